@@ -1,0 +1,513 @@
+//! The eframe application: window, menus, commands, dialogs. Panels live in [`crate::ui`].
+
+mod commands;
+mod file_dialog;
+mod fonts;
+pub mod i18n;
+mod settings;
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+pub use commands::Command;
+pub use file_dialog::{FileDialogs, NativeDialogs, Picked};
+pub use fonts::{CJK_FONT, install_fonts};
+pub use i18n::Language;
+pub use settings::Settings;
+
+use crate::document::Document;
+use crate::model::{Project, validate};
+use crate::project_file::{self, LoadError};
+use crate::samples;
+use crate::ui::{self, PendingEdit, View, ViewState};
+
+/// A question or message shown over the app, one at a time.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Dialog {
+    /// Unsaved changes would be lost by `then`.
+    ConfirmDiscard {
+        /// What to do once the user has decided.
+        then: AfterConfirm,
+    },
+    /// Something went wrong; `title` and `message` say what and what to do.
+    Error {
+        /// Short heading.
+        title: String,
+        /// Full message, path last.
+        message: String,
+    },
+    /// The project opened, but validation found problems.
+    Problems(Vec<String>),
+    /// No file dialog could be shown: ask for a path instead.
+    PathEntry {
+        /// Open or save.
+        purpose: PathPurpose,
+        /// Why the native dialog could not be shown.
+        reason: String,
+        /// The path typed so far.
+        text: String,
+    },
+}
+
+/// What a typed path is for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PathPurpose {
+    /// Open this file.
+    Open,
+    /// Save to this file.
+    Save,
+}
+
+/// An action waiting for the answer to "unsaved changes".
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum AfterConfirm {
+    /// Start an empty project.
+    New,
+    /// Ask for a file and open it.
+    Open,
+    /// Open this file.
+    OpenPath(PathBuf),
+    /// Close the window.
+    Quit,
+}
+
+/// A brief message in the status bar ("Saved paris.ron").
+#[derive(Clone, Debug)]
+pub struct Toast {
+    /// The text.
+    pub text: String,
+    /// When it was posted.
+    pub since: Instant,
+}
+
+/// The Delegation Planner application.
+pub struct DelegationApp {
+    /// The open project.
+    pub doc: Document,
+    /// Remembered preferences.
+    pub settings: Settings,
+    /// Which view is shown and what is selected in it.
+    pub view: ViewState,
+    /// The dialog on top, if any.
+    pub dialog: Option<Dialog>,
+    /// The last status message.
+    pub toast: Option<Toast>,
+    dialogs: Box<dyn FileDialogs>,
+    /// Display name of a document that has no file (the sample copy).
+    unsaved_name: Option<String>,
+    /// The close request was confirmed (or nothing was unsaved).
+    allow_close: bool,
+    last_title: String,
+    last_focus: Option<egui::Id>,
+    applied_theme: Option<bool>,
+}
+
+impl DelegationApp {
+    /// The app as eframe creates it: settings from storage, fonts, then the file given on
+    /// the command line, the last file, or (first run) a copy of the embedded sample.
+    pub fn new(cc: &eframe::CreationContext<'_>, file: Option<PathBuf>) -> Self {
+        let settings: Settings = cc
+            .storage
+            .and_then(|s| eframe::get_value(s, settings::STORAGE_KEY))
+            .unwrap_or_default();
+        Self::with_settings(&cc.egui_ctx, settings, file, Box::new(NativeDialogs))
+    }
+
+    /// The app with explicit settings and dialogs (tests pass stand-ins for both).
+    pub fn with_settings(
+        ctx: &egui::Context,
+        settings: Settings,
+        file: Option<PathBuf>,
+        dialogs: Box<dyn FileDialogs>,
+    ) -> Self {
+        install_fonts(ctx);
+        let mut app = Self {
+            doc: Document::unsaved(Project::default(), false),
+            settings,
+            view: ViewState::default(),
+            dialog: None,
+            toast: None,
+            dialogs,
+            unsaved_name: None,
+            allow_close: false,
+            last_title: String::new(),
+            last_focus: None,
+            applied_theme: None,
+        };
+        let reopen = file.or_else(|| app.settings.last_file.clone().filter(|p| p.exists()));
+        match reopen {
+            Some(path) => {
+                if !app.open_path(&path) {
+                    app.open_sample();
+                }
+            }
+            None => app.open_sample(),
+        }
+        app
+    }
+
+    /// The strings of the current language.
+    pub fn tr(&self) -> &'static i18n::Strings {
+        self.settings.language.strings()
+    }
+
+    /// Title of the window: file name, a mark for unsaved changes, the app name.
+    pub fn window_title(&self) -> String {
+        let t = self.tr();
+        let name = match (self.doc.path(), &self.unsaved_name) {
+            (Some(path), _) => path
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_else(|| path.display().to_string()),
+            (None, Some(name)) => name.clone(),
+            (None, None) => t.untitled.to_owned(),
+        };
+        let mark = if self.doc.is_dirty() { "● " } else { "" };
+        format!("{mark}{name} — {}", t.app_name)
+    }
+
+    fn open_sample(&mut self) {
+        match samples::ccaa_afnor() {
+            Ok(project) => {
+                self.doc = Document::unsaved(project, false);
+                self.unsaved_name = Some(format!(
+                    "{} ({})",
+                    samples::CCAA_AFNOR_NAME,
+                    self.tr().sample_suffix
+                ));
+            }
+            Err(err) => {
+                // Only a broken build can get here; say so rather than start blank silently.
+                self.show_load_error(&err);
+                self.doc = Document::unsaved(Project::default(), false);
+                self.unsaved_name = None;
+            }
+        }
+        self.view = ViewState::default();
+    }
+
+    /// Opens a project file, replacing the current document. Returns false (and shows
+    /// why) when the file could not be opened; the current document is then kept.
+    pub fn open_path(&mut self, path: &Path) -> bool {
+        match project_file::read_project(path) {
+            Ok(project) => {
+                let problems = validate(&project);
+                self.doc = Document::from_file(project, path.to_owned());
+                self.unsaved_name = None;
+                self.view = ViewState::default();
+                self.settings.remember(path);
+                self.toast(format!("{} {}", self.tr().opened, file_name(path)));
+                if !problems.is_empty() {
+                    self.dialog = Some(Dialog::Problems(
+                        problems.iter().map(ToString::to_string).collect(),
+                    ));
+                }
+                true
+            }
+            Err(err) => {
+                if matches!(&err, LoadError::Io { source, .. } if source.kind() == std::io::ErrorKind::NotFound)
+                {
+                    self.settings.forget(path);
+                }
+                self.show_load_error(&err);
+                false
+            }
+        }
+    }
+
+    fn show_load_error(&mut self, err: &LoadError) {
+        let location = match err.position() {
+            Some((line, column)) => format!("{}:{line}:{column}", err.path().display()),
+            None => err.path().display().to_string(),
+        };
+        let mut message = err.message();
+        if let Some(first) = message.get(..1) {
+            message = first.to_uppercase() + message.get(1..).unwrap_or_default();
+        }
+        self.dialog = Some(Dialog::Error {
+            title: self.tr().dlg_open_failed.to_owned(),
+            message: format!("{message}.\n\n{location}"),
+        });
+    }
+
+    /// Saves to `path`; on success the document is clean and the file is remembered.
+    pub fn save_to(&mut self, path: &Path) -> bool {
+        match project_file::save_project(path, self.doc.project()) {
+            Ok(()) => {
+                self.doc.mark_saved(path.to_owned());
+                self.unsaved_name = None;
+                self.settings.remember(path);
+                self.toast(format!("{} {}", self.tr().saved, file_name(path)));
+                true
+            }
+            Err(err) => {
+                self.dialog = Some(Dialog::Error {
+                    title: self.tr().dlg_save_failed.to_owned(),
+                    message: err.to_string(),
+                });
+                false
+            }
+        }
+    }
+
+    fn toast(&mut self, text: String) {
+        self.toast = Some(Toast {
+            text,
+            since: Instant::now(),
+        });
+    }
+
+    fn start_dir(&self) -> Option<PathBuf> {
+        self.doc
+            .path()
+            .or_else(|| self.settings.recent_files.first().map(PathBuf::as_path))
+            .and_then(Path::parent)
+            .map(Path::to_owned)
+    }
+
+    fn suggested_file_name(&self) -> String {
+        if let Some(name) = self.doc.path().and_then(Path::file_name) {
+            return name.to_string_lossy().into_owned();
+        }
+        if self.unsaved_name.is_some() {
+            return samples::CCAA_AFNOR_NAME.to_owned();
+        }
+        let slug = crate::model::slugify(&self.doc.project().info.title.en);
+        if slug.is_empty() {
+            "project.ron".to_owned()
+        } else {
+            format!("{slug}.ron")
+        }
+    }
+
+    /// Runs a command, as from its menu entry or shortcut.
+    pub fn run_command(&mut self, ctx: &egui::Context, command: Command) {
+        match command {
+            Command::New => self.guard_unsaved(ctx, AfterConfirm::New),
+            Command::Open => self.guard_unsaved(ctx, AfterConfirm::Open),
+            Command::Save => {
+                match self.doc.path().map(Path::to_owned) {
+                    Some(path) => self.save_to(&path),
+                    None => self.save_as(),
+                };
+            }
+            Command::SaveAs => {
+                self.save_as();
+            }
+            Command::Quit => self.guard_unsaved(ctx, AfterConfirm::Quit),
+            Command::Undo => {
+                if !self.doc.undo() {
+                    self.toast(self.tr().nothing_to_undo.to_owned());
+                }
+            }
+            Command::Redo => {
+                if !self.doc.redo() {
+                    self.toast(self.tr().nothing_to_redo.to_owned());
+                }
+            }
+            Command::English => self.settings.language = Language::English,
+            Command::Chinese => self.settings.language = Language::Chinese,
+            Command::LightTheme => self.settings.dark = false,
+            Command::DarkTheme => self.settings.dark = true,
+            Command::ShowProject => self.view.view = View::Project,
+            Command::ShowMeetings => self.view.view = View::Meetings,
+            Command::ShowPeople => self.view.view = View::People,
+            Command::ShowOrganisations => self.view.view = View::Organisations,
+            Command::ShowCommitments => self.view.view = View::Commitments,
+        }
+    }
+
+    /// Opens a recent file (asking first if there are unsaved changes).
+    pub fn open_recent(&mut self, ctx: &egui::Context, path: PathBuf) {
+        if path.exists() {
+            self.guard_unsaved(ctx, AfterConfirm::OpenPath(path));
+        } else {
+            self.settings.forget(&path);
+            self.dialog = Some(Dialog::Error {
+                title: self.tr().dlg_open_failed.to_owned(),
+                message: format!("{}\n\n{}", self.tr().missing_recent, path.display()),
+            });
+        }
+    }
+
+    fn guard_unsaved(&mut self, ctx: &egui::Context, then: AfterConfirm) {
+        if self.doc.is_dirty() {
+            self.dialog = Some(Dialog::ConfirmDiscard { then });
+        } else {
+            self.proceed(ctx, then);
+        }
+    }
+
+    /// Carries out an action once unsaved changes are saved or may be discarded.
+    pub fn proceed(&mut self, ctx: &egui::Context, then: AfterConfirm) {
+        match then {
+            AfterConfirm::New => {
+                self.doc = Document::unsaved(Project::default(), false);
+                self.unsaved_name = None;
+                self.view = ViewState::default();
+                self.settings.last_file = None;
+            }
+            AfterConfirm::Open => match self.dialogs.pick_open(self.start_dir()) {
+                Picked::File(path) => {
+                    self.open_path(&path);
+                }
+                Picked::Cancelled => {}
+                Picked::Unavailable(reason) => {
+                    self.dialog = Some(Dialog::PathEntry {
+                        purpose: PathPurpose::Open,
+                        reason,
+                        text: String::new(),
+                    });
+                }
+            },
+            AfterConfirm::OpenPath(path) => {
+                self.open_path(&path);
+            }
+            AfterConfirm::Quit => {
+                self.allow_close = true;
+                ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+            }
+        }
+    }
+
+    /// Asks where to save, then saves. Returns true when saved.
+    pub fn save_as(&mut self) -> bool {
+        let name = self.suggested_file_name();
+        match self.dialogs.pick_save(self.start_dir(), &name) {
+            Picked::File(mut path) => {
+                if path.extension().is_none() {
+                    path.set_extension(project_file::EXTENSION);
+                }
+                self.save_to(&path)
+            }
+            Picked::Cancelled => false,
+            Picked::Unavailable(reason) => {
+                let text = self
+                    .start_dir()
+                    .unwrap_or_default()
+                    .join(name)
+                    .display()
+                    .to_string();
+                self.dialog = Some(Dialog::PathEntry {
+                    purpose: PathPurpose::Save,
+                    reason,
+                    text,
+                });
+                false
+            }
+        }
+    }
+
+    /// Applies the edits the panels produced this frame, through the document's one path.
+    fn apply_edits(&mut self, edits: Vec<PendingEdit>) {
+        for PendingEdit { edit, merge_key } in edits {
+            self.doc.apply_merging(edit, merge_key);
+        }
+    }
+
+    /// One frame of the whole app; [`eframe::App::ui`] calls it, and so can tests.
+    pub fn frame_ui(&mut self, ui: &mut egui::Ui) {
+        let ctx = ui.ctx().clone();
+        if self.applied_theme != Some(self.settings.dark) {
+            ctx.set_theme(if self.settings.dark {
+                egui::Theme::Dark
+            } else {
+                egui::Theme::Light
+            });
+            self.applied_theme = Some(self.settings.dark);
+        }
+
+        // A typing burst ends when focus moves elsewhere.
+        let focus = ctx.memory(|m| m.focused());
+        if focus != self.last_focus {
+            self.doc.seal();
+            self.last_focus = focus;
+        }
+
+        let mut commands = if self.dialog.is_none() {
+            Command::consume_shortcuts(&ctx)
+        } else {
+            Vec::new()
+        };
+        let mut recent_to_open = None;
+        ui::menu_ui::menu_bar_ui(ui, self, &mut commands, &mut recent_to_open);
+        ui::status_ui::status_bar_ui(ui, self);
+
+        let mut edits = Vec::new();
+        ui::nav_ui::nav_ui(
+            ui,
+            self.settings.language,
+            self.doc.project(),
+            &mut self.view,
+        );
+        egui::CentralPanel::default().show(ui, |ui| {
+            let mut cx = ui::Cx {
+                project: self.doc.project(),
+                language: self.settings.language,
+                revision: self.doc.revision(),
+                edits: &mut edits,
+            };
+            ui::view_ui(ui, &mut cx, &mut self.view);
+        });
+        self.apply_edits(edits);
+
+        if let Some(dialog) = self.dialog.take() {
+            self.dialog = ui::dialogs_ui::dialog_ui(&ctx, self, dialog);
+        }
+
+        for command in commands {
+            self.run_command(&ctx, command);
+        }
+        if let Some(path) = recent_to_open {
+            self.open_recent(&ctx, path);
+        }
+
+        if ctx.input(|i| i.viewport().close_requested()) && !self.allow_close {
+            if self.doc.is_dirty() {
+                ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
+                self.dialog = Some(Dialog::ConfirmDiscard {
+                    then: AfterConfirm::Quit,
+                });
+            } else {
+                self.allow_close = true;
+            }
+        }
+
+        let title = self.window_title();
+        if title != self.last_title {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
+            self.last_title = title;
+        }
+        if let Some(toast) = &self.toast {
+            let left = TOAST_TIME.saturating_sub(toast.since.elapsed());
+            if left.is_zero() {
+                self.toast = None;
+            } else {
+                ctx.request_repaint_after(left);
+            }
+        }
+    }
+}
+
+/// How long a status message stays.
+const TOAST_TIME: Duration = Duration::from_secs(6);
+
+fn file_name(path: &Path) -> String {
+    path.file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| path.display().to_string())
+}
+
+impl eframe::App for DelegationApp {
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        self.frame_ui(ui);
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        if self.doc.path().is_none() {
+            // The sample copy or an unsaved project: next start shows the sample again.
+            self.settings.last_file = None;
+        }
+        eframe::set_value(storage, settings::STORAGE_KEY, &self.settings);
+    }
+}

@@ -1,0 +1,45 @@
+//! What the app remembers between runs (never the project data, which lives in its file).
+
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+use super::i18n::Language;
+
+/// Key of the settings in eframe's storage.
+pub const STORAGE_KEY: &str = "delegation-planner-settings";
+
+/// How many recent files the File menu lists.
+pub const MAX_RECENT: usize = 10;
+
+/// Remembered preferences.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Settings {
+    /// Language of the user interface.
+    pub language: Language,
+    /// Dark theme instead of light.
+    pub dark: bool,
+    /// Recently opened or saved project files, newest first.
+    pub recent_files: Vec<PathBuf>,
+    /// The file open when the app last closed; reopened at the next start.
+    pub last_file: Option<PathBuf>,
+}
+
+impl Settings {
+    /// Puts `path` first in the recent files.
+    pub fn remember(&mut self, path: &Path) {
+        self.recent_files.retain(|p| p != path);
+        self.recent_files.insert(0, path.to_owned());
+        self.recent_files.truncate(MAX_RECENT);
+        self.last_file = Some(path.to_owned());
+    }
+
+    /// Forgets a file that no longer exists.
+    pub fn forget(&mut self, path: &Path) {
+        self.recent_files.retain(|p| p != path);
+        if self.last_file.as_deref() == Some(path) {
+            self.last_file = None;
+        }
+    }
+}

@@ -1,0 +1,219 @@
+use crate::model::{
+    Commitment, CommitmentId, Meeting, MeetingId, Organisation, OrganisationId, Owner, Person,
+    PersonId, Precondition, Project, ProjectInfo,
+};
+
+/// A change to a project. [`Edit::apply`] is the only code that mutates a [`Project`].
+///
+/// Edits replace or remove whole entities; every one has an exact inverse, which is what
+/// undo stores.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Edit {
+    /// Replace the project's title and description.
+    SetInfo(ProjectInfo),
+    /// Insert or replace an organisation.
+    PutOrganisation(OrganisationId, Organisation),
+    /// Remove an organisation (references to it are left for the caller to clear).
+    RemoveOrganisation(OrganisationId),
+    /// Insert or replace a person.
+    PutPerson(PersonId, Person),
+    /// Remove a person.
+    RemovePerson(PersonId),
+    /// Insert or replace a meeting.
+    PutMeeting(MeetingId, Box<Meeting>),
+    /// Remove a meeting.
+    RemoveMeeting(MeetingId),
+    /// Insert or replace a commitment.
+    PutCommitment(CommitmentId, Commitment),
+    /// Remove a commitment.
+    RemoveCommitment(CommitmentId),
+    /// Several edits as one undo step (an import, a delete that clears references).
+    Batch(Vec<Edit>),
+}
+
+impl Edit {
+    /// Applies the edit and returns the edit that undoes it.
+    pub fn apply(self, project: &mut Project) -> Edit {
+        match self {
+            Self::SetInfo(info) => Self::SetInfo(std::mem::replace(&mut project.info, info)),
+            Self::PutOrganisation(id, value) => {
+                match project.organisations.insert(id.clone(), value) {
+                    Some(old) => Self::PutOrganisation(id, old),
+                    None => Self::RemoveOrganisation(id),
+                }
+            }
+            Self::RemoveOrganisation(id) => match project.organisations.remove(&id) {
+                Some(old) => Self::PutOrganisation(id, old),
+                None => Self::Batch(Vec::new()),
+            },
+            Self::PutPerson(id, value) => match project.people.insert(id.clone(), value) {
+                Some(old) => Self::PutPerson(id, old),
+                None => Self::RemovePerson(id),
+            },
+            Self::RemovePerson(id) => match project.people.remove(&id) {
+                Some(old) => Self::PutPerson(id, old),
+                None => Self::Batch(Vec::new()),
+            },
+            Self::PutMeeting(id, value) => match project.meetings.insert(id.clone(), *value) {
+                Some(old) => Self::PutMeeting(id, Box::new(old)),
+                None => Self::RemoveMeeting(id),
+            },
+            Self::RemoveMeeting(id) => match project.meetings.remove(&id) {
+                Some(old) => Self::PutMeeting(id, Box::new(old)),
+                None => Self::Batch(Vec::new()),
+            },
+            Self::PutCommitment(id, value) => match project.commitments.insert(id.clone(), value) {
+                Some(old) => Self::PutCommitment(id, old),
+                None => Self::RemoveCommitment(id),
+            },
+            Self::RemoveCommitment(id) => match project.commitments.remove(&id) {
+                Some(old) => Self::PutCommitment(id, old),
+                None => Self::Batch(Vec::new()),
+            },
+            Self::Batch(edits) => {
+                let mut inverse: Vec<Edit> = edits.into_iter().map(|e| e.apply(project)).collect();
+                inverse.reverse();
+                Self::Batch(inverse)
+            }
+        }
+    }
+
+    /// Removes a person and every reference to them (attendance, speakers, owners).
+    pub fn delete_person(project: &Project, id: &PersonId) -> Edit {
+        let mut edits = Vec::new();
+        for (meeting_id, meeting) in &project.meetings {
+            let mentioned = meeting.attendees.iter().any(|a| &a.person == id)
+                || meeting.agenda.iter().any(|i| i.speakers.contains(id));
+            if mentioned {
+                let mut m = meeting.clone();
+                m.attendees.retain(|a| &a.person != id);
+                for item in &mut m.agenda {
+                    item.speakers.retain(|s| s != id);
+                }
+                edits.push(Edit::PutMeeting(meeting_id.clone(), Box::new(m)));
+            }
+        }
+        for (cid, c) in &project.commitments {
+            if c.owners.contains(&Owner::Person(id.clone())) {
+                let mut c = c.clone();
+                c.owners.retain(|o| o != &Owner::Person(id.clone()));
+                edits.push(Edit::PutCommitment(cid.clone(), c));
+            }
+        }
+        edits.push(Edit::RemovePerson(id.clone()));
+        Edit::Batch(edits)
+    }
+
+    /// Removes an organisation and every reference to it.
+    pub fn delete_organisation(project: &Project, id: &OrganisationId) -> Edit {
+        let mut edits = Vec::new();
+        for (pid, p) in &project.people {
+            if p.organisation.as_ref() == Some(id) {
+                let mut p = p.clone();
+                p.organisation = None;
+                edits.push(Edit::PutPerson(pid.clone(), p));
+            }
+        }
+        for (mid, m) in &project.meetings {
+            let mentioned =
+                m.host.as_ref() == Some(id) || m.sides.iter().any(|s| s.organisations.contains(id));
+            if mentioned {
+                let mut m = m.clone();
+                if m.host.as_ref() == Some(id) {
+                    m.host = None;
+                }
+                for side in &mut m.sides {
+                    side.organisations.retain(|o| o != id);
+                }
+                edits.push(Edit::PutMeeting(mid.clone(), Box::new(m)));
+            }
+        }
+        for (cid, c) in &project.commitments {
+            let owner = Owner::Organisation(id.clone());
+            if c.parties.contains(id) || c.owners.contains(&owner) {
+                let mut c = c.clone();
+                c.parties.retain(|o| o != id);
+                c.owners.retain(|o| o != &owner);
+                edits.push(Edit::PutCommitment(cid.clone(), c));
+            }
+        }
+        edits.push(Edit::RemoveOrganisation(id.clone()));
+        Edit::Batch(edits)
+    }
+
+    /// Removes a meeting and every reference to it.
+    pub fn delete_meeting(project: &Project, id: &MeetingId) -> Edit {
+        let mut edits = Vec::new();
+        for (cid, c) in &project.commitments {
+            let mentioned = c.agreed_at.as_ref() == Some(id)
+                || c.progress.iter().any(|e| e.meeting.as_ref() == Some(id));
+            if mentioned {
+                let mut c = c.clone();
+                if c.agreed_at.as_ref() == Some(id) {
+                    c.agreed_at = None;
+                }
+                for entry in &mut c.progress {
+                    if entry.meeting.as_ref() == Some(id) {
+                        entry.meeting = None;
+                    }
+                }
+                edits.push(Edit::PutCommitment(cid.clone(), c));
+            }
+        }
+        edits.push(Edit::RemoveMeeting(id.clone()));
+        Edit::Batch(edits)
+    }
+
+    /// Removes a commitment; its sub-points move up to its parent.
+    pub fn delete_commitment(project: &Project, id: &CommitmentId) -> Edit {
+        let parent = project.commitments.get(id).and_then(|c| c.parent.clone());
+        let mut edits = Vec::new();
+        for (cid, c) in &project.commitments {
+            if cid == id {
+                continue;
+            }
+            let is_child = c.parent.as_ref() == Some(id);
+            let depends = c
+                .preconditions
+                .contains(&Precondition::Commitment(id.clone()));
+            if is_child || depends {
+                let mut c = c.clone();
+                if is_child {
+                    c.parent = parent.clone();
+                }
+                c.preconditions
+                    .retain(|p| p != &Precondition::Commitment(id.clone()));
+                edits.push(Edit::PutCommitment(cid.clone(), c));
+            }
+        }
+        edits.push(Edit::RemoveCommitment(id.clone()));
+        Edit::Batch(edits)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Attendee, Meeting};
+
+    #[test]
+    fn deleting_a_person_clears_references_and_undoes_whole() {
+        let mut project = Project::default();
+        let pid = PersonId::from("p");
+        project.people.insert(pid.clone(), Person::default());
+        let mut meeting = Meeting::new(
+            chrono::NaiveDate::from_ymd_opt(2024, 9, 23).unwrap(),
+            chrono_tz::Europe::Paris,
+        );
+        meeting.attendees.push(Attendee::new(pid.clone()));
+        project.meetings.insert("m".into(), meeting);
+        let before = project.clone();
+
+        let inverse = Edit::delete_person(&project, &pid).apply(&mut project);
+        assert!(project.people.is_empty());
+        assert!(project.meetings["m"].attendees.is_empty());
+        assert!(crate::model::validate(&project).is_empty());
+        inverse.apply(&mut project);
+        assert_eq!(project, before);
+    }
+}

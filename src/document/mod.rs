@@ -1,0 +1,188 @@
+//! An open project and the one path by which it changes.
+//!
+//! Panels and commands never mutate a [`Project`] directly: they build an [`Edit`] and hand
+//! it to [`Document::apply`], which applies it, records its inverse for undo, and moves the
+//! unsaved-changes mark. Nothing here knows about egui.
+
+mod edit;
+mod history;
+
+use std::path::{Path, PathBuf};
+
+pub use edit::Edit;
+pub use history::History;
+
+use crate::model::Project;
+
+/// A project being edited: the data, where it lives on disk, and its undo history.
+#[derive(Debug, Default)]
+pub struct Document {
+    project: Project,
+    path: Option<PathBuf>,
+    history: History,
+    /// The history state that matches the file on disk; `None` when nothing on disk does.
+    saved_state: Option<u64>,
+}
+
+impl Document {
+    /// A document for a project that exists on disk at `path` exactly as given.
+    pub fn from_file(project: Project, path: PathBuf) -> Self {
+        Self {
+            project,
+            path: Some(path),
+            history: History::default(),
+            saved_state: Some(0),
+        }
+    }
+
+    /// A document that has never been saved (a new project or a copy of a sample).
+    ///
+    /// `dirty` says whether closing it should ask first (true for a copied sample with
+    /// content, false for an empty new project).
+    pub fn unsaved(project: Project, dirty: bool) -> Self {
+        Self {
+            project,
+            path: None,
+            history: History::default(),
+            saved_state: if dirty { None } else { Some(0) },
+        }
+    }
+
+    /// The project as it is now.
+    pub fn project(&self) -> &Project {
+        &self.project
+    }
+
+    /// Where the project is saved, if it has been.
+    pub fn path(&self) -> Option<&Path> {
+        self.path.as_deref()
+    }
+
+    /// True when there are changes not written to [`Self::path`].
+    pub fn is_dirty(&self) -> bool {
+        self.saved_state != Some(self.history.state())
+    }
+
+    /// Changes every time the project changes (edit, undo or redo); caches key on it.
+    pub fn revision(&self) -> u64 {
+        self.history.revision()
+    }
+
+    /// Applies an edit as its own undo step.
+    pub fn apply(&mut self, edit: Edit) {
+        self.apply_merging(edit, None);
+    }
+
+    /// Applies an edit; consecutive edits with the same `merge_key` (typing in one field)
+    /// become a single undo step until [`Self::seal`] is called.
+    pub fn apply_merging(&mut self, edit: Edit, merge_key: Option<String>) {
+        let inverse = edit.apply(&mut self.project);
+        self.history.record(inverse, merge_key);
+    }
+
+    /// Ends the current typing burst: the next edit starts a new undo step.
+    pub fn seal(&mut self) {
+        self.history.seal();
+    }
+
+    /// Undoes the last step. Returns false when there was nothing to undo.
+    pub fn undo(&mut self) -> bool {
+        self.history.undo(&mut self.project)
+    }
+
+    /// Redoes the last undone step. Returns false when there was nothing to redo.
+    pub fn redo(&mut self) -> bool {
+        self.history.redo(&mut self.project)
+    }
+
+    /// True when [`Self::undo`] would do something.
+    pub fn can_undo(&self) -> bool {
+        self.history.can_undo()
+    }
+
+    /// True when [`Self::redo`] would do something.
+    pub fn can_redo(&self) -> bool {
+        self.history.can_redo()
+    }
+
+    /// Records that the project as it is now was written to `path`.
+    pub fn mark_saved(&mut self, path: PathBuf) {
+        self.history.seal();
+        self.path = Some(path);
+        self.saved_state = Some(self.history.state());
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Person, PersonId};
+
+    fn person(name: &str) -> Person {
+        Person {
+            family_name: name.into(),
+            ..Default::default()
+        }
+    }
+
+    #[test]
+    fn undo_redo_and_dirty_mark() {
+        let mut doc = Document::from_file(Project::default(), "x.ron".into());
+        assert!(!doc.is_dirty());
+        let id = PersonId::from("wang");
+        doc.apply(Edit::PutPerson(id.clone(), person("Wang")));
+        assert!(doc.is_dirty());
+        assert_eq!(doc.project().people.len(), 1);
+        assert!(doc.undo());
+        assert!(
+            !doc.is_dirty(),
+            "undoing back to the saved state clears the mark"
+        );
+        assert!(doc.project().people.is_empty());
+        assert!(doc.redo());
+        assert_eq!(doc.project().people.get(&id), Some(&person("Wang")));
+        assert!(doc.is_dirty());
+        doc.mark_saved("x.ron".into());
+        assert!(!doc.is_dirty());
+        assert!(doc.undo());
+        assert!(
+            doc.is_dirty(),
+            "undoing past a save makes the document dirty again"
+        );
+    }
+
+    #[test]
+    fn typing_in_one_field_is_one_undo_step() {
+        let mut doc = Document::unsaved(Project::default(), false);
+        let id = PersonId::from("p");
+        doc.apply(Edit::PutPerson(id.clone(), person("")));
+        for name in ["W", "Wa", "Wan", "Wang"] {
+            doc.apply_merging(
+                Edit::PutPerson(id.clone(), person(name)),
+                Some("p:family".into()),
+            );
+        }
+        doc.seal();
+        doc.apply_merging(
+            Edit::PutPerson(id.clone(), person("Wong")),
+            Some("p:family".into()),
+        );
+        assert!(doc.undo());
+        assert_eq!(doc.project().people.get(&id), Some(&person("Wang")));
+        assert!(doc.undo());
+        assert_eq!(doc.project().people.get(&id), Some(&person("")));
+        assert!(doc.undo());
+        assert!(doc.project().people.is_empty());
+        assert!(!doc.undo());
+    }
+
+    #[test]
+    fn a_new_edit_clears_redo() {
+        let mut doc = Document::unsaved(Project::default(), false);
+        doc.apply(Edit::PutPerson("a".into(), person("A")));
+        doc.undo();
+        assert!(doc.can_redo());
+        doc.apply(Edit::PutPerson("b".into(), person("B")));
+        assert!(!doc.can_redo());
+    }
+}

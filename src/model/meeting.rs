@@ -1,0 +1,454 @@
+use chrono::{NaiveDate, NaiveTime};
+use serde::{Deserialize, Serialize};
+
+use super::{Bilingual, ItemId, OrganisationId, PersonId, SideId, choice_enum};
+
+/// One meeting, visit, roundtable or training of the cooperation.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Meeting {
+    /// Title in both languages.
+    #[serde(default)]
+    pub title: Bilingual,
+    /// What kind of meeting this is.
+    #[serde(default)]
+    pub kind: MeetingKind,
+    /// Local date at the venue.
+    pub date: NaiveDate,
+    /// Local start time at the venue.
+    pub start_time: NaiveTime,
+    /// Planned end, local time; the agenda warns when it runs past it.
+    #[serde(default)]
+    pub planned_end: Option<NaiveTime>,
+    /// IANA time zone of the venue (`Europe/Paris`).
+    pub time_zone: chrono_tz::Tz,
+    /// The other side's time zone, shown beside every time (`Asia/Shanghai`).
+    #[serde(default)]
+    pub counterpart_time_zone: Option<chrono_tz::Tz>,
+    /// Where it takes place, in both languages.
+    #[serde(default)]
+    pub venue: Bilingual,
+    /// The organisation hosting the meeting.
+    #[serde(default)]
+    pub host: Option<OrganisationId>,
+    /// The series this meeting belongs to, if any (annual working group, training series).
+    #[serde(default)]
+    pub series: Option<Series>,
+    /// The delegations present.
+    #[serde(default)]
+    pub sides: Vec<Side>,
+    /// Who is invited or attends, in protocol order within each side.
+    #[serde(default)]
+    pub attendees: Vec<Attendee>,
+    /// The agenda, in order.
+    #[serde(default)]
+    pub agenda: Vec<AgendaItem>,
+    /// Minutes and free notes.
+    #[serde(default)]
+    pub minutes: String,
+    /// Expected number of participants for large events (online trainings, roundtables).
+    #[serde(default)]
+    pub expected_participants: Option<u32>,
+}
+
+impl Meeting {
+    /// A new meeting on `date` at 09:00 in `time_zone`, with nothing else filled in.
+    pub fn new(date: NaiveDate, time_zone: chrono_tz::Tz) -> Self {
+        Self {
+            title: Bilingual::default(),
+            kind: MeetingKind::default(),
+            date,
+            start_time: NaiveTime::from_hms_opt(9, 0, 0).unwrap_or(NaiveTime::MIN),
+            planned_end: None,
+            time_zone,
+            counterpart_time_zone: None,
+            venue: Bilingual::default(),
+            host: None,
+            series: None,
+            sides: Vec::new(),
+            attendees: Vec::new(),
+            agenda: Vec::new(),
+            minutes: String::new(),
+            expected_participants: None,
+        }
+    }
+
+    /// The side with this id.
+    pub fn side(&self, id: &SideId) -> Option<&Side> {
+        self.sides.iter().find(|s| &s.id == id)
+    }
+
+    /// A side id not yet used in this meeting.
+    pub fn new_side_id(&self, name: &str) -> SideId {
+        SideId(super::ids::unique_slug(name, "side", |s| {
+            self.sides.iter().any(|side| side.id.0 == s)
+        }))
+    }
+
+    /// An agenda item id not yet used in this meeting.
+    pub fn new_item_id(&self) -> ItemId {
+        let n = self.agenda.len() + 1;
+        ItemId(super::ids::unique_slug(&format!("item-{n}"), "item", |s| {
+            self.agenda.iter().any(|item| item.id.0 == s)
+        }))
+    }
+
+    /// Total planned length of the agenda in minutes.
+    pub fn agenda_minutes(&self) -> u32 {
+        self.agenda.iter().map(|i| i.duration_minutes).sum()
+    }
+}
+
+/// A series of meetings, e.g. an annual working group or a numbered training series.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Series {
+    /// Name of the series, shared by all its meetings.
+    #[serde(default)]
+    pub name: Bilingual,
+    /// Edition number within the series (`10` for the 10th event).
+    #[serde(default)]
+    pub edition: u32,
+}
+
+/// One delegation at a meeting.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Side {
+    /// Stable id within the meeting.
+    pub id: SideId,
+    /// Name of the delegation (`Chinese delegation`, `中方`).
+    #[serde(default)]
+    pub name: Bilingual,
+    /// The organisations making up this side.
+    #[serde(default)]
+    pub organisations: Vec<OrganisationId>,
+}
+
+/// One person's place at a meeting.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Attendee {
+    /// Who.
+    pub person: PersonId,
+    /// Which delegation they belong to.
+    #[serde(default)]
+    pub side: Option<SideId>,
+    /// Their role at this meeting.
+    #[serde(default)]
+    pub role: AttendanceRole,
+    /// Invitation status.
+    #[serde(default)]
+    pub status: AttendanceStatus,
+    /// Protocol rank within the side: 1 is the head of delegation.
+    #[serde(default)]
+    pub rank: u32,
+    /// On site or remote.
+    #[serde(default)]
+    pub mode: AttendanceMode,
+}
+
+impl Attendee {
+    /// A confirmed, on-site member with no side yet.
+    pub fn new(person: PersonId) -> Self {
+        Self {
+            person,
+            side: None,
+            role: AttendanceRole::default(),
+            status: AttendanceStatus::default(),
+            rank: 0,
+            mode: AttendanceMode::default(),
+        }
+    }
+}
+
+/// One item of an agenda.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AgendaItem {
+    /// Stable id within the meeting.
+    pub id: ItemId,
+    /// Title in both languages.
+    #[serde(default)]
+    pub title: Bilingual,
+    /// What kind of item.
+    #[serde(default)]
+    pub kind: AgendaItemKind,
+    /// Planned length in minutes.
+    #[serde(default)]
+    pub duration_minutes: u32,
+    /// A start time that does not follow from the items before (a lunch at 12:30).
+    #[serde(default)]
+    pub fixed_start: Option<NaiveTime>,
+    /// Who speaks.
+    #[serde(default)]
+    pub speakers: Vec<PersonId>,
+    /// Free notes.
+    #[serde(default)]
+    pub notes: String,
+}
+
+/// The kind of a meeting.
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
+pub enum MeetingKind {
+    /// Two organisations meeting.
+    #[default]
+    Bilateral,
+    /// Many stakeholders around a table.
+    Roundtable,
+    /// A meeting of a standing working group.
+    WorkingGroup,
+    /// A technical workshop.
+    Workshop,
+    /// A training or seminar (often online and offline).
+    Training,
+    /// A reception or dinner.
+    Reception,
+    /// A visit of a site, lab or factory.
+    SiteVisit,
+}
+
+choice_enum!(MeetingKind {
+    Bilateral => ("bilateral", "Bilateral meeting", "双边会谈"),
+    Roundtable => ("roundtable", "Roundtable", "圆桌会议"),
+    WorkingGroup => ("working-group", "Working-group meeting", "工作组会议"),
+    Workshop => ("workshop", "Workshop", "研讨会"),
+    Training => ("training", "Training / seminar", "培训 / 讲座"),
+    Reception => ("reception", "Reception", "招待会"),
+    SiteVisit => ("site-visit", "Site visit", "现场参观"),
+});
+
+/// The kind of an agenda item.
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
+pub enum AgendaItemKind {
+    /// Opening or welcome remarks.
+    OpeningRemarks,
+    /// A presentation.
+    #[default]
+    Presentation,
+    /// A discussion.
+    Discussion,
+    /// A coffee break.
+    Break,
+    /// Lunch or dinner.
+    Meal,
+    /// Signing of an agreement.
+    Signing,
+    /// A reception.
+    Reception,
+    /// A visit.
+    Visit,
+}
+
+choice_enum!(AgendaItemKind {
+    OpeningRemarks => ("opening", "Opening remarks", "开幕致辞"),
+    Presentation => ("presentation", "Presentation", "报告"),
+    Discussion => ("discussion", "Discussion", "讨论"),
+    Break => ("break", "Break", "茶歇"),
+    Meal => ("meal", "Meal", "用餐"),
+    Signing => ("signing", "Signing", "签约"),
+    Reception => ("reception", "Reception", "招待会"),
+    Visit => ("visit", "Visit", "参观"),
+});
+
+/// A person's role at a meeting.
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
+pub enum AttendanceRole {
+    /// Head of delegation.
+    HeadOfDelegation,
+    /// Deputy head.
+    Deputy,
+    /// Member of the delegation.
+    #[default]
+    Member,
+    /// Speaker.
+    Speaker,
+    /// Interpreter.
+    Interpreter,
+    /// Observer.
+    Observer,
+    /// Organiser.
+    Organiser,
+}
+
+choice_enum!(AttendanceRole {
+    HeadOfDelegation => ("head", "Head of delegation", "团长"),
+    Deputy => ("deputy", "Deputy head", "副团长"),
+    Member => ("member", "Member", "团员"),
+    Speaker => ("speaker", "Speaker", "发言人"),
+    Interpreter => ("interpreter", "Interpreter", "翻译"),
+    Observer => ("observer", "Observer", "观察员"),
+    Organiser => ("organiser", "Organiser", "组织者"),
+});
+
+/// Invitation status.
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
+pub enum AttendanceStatus {
+    /// Invited, no answer yet.
+    #[default]
+    Invited,
+    /// Confirmed.
+    Confirmed,
+    /// Declined.
+    Declined,
+    /// Attended (after the meeting).
+    Attended,
+}
+
+choice_enum!(AttendanceStatus {
+    Invited => ("invited", "Invited", "已邀请"),
+    Confirmed => ("confirmed", "Confirmed", "已确认"),
+    Declined => ("declined", "Declined", "已谢绝"),
+    Attended => ("attended", "Attended", "已出席"),
+});
+
+/// On site or remote.
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
+pub enum AttendanceMode {
+    /// In the room.
+    #[default]
+    OnSite,
+    /// Online.
+    Remote,
+}
+
+choice_enum!(AttendanceMode {
+    OnSite => ("on-site", "On site", "现场"),
+    Remote => ("remote", "Remote", "线上"),
+});
+
+/// When one agenda item runs, in the venue's local time.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Slot {
+    /// Start.
+    pub start: chrono::NaiveDateTime,
+    /// End.
+    pub end: chrono::NaiveDateTime,
+    /// Minutes between the end of the previous item and this start: positive is a gap,
+    /// negative an overlap (only a fixed start can make either).
+    pub gap_minutes: i64,
+}
+
+impl Meeting {
+    /// Start and end of every agenda item: each follows the previous one, unless it has a
+    /// fixed start, which wins and may leave a gap or an overlap.
+    pub fn schedule(&self) -> Vec<Slot> {
+        let mut cursor = self.date.and_time(self.start_time);
+        self.agenda
+            .iter()
+            .map(|item| {
+                let start = match item.fixed_start {
+                    Some(fixed) => {
+                        let mut start = cursor.date().and_time(fixed);
+                        // A fixed time earlier than the meeting's start belongs to the next day
+                        // (an agenda running past midnight).
+                        if start < self.date.and_time(self.start_time) {
+                            start += chrono::Duration::days(1);
+                        }
+                        start
+                    }
+                    None => cursor,
+                };
+                let gap_minutes = (start - cursor).num_minutes();
+                let end = start + chrono::Duration::minutes(i64::from(item.duration_minutes));
+                cursor = end;
+                Slot {
+                    start,
+                    end,
+                    gap_minutes,
+                }
+            })
+            .collect()
+    }
+
+    /// The end of the agenda, local time; the start time when the agenda is empty.
+    pub fn agenda_end(&self) -> chrono::NaiveDateTime {
+        self.schedule()
+            .last()
+            .map_or_else(|| self.date.and_time(self.start_time), |s| s.end)
+    }
+
+    /// True when the agenda ends after the planned end.
+    pub fn runs_past_end(&self) -> bool {
+        self.planned_end.is_some_and(|end| {
+            let mut planned = self.date.and_time(end);
+            if end < self.start_time {
+                planned += chrono::Duration::days(1);
+            }
+            self.agenda_end() > planned
+        })
+    }
+
+    /// A local time at the venue as the counterpart's local time, if a counterpart zone is
+    /// set. Correct across daylight-saving changes in either zone.
+    pub fn counterpart_time(&self, local: chrono::NaiveDateTime) -> Option<chrono::NaiveDateTime> {
+        use chrono::TimeZone as _;
+        let other = self.counterpart_time_zone?;
+        let at_venue = self.time_zone.from_local_datetime(&local).earliest()?;
+        Some(at_venue.with_timezone(&other).naive_local())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::NaiveDate;
+
+    fn meeting() -> Meeting {
+        let mut m = Meeting::new(
+            NaiveDate::from_ymd_opt(2024, 9, 23).unwrap(),
+            chrono_tz::Europe::Paris,
+        );
+        m.start_time = NaiveTime::from_hms_opt(14, 0, 0).unwrap();
+        for (i, minutes) in [10, 20, 30].into_iter().enumerate() {
+            m.agenda.push(AgendaItem {
+                id: ItemId(format!("i{i}")),
+                duration_minutes: minutes,
+                ..Default::default()
+            });
+        }
+        m
+    }
+
+    fn hm(h: u32, m: u32) -> NaiveTime {
+        NaiveTime::from_hms_opt(h, m, 0).unwrap()
+    }
+
+    #[test]
+    fn times_follow_durations_and_fixed_starts() {
+        let mut m = meeting();
+        let s = m.schedule();
+        assert_eq!(s[1].start.time(), hm(14, 10));
+        assert_eq!(s[2].end.time(), hm(15, 0));
+        m.agenda[2].fixed_start = Some(hm(14, 45));
+        let s = m.schedule();
+        assert_eq!(s[2].gap_minutes, 15);
+        m.agenda[2].fixed_start = Some(hm(14, 20));
+        assert_eq!(m.schedule()[2].gap_minutes, -10);
+        m.planned_end = Some(hm(14, 40));
+        assert!(m.runs_past_end());
+    }
+
+    #[test]
+    fn counterpart_time_across_dst() {
+        let mut m = meeting();
+        m.counterpart_time_zone = Some(chrono_tz::Asia::Shanghai);
+        // Summer time in Paris (UTC+2): 14:00 is 20:00 in Beijing.
+        let local = m.date.and_time(hm(14, 0));
+        assert_eq!(m.counterpart_time(local).unwrap().time(), hm(20, 0));
+        // Winter time (UTC+1): 21:00 in Beijing.
+        m.date = NaiveDate::from_ymd_opt(2024, 11, 4).unwrap();
+        let local = m.date.and_time(hm(14, 0));
+        assert_eq!(m.counterpart_time(local).unwrap().time(), hm(21, 0));
+    }
+}

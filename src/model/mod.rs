@@ -1,0 +1,63 @@
+//! The document: one cooperation project with its organisations, people, meetings and
+//! commitments.
+//!
+//! Plain Rust types with serde and chrono. Nothing here knows about egui, eframe or rfd,
+//! so the command line, the exports and the tests share it with the app.
+
+mod commitment;
+mod ids;
+mod meeting;
+mod organisation;
+mod person;
+mod project;
+mod text;
+mod validate;
+
+pub use commitment::{Commitment, CommitmentStatus, Owner, Precondition, ProgressEntry};
+pub use ids::{CommitmentId, ItemId, MeetingId, OrganisationId, PersonId, SideId, slugify};
+pub use meeting::{
+    AgendaItem, AgendaItemKind, AttendanceMode, AttendanceRole, AttendanceStatus, Attendee,
+    Meeting, MeetingKind, Series, Side, Slot,
+};
+pub use organisation::{Organisation, Sector};
+pub use person::{Honorific, NameOrder, Person, fold_for_search, normalize_chinese_name};
+pub use project::{Project, ProjectInfo};
+pub use text::Bilingual;
+pub use validate::{Problem, validate};
+
+/// A value that can be chosen from a fixed list in the UI and in exports.
+///
+/// `ALL` gives the order shown in pickers; the labels live in the UI's string table and
+/// the export code, keyed by [`Choice::key`], so the model stays free of UI text.
+pub trait Choice: Sized + Copy + PartialEq + 'static {
+    /// Every value, in display order.
+    const ALL: &'static [Self];
+
+    /// A stable, lowercase key (used for string-table look-ups and the command line).
+    fn key(self) -> &'static str;
+
+    /// English label, used by the command line and as a fallback.
+    fn label_en(self) -> &'static str;
+
+    /// Chinese label.
+    fn label_zh(self) -> &'static str;
+}
+
+/// Implements [`Choice`] for a fieldless enum from `Variant => ("key", "English", "中文")`.
+macro_rules! choice_enum {
+    ($ty:ty { $($variant:ident => ($key:literal, $en:literal, $zh:literal)),+ $(,)? }) => {
+        impl $crate::model::Choice for $ty {
+            const ALL: &'static [Self] = &[$(Self::$variant),+];
+            fn key(self) -> &'static str {
+                match self { $(Self::$variant => $key),+ }
+            }
+            fn label_en(self) -> &'static str {
+                match self { $(Self::$variant => $en),+ }
+            }
+            fn label_zh(self) -> &'static str {
+                match self { $(Self::$variant => $zh),+ }
+            }
+        }
+    };
+}
+pub(crate) use choice_enum;

@@ -1,0 +1,167 @@
+//! The panels of the app, one per file. Each reads the project and pushes [`PendingEdit`]s;
+//! none mutates the project itself (the app applies the edits after the frame).
+
+pub mod commitments_ui;
+pub mod dialogs_ui;
+pub mod meetings_ui;
+pub mod menu_ui;
+pub mod nav_ui;
+pub mod organisations_ui;
+pub mod people_ui;
+pub mod project_ui;
+pub mod status_ui;
+pub mod style;
+pub mod widgets;
+
+use crate::app::Language;
+use crate::app::i18n::Strings;
+use crate::document::Edit;
+use crate::model::{CommitmentId, ItemId, MeetingId, OrganisationId, PersonId, Project};
+
+/// An edit produced by a panel, applied by the app after the frame.
+#[derive(Debug)]
+pub struct PendingEdit {
+    /// The change.
+    pub edit: Edit,
+    /// Edits with the same key in one typing burst become one undo step.
+    pub merge_key: Option<String>,
+}
+
+/// What every panel gets: the project to read, the language, and where to put edits.
+pub struct Cx<'a> {
+    /// The project, read-only.
+    pub project: &'a Project,
+    /// The interface language.
+    pub language: Language,
+    /// Changes whenever the project changes; list caches key on it.
+    pub revision: u64,
+    /// Edits produced this frame.
+    pub edits: &'a mut Vec<PendingEdit>,
+}
+
+impl Cx<'_> {
+    /// The strings of the interface language.
+    pub fn tr(&self) -> &'static Strings {
+        self.language.strings()
+    }
+
+    /// True when bilingual data should show Chinese first.
+    pub fn zh(&self) -> bool {
+        self.language.prefers_chinese()
+    }
+
+    /// Queues an edit of the entity `entity_key`. While the user is typing in a text field,
+    /// consecutive edits of that field merge into one undo step.
+    pub fn edit(&mut self, ui: &egui::Ui, entity_key: &str, edit: Edit) {
+        let merge_key = ui
+            .ctx()
+            .egui_wants_keyboard_input()
+            .then(|| ui.ctx().memory(|m| m.focused()))
+            .flatten()
+            .map(|id| format!("{entity_key}/{id:?}"));
+        self.edits.push(PendingEdit { edit, merge_key });
+    }
+
+    /// Queues an edit that is always its own undo step (a button, a delete).
+    pub fn edit_step(&mut self, edit: Edit) {
+        self.edits.push(PendingEdit {
+            edit,
+            merge_key: None,
+        });
+    }
+}
+
+/// The views of the left navigation.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum View {
+    /// Title and summary of the project.
+    Project,
+    /// Meetings, their sides, attendees and agenda.
+    #[default]
+    Meetings,
+    /// People.
+    People,
+    /// Organisations.
+    Organisations,
+    /// Commitments.
+    Commitments,
+}
+
+/// Which view is shown, what is selected and searched in each.
+#[derive(Debug, Default)]
+pub struct ViewState {
+    /// The view shown.
+    pub view: View,
+    /// Selected meeting.
+    pub meeting: Option<MeetingId>,
+    /// Selected agenda item of the selected meeting.
+    pub agenda_item: Option<ItemId>,
+    /// Selected person.
+    pub person: Option<PersonId>,
+    /// Selected organisation.
+    pub organisation: Option<OrganisationId>,
+    /// Selected commitment.
+    pub commitment: Option<CommitmentId>,
+    /// Search text of the people list.
+    pub people_search: String,
+    /// Search text of the organisations list.
+    pub organisations_search: String,
+    /// Search text of the meetings list.
+    pub meetings_search: String,
+    /// Search text of the commitments list.
+    pub commitments_search: String,
+    /// Sorted, filtered rows of the people list.
+    pub people_rows: ListCache<PersonId>,
+    /// Sorted, filtered rows of the organisations list.
+    pub organisations_rows: ListCache<OrganisationId>,
+    /// Sorted, filtered rows of the meetings list.
+    pub meetings_rows: ListCache<MeetingId>,
+    /// Rows of the commitments list: each point followed by its sub-points, with depth.
+    pub commitments_rows: ListCache<(CommitmentId, usize)>,
+}
+
+/// The rows of a list, sorted and filtered, rebuilt only when the project, the search text
+/// or the language changes (never per frame).
+#[derive(Debug)]
+pub struct ListCache<K> {
+    key: Option<(u64, String, Language)>,
+    rows: Vec<K>,
+}
+
+impl<K> Default for ListCache<K> {
+    fn default() -> Self {
+        Self {
+            key: None,
+            rows: Vec::new(),
+        }
+    }
+}
+
+impl<K> ListCache<K> {
+    /// The rows for this state, from `build` when anything changed.
+    pub fn rows(
+        &mut self,
+        revision: u64,
+        query: &str,
+        language: Language,
+        build: impl FnOnce() -> Vec<K>,
+    ) -> &[K] {
+        let key = (revision, query.to_owned(), language);
+        if self.key.as_ref() != Some(&key) {
+            self.rows = build();
+            self.key = Some(key);
+        }
+        &self.rows
+    }
+}
+
+/// The central area: the view chosen in the navigation.
+pub fn view_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>, view: &mut ViewState) {
+    match view.view {
+        View::Project => project_ui::project_ui(ui, cx),
+        View::Meetings => meetings_ui::meetings_ui(ui, cx, view),
+        View::People => people_ui::people_ui(ui, cx, view),
+        View::Organisations => organisations_ui::organisations_ui(ui, cx, view),
+        View::Commitments => commitments_ui::commitments_ui(ui, cx, view),
+    }
+}

@@ -1,0 +1,58 @@
+//! The navigation on the left: one entry per view, with counts.
+
+use super::{View, ViewState};
+use crate::app::{Command, Language};
+use crate::model::Project;
+
+/// The left navigation.
+pub fn nav_ui(ui: &mut egui::Ui, language: Language, project: &Project, state: &mut ViewState) {
+    egui::Panel::left("navigation")
+        .resizable(false)
+        .exact_size(170.0)
+        .show(ui, |ui| {
+            ui.add_space(8.0);
+            let entries = [
+                (View::Project, Command::ShowProject, None),
+                (
+                    View::Meetings,
+                    Command::ShowMeetings,
+                    Some(project.meetings.len()),
+                ),
+                (
+                    View::People,
+                    Command::ShowPeople,
+                    Some(project.people.len()),
+                ),
+                (
+                    View::Organisations,
+                    Command::ShowOrganisations,
+                    Some(project.organisations.len()),
+                ),
+                (
+                    View::Commitments,
+                    Command::ShowCommitments,
+                    Some(project.commitments.len()),
+                ),
+            ];
+            for (view, command, count) in entries {
+                let (label, tooltip) = command.text(language);
+                let text = match count {
+                    Some(n) => format!("{label}  ({n})"),
+                    None => label.to_owned(),
+                };
+                let shortcut = command
+                    .shortcut()
+                    .map(|s| ui.ctx().format_shortcut(&s))
+                    .unwrap_or_default();
+                let response = ui
+                    .add_sized(
+                        [ui.available_width(), 28.0],
+                        egui::Button::selectable(state.view == view, text),
+                    )
+                    .on_hover_text(format!("{tooltip} ({shortcut})"));
+                if response.clicked() {
+                    state.view = view;
+                }
+            }
+        });
+}

@@ -1,0 +1,151 @@
+//! Organisations: a searchable list and the editor of one organisation.
+
+use super::widgets::{
+    bilingual_rows, cell, choice_row, delete_button, empty_message, form_ui, list_detail_ui,
+    list_header_ui, multiline_row, select_table_ui, text_row,
+};
+use super::{Cx, ViewState};
+use crate::document::Edit;
+use crate::model::{Organisation, OrganisationId, fold_for_search};
+
+/// The organisations view.
+pub fn organisations_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>, state: &mut ViewState) {
+    let t = cx.tr();
+    list_detail_ui(
+        ui,
+        "organisations",
+        &mut (cx, state),
+        |ui, (cx, state)| {
+            if list_header_ui(ui, t, t.add_organisation, &mut state.organisations_search) {
+                let id = cx.project.new_organisation_id("organisation");
+                cx.edit_step(Edit::PutOrganisation(id.clone(), Organisation::default()));
+                state.organisation = Some(id);
+            }
+            let project = cx.project;
+            let query = fold_for_search(&state.organisations_search);
+            let rows = state
+                .organisations_rows
+                .rows(cx.revision, &query, cx.language, || {
+                    let mut rows: Vec<_> = project
+                        .organisations
+                        .iter()
+                        .filter(|(_, o)| {
+                            query.is_empty()
+                                || fold_for_search(&format!(
+                                    "{} {} {} {}",
+                                    o.acronym, o.name.en, o.name.zh, o.country
+                                ))
+                                .contains(&query)
+                        })
+                        .collect();
+                    rows.sort_by_cached_key(|(id, o)| (o.acronym.to_lowercase(), (*id).clone()));
+                    rows.into_iter().map(|(id, _)| id.clone()).collect()
+                });
+            if rows.is_empty() {
+                let msg = if project.organisations.is_empty() {
+                    t.empty_organisations
+                } else {
+                    t.no_match
+                };
+                empty_message(ui, msg);
+                return;
+            }
+            let selected = state
+                .organisation
+                .as_ref()
+                .and_then(|s| rows.iter().position(|r| r == s));
+            let zh = cx.zh();
+            let language = cx.language;
+            let clicked = select_table_ui(
+                ui,
+                "organisations_table",
+                &[t.col_acronym, t.name, t.col_sector],
+                rows.len(),
+                selected,
+                |i, row| {
+                    let Some(org) = rows.get(i).and_then(|id| project.organisations.get(id)) else {
+                        return;
+                    };
+                    cell(row, &org.acronym);
+                    cell(row, org.name.get(zh));
+                    cell(row, language.choice(org.sector));
+                },
+            );
+            if let Some(id) = clicked.and_then(|i| rows.get(i)) {
+                state.organisation = Some(id.clone());
+            }
+        },
+        |ui, (cx, state)| {
+            let selected = state.organisation.as_ref().and_then(|id| {
+                cx.project
+                    .organisations
+                    .get(id)
+                    .map(|o| (id.clone(), o.clone()))
+            });
+            match selected {
+                Some((id, org)) => organisation_editor_ui(ui, cx, &id, org, state),
+                None => empty_message(ui, t.select_hint),
+            }
+        },
+    );
+}
+
+fn organisation_editor_ui(
+    ui: &mut egui::Ui,
+    cx: &mut Cx<'_>,
+    id: &OrganisationId,
+    mut org: Organisation,
+    state: &mut ViewState,
+) {
+    let t = cx.tr();
+    let original = org.clone();
+    ui.horizontal(|ui| {
+        let heading = if org.name.is_empty() {
+            org.acronym.clone()
+        } else {
+            org.name.get(cx.zh()).to_owned()
+        };
+        ui.heading(heading);
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            if delete_button(ui, t) {
+                cx.edit_step(Edit::delete_organisation(cx.project, id));
+                state.organisation = None;
+            }
+        });
+    });
+    ui.label(
+        egui::RichText::new(format!("id: {id}"))
+            .small()
+            .color(super::style::weak_color(ui)),
+    );
+    ui.add_space(8.0);
+    form_ui(ui, "organisation_form", |ui| {
+        text_row(ui, t.acronym, &mut org.acronym);
+        bilingual_rows(ui, t, t.name, &mut org.name);
+        text_row(ui, t.country, &mut org.country);
+        choice_row(ui, t.sector, cx.language, &mut org.sector);
+        multiline_row(ui, t.notes, &mut org.notes);
+    });
+    // The people of this organisation, for orientation.
+    let members: Vec<_> = cx
+        .project
+        .people
+        .values()
+        .filter(|p| p.organisation.as_ref() == Some(id))
+        .map(|p| p.display_name())
+        .collect();
+    if !members.is_empty() {
+        ui.add_space(12.0);
+        ui.strong(format!("{} ({})", t.cmd_show_people, members.len()));
+        for name in members {
+            ui.label(name);
+        }
+    }
+    if org != original && state.organisation.as_ref() == Some(id) {
+        cx.edit(
+            ui,
+            &format!("organisation/{id}"),
+            Edit::PutOrganisation(id.clone(), org),
+        );
+    }
+}

@@ -1,0 +1,41 @@
+//! The project overview: title, description and what the project holds.
+
+use super::Cx;
+use super::widgets::{bilingual_multiline_rows, bilingual_rows, form_ui};
+use crate::document::Edit;
+
+/// The project view.
+pub fn project_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>) {
+    let t = cx.tr();
+    let mut info = cx.project.info.clone();
+    egui::ScrollArea::vertical()
+        .auto_shrink([false, false])
+        .show(ui, |ui| {
+            ui.add_space(8.0);
+            let heading = info.title.get(cx.zh()).to_owned();
+            ui.heading(if heading.is_empty() {
+                t.untitled.to_owned()
+            } else {
+                heading
+            });
+            ui.add_space(8.0);
+            form_ui(ui, "project_form", |ui| {
+                bilingual_rows(ui, t, t.project_title, &mut info.title);
+                bilingual_multiline_rows(ui, t, t.project_description, &mut info.description);
+            });
+            ui.add_space(16.0);
+            ui.strong(t.project_counts);
+            let p = cx.project;
+            for (label, n) in [
+                (t.cmd_show_meetings, p.meetings.len()),
+                (t.cmd_show_people, p.people.len()),
+                (t.cmd_show_organisations, p.organisations.len()),
+                (t.cmd_show_commitments, p.commitments.len()),
+            ] {
+                ui.label(format!("{label}: {n}"));
+            }
+        });
+    if info != cx.project.info {
+        cx.edit(ui, "project", Edit::SetInfo(info));
+    }
+}

@@ -1,0 +1,421 @@
+//! Form widgets shared by the editors. Each field is labelled for screen readers and
+//! tests (`labelled_by`), and returns whether the value changed.
+
+use chrono::{NaiveDate, NaiveTime, Timelike as _};
+use egui::{ComboBox, TextEdit, Ui};
+
+use crate::app::Language;
+use crate::app::i18n::Strings;
+use crate::model::{Bilingual, Choice, OrganisationId, PersonId, Project};
+
+/// A two-column form; `add` adds rows with the `*_row` functions.
+pub fn form_ui<R>(ui: &mut Ui, id_salt: &str, add: impl FnOnce(&mut Ui) -> R) -> R {
+    egui::Grid::new(id_salt)
+        .num_columns(2)
+        .spacing([12.0, 6.0])
+        .min_col_width(super::style::LABEL_WIDTH)
+        .striped(false)
+        .show(ui, add)
+        .inner
+}
+
+/// `label (English)` / `label (Chinese)`, in the interface language.
+pub fn in_language(t: &Strings, label: &str, chinese: bool) -> String {
+    let lang = if chinese { t.chinese } else { t.english };
+    if t.english == "英文" {
+        format!("{label}（{lang}）")
+    } else {
+        format!("{label} ({lang})")
+    }
+}
+
+/// A labelled one-line text field.
+pub fn text_row(ui: &mut Ui, label: &str, value: &mut String) -> bool {
+    let l = ui.label(label);
+    let changed = ui
+        .add(TextEdit::singleline(value).desired_width(f32::INFINITY))
+        .labelled_by(l.id)
+        .changed();
+    ui.end_row();
+    changed
+}
+
+/// A labelled multi-line text field.
+pub fn multiline_row(ui: &mut Ui, label: &str, value: &mut String) -> bool {
+    let l = ui.label(label);
+    let changed = ui
+        .add(
+            TextEdit::multiline(value)
+                .desired_rows(3)
+                .desired_width(f32::INFINITY),
+        )
+        .labelled_by(l.id)
+        .changed();
+    ui.end_row();
+    changed
+}
+
+/// Two rows for a bilingual text: `label (English)` and `label (Chinese)`.
+pub fn bilingual_rows(ui: &mut Ui, t: &Strings, label: &str, value: &mut Bilingual) -> bool {
+    let en = text_row(ui, &in_language(t, label, false), &mut value.en);
+    let zh = text_row(ui, &in_language(t, label, true), &mut value.zh);
+    en || zh
+}
+
+/// Two multi-line rows for a bilingual text.
+pub fn bilingual_multiline_rows(
+    ui: &mut Ui,
+    t: &Strings,
+    label: &str,
+    value: &mut Bilingual,
+) -> bool {
+    let en = multiline_row(ui, &in_language(t, label, false), &mut value.en);
+    let zh = multiline_row(ui, &in_language(t, label, true), &mut value.zh);
+    en || zh
+}
+
+/// A combo box over the values of a [`Choice`].
+pub fn choice_combo<C: Choice>(
+    ui: &mut Ui,
+    id_salt: &str,
+    language: Language,
+    value: &mut C,
+) -> bool {
+    let mut changed = false;
+    ComboBox::from_id_salt(id_salt)
+        .selected_text(language.choice(*value))
+        .show_ui(ui, |ui| {
+            for &option in C::ALL {
+                changed |= ui
+                    .selectable_value(value, option, language.choice(option))
+                    .changed();
+            }
+        });
+    changed
+}
+
+/// A labelled [`choice_combo`] row.
+pub fn choice_row<C: Choice>(ui: &mut Ui, label: &str, language: Language, value: &mut C) -> bool {
+    ui.label(label);
+    let changed = choice_combo(ui, label, language, value);
+    ui.end_row();
+    changed
+}
+
+/// Organisations sorted by acronym, then name, for pickers.
+pub fn sorted_organisations(project: &Project, zh: bool) -> Vec<(OrganisationId, String)> {
+    let mut orgs: Vec<_> = project
+        .organisations
+        .iter()
+        .map(|(id, o)| {
+            let name = if o.acronym.trim().is_empty() {
+                o.name.get(zh).to_owned()
+            } else {
+                format!("{} · {}", o.acronym, o.name.get(zh))
+            };
+            (id.clone(), name)
+        })
+        .collect();
+    orgs.sort_by_key(|(_, name)| name.to_lowercase());
+    orgs
+}
+
+/// A combo box choosing an organisation or none.
+pub fn organisation_combo(
+    ui: &mut Ui,
+    id_salt: &str,
+    project: &Project,
+    t: &Strings,
+    zh: bool,
+    value: &mut Option<OrganisationId>,
+) -> bool {
+    let selected = value
+        .as_ref()
+        .map(|id| project.organisation_name(id, zh))
+        .unwrap_or_else(|| t.none_choice.to_owned());
+    let mut changed = false;
+    ComboBox::from_id_salt(id_salt)
+        .selected_text(selected)
+        .width(240.0)
+        .show_ui(ui, |ui| {
+            changed |= ui.selectable_value(value, None, t.none_choice).changed();
+            for (id, name) in sorted_organisations(project, zh) {
+                changed |= ui.selectable_value(value, Some(id), name).changed();
+            }
+        });
+    changed
+}
+
+/// People sorted by family name, for pickers.
+pub fn sorted_people(project: &Project) -> Vec<(PersonId, String)> {
+    let mut people: Vec<_> = project.people.iter().collect();
+    people.sort_by_cached_key(|(id, p)| (p.sort_key(), (*id).clone()));
+    people
+        .into_iter()
+        .map(|(id, p)| (id.clone(), p.display_name()))
+        .collect()
+}
+
+/// A combo box choosing a person among `choices`.
+pub fn person_combo(
+    ui: &mut Ui,
+    id_salt: &str,
+    project: &Project,
+    choices: &[(PersonId, String)],
+    value: &mut PersonId,
+) -> bool {
+    let mut changed = false;
+    ComboBox::from_id_salt(id_salt)
+        .selected_text(project.person_name(value))
+        .width(240.0)
+        .show_ui(ui, |ui| {
+            for (id, name) in choices {
+                changed |= ui.selectable_value(value, id.clone(), name).changed();
+            }
+        });
+    changed
+}
+
+/// A date with a calendar button.
+pub fn date_edit(ui: &mut Ui, id_salt: &str, value: &mut NaiveDate) -> bool {
+    use chrono::Datelike as _;
+    // The date picker speaks jiff; the model speaks chrono. Both are proleptic Gregorian.
+    let to_jiff = |d: NaiveDate| {
+        let year = i16::try_from(d.year()).ok()?;
+        let month = i8::try_from(d.month()).ok()?;
+        let day = i8::try_from(d.day()).ok()?;
+        jiff::civil::Date::new(year, month, day).ok()
+    };
+    let Some(mut date) = to_jiff(*value) else {
+        ui.label(value.to_string());
+        return false;
+    };
+    let before = date;
+    ui.add(
+        egui_extras::DatePickerButton::new(&mut date)
+            .id_salt(id_salt)
+            .calendar_week(false),
+    );
+    if date == before {
+        return false;
+    }
+    match NaiveDate::from_ymd_opt(
+        i32::from(date.year()),
+        u32::try_from(date.month()).unwrap_or(1),
+        u32::try_from(date.day()).unwrap_or(1),
+    ) {
+        Some(new) => {
+            *value = new;
+            true
+        }
+        None => false,
+    }
+}
+
+/// An optional date: a check box, then the date.
+pub fn optional_date_edit(
+    ui: &mut Ui,
+    id_salt: &str,
+    label: &str,
+    value: &mut Option<NaiveDate>,
+    default: NaiveDate,
+) -> bool {
+    let mut on = value.is_some();
+    let mut changed = false;
+    ui.horizontal(|ui| {
+        if ui.checkbox(&mut on, label).changed() {
+            *value = on.then_some(value.unwrap_or(default));
+            changed = true;
+        }
+        if let Some(date) = value {
+            changed |= date_edit(ui, id_salt, date);
+        }
+    });
+    changed
+}
+
+/// A time of day as hours and minutes.
+pub fn time_edit(ui: &mut Ui, value: &mut NaiveTime) -> bool {
+    let mut hour = value.hour();
+    let mut minute = value.minute();
+    let mut changed = false;
+    ui.horizontal(|ui| {
+        ui.spacing_mut().item_spacing.x = 2.0;
+        changed |= ui
+            .add(
+                egui::DragValue::new(&mut hour)
+                    .range(0..=23)
+                    .custom_formatter(|n, _| format!("{n:02}")),
+            )
+            .changed();
+        ui.label(":");
+        changed |= ui
+            .add(
+                egui::DragValue::new(&mut minute)
+                    .range(0..=59)
+                    .custom_formatter(|n, _| format!("{n:02}")),
+            )
+            .changed();
+    });
+    if changed && let Some(t) = NaiveTime::from_hms_opt(hour, minute, 0) {
+        *value = t;
+    }
+    changed
+}
+
+/// An optional time of day: a check box, then the time.
+pub fn optional_time_edit(
+    ui: &mut Ui,
+    label: &str,
+    value: &mut Option<NaiveTime>,
+    default: NaiveTime,
+) -> bool {
+    let mut on = value.is_some();
+    let mut changed = false;
+    ui.horizontal(|ui| {
+        if ui.checkbox(&mut on, label).changed() {
+            *value = on.then_some(value.unwrap_or(default));
+            changed = true;
+        }
+        if let Some(time) = value {
+            changed |= time_edit(ui, time);
+        }
+    });
+    changed
+}
+
+/// A combo box of IANA time zones.
+pub fn time_zone_combo(ui: &mut Ui, id_salt: &str, value: &mut chrono_tz::Tz) -> bool {
+    let mut changed = false;
+    ComboBox::from_id_salt(id_salt)
+        .selected_text(value.name())
+        .width(200.0)
+        .height(400.0)
+        .show_ui(ui, |ui| {
+            for tz in chrono_tz::TZ_VARIANTS {
+                changed |= ui.selectable_value(value, tz, tz.name()).changed();
+            }
+        });
+    changed
+}
+
+/// The search field above a list; returns true when the text changed.
+pub fn search_field(ui: &mut Ui, t: &Strings, text: &mut String) -> bool {
+    ui.add(
+        TextEdit::singleline(text)
+            .hint_text(t.search_hint)
+            .desired_width(f32::INFINITY),
+    )
+    .changed()
+}
+
+/// A centred, weak message for empty lists and unselected editors.
+pub fn empty_message(ui: &mut Ui, text: &str) {
+    ui.add_space(24.0);
+    ui.vertical_centered(|ui| {
+        ui.label(egui::RichText::new(text).color(super::style::weak_color(ui)));
+    });
+}
+
+/// A list on the left and its editor on the right.
+///
+/// Both closures get `state` in turn (they cannot both capture it mutably).
+pub fn list_detail_ui<S>(
+    ui: &mut Ui,
+    id_salt: &str,
+    state: &mut S,
+    list: impl FnOnce(&mut Ui, &mut S),
+    detail: impl FnOnce(&mut Ui, &mut S),
+) {
+    egui::Panel::left(format!("{id_salt}_list"))
+        .resizable(true)
+        .default_size(super::style::LIST_WIDTH)
+        .size_range(240.0..=720.0)
+        .show(ui, |ui| list(ui, state));
+    egui::CentralPanel::default().show(ui, |ui| {
+        egui::ScrollArea::vertical()
+            .id_salt(format!("{id_salt}_detail"))
+            .auto_shrink([false, false])
+            .show(ui, |ui| detail(ui, state));
+    });
+}
+
+/// The header of a list: the add button and the search field.
+pub fn list_header_ui(ui: &mut Ui, t: &Strings, add_label: &str, search: &mut String) -> bool {
+    let mut add = false;
+    ui.add_space(6.0);
+    ui.horizontal(|ui| {
+        add = ui.button(format!("➕ {add_label}")).clicked();
+    });
+    ui.add_space(4.0);
+    search_field(ui, t, search);
+    ui.add_space(4.0);
+    add
+}
+
+/// A virtualised, selectable table: only the visible rows are laid out.
+///
+/// `cells` draws the cells of row `i`; a click on a row returns its index.
+pub fn select_table_ui(
+    ui: &mut Ui,
+    id_salt: &str,
+    headers: &[&str],
+    row_count: usize,
+    selected: Option<usize>,
+    mut cells: impl FnMut(usize, &mut egui_extras::TableRow<'_, '_>),
+) -> Option<usize> {
+    use egui_extras::{Column, TableBuilder};
+
+    let mut clicked = None;
+    let mut builder = TableBuilder::new(ui)
+        .id_salt(id_salt)
+        .striped(true)
+        .sense(egui::Sense::click())
+        .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
+        .auto_shrink([false, false]);
+    for i in 0..headers.len() {
+        builder = if i + 1 == headers.len() {
+            builder.column(Column::remainder().clip(true))
+        } else {
+            builder.column(
+                Column::initial(150.0)
+                    .at_least(60.0)
+                    .clip(true)
+                    .resizable(true),
+            )
+        };
+    }
+    builder
+        .header(super::style::ROW_HEIGHT, |mut header| {
+            for h in headers {
+                header.col(|ui| {
+                    ui.strong(*h);
+                });
+            }
+        })
+        .body(|body| {
+            body.rows(super::style::ROW_HEIGHT, row_count, |mut row| {
+                let i = row.index();
+                row.set_selected(selected == Some(i));
+                cells(i, &mut row);
+                if row.response().clicked() {
+                    clicked = Some(i);
+                }
+            });
+        });
+    clicked
+}
+
+/// A row's cell with one line of text (clipped, not wrapped).
+pub fn cell(row: &mut egui_extras::TableRow<'_, '_>, text: impl Into<egui::WidgetText>) {
+    row.col(|ui| {
+        ui.add(egui::Label::new(text).truncate().selectable(false));
+    });
+}
+
+/// The delete button at the top of an editor.
+pub fn delete_button(ui: &mut Ui, t: &Strings) -> bool {
+    ui.button(format!("🗑 {}", t.delete))
+        .on_hover_text(t.delete_tip)
+        .clicked()
+}
