@@ -87,9 +87,9 @@ fn describe(err: ron::error::SpannedError, path: &Path) -> LoadError {
     let line = err.span.start.line.max(1);
     let column = err.span.start.col.max(1);
     let message = match &err.code {
-        Error::NoSuchEnumVariant {
-            found, outer: None, ..
-        } if is_version_tag(found) => {
+        Error::NoSuchEnumVariant { found, outer, .. }
+            if is_envelope(outer.as_deref()) && is_version_tag(found) =>
+        {
             let newer = found
                 .get(1..)
                 .and_then(|n| n.parse::<u32>().ok())
@@ -105,11 +105,7 @@ fn describe(err: ron::error::SpannedError, path: &Path) -> LoadError {
             }
             format!("unknown format version `{found}`; this version reads V{FORMAT_VERSION}")
         }
-        Error::NoSuchEnumVariant {
-            found,
-            outer: None,
-            ..
-        } if line == 1 => {
+        Error::NoSuchEnumVariant { found, outer, .. } if is_envelope(outer.as_deref()) => {
             format!(
                 "this is not a Delegation Planner project (it starts with `{found}`, a project file starts with `V{FORMAT_VERSION}(`)"
             )
@@ -147,6 +143,11 @@ fn describe(err: ron::error::SpannedError, path: &Path) -> LoadError {
         column,
         message,
     }
+}
+
+/// True when ron's error is about the outermost enum, the version envelope.
+fn is_envelope(outer: Option<&str>) -> bool {
+    matches!(outer, None | Some("ProjectFile"))
 }
 
 fn is_version_tag(found: &str) -> bool {

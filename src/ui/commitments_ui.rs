@@ -61,6 +61,14 @@ pub fn commitments_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>, state: &mut ViewState)
                 empty_message(ui, msg);
                 return;
             }
+            // A list with entries always shows one of them, so the editor is never empty.
+            if state
+                .commitment
+                .as_ref()
+                .is_none_or(|s| !project.commitments.contains_key(s))
+            {
+                state.commitment = rows.first().map(|(id, _)| id.clone());
+            }
             let selected = state
                 .commitment
                 .as_ref()
@@ -70,7 +78,11 @@ pub fn commitments_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>, state: &mut ViewState)
             let clicked = select_table_ui(
                 ui,
                 "commitments_table",
-                &[t.commitment_title, t.col_status, t.col_due],
+                &[
+                    (t.commitment_title, 210.0),
+                    (t.col_status, 70.0),
+                    (t.col_due, 0.0),
+                ],
                 rows.len(),
                 selected,
                 |i, row| {
@@ -341,7 +353,7 @@ fn owners_ui(ui: &mut egui::Ui, cx: &Cx<'_>, c: &mut Commitment) {
             .map(|(p, _)| Owner::Person(p.clone()))
             .or_else(|| orgs.first().map(|(o, _)| Owner::Organisation(o.clone())));
         if let Some(first) = first
-            && ui.button(format!("➕ {}", t.add_owner)).clicked()
+            && ui.button(format!("+ {}", t.add_owner)).clicked()
         {
             c.owners.push(first);
         }
@@ -399,13 +411,13 @@ fn preconditions_ui(ui: &mut egui::Ui, cx: &Cx<'_>, id: &CommitmentId, c: &mut C
             c.preconditions.remove(k);
         }
         ui.horizontal(|ui| {
-            if ui.button(format!("➕ {}", t.add_condition)).clicked() {
+            if ui.button(format!("+ {}", t.add_condition)).clicked() {
                 c.preconditions
                     .push(Precondition::Condition(Bilingual::default()));
             }
             let other = project.commitments.keys().find(|k| *k != id);
             if let Some(other) = other
-                && ui.button(format!("➕ {}", t.add_dependency)).clicked()
+                && ui.button(format!("+ {}", t.add_dependency)).clicked()
             {
                 c.preconditions
                     .push(Precondition::Commitment(other.clone()));
@@ -481,7 +493,7 @@ fn progress_ui(
     {
         c.progress.remove(k);
     }
-    if ui.button(format!("➕ {}", t.add_progress)).clicked() {
+    if ui.button(format!("+ {}", t.add_progress)).clicked() {
         c.progress.push(ProgressEntry {
             date: today,
             note: Bilingual::default(),

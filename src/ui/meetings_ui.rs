@@ -67,6 +67,14 @@ pub fn meetings_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>, state: &mut ViewState) {
                 empty_message(ui, msg);
                 return;
             }
+            // A list with entries always shows one of them, so the editor is never empty.
+            if state
+                .meeting
+                .as_ref()
+                .is_none_or(|s| !project.meetings.contains_key(s))
+            {
+                state.meeting = rows.first().cloned();
+            }
             let selected = state
                 .meeting
                 .as_ref()
@@ -76,7 +84,7 @@ pub fn meetings_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>, state: &mut ViewState) {
             let clicked = select_table_ui(
                 ui,
                 "meetings_table",
-                &[t.col_date, t.meeting_title, t.kind],
+                &[(t.col_date, 80.0), (t.meeting_title, 200.0), (t.kind, 0.0)],
                 rows.len(),
                 selected,
                 |i, row| {
@@ -179,7 +187,7 @@ fn details_ui(ui: &mut egui::Ui, cx: &Cx<'_>, meeting: &mut Meeting) {
         ui.end_row();
         ui.label(t.planned_end);
         let default_end = meeting.start_time + chrono::Duration::hours(2);
-        optional_time_edit(ui, t.planned_end, &mut meeting.planned_end, default_end);
+        optional_time_edit(ui, "", &mut meeting.planned_end, default_end);
         ui.end_row();
         ui.label(t.time_zone);
         time_zone_combo(ui, "meeting_tz", &mut meeting.time_zone);
@@ -257,7 +265,7 @@ fn agenda_ui(ui: &mut egui::Ui, cx: &Cx<'_>, meeting: &mut Meeting, selected: &m
     let attending: Vec<_> = meeting.attendees.iter().map(|a| a.person.clone()).collect();
     let mut action = None;
     egui::Grid::new("agenda_grid")
-        .num_columns(5)
+        .num_columns(4)
         .striped(true)
         .spacing([10.0, 4.0])
         .show(ui, |ui| {
@@ -268,7 +276,6 @@ fn agenda_ui(ui: &mut egui::Ui, cx: &Cx<'_>, meeting: &mut Meeting, selected: &m
             ui.strong(tz_note);
             ui.strong(t.item_title);
             ui.strong(t.duration);
-            ui.strong(t.speakers);
             ui.label("");
             ui.end_row();
             for (i, (item, slot)) in meeting.agenda.iter().zip(&schedule).enumerate() {
@@ -288,10 +295,6 @@ fn agenda_ui(ui: &mut egui::Ui, cx: &Cx<'_>, meeting: &mut Meeting, selected: &m
                 let title = item.title.get(zh);
                 let title = if title.is_empty() { t.new_item } else { title };
                 let is_selected = selected.as_ref() == Some(&item.id);
-                if ui.selectable_label(is_selected, title).clicked() {
-                    action = Some(AgendaAction::Select(item.id.clone()));
-                }
-                ui.label(format!("{} min", item.duration_minutes));
                 let speakers: Vec<String> = item
                     .speakers
                     .iter()
@@ -304,7 +307,23 @@ fn agenda_ui(ui: &mut egui::Ui, cx: &Cx<'_>, meeting: &mut Meeting, selected: &m
                         }
                     })
                     .collect();
-                ui.label(speakers.join(", "));
+                ui.vertical(|ui| {
+                    ui.set_max_width(420.0);
+                    if ui.selectable_label(is_selected, title).clicked() {
+                        action = Some(AgendaAction::Select(item.id.clone()));
+                    }
+                    if !speakers.is_empty() {
+                        ui.add(
+                            egui::Label::new(
+                                egui::RichText::new(speakers.join(", "))
+                                    .small()
+                                    .color(super::style::weak_color(ui)),
+                            )
+                            .wrap(),
+                        );
+                    }
+                });
+                ui.label(format!("{} min", item.duration_minutes));
                 ui.horizontal(|ui| {
                     if ui
                         .add_enabled(i > 0, egui::Button::new("⬆"))
@@ -320,7 +339,7 @@ fn agenda_ui(ui: &mut egui::Ui, cx: &Cx<'_>, meeting: &mut Meeting, selected: &m
                     {
                         action = Some(AgendaAction::Move(i, i + 1));
                     }
-                    if ui.button("🗑").on_hover_text(t.remove).clicked() {
+                    if ui.button("✖").on_hover_text(t.remove).clicked() {
                         action = Some(AgendaAction::Remove(i));
                     }
                 });
@@ -343,7 +362,7 @@ fn agenda_ui(ui: &mut egui::Ui, cx: &Cx<'_>, meeting: &mut Meeting, selected: &m
             );
         }
     });
-    if ui.button(format!("➕ {}", t.add_item)).clicked() {
+    if ui.button(format!("+ {}", t.add_item)).clicked() {
         let id = meeting.new_item_id();
         meeting.agenda.push(AgendaItem {
             id: id.clone(),
@@ -389,7 +408,7 @@ fn agenda_ui(ui: &mut egui::Ui, cx: &Cx<'_>, meeting: &mut Meeting, selected: &m
             .labelled_by(l.id);
             ui.end_row();
             ui.label(t.fixed_start);
-            optional_time_edit(ui, t.fixed_start, &mut item.fixed_start, meeting.start_time);
+            optional_time_edit(ui, "", &mut item.fixed_start, meeting.start_time);
             ui.end_row();
             ui.label(t.speakers);
             ui.vertical(|ui| {
@@ -418,7 +437,7 @@ fn agenda_ui(ui: &mut egui::Ui, cx: &Cx<'_>, meeting: &mut Meeting, selected: &m
                     .find(|p| !item.speakers.contains(p))
                     .or_else(|| people.first().map(|(id, _)| id));
                 if let Some(next) = next
-                    && ui.button(format!("➕ {}", t.add_speaker)).clicked()
+                    && ui.button(format!("+ {}", t.add_speaker)).clicked()
                 {
                     item.speakers.push(next.clone());
                 }
@@ -499,7 +518,7 @@ fn attendees_ui(ui: &mut egui::Ui, cx: &Cx<'_>, meeting: &mut Meeting) {
                     cx.language,
                     &mut attendee.mode,
                 );
-                if ui.small_button("🗑").on_hover_text(t.remove).clicked() {
+                if ui.small_button("✖").on_hover_text(t.remove).clicked() {
                     remove = Some(i);
                 }
                 ui.end_row();
@@ -514,7 +533,7 @@ fn attendees_ui(ui: &mut egui::Ui, cx: &Cx<'_>, meeting: &mut Meeting) {
         .iter()
         .find(|(id, _)| !meeting.attendees.iter().any(|a| &a.person == id));
     if let Some((next, _)) = next
-        && ui.button(format!("➕ {}", t.add_attendee)).clicked()
+        && ui.button(format!("+ {}", t.add_attendee)).clicked()
     {
         let mut attendee = Attendee::new(next.clone());
         attendee.side = meeting.sides.first().map(|s| s.id.clone());
@@ -542,7 +561,7 @@ fn sides_ui(ui: &mut egui::Ui, cx: &Cx<'_>, meeting: &mut Meeting) {
                             .hint_text(t.chinese)
                             .desired_width(180.0),
                     );
-                    if ui.small_button("🗑").on_hover_text(t.remove).clicked() {
+                    if ui.small_button("✖").on_hover_text(t.remove).clicked() {
                         remove = Some(i);
                     }
                 });
@@ -569,7 +588,7 @@ fn sides_ui(ui: &mut egui::Ui, cx: &Cx<'_>, meeting: &mut Meeting) {
     {
         meeting.sides.remove(i);
     }
-    if ui.button(format!("➕ {}", t.add_side)).clicked() {
+    if ui.button(format!("+ {}", t.add_side)).clicked() {
         let id = meeting.new_side_id(&format!("side-{}", meeting.sides.len() + 1));
         meeting.sides.push(Side {
             id,

@@ -50,6 +50,14 @@ pub fn organisations_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>, state: &mut ViewStat
                 empty_message(ui, msg);
                 return;
             }
+            // A list with entries always shows one of them, so the editor is never empty.
+            if state
+                .organisation
+                .as_ref()
+                .is_none_or(|s| !project.organisations.contains_key(s))
+            {
+                state.organisation = rows.first().cloned();
+            }
             let selected = state
                 .organisation
                 .as_ref()
@@ -59,7 +67,7 @@ pub fn organisations_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>, state: &mut ViewStat
             let clicked = select_table_ui(
                 ui,
                 "organisations_table",
-                &[t.col_acronym, t.name, t.col_sector],
+                &[(t.col_acronym, 70.0), (t.name, 190.0), (t.col_sector, 0.0)],
                 rows.len(),
                 selected,
                 |i, row| {

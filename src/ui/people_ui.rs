@@ -44,6 +44,14 @@ pub fn people_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>, state: &mut ViewState) {
                 empty_message(ui, msg);
                 return;
             }
+            // A list with entries always shows one of them, so the editor is never empty.
+            if state
+                .person
+                .as_ref()
+                .is_none_or(|s| !project.people.contains_key(s))
+            {
+                state.person = rows.first().cloned();
+            }
             let selected = state
                 .person
                 .as_ref()
@@ -52,7 +60,11 @@ pub fn people_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>, state: &mut ViewState) {
             let clicked = select_table_ui(
                 ui,
                 "people_table",
-                &[t.col_name, t.col_organisation, t.col_title],
+                &[
+                    (t.col_name, 170.0),
+                    (t.col_organisation, 70.0),
+                    (t.col_title, 0.0),
+                ],
                 rows.len(),
                 selected,
                 |i, row| {

@@ -136,7 +136,7 @@ pub fn organisation_combo(
     let mut changed = false;
     ComboBox::from_id_salt(id_salt)
         .selected_text(selected)
-        .width(240.0)
+        .width(200.0)
         .show_ui(ui, |ui| {
             changed |= ui.selectable_value(value, None, t.none_choice).changed();
             for (id, name) in sorted_organisations(project, zh) {
@@ -167,7 +167,7 @@ pub fn person_combo(
     let mut changed = false;
     ComboBox::from_id_salt(id_salt)
         .selected_text(project.person_name(value))
-        .width(240.0)
+        .width(200.0)
         .show_ui(ui, |ui| {
             for (id, name) in choices {
                 changed |= ui.selectable_value(value, id.clone(), name).changed();
@@ -194,6 +194,7 @@ pub fn date_edit(ui: &mut Ui, id_salt: &str, value: &mut NaiveDate) -> bool {
     ui.add(
         egui_extras::DatePickerButton::new(&mut date)
             .id_salt(id_salt)
+            .show_icon(false)
             .calendar_week(false),
     );
     if date == before {
@@ -333,7 +334,7 @@ pub fn list_detail_ui<S>(
         .size_range(240.0..=720.0)
         .show(ui, |ui| list(ui, state));
     egui::CentralPanel::default().show(ui, |ui| {
-        egui::ScrollArea::vertical()
+        egui::ScrollArea::both()
             .id_salt(format!("{id_salt}_detail"))
             .auto_shrink([false, false])
             .show(ui, |ui| detail(ui, state));
@@ -345,7 +346,7 @@ pub fn list_header_ui(ui: &mut Ui, t: &Strings, add_label: &str, search: &mut St
     let mut add = false;
     ui.add_space(6.0);
     ui.horizontal(|ui| {
-        add = ui.button(format!("➕ {add_label}")).clicked();
+        add = ui.button(format!("+ {add_label}")).clicked();
     });
     ui.add_space(4.0);
     search_field(ui, t, search);
@@ -355,11 +356,12 @@ pub fn list_header_ui(ui: &mut Ui, t: &Strings, add_label: &str, search: &mut St
 
 /// A virtualised, selectable table: only the visible rows are laid out.
 ///
-/// `cells` draws the cells of row `i`; a click on a row returns its index.
+/// `headers` are the column titles with their initial widths (the last column takes the
+/// rest); `cells` draws the cells of row `i`; a click on a row returns its index.
 pub fn select_table_ui(
     ui: &mut Ui,
     id_salt: &str,
-    headers: &[&str],
+    headers: &[(&str, f32)],
     row_count: usize,
     selected: Option<usize>,
     mut cells: impl FnMut(usize, &mut egui_extras::TableRow<'_, '_>),
@@ -373,21 +375,16 @@ pub fn select_table_ui(
         .sense(egui::Sense::click())
         .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
         .auto_shrink([false, false]);
-    for i in 0..headers.len() {
+    for (i, (_, width)) in headers.iter().enumerate() {
         builder = if i + 1 == headers.len() {
             builder.column(Column::remainder().clip(true))
         } else {
-            builder.column(
-                Column::initial(150.0)
-                    .at_least(60.0)
-                    .clip(true)
-                    .resizable(true),
-            )
+            builder.column(Column::initial(*width).clip(true).resizable(false))
         };
     }
     builder
         .header(super::style::ROW_HEIGHT, |mut header| {
-            for h in headers {
+            for (h, _) in headers {
                 header.col(|ui| {
                     ui.strong(*h);
                 });
@@ -415,7 +412,5 @@ pub fn cell(row: &mut egui_extras::TableRow<'_, '_>, text: impl Into<egui::Widge
 
 /// The delete button at the top of an editor.
 pub fn delete_button(ui: &mut Ui, t: &Strings) -> bool {
-    ui.button(format!("🗑 {}", t.delete))
-        .on_hover_text(t.delete_tip)
-        .clicked()
+    ui.button(t.delete).on_hover_text(t.delete_tip).clicked()
 }
