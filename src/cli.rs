@@ -2,7 +2,7 @@
 //! the app, so scripts and tests reach exactly the code the app runs.
 
 use std::io::Write as _;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use clap::{Parser, Subcommand, ValueEnum};
 
@@ -73,7 +73,7 @@ pub fn run(command: &Command, out: &mut dyn std::io::Write, err: &mut dyn std::i
     }
 }
 
-fn load(file: &PathBuf, err: &mut dyn std::io::Write) -> std::io::Result<Option<Project>> {
+fn load(file: &Path, err: &mut dyn std::io::Write) -> std::io::Result<Option<Project>> {
     match read_project(file) {
         Ok(project) => Ok(Some(project)),
         Err(e) => {
@@ -84,7 +84,7 @@ fn load(file: &PathBuf, err: &mut dyn std::io::Write) -> std::io::Result<Option<
 }
 
 fn check(
-    file: &PathBuf,
+    file: &Path,
     out: &mut dyn std::io::Write,
     err: &mut dyn std::io::Write,
 ) -> std::io::Result<i32> {
@@ -119,7 +119,7 @@ fn check(
 
 fn list(
     what: ListWhat,
-    file: &PathBuf,
+    file: &Path,
     out: &mut dyn std::io::Write,
     err: &mut dyn std::io::Write,
 ) -> std::io::Result<i32> {

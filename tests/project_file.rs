@@ -1,5 +1,7 @@
 //! Project files: round trips, every class of bad file, and the atomic save.
 
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)] // Test helpers may panic: a panic is a failed test.
+
 use std::path::Path;
 
 use delegation_planner::model::{Bilingual, Person, PersonId, Project};

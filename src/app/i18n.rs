@@ -209,12 +209,12 @@ strings! {
     dlg_open_failed => "Could not open the project", "无法打开项目";
     dlg_save_failed => "Could not save the project", "无法保存项目";
     dlg_problems_title => "The project has problems", "项目存在问题";
-    dlg_problems_body => "The project was opened, but some references point nowhere. They are shown with ⚠ and can be fixed in the editors:", "项目已打开，但部分引用无效。它们以 ⚠ 标示，可在编辑器中修正：";
+    dlg_problems_body => "The project was opened, but some references point nowhere. They are shown with ▲ and can be fixed in the editors:", "项目已打开，但部分引用无效。它们以 ▲ 标示，可在编辑器中修正：";
     dlg_path_title => "Type the file path", "输入文件路径";
     dlg_path_open => "Open", "打开";
     dlg_path_save => "Save", "保存";
     dlg_path_exists => "This file exists and will be replaced (its previous version is kept as .bak).", "该文件已存在，将被覆盖（旧版本保存为 .bak）。";
-    dlg_file => "File", "文件";
+    dlg_file => "File path", "文件路径";
     saved => "Saved", "已保存";
     opened => "Opened", "已打开";
     nothing_to_undo => "Nothing to undo", "没有可撤销的操作";

@@ -79,7 +79,7 @@ impl Project {
         self.people
             .get(id)
             .map(Person::display_name)
-            .unwrap_or_else(|| format!("⚠ {id}"))
+            .unwrap_or_else(|| format!("▲ {id}"))
     }
 
     /// The short name of an organisation, or a marker naming the missing id.
@@ -87,7 +87,7 @@ impl Project {
         self.organisations
             .get(id)
             .map(|o| o.short_name(prefer_chinese).to_owned())
-            .unwrap_or_else(|| format!("⚠ {id}"))
+            .unwrap_or_else(|| format!("▲ {id}"))
     }
 }
 

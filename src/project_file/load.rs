@@ -69,7 +69,7 @@ pub fn parse_project(bytes: &[u8], path: &Path) -> Result<Project, LoadError> {
     }
     match ron::Options::default().from_str::<ProjectFile>(text) {
         Ok(ProjectFile::V1(project)) => Ok(project),
-        Err(err) => Err(describe(err, path)),
+        Err(err) => Err(describe(err, path, line_column_at_end(text))),
     }
 }
 
@@ -81,11 +81,16 @@ fn line_column_at_end(text: &str) -> (usize, usize) {
 }
 
 /// Turns ron's error into words a user can act on.
-fn describe(err: ron::error::SpannedError, path: &Path) -> LoadError {
+///
+/// `end` is the position just after the text: an error there means the file was cut off.
+fn describe(err: ron::error::SpannedError, path: &Path, end: (usize, usize)) -> LoadError {
     use ron::error::Error;
 
     let line = err.span.start.line.max(1);
     let column = err.span.start.col.max(1);
+    // An unterminated string swallows the rest of the file: also a file cut off.
+    let at_end = (err.span.end.line, err.span.end.col) >= end
+        || matches!(err.code, Error::ExpectedStringEnd);
     let message = match &err.code {
         Error::NoSuchEnumVariant { found, outer, .. }
             if is_envelope(outer.as_deref()) && is_version_tag(found) =>
@@ -129,19 +134,25 @@ fn describe(err: ron::error::SpannedError, path: &Path) -> LoadError {
         Error::ExceededRecursionLimit => {
             "the file is nested too deeply to be a project file".to_owned()
         }
-        other => {
-            let mut text = other.to_string();
-            if let Some(first) = text.get(..1) {
-                text = first.to_lowercase() + text.get(1..).unwrap_or_default();
-            }
-            text
-        }
+        other if at_end => format!(
+            "the file ends too early ({}); it may have been cut off while copying. Look for a backup (NAME.ron.bak)",
+            lowercase_first(other.to_string().trim_end_matches('.'))
+        ),
+        other => lowercase_first(other.to_string().trim_end_matches('.')),
     };
     LoadError::Syntax {
         path: path.to_owned(),
         line,
         column,
         message,
+    }
+}
+
+fn lowercase_first(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_lowercase().chain(chars).collect(),
+        None => String::new(),
     }
 }
 

@@ -61,12 +61,9 @@ pub fn commitments_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>, state: &mut ViewState)
                 empty_message(ui, msg);
                 return;
             }
-            // A list with entries always shows one of them, so the editor is never empty.
-            if state
-                .commitment
-                .as_ref()
-                .is_none_or(|s| !project.commitments.contains_key(s))
-            {
+            // A list with entries shows one of them from the start, so the editor is not
+            // empty; a selection made this frame (a new entry, not applied yet) is kept.
+            if state.commitment.is_none() {
                 state.commitment = rows.first().map(|(id, _)| id.clone());
             }
             let selected = state
@@ -198,7 +195,7 @@ fn commitment_editor_ui(
     meetings.sort_by_key(|(mid, m)| (m.date, (*mid).clone()));
     let meeting_name = |mid: &MeetingId| {
         project.meetings.get(mid).map_or_else(
-            || format!("⚠ {mid}"),
+            || format!("▲ {mid}"),
             |m| format!("{} · {}", m.date, m.title.get(zh)),
         )
     };
@@ -211,7 +208,7 @@ fn commitment_editor_ui(
         optional_date_edit(ui, "commitment_due", t.has_due, &mut c.due, today);
         ui.end_row();
 
-        ui.label(t.parent);
+        let parent_label = ui.label(t.parent);
         let parent_text = c
             .parent
             .as_ref()
@@ -219,7 +216,7 @@ fn commitment_editor_ui(
                 project
                     .commitments
                     .get(p)
-                    .map_or_else(|| format!("⚠ {p}"), |pc| pc.title.get(zh).to_owned())
+                    .map_or_else(|| format!("▲ {p}"), |pc| pc.title.get(zh).to_owned())
             })
             .unwrap_or_else(|| t.none_choice.to_owned());
         egui::ComboBox::from_id_salt("commitment_parent")
@@ -232,10 +229,12 @@ fn commitment_editor_ui(
                         ui.selectable_value(&mut c.parent, Some(pid.clone()), pc.title.get(zh));
                     }
                 }
-            });
+            })
+            .response
+            .labelled_by(parent_label.id);
         ui.end_row();
 
-        ui.label(t.agreed_at);
+        let agreed_label = ui.label(t.agreed_at);
         let agreed_text = c
             .agreed_at
             .as_ref()
@@ -249,7 +248,9 @@ fn commitment_editor_ui(
                 for (mid, _) in &meetings {
                     ui.selectable_value(&mut c.agreed_at, Some((*mid).clone()), meeting_name(mid));
                 }
-            });
+            })
+            .response
+            .labelled_by(agreed_label.id);
         ui.end_row();
 
         ui.label(t.parties);
@@ -268,8 +269,8 @@ fn commitment_editor_ui(
         });
         ui.end_row();
 
-        ui.label(t.owners);
-        owners_ui(ui, cx, &mut c);
+        let owners_label = ui.label(t.owners);
+        owners_ui(ui, cx, &mut c, owners_label.id);
         ui.end_row();
 
         let mut topics = c.topics.join(", ");
@@ -310,7 +311,7 @@ fn commitment_editor_ui(
     }
 }
 
-fn owners_ui(ui: &mut egui::Ui, cx: &Cx<'_>, c: &mut Commitment) {
+fn owners_ui(ui: &mut egui::Ui, cx: &Cx<'_>, c: &mut Commitment, owners_label: egui::Id) {
     let t = cx.tr();
     let zh = cx.zh();
     let project = cx.project;
@@ -337,8 +338,10 @@ fn owners_ui(ui: &mut egui::Ui, cx: &Cx<'_>, c: &mut Commitment) {
                         for (oid, name) in &orgs {
                             ui.selectable_value(owner, Owner::Organisation(oid.clone()), name);
                         }
-                    });
-                if ui.small_button("✖").on_hover_text(t.remove).clicked() {
+                    })
+                    .response
+                    .labelled_by(owners_label);
+                if ui.small_button("×").on_hover_text(t.remove).clicked() {
                     remove = Some(k);
                 }
             });
@@ -383,11 +386,11 @@ fn preconditions_ui(ui: &mut egui::Ui, cx: &Cx<'_>, id: &CommitmentId, c: &mut C
                         );
                     }
                     Precondition::Commitment(other) => {
-                        ui.label(t.depends_on);
+                        let depends_label = ui.label(t.depends_on);
                         let name = project
                             .commitments
                             .get(other)
-                            .map_or_else(|| format!("⚠ {other}"), |oc| oc.title.get(zh).to_owned());
+                            .map_or_else(|| format!("▲ {other}"), |oc| oc.title.get(zh).to_owned());
                         egui::ComboBox::from_id_salt(format!("precondition_{k}"))
                             .selected_text(name)
                             .width(320.0)
@@ -397,10 +400,12 @@ fn preconditions_ui(ui: &mut egui::Ui, cx: &Cx<'_>, id: &CommitmentId, c: &mut C
                                         ui.selectable_value(other, oid.clone(), oc.title.get(zh));
                                     }
                                 }
-                            });
+                            })
+                            .response
+                            .labelled_by(depends_label.id);
                     }
                 }
-                if ui.small_button("✖").on_hover_text(t.remove).clicked() {
+                if ui.small_button("×").on_hover_text(t.remove).clicked() {
                     remove = Some(k);
                 }
             });
@@ -441,11 +446,18 @@ fn progress_ui(
             ui.horizontal(|ui| {
                 super::widgets::date_edit(ui, &format!("progress_date_{k}"), &mut entry.date);
                 let mut sets = entry.status.is_some();
-                if ui.checkbox(&mut sets, t.sets_status).changed() {
+                let status_label = ui.checkbox(&mut sets, t.sets_status);
+                if status_label.changed() {
                     entry.status = sets.then_some(c.status);
                 }
                 if let Some(status) = &mut entry.status {
-                    choice_combo(ui, &format!("progress_status_{k}"), cx.language, status);
+                    choice_combo(
+                        ui,
+                        &format!("progress_status_{k}"),
+                        cx.language,
+                        status,
+                        status_label.id,
+                    );
                 }
                 let meeting_text = entry
                     .meeting
@@ -454,9 +466,10 @@ fn progress_ui(
                         cx.project
                             .meetings
                             .get(m)
-                            .map_or_else(|| format!("⚠ {m}"), |mm| mm.title.get(zh).to_owned())
+                            .map_or_else(|| format!("▲ {m}"), |mm| mm.title.get(zh).to_owned())
                     })
                     .unwrap_or_else(|| t.none_choice.to_owned());
+                let meeting_label = ui.label(t.meeting);
                 egui::ComboBox::from_id_salt(format!("progress_meeting_{k}"))
                     .selected_text(meeting_text)
                     .width(220.0)
@@ -469,8 +482,10 @@ fn progress_ui(
                                 m.title.get(zh),
                             );
                         }
-                    });
-                if ui.small_button("✖").on_hover_text(t.remove).clicked() {
+                    })
+                    .response
+                    .labelled_by(meeting_label.id);
+                if ui.small_button("×").on_hover_text(t.remove).clicked() {
                     remove = Some(k);
                 }
             });

@@ -67,12 +67,9 @@ pub fn meetings_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>, state: &mut ViewState) {
                 empty_message(ui, msg);
                 return;
             }
-            // A list with entries always shows one of them, so the editor is never empty.
-            if state
-                .meeting
-                .as_ref()
-                .is_none_or(|s| !project.meetings.contains_key(s))
-            {
+            // A list with entries shows one of them from the start, so the editor is not
+            // empty; a selection made this frame (a new entry, not applied yet) is kept.
+            if state.meeting.is_none() {
                 state.meeting = rows.first().cloned();
             }
             let selected = state
@@ -182,29 +179,29 @@ fn details_ui(ui: &mut egui::Ui, cx: &Cx<'_>, meeting: &mut Meeting) {
         ui.label(t.date);
         date_edit(ui, "meeting_date", &mut meeting.date);
         ui.end_row();
-        ui.label(t.start_time);
-        time_edit(ui, &mut meeting.start_time);
+        let l = ui.label(t.start_time);
+        time_edit(ui, &mut meeting.start_time, l.id);
         ui.end_row();
-        ui.label(t.planned_end);
+        let l = ui.label(t.planned_end);
         let default_end = meeting.start_time + chrono::Duration::hours(2);
-        optional_time_edit(ui, "", &mut meeting.planned_end, default_end);
+        optional_time_edit(ui, &mut meeting.planned_end, default_end, l.id);
         ui.end_row();
-        ui.label(t.time_zone);
-        time_zone_combo(ui, "meeting_tz", &mut meeting.time_zone);
+        let l = ui.label(t.time_zone);
+        time_zone_combo(ui, "meeting_tz", &mut meeting.time_zone, l.id);
         ui.end_row();
-        ui.label(t.counterpart_time_zone);
+        let l = ui.label(t.counterpart_time_zone);
         ui.horizontal(|ui| {
             let mut on = meeting.counterpart_time_zone.is_some();
-            if ui.checkbox(&mut on, "").changed() {
+            if ui.checkbox(&mut on, "").labelled_by(l.id).changed() {
                 meeting.counterpart_time_zone = on.then_some(chrono_tz::Asia::Shanghai);
             }
             if let Some(tz) = &mut meeting.counterpart_time_zone {
-                time_zone_combo(ui, "counterpart_tz", tz);
+                time_zone_combo(ui, "counterpart_tz", tz, l.id);
             }
         });
         ui.end_row();
         bilingual_rows(ui, t, t.venue, &mut meeting.venue);
-        ui.label(t.host);
+        let l = ui.label(t.host);
         organisation_combo(
             ui,
             "meeting_host",
@@ -212,6 +209,7 @@ fn details_ui(ui: &mut egui::Ui, cx: &Cx<'_>, meeting: &mut Meeting) {
             t,
             cx.zh(),
             &mut meeting.host,
+            l.id,
         );
         ui.end_row();
         ui.label(t.series);
@@ -225,18 +223,20 @@ fn details_ui(ui: &mut egui::Ui, cx: &Cx<'_>, meeting: &mut Meeting) {
         ui.end_row();
         if let Some(series) = &mut meeting.series {
             bilingual_rows(ui, t, t.series_name, &mut series.name);
-            ui.label(t.edition);
-            ui.add(egui::DragValue::new(&mut series.edition).range(1..=1000));
+            let l = ui.label(t.edition);
+            ui.add(egui::DragValue::new(&mut series.edition).range(1..=1000))
+                .labelled_by(l.id);
             ui.end_row();
         }
-        ui.label(t.expected_participants);
+        let l = ui.label(t.expected_participants);
         ui.horizontal(|ui| {
             let mut large = meeting.expected_participants.is_some();
             if ui.checkbox(&mut large, t.has_expected).changed() {
                 meeting.expected_participants = large.then_some(100);
             }
             if let Some(n) = &mut meeting.expected_participants {
-                ui.add(egui::DragValue::new(n).range(0..=10_000_000));
+                ui.add(egui::DragValue::new(n).range(0..=10_000_000))
+                    .labelled_by(l.id);
             }
         });
         ui.end_row();
@@ -285,7 +285,7 @@ fn agenda_ui(ui: &mut egui::Ui, cx: &Cx<'_>, meeting: &mut Meeting, selected: &m
                         .on_hover_text(format!("+{} min", slot.gap_minutes));
                 } else if slot.gap_minutes < 0 {
                     ui.label(
-                        egui::RichText::new(format!("⚠ {time}"))
+                        egui::RichText::new(format!("▲ {time}"))
                             .color(super::style::warning_color(ui)),
                     )
                     .on_hover_text(format!("{} min", slot.gap_minutes));
@@ -326,20 +326,20 @@ fn agenda_ui(ui: &mut egui::Ui, cx: &Cx<'_>, meeting: &mut Meeting, selected: &m
                 ui.label(format!("{} min", item.duration_minutes));
                 ui.horizontal(|ui| {
                     if ui
-                        .add_enabled(i > 0, egui::Button::new("⬆"))
+                        .add_enabled(i > 0, egui::Button::new("↑"))
                         .on_hover_text(t.move_up)
                         .clicked()
                     {
                         action = Some(AgendaAction::Move(i, i - 1));
                     }
                     if ui
-                        .add_enabled(i + 1 < meeting.agenda.len(), egui::Button::new("⬇"))
+                        .add_enabled(i + 1 < meeting.agenda.len(), egui::Button::new("↓"))
                         .on_hover_text(t.move_down)
                         .clicked()
                     {
                         action = Some(AgendaAction::Move(i, i + 1));
                     }
-                    if ui.button("✖").on_hover_text(t.remove).clicked() {
+                    if ui.button("×").on_hover_text(t.remove).clicked() {
                         action = Some(AgendaAction::Remove(i));
                     }
                 });
@@ -358,7 +358,7 @@ fn agenda_ui(ui: &mut egui::Ui, cx: &Cx<'_>, meeting: &mut Meeting, selected: &m
         if meeting.runs_past_end() {
             ui.colored_label(
                 super::style::warning_color(ui),
-                format!("⚠ {}", t.runs_past_end),
+                format!("▲ {}", t.runs_past_end),
             );
         }
     });
@@ -374,16 +374,15 @@ fn agenda_ui(ui: &mut egui::Ui, cx: &Cx<'_>, meeting: &mut Meeting, selected: &m
     }
     match action {
         Some(AgendaAction::Select(id)) => *selected = Some(id),
-        Some(AgendaAction::Move(from, to)) => {
-            if from < meeting.agenda.len() && to < meeting.agenda.len() {
-                meeting.agenda.swap(from, to);
-            }
+        Some(AgendaAction::Move(from, to))
+            if from < meeting.agenda.len() && to < meeting.agenda.len() =>
+        {
+            meeting.agenda.swap(from, to);
         }
-        Some(AgendaAction::Remove(i)) => {
-            if i < meeting.agenda.len() {
-                meeting.agenda.remove(i);
-            }
+        Some(AgendaAction::Remove(i)) if i < meeting.agenda.len() => {
+            meeting.agenda.remove(i);
         }
+        Some(AgendaAction::Move(..) | AgendaAction::Remove(_)) => {}
         None => {}
     }
 
@@ -407,22 +406,29 @@ fn agenda_ui(ui: &mut egui::Ui, cx: &Cx<'_>, meeting: &mut Meeting, selected: &m
             )
             .labelled_by(l.id);
             ui.end_row();
-            ui.label(t.fixed_start);
-            optional_time_edit(ui, "", &mut item.fixed_start, meeting.start_time);
+            let l = ui.label(t.fixed_start);
+            optional_time_edit(ui, &mut item.fixed_start, meeting.start_time, l.id);
             ui.end_row();
-            ui.label(t.speakers);
+            let speakers_label = ui.label(t.speakers);
             ui.vertical(|ui| {
                 let mut remove = None;
                 for (k, speaker) in item.speakers.iter_mut().enumerate() {
                     ui.horizontal(|ui| {
-                        person_combo(ui, &format!("speaker_{k}"), cx.project, &people, speaker);
+                        person_combo(
+                            ui,
+                            &format!("speaker_{k}"),
+                            cx.project,
+                            &people,
+                            speaker,
+                            speakers_label.id,
+                        );
                         if !attending.contains(speaker) {
                             ui.colored_label(
                                 super::style::warning_color(ui),
-                                format!("⚠ {}", t.not_attending),
+                                format!("▲ {}", t.not_attending),
                             );
                         }
-                        if ui.small_button("✖").on_hover_text(t.remove).clicked() {
+                        if ui.small_button("×").on_hover_text(t.remove).clicked() {
                             remove = Some(k);
                         }
                     });
@@ -469,9 +475,11 @@ fn attendees_ui(ui: &mut egui::Ui, cx: &Cx<'_>, meeting: &mut Meeting) {
         .striped(true)
         .spacing([8.0, 4.0])
         .show(ui, |ui| {
-            for h in [t.col_name, t.side, t.role, t.status, t.rank, t.mode, ""] {
-                ui.strong(h);
-            }
+            let headers: Vec<egui::Id> = [t.col_name, t.side, t.role, t.status, t.rank, t.mode, ""]
+                .into_iter()
+                .map(|h| ui.strong(h).id)
+                .collect();
+            let header = |k: usize| headers.get(k).copied().unwrap_or(egui::Id::NULL);
             ui.end_row();
             for (i, attendee) in meeting.attendees.iter_mut().enumerate() {
                 person_combo(
@@ -480,6 +488,7 @@ fn attendees_ui(ui: &mut egui::Ui, cx: &Cx<'_>, meeting: &mut Meeting) {
                     cx.project,
                     &people,
                     &mut attendee.person,
+                    header(0),
                 );
                 let side_name = attendee
                     .side
@@ -488,7 +497,7 @@ fn attendees_ui(ui: &mut egui::Ui, cx: &Cx<'_>, meeting: &mut Meeting) {
                         sides
                             .iter()
                             .find(|(id, _)| id == s)
-                            .map_or_else(|| format!("⚠ {s}"), |(_, n)| n.clone())
+                            .map_or_else(|| format!("▲ {s}"), |(_, n)| n.clone())
                     })
                     .unwrap_or_else(|| t.none_choice.to_owned());
                 egui::ComboBox::from_id_salt(format!("attendee_side_{i}"))
@@ -498,27 +507,33 @@ fn attendees_ui(ui: &mut egui::Ui, cx: &Cx<'_>, meeting: &mut Meeting) {
                         for (id, name) in &sides {
                             ui.selectable_value(&mut attendee.side, Some(id.clone()), name);
                         }
-                    });
+                    })
+                    .response
+                    .labelled_by(header(1));
                 choice_combo(
                     ui,
                     &format!("attendee_role_{i}"),
                     cx.language,
                     &mut attendee.role,
+                    header(2),
                 );
                 choice_combo(
                     ui,
                     &format!("attendee_status_{i}"),
                     cx.language,
                     &mut attendee.status,
+                    header(3),
                 );
-                ui.add(egui::DragValue::new(&mut attendee.rank).range(0..=999));
+                ui.add(egui::DragValue::new(&mut attendee.rank).range(0..=999))
+                    .labelled_by(header(4));
                 choice_combo(
                     ui,
                     &format!("attendee_mode_{i}"),
                     cx.language,
                     &mut attendee.mode,
+                    header(5),
                 );
-                if ui.small_button("✖").on_hover_text(t.remove).clicked() {
+                if ui.small_button("×").on_hover_text(t.remove).clicked() {
                     remove = Some(i);
                 }
                 ui.end_row();
@@ -561,7 +576,7 @@ fn sides_ui(ui: &mut egui::Ui, cx: &Cx<'_>, meeting: &mut Meeting) {
                             .hint_text(t.chinese)
                             .desired_width(180.0),
                     );
-                    if ui.small_button("✖").on_hover_text(t.remove).clicked() {
+                    if ui.small_button("×").on_hover_text(t.remove).clicked() {
                         remove = Some(i);
                     }
                 });

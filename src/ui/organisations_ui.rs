@@ -50,12 +50,9 @@ pub fn organisations_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>, state: &mut ViewStat
                 empty_message(ui, msg);
                 return;
             }
-            // A list with entries always shows one of them, so the editor is never empty.
-            if state
-                .organisation
-                .as_ref()
-                .is_none_or(|s| !project.organisations.contains_key(s))
-            {
+            // A list with entries shows one of them from the start, so the editor is not
+            // empty; a selection made this frame (a new entry, not applied yet) is kept.
+            if state.organisation.is_none() {
                 state.organisation = rows.first().cloned();
             }
             let selected = state

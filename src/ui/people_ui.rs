@@ -44,12 +44,9 @@ pub fn people_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>, state: &mut ViewState) {
                 empty_message(ui, msg);
                 return;
             }
-            // A list with entries always shows one of them, so the editor is never empty.
-            if state
-                .person
-                .as_ref()
-                .is_none_or(|s| !project.people.contains_key(s))
-            {
+            // A list with entries shows one of them from the start, so the editor is not
+            // empty; a selection made this frame (a new entry, not applied yet) is kept.
+            if state.person.is_none() {
                 state.person = rows.first().cloned();
             }
             let selected = state
@@ -154,7 +151,7 @@ fn person_editor_ui(
         ui.label(t.shown_as);
         ui.label(egui::RichText::new(person.formal_name()).strong());
         ui.end_row();
-        ui.label(t.organisation);
+        let l = ui.label(t.organisation);
         organisation_combo(
             ui,
             "person_org",
@@ -162,6 +159,7 @@ fn person_editor_ui(
             t,
             cx.zh(),
             &mut person.organisation,
+            l.id,
         );
         ui.end_row();
         bilingual_rows(ui, t, t.title, &mut person.title);

@@ -74,12 +74,13 @@ pub fn bilingual_multiline_rows(
     en || zh
 }
 
-/// A combo box over the values of a [`Choice`].
+/// A combo box over the values of a [`Choice`], named for screen readers by `label`.
 pub fn choice_combo<C: Choice>(
     ui: &mut Ui,
     id_salt: &str,
     language: Language,
     value: &mut C,
+    label: egui::Id,
 ) -> bool {
     let mut changed = false;
     ComboBox::from_id_salt(id_salt)
@@ -90,14 +91,16 @@ pub fn choice_combo<C: Choice>(
                     .selectable_value(value, option, language.choice(option))
                     .changed();
             }
-        });
+        })
+        .response
+        .labelled_by(label);
     changed
 }
 
 /// A labelled [`choice_combo`] row.
 pub fn choice_row<C: Choice>(ui: &mut Ui, label: &str, language: Language, value: &mut C) -> bool {
-    ui.label(label);
-    let changed = choice_combo(ui, label, language, value);
+    let l = ui.label(label);
+    let changed = choice_combo(ui, label, language, value, l.id);
     ui.end_row();
     changed
 }
@@ -120,7 +123,7 @@ pub fn sorted_organisations(project: &Project, zh: bool) -> Vec<(OrganisationId,
     orgs
 }
 
-/// A combo box choosing an organisation or none.
+/// A combo box choosing an organisation or none, named by `label`.
 pub fn organisation_combo(
     ui: &mut Ui,
     id_salt: &str,
@@ -128,6 +131,7 @@ pub fn organisation_combo(
     t: &Strings,
     zh: bool,
     value: &mut Option<OrganisationId>,
+    label: egui::Id,
 ) -> bool {
     let selected = value
         .as_ref()
@@ -142,7 +146,9 @@ pub fn organisation_combo(
             for (id, name) in sorted_organisations(project, zh) {
                 changed |= ui.selectable_value(value, Some(id), name).changed();
             }
-        });
+        })
+        .response
+        .labelled_by(label);
     changed
 }
 
@@ -156,13 +162,14 @@ pub fn sorted_people(project: &Project) -> Vec<(PersonId, String)> {
         .collect()
 }
 
-/// A combo box choosing a person among `choices`.
+/// A combo box choosing a person among `choices`, named by `label`.
 pub fn person_combo(
     ui: &mut Ui,
     id_salt: &str,
     project: &Project,
     choices: &[(PersonId, String)],
     value: &mut PersonId,
+    label: egui::Id,
 ) -> bool {
     let mut changed = false;
     ComboBox::from_id_salt(id_salt)
@@ -172,7 +179,9 @@ pub fn person_combo(
             for (id, name) in choices {
                 changed |= ui.selectable_value(value, id.clone(), name).changed();
             }
-        });
+        })
+        .response
+        .labelled_by(label);
     changed
 }
 
@@ -235,8 +244,8 @@ pub fn optional_date_edit(
     changed
 }
 
-/// A time of day as hours and minutes.
-pub fn time_edit(ui: &mut Ui, value: &mut NaiveTime) -> bool {
+/// A time of day as hours and minutes, named by `label`.
+pub fn time_edit(ui: &mut Ui, value: &mut NaiveTime, label: egui::Id) -> bool {
     let mut hour = value.hour();
     let mut minute = value.minute();
     let mut changed = false;
@@ -248,6 +257,7 @@ pub fn time_edit(ui: &mut Ui, value: &mut NaiveTime) -> bool {
                     .range(0..=23)
                     .custom_formatter(|n, _| format!("{n:02}")),
             )
+            .labelled_by(label)
             .changed();
         ui.label(":");
         changed |= ui
@@ -256,6 +266,7 @@ pub fn time_edit(ui: &mut Ui, value: &mut NaiveTime) -> bool {
                     .range(0..=59)
                     .custom_formatter(|n, _| format!("{n:02}")),
             )
+            .labelled_by(label)
             .changed();
     });
     if changed && let Some(t) = NaiveTime::from_hms_opt(hour, minute, 0) {
@@ -264,29 +275,34 @@ pub fn time_edit(ui: &mut Ui, value: &mut NaiveTime) -> bool {
     changed
 }
 
-/// An optional time of day: a check box, then the time.
+/// An optional time of day: a check box, then the time; named by `label`.
 pub fn optional_time_edit(
     ui: &mut Ui,
-    label: &str,
     value: &mut Option<NaiveTime>,
     default: NaiveTime,
+    label: egui::Id,
 ) -> bool {
     let mut on = value.is_some();
     let mut changed = false;
     ui.horizontal(|ui| {
-        if ui.checkbox(&mut on, label).changed() {
+        if ui.checkbox(&mut on, "").labelled_by(label).changed() {
             *value = on.then_some(value.unwrap_or(default));
             changed = true;
         }
         if let Some(time) = value {
-            changed |= time_edit(ui, time);
+            changed |= time_edit(ui, time, label);
         }
     });
     changed
 }
 
-/// A combo box of IANA time zones.
-pub fn time_zone_combo(ui: &mut Ui, id_salt: &str, value: &mut chrono_tz::Tz) -> bool {
+/// A combo box of IANA time zones, named by `label`.
+pub fn time_zone_combo(
+    ui: &mut Ui,
+    id_salt: &str,
+    value: &mut chrono_tz::Tz,
+    label: egui::Id,
+) -> bool {
     let mut changed = false;
     ComboBox::from_id_salt(id_salt)
         .selected_text(value.name())
@@ -296,7 +312,9 @@ pub fn time_zone_combo(ui: &mut Ui, id_salt: &str, value: &mut chrono_tz::Tz) ->
             for tz in chrono_tz::TZ_VARIANTS {
                 changed |= ui.selectable_value(value, tz, tz.name()).changed();
             }
-        });
+        })
+        .response
+        .labelled_by(label);
     changed
 }
 

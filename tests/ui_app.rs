@@ -1,0 +1,360 @@
+//! The real app, driven through its UI with egui_kittest: widgets are found by their
+//! labels, clicked and typed into; assertions are on the model and on the files written.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)] // Test helpers may panic: a panic is a failed test.
+
+use std::path::PathBuf;
+use std::sync::{Arc, Mutex};
+
+use delegation_planner::app::{DelegationApp, Dialog, FileDialogs, Language, Picked, Settings};
+use delegation_planner::model::{PersonId, Project};
+use delegation_planner::project_file::read_project;
+use egui::{Key, Modifiers};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable as _;
+
+/// Answers the app's file dialogs from a queue, as a user would.
+#[derive(Clone, Default)]
+struct ScriptedDialogs(Arc<Mutex<Vec<Picked>>>);
+
+impl ScriptedDialogs {
+    fn answer(&self, picked: Picked) {
+        self.0.lock().unwrap().push(picked);
+    }
+    fn next(&self) -> Picked {
+        self.0.lock().unwrap().pop().unwrap_or(Picked::Cancelled)
+    }
+}
+
+impl FileDialogs for ScriptedDialogs {
+    fn pick_open(&mut self, _start_dir: Option<PathBuf>) -> Picked {
+        self.next()
+    }
+    fn pick_save(&mut self, _start_dir: Option<PathBuf>, _file_name: &str) -> Picked {
+        self.next()
+    }
+}
+
+fn app_harness(file: Option<PathBuf>, dialogs: ScriptedDialogs) -> Harness<'static, DelegationApp> {
+    let mut harness = Harness::builder()
+        .with_size([1400.0, 1000.0])
+        .build_eframe(move |cc| {
+            DelegationApp::with_settings(&cc.egui_ctx, Settings::default(), file, Box::new(dialogs))
+        });
+    harness.run_steps(3);
+    harness
+}
+
+/// A temp dir holding a copy of the CCAA–AFNOR sample.
+fn sample_file() -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("paris.ron");
+    std::fs::write(&path, delegation_planner::samples::CCAA_AFNOR_RON).unwrap();
+    (dir, path)
+}
+
+fn settle(harness: &mut Harness<'_, DelegationApp>) {
+    harness.run_steps(4);
+}
+
+fn type_into(harness: &mut Harness<'_, DelegationApp>, label: &str, text: &str) {
+    harness.get_by_label(label).click();
+    settle(harness);
+    harness.get_by_label(label).type_text(text);
+    settle(harness);
+}
+
+fn press(harness: &mut Harness<'_, DelegationApp>, key: Key) {
+    harness.key_press_modifiers(Modifiers::COMMAND, key);
+    settle(harness);
+}
+
+fn new_person(project: &Project) -> Option<(&PersonId, &delegation_planner::model::Person)> {
+    project
+        .people
+        .iter()
+        .find(|(id, _)| id.as_str().starts_with("person"))
+}
+
+#[test]
+fn add_edit_undo_redo_and_save_a_person() {
+    let (_dir, path) = sample_file();
+    let mut harness = app_harness(Some(path.clone()), ScriptedDialogs::default());
+    assert!(!harness.state().doc.is_dirty());
+
+    harness.get_by_label("People  (7)").click();
+    settle(&mut harness);
+    harness.get_by_label("+ Add person").click();
+    settle(&mut harness);
+    assert_eq!(harness.state().doc.project().people.len(), 8);
+
+    type_into(&mut harness, "Family name", "Liu");
+    type_into(&mut harness, "Given name", "Jiang");
+    type_into(&mut harness, "Chinese name", "刘江");
+    let (_, person) = new_person(harness.state().doc.project()).unwrap();
+    assert_eq!(person.display_name(), "Jiang LIU 刘江");
+    assert!(harness.state().doc.is_dirty());
+    assert!(harness.state().window_title().starts_with("● paris.ron"));
+
+    // Typing a field is one undo step: one Ctrl+Z removes the whole Chinese name.
+    press(&mut harness, Key::Z);
+    let (_, person) = new_person(harness.state().doc.project()).unwrap();
+    assert_eq!(person.chinese_name, "");
+    assert_eq!(person.given_name, "Jiang");
+    press(&mut harness, Key::Z);
+    let (_, person) = new_person(harness.state().doc.project()).unwrap();
+    assert_eq!(person.given_name, "");
+    press(&mut harness, Key::Y);
+    let (_, person) = new_person(harness.state().doc.project()).unwrap();
+    assert_eq!(person.given_name, "Jiang");
+
+    // Save with the Save command's shortcut; the file holds what the UI shows.
+    press(&mut harness, Key::S);
+    assert!(!harness.state().doc.is_dirty());
+    let on_disk = read_project(&path).unwrap();
+    assert_eq!(&on_disk, harness.state().doc.project());
+    let (_, saved) = new_person(&on_disk).unwrap();
+    assert_eq!(
+        (saved.family_name.as_str(), saved.given_name.as_str()),
+        ("Liu", "Jiang")
+    );
+    assert!(
+        path.with_file_name("paris.ron.bak").exists(),
+        "the previous version is kept"
+    );
+}
+
+#[test]
+fn build_an_agenda_and_save_from_the_file_menu() {
+    let (_dir, path) = sample_file();
+    let mut harness = app_harness(Some(path.clone()), ScriptedDialogs::default());
+    // The meetings view opens on the first meeting.
+    harness.get_by_label("+ Add item").click();
+    settle(&mut harness);
+    type_into(&mut harness, "Item title (English)", "Signing ceremony");
+    type_into(&mut harness, "Item title (Chinese)", "签约仪式");
+
+    let meeting = harness
+        .state()
+        .doc
+        .project()
+        .meetings
+        .values()
+        .next()
+        .unwrap()
+        .clone();
+    assert_eq!(meeting.agenda.len(), 6);
+    let last = meeting.agenda.last().unwrap();
+    assert_eq!(last.title.en, "Signing ceremony");
+    assert_eq!(last.title.zh, "签约仪式");
+    // 2 h of agenda plus 30 min runs past the planned 12:00 end, and the editor says so.
+    assert_eq!(meeting.agenda_end().time().to_string(), "12:30:00");
+    assert!(meeting.runs_past_end());
+    harness.get_by_label_contains("runs past the planned end");
+
+    // Move the new item up one place with the keyboard-reachable button.
+    harness.get_all_by_label("↑").last().unwrap().click();
+    settle(&mut harness);
+    let titles: Vec<_> = harness
+        .state()
+        .doc
+        .project()
+        .meetings
+        .values()
+        .next()
+        .unwrap()
+        .agenda
+        .iter()
+        .map(|i| i.title.en.clone())
+        .collect();
+    assert_eq!(titles[4], "Signing ceremony");
+    assert_eq!(titles[5], "Group photo");
+    press(&mut harness, Key::Z);
+    let agenda = &harness
+        .state()
+        .doc
+        .project()
+        .meetings
+        .values()
+        .next()
+        .unwrap()
+        .agenda;
+    assert_eq!(
+        agenda.last().unwrap().title.en,
+        "Signing ceremony",
+        "undo puts it back"
+    );
+
+    harness.get_by_label("File").click();
+    settle(&mut harness);
+    harness.get_by_label("Save Ctrl+S").click();
+    settle(&mut harness);
+    let saved = read_project(&path).unwrap();
+    assert_eq!(saved.meetings.values().next().unwrap().agenda.len(), 6);
+    assert!(!harness.state().doc.is_dirty());
+}
+
+#[test]
+fn first_run_shows_the_sample_and_save_asks_where() {
+    let dir = tempfile::tempdir().unwrap();
+    let target = dir.path().join("my-project");
+    let dialogs = ScriptedDialogs::default();
+    let mut harness = app_harness(None, dialogs.clone());
+    assert!(harness.state().doc.path().is_none());
+    assert_eq!(harness.state().doc.project().people.len(), 7);
+    assert!(harness.state().window_title().contains("sample"));
+    assert!(
+        harness
+            .query_all_by_label_contains("CCAA–AFNOR meeting at AFNOR headquarters")
+            .count()
+            >= 1
+    );
+
+    dialogs.answer(Picked::File(target.clone()));
+    press(&mut harness, Key::S);
+    let written = target.with_extension("ron");
+    assert_eq!(harness.state().doc.path(), Some(written.as_path()));
+    assert_eq!(read_project(&written).unwrap().people.len(), 7);
+    assert_eq!(harness.state().settings.recent_files, vec![written.clone()]);
+    assert!(
+        harness
+            .state()
+            .toast
+            .as_ref()
+            .unwrap()
+            .text
+            .contains("my-project.ron")
+    );
+}
+
+#[test]
+fn unsaved_changes_are_never_dropped_silently() {
+    let (_dir, path) = sample_file();
+    let mut harness = app_harness(Some(path.clone()), ScriptedDialogs::default());
+    harness.get_by_label("Project").click();
+    settle(&mut harness);
+    type_into(&mut harness, "Title (English)", " 2025");
+    assert!(harness.state().doc.is_dirty());
+
+    press(&mut harness, Key::N);
+    harness.get_by_label("Unsaved changes");
+    harness.get_by_label("Cancel").click();
+    settle(&mut harness);
+    assert!(harness.state().dialog.is_none());
+    assert_eq!(
+        harness.state().doc.project().info.title.en,
+        "CCAA–AFNOR cooperation 2025"
+    );
+
+    // Closing the window asks too.
+    harness
+        .input_mut()
+        .viewports
+        .entry(egui::ViewportId::ROOT)
+        .or_default()
+        .events
+        .push(egui::ViewportEvent::Close);
+    settle(&mut harness);
+    assert!(matches!(
+        harness.state().dialog,
+        Some(Dialog::ConfirmDiscard { .. })
+    ));
+    harness.get_by_label("Cancel").click();
+    settle(&mut harness);
+
+    press(&mut harness, Key::N);
+    harness.get_by_label("Discard changes").click();
+    settle(&mut harness);
+    assert!(harness.state().doc.project().people.is_empty());
+    assert!(harness.state().doc.path().is_none());
+    // The file on disk was never touched.
+    assert_eq!(
+        read_project(&path).unwrap().info.title.en,
+        "CCAA–AFNOR cooperation"
+    );
+}
+
+#[test]
+fn the_interface_switches_to_chinese() {
+    let (_dir, path) = sample_file();
+    let mut harness = app_harness(Some(path), ScriptedDialogs::default());
+    harness.get_by_label("View").click();
+    settle(&mut harness);
+    harness.get_by_label("中文").click();
+    settle(&mut harness);
+    assert_eq!(harness.state().settings.language, Language::Chinese);
+    harness.get_by_label("人员  (7)").click();
+    settle(&mut harness);
+    // Chinese labels, and the Chinese title of the selected person.
+    harness.get_by_label("中文姓名");
+    type_into(&mut harness, "姓", "X");
+    harness.get_by_label("+ 添加人员");
+}
+
+#[test]
+fn a_bad_file_says_where_it_is_wrong() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("broken.ron");
+    let text = delegation_planner::samples::CCAA_AFNOR_RON;
+    std::fs::write(&path, &text[..text.len() / 2]).unwrap();
+    let harness = app_harness(Some(path.clone()), ScriptedDialogs::default());
+    let Some(Dialog::Error { title, message }) = &harness.state().dialog else {
+        panic!("expected an error dialog, got {:?}", harness.state().dialog);
+    };
+    assert_eq!(title, "Could not open the project");
+    assert!(
+        message.contains(&format!("{}:", path.display())),
+        "{message}"
+    );
+    assert!(message.contains("ends too early"), "{message}");
+    harness.get_by_label_contains("ends too early");
+    // The file is untouched and the app shows the sample instead of nothing.
+    assert_eq!(
+        std::fs::read_to_string(&path).unwrap(),
+        &text[..text.len() / 2]
+    );
+    assert!(harness.state().doc.path().is_none());
+}
+
+#[test]
+fn without_a_file_dialog_a_path_can_be_typed() {
+    let (_dir, path) = sample_file();
+    let dialogs = ScriptedDialogs::default();
+    let mut harness = app_harness(None, dialogs.clone());
+    dialogs.answer(Picked::Unavailable(
+        "No file dialog is available on this desktop.".into(),
+    ));
+    press(&mut harness, Key::O);
+    harness.get_by_label_contains("No file dialog is available");
+    type_into(&mut harness, "File path", &path.display().to_string());
+    harness.get_by_label("Open").click();
+    settle(&mut harness);
+    assert_eq!(harness.state().doc.path(), Some(path.as_path()));
+    assert!(harness.state().dialog.is_none());
+}
+
+#[test]
+fn deleting_a_person_removes_them_from_meetings_and_undo_restores() {
+    let (_dir, path) = sample_file();
+    let mut harness = app_harness(Some(path), ScriptedDialogs::default());
+    harness.get_by_label("People  (7)").click();
+    settle(&mut harness);
+    harness.get_by_label("HUANG Jixian 黄继先").click();
+    settle(&mut harness);
+    harness.get_by_label("Delete").click();
+    settle(&mut harness);
+    let project = harness.state().doc.project();
+    assert_eq!(project.people.len(), 6);
+    assert!(
+        delegation_planner::model::validate(project).is_empty(),
+        "no dangling reference"
+    );
+    press(&mut harness, Key::Z);
+    let project = harness.state().doc.project();
+    assert_eq!(project.people.len(), 7);
+    assert_eq!(project.meetings.values().next().unwrap().attendees.len(), 7);
+    assert!(
+        !harness.state().doc.is_dirty(),
+        "undone back to the file's state"
+    );
+}
