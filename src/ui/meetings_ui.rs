@@ -81,7 +81,7 @@ pub fn meetings_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>, state: &mut ViewState) {
             let clicked = select_table_ui(
                 ui,
                 "meetings_table",
-                &[(t.col_date, 80.0), (t.meeting_title, 200.0), (t.kind, 0.0)],
+                &[(t.col_date, 80.0), (t.meeting_title, 160.0), (t.kind, 0.0)],
                 rows.len(),
                 selected,
                 |i, row| {
@@ -308,7 +308,7 @@ fn agenda_ui(ui: &mut egui::Ui, cx: &Cx<'_>, meeting: &mut Meeting, selected: &m
                     })
                     .collect();
                 ui.vertical(|ui| {
-                    ui.set_max_width(420.0);
+                    ui.set_max_width(320.0);
                     if ui.selectable_label(is_selected, title).clicked() {
                         action = Some(AgendaAction::Select(item.id.clone()));
                     }
@@ -473,7 +473,7 @@ fn attendees_ui(ui: &mut egui::Ui, cx: &Cx<'_>, meeting: &mut Meeting) {
     egui::Grid::new("attendees_grid")
         .num_columns(7)
         .striped(true)
-        .spacing([8.0, 4.0])
+        .spacing([4.0, 4.0])
         .show(ui, |ui| {
             let headers: Vec<egui::Id> = [t.col_name, t.side, t.role, t.status, t.rank, t.mode, ""]
                 .into_iter()

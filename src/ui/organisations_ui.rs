@@ -64,7 +64,7 @@ pub fn organisations_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>, state: &mut ViewStat
             let clicked = select_table_ui(
                 ui,
                 "organisations_table",
-                &[(t.col_acronym, 70.0), (t.name, 190.0), (t.col_sector, 0.0)],
+                &[(t.col_acronym, 70.0), (t.name, 150.0), (t.col_sector, 0.0)],
                 rows.len(),
                 selected,
                 |i, row| {

@@ -3,7 +3,7 @@
 use egui::Color32;
 
 /// Width of the list beside an editor.
-pub const LIST_WIDTH: f32 = 340.0;
+pub const LIST_WIDTH: f32 = 300.0;
 /// Height of one list row.
 pub const ROW_HEIGHT: f32 = 22.0;
 /// Width of the label column of forms.

@@ -174,7 +174,7 @@ pub fn person_combo(
     let mut changed = false;
     ComboBox::from_id_salt(id_salt)
         .selected_text(project.person_name(value))
-        .width(200.0)
+        .width(180.0)
         .show_ui(ui, |ui| {
             for (id, name) in choices {
                 changed |= ui.selectable_value(value, id.clone(), name).changed();
