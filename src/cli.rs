@@ -6,8 +6,10 @@ use std::path::{Path, PathBuf};
 
 use clap::{Parser, Subcommand, ValueEnum};
 
-use crate::model::{Project, validate};
-use crate::project_file::read_project;
+use crate::document::Edit;
+use crate::export::ExportLanguage;
+use crate::model::{Meeting, MeetingId, Project, validate};
+use crate::project_file::{read_project, save_project, write_file_atomically};
 
 /// Delegation Planner: meetings between delegations, bilingual attendee lists, commitments.
 #[derive(Debug, Parser)]
@@ -40,6 +42,66 @@ pub enum Command {
         /// The project file.
         file: PathBuf,
     },
+    /// Import pasted text into a project (the file is saved atomically).
+    #[command(subcommand)]
+    Import(ImportCommand),
+    /// Export part of a project to a file for others.
+    #[command(subcommand)]
+    Export(ExportCommand),
+}
+
+/// What `import` reads.
+#[derive(Debug, Subcommand)]
+pub enum ImportCommand {
+    /// A draft agenda, one item per line (`14:00 10 min Opening — Dr. Betty XU`).
+    Agenda {
+        /// The project file.
+        file: PathBuf,
+        /// The meeting id (see `list meetings`).
+        #[arg(long)]
+        meeting: String,
+        /// A text file with the draft agenda, `-` for standard input, or the text itself.
+        #[arg(long)]
+        from: String,
+        /// Replace the agenda instead of appending to it.
+        #[arg(long)]
+        replace: bool,
+    },
+}
+
+/// What `export` writes.
+#[derive(Debug, Subcommand)]
+pub enum ExportCommand {
+    /// A meeting's agenda.
+    Agenda {
+        /// The project file.
+        file: PathBuf,
+        /// The meeting id (see `list meetings`).
+        #[arg(long)]
+        meeting: String,
+        /// Output format.
+        #[arg(long, value_enum)]
+        format: AgendaFormat,
+        /// Language of the document.
+        #[arg(long, value_enum, default_value_t = ExportLanguage::Both)]
+        lang: ExportLanguage,
+        /// Where to write it.
+        #[arg(short, long)]
+        output: PathBuf,
+    },
+}
+
+/// Formats of an exported agenda.
+#[derive(Clone, Copy, Debug, ValueEnum)]
+pub enum AgendaFormat {
+    /// Markdown.
+    Md,
+    /// Print-ready HTML.
+    Html,
+    /// PDF with the Chinese font embedded.
+    Pdf,
+    /// iCalendar event (.ics).
+    Ics,
 }
 
 /// What `list` lists.
@@ -60,6 +122,19 @@ pub fn run(command: &Command, out: &mut dyn std::io::Write, err: &mut dyn std::i
     let result = match command {
         Command::Check { file } => check(file, out, err),
         Command::List { what, file } => list(*what, file, out, err),
+        Command::Import(ImportCommand::Agenda {
+            file,
+            meeting,
+            from,
+            replace,
+        }) => import_agenda(file, meeting, from, *replace, out, err),
+        Command::Export(ExportCommand::Agenda {
+            file,
+            meeting,
+            format,
+            lang,
+            output,
+        }) => export_agenda(file, meeting, *format, *lang, output, out, err),
     };
     match result {
         Ok(code) => code,
@@ -168,5 +243,169 @@ fn list(
         }
     }
     out.flush()?;
+    Ok(0)
+}
+
+/// The meeting `id`, or a message listing the ids there are.
+fn find_meeting<'p>(
+    project: &'p Project,
+    id: &str,
+    file: &Path,
+    err: &mut dyn std::io::Write,
+) -> std::io::Result<Option<&'p Meeting>> {
+    match project.meetings.get(id) {
+        Some(m) => Ok(Some(m)),
+        None => {
+            let ids: Vec<_> = project.meetings.keys().map(MeetingId::as_str).collect();
+            writeln!(
+                err,
+                "{}: no meeting `{id}`; the meetings are: {}",
+                file.display(),
+                if ids.is_empty() {
+                    "(none)".to_owned()
+                } else {
+                    ids.join(", ")
+                }
+            )?;
+            Ok(None)
+        }
+    }
+}
+
+/// Reads `--from`: a file, standard input (`-`), or the text itself.
+fn read_text_argument(from: &str) -> std::io::Result<String> {
+    if from == "-" {
+        let mut text = String::new();
+        std::io::Read::read_to_string(&mut std::io::stdin(), &mut text)?;
+        return Ok(text);
+    }
+    let path = Path::new(from);
+    if !from.contains('\n') && path.is_file() {
+        let bytes = std::fs::read(path)?;
+        let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
+        return Ok(String::from_utf8_lossy(bytes).into_owned());
+    }
+    Ok(from.to_owned())
+}
+
+fn import_agenda(
+    file: &Path,
+    meeting_id: &str,
+    from: &str,
+    replace: bool,
+    out: &mut dyn std::io::Write,
+    err: &mut dyn std::io::Write,
+) -> std::io::Result<i32> {
+    let Some(mut project) = load(file, err)? else {
+        return Ok(1);
+    };
+    let Some(meeting) = find_meeting(&project, meeting_id, file, err)? else {
+        return Ok(1);
+    };
+    let text = read_text_argument(from)?;
+    let preview = crate::import::agenda_text::parse(&text, &project, Some(meeting));
+    if preview.lines.is_empty() {
+        writeln!(
+            err,
+            "{}: no agenda item found in the text; nothing changed",
+            file.display()
+        )?;
+        return Ok(1);
+    }
+    let updated = crate::import::agenda_text::apply_to_meeting(meeting, &preview, !replace);
+    for (i, line) in preview.lines.iter().enumerate() {
+        let minutes = preview.durations.get(i).copied().unwrap_or_default();
+        let assumed = if preview.assumed_duration.get(i).copied().unwrap_or(false) {
+            " (assumed)"
+        } else {
+            ""
+        };
+        let speakers: Vec<String> = line
+            .speakers
+            .iter()
+            .map(|s| match &s.person {
+                Some(id) => format!("{} = {id}", s.text),
+                None => format!("{} (not found)", s.text),
+            })
+            .collect();
+        writeln!(
+            out,
+            "line {}: {} min{assumed}  {}{}",
+            line.line,
+            minutes,
+            line.title,
+            if speakers.is_empty() {
+                String::new()
+            } else {
+                format!("  [{}]", speakers.join("; "))
+            }
+        )?;
+    }
+    for line in &preview.skipped {
+        writeln!(
+            err,
+            "{}: line {line} of the text gave no item",
+            file.display()
+        )?;
+    }
+    Edit::PutMeeting(MeetingId::from(meeting_id), Box::new(updated)).apply(&mut project);
+    if let Err(e) = save_project(file, &project) {
+        writeln!(err, "{e}")?;
+        return Ok(1);
+    }
+    writeln!(
+        out,
+        "{}: {} {} agenda items to meeting {meeting_id}",
+        file.display(),
+        if replace {
+            "replaced the agenda with"
+        } else {
+            "added"
+        },
+        preview.lines.len()
+    )?;
+    Ok(0)
+}
+
+fn export_agenda(
+    file: &Path,
+    meeting_id: &str,
+    format: AgendaFormat,
+    lang: ExportLanguage,
+    output: &Path,
+    out: &mut dyn std::io::Write,
+    err: &mut dyn std::io::Write,
+) -> std::io::Result<i32> {
+    use crate::export::agenda;
+    let Some(project) = load(file, err)? else {
+        return Ok(1);
+    };
+    let Some(meeting) = find_meeting(&project, meeting_id, file, err)? else {
+        return Ok(1);
+    };
+    let bytes = match format {
+        AgendaFormat::Md => agenda::markdown(&project, meeting, lang).into_bytes(),
+        AgendaFormat::Html => agenda::html(&project, meeting, lang).into_bytes(),
+        AgendaFormat::Ics => agenda::ics(
+            &project,
+            &MeetingId::from(meeting_id),
+            meeting,
+            lang,
+            chrono::Utc::now(),
+        )
+        .into_bytes(),
+        AgendaFormat::Pdf => match agenda::pdf(&project, meeting, lang) {
+            Ok(bytes) => bytes,
+            Err(e) => {
+                writeln!(err, "{}: could not make the PDF: {e}", output.display())?;
+                return Ok(1);
+            }
+        },
+    };
+    if let Err(e) = write_file_atomically(output, &bytes) {
+        writeln!(err, "{e}")?;
+        return Ok(1);
+    }
+    writeln!(out, "wrote {} ({} bytes)", output.display(), bytes.len())?;
     Ok(0)
 }

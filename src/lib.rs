@@ -11,6 +11,8 @@
 pub mod app;
 pub mod cli;
 pub mod document;
+pub mod export;
+pub mod import;
 pub mod model;
 pub mod project_file;
 pub mod samples;

@@ -327,35 +327,61 @@ choice_enum!(AttendanceMode {
     Remote => ("remote", "Remote", "线上"),
 });
 
-/// When one agenda item runs, in the venue's local time.
+/// When one agenda item runs, in the venue's time zone.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Slot {
     /// Start.
-    pub start: chrono::NaiveDateTime,
+    pub start: chrono::DateTime<chrono_tz::Tz>,
     /// End.
-    pub end: chrono::NaiveDateTime,
+    pub end: chrono::DateTime<chrono_tz::Tz>,
     /// Minutes between the end of the previous item and this start: positive is a gap,
     /// negative an overlap (only a fixed start can make either).
     pub gap_minutes: i64,
 }
 
+/// The instant a wall-clock time at the venue stands for. A time skipped by a
+/// daylight-saving jump (02:30 on the spring change day) is taken an hour later, as
+/// clocks read then; a repeated one (autumn) is its first occurrence.
+pub fn instant_at(
+    tz: chrono_tz::Tz,
+    local: chrono::NaiveDateTime,
+) -> chrono::DateTime<chrono_tz::Tz> {
+    use chrono::TimeZone as _;
+    use chrono::offset::LocalResult;
+    match tz.from_local_datetime(&local) {
+        LocalResult::Single(t) | LocalResult::Ambiguous(t, _) => t,
+        LocalResult::None => match tz.from_local_datetime(&(local + chrono::Duration::hours(1))) {
+            LocalResult::Single(t) | LocalResult::Ambiguous(t, _) => t,
+            // No zone skips two hours; fall back to reading the time as UTC.
+            LocalResult::None => tz.from_utc_datetime(&local),
+        },
+    }
+}
+
 impl Meeting {
+    /// The instant the meeting starts.
+    pub fn start_instant(&self) -> chrono::DateTime<chrono_tz::Tz> {
+        instant_at(self.time_zone, self.date.and_time(self.start_time))
+    }
+
     /// Start and end of every agenda item: each follows the previous one, unless it has a
-    /// fixed start, which wins and may leave a gap or an overlap.
+    /// fixed start, which wins and may leave a gap or an overlap. Durations are real
+    /// elapsed time, so an agenda across a daylight-saving change keeps its length.
     pub fn schedule(&self) -> Vec<Slot> {
-        let mut cursor = self.date.and_time(self.start_time);
+        let meeting_start = self.start_instant();
+        let mut cursor = meeting_start;
         self.agenda
             .iter()
             .map(|item| {
                 let start = match item.fixed_start {
                     Some(fixed) => {
-                        let mut start = cursor.date().and_time(fixed);
+                        let mut local = cursor.date_naive().and_time(fixed);
                         // A fixed time earlier than the meeting's start belongs to the next day
                         // (an agenda running past midnight).
-                        if start < self.date.and_time(self.start_time) {
-                            start += chrono::Duration::days(1);
+                        if local < meeting_start.naive_local() {
+                            local += chrono::Duration::days(1);
                         }
-                        start
+                        instant_at(self.time_zone, local)
                     }
                     None => cursor,
                 };
@@ -371,31 +397,37 @@ impl Meeting {
             .collect()
     }
 
-    /// The end of the agenda, local time; the start time when the agenda is empty.
-    pub fn agenda_end(&self) -> chrono::NaiveDateTime {
+    /// The end of the agenda; the start when the agenda is empty.
+    pub fn agenda_end(&self) -> chrono::DateTime<chrono_tz::Tz> {
         self.schedule()
             .last()
-            .map_or_else(|| self.date.and_time(self.start_time), |s| s.end)
+            .map_or_else(|| self.start_instant(), |s| s.end)
+    }
+
+    /// The planned end as an instant (the next day when it is before the start).
+    pub fn planned_end_instant(&self) -> Option<chrono::DateTime<chrono_tz::Tz>> {
+        self.planned_end.map(|end| {
+            let mut local = self.date.and_time(end);
+            if end < self.start_time {
+                local += chrono::Duration::days(1);
+            }
+            instant_at(self.time_zone, local)
+        })
     }
 
     /// True when the agenda ends after the planned end.
     pub fn runs_past_end(&self) -> bool {
-        self.planned_end.is_some_and(|end| {
-            let mut planned = self.date.and_time(end);
-            if end < self.start_time {
-                planned += chrono::Duration::days(1);
-            }
-            self.agenda_end() > planned
-        })
+        self.planned_end_instant()
+            .is_some_and(|planned| self.agenda_end() > planned)
     }
 
-    /// A local time at the venue as the counterpart's local time, if a counterpart zone is
-    /// set. Correct across daylight-saving changes in either zone.
-    pub fn counterpart_time(&self, local: chrono::NaiveDateTime) -> Option<chrono::NaiveDateTime> {
-        use chrono::TimeZone as _;
-        let other = self.counterpart_time_zone?;
-        let at_venue = self.time_zone.from_local_datetime(&local).earliest()?;
-        Some(at_venue.with_timezone(&other).naive_local())
+    /// An instant as the counterpart's local time, if a counterpart zone is set.
+    pub fn counterpart_time(
+        &self,
+        at: chrono::DateTime<chrono_tz::Tz>,
+    ) -> Option<chrono::DateTime<chrono_tz::Tz>> {
+        self.counterpart_time_zone
+            .map(|other| at.with_timezone(&other))
     }
 }
 
@@ -432,11 +464,70 @@ mod tests {
         assert_eq!(s[2].end.time(), hm(15, 0));
         m.agenda[2].fixed_start = Some(hm(14, 45));
         let s = m.schedule();
-        assert_eq!(s[2].gap_minutes, 15);
+        assert_eq!(s[2].gap_minutes, 15, "a gap before a later fixed start");
         m.agenda[2].fixed_start = Some(hm(14, 20));
-        assert_eq!(m.schedule()[2].gap_minutes, -10);
+        assert_eq!(
+            m.schedule()[2].gap_minutes,
+            -10,
+            "an overlap with an earlier fixed start"
+        );
         m.planned_end = Some(hm(14, 40));
         assert!(m.runs_past_end());
+        m.planned_end = Some(hm(15, 0));
+        assert!(!m.runs_past_end());
+    }
+
+    #[test]
+    fn agenda_runs_past_midnight() {
+        let mut m = meeting();
+        m.start_time = hm(23, 40);
+        m.agenda[2].fixed_start = Some(hm(0, 30));
+        let s = m.schedule();
+        assert_eq!(
+            s[1].end.naive_local(),
+            m.date.succ_opt().unwrap().and_time(hm(0, 10))
+        );
+        assert_eq!(
+            s[2].start.naive_local(),
+            m.date.succ_opt().unwrap().and_time(hm(0, 30))
+        );
+        assert_eq!(s[2].gap_minutes, 20);
+        m.planned_end = Some(hm(0, 45));
+        assert!(m.runs_past_end(), "ends 01:00 the next day, after 00:45");
+        m.planned_end = Some(hm(1, 0));
+        assert!(!m.runs_past_end());
+    }
+
+    #[test]
+    fn spring_forward_keeps_real_durations() {
+        // Paris, 31 March 2024: 02:00 becomes 03:00.
+        let mut m = meeting();
+        m.date = NaiveDate::from_ymd_opt(2024, 3, 31).unwrap();
+        m.start_time = hm(1, 30);
+        let s = m.schedule();
+        // 01:30 + 10 min = 01:40; + 20 min = 02:00, which clocks read as 03:00.
+        assert_eq!(s[1].start.time(), hm(1, 40));
+        assert_eq!(s[2].start.time(), hm(3, 0));
+        assert_eq!(s[2].end.time(), hm(3, 30));
+        assert_eq!((s[2].end - s[0].start).num_minutes(), 60);
+        // A fixed start inside the skipped hour is read as clocks show it then.
+        m.agenda[2].fixed_start = Some(hm(2, 30));
+        assert_eq!(m.schedule()[2].start.time(), hm(3, 30));
+    }
+
+    #[test]
+    fn fall_back_keeps_real_durations() {
+        // Paris, 27 October 2024: 03:00 becomes 02:00 again.
+        let mut m = meeting();
+        m.date = NaiveDate::from_ymd_opt(2024, 10, 27).unwrap();
+        m.start_time = hm(2, 30);
+        let s = m.schedule();
+        assert_eq!(
+            s[2].start.time(),
+            hm(2, 0),
+            "02:30 + 30 min is the second 02:00"
+        );
+        assert_eq!((s[2].end - s[0].start).num_minutes(), 60);
     }
 
     #[test]
@@ -444,11 +535,28 @@ mod tests {
         let mut m = meeting();
         m.counterpart_time_zone = Some(chrono_tz::Asia::Shanghai);
         // Summer time in Paris (UTC+2): 14:00 is 20:00 in Beijing.
-        let local = m.date.and_time(hm(14, 0));
-        assert_eq!(m.counterpart_time(local).unwrap().time(), hm(20, 0));
+        assert_eq!(
+            m.counterpart_time(m.start_instant()).unwrap().time(),
+            hm(20, 0)
+        );
         // Winter time (UTC+1): 21:00 in Beijing.
         m.date = NaiveDate::from_ymd_opt(2024, 11, 4).unwrap();
-        let local = m.date.and_time(hm(14, 0));
-        assert_eq!(m.counterpart_time(local).unwrap().time(), hm(21, 0));
+        assert_eq!(
+            m.counterpart_time(m.start_instant()).unwrap().time(),
+            hm(21, 0)
+        );
+        // Brussels 10:00 = Shanghai 16:00 in summer, 17:00 in winter.
+        m.time_zone = chrono_tz::Europe::Brussels;
+        m.start_time = hm(10, 0);
+        m.date = NaiveDate::from_ymd_opt(2024, 7, 1).unwrap();
+        assert_eq!(
+            m.counterpart_time(m.start_instant()).unwrap().time(),
+            hm(16, 0)
+        );
+        m.date = NaiveDate::from_ymd_opt(2024, 12, 2).unwrap();
+        assert_eq!(
+            m.counterpart_time(m.start_instant()).unwrap().time(),
+            hm(17, 0)
+        );
     }
 }

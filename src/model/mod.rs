@@ -17,7 +17,7 @@ pub use commitment::{Commitment, CommitmentStatus, Owner, Precondition, Progress
 pub use ids::{CommitmentId, ItemId, MeetingId, OrganisationId, PersonId, SideId, slugify};
 pub use meeting::{
     AgendaItem, AgendaItemKind, AttendanceMode, AttendanceRole, AttendanceStatus, Attendee,
-    Meeting, MeetingKind, Series, Side, Slot,
+    Meeting, MeetingKind, Series, Side, Slot, instant_at,
 };
 pub use organisation::{Organisation, Sector};
 pub use person::{Honorific, NameOrder, Person, fold_for_search, normalize_chinese_name};

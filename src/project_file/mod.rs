@@ -7,7 +7,9 @@ mod save;
 
 pub use error::{LoadError, SaveError};
 pub use load::{FORMAT_VERSION, MAX_FILE_SIZE, parse_project, read_project};
-pub use save::{SaveStep, backup_path, save_project, save_project_with, to_ron_string};
+pub use save::{
+    SaveStep, backup_path, save_project, save_project_with, to_ron_string, write_file_atomically,
+};
 
 use serde::{Deserialize, Serialize};
 

@@ -98,14 +98,21 @@ pub fn save_project_with(
     hook: &mut dyn FnMut(SaveStep) -> io::Result<()>,
 ) -> Result<(), SaveError> {
     let text = to_ron_string(project)?;
-    write_atomically(path, text.as_bytes(), hook)
+    write_atomically(path, text.as_bytes(), true, hook)
 }
 
 static TEMP_COUNTER: AtomicU64 = AtomicU64::new(0);
 
+/// Writes an export atomically: readers see the old file or the new one, never half.
+/// Unlike a project save, no `.bak` is kept (an export can be made again).
+pub fn write_file_atomically(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
+    write_atomically(path, bytes, false, &mut |_| Ok(()))
+}
+
 fn write_atomically(
     path: &Path,
     bytes: &[u8],
+    backup: bool,
     hook: &mut dyn FnMut(SaveStep) -> io::Result<()>,
 ) -> Result<(), SaveError> {
     let dir = match path.parent() {
@@ -151,7 +158,9 @@ fn write_atomically(
             Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(()),
             Err(e) => Err(e),
         })?;
-        step(SaveStep::Backup, &mut || keep_backup(path))?;
+        step(SaveStep::Backup, &mut || {
+            if backup { keep_backup(path) } else { Ok(()) }
+        })?;
         step(SaveStep::Rename, &mut || fs::rename(&temp, path))?;
         Ok(())
     })();

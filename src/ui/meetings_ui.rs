@@ -1,7 +1,7 @@
 //! Meetings: a list in date order, and the editor of one meeting with its details, sides,
 //! attendees, agenda and minutes.
 
-use chrono::{Datelike as _, NaiveDateTime};
+use chrono::Datelike as _;
 
 use super::widgets::{
     bilingual_rows, cell, choice_combo, choice_row, date_edit, delete_button, empty_message,
@@ -243,13 +243,19 @@ fn details_ui(ui: &mut egui::Ui, cx: &Cx<'_>, meeting: &mut Meeting) {
     });
 }
 
-fn format_time(meeting: &Meeting, at: NaiveDateTime) -> String {
-    let mut text = at.format("%H:%M").to_string();
-    if at.date() != meeting.date {
-        text.push_str(" (+1)");
+/// `10:00 · 16:00`: the venue's time, then the counterpart's, with `(+1)` for another day.
+fn format_time(meeting: &Meeting, at: chrono::DateTime<chrono_tz::Tz>) -> String {
+    let local = at.naive_local();
+    let mut text = local.format("%H:%M").to_string();
+    if local.date() != meeting.date {
+        text.push_str(&format!(
+            " ({:+})",
+            (local.date() - meeting.date).num_days()
+        ));
     }
     if let Some(other) = meeting.counterpart_time(at) {
-        let day = match (other.date() - at.date()).num_days() {
+        let other = other.naive_local();
+        let day = match (other.date() - meeting.date).num_days() {
             0 => String::new(),
             d => format!(" ({d:+})"),
         };

@@ -1,0 +1,200 @@
+//! Agenda exports, checked by reading them back: the ICS through an iCalendar parser, the
+//! PDF through text extraction, the HTML and Markdown as text.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)] // Test helpers may panic: a panic is a failed test.
+
+use chrono::TimeZone as _;
+use delegation_planner::export::ExportLanguage;
+use delegation_planner::export::agenda;
+use delegation_planner::model::{Meeting, MeetingId, Project};
+
+fn sample() -> (Project, MeetingId, Meeting) {
+    let project = delegation_planner::samples::ccaa_afnor().unwrap();
+    let (id, meeting) = project.meetings.iter().next().unwrap();
+    (project.clone(), id.clone(), meeting.clone())
+}
+
+#[test]
+fn ics_parses_and_follows_rfc_5545() {
+    let (project, id, meeting) = sample();
+    let now = chrono::Utc.with_ymd_and_hms(2024, 9, 1, 12, 0, 0).unwrap();
+    let text = agenda::ics(&project, &id, &meeting, ExportLanguage::Both, now);
+
+    // Every line ends in CRLF and is at most 75 octets.
+    assert!(text.ends_with("\r\n"));
+    for line in text.split("\r\n") {
+        assert!(line.len() <= 75, "{} octets: {line:?}", line.len());
+        assert!(!line.contains('\n'));
+    }
+    let unfolded = text.replace("\r\n ", "");
+    assert!(unfolded.contains("DTSTART;TZID=Europe/Paris:20240923T100000\r\n"));
+    assert!(unfolded.contains("DTEND;TZID=Europe/Paris:20240923T120000\r\n"));
+    assert!(unfolded.contains("DTSTAMP:20240901T120000Z\r\n"));
+    assert!(unfolded.contains("UID:paris-2024@ccaa-afnor-cooperation.delegation-planner\r\n"));
+    assert!(unfolded.contains("TZID:Europe/Paris\r\n"));
+    assert!(unfolded.contains("DTSTART:20240331T020000\r\nTZOFFSETFROM:+0100\r\nTZOFFSETTO:+0200"));
+    assert!(unfolded.contains("SUMMARY:CCAA–AFNOR meeting at AFNOR headquarters / 中国认证认可协会与法国标准化协会会谈\r\n"));
+    assert!(unfolded.contains("LOCATION:AFNOR headquarters\\, Saint-Denis"));
+
+    // A real parser reads it back.
+    let calendar: icalendar::Calendar = text.parse().expect("the ICS parses");
+    let event = calendar
+        .components
+        .iter()
+        .find_map(|c| c.as_event())
+        .expect("one event");
+    use icalendar::Component as _;
+    assert_eq!(
+        event.get_summary(),
+        Some("CCAA–AFNOR meeting at AFNOR headquarters / 中国认证认可协会与法国标准化协会会谈")
+    );
+    let description = event.get_description().unwrap();
+    assert!(
+        description
+            .contains("10:00–10:15 (16:00–16:15)  Welcome and introduction of the delegations"),
+        "{description}"
+    );
+    assert!(description.contains("HUANG Jixian 黄继先"));
+    let start = event.get_start().unwrap();
+    match start {
+        icalendar::DatePerhapsTime::DateTime(icalendar::CalendarDateTime::WithTimezone {
+            date_time,
+            tzid,
+        }) => {
+            assert_eq!(tzid, "Europe/Paris");
+            assert_eq!(date_time.to_string(), "2024-09-23 10:00:00");
+        }
+        other => panic!("start should carry its time zone: {other:?}"),
+    }
+}
+
+#[test]
+fn ics_in_a_zone_without_dst() {
+    let project = delegation_planner::samples::ccaa_afnor().unwrap();
+    let text = std::fs::read_to_string("saves/eud-cqc-beijing-2024.ron").unwrap();
+    let eu = delegation_planner::project_file::parse_project(
+        text.as_bytes(),
+        std::path::Path::new("x.ron"),
+    )
+    .unwrap();
+    let (id, meeting) = eu
+        .meetings
+        .iter()
+        .find(|(id, _)| id.as_str() == "gcmic-10")
+        .unwrap();
+    let ics = agenda::ics(
+        &project,
+        id,
+        meeting,
+        ExportLanguage::En,
+        chrono::Utc::now(),
+    );
+    let unfolded = ics.replace("\r\n ", "");
+    assert!(unfolded.contains("TZID:Asia/Shanghai\r\nBEGIN:STANDARD\r\nDTSTART:19700101T000000\r\nTZOFFSETFROM:+0800\r\nTZOFFSETTO:+0800"), "{unfolded}");
+    assert!(unfolded.contains("DTSTART;TZID=Asia/Shanghai:20241104T140000"));
+    let _: icalendar::Calendar = ics.parse().unwrap();
+}
+
+#[test]
+fn markdown_lists_every_item_with_times_and_speakers() {
+    let (project, _, meeting) = sample();
+    let md = agenda::markdown(&project, &meeting, ExportLanguage::Both);
+    assert!(md.starts_with(
+        "# CCAA–AFNOR meeting at AFNOR headquarters / 中国认证认可协会与法国标准化协会会谈\n"
+    ));
+    assert!(md.contains("| 10:00–10:15 | 16:00–16:15 | Welcome and introduction of the delegations / 欢迎致辞及双方代表团介绍 | Myriam AUGEREAU LANDAIS; HUANG Jixian 黄继先 |"), "{md}");
+    assert_eq!(md.lines().filter(|l| l.starts_with("| 1")).count(), 5);
+    let zh = agenda::markdown(&project, &meeting, ExportLanguage::Zh);
+    assert!(
+        zh.contains("| 时间 | Asia/Shanghai | 议程 | 发言人 |"),
+        "{zh}"
+    );
+    assert!(zh.contains("欢迎致辞及双方代表团介绍"));
+    assert!(!zh.contains("Welcome and introduction"));
+}
+
+#[test]
+fn html_is_escaped_and_bilingual_side_by_side() {
+    let (project, _, mut meeting) = sample();
+    meeting.agenda[0].title.en = "<script>alert(1)</script> & \"quotes\"".into();
+    let html = agenda::html(&project, &meeting, ExportLanguage::Both);
+    assert!(html.starts_with("<!DOCTYPE html>"));
+    assert!(html.contains("<meta charset=\"utf-8\">"));
+    assert!(!html.contains("<script>"));
+    assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;quotes&quot;"));
+    assert!(html.contains("<th>Item</th><th>议程</th>"));
+    assert!(html.contains("<td lang=\"zh-Hans\">欢迎致辞及双方代表团介绍</td>"));
+    assert!(html.contains("@media print"));
+}
+
+#[test]
+fn pdf_text_is_extractable_with_chinese() {
+    let (project, _, meeting) = sample();
+    let bytes = agenda::pdf(&project, &meeting, ExportLanguage::Both).unwrap();
+    assert!(bytes.starts_with(b"%PDF"));
+    let text = pdf_extract::extract_text_from_mem(&bytes).unwrap();
+    let squashed: String = text.split_whitespace().collect();
+    for expected in [
+        "中国认证认可协会与法国标准化协会会谈",
+        "HUANGJixian黄继先",
+        "10:00–10:15",
+        "Welcomeandintroduction",
+        "欢迎致辞",
+    ] {
+        assert!(squashed.contains(expected), "{expected} not in {text}");
+    }
+}
+
+#[test]
+fn cli_import_then_export_round_trip() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("p.ron");
+    std::fs::write(&file, delegation_planner::samples::CCAA_AFNOR_RON).unwrap();
+    let bin = env!("CARGO_BIN_EXE_delegation-planner");
+    let out = std::process::Command::new(bin)
+        .args(["import", "agenda", file.to_str().unwrap(), "--meeting", "paris-2024", "--replace", "--from"])
+        .arg("09:30 15 min Opening — HUANG Jixian\n09:45–10:30 Mutual recognition — 王 茜\n10:30 Coffee break (15 min)")
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let project = delegation_planner::project_file::read_project(&file).unwrap();
+    let meeting = &project.meetings[&MeetingId::from("paris-2024")];
+    assert_eq!(meeting.agenda.len(), 3);
+    assert_eq!(meeting.start_time.to_string(), "09:30:00");
+    assert_eq!(meeting.agenda[1].speakers[0].as_str(), "wang-qian");
+    assert_eq!(meeting.agenda[2].duration_minutes, 15);
+    for format in ["md", "html", "pdf", "ics"] {
+        let target = dir.path().join(format!("agenda.{format}"));
+        let out = std::process::Command::new(bin)
+            .args([
+                "export",
+                "agenda",
+                file.to_str().unwrap(),
+                "--meeting",
+                "paris-2024",
+                "--format",
+                format,
+                "--lang",
+                "both",
+                "-o",
+            ])
+            .arg(&target)
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{format}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert!(std::fs::metadata(&target).unwrap().len() > 100);
+    }
+    let md = std::fs::read_to_string(dir.path().join("agenda.md")).unwrap();
+    assert!(
+        md.contains("| 10:30–10:45 | 16:30–16:45 | Coffee break |"),
+        "{md}"
+    );
+}
