@@ -8,6 +8,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::document::Edit;
 use crate::export::ExportLanguage;
+use crate::export::agenda::AgendaFormat;
 use crate::model::{Meeting, MeetingId, Project, validate};
 use crate::project_file::{read_project, save_project, write_file_atomically};
 
@@ -89,19 +90,6 @@ pub enum ExportCommand {
         #[arg(short, long)]
         output: PathBuf,
     },
-}
-
-/// Formats of an exported agenda.
-#[derive(Clone, Copy, Debug, ValueEnum)]
-pub enum AgendaFormat {
-    /// Markdown.
-    Md,
-    /// Print-ready HTML.
-    Html,
-    /// PDF with the Chinese font embedded.
-    Pdf,
-    /// iCalendar event (.ics).
-    Ics,
 }
 
 /// What `list` lists.
@@ -383,24 +371,13 @@ fn export_agenda(
     let Some(meeting) = find_meeting(&project, meeting_id, file, err)? else {
         return Ok(1);
     };
-    let bytes = match format {
-        AgendaFormat::Md => agenda::markdown(&project, meeting, lang).into_bytes(),
-        AgendaFormat::Html => agenda::html(&project, meeting, lang).into_bytes(),
-        AgendaFormat::Ics => agenda::ics(
-            &project,
-            &MeetingId::from(meeting_id),
-            meeting,
-            lang,
-            chrono::Utc::now(),
-        )
-        .into_bytes(),
-        AgendaFormat::Pdf => match agenda::pdf(&project, meeting, lang) {
-            Ok(bytes) => bytes,
-            Err(e) => {
-                writeln!(err, "{}: could not make the PDF: {e}", output.display())?;
-                return Ok(1);
-            }
-        },
+    let id = MeetingId::from(meeting_id);
+    let bytes = match agenda::render(&project, &id, meeting, format, lang, chrono::Utc::now()) {
+        Ok(bytes) => bytes,
+        Err(e) => {
+            writeln!(err, "{}: could not make the PDF: {e}", output.display())?;
+            return Ok(1);
+        }
     };
     if let Err(e) = write_file_atomically(output, &bytes) {
         writeln!(err, "{e}")?;

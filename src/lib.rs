@@ -12,6 +12,7 @@ pub mod app;
 pub mod cli;
 pub mod document;
 pub mod export;
+pub mod fonts;
 pub mod import;
 pub mod model;
 pub mod project_file;

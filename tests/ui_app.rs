@@ -6,7 +6,9 @@
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 
-use delegation_planner::app::{DelegationApp, Dialog, FileDialogs, Language, Picked, Settings};
+use delegation_planner::app::{
+    DelegationApp, Dialog, FileDialogs, FileKind, Language, Picked, Settings,
+};
 use delegation_planner::model::{PersonId, Project};
 use delegation_planner::project_file::read_project;
 use egui::{Key, Modifiers};
@@ -30,7 +32,12 @@ impl FileDialogs for ScriptedDialogs {
     fn pick_open(&mut self, _start_dir: Option<PathBuf>) -> Picked {
         self.next()
     }
-    fn pick_save(&mut self, _start_dir: Option<PathBuf>, _file_name: &str) -> Picked {
+    fn pick_save(
+        &mut self,
+        _start_dir: Option<PathBuf>,
+        _file_name: &str,
+        _kind: FileKind,
+    ) -> Picked {
         self.next()
     }
 }
@@ -357,4 +364,153 @@ fn deleting_a_person_removes_them_from_meetings_and_undo_restores() {
         !harness.state().doc.is_dirty(),
         "undone back to the file's state"
     );
+}
+
+fn first_meeting(harness: &Harness<'_, DelegationApp>) -> delegation_planner::model::Meeting {
+    harness
+        .state()
+        .doc
+        .project()
+        .meetings
+        .values()
+        .next()
+        .unwrap()
+        .clone()
+}
+
+#[test]
+fn paste_a_draft_agenda_with_preview_and_one_undo_step() {
+    let (_dir, path) = sample_file();
+    let mut harness = app_harness(Some(path), ScriptedDialogs::default());
+    harness.get_by_label("Paste agenda…").click();
+    settle(&mut harness);
+    type_into(
+        &mut harness,
+        "Draft agenda",
+        "14:00 10 min Opening speech — HUANG Jixian\n14:10–14:40 ISO 50001 auditors — Ms. WANG Qian, Dr. Betty XU\n1h30 Working lunch",
+    );
+    // The preview shows what will be added before anything changes.
+    harness.get_by_label("√ HUANG Jixian 黄继先");
+    harness.get_by_label("▲ Dr. Betty XU (not found, kept in notes)");
+    assert_eq!(
+        first_meeting(&harness).agenda.len(),
+        5,
+        "nothing changed yet"
+    );
+    harness.get_by_label("Replace the current agenda").click();
+    settle(&mut harness);
+    harness.get_by_label("Add items (3)").click();
+    settle(&mut harness);
+
+    let meeting = first_meeting(&harness);
+    let titles: Vec<_> = meeting.agenda.iter().map(|i| i.title.en.as_str()).collect();
+    assert_eq!(
+        titles,
+        ["Opening speech", "ISO 50001 auditors", "Working lunch"]
+    );
+    assert_eq!(meeting.start_time.to_string(), "14:00:00");
+    assert_eq!(meeting.agenda[2].duration_minutes, 90);
+    assert_eq!(meeting.agenda[1].notes, "Dr. Betty XU");
+    // One undo step restores the whole previous agenda.
+    press(&mut harness, Key::Z);
+    assert_eq!(first_meeting(&harness).agenda.len(), 5);
+    assert_eq!(first_meeting(&harness).start_time.to_string(), "10:00:00");
+}
+
+#[test]
+fn changing_a_duration_moves_the_times_after_it() {
+    let (_dir, path) = sample_file();
+    let mut harness = app_harness(Some(path), ScriptedDialogs::default());
+    harness.get_by_label("10:45 · 16:45");
+    harness
+        .get_by_label("Welcome and introduction of the delegations")
+        .click();
+    settle(&mut harness);
+    // Select the duration field with the keyboard-friendly way: focus, type, enter.
+    harness.get_by_label("Duration (min)").focus();
+    settle(&mut harness);
+    harness.key_press(Key::Backspace);
+    harness.key_press(Key::Backspace);
+    harness.get_by_label("Duration (min)").type_text("45");
+    harness.key_press(Key::Enter);
+    settle(&mut harness);
+    let meeting = first_meeting(&harness);
+    assert_eq!(meeting.agenda[0].duration_minutes, 45);
+    // 30 minutes longer: the third item now starts at 11:15 (17:15 in Beijing) and the
+    // fourth at 12:05 instead of 11:35.
+    harness.get_by_label("11:15 · 17:15");
+    harness.get_by_label("12:05 · 18:05");
+    assert!(harness.query_by_label("11:35 · 17:35").is_none());
+    harness.get_by_label_contains("runs past the planned end");
+}
+
+#[test]
+fn reorder_with_alt_arrows_and_export_the_agenda() {
+    let dir = tempfile::tempdir().unwrap();
+    let (_d, path) = sample_file();
+    let dialogs = ScriptedDialogs::default();
+    let mut harness = app_harness(Some(path), dialogs.clone());
+    harness.get_by_label("Group photo").click();
+    settle(&mut harness);
+    // Move focus away from any text field, then Alt+↑ twice.
+    harness.key_press(Key::Escape);
+    harness.key_press_modifiers(Modifiers::ALT, Key::ArrowUp);
+    settle(&mut harness);
+    harness.key_press_modifiers(Modifiers::ALT, Key::ArrowUp);
+    settle(&mut harness);
+    let titles: Vec<_> = first_meeting(&harness)
+        .agenda
+        .iter()
+        .map(|i| i.title.en.clone())
+        .collect();
+    assert_eq!(titles[2], "Group photo", "{titles:?}");
+
+    let target = dir.path().join("agenda.ics");
+    dialogs.answer(Picked::File(target.clone()));
+    harness.get_by_label("Export agenda").click();
+    settle(&mut harness);
+    harness.get_by_label("Calendar entry (.ics)").hover();
+    settle(&mut harness);
+    harness.get_by_label("Both languages").click();
+    settle(&mut harness);
+    let ics = std::fs::read_to_string(&target).unwrap();
+    assert!(ics.contains("DTSTART;TZID=Europe/Paris:20240923T100000"));
+    let _: icalendar::Calendar = ics.parse().unwrap();
+    assert!(
+        harness
+            .state()
+            .toast
+            .as_ref()
+            .unwrap()
+            .text
+            .contains("agenda.ics")
+    );
+}
+
+#[test]
+fn plan_the_next_meeting_of_the_series() {
+    let (_dir, path) = sample_file();
+    let mut harness = app_harness(Some(path), ScriptedDialogs::default());
+    harness.get_by_label("Plan next meeting…").click();
+    settle(&mut harness);
+    harness.get_by_label("Create").click();
+    settle(&mut harness);
+    let project = harness.state().doc.project();
+    assert_eq!(project.meetings.len(), 2);
+    let (id, next) = project
+        .meetings
+        .iter()
+        .find(|(id, _)| id.as_str() != "paris-2024")
+        .unwrap();
+    assert_eq!(id.as_str(), "paris-2025");
+    assert_eq!(next.series.as_ref().unwrap().edition, 2);
+    assert_eq!(
+        next.time_zone,
+        chrono_tz::Asia::Shanghai,
+        "the other side hosts by default"
+    );
+    assert!(next.attendees.is_empty() && next.agenda.is_empty());
+    assert_eq!(harness.state().view.meeting.as_ref(), Some(id));
+    press(&mut harness, Key::Z);
+    assert_eq!(harness.state().doc.project().meetings.len(), 1);
 }

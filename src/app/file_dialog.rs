@@ -14,12 +14,27 @@ pub enum Picked {
     Unavailable(String),
 }
 
-/// Shows the dialogs for choosing project files.
+/// A kind of file a dialog offers.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct FileKind {
+    /// Shown in the dialog's filter list.
+    pub name: &'static str,
+    /// Extensions without the dot.
+    pub extensions: &'static [&'static str],
+}
+
+/// Delegation Planner project files.
+pub const PROJECT_FILES: FileKind = FileKind {
+    name: "Delegation Planner project",
+    extensions: &["ron"],
+};
+
+/// Shows the dialogs for choosing files.
 pub trait FileDialogs {
     /// Asks for a project file to open.
     fn pick_open(&mut self, start_dir: Option<PathBuf>) -> Picked;
-    /// Asks where to save, suggesting a file name.
-    fn pick_save(&mut self, start_dir: Option<PathBuf>, file_name: &str) -> Picked;
+    /// Asks where to save a file of `kind`, suggesting a file name.
+    fn pick_save(&mut self, start_dir: Option<PathBuf>, file_name: &str, kind: FileKind) -> Picked;
 }
 
 /// The desktop's own dialogs through `rfd` (XDG desktop portal, or zenity).
@@ -75,11 +90,11 @@ impl FileDialogs for NativeDialogs {
         })
     }
 
-    fn pick_save(&mut self, start_dir: Option<PathBuf>, file_name: &str) -> Picked {
+    fn pick_save(&mut self, start_dir: Option<PathBuf>, file_name: &str, kind: FileKind) -> Picked {
         Self::run(|| {
             let mut dialog = rfd::FileDialog::new()
-                .set_title("Save project")
-                .add_filter("Delegation Planner project", &["ron"])
+                .set_title("Save")
+                .add_filter(kind.name, kind.extensions)
                 .set_file_name(file_name);
             if let Some(dir) = start_dir {
                 dialog = dialog.set_directory(dir);

@@ -1,8 +1,8 @@
 //! Fonts: egui's own font draws Latin and European letters; a bundled subset of Noto Sans
 //! CJK SC draws Chinese on machines that have no CJK font at all.
 
-/// Noto Sans CJK SC, GBK subset (see `assets/fonts/LICENSE-OFL.txt`).
-pub const CJK_FONT: &[u8] = include_bytes!("../../assets/fonts/NotoSansSC-GBK.otf");
+/// The bundled CJK font (see [`crate::fonts`]).
+pub const CJK_FONT: &[u8] = crate::fonts::CJK;
 
 /// Name under which the CJK font is registered with egui.
 pub const CJK_FONT_NAME: &str = "noto-sans-sc";

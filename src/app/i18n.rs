@@ -101,8 +101,8 @@ strings! {
     delete => "Delete", "删除";
     delete_tip => "Delete; references to it are removed too (Undo brings everything back)", "删除，并移除对它的引用（可撤销）";
     remove => "Remove", "移除";
-    move_up => "Move up", "上移";
-    move_down => "Move down", "下移";
+    move_up => "Move up (Alt+↑)", "上移 (Alt+↑)";
+    move_down => "Move down (Alt+↓)", "下移 (Alt+↓)";
     none_choice => "(none)", "（无）";
     empty_people => "No people yet. Add the first person with “Add person”.", "还没有人员。点击“添加人员”添加第一位。";
     empty_organisations => "No organisations yet. Add one with “Add organisation”.", "还没有机构。点击“添加机构”添加。";
@@ -170,6 +170,7 @@ strings! {
     add_item => "Add item", "添加议程项";
     item_title => "Item title", "议程标题";
     duration => "Duration (min)", "时长（分钟）";
+    col_duration => "Duration", "时长";
     fixed_start => "Fixed start", "固定开始";
     speakers => "Speakers", "发言人";
     add_speaker => "Add speaker", "添加发言人";
@@ -227,6 +228,35 @@ strings! {
     new_commitment => "New commitment", "新合作事项";
     new_item => "New item", "新议程项";
     new_side => "New side", "新参会方";
+    empty_agenda => "No agenda items yet. Add one, or paste a draft agenda from an e-mail.", "还没有议程。请添加议程项，或粘贴邮件中的议程草稿。";
+    paste_agenda => "Paste agenda…", "粘贴议程…";
+    paste_agenda_tip => "Turn a draft agenda from an e-mail into items, one per line", "将邮件中的议程草稿（每行一项）转为议程";
+    paste_agenda_title => "Paste a draft agenda", "粘贴议程草稿";
+    paste_agenda_body => "One item per line, e.g. “14:00 10 min Opening speech — Dr. Betty XU”, “16:30–17:30 Reception”, “1h30 Working lunch”. Check the preview, correct the text if needed, then add.", "每行一项，例如“14:00 10 min 开幕致辞 — 黄继先”、“16:30–17:30 招待会”、“1h30 工作午餐”。请核对预览，必要时修改文字，然后添加。";
+    draft_agenda => "Draft agenda", "议程草稿";
+    append_agenda => "Add after the current items", "追加到现有议程之后";
+    replace_agenda => "Replace the current agenda", "替换现有议程";
+    add_items => "Add items", "添加议程";
+    speaker_not_found => "not found, kept in notes", "未找到，已记入备注";
+    duration_assumed => "assumed", "估计";
+    lines_skipped => "Lines that gave no item", "未识别的行";
+    nothing_parsed => "No agenda item recognised yet.", "尚未识别出议程项。";
+    export_agenda => "Export agenda", "导出议程";
+    exported => "Exported", "已导出";
+    export_failed => "Could not export", "无法导出";
+    format_pdf => "PDF (print)", "PDF（打印）";
+    format_html => "HTML (print, web)", "HTML（打印、网页）";
+    format_md => "Markdown", "Markdown";
+    format_ics => "Calendar entry (.ics)", "日历事件 (.ics)";
+    lang_both => "Both languages", "双语";
+    gap_minutes => "min gap", "分钟间隔";
+    overlap_minutes => "min overlap with the previous item", "分钟与上一项重叠";
+    drag_to_reorder => "Click to edit; drag to reorder (or Alt+↑ / Alt+↓)", "点击编辑；拖动调整顺序（或 Alt+↑ / Alt+↓）";
+    next_meeting => "Plan next meeting…", "安排下次会议…";
+    next_meeting_tip => "The next meeting of this series: same sides and times, edition + 1, nothing stale", "本系列的下次会议：沿用参会方和时间，届次加一，不带旧内容";
+    next_meeting_title => "Plan the next meeting of the series", "安排本系列下次会议";
+    alternate_host => "The other side hosts (swap time zones, new venue)", "由对方主办（互换时区，新地点）";
+    create => "Create", "创建";
 }
 
 #[cfg(test)]

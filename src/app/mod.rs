@@ -10,16 +10,18 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 pub use commands::Command;
-pub use file_dialog::{FileDialogs, NativeDialogs, Picked};
+pub use file_dialog::{FileDialogs, FileKind, NativeDialogs, PROJECT_FILES, Picked};
 pub use fonts::{CJK_FONT, install_fonts};
 pub use i18n::Language;
 pub use settings::Settings;
 
-use crate::document::Document;
-use crate::model::{Project, validate};
+use crate::document::{Document, Edit};
+use crate::export::ExportLanguage;
+use crate::export::agenda::AgendaFormat;
+use crate::model::{MeetingId, Project, validate};
 use crate::project_file::{self, LoadError};
 use crate::samples;
-use crate::ui::{self, PendingEdit, View, ViewState};
+use crate::ui::{self, PendingEdit, Request, View, ViewState};
 
 /// A question or message shown over the app, one at a time.
 #[derive(Clone, Debug, PartialEq)]
@@ -38,6 +40,24 @@ pub enum Dialog {
     },
     /// The project opened, but validation found problems.
     Problems(Vec<String>),
+    /// A draft agenda being pasted into a meeting, previewed live.
+    PasteAgenda {
+        /// The meeting.
+        meeting: MeetingId,
+        /// The text pasted so far.
+        text: String,
+        /// Replace the agenda instead of appending.
+        replace: bool,
+    },
+    /// The next meeting of a series being planned.
+    NextMeeting {
+        /// The meeting it follows.
+        from: MeetingId,
+        /// Its date.
+        date: chrono::NaiveDate,
+        /// Whether the other side hosts.
+        alternate: bool,
+    },
     /// No file dialog could be shown: ask for a path instead.
     PathEntry {
         /// Open or save.
@@ -50,12 +70,25 @@ pub enum Dialog {
 }
 
 /// What a typed path is for.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum PathPurpose {
     /// Open this file.
     Open,
     /// Save to this file.
     Save,
+    /// Export an agenda to this file.
+    ExportAgenda(ExportJob),
+}
+
+/// An agenda export waiting for a file name.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ExportJob {
+    /// The meeting.
+    pub meeting: MeetingId,
+    /// The format.
+    pub format: AgendaFormat,
+    /// The language.
+    pub language: ExportLanguage,
 }
 
 /// An action waiting for the answer to "unsaved changes".
@@ -373,7 +406,10 @@ impl DelegationApp {
     /// Asks where to save, then saves. Returns true when saved.
     pub fn save_as(&mut self) -> bool {
         let name = self.suggested_file_name();
-        match self.dialogs.pick_save(self.start_dir(), &name) {
+        match self
+            .dialogs
+            .pick_save(self.start_dir(), &name, PROJECT_FILES)
+        {
             Picked::File(mut path) => {
                 if path.extension().is_none() {
                     path.set_extension(project_file::EXTENSION);
@@ -396,6 +432,141 @@ impl DelegationApp {
                 false
             }
         }
+    }
+
+    /// Carries out what a panel asked for.
+    fn handle_request(&mut self, request: Request) {
+        match request {
+            Request::PasteAgenda(meeting) => {
+                self.dialog = Some(Dialog::PasteAgenda {
+                    meeting,
+                    text: String::new(),
+                    replace: false,
+                });
+            }
+            Request::NextInSeries(from) => {
+                let date = self
+                    .doc
+                    .project()
+                    .meetings
+                    .get(&from)
+                    .and_then(|m| m.date.checked_add_months(chrono::Months::new(12)))
+                    .unwrap_or_else(|| chrono::Local::now().date_naive());
+                self.dialog = Some(Dialog::NextMeeting {
+                    from,
+                    date,
+                    alternate: true,
+                });
+            }
+            Request::ExportAgenda {
+                meeting,
+                format,
+                language,
+            } => {
+                let job = ExportJob {
+                    meeting,
+                    format,
+                    language,
+                };
+                let name = format!("{}-agenda.{}", job.meeting, format.extension());
+                let kind = FileKind {
+                    name: format.extension(),
+                    extensions: match format {
+                        AgendaFormat::Pdf => &["pdf"],
+                        AgendaFormat::Html => &["html", "htm"],
+                        AgendaFormat::Md => &["md"],
+                        AgendaFormat::Ics => &["ics"],
+                    },
+                };
+                match self.dialogs.pick_save(self.start_dir(), &name, kind) {
+                    Picked::File(path) => {
+                        self.export_agenda_to(&job, &path);
+                    }
+                    Picked::Cancelled => {}
+                    Picked::Unavailable(reason) => {
+                        let text = self
+                            .start_dir()
+                            .unwrap_or_default()
+                            .join(name)
+                            .display()
+                            .to_string();
+                        self.dialog = Some(Dialog::PathEntry {
+                            purpose: PathPurpose::ExportAgenda(job),
+                            reason,
+                            text,
+                        });
+                    }
+                }
+            }
+        }
+    }
+
+    /// Writes an agenda export; says what happened in the status bar or a dialog.
+    pub fn export_agenda_to(&mut self, job: &ExportJob, path: &Path) -> bool {
+        let t = self.tr();
+        let project = self.doc.project();
+        let Some(meeting) = project.meetings.get(&job.meeting) else {
+            return false;
+        };
+        let result = crate::export::agenda::render(
+            project,
+            &job.meeting,
+            meeting,
+            job.format,
+            job.language,
+            chrono::Utc::now(),
+        )
+        .map_err(|e| e.to_string())
+        .and_then(|bytes| {
+            project_file::write_file_atomically(path, &bytes).map_err(|e| e.to_string())
+        });
+        match result {
+            Ok(()) => {
+                self.toast(format!("{} {}", t.exported, file_name(path)));
+                true
+            }
+            Err(message) => {
+                self.dialog = Some(Dialog::Error {
+                    title: t.export_failed.to_owned(),
+                    message,
+                });
+                false
+            }
+        }
+    }
+
+    /// Adds the next meeting of `from`'s series and selects it (one undo step).
+    pub fn create_next_meeting(
+        &mut self,
+        from: &MeetingId,
+        date: chrono::NaiveDate,
+        alternate: bool,
+    ) {
+        let project = self.doc.project();
+        let Some(previous) = project.meetings.get(from) else {
+            return;
+        };
+        let next = previous.next_in_series(date, alternate);
+        let id = project.new_meeting_id(&format!(
+            "{}-{}",
+            from.as_str()
+                .trim_end_matches(|c: char| c.is_ascii_digit() || c == '-'),
+            chrono::Datelike::year(&date)
+        ));
+        let mut edits = Vec::new();
+        if previous.series.is_none() {
+            // The first meeting becomes edition 1 of the series the next one continues.
+            let mut first = previous.clone();
+            first.series = next.series.clone().map(|mut s| {
+                s.edition = 1;
+                s
+            });
+            edits.push(Edit::PutMeeting(from.clone(), Box::new(first)));
+        }
+        edits.push(Edit::PutMeeting(id.clone(), Box::new(next)));
+        self.doc.apply(Edit::Batch(edits));
+        self.view.meeting = Some(id);
+        self.view.agenda_item = None;
     }
 
     /// Applies the edits the panels produced this frame, through the document's one path.
@@ -450,6 +621,9 @@ impl DelegationApp {
             ui::view_ui(ui, &mut cx, &mut self.view);
         });
         self.apply_edits(edits);
+        if let Some(request) = self.view.request.take() {
+            self.handle_request(request);
+        }
 
         if let Some(dialog) = self.dialog.take() {
             self.dialog = ui::dialogs_ui::dialog_ui(&ctx, self, dialog);

@@ -8,6 +8,51 @@ use super::pdf;
 use super::text::ExportLanguage;
 use crate::model::{Meeting, MeetingId, Project, Slot};
 
+/// The formats an agenda can be exported to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum AgendaFormat {
+    /// Markdown.
+    Md,
+    /// Print-ready HTML.
+    Html,
+    /// PDF with the Chinese font embedded.
+    Pdf,
+    /// iCalendar event (.ics).
+    Ics,
+}
+
+impl AgendaFormat {
+    /// Every format, in menu order.
+    pub const ALL: [Self; 4] = [Self::Pdf, Self::Html, Self::Md, Self::Ics];
+
+    /// The file-name extension.
+    pub fn extension(self) -> &'static str {
+        match self {
+            Self::Md => "md",
+            Self::Html => "html",
+            Self::Pdf => "pdf",
+            Self::Ics => "ics",
+        }
+    }
+}
+
+/// The agenda of `meeting` in `format`, as the bytes of the file.
+pub fn render(
+    project: &Project,
+    id: &MeetingId,
+    meeting: &Meeting,
+    format: AgendaFormat,
+    lang: ExportLanguage,
+    now: DateTime<Utc>,
+) -> Result<Vec<u8>, pdf::PdfError> {
+    Ok(match format {
+        AgendaFormat::Md => markdown(project, meeting, lang).into_bytes(),
+        AgendaFormat::Html => html(project, meeting, lang).into_bytes(),
+        AgendaFormat::Ics => ics(project, id, meeting, lang, now).into_bytes(),
+        AgendaFormat::Pdf => pdf(project, meeting, lang)?,
+    })
+}
+
 /// One agenda line, ready for any format.
 struct Row {
     time: String,

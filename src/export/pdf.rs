@@ -18,7 +18,7 @@ use krilla::geom::{PathBuilder, Point, Transform};
 use krilla::metadata::Metadata;
 use krilla::num::NormalizedF32;
 use krilla::page::PageSettings;
-use krilla::paint::{Fill, LineCap, LineJoin, Stroke, StrokeDash};
+use krilla::paint::{Fill, FillRule, LineCap, LineJoin, Stroke, StrokeDash};
 use krilla::surface::Surface;
 use krilla::text::{Font, GlyphId, KrillaGlyph};
 use skrifa::MetadataProvider as _;
@@ -27,12 +27,12 @@ use skrifa::instance::{LocationRef, Size};
 use skrifa::metrics::GlyphMetrics;
 
 /// DejaVu Sans (see `assets/fonts/LICENSE-DejaVu.txt`): broad European coverage.
-const LATIN_REGULAR: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans.ttf");
+const LATIN_REGULAR: &[u8] = crate::fonts::LATIN_REGULAR;
 /// DejaVu Sans Bold, for titles, headings, table headers and names.
-const LATIN_BOLD: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans-Bold.ttf");
+const LATIN_BOLD: &[u8] = crate::fonts::LATIN_BOLD;
 /// The app's Noto Sans SC subset; shared rather than included a second time, which would
 /// put another 5 MB into the binary.
-const CJK: &[u8] = crate::app::CJK_FONT;
+const CJK: &[u8] = crate::fonts::CJK;
 
 /// Points per millimetre.
 const MM: f32 = 72.0 / 25.4;
@@ -355,9 +355,10 @@ impl Fonts {
         }
     }
 
-    /// Picks the face and glyph for `ch`. Spaces stay in the previous run's face so that
-    /// `方 艳` is one run; CJK characters prefer the CJK face, everything else the Latin
-    /// face; what neither has becomes the CJK face's .notdef box.
+    /// Picks the face and glyph for `ch`. A space stays in the previous run's face when
+    /// that face has one (fewer runs; the bundled CJK subset has none, so there a space
+    /// between hanzi is a Latin run of its own); CJK characters prefer the CJK face,
+    /// everything else the Latin face; what neither has becomes the CJK face's .notdef box.
     fn pick(&self, ch: char, bold: bool, previous: Option<FaceId>) -> (FaceId, u32) {
         let latin = if bold {
             FaceId::LatinBold
@@ -566,7 +567,7 @@ fn fit(
         .map(|line| width_em(line))
         .fold(0.0_f32, f32::max);
     let mut size = if max_lines == 1 && widest * size > max_width && widest > 0.0 {
-        (max_width / widest).clamp(min_size, size)
+        (max_width / widest * 0.999).clamp(min_size, size)
     } else {
         size
     };
@@ -655,7 +656,7 @@ fn fill(colour: Rgb) -> Fill {
     Fill {
         paint: colour.into(),
         opacity: NormalizedF32::ONE,
-        rule: Default::default(),
+        rule: FillRule::default(),
     }
 }
 
@@ -941,23 +942,23 @@ impl<'f> Layout<'f> {
         // A header taller than a third of the page is shown once, not on every page.
         let repeated = head
             .as_ref()
-            .filter(|h| table.height(h.lines) <= self.content_height() / 3.0);
-        let repeated_height = repeated.map_or(0.0, |h| table.height(h.lines));
+            .filter(|h| row_height(h.lines) <= self.content_height() / 3.0);
+        let repeated_height = repeated.map_or(0.0, |h| row_height(h.lines));
 
         if !self.at_top() {
             self.y += 4.0;
         }
         let first_row = rows.first().map_or(0.0, |r| {
-            table.height(table.layout_row(self.fonts, r, false).lines)
+            row_height(table.layout_row(self.fonts, r, false).lines)
         });
-        let head_height = head.as_ref().map_or(0.0, |h| table.height(h.lines));
+        let head_height = head.as_ref().map_or(0.0, |h| row_height(h.lines));
         self.ensure(head_height + first_row.min(self.content_height() / 2.0));
         if let Some(head) = &head {
             self.place_row(&table, head, head_style, None);
         }
         for cells in rows {
             let row = table.layout_row(self.fonts, cells, false);
-            let height = table.height(row.lines);
+            let height = row_height(row.lines);
             let fresh = self.y <= self.top + repeated_height + 0.01;
             let fits_fresh = height <= self.content_height() - repeated_height;
             if height > self.remaining() && fits_fresh && !fresh {
@@ -981,7 +982,7 @@ impl<'f> Layout<'f> {
         header: Option<(&Row, TextStyle)>,
     ) {
         let line_height = TABLE * LINE;
-        let header_height = header.map_or(0.0, |(h, _)| table.height(h.lines));
+        let header_height = header.map_or(0.0, |(h, _)| row_height(h.lines));
         let mut from = 0;
         while from < row.lines {
             let room = ((self.remaining() - 2.0 * CELL_PAD) / line_height).floor();
@@ -1016,7 +1017,7 @@ impl<'f> Layout<'f> {
 
     /// Draws lines `from..from + count` of every cell of `row` with the grid around them.
     fn row_piece(&mut self, table: &Table, row: &Row, from: usize, count: usize, style: TextStyle) {
-        let height = table.height(count);
+        let height = row_height(count);
         let (top, bottom) = (self.y, self.y + height);
         let right = self.left + self.content_width;
         if style.bold {
@@ -1058,6 +1059,11 @@ impl<'f> Layout<'f> {
         }
         self.y = bottom;
     }
+}
+
+/// Height of a table row (or row piece) of `lines` lines.
+fn row_height(lines: usize) -> f32 {
+    2.0 * CELL_PAD + lines as f32 * TABLE * LINE
 }
 
 /// Column geometry of a table.
@@ -1105,10 +1111,6 @@ impl Table {
             })
             .collect();
         Self { columns }
-    }
-
-    fn height(&self, lines: usize) -> f32 {
-        2.0 * CELL_PAD + lines as f32 * TABLE * LINE
     }
 
     fn layout_row(&self, fonts: &Fonts, cells: &[String], bold: bool) -> Row {
@@ -1190,5 +1192,73 @@ fn draw_fold_line(surface: &mut Surface<'_>, fonts: &Fonts, width: f32, y: f32) 
         line((width - tick, y), (width, y), false),
     ] {
         draw_op(surface, fonts, &op);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn text(line: &[Glyph]) -> String {
+        line.iter().map(|g| g.ch).collect()
+    }
+
+    #[test]
+    fn chinese_wraps_between_characters_but_not_before_punctuation() {
+        let fonts = fonts().unwrap();
+        let paragraph = "中国认证认可协会常务副会长兼秘书长，出席了会议。".repeat(8);
+        let lines = fonts.wrap(&paragraph, false, 10.0, 101.0);
+        assert!(lines.len() > 5);
+        for line in &lines {
+            assert!(width_em(line) * 10.0 <= 101.0, "{:?} overflows", text(line));
+            let first = line.first().unwrap().ch;
+            assert!(
+                !"，。".contains(first),
+                "{:?} starts with punctuation",
+                text(line)
+            );
+        }
+        assert_eq!(lines.iter().map(|l| text(l)).collect::<String>(), paragraph);
+    }
+
+    #[test]
+    fn latin_wraps_at_spaces_and_breaks_only_overlong_words() {
+        let fonts = fonts().unwrap();
+        let lines = fonts.wrap("Myriam AUGEREAU LANDAIS from Łódź", false, 10.0, 120.0);
+        let lines = lines.iter().map(|l| text(l)).collect::<Vec<_>>();
+        assert_eq!(lines, ["Myriam AUGEREAU", "LANDAIS from Łódź"]);
+        let long = "x".repeat(500);
+        let lines = fonts.wrap(&long, false, 10.0, 100.0);
+        assert!(lines.len() > 10);
+        assert!(lines.iter().all(|l| width_em(l) * 10.0 <= 100.0));
+    }
+
+    #[test]
+    fn fonts_are_chosen_per_character() {
+        let fonts = fonts().unwrap();
+        let shaped = fonts.shape("Ł方 艳，a b", false).concat();
+        let faces = shaped.iter().map(|g| g.face).collect::<Vec<_>>();
+        // The CJK subset has no space, so the space in `方 艳` comes from the Latin face.
+        let (latin, cjk) = (FaceId::Latin, FaceId::Cjk);
+        assert_eq!(faces, [latin, cjk, latin, cjk, cjk, latin, latin, latin]);
+        let missing = fonts.shape("👍🏽", true).concat();
+        assert!(missing.iter().all(|g| g.face == FaceId::Cjk && g.gid == 0));
+    }
+
+    #[test]
+    fn names_shrink_to_one_line() {
+        let fonts = fonts().unwrap();
+        let name = "Maximilian Alexander von Hohenzollern-Sigmaringen-Württemberg";
+        let (size, lines) = fit(fonts, name, true, (44.0, 12.0), 700.0, 1);
+        assert!((12.0..44.0).contains(&size));
+        assert_eq!(lines.len(), 1);
+        assert_eq!(text(lines.first().unwrap()), name);
+        let (size, lines) = fit(fonts, "FANG Yan", true, (44.0, 12.0), 700.0, 1);
+        assert_eq!((size, lines.len()), (44.0, 1));
+        // Below the minimum size a name is cut with an ellipsis rather than overflowing.
+        let (size, lines) = fit(fonts, name, true, (44.0, 12.0), 200.0, 1);
+        assert_eq!((size, lines.len()), (12.0, 1));
+        let line = lines.first().unwrap();
+        assert!(text(line).ends_with('…') && width_em(line) * 12.0 <= 200.0);
     }
 }

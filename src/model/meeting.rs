@@ -1,4 +1,5 @@
 use chrono::{NaiveDate, NaiveTime};
+
 use serde::{Deserialize, Serialize};
 
 use super::{Bilingual, ItemId, OrganisationId, PersonId, SideId, choice_enum};
@@ -91,6 +92,47 @@ impl Meeting {
         ItemId(super::ids::unique_slug(&format!("item-{n}"), "item", |s| {
             self.agenda.iter().any(|item| item.id.0 == s)
         }))
+    }
+
+    /// The next meeting of this one's series, on `date`: same kind, title, sides, start
+    /// and times, edition + 1; no attendees, agenda or minutes (nothing stale). With
+    /// `alternate`, the other side hosts: time zones swap and the venue is left blank.
+    pub fn next_in_series(&self, date: NaiveDate, alternate: bool) -> Self {
+        let mut next = Self::new(date, self.time_zone);
+        next.title = self.title.clone();
+        next.kind = self.kind;
+        next.start_time = self.start_time;
+        next.planned_end = self.planned_end;
+        next.counterpart_time_zone = self.counterpart_time_zone;
+        next.venue = self.venue.clone();
+        next.host = self.host.clone();
+        next.sides = self.sides.clone();
+        next.expected_participants = self.expected_participants;
+        next.series = Some(match &self.series {
+            Some(series) => Series {
+                name: series.name.clone(),
+                edition: series.edition.saturating_add(1),
+            },
+            None => Series {
+                name: self.title.clone(),
+                edition: 2,
+            },
+        });
+        if alternate {
+            if let Some(other) = self.counterpart_time_zone {
+                next.time_zone = other;
+                next.counterpart_time_zone = Some(self.time_zone);
+            }
+            next.venue = Bilingual::default();
+            next.host = self
+                .sides
+                .iter()
+                .flat_map(|s| s.organisations.iter())
+                .find(|o| Some(*o) != self.host.as_ref())
+                .cloned()
+                .or_else(|| self.host.clone());
+        }
+        next
     }
 
     /// Total planned length of the agenda in minutes.
@@ -475,6 +517,26 @@ mod tests {
         assert!(m.runs_past_end());
         m.planned_end = Some(hm(15, 0));
         assert!(!m.runs_past_end());
+    }
+
+    #[test]
+    fn next_in_series_carries_nothing_stale() {
+        let project = crate::samples::ccaa_afnor().unwrap();
+        let paris = project.meetings.values().next().unwrap();
+        let date = NaiveDate::from_ymd_opt(2025, 9, 22).unwrap();
+        let same = paris.next_in_series(date, false);
+        assert_eq!(same.series.as_ref().unwrap().edition, 2);
+        assert_eq!(same.time_zone, chrono_tz::Europe::Paris);
+        assert_eq!(same.sides, paris.sides);
+        assert!(same.attendees.is_empty() && same.agenda.is_empty() && same.minutes.is_empty());
+        let beijing = paris.next_in_series(date, true);
+        assert_eq!(beijing.time_zone, chrono_tz::Asia::Shanghai);
+        assert_eq!(
+            beijing.counterpart_time_zone,
+            Some(chrono_tz::Europe::Paris)
+        );
+        assert_eq!(beijing.host.as_ref().unwrap().as_str(), "ccaa");
+        assert!(beijing.venue.is_empty());
     }
 
     #[test]

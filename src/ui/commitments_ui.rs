@@ -80,6 +80,7 @@ pub fn commitments_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>, state: &mut ViewState)
                     (t.col_status, 70.0),
                     (t.col_due, 0.0),
                 ],
+                super::style::ROW_HEIGHT,
                 rows.len(),
                 selected,
                 |i, row| {

@@ -81,6 +81,16 @@ pub fn dialog_ui(ctx: &egui::Context, app: &mut DelegationApp, dialog: Dialog) -
             });
             (!close && !modal.should_close()).then_some(Dialog::Problems(problems))
         }
+        Dialog::PasteAgenda {
+            meeting,
+            text,
+            replace,
+        } => super::paste_agenda_ui::paste_agenda_dialog_ui(ctx, app, meeting, text, replace),
+        Dialog::NextMeeting {
+            from,
+            date,
+            alternate,
+        } => super::series_ui::next_meeting_dialog_ui(ctx, app, from, date, alternate),
         Dialog::PathEntry {
             purpose,
             reason,
@@ -98,14 +108,14 @@ pub fn dialog_ui(ctx: &egui::Context, app: &mut DelegationApp, dialog: Dialog) -
                     .add(egui::TextEdit::singleline(&mut text).desired_width(f32::INFINITY))
                     .labelled_by(label.id);
                 let path = PathBuf::from(text.trim());
-                if purpose == PathPurpose::Save && path.is_file() {
+                if purpose != PathPurpose::Open && path.is_file() {
                     ui.colored_label(super::style::warning_color(ui), t.dlg_path_exists);
                 }
                 ui.add_space(12.0);
                 ui.horizontal(|ui| {
                     let action = match purpose {
                         PathPurpose::Open => t.dlg_path_open,
-                        PathPurpose::Save => t.dlg_path_save,
+                        PathPurpose::Save | PathPurpose::ExportAgenda(_) => t.dlg_path_save,
                     };
                     let enter = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
                     if (ui
@@ -141,6 +151,12 @@ pub fn dialog_ui(ctx: &egui::Context, app: &mut DelegationApp, dialog: Dialog) -
                                 path.set_extension(crate::project_file::EXTENSION);
                             }
                             app.save_to(&path);
+                        }
+                        PathPurpose::ExportAgenda(job) => {
+                            if path.extension().is_none() {
+                                path.set_extension(job.format.extension());
+                            }
+                            app.export_agenda_to(&job, &path);
                         }
                     }
                     app.dialog.take()

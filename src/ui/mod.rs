@@ -1,14 +1,18 @@
 //! The panels of the app, one per file. Each reads the project and pushes [`PendingEdit`]s;
 //! none mutates the project itself (the app applies the edits after the frame).
 
+pub mod agenda_ui;
+pub mod attendance_ui;
 pub mod commitments_ui;
 pub mod dialogs_ui;
 pub mod meetings_ui;
 pub mod menu_ui;
 pub mod nav_ui;
 pub mod organisations_ui;
+pub mod paste_agenda_ui;
 pub mod people_ui;
 pub mod project_ui;
+pub mod series_ui;
 pub mod status_ui;
 pub mod style;
 pub mod widgets;
@@ -71,6 +75,24 @@ impl Cx<'_> {
     }
 }
 
+/// Something a panel asks the app to do after the frame (open a dialog, export a file).
+#[derive(Clone, Debug, PartialEq)]
+pub enum Request {
+    /// Open the paste-agenda dialog for this meeting.
+    PasteAgenda(MeetingId),
+    /// Export this meeting's agenda (asks where to save).
+    ExportAgenda {
+        /// The meeting.
+        meeting: MeetingId,
+        /// The format.
+        format: crate::export::agenda::AgendaFormat,
+        /// The language.
+        language: crate::export::ExportLanguage,
+    },
+    /// Open the dialog planning the next meeting of this one's series.
+    NextInSeries(MeetingId),
+}
+
 /// The views of the left navigation.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum View {
@@ -92,6 +114,8 @@ pub enum View {
 pub struct ViewState {
     /// The view shown.
     pub view: View,
+    /// What a panel asked for this frame.
+    pub request: Option<Request>,
     /// Selected meeting.
     pub meeting: Option<MeetingId>,
     /// Selected agenda item of the selected meeting.

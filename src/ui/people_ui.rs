@@ -58,10 +58,11 @@ pub fn people_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>, state: &mut ViewState) {
                 ui,
                 "people_table",
                 &[
-                    (t.col_name, 170.0),
-                    (t.col_organisation, 70.0),
+                    (t.col_name, 150.0),
+                    (t.col_organisation, 60.0),
                     (t.col_title, 0.0),
                 ],
+                super::style::ROW_HEIGHT,
                 rows.len(),
                 selected,
                 |i, row| {

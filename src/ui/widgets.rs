@@ -380,6 +380,7 @@ pub fn select_table_ui(
     ui: &mut Ui,
     id_salt: &str,
     headers: &[(&str, f32)],
+    row_height: f32,
     row_count: usize,
     selected: Option<usize>,
     mut cells: impl FnMut(usize, &mut egui_extras::TableRow<'_, '_>),
@@ -409,7 +410,7 @@ pub fn select_table_ui(
             }
         })
         .body(|body| {
-            body.rows(super::style::ROW_HEIGHT, row_count, |mut row| {
+            body.rows(row_height, row_count, |mut row| {
                 let i = row.index();
                 row.set_selected(selected == Some(i));
                 cells(i, &mut row);
