@@ -3,78 +3,15 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)] // Test helpers may panic: a panic is a failed test.
 
-use std::path::PathBuf;
-use std::sync::{Arc, Mutex};
+mod common;
 
-use delegation_planner::app::{
-    DelegationApp, Dialog, FileDialogs, FileKind, Language, Picked, Settings,
-};
+use common::{ScriptedDialogs, app_harness, press, sample_file, settle, type_into};
+use delegation_planner::app::{DelegationApp, Dialog, Language, Picked};
 use delegation_planner::model::{PersonId, Project};
 use delegation_planner::project_file::read_project;
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
-
-/// Answers the app's file dialogs from a queue, as a user would.
-#[derive(Clone, Default)]
-struct ScriptedDialogs(Arc<Mutex<Vec<Picked>>>);
-
-impl ScriptedDialogs {
-    fn answer(&self, picked: Picked) {
-        self.0.lock().unwrap().push(picked);
-    }
-    fn next(&self) -> Picked {
-        self.0.lock().unwrap().pop().unwrap_or(Picked::Cancelled)
-    }
-}
-
-impl FileDialogs for ScriptedDialogs {
-    fn pick_open(&mut self, _start_dir: Option<PathBuf>) -> Picked {
-        self.next()
-    }
-    fn pick_save(
-        &mut self,
-        _start_dir: Option<PathBuf>,
-        _file_name: &str,
-        _kind: FileKind,
-    ) -> Picked {
-        self.next()
-    }
-}
-
-fn app_harness(file: Option<PathBuf>, dialogs: ScriptedDialogs) -> Harness<'static, DelegationApp> {
-    let mut harness = Harness::builder()
-        .with_size([1400.0, 1000.0])
-        .build_eframe(move |cc| {
-            DelegationApp::with_settings(&cc.egui_ctx, Settings::default(), file, Box::new(dialogs))
-        });
-    harness.run_steps(3);
-    harness
-}
-
-/// A temp dir holding a copy of the CCAA–AFNOR sample.
-fn sample_file() -> (tempfile::TempDir, PathBuf) {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("paris.ron");
-    std::fs::write(&path, delegation_planner::samples::CCAA_AFNOR_RON).unwrap();
-    (dir, path)
-}
-
-fn settle(harness: &mut Harness<'_, DelegationApp>) {
-    harness.run_steps(4);
-}
-
-fn type_into(harness: &mut Harness<'_, DelegationApp>, label: &str, text: &str) {
-    harness.get_by_label(label).click();
-    settle(harness);
-    harness.get_by_label(label).type_text(text);
-    settle(harness);
-}
-
-fn press(harness: &mut Harness<'_, DelegationApp>, key: Key) {
-    harness.key_press_modifiers(Modifiers::COMMAND, key);
-    settle(harness);
-}
 
 fn new_person(project: &Project) -> Option<(&PersonId, &delegation_planner::model::Person)> {
     project

@@ -1,0 +1,81 @@
+//! Shared helpers for the kittest tests of the real app: a harness on a temp copy of the
+//! sample, scripted file dialogs, typing and key presses.
+
+#![allow(
+    dead_code,
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing
+)] // Not every test file uses every helper; a panic is a failed test.
+
+use std::path::PathBuf;
+use std::sync::{Arc, Mutex};
+
+use delegation_planner::app::{DelegationApp, FileDialogs, FileKind, Picked, Settings};
+use egui::{Key, Modifiers};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable as _;
+
+/// Answers the app's file dialogs from a queue, as a user would.
+#[derive(Clone, Default)]
+pub struct ScriptedDialogs(Arc<Mutex<Vec<Picked>>>);
+
+impl ScriptedDialogs {
+    pub fn answer(&self, picked: Picked) {
+        self.0.lock().unwrap().push(picked);
+    }
+    pub fn next(&self) -> Picked {
+        self.0.lock().unwrap().pop().unwrap_or(Picked::Cancelled)
+    }
+}
+
+impl FileDialogs for ScriptedDialogs {
+    fn pick_open(&mut self, _start_dir: Option<PathBuf>) -> Picked {
+        self.next()
+    }
+    fn pick_save(
+        &mut self,
+        _start_dir: Option<PathBuf>,
+        _file_name: &str,
+        _kind: FileKind,
+    ) -> Picked {
+        self.next()
+    }
+}
+
+pub fn app_harness(
+    file: Option<PathBuf>,
+    dialogs: ScriptedDialogs,
+) -> Harness<'static, DelegationApp> {
+    let mut harness = Harness::builder()
+        .with_size([1400.0, 1000.0])
+        .build_eframe(move |cc| {
+            DelegationApp::with_settings(&cc.egui_ctx, Settings::default(), file, Box::new(dialogs))
+        });
+    harness.run_steps(3);
+    harness
+}
+
+/// A temp dir holding a copy of the CCAA–AFNOR sample.
+pub fn sample_file() -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("paris.ron");
+    std::fs::write(&path, delegation_planner::samples::CCAA_AFNOR_RON).unwrap();
+    (dir, path)
+}
+
+pub fn settle(harness: &mut Harness<'_, DelegationApp>) {
+    harness.run_steps(4);
+}
+
+pub fn type_into(harness: &mut Harness<'_, DelegationApp>, label: &str, text: &str) {
+    harness.get_by_label(label).click();
+    settle(harness);
+    harness.get_by_label(label).type_text(text);
+    settle(harness);
+}
+
+pub fn press(harness: &mut Harness<'_, DelegationApp>, key: Key) {
+    harness.key_press_modifiers(Modifiers::COMMAND, key);
+    settle(harness);
+}
