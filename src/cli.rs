@@ -1,6 +1,10 @@
 //! The headless command line. It shares loading, saving and (later) import and export with
 //! the app, so scripts and tests reach exactly the code the app runs.
 
+mod attendees;
+
+pub use attendees::render as render_attendees;
+
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
 
@@ -49,11 +53,70 @@ pub enum Command {
     /// Export part of a project to a file for others.
     #[command(subcommand)]
     Export(ExportCommand),
+    /// List the open commitments that are overdue or fall due soon, by due date.
+    Followups {
+        /// The project file.
+        file: PathBuf,
+        /// The day to count from (YYYY-MM-DD); today by default.
+        #[arg(long)]
+        today: Option<chrono::NaiveDate>,
+        /// How many days ahead count as due soon.
+        #[arg(long, default_value_t = crate::model::followup::SOON_DAYS)]
+        within: u32,
+    },
+}
+
+/// A status to keep in `export commitments --status`, or `open` for every open status.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum StatusArg {
+    /// Proposed, agreed, in progress or blocked.
+    Open,
+    /// Proposed, not yet agreed.
+    Proposed,
+    /// Agreed, not started.
+    Agreed,
+    /// Work under way.
+    InProgress,
+    /// Waiting on something outside.
+    Blocked,
+    /// Done.
+    Done,
+    /// Abandoned.
+    Dropped,
+}
+
+impl StatusArg {
+    /// The statuses this argument stands for.
+    fn statuses(self) -> Vec<crate::model::CommitmentStatus> {
+        use crate::model::CommitmentStatus as S;
+        match self {
+            Self::Open => crate::model::followup::open_statuses()
+                .into_iter()
+                .collect(),
+            Self::Proposed => vec![S::Proposed],
+            Self::Agreed => vec![S::Agreed],
+            Self::InProgress => vec![S::InProgress],
+            Self::Blocked => vec![S::Blocked],
+            Self::Done => vec![S::Done],
+            Self::Dropped => vec![S::Dropped],
+        }
+    }
 }
 
 /// What `import` reads.
 #[derive(Debug, Subcommand)]
 pub enum ImportCommand {
+    /// An attendee list: pasted text (`Mr. HUANG Jixian 黄继先 … > Title,CCAA, Ms. …`) or CSV.
+    Attendees {
+        /// The project file.
+        file: PathBuf,
+        /// The list: a .csv file, or a text file as pasted from an e-mail.
+        #[arg(long)]
+        from: PathBuf,
+        /// Also add them to this meeting's attendance (see `list meetings`).
+        #[arg(long)]
+        meeting: Option<String>,
+    },
     /// A draft agenda, one item per line (`14:00 10 min Opening — Dr. Betty XU`).
     Agenda {
         /// The project file.
@@ -73,6 +136,34 @@ pub enum ImportCommand {
 /// What `export` writes.
 #[derive(Debug, Subcommand)]
 pub enum ExportCommand {
+    /// The people of the project, or a meeting's attendees grouped by side in protocol order.
+    Attendees {
+        /// The project file.
+        file: PathBuf,
+        /// Only this meeting's attendees.
+        #[arg(long)]
+        meeting: Option<String>,
+        /// Output format.
+        #[arg(long, value_enum)]
+        format: crate::export::attendees::AttendeeFormat,
+        /// Language of printed lists.
+        #[arg(long, value_enum, default_value_t = ExportLanguage::Both)]
+        lang: ExportLanguage,
+        /// Where to write it.
+        #[arg(short, long)]
+        output: PathBuf,
+    },
+    /// Folded table name cards (PDF) for a meeting's attendees.
+    NameCards {
+        /// The project file.
+        file: PathBuf,
+        /// The meeting.
+        #[arg(long)]
+        meeting: String,
+        /// Where to write the PDF.
+        #[arg(short, long)]
+        output: PathBuf,
+    },
     /// A meeting's agenda.
     Agenda {
         /// The project file.
@@ -86,6 +177,26 @@ pub enum ExportCommand {
         /// Language of the document.
         #[arg(long, value_enum, default_value_t = ExportLanguage::Both)]
         lang: ExportLanguage,
+        /// Where to write it.
+        #[arg(short, long)]
+        output: PathBuf,
+    },
+    /// The commitments: a CSV table, or a follow-up report grouped by status.
+    Commitments {
+        /// The project file.
+        file: PathBuf,
+        /// Output format.
+        #[arg(long, value_enum)]
+        format: crate::export::commitments::CommitmentsFormat,
+        /// Keep only commitments with this status (repeatable; `open` for all open ones).
+        #[arg(long, value_enum)]
+        status: Vec<StatusArg>,
+        /// Language of the text.
+        #[arg(long, value_enum, default_value_t = ExportLanguage::Both)]
+        lang: ExportLanguage,
+        /// The day "overdue" counts from (YYYY-MM-DD); today by default.
+        #[arg(long)]
+        today: Option<chrono::NaiveDate>,
         /// Where to write it.
         #[arg(short, long)]
         output: PathBuf,
@@ -123,6 +234,58 @@ pub fn run(command: &Command, out: &mut dyn std::io::Write, err: &mut dyn std::i
             lang,
             output,
         }) => export_agenda(file, meeting, *format, *lang, output, out, err),
+        Command::Export(ExportCommand::Commitments {
+            file,
+            format,
+            status,
+            lang,
+            today,
+            output,
+        }) => {
+            let job = CommitmentsJob {
+                format: *format,
+                statuses: status,
+                lang: *lang,
+                today: today.unwrap_or_else(|| chrono::Local::now().date_naive()),
+            };
+            export_commitments(file, &job, output, out, err)
+        }
+        Command::Followups {
+            file,
+            today,
+            within,
+        } => followups(
+            file,
+            today.unwrap_or_else(|| chrono::Local::now().date_naive()),
+            *within,
+            out,
+            err,
+        ),
+        Command::Import(ImportCommand::Attendees {
+            file,
+            from,
+            meeting,
+        }) => attendees::import_attendees(file, from, meeting.as_deref(), out, err),
+        Command::Export(ExportCommand::Attendees {
+            file,
+            meeting,
+            format,
+            lang,
+            output,
+        }) => attendees::export_attendees(
+            file,
+            meeting.as_deref(),
+            *format,
+            *lang,
+            output,
+            out,
+            err,
+        ),
+        Command::Export(ExportCommand::NameCards {
+            file,
+            meeting,
+            output,
+        }) => attendees::export_name_cards(file, meeting, output, out, err),
     };
     match result {
         Ok(code) => code,
@@ -384,5 +547,58 @@ fn export_agenda(
         return Ok(1);
     }
     writeln!(out, "wrote {} ({} bytes)", output.display(), bytes.len())?;
+    Ok(0)
+}
+
+/// What `export commitments` was asked for.
+struct CommitmentsJob<'a> {
+    format: crate::export::commitments::CommitmentsFormat,
+    statuses: &'a [StatusArg],
+    lang: ExportLanguage,
+    today: chrono::NaiveDate,
+}
+
+fn export_commitments(
+    file: &Path,
+    job: &CommitmentsJob<'_>,
+    output: &Path,
+    out: &mut dyn std::io::Write,
+    err: &mut dyn std::io::Write,
+) -> std::io::Result<i32> {
+    let Some(project) = load(file, err)? else {
+        return Ok(1);
+    };
+    let filter = crate::model::followup::Filter {
+        statuses: job.statuses.iter().flat_map(|s| s.statuses()).collect(),
+        ..Default::default()
+    };
+    let bytes = match crate::export::commitments::render(
+        &project, &filter, job.format, job.lang, job.today,
+    ) {
+        Ok(bytes) => bytes,
+        Err(e) => {
+            writeln!(err, "{}: could not make the PDF: {e}", output.display())?;
+            return Ok(1);
+        }
+    };
+    if let Err(e) = write_file_atomically(output, &bytes) {
+        writeln!(err, "{e}")?;
+        return Ok(1);
+    }
+    writeln!(out, "wrote {} ({} bytes)", output.display(), bytes.len())?;
+    Ok(0)
+}
+
+fn followups(
+    file: &Path,
+    today: chrono::NaiveDate,
+    within: u32,
+    out: &mut dyn std::io::Write,
+    err: &mut dyn std::io::Write,
+) -> std::io::Result<i32> {
+    let Some(project) = load(file, err)? else {
+        return Ok(1);
+    };
+    out.write_all(crate::export::commitments::followups_text(&project, today, within).as_bytes())?;
     Ok(0)
 }

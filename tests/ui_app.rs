@@ -97,7 +97,9 @@ fn build_an_agenda_and_save_from_the_file_menu() {
     harness.get_by_label_contains("runs past the planned end");
 
     // Move the new item up one place with the keyboard-reachable button.
-    harness.get_all_by_label("↑").last().unwrap().click();
+    harness
+        .get_by_label("Move up (Alt+↑): Signing ceremony")
+        .click();
     settle(&mut harness);
     let titles: Vec<_> = harness
         .state()

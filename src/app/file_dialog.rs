@@ -31,8 +31,8 @@ pub const PROJECT_FILES: FileKind = FileKind {
 
 /// Shows the dialogs for choosing files.
 pub trait FileDialogs {
-    /// Asks for a project file to open.
-    fn pick_open(&mut self, start_dir: Option<PathBuf>) -> Picked;
+    /// Asks for a file of `kind` to open.
+    fn pick_open(&mut self, start_dir: Option<PathBuf>, kind: FileKind) -> Picked;
     /// Asks where to save a file of `kind`, suggesting a file name.
     fn pick_save(&mut self, start_dir: Option<PathBuf>, file_name: &str, kind: FileKind) -> Picked;
 }
@@ -78,11 +78,11 @@ impl NativeDialogs {
 }
 
 impl FileDialogs for NativeDialogs {
-    fn pick_open(&mut self, start_dir: Option<PathBuf>) -> Picked {
+    fn pick_open(&mut self, start_dir: Option<PathBuf>, kind: FileKind) -> Picked {
         Self::run(|| {
             let mut dialog = rfd::FileDialog::new()
-                .set_title("Open project")
-                .add_filter("Delegation Planner project", &["ron"]);
+                .set_title("Open")
+                .add_filter(kind.name, kind.extensions);
             if let Some(dir) = start_dir {
                 dialog = dialog.set_directory(dir);
             }

@@ -1,15 +1,18 @@
 //! The eframe application: window, menus, commands, dialogs. Panels live in [`crate::ui`].
 
 mod commands;
+mod exports;
 mod file_dialog;
 mod fonts;
 pub mod i18n;
+pub mod recovery;
 mod settings;
 
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 pub use commands::Command;
+pub use exports::ExportJob;
 pub use file_dialog::{FileDialogs, FileKind, NativeDialogs, PROJECT_FILES, Picked};
 pub use fonts::{CJK_FONT, install_fonts};
 pub use i18n::Language;
@@ -17,10 +20,12 @@ pub use settings::Settings;
 
 use crate::document::{Document, Edit};
 use crate::export::ExportLanguage;
-use crate::export::agenda::AgendaFormat;
+use crate::export::commitments::CommitmentsFormat;
 use crate::model::{MeetingId, Project, validate};
-use crate::project_file::{self, LoadError};
+use crate::project_file::{self, DiskChange, LoadError, SaveError, SaveStep};
+use recovery::{Recovery, RecoveryEntry};
 use crate::samples;
+use crate::ui::import_attendees_ui::ImportState;
 use crate::ui::{self, PendingEdit, Request, View, ViewState};
 
 /// A question or message shown over the app, one at a time.
@@ -58,6 +63,8 @@ pub enum Dialog {
         /// Whether the other side hosts.
         alternate: bool,
     },
+    /// An attendee list being imported (pasted or CSV), previewed for correction.
+    ImportAttendees(Box<ImportState>),
     /// No file dialog could be shown: ask for a path instead.
     PathEntry {
         /// Open or save.
@@ -67,7 +74,33 @@ pub enum Dialog {
         /// The path typed so far.
         text: String,
     },
+    /// A recovery copy left by a session that ended with unsaved changes: restore it?
+    Recover(Box<RecoveryEntry>),
+    /// The file changed on disk (or vanished) since it was opened or saved: overwrite,
+    /// save elsewhere, or reload?
+    FileChanged {
+        /// The file.
+        path: PathBuf,
+        /// What happened to it.
+        change: DiskChange,
+        /// What to do once it is saved (a quit that asked to save first).
+        then: Option<AfterConfirm>,
+    },
+    /// A second question before something that throws changes away.
+    ConfirmLoss(LossAction),
 }
+
+/// Something that throws changes away, waiting for the user's word.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum LossAction {
+    /// Reload the file from disk, losing the unsaved changes.
+    Reload(PathBuf),
+    /// Delete a recovery copy, losing the changes in it.
+    DeleteRecovery(Box<RecoveryEntry>),
+}
+
+/// A test seam called before each step of a project save; an error fails that step.
+pub type SaveFaults = Box<dyn FnMut(SaveStep) -> std::io::Result<()>>;
 
 /// What a typed path is for.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -76,20 +109,22 @@ pub enum PathPurpose {
     Open,
     /// Save to this file.
     Save,
-    /// Export an agenda to this file.
-    ExportAgenda(ExportJob),
+    /// Write an export (agenda, attendee list, name cards) to this file.
+    Export(ExportJob),
+    /// Export the filtered commitments to this file.
+    ExportCommitments(CommitmentsExportJob),
 }
 
-/// An agenda export waiting for a file name.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct ExportJob {
-    /// The meeting.
-    pub meeting: MeetingId,
+/// A commitments export waiting for a file name; what it holds follows the filters of
+/// the commitments view at the time it is written.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct CommitmentsExportJob {
     /// The format.
-    pub format: AgendaFormat,
+    pub format: CommitmentsFormat,
     /// The language.
     pub language: ExportLanguage,
 }
+
 
 /// An action waiting for the answer to "unsaved changes".
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -125,6 +160,9 @@ pub struct DelegationApp {
     pub dialog: Option<Dialog>,
     /// The last status message.
     pub toast: Option<Toast>,
+    /// The day "overdue" and "due soon" count from, read from the system clock at start;
+    /// tests set it to a fixed day.
+    pub today: chrono::NaiveDate,
     dialogs: Box<dyn FileDialogs>,
     /// Display name of a document that has no file (the sample copy).
     unsaved_name: Option<String>,
@@ -133,6 +171,12 @@ pub struct DelegationApp {
     last_title: String,
     last_focus: Option<egui::Id>,
     applied_theme: Option<bool>,
+    /// Recovery copies of unsaved changes.
+    recovery: Recovery,
+    /// Recovery copies from earlier sessions still to offer, newest last.
+    pending_recovery: Vec<RecoveryEntry>,
+    /// Faults injected into project saves (tests only).
+    save_faults: Option<SaveFaults>,
 }
 
 impl DelegationApp {
@@ -143,15 +187,34 @@ impl DelegationApp {
             .storage
             .and_then(|s| eframe::get_value(s, settings::STORAGE_KEY))
             .unwrap_or_default();
-        Self::with_settings(&cc.egui_ctx, settings, file, Box::new(NativeDialogs))
+        Self::with_recovery(
+            &cc.egui_ctx,
+            settings,
+            file,
+            Box::new(NativeDialogs),
+            Recovery::platform(),
+        )
     }
 
-    /// The app with explicit settings and dialogs (tests pass stand-ins for both).
+    /// The app with explicit settings and dialogs (tests pass stand-ins for both), and no
+    /// recovery copies.
     pub fn with_settings(
         ctx: &egui::Context,
         settings: Settings,
         file: Option<PathBuf>,
         dialogs: Box<dyn FileDialogs>,
+    ) -> Self {
+        Self::with_recovery(ctx, settings, file, dialogs, Recovery::off())
+    }
+
+    /// The app with explicit settings, dialogs and recovery folder. Recovery copies left
+    /// by an earlier session are offered, newest first, once the file is open.
+    pub fn with_recovery(
+        ctx: &egui::Context,
+        settings: Settings,
+        file: Option<PathBuf>,
+        dialogs: Box<dyn FileDialogs>,
+        recovery: Recovery,
     ) -> Self {
         install_fonts(ctx);
         let mut app = Self {
@@ -160,12 +223,16 @@ impl DelegationApp {
             view: ViewState::default(),
             dialog: None,
             toast: None,
+            today: chrono::Local::now().date_naive(),
             dialogs,
             unsaved_name: None,
             allow_close: false,
             last_title: String::new(),
             last_focus: None,
             applied_theme: None,
+            recovery,
+            pending_recovery: Vec::new(),
+            save_faults: None,
         };
         let reopen = file.or_else(|| app.settings.last_file.clone().filter(|p| p.exists()));
         match reopen {
@@ -176,7 +243,83 @@ impl DelegationApp {
             }
             None => app.open_sample(),
         }
+        app.pending_recovery = app.recovery.scan();
         app
+    }
+
+    /// Makes project saves fail at chosen steps (tests: every step of a save in turn).
+    pub fn inject_save_faults(&mut self, faults: Option<SaveFaults>) {
+        self.save_faults = faults;
+    }
+
+    /// The recovery copies of this session.
+    pub fn recovery(&self) -> &Recovery {
+        &self.recovery
+    }
+
+    /// The recovery copies, to change their timing (tests).
+    pub fn recovery_mut(&mut self) -> &mut Recovery {
+        &mut self.recovery
+    }
+
+    /// Replaces the document with the unsaved changes of a recovery copy. The other copies
+    /// found at start stay on disk and are offered at the next start.
+    pub fn restore(&mut self, entry: RecoveryEntry) {
+        self.pending_recovery.clear();
+        let RecoveryEntry {
+            file,
+            original,
+            name,
+            base,
+            project,
+            ..
+        } = entry;
+        self.unsaved_name = original.is_none().then(|| name.clone());
+        self.doc = Document::restored(project, original, base);
+        self.recovery.adopt(&file, self.doc.revision());
+        self.view = ViewState::default();
+        self.toast(format!("{} {name}", self.tr().recovery_restored));
+    }
+
+    /// Deletes a recovery copy at the user's word.
+    pub fn delete_recovery(&mut self, entry: &RecoveryEntry) {
+        self.recovery.delete(entry);
+    }
+
+    /// Writes a recovery copy when one is due; asks for a repaint when the next will be.
+    fn recovery_ui(&mut self, ctx: &egui::Context) {
+        if !self.doc.is_dirty() {
+            // Saved, discarded, or undone back to the saved state: the copy is stale.
+            self.recovery.discard();
+        }
+        let focused = ctx.input(|i| i.viewport().focused);
+        let tick = self.recovery.tick(
+            self.doc.path(),
+            self.doc.is_dirty(),
+            self.doc.revision(),
+            focused,
+            Instant::now(),
+        );
+        match tick {
+            recovery::Tick::Idle => {}
+            recovery::Tick::WakeIn(after) => ctx.request_repaint_after(after),
+            recovery::Tick::WriteNow => {
+                let name = self.document_name();
+                let snapshot = recovery::Snapshot {
+                    project: self.doc.project(),
+                    path: self.doc.path(),
+                    name: &name,
+                    base: self.doc.disk_fingerprint(),
+                    revision: self.doc.revision(),
+                };
+                if let Err(Some(err)) = self.recovery.write(snapshot) {
+                    let text = format!("{} ({err})", self.tr().recovery_failed);
+                    self.toast(text);
+                }
+                // A failed write is tried again one interval later.
+                ctx.request_repaint_after(self.recovery.interval);
+            }
+        }
     }
 
     /// The strings of the current language.
@@ -186,17 +329,17 @@ impl DelegationApp {
 
     /// Title of the window: file name, a mark for unsaved changes, the app name.
     pub fn window_title(&self) -> String {
-        let t = self.tr();
-        let name = match (self.doc.path(), &self.unsaved_name) {
-            (Some(path), _) => path
-                .file_name()
-                .map(|n| n.to_string_lossy().into_owned())
-                .unwrap_or_else(|| path.display().to_string()),
-            (None, Some(name)) => name.clone(),
-            (None, None) => t.untitled.to_owned(),
-        };
         let mark = if self.doc.is_dirty() { "● " } else { "" };
-        format!("{mark}{name} — {}", t.app_name)
+        format!("{mark}{} — {}", self.document_name(), self.tr().app_name)
+    }
+
+    /// The document's name as the title bar shows it: its file name, or what it is.
+    pub fn document_name(&self) -> String {
+        match (self.doc.path(), &self.unsaved_name) {
+            (Some(path), _) => file_name(path),
+            (None, Some(name)) => name.clone(),
+            (None, None) => self.tr().untitled.to_owned(),
+        }
     }
 
     fn open_sample(&mut self) {
@@ -222,10 +365,11 @@ impl DelegationApp {
     /// Opens a project file, replacing the current document. Returns false (and shows
     /// why) when the file could not be opened; the current document is then kept.
     pub fn open_path(&mut self, path: &Path) -> bool {
-        match project_file::read_project(path) {
-            Ok(project) => {
+        match project_file::load_project(path) {
+            Ok((project, fingerprint)) => {
                 let problems = validate(&project);
                 self.doc = Document::from_file(project, path.to_owned());
+                self.doc.set_disk_fingerprint(Some(fingerprint));
                 self.unsaved_name = None;
                 self.view = ViewState::default();
                 self.settings.remember(path);
@@ -264,22 +408,118 @@ impl DelegationApp {
     }
 
     /// Saves to `path`; on success the document is clean and the file is remembered.
+    ///
+    /// Saving over the document's own file first checks that nobody changed, moved or
+    /// deleted it since it was opened or saved; if so, [`Dialog::FileChanged`] asks what to
+    /// do and nothing is written.
     pub fn save_to(&mut self, path: &Path) -> bool {
-        match project_file::save_project(path, self.doc.project()) {
-            Ok(()) => {
+        if let Some(change) = self.change_on_disk(path) {
+            self.dialog = Some(Dialog::FileChanged {
+                path: path.to_owned(),
+                change,
+                then: None,
+            });
+            return false;
+        }
+        self.overwrite(path)
+    }
+
+    /// How the document's file differs from what this app last read or wrote, when it does.
+    fn change_on_disk(&self, path: &Path) -> Option<DiskChange> {
+        if self.doc.path() != Some(path) {
+            // Save as… to another file: the file dialog already asked about replacing it.
+            return None;
+        }
+        let expected = self.doc.disk_fingerprint()?;
+        match project_file::check_on_disk(path, expected) {
+            Ok(DiskChange::Unchanged) => None,
+            Ok(change) => Some(change),
+            Err(err) => {
+                // Cannot tell (no permission to read it, a drive gone): the save itself will
+                // say what is wrong if it fails too.
+                log::warn!("could not check {} before saving: {err}", path.display());
+                None
+            }
+        }
+    }
+
+    /// Saves to `path` without looking for changes made on disk by someone else (the user
+    /// chose to overwrite them). On failure the edits and the unsaved mark stay, and a
+    /// dialog names the step that failed.
+    pub fn overwrite(&mut self, path: &Path) -> bool {
+        let project = self.doc.project();
+        let result = match self.save_faults.as_mut() {
+            Some(faults) => project_file::save_project_with(path, project, faults.as_mut()),
+            None => project_file::save_project_with(path, project, &mut |_| Ok(())),
+        };
+        match result {
+            Ok(fingerprint) => {
                 self.doc.mark_saved(path.to_owned());
+                self.doc.set_disk_fingerprint(Some(fingerprint));
                 self.unsaved_name = None;
                 self.settings.remember(path);
+                self.recovery.discard();
                 self.toast(format!("{} {}", self.tr().saved, file_name(path)));
                 true
             }
             Err(err) => {
-                self.dialog = Some(Dialog::Error {
-                    title: self.tr().dlg_save_failed.to_owned(),
-                    message: err.to_string(),
-                });
+                if let Some(saved) = err.saved()
+                    && self.doc.path() == Some(path)
+                {
+                    // The new version did replace the file: the next save compares with it.
+                    self.doc.set_disk_fingerprint(Some(saved.clone()));
+                }
+                self.dialog = Some(self.save_error_dialog(&err));
                 false
             }
+        }
+    }
+
+    /// Once the file-changed question is answered and the project saved, do `then`.
+    pub fn after_next_save(&mut self, then: AfterConfirm) {
+        if let Some(Dialog::FileChanged { then: slot, .. }) = &mut self.dialog {
+            *slot = Some(then);
+        }
+    }
+
+    /// Reloads the document's file from disk, dropping the unsaved changes (the user was
+    /// asked twice).
+    pub fn reload(&mut self, path: &Path) -> bool {
+        self.open_path(path)
+    }
+
+    /// A failed save in the user's language: which step, what the system said, what is
+    /// on disk now and what to do; the path last.
+    fn save_error_dialog(&self, err: &SaveError) -> Dialog {
+        let t = self.tr();
+        let fill = |template: &str, step: SaveStep, source: &std::io::Error| {
+            template
+                .replace("{step}", i18n::save_step(t, step))
+                .replace("{error}", &source.to_string())
+        };
+        match err {
+            SaveError::Io { path, step, source } => Dialog::Error {
+                title: t.dlg_save_failed.to_owned(),
+                message: format!(
+                    "{}\n\n{}",
+                    fill(t.save_failed_at, *step, source),
+                    path.display()
+                ),
+            },
+            SaveError::Incomplete {
+                path, step, source, ..
+            } => Dialog::Error {
+                title: t.dlg_save_incomplete.to_owned(),
+                message: format!(
+                    "{}\n\n{}",
+                    fill(t.save_incomplete_at, *step, source),
+                    path.display()
+                ),
+            },
+            SaveError::Serialize(_) => Dialog::Error {
+                title: t.dlg_save_failed.to_owned(),
+                message: err.to_string(),
+            },
         }
     }
 
@@ -380,7 +620,7 @@ impl DelegationApp {
                 self.view = ViewState::default();
                 self.settings.last_file = None;
             }
-            AfterConfirm::Open => match self.dialogs.pick_open(self.start_dir()) {
+            AfterConfirm::Open => match self.dialogs.pick_open(self.start_dir(), PROJECT_FILES) {
                 Picked::File(path) => {
                     self.open_path(&path);
                 }
@@ -397,6 +637,8 @@ impl DelegationApp {
                 self.open_path(&path);
             }
             AfterConfirm::Quit => {
+                // Saved or discarded on purpose: nothing to recover at the next start.
+                self.recovery.discard();
                 self.allow_close = true;
                 ctx.send_viewport_cmd(egui::ViewportCommand::Close);
             }
@@ -451,36 +693,28 @@ impl DelegationApp {
                     .meetings
                     .get(&from)
                     .and_then(|m| m.date.checked_add_months(chrono::Months::new(12)))
-                    .unwrap_or_else(|| chrono::Local::now().date_naive());
+                    .unwrap_or(self.today);
                 self.dialog = Some(Dialog::NextMeeting {
                     from,
                     date,
                     alternate: true,
                 });
             }
-            Request::ExportAgenda {
-                meeting,
-                format,
-                language,
-            } => {
-                let job = ExportJob {
-                    meeting,
-                    format,
-                    language,
-                };
-                let name = format!("{}-agenda.{}", job.meeting, format.extension());
+            Request::ExportCommitments { format, language } => {
+                let job = CommitmentsExportJob { format, language };
+                let name = format!("commitments.{}", format.extension());
                 let kind = FileKind {
                     name: format.extension(),
                     extensions: match format {
-                        AgendaFormat::Pdf => &["pdf"],
-                        AgendaFormat::Html => &["html", "htm"],
-                        AgendaFormat::Md => &["md"],
-                        AgendaFormat::Ics => &["ics"],
+                        CommitmentsFormat::Csv => &["csv"],
+                        CommitmentsFormat::Md => &["md"],
+                        CommitmentsFormat::Html => &["html", "htm"],
+                        CommitmentsFormat::Pdf => &["pdf"],
                     },
                 };
                 match self.dialogs.pick_save(self.start_dir(), &name, kind) {
                     Picked::File(path) => {
-                        self.export_agenda_to(&job, &path);
+                        self.export_commitments_to(job, &path);
                     }
                     Picked::Cancelled => {}
                     Picked::Unavailable(reason) => {
@@ -491,30 +725,52 @@ impl DelegationApp {
                             .display()
                             .to_string();
                         self.dialog = Some(Dialog::PathEntry {
-                            purpose: PathPurpose::ExportAgenda(job),
+                            purpose: PathPurpose::ExportCommitments(job),
                             reason,
                             text,
                         });
                     }
                 }
             }
+            Request::ExportAgenda {
+                meeting,
+                format,
+                language,
+            } => self.request_export(ExportJob::Agenda {
+                meeting,
+                format,
+                language,
+            }),
+            Request::ExportAttendees {
+                meeting,
+                format,
+                language,
+            } => self.request_export(ExportJob::Attendees {
+                meeting,
+                format,
+                language,
+            }),
+            Request::NameCards(meeting) => self.request_export(ExportJob::NameCards(meeting)),
+            Request::ImportAttendees(meeting) => {
+                self.dialog = Some(Dialog::ImportAttendees(Box::new(ImportState {
+                    add_to_meeting: meeting.is_some(),
+                    meeting,
+                    ..Default::default()
+                })));
+            }
         }
     }
 
-    /// Writes an agenda export; says what happened in the status bar or a dialog.
-    pub fn export_agenda_to(&mut self, job: &ExportJob, path: &Path) -> bool {
+    /// Writes the commitments the filters show, as of [`Self::today`]; says what happened
+    /// in the status bar or a dialog.
+    pub fn export_commitments_to(&mut self, job: CommitmentsExportJob, path: &Path) -> bool {
         let t = self.tr();
-        let project = self.doc.project();
-        let Some(meeting) = project.meetings.get(&job.meeting) else {
-            return false;
-        };
-        let result = crate::export::agenda::render(
-            project,
-            &job.meeting,
-            meeting,
+        let result = crate::export::commitments::render(
+            self.doc.project(),
+            &self.view.commitment_filter,
             job.format,
             job.language,
-            chrono::Utc::now(),
+            self.today,
         )
         .map_err(|e| e.to_string())
         .and_then(|bytes| {
@@ -617,6 +873,7 @@ impl DelegationApp {
                 language: self.settings.language,
                 revision: self.doc.revision(),
                 edits: &mut edits,
+                today: self.today,
             };
             ui::view_ui(ui, &mut cx, &mut self.view);
         });
@@ -625,6 +882,11 @@ impl DelegationApp {
             self.handle_request(request);
         }
 
+        if self.dialog.is_none()
+            && let Some(entry) = self.pending_recovery.pop()
+        {
+            self.dialog = Some(Dialog::Recover(Box::new(entry)));
+        }
         if let Some(dialog) = self.dialog.take() {
             self.dialog = ui::dialogs_ui::dialog_ui(&ctx, self, dialog);
         }
@@ -646,6 +908,7 @@ impl DelegationApp {
                 self.allow_close = true;
             }
         }
+        self.recovery_ui(&ctx);
 
         let title = self.window_title();
         if title != self.last_title {

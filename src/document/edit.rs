@@ -104,6 +104,95 @@ impl Edit {
         Edit::Batch(edits)
     }
 
+    /// Merges a duplicate into the person kept: every reference to `duplicate` (attendance,
+    /// speakers, owners) points to `keep` afterwards, empty fields of `keep` are filled from
+    /// the duplicate, and the duplicate is removed. One undo step.
+    pub fn merge_people(project: &Project, keep: &PersonId, duplicate: &PersonId) -> Edit {
+        let (Some(kept), Some(dup)) = (project.people.get(keep), project.people.get(duplicate))
+        else {
+            return Edit::Batch(Vec::new());
+        };
+        if keep == duplicate {
+            return Edit::Batch(Vec::new());
+        }
+        let mut edits = Vec::new();
+        let mut merged = kept.clone();
+        let fill = |mine: &mut String, theirs: &String| {
+            if mine.trim().is_empty() {
+                mine.clone_from(theirs);
+            }
+        };
+        fill(&mut merged.family_name, &dup.family_name);
+        fill(&mut merged.given_name, &dup.given_name);
+        fill(&mut merged.chinese_name, &dup.chinese_name);
+        fill(&mut merged.title.en, &dup.title.en);
+        fill(&mut merged.title.zh, &dup.title.zh);
+        fill(&mut merged.email, &dup.email);
+        fill(&mut merged.phone, &dup.phone);
+        if merged.notes.trim().is_empty() {
+            merged.notes.clone_from(&dup.notes);
+        } else if !dup.notes.trim().is_empty() && dup.notes != merged.notes {
+            merged.notes = format!("{}\n{}", merged.notes, dup.notes);
+        }
+        if merged.honorific == crate::model::Honorific::None {
+            merged.honorific = dup.honorific;
+        }
+        if merged.organisation.is_none() {
+            merged.organisation.clone_from(&dup.organisation);
+        }
+        if &merged != kept {
+            edits.push(Edit::PutPerson(keep.clone(), merged));
+        }
+        for (mid, m) in &project.meetings {
+            let mentioned = m.attendees.iter().any(|a| &a.person == duplicate)
+                || m.agenda.iter().any(|i| i.speakers.contains(duplicate));
+            if !mentioned {
+                continue;
+            }
+            let mut m = m.clone();
+            let keep_attends = m.attendees.iter().any(|a| &a.person == keep);
+            if keep_attends {
+                m.attendees.retain(|a| &a.person != duplicate);
+            } else {
+                for a in &mut m.attendees {
+                    if &a.person == duplicate {
+                        a.person = keep.clone();
+                    }
+                }
+            }
+            for item in &mut m.agenda {
+                for s in &mut item.speakers {
+                    if s == duplicate {
+                        s.clone_from(keep);
+                    }
+                }
+                let mut seen = std::collections::BTreeSet::new();
+                item.speakers.retain(|s| seen.insert(s.clone()));
+            }
+            edits.push(Edit::PutMeeting(mid.clone(), Box::new(m)));
+        }
+        for (cid, c) in &project.commitments {
+            let dup_owner = Owner::Person(duplicate.clone());
+            if c.owners.contains(&dup_owner) {
+                let mut c = c.clone();
+                for o in &mut c.owners {
+                    if *o == dup_owner {
+                        *o = Owner::Person(keep.clone());
+                    }
+                }
+                let mut seen = Vec::new();
+                c.owners.retain(|o| {
+                    let new = !seen.contains(o);
+                    seen.push(o.clone());
+                    new
+                });
+                edits.push(Edit::PutCommitment(cid.clone(), c));
+            }
+        }
+        edits.push(Edit::RemovePerson(duplicate.clone()));
+        Edit::Batch(edits)
+    }
+
     /// Removes an organisation and every reference to it.
     pub fn delete_organisation(project: &Project, id: &OrganisationId) -> Edit {
         let mut edits = Vec::new();
@@ -195,6 +284,44 @@ impl Edit {
 mod tests {
     use super::*;
     use crate::model::{Attendee, Meeting};
+
+    #[test]
+    fn merging_a_duplicate_keeps_every_reference() {
+        let mut project = crate::samples::ccaa_afnor().unwrap();
+        let before = project.clone();
+        // The same person typed twice, with the alignment space and an e-mail.
+        let dup = PersonId::from("fang-yan-2");
+        project.people.insert(
+            dup.clone(),
+            Person {
+                family_name: "FANG".into(),
+                chinese_name: "方艳".into(),
+                email: "fang@example.org".into(),
+                ..Default::default()
+            },
+        );
+        let m = project.meetings.values_mut().next().unwrap();
+        m.agenda[0].speakers.push(dup.clone());
+        let keep = PersonId::from("fang-yan");
+        assert!(project.people[&keep].same_name_as(&project.people[&dup]));
+        let snapshot = project.clone();
+        let inverse = Edit::merge_people(&project, &keep, &dup).apply(&mut project);
+        assert!(!project.people.contains_key(&dup));
+        assert_eq!(project.people[&keep].email, "fang@example.org");
+        assert_eq!(
+            project.people[&keep].chinese_name, "方 艳",
+            "the kept spelling wins"
+        );
+        assert!(
+            project.meetings.values().next().unwrap().agenda[0]
+                .speakers
+                .contains(&keep)
+        );
+        assert!(crate::model::validate(&project).is_empty());
+        inverse.apply(&mut project);
+        assert_eq!(project, snapshot);
+        let _ = before;
+    }
 
     #[test]
     fn deleting_a_person_clears_references_and_undoes_whole() {

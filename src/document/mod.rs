@@ -13,6 +13,7 @@ pub use edit::Edit;
 pub use history::History;
 
 use crate::model::Project;
+use crate::project_file::Fingerprint;
 
 /// A project being edited: the data, where it lives on disk, and its undo history.
 #[derive(Debug, Default)]
@@ -22,6 +23,9 @@ pub struct Document {
     history: History,
     /// The history state that matches the file on disk; `None` when nothing on disk does.
     saved_state: Option<u64>,
+    /// The file at `path` as this app last read or wrote it, to notice someone else's
+    /// change before overwriting it.
+    disk: Option<Fingerprint>,
 }
 
 impl Document {
@@ -32,6 +36,19 @@ impl Document {
             path: Some(path),
             history: History::default(),
             saved_state: Some(0),
+            disk: None,
+        }
+    }
+
+    /// A document with changes not saved to `path`, brought back from a recovery copy;
+    /// `disk` is the file as it was when those changes began.
+    pub fn restored(project: Project, path: Option<PathBuf>, disk: Option<Fingerprint>) -> Self {
+        Self {
+            project,
+            path,
+            history: History::default(),
+            saved_state: None,
+            disk,
         }
     }
 
@@ -45,6 +62,7 @@ impl Document {
             path: None,
             history: History::default(),
             saved_state: if dirty { None } else { Some(0) },
+            disk: None,
         }
     }
 
@@ -110,6 +128,16 @@ impl Document {
         self.history.seal();
         self.path = Some(path);
         self.saved_state = Some(self.history.state());
+    }
+
+    /// The file at [`Self::path`] as this app last read or wrote it.
+    pub fn disk_fingerprint(&self) -> Option<&Fingerprint> {
+        self.disk.as_ref()
+    }
+
+    /// Records what the file at [`Self::path`] looks like after a load or save.
+    pub fn set_disk_fingerprint(&mut self, fingerprint: Option<Fingerprint>) {
+        self.disk = fingerprint;
     }
 }
 

@@ -4,3 +4,5 @@
 //! correction, and an edit is built only when the user confirms.
 
 pub mod agenda_text;
+pub mod attendees;
+pub mod attendees_text;

@@ -135,6 +135,63 @@ impl Meeting {
         next
     }
 
+    /// Indices of the attendees of `side` (`None`: no side, or a side that does not exist)
+    /// in protocol order, ties kept in list order.
+    pub fn side_order(&self, side: Option<&SideId>) -> Vec<usize> {
+        let mut idx: Vec<usize> = self
+            .attendees
+            .iter()
+            .enumerate()
+            .filter(|(_, a)| match side {
+                Some(s) => a.side.as_ref() == Some(s),
+                None => a.side.as_ref().is_none_or(|s| self.side(s).is_none()),
+            })
+            .map(|(i, _)| i)
+            .collect();
+        idx.sort_by_key(|i| (self.attendees.get(*i).map(Attendee::protocol_key), *i));
+        idx
+    }
+
+    /// Moves an attendee one place up or down in its side's protocol order and renumbers
+    /// the side's ranks 1, 2, 3… so the order is explicit in the file.
+    pub fn move_attendee(&mut self, person: &PersonId, up: bool) {
+        let Some(side) = self
+            .attendees
+            .iter()
+            .find(|a| &a.person == person)
+            .map(|a| a.side.clone())
+        else {
+            return;
+        };
+        let mut order = self.side_order(side.as_ref());
+        let Some(pos) = order
+            .iter()
+            .position(|i| self.attendees.get(*i).is_some_and(|a| &a.person == person))
+        else {
+            return;
+        };
+        let other = if up {
+            pos.checked_sub(1)
+        } else {
+            Some(pos + 1).filter(|p| *p < order.len())
+        };
+        let Some(other) = other else {
+            return;
+        };
+        order.swap(pos, other);
+        for (rank, i) in order.iter().enumerate() {
+            if let Some(a) = self.attendees.get_mut(*i) {
+                a.rank = u32::try_from(rank + 1).unwrap_or(u32::MAX);
+                // The one now first leads the side; a former head moved down becomes a member.
+                if rank == 0 && a.role == AttendanceRole::Member {
+                    a.role = AttendanceRole::HeadOfDelegation;
+                } else if rank > 0 && a.role == AttendanceRole::HeadOfDelegation {
+                    a.role = AttendanceRole::Member;
+                }
+            }
+        }
+    }
+
     /// Total planned length of the agenda in minutes.
     pub fn agenda_minutes(&self) -> u32 {
         self.agenda.iter().map(|i| i.duration_minutes).sum()
@@ -201,6 +258,19 @@ impl Attendee {
             rank: 0,
             mode: AttendanceMode::default(),
         }
+    }
+}
+
+impl Attendee {
+    /// Protocol order within a side: head of delegation, then deputy, then by rank (0 =
+    /// unranked, last).
+    pub fn protocol_key(&self) -> (u8, u32) {
+        let role = match self.role {
+            AttendanceRole::HeadOfDelegation => 0,
+            AttendanceRole::Deputy => 1,
+            _ => 2,
+        };
+        (role, if self.rank == 0 { u32::MAX } else { self.rank })
     }
 }
 
@@ -537,6 +607,59 @@ mod tests {
         );
         assert_eq!(beijing.host.as_ref().unwrap().as_str(), "ccaa");
         assert!(beijing.venue.is_empty());
+    }
+
+    #[test]
+    fn reordering_attendees_renumbers_and_moves_the_head() {
+        let project = crate::samples::ccaa_afnor().unwrap();
+        let mut m = project.meetings.values().next().unwrap().clone();
+        let afnor = Some(SideId::from("afnor"));
+        let names = |m: &Meeting| -> Vec<String> {
+            m.side_order(afnor.as_ref())
+                .iter()
+                .map(|i| m.attendees[*i].person.0.clone())
+                .collect()
+        };
+        assert_eq!(
+            names(&m),
+            [
+                "augereau-landais-myriam",
+                "tsai-august",
+                "shen-cindy",
+                "zhang-peter"
+            ]
+        );
+        m.move_attendee(&PersonId::from("zhang-peter"), true);
+        assert_eq!(
+            names(&m),
+            [
+                "augereau-landais-myriam",
+                "tsai-august",
+                "zhang-peter",
+                "shen-cindy"
+            ]
+        );
+        m.move_attendee(&PersonId::from("tsai-august"), true);
+        assert_eq!(names(&m)[0], "tsai-august");
+        let tsai = m
+            .attendees
+            .iter()
+            .find(|a| a.person.as_str() == "tsai-august")
+            .unwrap();
+        assert_eq!(
+            (tsai.rank, tsai.role),
+            (1, AttendanceRole::HeadOfDelegation)
+        );
+        let myriam = m
+            .attendees
+            .iter()
+            .find(|a| a.person.as_str() == "augereau-landais-myriam")
+            .unwrap();
+        assert_eq!((myriam.rank, myriam.role), (2, AttendanceRole::Member));
+        // The other side is untouched; moving past the end does nothing.
+        m.move_attendee(&PersonId::from("shen-cindy"), false);
+        assert_eq!(names(&m)[3], "shen-cindy");
+        assert_eq!(m.side_order(Some(&SideId::from("ccaa"))).len(), 3);
     }
 
     #[test]

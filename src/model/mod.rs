@@ -5,11 +5,13 @@
 //! so the command line, the exports and the tests share it with the app.
 
 mod commitment;
+pub mod followup;
 mod ids;
 mod meeting;
 mod organisation;
 mod person;
 mod project;
+pub mod stats;
 mod text;
 mod validate;
 

@@ -77,6 +77,16 @@ impl Person {
         }
     }
 
+    /// The Latin name with its honorific, for name cards: `Mr. HUANG Jixian`.
+    pub fn formal_name_latin(&self) -> String {
+        let name = self.latin_name();
+        match self.honorific.abbreviation() {
+            "" => name,
+            h if name.is_empty() => h.to_owned(),
+            h => format!("{h} {name}"),
+        }
+    }
+
     /// Key for sorting by family name, then given name, then Chinese name; case-insensitive.
     pub fn sort_key(&self) -> (String, String, String) {
         (

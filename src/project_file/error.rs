@@ -137,10 +137,11 @@ impl LoadError {
     }
 }
 
-/// Why a project could not be saved. The file on disk is then untouched.
+/// Why a save did not fully succeed.
 #[derive(Debug, thiserror::Error)]
 pub enum SaveError {
-    /// A step of the atomic save failed.
+    /// A step before the new version replaced the old one failed: the file on disk and its
+    /// backup are untouched.
     #[error(
         "Could not save: {step} failed ({source}). The file on disk was not changed. Check free space and permissions, or use Save as… to pick another folder. {}",
         path.display()
@@ -153,7 +154,41 @@ pub enum SaveError {
         /// What the system said.
         source: std::io::Error,
     },
+    /// The new version is in place, but a later step failed (keeping the `.bak`, or making
+    /// sure the rename reached the disk).
+    #[error(
+        "The project was saved, but {step} failed ({source}). Save again to be sure it is safely on disk. {}",
+        path.display()
+    )]
+    Incomplete {
+        /// The file written.
+        path: PathBuf,
+        /// Which step failed.
+        step: super::SaveStep,
+        /// What the system said.
+        source: std::io::Error,
+        /// The file as it now is on disk.
+        saved: super::Fingerprint,
+    },
     /// The project could not be turned into text (should not happen).
     #[error("Could not write the project as text ({0}). Nothing was saved.")]
     Serialize(String),
+}
+
+impl SaveError {
+    /// The step that failed, if the failure was in one.
+    pub fn step(&self) -> Option<super::SaveStep> {
+        match self {
+            Self::Io { step, .. } | Self::Incomplete { step, .. } => Some(*step),
+            Self::Serialize(_) => None,
+        }
+    }
+
+    /// The fingerprint of the new file when it did replace the old one despite the error.
+    pub fn saved(&self) -> Option<&super::Fingerprint> {
+        match self {
+            Self::Incomplete { saved, .. } => Some(saved),
+            Self::Io { .. } | Self::Serialize(_) => None,
+        }
+    }
 }

@@ -1,7 +1,9 @@
 use std::io::Read as _;
 use std::path::Path;
 
-use super::{LoadError, ProjectFile};
+use std::time::SystemTime;
+
+use super::{Fingerprint, LoadError, ProjectFile};
 use crate::model::Project;
 
 /// The format version this app writes and the newest it reads.
@@ -13,12 +15,26 @@ pub const MAX_FILE_SIZE: u64 = 256 * 1024 * 1024;
 
 /// Reads and parses a project file. Never panics, whatever the file holds.
 pub fn read_project(path: &Path) -> Result<Project, LoadError> {
+    load_project(path).map(|(project, _)| project)
+}
+
+/// [`read_project`], also returning the fingerprint of the bytes read, so that a later
+/// save can tell whether someone else changed the file meanwhile.
+pub fn load_project(path: &Path) -> Result<(Project, Fingerprint), LoadError> {
+    let (bytes, modified) = read_bytes(path)?;
+    let project = parse_project(&bytes, path)?;
+    Ok((project, Fingerprint::of_bytes(&bytes, modified)))
+}
+
+/// The bytes of a file no larger than [`MAX_FILE_SIZE`], and its modification time.
+pub(crate) fn read_bytes(path: &Path) -> Result<(Vec<u8>, Option<SystemTime>), LoadError> {
     let io_error = |source| LoadError::Io {
         path: path.to_owned(),
         source,
     };
     let file = std::fs::File::open(path).map_err(io_error)?;
-    let size = file.metadata().map_err(io_error)?.len();
+    let meta = file.metadata().map_err(io_error)?;
+    let size = meta.len();
     if size > MAX_FILE_SIZE {
         return Err(LoadError::TooLarge {
             path: path.to_owned(),
@@ -31,6 +47,11 @@ pub fn read_project(path: &Path) -> Result<Project, LoadError> {
     file.take(MAX_FILE_SIZE + 1)
         .read_to_end(&mut bytes)
         .map_err(io_error)?;
+    check_size(&bytes, path)?;
+    Ok((bytes, meta.modified().ok()))
+}
+
+fn check_size(bytes: &[u8], path: &Path) -> Result<(), LoadError> {
     if bytes.len() as u64 > MAX_FILE_SIZE {
         return Err(LoadError::TooLarge {
             path: path.to_owned(),
@@ -38,12 +59,35 @@ pub fn read_project(path: &Path) -> Result<Project, LoadError> {
             max: MAX_FILE_SIZE,
         });
     }
-    parse_project(&bytes, path)
+    Ok(())
 }
 
-/// Parses the bytes of a project file; `path` is only used in messages.
+/// Parses the bytes of a project file of any supported format version into the current
+/// model; `path` is only used in messages. Never panics, whatever the bytes.
 pub fn parse_project(bytes: &[u8], path: &Path) -> Result<Project, LoadError> {
+    parse_ron::<ProjectFile>(bytes, path).map(migrate)
+}
+
+/// Brings a file of any supported format version up to the current model.
+///
+/// When the format changes, add `V2(…)` to [`ProjectFile`], keep the `V1` types (renamed,
+/// e.g. `model::v1::Project`) and convert here; `tests/formats/` keeps one file of every
+/// released version, and a test loads each of them forever.
+pub(crate) fn migrate(file: ProjectFile) -> Project {
+    match file {
+        ProjectFile::V1(project) => project,
+    }
+}
+
+/// Decodes RON text written by this app (a project, a recovery copy) defensively: size,
+/// UTF-16, byte-order mark, UTF-8, emptiness and RON extensions are checked before the
+/// parser sees it, and every error says where and what to do.
+pub(crate) fn parse_ron<T: serde::de::DeserializeOwned>(
+    bytes: &[u8],
+    path: &Path,
+) -> Result<T, LoadError> {
     let path_buf = || path.to_owned();
+    check_size(bytes, path)?;
     if bytes.starts_with(&[0xFF, 0xFE])
         || bytes.starts_with(&[0xFE, 0xFF])
         || matches!(bytes, [0, _, ..] | [_, 0, ..])
@@ -67,10 +111,77 @@ pub fn parse_project(bytes: &[u8], path: &Path) -> Result<Project, LoadError> {
     if text.trim().is_empty() {
         return Err(LoadError::Empty { path: path_buf() });
     }
-    match ron::Options::default().from_str::<ProjectFile>(text) {
-        Ok(ProjectFile::V1(project)) => Ok(project),
-        Err(err) => Err(describe(err, path, line_column_at_end(text))),
+    let first = first_token(text).unwrap_or(0);
+    let start = line_column_at_end(text.get(..first).unwrap_or_default());
+    if text.get(first..).is_some_and(|rest| rest.starts_with('#')) {
+        let (line, column) = start;
+        return Err(LoadError::Syntax {
+            path: path_buf(),
+            line,
+            column,
+            message: "the file turns on RON extensions (`#![enable(…)]`), which change how the rest of it is read; Delegation Planner never writes them. Delete that line and open the file again".to_owned(),
+        });
     }
+    ron::Options::default()
+        .from_str::<T>(text)
+        .map_err(|err| describe(err, path, start, line_column_at_end(text)))
+}
+
+/// The byte offset of the first thing RON reads: the value, or a `#![…]` attribute before
+/// it. `None` when the file ends inside a comment, which the parser will report.
+///
+/// RON reads attributes (`#![enable(implicit_some, unwrap_newtypes)]`) only there, after
+/// white space and comments; they would make the same text mean other data. One pass over
+/// the bytes, skipping exactly what RON skips.
+fn first_token(text: &str) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    loop {
+        let rest = text.get(i..)?;
+        if let Some(c) = rest.chars().next().filter(|c| is_ron_whitespace(*c)) {
+            i += c.len_utf8();
+        } else if rest.starts_with("//") {
+            i += rest.find('\n').unwrap_or(rest.len());
+        } else if rest.starts_with("/*") {
+            // Block comments nest in RON.
+            let mut depth = 0usize;
+            loop {
+                match bytes.get(i..i + 2)? {
+                    b"/*" => {
+                        depth += 1;
+                        i += 2;
+                    }
+                    b"*/" => {
+                        depth = depth.saturating_sub(1);
+                        i += 2;
+                        if depth == 0 {
+                            break;
+                        }
+                    }
+                    _ => i += 1,
+                }
+            }
+        } else {
+            return Some(i);
+        }
+    }
+}
+
+/// White space as RON reads it (`ron::parse::is_whitespace_char`).
+fn is_ron_whitespace(c: char) -> bool {
+    matches!(
+        c,
+        ' ' | '\t'
+            | '\n'
+            | '\r'
+            | '\x0B'
+            | '\x0C'
+            | '\u{85}'
+            | '\u{200E}'
+            | '\u{200F}'
+            | '\u{2028}'
+            | '\u{2029}'
+    )
 }
 
 /// 1-based line and column just after `text`.
@@ -83,7 +194,15 @@ fn line_column_at_end(text: &str) -> (usize, usize) {
 /// Turns ron's error into words a user can act on.
 ///
 /// `end` is the position just after the text: an error there means the file was cut off.
-fn describe(err: ron::error::SpannedError, path: &Path, end: (usize, usize)) -> LoadError {
+///
+/// `start` is the position of the first thing in the file: an error there means the file is
+/// something else altogether.
+fn describe(
+    err: ron::error::SpannedError,
+    path: &Path,
+    start: (usize, usize),
+    end: (usize, usize),
+) -> LoadError {
     use ron::error::Error;
 
     let line = err.span.start.line.max(1);
@@ -95,10 +214,10 @@ fn describe(err: ron::error::SpannedError, path: &Path, end: (usize, usize)) -> 
         Error::NoSuchEnumVariant { found, outer, .. }
             if is_envelope(outer.as_deref()) && is_version_tag(found) =>
         {
-            let newer = found
-                .get(1..)
-                .and_then(|n| n.parse::<u32>().ok())
-                .is_some_and(|n| n > FORMAT_VERSION);
+            // Compared as digits: `V99999999999999999999` is newer, not unreadable.
+            let digits = found.get(1..).unwrap_or_default().trim_start_matches('0');
+            let current = FORMAT_VERSION.to_string();
+            let newer = (digits.len(), digits) > (current.len(), current.as_str());
             if newer {
                 return LoadError::NewerVersion {
                     path: path.to_owned(),
@@ -131,6 +250,28 @@ fn describe(err: ron::error::SpannedError, path: &Path, end: (usize, usize)) -> 
             format!("the field `{field}`{place} is missing")
         }
         Error::Eof => "the file ends too early; it may have been cut off while copying. Look for a backup (NAME.ron.bak)".to_owned(),
+        _ if (line, column) == start => format!(
+            "this is not a Delegation Planner project (a project file starts with `V{FORMAT_VERSION}(`)"
+        ),
+        Error::IntegerOutOfBounds => {
+            "this number is too large, or negative where it cannot be".to_owned()
+        }
+        Error::InvalidIntegerDigit { .. } | Error::ExpectedInteger => {
+            "expected a whole number here".to_owned()
+        }
+        Error::ExpectedString => "expected a text in double quotes here".to_owned(),
+        Error::ExpectedIdentifier => "expected a field name or a value here".to_owned(),
+        Error::TrailingCharacters => {
+            "there is more text after the end of the project; remove it".to_owned()
+        }
+        Error::Message(message) if is_date_time_error(message) => {
+            "this date or time does not exist or is not written as `2024-09-23` or `14:30:00`"
+                .to_owned()
+        }
+        Error::Message(message) if message.starts_with("failed to parse timezone") => format!(
+            "unknown time zone ({}); use a name such as `Europe/Paris` or `Asia/Shanghai`",
+            message.trim_start_matches("failed to parse timezone: ")
+        ),
         Error::ExceededRecursionLimit => {
             "the file is nested too deeply to be a project file".to_owned()
         }
@@ -154,6 +295,21 @@ fn lowercase_first(text: &str) -> String {
         Some(first) => first.to_lowercase().chain(chars).collect(),
         None => String::new(),
     }
+}
+
+/// True for chrono's messages about a date or time it cannot read.
+fn is_date_time_error(message: &str) -> bool {
+    [
+        "input is out of range",
+        "no possible date and time matching input",
+        "input is not enough for unique date and time",
+        "input contains invalid characters",
+        "premature end of input",
+        "trailing input",
+        "bad or unsupported format string",
+        "impossible",
+    ]
+    .contains(&message)
 }
 
 /// True when ron's error is about the outermost enum, the version envelope.

@@ -2,11 +2,16 @@
 //! (the files are mailed around) and saved atomically.
 
 mod error;
+mod fingerprint;
 mod load;
 mod save;
 
 pub use error::{LoadError, SaveError};
-pub use load::{FORMAT_VERSION, MAX_FILE_SIZE, parse_project, read_project};
+pub use fingerprint::{DiskChange, Fingerprint, check_on_disk};
+pub(crate) use fingerprint::hex_sha256;
+pub(crate) use load::{migrate, parse_ron, read_bytes};
+pub(crate) use save::pretty_config;
+pub use load::{FORMAT_VERSION, MAX_FILE_SIZE, load_project, parse_project, read_project};
 pub use save::{
     SaveStep, backup_path, save_project, save_project_with, to_ron_string, write_file_atomically,
 };
@@ -24,6 +29,24 @@ use crate::model::Project;
 pub(crate) enum ProjectFile {
     /// Format version 1.
     V1(Project),
+}
+
+/// [`ProjectFile`] borrowing its project, for writing without a copy.
+#[derive(Debug, Serialize)]
+pub(crate) enum ProjectFileRef<'a> {
+    /// Format version 1.
+    V1(&'a Project),
+}
+
+impl<'a> ProjectFileRef<'a> {
+    /// The current format version around `project`.
+    pub(crate) fn current(project: &'a Project) -> Self {
+        // Keep the owned and borrowed envelopes in step: both must name the same variants.
+        let _: fn(ProjectFile) = |f| match f {
+            ProjectFile::V1(_) => {}
+        };
+        Self::V1(project)
+    }
 }
 
 /// File-name extension of project files.

@@ -3,10 +3,13 @@ use std::io::{self, Write as _};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 
-use super::{ProjectFile, SaveError};
+use super::{Fingerprint, ProjectFileRef, SaveError};
 use crate::model::Project;
 
 /// The steps of an atomic save, in order; a test seam can fail any of them.
+///
+/// Until [`SaveStep::Rename`] succeeds the file and its `.bak` are exactly as before; a
+/// failure in a later step leaves the new version in place ([`SaveError::Incomplete`]).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum SaveStep {
     /// Creating the temporary file beside the target.
@@ -15,30 +18,38 @@ pub enum SaveStep {
     Write,
     /// Flushing buffers.
     Flush,
-    /// Forcing the data to disk.
-    Sync,
     /// Copying the old file's permissions.
     Permissions,
-    /// Keeping the previous version as `NAME.ron.bak`.
+    /// Forcing the data (and the permissions) to disk.
+    Sync,
+    /// Copying the previous version to a temporary backup beside it.
     Backup,
     /// Renaming the temporary file over the target.
     Rename,
-    /// Forcing the rename itself to disk.
+    /// Renaming the temporary backup over `NAME.ron.bak`.
+    InstallBackup,
+    /// Forcing the renames themselves to disk.
     SyncDirectory,
 }
 
 impl SaveStep {
     /// Every step, in the order a save runs them.
-    pub const ALL: [Self; 8] = [
+    pub const ALL: [Self; 9] = [
         Self::CreateTemp,
         Self::Write,
         Self::Flush,
-        Self::Sync,
         Self::Permissions,
+        Self::Sync,
         Self::Backup,
         Self::Rename,
+        Self::InstallBackup,
         Self::SyncDirectory,
     ];
+
+    /// True when a failure at this step comes after the new version replaced the old one.
+    pub fn after_replace(self) -> bool {
+        matches!(self, Self::InstallBackup | Self::SyncDirectory)
+    }
 }
 
 impl std::fmt::Display for SaveStep {
@@ -47,31 +58,27 @@ impl std::fmt::Display for SaveStep {
             Self::CreateTemp => "creating a temporary file",
             Self::Write => "writing",
             Self::Flush => "flushing",
-            Self::Sync => "syncing to disk",
             Self::Permissions => "keeping the file's permissions",
-            Self::Backup => "keeping the previous version",
+            Self::Sync => "syncing to disk",
+            Self::Backup => "copying the previous version",
             Self::Rename => "replacing the file",
+            Self::InstallBackup => "keeping the previous version as .bak",
             Self::SyncDirectory => "syncing the folder",
         })
     }
 }
 
-/// The project as pretty RON text in its versioned envelope, ending with a newline.
-pub fn to_ron_string(project: &Project) -> Result<String, SaveError> {
-    let config = ron::ser::PrettyConfig::new()
+/// How project files are laid out: two-space indent, one field per line.
+pub(crate) fn pretty_config() -> ron::ser::PrettyConfig {
+    ron::ser::PrettyConfig::new()
         .indentor("  ")
         .new_line("\n")
-        .struct_names(false);
-    // Serialising a borrowed project needs the envelope to borrow too.
-    #[derive(serde::Serialize)]
-    enum Envelope<'a> {
-        V1(&'a Project),
-    }
-    // Keep the owned and borrowed envelopes in step: both must name the same variants.
-    let _: fn(ProjectFile) = |f| match f {
-        ProjectFile::V1(_) => {}
-    };
-    let mut text = ron::ser::to_string_pretty(&Envelope::V1(project), config)
+        .struct_names(false)
+}
+
+/// The project as pretty RON text in its versioned envelope, ending with a newline.
+pub fn to_ron_string(project: &Project) -> Result<String, SaveError> {
+    let mut text = ron::ser::to_string_pretty(&ProjectFileRef::current(project), pretty_config())
         .map_err(|e| SaveError::Serialize(e.to_string()))?;
     text.push('\n');
     Ok(text)
@@ -87,16 +94,17 @@ pub fn backup_path(path: &Path) -> PathBuf {
 /// Saves atomically: the file at `path` is either the old version or the new one, never a
 /// mix, even if the machine stops half-way. The previous version is kept as `.bak`.
 pub fn save_project(path: &Path, project: &Project) -> Result<(), SaveError> {
-    save_project_with(path, project, &mut |_| Ok(()))
+    save_project_with(path, project, &mut |_| Ok(())).map(drop)
 }
 
 /// [`save_project`] with a hook called before each step; a hook that returns an error makes
-/// that step fail (tests use it to inject faults).
+/// that step fail (tests use it to inject faults). Returns the fingerprint of the file
+/// written, to notice later whether someone else changed it.
 pub fn save_project_with(
     path: &Path,
     project: &Project,
     hook: &mut dyn FnMut(SaveStep) -> io::Result<()>,
-) -> Result<(), SaveError> {
+) -> Result<Fingerprint, SaveError> {
     let text = to_ron_string(project)?;
     write_atomically(path, text.as_bytes(), true, hook)
 }
@@ -106,7 +114,14 @@ static TEMP_COUNTER: AtomicU64 = AtomicU64::new(0);
 /// Writes an export atomically: readers see the old file or the new one, never half.
 /// Unlike a project save, no `.bak` is kept (an export can be made again).
 pub fn write_file_atomically(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
-    write_atomically(path, bytes, false, &mut |_| Ok(()))
+    write_atomically(path, bytes, false, &mut |_| Ok(())).map(drop)
+}
+
+/// A fresh temporary name beside `target`, hidden and ending in `.tmp`.
+fn temp_beside(dir: &Path, target: &Path, what: &str) -> PathBuf {
+    let name = target.file_name().unwrap_or_default().to_string_lossy();
+    let n = TEMP_COUNTER.fetch_add(1, Ordering::Relaxed);
+    dir.join(format!(".{name}{what}.{}-{n}.tmp", std::process::id()))
 }
 
 fn write_atomically(
@@ -114,84 +129,113 @@ fn write_atomically(
     bytes: &[u8],
     backup: bool,
     hook: &mut dyn FnMut(SaveStep) -> io::Result<()>,
-) -> Result<(), SaveError> {
+) -> Result<Fingerprint, SaveError> {
+    // Saving through a symbolic link updates the file it points to, not the link.
+    let resolved;
+    let path = match fs::symlink_metadata(path) {
+        Ok(meta) if meta.file_type().is_symlink() => {
+            resolved = fs::canonicalize(path).map_err(|source| SaveError::Io {
+                path: path.to_owned(),
+                step: SaveStep::CreateTemp,
+                source,
+            })?;
+            resolved.as_path()
+        }
+        _ => path,
+    };
     let dir = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p.to_owned(),
         _ => PathBuf::from("."),
     };
-    let name = path.file_name().unwrap_or_default().to_string_lossy();
-    let n = TEMP_COUNTER.fetch_add(1, Ordering::Relaxed);
-    let temp = dir.join(format!(".{name}.{}-{n}.tmp", std::process::id()));
-
-    let mut step = |step: SaveStep, f: &mut dyn FnMut() -> io::Result<()>| {
-        hook(step)
-            .and_then(|()| f())
-            .map_err(|source| SaveError::Io {
-                path: path.to_owned(),
-                step,
-                source,
-            })
+    let temp = temp_beside(&dir, path, "");
+    let backup_temp = temp_beside(&dir, path, ".bak");
+    let error = |step: SaveStep| {
+        move |source| SaveError::Io {
+            path: path.to_owned(),
+            step,
+            source,
+        }
     };
 
-    let mut file: Option<File> = None;
+    let mut backup_made = false;
     let result = (|| {
-        step(SaveStep::CreateTemp, &mut || {
-            file = Some(
-                OpenOptions::new()
-                    .write(true)
-                    .create_new(true)
-                    .open(&temp)?,
-            );
-            Ok(())
-        })?;
-        let mut with_file = |s: SaveStep, f: &dyn Fn(&mut File) -> io::Result<()>| {
-            step(s, &mut || match file.as_mut() {
-                Some(file) => f(file),
-                None => Err(io::Error::other("temporary file is not open")),
-            })
+        hook(SaveStep::CreateTemp).map_err(error(SaveStep::CreateTemp))?;
+        let mut file = OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&temp)
+            .map_err(error(SaveStep::CreateTemp))?;
+        let mut run = |step: SaveStep, f: &mut dyn FnMut(&mut File) -> io::Result<()>| {
+            hook(step).and_then(|()| f(&mut file)).map_err(error(step))
         };
-        with_file(SaveStep::Write, &|f| f.write_all(bytes))?;
-        with_file(SaveStep::Flush, &|f| f.flush())?;
-        with_file(SaveStep::Sync, &|f| f.sync_all())?;
-        with_file(SaveStep::Permissions, &|f| match fs::metadata(path) {
+        run(SaveStep::Write, &mut |f| f.write_all(bytes))?;
+        run(SaveStep::Flush, &mut |f| f.flush())?;
+        run(SaveStep::Permissions, &mut |f| match fs::metadata(path) {
             Ok(meta) => f.set_permissions(meta.permissions()),
             Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(()),
             Err(e) => Err(e),
         })?;
-        step(SaveStep::Backup, &mut || {
-            if backup { keep_backup(path) } else { Ok(()) }
-        })?;
-        step(SaveStep::Rename, &mut || fs::rename(&temp, path))?;
-        Ok(())
+        run(SaveStep::Sync, &mut |f| f.sync_all())?;
+        drop(file);
+        hook(SaveStep::Backup)
+            .and_then(|()| {
+                if backup && path.exists() {
+                    backup_made = true;
+                    copy_synced(path, &backup_temp)
+                } else {
+                    Ok(())
+                }
+            })
+            .map_err(error(SaveStep::Backup))?;
+        hook(SaveStep::Rename)
+            .and_then(|()| fs::rename(&temp, path))
+            .map_err(error(SaveStep::Rename))
     })();
-    drop(file);
     if let Err(err) = result {
-        // Best effort: the temp file is ours and useless now; the target is untouched.
+        // Best effort: the temp files are ours and useless now; the target and its
+        // backup are untouched.
         let _ = fs::remove_file(&temp);
+        if backup_made {
+            let _ = fs::remove_file(&backup_temp);
+        }
         return Err(err);
     }
-    // The new file is in place; a failed directory sync means the rename might not
-    // survive a power cut, which the user should hear about.
-    step(SaveStep::SyncDirectory, &mut || sync_dir(&dir))
+
+    // The new version is in place. What follows can still fail; the user must hear that
+    // the save happened, and what did not.
+    let modified = fs::metadata(path).and_then(|m| m.modified()).ok();
+    let saved = Fingerprint::of_bytes(bytes, modified);
+    let incomplete = |step: SaveStep| {
+        let saved = saved.clone();
+        move |source| SaveError::Incomplete {
+            path: path.to_owned(),
+            step,
+            source,
+            saved,
+        }
+    };
+    hook(SaveStep::InstallBackup)
+        .and_then(|()| {
+            if backup_made {
+                fs::rename(&backup_temp, backup_path(path))
+            } else {
+                Ok(())
+            }
+        })
+        .map_err(|e| {
+            let _ = fs::remove_file(&backup_temp);
+            incomplete(SaveStep::InstallBackup)(e)
+        })?;
+    hook(SaveStep::SyncDirectory)
+        .and_then(|()| sync_dir(&dir))
+        .map_err(incomplete(SaveStep::SyncDirectory))?;
+    Ok(saved)
 }
 
-/// Copies the current file to `NAME.bak` through a temp file, so the old backup is only
-/// replaced by a complete one.
-fn keep_backup(path: &Path) -> io::Result<()> {
-    if !path.exists() {
-        return Ok(());
-    }
-    let backup = backup_path(path);
-    let temp = backup.with_extension("bak.tmp");
-    let result = (|| {
-        fs::copy(path, &temp)?;
-        File::open(&temp)?.sync_all()?;
-        fs::rename(&temp, &backup)
-    })();
-    if result.is_err() {
-        let _ = fs::remove_file(&temp);
-    }
-    result
+/// Copies `from` to the new file `to` (with its permissions) and forces it to disk.
+fn copy_synced(from: &Path, to: &Path) -> io::Result<()> {
+    fs::copy(from, to)?;
+    File::open(to)?.sync_all()
 }
 
 #[cfg(unix)]

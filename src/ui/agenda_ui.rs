@@ -83,6 +83,14 @@ fn toolbar_ui(
         {
             state.request = Some(Request::PasteAgenda(id.clone()));
         }
+        if ui
+            .button(format!("+ {}", t.review_item))
+            .on_hover_text(t.review_item_tip)
+            .clicked()
+        {
+            let item = crate::model::followup::add_review_item(cx.project, id, meeting);
+            state.agenda_item = Some(item);
+        }
         ui.menu_button(t.export_agenda, |ui| {
             for format in AgendaFormat::ALL {
                 ui.menu_button(format_label(t, format), |ui| {
@@ -218,9 +226,11 @@ fn items_ui(
                 }
                 ui.label(format!("{} min", item.duration_minutes));
                 ui.horizontal(|ui| {
+                    // Named after the item, so a screen reader says which one moves.
                     if ui
                         .add_enabled(i > 0, egui::Button::new("↑"))
                         .on_hover_text(t.move_up)
+                        .accessible_name(format!("{}: {title}", t.move_up))
                         .clicked()
                     {
                         action = Some(AgendaAction::Move { from: i, to: i - 1 });
@@ -228,11 +238,17 @@ fn items_ui(
                     if ui
                         .add_enabled(i + 1 < count, egui::Button::new("↓"))
                         .on_hover_text(t.move_down)
+                        .accessible_name(format!("{}: {title}", t.move_down))
                         .clicked()
                     {
                         action = Some(AgendaAction::Move { from: i, to: i + 1 });
                     }
-                    if ui.button("×").on_hover_text(t.remove).clicked() {
+                    if ui
+                        .button("×")
+                        .on_hover_text(t.remove)
+                        .accessible_name(format!("{}: {title}", t.remove))
+                        .clicked()
+                    {
                         action = Some(AgendaAction::Remove(i));
                     }
                 });

@@ -1,21 +1,28 @@
-//! Commitments: the cooperation points of the project, sub-points under their point, and
-//! the editor of one commitment with its owners, preconditions and progress log.
+//! Commitments: a filter bar with the due view (overdue, due within 30 or 90 days), the
+//! cooperation points of the project with their sub-points, and the editor of one
+//! commitment with its owners, preconditions and progress log.
 
 use super::widgets::{
     bilingual_multiline_rows, bilingual_rows, cell, choice_combo, choice_row, delete_button,
     empty_message, form_ui, list_detail_ui, list_header_ui, optional_date_edit, select_table_ui,
     sorted_organisations, sorted_people, text_row,
 };
-use super::{Cx, ViewState};
+use super::{Cx, Request, ViewState};
 use crate::document::Edit;
+use crate::export::ExportLanguage;
+use crate::export::commitments::CommitmentsFormat;
+use crate::model::followup::{self, DueFilter, DueState, Filter};
 use crate::model::{
-    Bilingual, Commitment, CommitmentId, MeetingId, Owner, Precondition, ProgressEntry, Project,
-    fold_for_search,
+    Bilingual, Choice as _, Commitment, CommitmentId, CommitmentStatus, MeetingId, Owner,
+    Precondition, ProgressEntry, fold_for_search,
 };
 
 /// The commitments view.
 pub fn commitments_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>, state: &mut ViewState) {
     let t = cx.tr();
+    egui::Panel::top("commitments_filters")
+        .resizable(false)
+        .show(ui, |ui| filter_bar_ui(ui, cx, state));
     list_detail_ui(
         ui,
         "commitments",
@@ -30,75 +37,7 @@ pub fn commitments_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>, state: &mut ViewState)
                 cx.edit_step(Edit::PutCommitment(id.clone(), commitment));
                 state.commitment = Some(id);
             }
-            let project = cx.project;
-            let query = fold_for_search(&state.commitments_search);
-            let rows = state
-                .commitments_rows
-                .rows(cx.revision, &query, cx.language, || {
-                    tree_order(project)
-                        .into_iter()
-                        .filter(|(id, _)| {
-                            query.is_empty()
-                                || project.commitments.get(id).is_some_and(|c| {
-                                    fold_for_search(&format!(
-                                        "{} {} {} {}",
-                                        c.title.en,
-                                        c.title.zh,
-                                        c.topics.join(" "),
-                                        c.description.en
-                                    ))
-                                    .contains(&query)
-                                })
-                        })
-                        .collect()
-                });
-            if rows.is_empty() {
-                let msg = if project.commitments.is_empty() {
-                    t.empty_commitments
-                } else {
-                    t.no_match
-                };
-                empty_message(ui, msg);
-                return;
-            }
-            // A list with entries shows one of them from the start, so the editor is not
-            // empty; a selection made this frame (a new entry, not applied yet) is kept.
-            if state.commitment.is_none() {
-                state.commitment = rows.first().map(|(id, _)| id.clone());
-            }
-            let selected = state
-                .commitment
-                .as_ref()
-                .and_then(|s| rows.iter().position(|(r, _)| r == s));
-            let zh = cx.zh();
-            let language = cx.language;
-            let clicked = select_table_ui(
-                ui,
-                "commitments_table",
-                &[
-                    (t.commitment_title, 210.0),
-                    (t.col_status, 70.0),
-                    (t.col_due, 0.0),
-                ],
-                super::style::ROW_HEIGHT,
-                rows.len(),
-                selected,
-                |i, row| {
-                    let Some((c, depth)) = rows
-                        .get(i)
-                        .and_then(|(id, depth)| project.commitments.get(id).map(|c| (c, *depth)))
-                    else {
-                        return;
-                    };
-                    let indent = "    ".repeat(depth.min(6));
-                    cell(row, format!("{indent}{}", c.title.get(zh)));
-                    cell(row, language.choice(c.status));
-                    cell(row, c.due.map(|d| d.to_string()).unwrap_or_default());
-                },
-            );
-            if let Some((id, _)) = clicked.and_then(|i| rows.get(i)) {
-                state.commitment = Some(id.clone());
-            }
+            list_ui(ui, cx, state);
         },
         |ui, (cx, state)| {
             let selected = state.commitment.as_ref().and_then(|id| {
@@ -115,54 +54,389 @@ pub fn commitments_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>, state: &mut ViewState)
     );
 }
 
-/// Commitments as a tree: each point followed by its sub-points, with their depth.
-/// A parent that is missing or part of a loop makes a commitment a root, so every
-/// commitment appears exactly once.
-fn tree_order(project: &Project) -> Vec<(CommitmentId, usize)> {
-    let is_root = |id: &CommitmentId, c: &Commitment| {
-        let Some(mut parent) = c.parent.as_ref() else {
-            return true;
-        };
-        let mut steps = 0;
-        loop {
-            if parent == id || steps > project.commitments.len() {
-                return true; // a loop
-            }
-            match project
-                .commitments
-                .get(parent)
-                .and_then(|p| p.parent.as_ref())
-            {
-                Some(next) => parent = next,
-                None => return !project.commitments.contains_key(parent),
-            }
-            steps += 1;
-        }
-    };
-    let mut out = Vec::with_capacity(project.commitments.len());
-    let mut stack: Vec<(CommitmentId, usize)> = project
+/// Shows commitment `id` in this view (from the overview or a meeting); the filters are
+/// cleared when they would hide it, so it is where the user looks for it.
+pub fn show_commitment(cx: &Cx<'_>, state: &mut ViewState, id: &CommitmentId) {
+    state.view = super::View::Commitments;
+    state.commitment = Some(id.clone());
+    let hidden = cx
+        .project
         .commitments
-        .iter()
-        .filter(|(id, c)| is_root(id, c))
-        .map(|(id, _)| (id.clone(), 0))
-        .rev()
-        .collect();
-    let mut seen = std::collections::BTreeSet::new();
-    while let Some((id, depth)) = stack.pop() {
-        if !seen.insert(id.clone()) {
+        .get(id)
+        .is_some_and(|c| !state.commitment_filter.matches(cx.project, c, cx.today));
+    if hidden {
+        state.commitment_filter = Filter::default();
+    }
+    state.commitments_search.clear();
+}
+
+/// How many commitments (passing the other filters) fall in each due group.
+#[derive(Default)]
+struct DueCounts {
+    all: usize,
+    overdue: usize,
+    soon: usize,
+    quarter: usize,
+    no_date: usize,
+}
+
+fn due_counts(cx: &Cx<'_>, filter: &Filter) -> DueCounts {
+    let base = Filter {
+        due: DueFilter::Any,
+        ..filter.clone()
+    };
+    let mut counts = DueCounts::default();
+    for c in cx.project.commitments.values() {
+        if !base.matches(cx.project, c, cx.today) {
             continue;
         }
-        let children: Vec<_> = project
-            .commitments
-            .iter()
-            .filter(|(_, c)| c.parent.as_ref() == Some(&id))
-            .map(|(cid, _)| (cid.clone(), depth + 1))
-            .rev()
-            .collect();
-        out.push((id, depth));
-        stack.extend(children);
+        counts.all += 1;
+        match followup::due_state(c, cx.today, followup::LATER_DAYS) {
+            DueState::Overdue { .. } => counts.overdue += 1,
+            DueState::DueSoon { days } => {
+                counts.quarter += 1;
+                if days <= u64::from(followup::SOON_DAYS) {
+                    counts.soon += 1;
+                }
+            }
+            DueState::NoDate => counts.no_date += 1,
+            DueState::Later | DueState::Closed => {}
+        }
     }
-    out
+    counts
+}
+
+/// The due view and the filters above the list and editor.
+fn filter_bar_ui(ui: &mut egui::Ui, cx: &Cx<'_>, state: &mut ViewState) {
+    let t = cx.tr();
+    let counts = due_counts(cx, &state.commitment_filter);
+    let filter = &mut state.commitment_filter;
+    ui.add_space(4.0);
+    ui.horizontal_wrapped(|ui| {
+        let overdue = format!("▲ {} ({})", t.due_overdue, counts.overdue);
+        let overdue = if counts.overdue > 0 {
+            egui::RichText::new(overdue).color(super::style::overdue_color(ui))
+        } else {
+            egui::RichText::new(overdue)
+        };
+        for (value, text) in [
+            (
+                DueFilter::Any,
+                egui::RichText::new(format!("{} ({})", t.due_all, counts.all)),
+            ),
+            (DueFilter::Overdue, overdue),
+            (
+                DueFilter::Within(followup::SOON_DAYS),
+                egui::RichText::new(format!("{} ({})", t.due_within_30, counts.soon)),
+            ),
+            (
+                DueFilter::Within(followup::LATER_DAYS),
+                egui::RichText::new(format!("{} ({})", t.due_within_90, counts.quarter)),
+            ),
+            (
+                DueFilter::NoDate,
+                egui::RichText::new(format!("{} ({})", t.due_no_date, counts.no_date)),
+            ),
+        ] {
+            ui.selectable_value(&mut filter.due, value, text);
+        }
+        ui.label(
+            egui::RichText::new(format!("{} {}", t.as_of, cx.today))
+                .color(super::style::weak_color(ui)),
+        )
+        .on_hover_text(t.as_of_tip);
+    });
+    ui.horizontal_wrapped(|ui| {
+        ui.label(t.filter);
+        status_filter_ui(ui, cx, &mut filter.statuses);
+        let zh = cx.zh();
+        let orgs = sorted_organisations(cx.project, zh);
+        option_filter_ui(
+            ui,
+            "filter_party",
+            t.filter_party,
+            t.all_parties,
+            &mut filter.party,
+            &orgs,
+        );
+        let mut owners: Vec<(Owner, String)> = sorted_people(cx.project)
+            .into_iter()
+            .map(|(id, name)| (Owner::Person(id), name))
+            .collect();
+        owners.extend(
+            orgs.iter()
+                .map(|(id, name)| (Owner::Organisation(id.clone()), name.clone())),
+        );
+        option_filter_ui(
+            ui,
+            "filter_owner",
+            t.filter_owner,
+            t.all_owners,
+            &mut filter.owner,
+            &owners,
+        );
+        let topics: Vec<(String, String)> = followup::topics(cx.project)
+            .into_iter()
+            .map(|topic| (topic.clone(), topic))
+            .collect();
+        option_filter_ui(
+            ui,
+            "filter_topic",
+            t.filter_topic,
+            t.all_topics,
+            &mut filter.topic,
+            &topics,
+        );
+        let mut meetings: Vec<_> = cx.project.meetings.iter().collect();
+        meetings.sort_by_key(|(id, m)| (m.date, (*id).clone()));
+        let meetings: Vec<(MeetingId, String)> = meetings
+            .into_iter()
+            .map(|(id, m)| (id.clone(), format!("{} · {}", m.date, m.title.get(zh))))
+            .collect();
+        option_filter_ui(
+            ui,
+            "filter_meeting",
+            t.filter_meeting,
+            t.all_meetings,
+            &mut filter.meeting,
+            &meetings,
+        );
+        if ui
+            .add_enabled(!filter.is_empty(), egui::Button::new(t.clear_filters))
+            .clicked()
+        {
+            *filter = Filter::default();
+        }
+        export_menu_ui(ui, cx, &mut state.request);
+    });
+    ui.add_space(2.0);
+}
+
+/// The status filter: all, open, or one status.
+fn status_filter_ui(
+    ui: &mut egui::Ui,
+    cx: &Cx<'_>,
+    statuses: &mut std::collections::BTreeSet<CommitmentStatus>,
+) {
+    let t = cx.tr();
+    let open = followup::open_statuses();
+    let selected = if statuses.is_empty() {
+        t.all_statuses.to_owned()
+    } else if *statuses == open {
+        t.open_statuses.to_owned()
+    } else {
+        statuses
+            .iter()
+            .map(|s| cx.language.choice(*s))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    egui::ComboBox::from_id_salt("filter_status")
+        .selected_text(selected)
+        .width(130.0)
+        .show_ui(ui, |ui| {
+            if ui
+                .selectable_label(statuses.is_empty(), t.all_statuses)
+                .clicked()
+            {
+                statuses.clear();
+            }
+            if ui
+                .selectable_label(*statuses == open, t.open_statuses)
+                .clicked()
+            {
+                statuses.clone_from(&open);
+            }
+            ui.separator();
+            for &status in CommitmentStatus::ALL {
+                let only = statuses.len() == 1 && statuses.contains(&status);
+                if ui
+                    .selectable_label(only, cx.language.choice(status))
+                    .clicked()
+                {
+                    *statuses = [status].into();
+                }
+            }
+        })
+        .response
+        .accessible_name(t.filter_status);
+}
+
+/// A filter choosing one of `options` or, with `all_text`, none.
+fn option_filter_ui<T: Clone + PartialEq>(
+    ui: &mut egui::Ui,
+    id_salt: &str,
+    name: &str,
+    all_text: &str,
+    value: &mut Option<T>,
+    options: &[(T, String)],
+) {
+    let selected = value
+        .as_ref()
+        .and_then(|v| options.iter().find(|(o, _)| o == v))
+        .map_or(all_text, |(_, text)| text.as_str());
+    egui::ComboBox::from_id_salt(id_salt)
+        .selected_text(selected)
+        .width(150.0)
+        .height(360.0)
+        .show_ui(ui, |ui| {
+            ui.selectable_value(value, None, all_text);
+            for (option, text) in options {
+                ui.selectable_value(value, Some(option.clone()), text);
+            }
+        })
+        .response
+        .accessible_name(name);
+}
+
+/// The export menu: what the filters show, in a format and language.
+fn export_menu_ui(ui: &mut egui::Ui, cx: &Cx<'_>, request: &mut Option<Request>) {
+    let t = cx.tr();
+    ui.menu_button(t.export_commitments, |ui| {
+        for format in CommitmentsFormat::ALL {
+            let label = match format {
+                CommitmentsFormat::Pdf => t.format_pdf,
+                CommitmentsFormat::Html => t.format_html,
+                CommitmentsFormat::Md => t.format_md,
+                CommitmentsFormat::Csv => t.format_csv,
+            };
+            ui.menu_button(label, |ui| {
+                for (language, label) in [
+                    (ExportLanguage::Both, t.lang_both),
+                    (ExportLanguage::En, t.english),
+                    (ExportLanguage::Zh, t.chinese),
+                ] {
+                    if ui.button(label).clicked() {
+                        *request = Some(Request::ExportCommitments { format, language });
+                        ui.close();
+                    }
+                }
+            });
+        }
+    })
+    .response
+    .on_hover_text(t.export_commitments_tip);
+}
+
+/// The due date of a list row, coloured when overdue or due within 30 days.
+fn due_text(ui: &egui::Ui, c: &Commitment, today: chrono::NaiveDate) -> egui::RichText {
+    let text = c.due.map(|d| d.to_string()).unwrap_or_default();
+    match followup::due_state(c, today, followup::SOON_DAYS) {
+        DueState::Overdue { .. } => {
+            egui::RichText::new(format!("▲ {text}")).color(super::style::overdue_color(ui))
+        }
+        DueState::DueSoon { .. } => {
+            egui::RichText::new(text).color(super::style::warning_color(ui))
+        }
+        DueState::Later | DueState::NoDate => egui::RichText::new(text),
+        DueState::Closed => egui::RichText::new(text).color(super::style::weak_color(ui)),
+    }
+}
+
+/// The list of commitments passing the search and the filters, sub-points under points.
+fn list_ui(ui: &mut egui::Ui, cx: &Cx<'_>, state: &mut ViewState) {
+    let t = cx.tr();
+    let project = cx.project;
+    let today = cx.today;
+    let query = fold_for_search(&state.commitments_search);
+    let filter = &state.commitment_filter;
+    // The cache is keyed on a string: the search plus everything else the rows depend on.
+    let key = format!("{query}\u{1f}{filter:?}\u{1f}{today}");
+    let rows = state
+        .commitments_rows
+        .rows(cx.revision, &key, cx.language, || {
+            followup::kept_in_tree_order(project, |_, c| {
+                filter.matches(project, c, today)
+                    && (query.is_empty()
+                        || fold_for_search(&format!(
+                            "{} {} {} {} {}",
+                            c.title.en,
+                            c.title.zh,
+                            c.topics.join(" "),
+                            c.description.en,
+                            c.description.zh
+                        ))
+                        .contains(&query))
+            })
+        });
+    // When the search or a filter changes and hides the selected entry, the first one
+    // shown is selected instead, so the editor matches the list. Otherwise a selection is
+    // kept even when absent (a new entry not applied yet, one whose status just changed).
+    let memory = egui::Id::unique("commitments_list_key");
+    let key_changed = ui.data(|d| d.get_temp::<String>(memory)).as_ref() != Some(&key);
+    if key_changed {
+        ui.data_mut(|d| d.insert_temp(memory, key.clone()));
+    }
+    if rows.is_empty() {
+        let msg = if project.commitments.is_empty() {
+            t.empty_commitments
+        } else if filter.is_empty() {
+            t.no_match
+        } else {
+            t.no_match_filters
+        };
+        if key_changed {
+            state.commitment = None;
+        }
+        empty_message(ui, msg);
+        return;
+    }
+    let hidden = state
+        .commitment
+        .as_ref()
+        .is_some_and(|s| !rows.iter().any(|(r, _)| r == s));
+    if state.commitment.is_none() || (key_changed && hidden) {
+        state.commitment = rows.first().map(|(id, _)| id.clone());
+    }
+    let selected = state
+        .commitment
+        .as_ref()
+        .and_then(|s| rows.iter().position(|(r, _)| r == s));
+    let zh = cx.zh();
+    let language = cx.language;
+    let clicked = select_table_ui(
+        ui,
+        "commitments_table",
+        &[
+            (t.commitment_title, 190.0),
+            (t.col_status, 80.0),
+            (t.col_due, 0.0),
+        ],
+        None,
+        super::style::ROW_HEIGHT,
+        rows.len(),
+        selected,
+        |i, row| {
+            let Some((c, depth)) = rows
+                .get(i)
+                .and_then(|(id, depth)| project.commitments.get(id).map(|c| (c, *depth)))
+            else {
+                return;
+            };
+            let indent = "    ".repeat(depth.min(6));
+            cell(row, format!("{indent}{}", c.title.get(zh)));
+            cell(row, language.choice(c.status));
+            row.col(|ui| {
+                let text = due_text(ui, c, today);
+                ui.add(egui::Label::new(text).truncate().selectable(false));
+            });
+        },
+    );
+    if let Some((id, _)) = clicked.and_then(|i| rows.get(i)) {
+        state.commitment = Some(id.clone());
+    }
+}
+
+/// `▲ Overdue by 3 days`, `Due in 12 days`, in the interface language; empty otherwise.
+pub fn due_note(t: &crate::app::i18n::Strings, state: DueState) -> String {
+    match state {
+        DueState::Overdue { days } => {
+            format!("▲ {}", t.overdue_by_days.replace("{n}", &days.to_string()))
+        }
+        DueState::DueSoon { days: 0 } => t.due_today.to_owned(),
+        DueState::DueSoon { days } => t.due_in_days.replace("{n}", &days.to_string()),
+        DueState::Later | DueState::NoDate | DueState::Closed => String::new(),
+    }
 }
 
 fn commitment_editor_ui(
@@ -174,6 +448,7 @@ fn commitment_editor_ui(
 ) {
     let t = cx.tr();
     let zh = cx.zh();
+    let today = cx.today;
     let original = c.clone();
     let project = cx.project;
     ui.horizontal(|ui| {
@@ -183,6 +458,15 @@ fn commitment_editor_ui(
                 cx.edit_step(Edit::delete_commitment(project, id));
                 state.commitment = None;
             }
+            if ui
+                .button(format!("+ {}", t.add_sub_point))
+                .on_hover_text(t.add_sub_point_tip)
+                .clicked()
+            {
+                let (sub_id, sub) = sub_point(cx, id, &c);
+                cx.edit_step(Edit::PutCommitment(sub_id.clone(), sub));
+                state.commitment = Some(sub_id);
+            }
         });
     });
     ui.label(
@@ -191,7 +475,6 @@ fn commitment_editor_ui(
             .color(super::style::weak_color(ui)),
     );
     ui.add_space(8.0);
-    let today = chrono::Local::now().date_naive();
     let mut meetings: Vec<_> = project.meetings.iter().collect();
     meetings.sort_by_key(|(mid, m)| (m.date, (*mid).clone()));
     let meeting_name = |mid: &MeetingId| {
@@ -206,7 +489,18 @@ fn commitment_editor_ui(
         bilingual_multiline_rows(ui, t, t.description, &mut c.description);
         choice_row(ui, t.status, cx.language, &mut c.status);
         ui.label(t.due);
-        optional_date_edit(ui, "commitment_due", t.has_due, &mut c.due, today);
+        ui.horizontal(|ui| {
+            optional_date_edit(ui, "commitment_due", t.has_due, &mut c.due, today);
+            let note = due_note(t, followup::due_state(&c, today, followup::LATER_DAYS));
+            if !note.is_empty() {
+                let colour = if note.starts_with('▲') {
+                    super::style::overdue_color(ui)
+                } else {
+                    super::style::weak_color(ui)
+                };
+                ui.colored_label(colour, note);
+            }
+        });
         ui.end_row();
 
         let parent_label = ui.label(t.parent);
@@ -303,6 +597,13 @@ fn commitment_editor_ui(
     ui.strong(t.progress);
     progress_ui(ui, cx, &mut c, &meetings, today);
 
+    // A status chosen in the form is logged in the progress, dated today, so the history
+    // of a point shows when it moved.
+    if c.status != original.status {
+        let status = c.status;
+        c.status = original.status;
+        c = followup::with_status_change(&c, status, today, None);
+    }
     if c != original && state.commitment.as_ref() == Some(id) {
         cx.edit(
             ui,
@@ -310,6 +611,29 @@ fn commitment_editor_ui(
             Edit::PutCommitment(id.clone(), c),
         );
     }
+}
+
+/// A new sub-point of `parent`: same meeting, parties, owners, topics and due date, so
+/// only its title needs typing.
+pub fn sub_point(
+    cx: &Cx<'_>,
+    parent_id: &CommitmentId,
+    parent: &Commitment,
+) -> (CommitmentId, Commitment) {
+    let t = cx.tr();
+    let id = cx.project.new_commitment_id(&format!("{parent_id}-sub"));
+    let sub = Commitment {
+        title: Bilingual::new(t.new_sub_point, ""),
+        parent: Some(parent_id.clone()),
+        agreed_at: parent.agreed_at.clone(),
+        parties: parent.parties.clone(),
+        owners: parent.owners.clone(),
+        topics: parent.topics.clone(),
+        status: parent.status,
+        due: parent.due,
+        ..Default::default()
+    };
+    (id, sub)
 }
 
 fn owners_ui(ui: &mut egui::Ui, cx: &Cx<'_>, c: &mut Commitment, owners_label: egui::Id) {
@@ -374,24 +698,28 @@ fn preconditions_ui(ui: &mut egui::Ui, cx: &Cx<'_>, id: &CommitmentId, c: &mut C
             ui.horizontal(|ui| {
                 match pre {
                     Precondition::Condition(text) => {
-                        ui.label(t.condition);
+                        let l = ui.label(t.condition);
                         ui.add(
                             egui::TextEdit::singleline(&mut text.en)
                                 .hint_text(t.english)
                                 .desired_width(220.0),
-                        );
+                        )
+                        .labelled_by(l.id);
                         ui.add(
                             egui::TextEdit::singleline(&mut text.zh)
                                 .hint_text(t.chinese)
                                 .desired_width(220.0),
-                        );
+                        )
+                        .labelled_by(l.id);
                     }
                     Precondition::Commitment(other) => {
                         let depends_label = ui.label(t.depends_on);
-                        let name = project
-                            .commitments
-                            .get(other)
-                            .map_or_else(|| format!("▲ {other}"), |oc| oc.title.get(zh).to_owned());
+                        let name = project.commitments.get(other).map_or_else(
+                            || format!("▲ {other}"),
+                            |oc| {
+                                format!("{} ({})", oc.title.get(zh), cx.language.choice(oc.status))
+                            },
+                        );
                         egui::ComboBox::from_id_salt(format!("precondition_{k}"))
                             .selected_text(name)
                             .width(320.0)
@@ -441,6 +769,9 @@ fn progress_ui(
 ) {
     let t = cx.tr();
     let zh = cx.zh();
+    if c.progress.is_empty() {
+        ui.label(egui::RichText::new(t.empty_progress).color(super::style::weak_color(ui)));
+    }
     let mut remove = None;
     for (k, entry) in c.progress.iter_mut().enumerate() {
         ui.group(|ui| {
@@ -510,11 +841,16 @@ fn progress_ui(
         c.progress.remove(k);
     }
     if ui.button(format!("+ {}", t.add_progress)).clicked() {
-        c.progress.push(ProgressEntry {
-            date: today,
-            note: Bilingual::default(),
-            status: None,
-            meeting: None,
-        });
+        // Dated today and kept in date order (the log is oldest first).
+        let at = c.progress.partition_point(|e| e.date <= today);
+        c.progress.insert(
+            at,
+            ProgressEntry {
+                date: today,
+                note: Bilingual::default(),
+                status: None,
+                meeting: None,
+            },
+        );
     }
 }

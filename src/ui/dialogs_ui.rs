@@ -45,6 +45,9 @@ pub fn dialog_ui(ctx: &egui::Context, app: &mut DelegationApp, dialog: Dialog) -
                     };
                     if saved {
                         app.proceed(ctx, then);
+                    } else {
+                        // The file changed on disk: once that question is answered.
+                        app.after_next_save(then);
                     }
                     app.dialog.take()
                 }
@@ -91,6 +94,14 @@ pub fn dialog_ui(ctx: &egui::Context, app: &mut DelegationApp, dialog: Dialog) -
             date,
             alternate,
         } => super::series_ui::next_meeting_dialog_ui(ctx, app, from, date, alternate),
+        Dialog::Recover(entry) => super::recovery_ui::recover_dialog_ui(ctx, app, entry),
+        Dialog::FileChanged { path, change, then } => {
+            super::recovery_ui::file_changed_dialog_ui(ctx, app, path, change, then)
+        }
+        Dialog::ConfirmLoss(action) => super::recovery_ui::confirm_loss_dialog_ui(ctx, app, action),
+        Dialog::ImportAttendees(state) => {
+            super::import_attendees_ui::import_attendees_dialog_ui(ctx, app, state)
+        }
         Dialog::PathEntry {
             purpose,
             reason,
@@ -115,7 +126,9 @@ pub fn dialog_ui(ctx: &egui::Context, app: &mut DelegationApp, dialog: Dialog) -
                 ui.horizontal(|ui| {
                     let action = match purpose {
                         PathPurpose::Open => t.dlg_path_open,
-                        PathPurpose::Save | PathPurpose::ExportAgenda(_) => t.dlg_path_save,
+                        PathPurpose::Save
+                        | PathPurpose::Export(_)
+                        | PathPurpose::ExportCommitments(_) => t.dlg_path_save,
                     };
                     let enter = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
                     if (ui
@@ -152,11 +165,14 @@ pub fn dialog_ui(ctx: &egui::Context, app: &mut DelegationApp, dialog: Dialog) -
                             }
                             app.save_to(&path);
                         }
-                        PathPurpose::ExportAgenda(job) => {
+                        PathPurpose::Export(job) => {
+                            app.export_to(&job, &path);
+                        }
+                        PathPurpose::ExportCommitments(job) => {
                             if path.extension().is_none() {
                                 path.set_extension(job.format.extension());
                             }
-                            app.export_agenda_to(&job, &path);
+                            app.export_commitments_to(job, &path);
                         }
                     }
                     app.dialog.take()

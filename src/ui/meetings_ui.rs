@@ -80,6 +80,7 @@ pub fn meetings_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>, state: &mut ViewState) {
                 ui,
                 "meetings_table",
                 &[(t.col_date, 80.0), (t.meeting_title, 160.0), (t.kind, 0.0)],
+                None,
                 2.0 * super::style::ROW_HEIGHT,
                 rows.len(),
                 selected,
@@ -184,17 +185,41 @@ fn meeting_editor_ui(
         .show(ui, |ui| {
             super::agenda_ui::agenda_ui(ui, cx, id, &mut meeting, state)
         });
+    let open_in_series =
+        crate::model::followup::open_commitments_of_series(cx.project, id, &meeting).len();
+    egui::CollapsingHeader::new(format!("{} ({open_in_series})", t.series_review))
+        .id_salt("series_review")
+        .default_open(true)
+        .show(ui, |ui| {
+            super::meeting_commitments_ui::series_review_ui(ui, cx, id, &meeting, state)
+        });
     egui::CollapsingHeader::new(format!("{} ({})", t.attendees, meeting.attendees.len()))
         .id_salt("attendees")
         .default_open(true)
         .show(ui, |ui| {
-            super::attendance_ui::attendees_ui(ui, cx, &mut meeting)
+            super::attendance_ui::attendees_ui(ui, cx, id, &mut meeting, state)
         });
     egui::CollapsingHeader::new(format!("{} ({})", t.sides, meeting.sides.len()))
         .id_salt("sides")
         .default_open(false)
         .show(ui, |ui| {
             super::attendance_ui::sides_ui(ui, cx, &mut meeting)
+        });
+    egui::CollapsingHeader::new(t.statistics)
+        .id_salt("statistics")
+        .default_open(false)
+        .show(ui, |ui| super::stats_ui::stats_ui(ui, cx, Some(&meeting)));
+    let agreed_here = cx
+        .project
+        .commitments
+        .values()
+        .filter(|c| c.agreed_at.as_ref() == Some(id))
+        .count();
+    egui::CollapsingHeader::new(format!("{} ({agreed_here})", t.agreed_here))
+        .id_salt("agreed_here")
+        .default_open(false)
+        .show(ui, |ui| {
+            super::meeting_commitments_ui::agreed_here_ui(ui, cx, id, &meeting, state)
         });
     egui::CollapsingHeader::new(t.minutes)
         .default_open(false)

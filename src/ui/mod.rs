@@ -5,14 +5,19 @@ pub mod agenda_ui;
 pub mod attendance_ui;
 pub mod commitments_ui;
 pub mod dialogs_ui;
+pub mod import_attendees_ui;
+pub mod meeting_commitments_ui;
 pub mod meetings_ui;
 pub mod menu_ui;
 pub mod nav_ui;
 pub mod organisations_ui;
+pub mod overview_ui;
 pub mod paste_agenda_ui;
 pub mod people_ui;
 pub mod project_ui;
+pub mod recovery_ui;
 pub mod series_ui;
+pub mod stats_ui;
 pub mod status_ui;
 pub mod style;
 pub mod widgets;
@@ -41,6 +46,8 @@ pub struct Cx<'a> {
     pub revision: u64,
     /// Edits produced this frame.
     pub edits: &'a mut Vec<PendingEdit>,
+    /// The day "overdue" and "due soon" count from: the app's one notion of today.
+    pub today: chrono::NaiveDate,
 }
 
 impl Cx<'_> {
@@ -91,6 +98,26 @@ pub enum Request {
     },
     /// Open the dialog planning the next meeting of this one's series.
     NextInSeries(MeetingId),
+    /// Export the commitments the filters of the commitments view show (asks where to save).
+    ExportCommitments {
+        /// The format.
+        format: crate::export::commitments::CommitmentsFormat,
+        /// The language.
+        language: crate::export::ExportLanguage,
+    },
+    /// Open the attendee-list import (paste or CSV), adding to this meeting if given.
+    ImportAttendees(Option<MeetingId>),
+    /// Export the people, or a meeting's attendees (asks where to save).
+    ExportAttendees {
+        /// The meeting, or all people.
+        meeting: Option<MeetingId>,
+        /// The format.
+        format: crate::export::attendees::AttendeeFormat,
+        /// The language of printed lists.
+        language: crate::export::ExportLanguage,
+    },
+    /// Make name cards for a meeting's attendees (asks where to save).
+    NameCards(MeetingId),
 }
 
 /// The views of the left navigation.
@@ -126,6 +153,11 @@ pub struct ViewState {
     pub organisation: Option<OrganisationId>,
     /// Selected commitment.
     pub commitment: Option<CommitmentId>,
+    /// How the people list is sorted.
+    pub people_sort: widgets::SortState,
+    /// People with the same name as the selected person, for the merge prompt, with the
+    /// project revision and person they were found for.
+    pub duplicates: Option<(u64, PersonId, Vec<PersonId>)>,
     /// Search text of the people list.
     pub people_search: String,
     /// Search text of the organisations list.
@@ -142,6 +174,8 @@ pub struct ViewState {
     pub meetings_rows: ListCache<MeetingId>,
     /// Rows of the commitments list: each point followed by its sub-points, with depth.
     pub commitments_rows: ListCache<(CommitmentId, usize)>,
+    /// The filters of the commitments view (status, party, owner, topic, meeting, due).
+    pub commitment_filter: crate::model::followup::Filter,
 }
 
 /// The rows of a list, sorted and filtered, rebuilt only when the project, the search text
@@ -182,7 +216,7 @@ impl<K> ListCache<K> {
 /// The central area: the view chosen in the navigation.
 pub fn view_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>, view: &mut ViewState) {
     match view.view {
-        View::Project => project_ui::project_ui(ui, cx),
+        View::Project => project_ui::project_ui(ui, cx, view),
         View::Meetings => meetings_ui::meetings_ui(ui, cx, view),
         View::People => people_ui::people_ui(ui, cx, view),
         View::Organisations => organisations_ui::organisations_ui(ui, cx, view),

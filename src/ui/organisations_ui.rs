@@ -65,6 +65,7 @@ pub fn organisations_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>, state: &mut ViewStat
                 ui,
                 "organisations_table",
                 &[(t.col_acronym, 70.0), (t.name, 150.0), (t.col_sector, 0.0)],
+                None,
                 super::style::ROW_HEIGHT,
                 rows.len(),
                 selected,

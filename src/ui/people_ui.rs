@@ -22,17 +22,48 @@ pub fn people_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>, state: &mut ViewState) {
                 cx.edit_step(Edit::PutPerson(id.clone(), person));
                 state.person = Some(id);
             }
+            ui.horizontal(|ui| {
+                if ui
+                    .button(t.import_list)
+                    .on_hover_text(t.import_list_tip)
+                    .clicked()
+                {
+                    state.request = Some(super::Request::ImportAttendees(None));
+                }
+                super::attendance_ui::export_menu_ui(ui, cx, None, state);
+            });
+            ui.add_space(4.0);
             let project = cx.project;
+            let zh = cx.zh();
             let query = fold_for_search(&state.people_search);
+            let sort = state.people_sort;
+            let cache_key = format!("{query}\u{0}{}{}", sort.column, sort.descending);
             let rows = state
                 .people_rows
-                .rows(cx.revision, &query, cx.language, || {
+                .rows(cx.revision, &cache_key, cx.language, || {
                     let mut rows: Vec<_> = project
                         .people
                         .iter()
                         .filter(|(_, p)| query.is_empty() || matches(project, p, &query))
                         .collect();
-                    rows.sort_by_cached_key(|(id, p)| (p.sort_key(), (*id).clone()));
+                    let org = |p: &Person| {
+                        p.organisation
+                            .as_ref()
+                            .map(|o| project.organisation_name(o, zh).to_lowercase())
+                            .unwrap_or_default()
+                    };
+                    match sort.column {
+                        1 => {
+                            rows.sort_by_cached_key(|(id, p)| (org(p), p.sort_key(), (*id).clone()))
+                        }
+                        2 => rows.sort_by_cached_key(|(id, p)| {
+                            (p.title.get(zh).to_lowercase(), p.sort_key(), (*id).clone())
+                        }),
+                        _ => rows.sort_by_cached_key(|(id, p)| (p.sort_key(), (*id).clone())),
+                    }
+                    if sort.descending {
+                        rows.reverse();
+                    }
                     rows.into_iter().map(|(id, _)| id.clone()).collect()
                 });
             if rows.is_empty() {
@@ -53,7 +84,6 @@ pub fn people_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>, state: &mut ViewState) {
                 .person
                 .as_ref()
                 .and_then(|s| rows.iter().position(|r| r == s));
-            let zh = cx.zh();
             let clicked = select_table_ui(
                 ui,
                 "people_table",
@@ -62,6 +92,7 @@ pub fn people_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>, state: &mut ViewState) {
                     (t.col_organisation, 60.0),
                     (t.col_title, 0.0),
                 ],
+                Some(&mut state.people_sort),
                 super::style::ROW_HEIGHT,
                 rows.len(),
                 selected,
@@ -168,11 +199,69 @@ fn person_editor_ui(
         text_row(ui, t.phone, &mut person.phone);
         multiline_row(ui, t.notes, &mut person.notes);
     });
+    duplicates_ui(ui, cx, id, &original, state);
     if person != original && state.person.as_ref() == Some(id) {
         cx.edit(
             ui,
             &format!("person/{id}"),
             Edit::PutPerson(id.clone(), person),
         );
+    }
+}
+
+/// Other entries with the same name (same person typed twice), each with a merge button.
+fn duplicates_ui(
+    ui: &mut egui::Ui,
+    cx: &mut Cx<'_>,
+    id: &PersonId,
+    person: &Person,
+    state: &mut ViewState,
+) {
+    let t = cx.tr();
+    // Comparing with every person is done once per change of the project, not per frame.
+    let fresh = state
+        .duplicates
+        .as_ref()
+        .is_some_and(|(revision, pid, _)| *revision == cx.revision && pid == id);
+    if !fresh {
+        let found = cx
+            .project
+            .people
+            .iter()
+            .filter(|(other, p)| *other != id && p.same_name_as(person))
+            .map(|(other, _)| other.clone())
+            .collect();
+        state.duplicates = Some((cx.revision, id.clone(), found));
+    }
+    let Some((_, _, found)) = &state.duplicates else {
+        return;
+    };
+    for other in found.clone() {
+        let Some(p) = cx.project.people.get(&other) else {
+            continue;
+        };
+        let org = p
+            .organisation
+            .as_ref()
+            .map(|o| cx.project.organisation_name(o, cx.zh()))
+            .unwrap_or_default();
+        ui.add_space(8.0);
+        ui.horizontal(|ui| {
+            ui.colored_label(
+                super::style::warning_color(ui),
+                format!(
+                    "▲ {}: {} {org} ({other})",
+                    t.possible_duplicate,
+                    p.formal_name()
+                ),
+            );
+            if ui
+                .button(t.merge_into_this)
+                .on_hover_text(t.merge_tip)
+                .clicked()
+            {
+                cx.edit_step(Edit::merge_people(cx.project, id, &other));
+            }
+        });
     }
 }

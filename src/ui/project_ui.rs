@@ -1,11 +1,12 @@
-//! The project overview: title, description and what the project holds.
+//! The project view: title and description, then the overview (upcoming meetings,
+//! overdue and due-soon commitments, commitments by status) and what the project holds.
 
-use super::Cx;
 use super::widgets::{bilingual_multiline_rows, bilingual_rows, form_ui};
+use super::{Cx, ViewState};
 use crate::document::Edit;
 
 /// The project view.
-pub fn project_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>) {
+pub fn project_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>, state: &mut ViewState) {
     let t = cx.tr();
     let mut info = cx.project.info.clone();
     egui::ScrollArea::vertical()
@@ -24,16 +25,21 @@ pub fn project_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>) {
                 bilingual_multiline_rows(ui, t, t.project_description, &mut info.description);
             });
             ui.add_space(16.0);
+            super::overview_ui::overview_ui(ui, cx, state);
+            ui.add_space(16.0);
             ui.strong(t.project_counts);
             let p = cx.project;
-            for (label, n) in [
-                (t.cmd_show_meetings, p.meetings.len()),
-                (t.cmd_show_people, p.people.len()),
-                (t.cmd_show_organisations, p.organisations.len()),
-                (t.cmd_show_commitments, p.commitments.len()),
-            ] {
-                ui.label(format!("{label}: {n}"));
-            }
+            ui.horizontal_wrapped(|ui| {
+                for (label, n) in [
+                    (t.cmd_show_meetings, p.meetings.len()),
+                    (t.cmd_show_people, p.people.len()),
+                    (t.cmd_show_organisations, p.organisations.len()),
+                    (t.cmd_show_commitments, p.commitments.len()),
+                ] {
+                    ui.label(format!("{label}: {n}"));
+                    ui.add_space(12.0);
+                }
+            });
         });
     if info != cx.project.info {
         cx.edit(ui, "project", Edit::SetInfo(info));

@@ -325,6 +325,7 @@ pub fn search_field(ui: &mut Ui, t: &Strings, text: &mut String) -> bool {
             .hint_text(t.search_hint)
             .desired_width(f32::INFINITY),
     )
+    .accessible_name(t.search_hint)
     .changed()
 }
 
@@ -376,10 +377,15 @@ pub fn list_header_ui(ui: &mut Ui, t: &Strings, add_label: &str, search: &mut St
 ///
 /// `headers` are the column titles with their initial widths (the last column takes the
 /// rest); `cells` draws the cells of row `i`; a click on a row returns its index.
+#[expect(
+    clippy::too_many_arguments,
+    reason = "a table's parts: grouping them in a struct would only move the list"
+)]
 pub fn select_table_ui(
     ui: &mut Ui,
     id_salt: &str,
     headers: &[(&str, f32)],
+    mut sort: Option<&mut SortState>,
     row_height: f32,
     row_count: usize,
     selected: Option<usize>,
@@ -403,9 +409,25 @@ pub fn select_table_ui(
     }
     builder
         .header(super::style::ROW_HEIGHT, |mut header| {
-            for (h, _) in headers {
-                header.col(|ui| {
-                    ui.strong(*h);
+            for (i, (h, _)) in headers.iter().enumerate() {
+                header.col(|ui| match sort.as_deref_mut() {
+                    Some(sort) => {
+                        let arrow = match (sort.column == i, sort.descending) {
+                            (true, false) => " ↑",
+                            (true, true) => " ↓",
+                            (false, _) => "",
+                        };
+                        let button =
+                            egui::Button::new(egui::RichText::new(format!("{h}{arrow}")).strong())
+                                .frame(false);
+                        if ui.add(button).clicked() {
+                            sort.descending = sort.column == i && !sort.descending;
+                            sort.column = i;
+                        }
+                    }
+                    None => {
+                        ui.strong(*h);
+                    }
                 });
             }
         })
@@ -420,6 +442,15 @@ pub fn select_table_ui(
             });
         });
     clicked
+}
+
+/// Which column a table is sorted by; clicking a header sorts by it, again reverses.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub struct SortState {
+    /// Column index.
+    pub column: usize,
+    /// Largest first.
+    pub descending: bool,
 }
 
 /// A row's cell with one line of text (clipped, not wrapped).

@@ -30,7 +30,7 @@ impl ScriptedDialogs {
 }
 
 impl FileDialogs for ScriptedDialogs {
-    fn pick_open(&mut self, _start_dir: Option<PathBuf>) -> Picked {
+    fn pick_open(&mut self, _start_dir: Option<PathBuf>, _kind: FileKind) -> Picked {
         self.next()
     }
     fn pick_save(

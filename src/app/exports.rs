@@ -1,0 +1,196 @@
+//! Exports and imports started from the app: asking where to save (or for a typed path
+//! when no dialog can be shown), writing atomically, and saying what happened.
+
+use std::path::Path;
+
+use super::{DelegationApp, Dialog, FileKind, PathPurpose, Picked, file_name};
+use crate::export::ExportLanguage;
+use crate::export::agenda::AgendaFormat;
+use crate::export::attendees::AttendeeFormat;
+use crate::import::attendees::ImportSummary;
+use crate::model::{MeetingId, Project};
+
+/// An export waiting for a file name.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ExportJob {
+    /// A meeting's agenda.
+    Agenda {
+        /// The meeting.
+        meeting: MeetingId,
+        /// The format.
+        format: AgendaFormat,
+        /// The language.
+        language: ExportLanguage,
+    },
+    /// All people, or a meeting's attendees.
+    Attendees {
+        /// The meeting, or everyone.
+        meeting: Option<MeetingId>,
+        /// The format.
+        format: AttendeeFormat,
+        /// The language of printed lists.
+        language: ExportLanguage,
+    },
+    /// Name cards of a meeting's attendees.
+    NameCards(MeetingId),
+}
+
+impl ExportJob {
+    /// The file-name extension.
+    pub fn extension(&self) -> &'static str {
+        match self {
+            Self::Agenda { format, .. } => format.extension(),
+            Self::Attendees { format, .. } => format.extension(),
+            Self::NameCards(_) => "pdf",
+        }
+    }
+
+    /// A file name to suggest: `paris-2024-agenda.pdf`.
+    pub fn suggested_name(&self) -> String {
+        match self {
+            Self::Agenda { meeting, .. } => format!("{meeting}-agenda.{}", self.extension()),
+            Self::Attendees {
+                meeting: Some(m), ..
+            } => format!("{m}-attendees.{}", self.extension()),
+            Self::Attendees { meeting: None, .. } => format!("people.{}", self.extension()),
+            Self::NameCards(m) => format!("{m}-name-cards.pdf"),
+        }
+    }
+
+    fn kind(&self) -> FileKind {
+        let extensions: &'static [&'static str] = match self.extension() {
+            "pdf" => &["pdf"],
+            "html" => &["html", "htm"],
+            "md" => &["md"],
+            "ics" => &["ics"],
+            "csv" => &["csv"],
+            "xlsx" => &["xlsx"],
+            _ => &[],
+        };
+        FileKind {
+            name: self.extension(),
+            extensions,
+        }
+    }
+
+    /// The bytes of the file, or what went wrong in words.
+    pub fn render(&self, project: &Project) -> Result<Vec<u8>, String> {
+        let meeting = |id: &MeetingId| {
+            project
+                .meetings
+                .get(id)
+                .ok_or_else(|| format!("the meeting `{id}` no longer exists"))
+        };
+        match self {
+            Self::Agenda {
+                meeting: id,
+                format,
+                language,
+            } => crate::export::agenda::render(
+                project,
+                id,
+                meeting(id)?,
+                *format,
+                *language,
+                chrono::Utc::now(),
+            )
+            .map_err(|e| e.to_string()),
+            Self::Attendees {
+                meeting: id,
+                format,
+                language,
+            } => {
+                let m = match id {
+                    Some(id) => Some(meeting(id)?),
+                    None => None,
+                };
+                crate::cli::render_attendees(project, m, *format, *language)
+                    .map_err(|e| e.to_string())
+            }
+            Self::NameCards(id) => crate::export::attendees::name_cards(project, meeting(id)?)
+                .map_err(|e| e.to_string()),
+        }
+    }
+}
+
+impl DelegationApp {
+    /// Asks where to save `job`, then writes it.
+    pub fn request_export(&mut self, job: ExportJob) {
+        let name = job.suggested_name();
+        match self.dialogs.pick_save(self.start_dir(), &name, job.kind()) {
+            Picked::File(path) => {
+                self.export_to(&job, &path);
+            }
+            Picked::Cancelled => {}
+            Picked::Unavailable(reason) => {
+                let text = self
+                    .start_dir()
+                    .unwrap_or_default()
+                    .join(name)
+                    .display()
+                    .to_string();
+                self.dialog = Some(Dialog::PathEntry {
+                    purpose: PathPurpose::Export(job),
+                    reason,
+                    text,
+                });
+            }
+        }
+    }
+
+    /// Writes an export atomically; says what happened in the status bar or a dialog.
+    pub fn export_to(&mut self, job: &ExportJob, path: &Path) -> bool {
+        let t = self.tr();
+        let mut path = path.to_owned();
+        if path.extension().is_none() {
+            path.set_extension(job.extension());
+        }
+        let result = job.render(self.doc.project()).and_then(|bytes| {
+            crate::project_file::write_file_atomically(&path, &bytes).map_err(|e| e.to_string())
+        });
+        match result {
+            Ok(()) => {
+                self.toast(format!("{} {}", t.exported, file_name(&path)));
+                true
+            }
+            Err(message) => {
+                self.show_error(t.export_failed, &message);
+                false
+            }
+        }
+    }
+
+    /// Asks the user for a file of `kind` to read (a CSV to import).
+    pub fn pick_file(&mut self, kind: FileKind) -> Picked {
+        self.dialogs.pick_open(self.start_dir(), kind)
+    }
+
+    /// Shows an error dialog.
+    pub fn show_error(&mut self, title: &str, message: &str) {
+        self.dialog = Some(Dialog::Error {
+            title: title.to_owned(),
+            message: message.to_owned(),
+        });
+    }
+
+    /// Says in the status bar what an import added and matched.
+    pub fn report_import(&mut self, summary: &ImportSummary) {
+        let zh = self.settings.language.prefers_chinese();
+        let text = if zh {
+            format!(
+                "新增 {} 人、{} 个机构，匹配已有 {} 人",
+                summary.added_people.len(),
+                summary.added_organisations.len(),
+                summary.matched_people.len()
+            )
+        } else {
+            format!(
+                "Added {} people and {} organisations; {} already in the project",
+                summary.added_people.len(),
+                summary.added_organisations.len(),
+                summary.matched_people.len()
+            )
+        };
+        self.toast(text);
+    }
+}

@@ -1,0 +1,423 @@
+//! Attendee lists for the people outside the app: a CSV and an XLSX for the logistics team
+//! (interchange layout, imports back unchanged), a printable list (HTML, Markdown, PDF)
+//! grouped by side in protocol order, and folded name cards.
+
+use super::csv::CsvWriter;
+use super::pdf;
+use super::text::ExportLanguage;
+use crate::import::attendees::Field;
+use crate::model::{Attendee, Choice, Meeting, Organisation, Person, PersonId, Project};
+
+/// Formats of an exported attendee list.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum AttendeeFormat {
+    /// CSV (UTF-8 with BOM) for spreadsheets.
+    Csv,
+    /// Excel workbook.
+    Xlsx,
+    /// Print-ready HTML.
+    Html,
+    /// Markdown.
+    Md,
+    /// PDF with the Chinese font embedded.
+    Pdf,
+}
+
+impl AttendeeFormat {
+    /// Every format, in menu order.
+    pub const ALL: [Self; 5] = [Self::Xlsx, Self::Csv, Self::Pdf, Self::Html, Self::Md];
+
+    /// The file-name extension.
+    pub fn extension(self) -> &'static str {
+        match self {
+            Self::Csv => "csv",
+            Self::Xlsx => "xlsx",
+            Self::Html => "html",
+            Self::Md => "md",
+            Self::Pdf => "pdf",
+        }
+    }
+}
+
+/// Why an attendee export failed.
+#[derive(Debug, thiserror::Error)]
+pub enum AttendeeExportError {
+    /// The PDF could not be made.
+    #[error("could not make the PDF: {0}")]
+    Pdf(#[from] pdf::PdfError),
+    /// The workbook could not be made.
+    #[error("could not make the workbook: {0}")]
+    Xlsx(#[from] rust_xlsxwriter::XlsxError),
+}
+
+/// One line of the list.
+pub struct Row<'p> {
+    /// The person's id.
+    pub id: &'p PersonId,
+    /// The person.
+    pub person: &'p Person,
+    /// Their organisation.
+    pub organisation: Option<&'p Organisation>,
+    /// Their place at the meeting, when the list is a meeting's.
+    pub attendance: Option<&'p Attendee>,
+}
+
+/// The people of a meeting grouped by side (in the meeting's side order, then those with
+/// no side) in protocol order, or, without a meeting, everyone sorted by family name.
+pub fn rows<'p>(project: &'p Project, meeting: Option<&'p Meeting>) -> Vec<Row<'p>> {
+    let row = |id: &'p PersonId, attendance: Option<&'p Attendee>| {
+        let person = project.people.get_key_value(id)?;
+        Some(Row {
+            id: person.0,
+            person: person.1,
+            organisation: person
+                .1
+                .organisation
+                .as_ref()
+                .and_then(|o| project.organisations.get(o)),
+            attendance,
+        })
+    };
+    match meeting {
+        Some(m) => {
+            let mut rows = Vec::new();
+            let sides = m
+                .sides
+                .iter()
+                .map(|s| Some(&s.id))
+                .chain(std::iter::once(None));
+            for side in sides {
+                rows.extend(
+                    m.side_order(side)
+                        .into_iter()
+                        .filter_map(|i| m.attendees.get(i))
+                        .filter_map(|a| row(&a.person, Some(a))),
+                );
+            }
+            rows
+        }
+        None => {
+            let mut people: Vec<_> = project.people.iter().collect();
+            people.sort_by_cached_key(|(id, p)| (p.sort_key(), (*id).clone()));
+            people
+                .into_iter()
+                .filter_map(|(id, _)| row(id, None))
+                .collect()
+        }
+    }
+}
+
+/// The interchange columns, then `Name order`, then the meeting's columns.
+fn headers(with_meeting: bool) -> Vec<&'static str> {
+    let mut h: Vec<&str> = Field::ALL
+        .iter()
+        .take_while(|f| **f != Field::Phone)
+        .map(|f| f.header())
+        .collect();
+    if with_meeting {
+        h.extend(["Side", "Role", "Status", "Order", "Attendance"]);
+    }
+    h
+}
+
+fn cells(row: &Row<'_>, meeting: Option<&Meeting>) -> Vec<String> {
+    let p = row.person;
+    let mut cells = vec![
+        p.honorific.abbreviation().to_owned(),
+        p.family_name.clone(),
+        p.given_name.clone(),
+        p.chinese_name.clone(),
+        row.organisation
+            .map(|o| {
+                if o.acronym.is_empty() {
+                    o.name.en.clone()
+                } else {
+                    o.acronym.clone()
+                }
+            })
+            .unwrap_or_default(),
+        row.organisation
+            .map(|o| o.name.zh.clone())
+            .unwrap_or_default(),
+        p.title.en.clone(),
+        p.title.zh.clone(),
+        p.email.clone(),
+        p.name_order.key().to_owned(),
+    ];
+    if let (Some(m), Some(a)) = (meeting, row.attendance) {
+        cells.extend([
+            a.side
+                .as_ref()
+                .and_then(|s| m.side(s))
+                .map(|s| s.name.both())
+                .unwrap_or_default(),
+            a.role.label_en().to_owned(),
+            a.status.label_en().to_owned(),
+            a.rank.to_string(),
+            a.mode.label_en().to_owned(),
+        ]);
+    }
+    cells
+        .into_iter()
+        .map(|c| super::sanitize_cell(&c))
+        .collect()
+}
+
+/// CSV in the interchange layout (UTF-8 with BOM, RFC 4180, formulas neutralised).
+pub fn csv(project: &Project, meeting: Option<&Meeting>) -> String {
+    let mut w = CsvWriter::new();
+    w.row(headers(meeting.is_some()));
+    for row in rows(project, meeting) {
+        w.row(cells(&row, meeting));
+    }
+    w.finish()
+}
+
+/// The same table as an Excel workbook; every cell is written as a string, never a formula.
+pub fn xlsx(project: &Project, meeting: Option<&Meeting>) -> Result<Vec<u8>, AttendeeExportError> {
+    use rust_xlsxwriter::{Format, Workbook};
+    let mut workbook = Workbook::new();
+    let sheet = workbook.add_worksheet();
+    let name = meeting.map_or_else(|| "People 人员".to_owned(), |m| m.date.to_string());
+    sheet.set_name(&name)?;
+    let bold = Format::new().set_bold();
+    for (c, h) in headers(meeting.is_some()).iter().enumerate() {
+        let col = u16::try_from(c).unwrap_or(u16::MAX);
+        sheet.write_string_with_format(0, col, *h, &bold)?;
+        sheet.set_column_width(col, 18)?;
+    }
+    for (r, row) in rows(project, meeting).iter().enumerate() {
+        let r = u32::try_from(r + 1).unwrap_or(u32::MAX);
+        for (c, cell) in cells(row, meeting).iter().enumerate() {
+            // Strings, not `write()`: a cell such as `=HYPERLINK(…)` must stay text.
+            sheet.write_string(r, u16::try_from(c).unwrap_or(u16::MAX), cell)?;
+        }
+    }
+    sheet.set_freeze_panes(1, 0)?;
+    Ok(workbook.save_to_buffer()?)
+}
+
+/// The printed name of a row: `Mr. HUANG Jixian 黄继先`, honorific per language.
+fn printed_name(p: &Person, lang: ExportLanguage) -> String {
+    match lang {
+        ExportLanguage::Zh if !p.chinese_name.trim().is_empty() => p.chinese_name.trim().to_owned(),
+        _ => p.formal_name(),
+    }
+}
+
+fn title_text(p: &Person, lang: ExportLanguage) -> String {
+    lang.text(&p.title)
+}
+
+fn org_text(o: Option<&Organisation>, lang: ExportLanguage) -> String {
+    o.map(|o| match lang {
+        ExportLanguage::En => {
+            if o.acronym.is_empty() {
+                o.name.get(false).to_owned()
+            } else {
+                o.acronym.clone()
+            }
+        }
+        ExportLanguage::Zh => o.name.get(true).to_owned(),
+        ExportLanguage::Both => {
+            let zh = o.name.zh.trim();
+            match (o.acronym.is_empty(), zh.is_empty()) {
+                (false, false) => format!("{} {zh}", o.acronym),
+                (false, true) => o.acronym.clone(),
+                _ => o.name.both(),
+            }
+        }
+    })
+    .unwrap_or_default()
+}
+
+/// Sections of the printed list: a heading per side, then numbered lines.
+fn sections<'p>(
+    project: &'p Project,
+    meeting: Option<&'p Meeting>,
+    lang: ExportLanguage,
+) -> Vec<(String, Vec<Row<'p>>)> {
+    let mut out: Vec<(String, Vec<Row<'p>>)> = Vec::new();
+    for row in rows(project, meeting) {
+        let heading = match (meeting, row.attendance) {
+            (Some(m), Some(a)) => a
+                .side
+                .as_ref()
+                .and_then(|s| m.side(s))
+                .map(|s| lang.text(&s.name))
+                .unwrap_or_else(|| lang.label("Other participants", "其他参会人员")),
+            _ => String::new(),
+        };
+        match out.last_mut() {
+            Some((h, rows)) if *h == heading => rows.push(row),
+            _ => out.push((heading, vec![row])),
+        }
+    }
+    out
+}
+
+fn list_title(project: &Project, meeting: Option<&Meeting>, lang: ExportLanguage) -> String {
+    match meeting {
+        Some(m) => format!(
+            "{} — {}",
+            lang.label("List of participants", "参会人员名单"),
+            lang.text(&m.title)
+        ),
+        None => format!(
+            "{} — {}",
+            lang.label("People", "人员名单"),
+            lang.text(&project.info.title)
+        ),
+    }
+}
+
+/// A print-ready HTML list, escaped, grouped by side.
+pub fn html(project: &Project, meeting: Option<&Meeting>, lang: ExportLanguage) -> String {
+    use super::agenda::{PRINT_CSS, html_escape as e};
+    let title = list_title(project, meeting, lang);
+    let mut out = format!(
+        "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n<title>{}</title>\n<style>{PRINT_CSS}</style>\n</head>\n<body>\n<h1>{}</h1>\n",
+        if lang == ExportLanguage::Zh {
+            "zh-Hans"
+        } else {
+            "en"
+        },
+        e(&title),
+        e(&title)
+    );
+    if let Some(m) = meeting {
+        out.push_str(&format!(
+            "<p>{} · {}</p>\n",
+            e(&m.date.to_string()),
+            e(&lang.text(&m.venue))
+        ));
+    }
+    for (heading, rows) in sections(project, meeting, lang) {
+        if !heading.is_empty() {
+            out.push_str(&format!("<h2>{}</h2>\n", e(&heading)));
+        }
+        out.push_str(&format!(
+            "<table>\n<thead><tr><th>#</th><th>{}</th><th>{}</th><th>{}</th></tr></thead>\n<tbody>\n",
+            e(&lang.label("Name", "姓名")),
+            e(&lang.label("Title", "职务")),
+            e(&lang.label("Organisation", "机构"))
+        ));
+        for (i, row) in rows.iter().enumerate() {
+            out.push_str(&format!(
+                "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>\n",
+                i + 1,
+                e(&printed_name(row.person, lang)),
+                e(&title_text(row.person, lang)),
+                e(&org_text(row.organisation, lang))
+            ));
+        }
+        out.push_str("</tbody>\n</table>\n");
+    }
+    out.push_str("</body>\n</html>\n");
+    out
+}
+
+/// The list as Markdown, grouped by side.
+pub fn markdown(project: &Project, meeting: Option<&Meeting>, lang: ExportLanguage) -> String {
+    let cell = |s: &str| s.replace('|', "\\|").replace(['\r', '\n'], " ");
+    let mut out = format!("# {}\n", cell(&list_title(project, meeting, lang)));
+    for (heading, rows) in sections(project, meeting, lang) {
+        if !heading.is_empty() {
+            out.push_str(&format!("\n## {}\n", cell(&heading)));
+        }
+        out.push_str(&format!(
+            "\n| # | {} | {} | {} |\n|---|---|---|---|\n",
+            lang.label("Name", "姓名"),
+            lang.label("Title", "职务"),
+            lang.label("Organisation", "机构")
+        ));
+        for (i, row) in rows.iter().enumerate() {
+            out.push_str(&format!(
+                "| {} | {} | {} | {} |\n",
+                i + 1,
+                cell(&printed_name(row.person, lang)),
+                cell(&title_text(row.person, lang)),
+                cell(&org_text(row.organisation, lang))
+            ));
+        }
+    }
+    out
+}
+
+/// The list as a PDF, grouped by side, with the CJK font embedded.
+pub fn pdf(
+    project: &Project,
+    meeting: Option<&Meeting>,
+    lang: ExportLanguage,
+) -> Result<Vec<u8>, AttendeeExportError> {
+    let title = list_title(project, meeting, lang);
+    let mut blocks = vec![pdf::Block::Title(title.clone())];
+    if let Some(m) = meeting {
+        blocks.push(pdf::Block::Paragraph(format!(
+            "{} · {}",
+            m.date,
+            lang.text(&m.venue)
+        )));
+    }
+    for (heading, rows) in sections(project, meeting, lang) {
+        if !heading.is_empty() {
+            blocks.push(pdf::Block::Heading(heading));
+        }
+        blocks.push(pdf::Block::Table {
+            widths: vec![0.4, 3.0, 4.0, 2.2],
+            header: vec![
+                "#".to_owned(),
+                lang.label("Name", "姓名"),
+                lang.label("Title", "职务"),
+                lang.label("Organisation", "机构"),
+            ],
+            rows: rows
+                .iter()
+                .enumerate()
+                .map(|(i, row)| {
+                    vec![
+                        (i + 1).to_string(),
+                        super::sanitize_cell(&printed_name(row.person, lang)),
+                        super::sanitize_cell(&title_text(row.person, lang)),
+                        super::sanitize_cell(&org_text(row.organisation, lang)),
+                    ]
+                })
+                .collect(),
+        });
+    }
+    Ok(pdf::render(&pdf::Document {
+        title,
+        page: pdf::PageSize::A4Portrait,
+        blocks,
+    })?)
+}
+
+/// Folded table cards for a meeting's attendees (declined ones left out), in protocol
+/// order: large name in both scripts, title and organisation.
+pub fn name_cards(project: &Project, meeting: &Meeting) -> Result<Vec<u8>, AttendeeExportError> {
+    let cards: Vec<pdf::NameCard> = rows(project, Some(meeting))
+        .into_iter()
+        .filter(|r| {
+            r.attendance
+                .is_none_or(|a| a.status != crate::model::AttendanceStatus::Declined)
+        })
+        .map(|r| pdf::NameCard {
+            name_latin: super::sanitize_cell(&r.person.formal_name_latin()),
+            name_chinese: super::sanitize_cell(&chinese_card_name(&r.person.chinese_name)),
+            organisation: super::sanitize_cell(&org_text(r.organisation, ExportLanguage::Both)),
+            title: super::sanitize_cell(&ExportLanguage::Both.text(&r.person.title)),
+        })
+        .collect();
+    Ok(pdf::render_name_cards(&cards)?)
+}
+
+/// Two-character Chinese names are spaced on cards to align with three-character ones
+/// (`方艳` → `方 艳`), as protocol expects; others are printed as typed.
+pub fn chinese_card_name(name: &str) -> String {
+    let compact = crate::model::normalize_chinese_name(name);
+    let chars: Vec<char> = compact.chars().collect();
+    match chars.as_slice() {
+        [a, b] if chars.iter().all(|c| ('\u{4E00}'..='\u{9FFF}').contains(c)) => format!("{a} {b}"),
+        _ => name.trim().to_owned(),
+    }
+}

@@ -1,0 +1,214 @@
+//! Text from project files and pasted lists made safe to put in front of people and in
+//! file names: invisible characters (bidirectional controls, zero-width characters) are
+//! revealed in the app and stripped from exports, and export file names are valid on
+//! Windows, macOS and Linux alike.
+//!
+//! Why: a name like `Wang\u{202E}gnaW` displays reversed (the "Trojan Source" trick), and
+//! a zero-width space makes two identical-looking names differ. The app shows such
+//! characters so the user can fix them; exports leave them out so a printed list or a name
+//! card never shows garbled text.
+
+use std::borrow::Cow;
+
+/// True for characters that change how text around them is displayed, or take no room:
+/// bidirectional embeddings, overrides, isolates and marks; zero-width spaces and joiners;
+/// the byte-order mark; soft hyphens; other invisible format characters; and control
+/// characters other than tab and line breaks.
+pub fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        // Bidirectional marks, embeddings, overrides and isolates.
+        '\u{061C}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}'
+        // Zero-width space, non-joiner, joiner; word joiner and invisible operators.
+        | '\u{200B}'..='\u{200D}' | '\u{2060}'..='\u{2064}'
+        // Deprecated format characters, byte-order mark, soft hyphen, Mongolian vowel
+        // separator, Hangul fillers, interlinear annotation marks.
+        | '\u{206A}'..='\u{206F}' | '\u{FEFF}' | '\u{00AD}' | '\u{180E}'
+        | '\u{115F}' | '\u{1160}' | '\u{3164}' | '\u{FFA0}' | '\u{FFF9}'..='\u{FFFB}'
+        // Variation selectors and tags are left alone: emoji and CJK need them.
+    ) || (c.is_control() && !matches!(c, '\t' | '\n' | '\r'))
+}
+
+/// True when `text` holds any [`is_invisible`] character.
+pub fn has_invisible(text: &str) -> bool {
+    text.chars().any(is_invisible)
+}
+
+/// `text` without its invisible characters, for exports. A zero-width joiner between two
+/// emoji (a family, a flag) is kept: there it is part of one visible picture.
+pub fn strip_invisible(text: &str) -> Cow<'_, str> {
+    if !has_invisible(text) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    let mut previous: Option<char> = None;
+    while let Some(c) = chars.next() {
+        let keep_joiner = c == '\u{200D}'
+            && previous.is_some_and(is_pictographic)
+            && chars.peek().copied().is_some_and(is_pictographic);
+        if keep_joiner || !is_invisible(c) {
+            out.push(c);
+        }
+        previous = Some(c);
+    }
+    Cow::Owned(out)
+}
+
+/// `text` with each invisible character shown as `<U+202E>`, so the user sees what is
+/// there and can delete it. ASCII only: every font of the app has these glyphs.
+pub fn reveal_invisible(text: &str) -> Cow<'_, str> {
+    if !has_invisible(text) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        if is_invisible(c) {
+            out.push_str(&format!("<U+{:04X}>", u32::from(c)));
+        } else {
+            out.push(c);
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// The longest file name produced, in bytes: every system allows 255 bytes or UTF-16
+/// units, and the folder plus `.bak` or temporary suffixes need room too.
+const MAX_FILE_NAME_BYTES: usize = 150;
+
+/// A file name safe on Windows, macOS and Linux, made of `stem` and `extension` (without
+/// the dot), for the name an export dialog suggests (`Paris 2024 – attendees.xlsx`).
+///
+/// Replaces `< > : " / \ | ? *` and control characters with `_`, drops invisible
+/// characters, trims spaces and dots at both ends, avoids the names Windows reserves
+/// (`CON`, `PRN`, `AUX`, `NUL`, `COM1`…`COM9`, `LPT1`…`LPT9`, also with an extension),
+/// and shortens the stem to a length every system takes, at a character boundary.
+/// Chinese and other scripts are kept. An empty stem becomes `export`.
+pub fn safe_file_name(stem: &str, extension: &str) -> String {
+    let extension: String = clean_part(extension)
+        .chars()
+        .filter(|c| *c != '.' && *c != ' ')
+        .collect();
+    let mut stem = clean_part(stem);
+    let room = MAX_FILE_NAME_BYTES.saturating_sub(extension.len() + 1);
+    if stem.len() > room {
+        let cut = (0..=room)
+            .rev()
+            .find(|i| stem.is_char_boundary(*i))
+            .unwrap_or(0);
+        stem.truncate(cut);
+        stem = stem.trim_end_matches([' ', '.']).to_owned();
+    }
+    if stem.is_empty() {
+        stem = "export".to_owned();
+    }
+    if let Some(end) = reserved_on_windows(&stem) {
+        // `NUL.tar` is as reserved as `NUL`: change the part before the first dot.
+        stem.insert(end, '_');
+    }
+    if extension.is_empty() {
+        stem
+    } else {
+        format!("{stem}.{extension}")
+    }
+}
+
+/// One part of a file name with the characters no system accepts replaced, invisible ones
+/// dropped, runs of white space made one space, and no spaces or dots at either end.
+fn clean_part(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut space = false;
+    for c in strip_invisible(text).chars() {
+        let c = match c {
+            '<' | '>' | ':' | '"' | '/' | '\\' | '|' | '?' | '*' => '_',
+            c if c.is_control() || c.is_whitespace() => ' ',
+            c => c,
+        };
+        if c == ' ' {
+            space = true;
+            continue;
+        }
+        if space && !out.is_empty() {
+            out.push(' ');
+        }
+        space = false;
+        out.push(c);
+    }
+    out.trim_matches(['.', ' ']).to_owned()
+}
+
+/// For the device names Windows refuses as file names, with or without extension (`con`,
+/// `Nul.txt`, `COM1`, `lpt¹`): where the device name ends.
+fn reserved_on_windows(stem: &str) -> Option<usize> {
+    let base = stem.split('.').next().unwrap_or(stem).trim_end();
+    let upper = base.to_uppercase();
+    let reserved = match upper.as_str() {
+        "CON" | "PRN" | "AUX" | "NUL" | "CONIN$" | "CONOUT$" => true,
+        _ => ["COM", "LPT"].iter().any(|prefix| {
+            upper.strip_prefix(prefix).is_some_and(|n| {
+                matches!(
+                    n,
+                    "0" | "1" | "2" | "3" | "4" | "5" | "6" | "7" | "8" | "9" | "¹" | "²" | "³"
+                )
+            })
+        }),
+    };
+    reserved.then_some(base.len())
+}
+
+/// Emoji and other pictographs that a zero-width joiner may glue together.
+fn is_pictographic(c: char) -> bool {
+    matches!(
+        c,
+        '\u{1F000}'..='\u{1FAFF}' | '\u{2600}'..='\u{27BF}' | '\u{FE0F}'
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bidi_and_zero_width_are_stripped_and_revealed() {
+        let name = "Wang\u{202E}gnaW\u{200B} 王\u{200C}伟\u{FEFF}";
+        assert!(has_invisible(name));
+        assert_eq!(strip_invisible(name), "WanggnaW 王伟");
+        assert_eq!(
+            reveal_invisible(name),
+            "Wang<U+202E>gnaW<U+200B> 王<U+200C>伟<U+FEFF>"
+        );
+        assert!(matches!(strip_invisible("HUANG Jixian 黄继先"), Cow::Borrowed(_)));
+        assert_eq!(strip_invisible("a\u{0}b\u{7}c\td\ne"), "abc\td\ne");
+        assert_eq!(strip_invisible("\u{2067}مرحبا\u{2069}"), "مرحبا");
+    }
+
+    #[test]
+    fn emoji_sequences_and_variation_selectors_survive() {
+        let family = "👨\u{200D}👩\u{200D}👧";
+        assert_eq!(strip_invisible(family), family);
+        assert_eq!(strip_invisible("❤\u{FE0F}"), "❤\u{FE0F}");
+        assert_eq!(strip_invisible("a\u{200D}b"), "ab");
+    }
+
+    #[test]
+    fn file_names_are_safe_everywhere() {
+        assert_eq!(
+            safe_file_name("Paris 2024: CCAA / AFNOR?", "xlsx"),
+            "Paris 2024_ CCAA _ AFNOR_.xlsx"
+        );
+        assert_eq!(safe_file_name("巴黎会议 参会名单", "csv"), "巴黎会议 参会名单.csv");
+        assert_eq!(safe_file_name("  ..hidden. ", "pdf"), "hidden.pdf");
+        assert_eq!(safe_file_name("", "ics"), "export.ics");
+        assert_eq!(safe_file_name("\u{202E}\u{200B}", ".ics"), "export.ics");
+        assert_eq!(safe_file_name("con", "txt"), "con_.txt");
+        assert_eq!(safe_file_name("NUL.tar", "gz"), "NUL_.tar.gz");
+        assert_eq!(safe_file_name("lpt¹", "txt"), "lpt¹_.txt");
+        assert_eq!(safe_file_name("Com1", "md"), "Com1_.md");
+        assert_eq!(safe_file_name("COM10", "md"), "COM10.md");
+        assert_eq!(safe_file_name("line\nbreak\ttab", "html"), "line break tab.html");
+        assert_eq!(safe_file_name("a<b>c|d\"e*f\\g", ""), "a_b_c_d_e_f_g");
+        let long = safe_file_name(&"黄".repeat(200), "xlsx");
+        assert!(long.len() <= MAX_FILE_NAME_BYTES, "{}", long.len());
+        assert!(long.ends_with("黄.xlsx"));
+    }
+}

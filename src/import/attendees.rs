@@ -1,0 +1,443 @@
+//! Attendee imports (pasted text, CSV) share one preview type and one way to apply it.
+//!
+//! The interchange layout of the attendee CSV is `Honorific, Family name, Given name,
+//! Chinese name, Organisation, Organisation (Chinese), Title, Title (Chinese), Email`,
+//! then optionally `Name order` and, for a meeting, `Side, Role, Status, Order`.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use crate::document::Edit;
+use crate::model::{
+    AttendanceRole, Attendee, Bilingual, Choice, Honorific, MeetingId, NameOrder, Organisation,
+    OrganisationId, Person, PersonId, Project,
+};
+
+/// A field of a parsed person, for flagging what is uncertain and for CSV mapping.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Field {
+    /// Mr., Ms. …
+    Honorific,
+    /// Family name.
+    FamilyName,
+    /// Given name.
+    GivenName,
+    /// Name in Chinese characters.
+    ChineseName,
+    /// Which name comes first.
+    NameOrder,
+    /// Organisation (acronym or name).
+    Organisation,
+    /// Organisation's Chinese name.
+    OrganisationZh,
+    /// English title.
+    Title,
+    /// Chinese title.
+    TitleZh,
+    /// E-mail.
+    Email,
+    /// Phone.
+    Phone,
+}
+
+impl Field {
+    /// Every field, in the interchange order.
+    pub const ALL: [Self; 11] = [
+        Self::Honorific,
+        Self::FamilyName,
+        Self::GivenName,
+        Self::ChineseName,
+        Self::Organisation,
+        Self::OrganisationZh,
+        Self::Title,
+        Self::TitleZh,
+        Self::Email,
+        Self::NameOrder,
+        Self::Phone,
+    ];
+
+    /// The CSV header of this field in the interchange layout.
+    pub fn header(self) -> &'static str {
+        match self {
+            Self::Honorific => "Honorific",
+            Self::FamilyName => "Family name",
+            Self::GivenName => "Given name",
+            Self::ChineseName => "Chinese name",
+            Self::NameOrder => "Name order",
+            Self::Organisation => "Organisation",
+            Self::OrganisationZh => "Organisation (Chinese)",
+            Self::Title => "Title",
+            Self::TitleZh => "Title (Chinese)",
+            Self::Email => "Email",
+            Self::Phone => "Phone",
+        }
+    }
+
+    /// Recognises a header, in either language and a few common spellings.
+    pub fn from_header(header: &str) -> Option<Self> {
+        let h = crate::model::fold_for_search(header).replace(['_', '-', '(', ')', '（', '）'], "");
+        Some(match h.as_str() {
+            "honorific" | "salutation" | "称谓" => Self::Honorific,
+            "familyname" | "lastname" | "surname" | "姓" => Self::FamilyName,
+            "givenname" | "firstname" | "名" => Self::GivenName,
+            "chinesename" | "中文姓名" | "中文名" | "姓名" => Self::ChineseName,
+            "nameorder" => Self::NameOrder,
+            "organisation" | "organization" | "org" | "company" | "机构" | "单位" => {
+                Self::Organisation
+            }
+            "organisationchinese" | "organizationchinese" | "机构中文" | "单位中文" => {
+                Self::OrganisationZh
+            }
+            "title" | "position" | "jobtitle" | "职务" | "titleenglish" => Self::Title,
+            "titlechinese" | "中文职务" | "职务中文" => Self::TitleZh,
+            "email" | "e-mail" | "mail" | "电子邮件" | "邮箱" => Self::Email,
+            "phone" | "telephone" | "mobile" | "电话" | "手机" => Self::Phone,
+            _ => return None,
+        })
+    }
+}
+
+/// The organisation a parsed person belongs to.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum OrganisationRef {
+    /// None given.
+    None,
+    /// One already in the project.
+    Existing(OrganisationId),
+    /// A new one the import will add.
+    New(Organisation),
+}
+
+/// One person from an import, before anything changes.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ParsedPerson {
+    /// The text or row it came from.
+    pub source: String,
+    /// The person as parsed (its `organisation` is set on apply).
+    pub person: Person,
+    /// Their organisation.
+    pub organisation: OrganisationRef,
+    /// An existing person with the same name, who is not duplicated.
+    pub matched: Option<PersonId>,
+    /// Fields that were guessed and deserve a look.
+    pub uncertain: BTreeSet<Field>,
+}
+
+/// What an import changed, for the command line and the status bar.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ImportSummary {
+    /// People added.
+    pub added_people: Vec<PersonId>,
+    /// Existing people matched instead of added.
+    pub matched_people: Vec<PersonId>,
+    /// Organisations added.
+    pub added_organisations: Vec<OrganisationId>,
+    /// People added to the meeting's attendance.
+    pub added_attendees: usize,
+}
+
+/// The single edit (one undo step) that adds the people, their new organisations and, with
+/// a meeting, their attendance in list order (the first of a side heads it).
+pub fn build_edit(
+    project: &Project,
+    parsed: &[ParsedPerson],
+    meeting: Option<&MeetingId>,
+) -> (Edit, ImportSummary) {
+    let mut summary = ImportSummary::default();
+    let mut edits = Vec::new();
+    let mut taken_people: BTreeSet<PersonId> = BTreeSet::new();
+    let mut new_orgs: BTreeMap<String, OrganisationId> = BTreeMap::new();
+    let mut taken_orgs: BTreeSet<OrganisationId> = BTreeSet::new();
+    let mut attendee_ids = Vec::new();
+
+    for entry in parsed {
+        let org_id = match &entry.organisation {
+            OrganisationRef::None => None,
+            OrganisationRef::Existing(id) => Some(id.clone()),
+            OrganisationRef::New(org) => {
+                let key = crate::model::fold_for_search(&format!(
+                    "{}|{}|{}",
+                    org.acronym, org.name.en, org.name.zh
+                ));
+                let id = new_orgs.entry(key).or_insert_with(|| {
+                    let base = if org.acronym.is_empty() {
+                        org.name.get(false)
+                    } else {
+                        &org.acronym
+                    };
+                    let mut id = project.new_organisation_id(base);
+                    let mut n = 2;
+                    while taken_orgs.contains(&id) {
+                        id = project.new_organisation_id(&format!("{base}-{n}"));
+                        n += 1;
+                    }
+                    taken_orgs.insert(id.clone());
+                    edits.push(Edit::PutOrganisation(id.clone(), org.clone()));
+                    summary.added_organisations.push(id.clone());
+                    id
+                });
+                Some(id.clone())
+            }
+        };
+        let person_id = match &entry.matched {
+            Some(id) => {
+                summary.matched_people.push(id.clone());
+                id.clone()
+            }
+            None => {
+                let mut person = entry.person.clone();
+                person.organisation = org_id;
+                let mut id = project.new_person_id(&person);
+                let mut n = 2;
+                while taken_people.contains(&id) {
+                    id = PersonId(format!("{}-{n}", project.new_person_id(&person)));
+                    n += 1;
+                }
+                taken_people.insert(id.clone());
+                edits.push(Edit::PutPerson(id.clone(), person));
+                summary.added_people.push(id.clone());
+                id
+            }
+        };
+        attendee_ids.push(person_id);
+    }
+
+    if let Some(meeting_id) = meeting
+        && let Some(meeting) = project.meetings.get(meeting_id)
+    {
+        let mut m = meeting.clone();
+        // Organisation of each attendee, including those added by this import.
+        let org_of = |id: &PersonId| -> Option<OrganisationId> {
+            project
+                .people
+                .get(id)
+                .and_then(|p| p.organisation.clone())
+                .or_else(|| {
+                    parsed
+                        .iter()
+                        .zip(&attendee_ids)
+                        .find(|(_, pid)| *pid == id)
+                        .and_then(|(e, _)| match &e.organisation {
+                            OrganisationRef::Existing(o) => Some(o.clone()),
+                            OrganisationRef::New(o) => {
+                                let key = crate::model::fold_for_search(&format!(
+                                    "{}|{}|{}",
+                                    o.acronym, o.name.en, o.name.zh
+                                ));
+                                new_orgs.get(&key).cloned()
+                            }
+                            OrganisationRef::None => None,
+                        })
+                })
+        };
+        for id in &attendee_ids {
+            if m.attendees.iter().any(|a| &a.person == id) {
+                continue;
+            }
+            let mut attendee = Attendee::new(id.clone());
+            attendee.side = org_of(id).and_then(|org| {
+                m.sides
+                    .iter()
+                    .find(|s| s.organisations.contains(&org))
+                    .map(|s| s.id.clone())
+            });
+            let in_side = m
+                .attendees
+                .iter()
+                .filter(|a| a.side == attendee.side)
+                .count();
+            attendee.rank = u32::try_from(in_side + 1).unwrap_or(u32::MAX);
+            if in_side == 0 && attendee.side.is_some() {
+                attendee.role = AttendanceRole::HeadOfDelegation;
+            }
+            m.attendees.push(attendee);
+            summary.added_attendees += 1;
+        }
+        edits.push(Edit::PutMeeting(meeting_id.clone(), Box::new(m)));
+    }
+    (Edit::Batch(edits), summary)
+}
+
+/// A CSV file read into rows, with the delimiter it used.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct CsvTable {
+    /// The header row.
+    pub headers: Vec<String>,
+    /// The data rows (each padded or cut to the header's length).
+    pub rows: Vec<Vec<String>>,
+    /// `,`, `;` or tab.
+    pub delimiter: u8,
+}
+
+/// Why a CSV could not be read.
+#[derive(Debug, thiserror::Error)]
+pub enum CsvError {
+    /// Not UTF-8 (or UTF-16).
+    #[error(
+        "the file is not UTF-8 text (line {line}); save it from the spreadsheet as “CSV UTF-8”"
+    )]
+    Encoding {
+        /// 1-based line of the first bad byte.
+        line: usize,
+    },
+    /// Nothing in it.
+    #[error("the file has no rows")]
+    Empty,
+    /// The CSV reader gave up.
+    #[error("line {line}: {message}")]
+    Malformed {
+        /// 1-based line.
+        line: u64,
+        /// What was wrong.
+        message: String,
+    },
+}
+
+/// Reads CSV bytes: BOM or not, comma, semicolon or tab (whichever the header uses most),
+/// quoted fields with embedded delimiters and line breaks.
+pub fn read_csv(bytes: &[u8]) -> Result<CsvTable, CsvError> {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
+        return Err(CsvError::Encoding { line: 1 });
+    }
+    if let Err(e) = std::str::from_utf8(bytes) {
+        let line = bytes
+            .get(..e.valid_up_to())
+            .unwrap_or_default()
+            .iter()
+            .filter(|b| **b == b'\n')
+            .count()
+            + 1;
+        return Err(CsvError::Encoding { line });
+    }
+    let first_line = bytes.split(|b| *b == b'\n').next().unwrap_or_default();
+    let delimiter = [b',', b';', b'\t']
+        .into_iter()
+        .max_by_key(|d| first_line.iter().filter(|b| *b == d).count())
+        .unwrap_or(b',');
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(delimiter)
+        .flexible(true)
+        .has_headers(true)
+        .from_reader(bytes);
+    let headers: Vec<String> = reader
+        .headers()
+        .map_err(|e| malformed(&e))?
+        .iter()
+        .map(|h| h.trim().to_owned())
+        .collect();
+    if headers.iter().all(String::is_empty) {
+        return Err(CsvError::Empty);
+    }
+    let mut rows = Vec::new();
+    for record in reader.records() {
+        let record = record.map_err(|e| malformed(&e))?;
+        let mut row: Vec<String> = record.iter().map(|c| c.trim().to_owned()).collect();
+        if row.iter().all(String::is_empty) {
+            continue;
+        }
+        row.resize(headers.len(), String::new());
+        rows.push(row);
+    }
+    Ok(CsvTable {
+        headers,
+        rows,
+        delimiter,
+    })
+}
+
+fn malformed(e: &csv::Error) -> CsvError {
+    CsvError::Malformed {
+        line: e.position().map_or(0, csv::Position::line),
+        message: e.to_string(),
+    }
+}
+
+/// The field each column maps to, recognised from the headers.
+pub fn guess_mapping(headers: &[String]) -> Vec<Option<Field>> {
+    let mut seen = BTreeSet::new();
+    headers
+        .iter()
+        .map(|h| Field::from_header(h).filter(|f| seen.insert(*f)))
+        .collect()
+}
+
+/// People from CSV rows, with the columns mapped as given.
+pub fn rows_to_people(
+    table: &CsvTable,
+    mapping: &[Option<Field>],
+    project: &Project,
+) -> Vec<ParsedPerson> {
+    table
+        .rows
+        .iter()
+        .filter_map(|row| {
+            let get = |field: Field| -> String {
+                let cell = mapping
+                    .iter()
+                    .position(|m| *m == Some(field))
+                    .and_then(|i| row.get(i))
+                    .map_or("", String::as_str);
+                // Undo the `'` our CSV export puts before a formula-like cell.
+                match cell.strip_prefix('\'') {
+                    Some(rest) if rest.starts_with(['=', '+', '-', '@', '\t', '\r']) => {
+                        rest.to_owned()
+                    }
+                    _ => cell.to_owned(),
+                }
+            };
+            let mut uncertain = BTreeSet::new();
+            let chinese_name = get(Field::ChineseName);
+            let order_text = get(Field::NameOrder);
+            let name_order = NameOrder::ALL
+                .iter()
+                .copied()
+                .find(|o| o.key() == order_text.trim() || o.label_en() == order_text.trim())
+                .unwrap_or_else(|| {
+                    // Without the column: Chinese characters suggest Chinese order.
+                    if mapping.contains(&Some(Field::NameOrder)) {
+                        uncertain.insert(Field::NameOrder);
+                    }
+                    if chinese_name.trim().is_empty() {
+                        NameOrder::GivenFirst
+                    } else {
+                        NameOrder::FamilyFirst
+                    }
+                });
+            let person = Person {
+                honorific: Honorific::parse(&get(Field::Honorific)).unwrap_or(Honorific::None),
+                family_name: get(Field::FamilyName),
+                given_name: get(Field::GivenName),
+                chinese_name,
+                name_order,
+                organisation: None,
+                title: Bilingual::new(get(Field::Title), get(Field::TitleZh)),
+                email: get(Field::Email),
+                phone: get(Field::Phone),
+                notes: String::new(),
+            };
+            if person.family_name.is_empty() && person.chinese_name.is_empty() {
+                return None;
+            }
+            if person.family_name.is_empty() {
+                uncertain.insert(Field::FamilyName);
+            }
+            let organisation = super::attendees_text::resolve_organisation(
+                project,
+                &get(Field::Organisation),
+                &get(Field::OrganisationZh),
+            );
+            let matched = project
+                .people
+                .iter()
+                .find(|(_, p)| p.same_name_as(&person))
+                .map(|(id, _)| id.clone());
+            Some(ParsedPerson {
+                source: row.join(" | "),
+                person,
+                organisation,
+                matched,
+                uncertain,
+            })
+        })
+        .collect()
+}

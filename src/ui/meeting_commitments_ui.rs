@@ -1,0 +1,323 @@
+//! The commitments inside the meeting editor: the open commitments of the series, whose
+//! status changes are logged with this meeting (for the minutes), and the points agreed at
+//! this meeting, with their sub-points.
+
+use super::{Cx, ViewState};
+use crate::document::Edit;
+use crate::model::followup;
+use crate::model::{Bilingual, Commitment, CommitmentId, CommitmentStatus, Meeting, MeetingId};
+
+/// The title field of a commitment in the interface language.
+fn title_mut(c: &mut Commitment, zh: bool) -> &mut String {
+    if zh { &mut c.title.zh } else { &mut c.title.en }
+}
+
+/// `1`, `1.2`: the outline number of each row.
+fn numbers(rows: &[(CommitmentId, usize)]) -> Vec<String> {
+    let mut counters: Vec<usize> = Vec::new();
+    rows.iter()
+        .map(|(_, depth)| {
+            counters.truncate(depth + 1);
+            counters.resize(depth + 1, 0);
+            if let Some(last) = counters.last_mut() {
+                *last += 1;
+            }
+            counters
+                .iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>()
+                .join(".")
+        })
+        .collect()
+}
+
+/// A status combo box named `name` for screen readers and tests (the rows have no
+/// visible label of their own).
+fn status_combo(
+    ui: &mut egui::Ui,
+    id_salt: &str,
+    cx: &Cx<'_>,
+    status: &mut CommitmentStatus,
+    name: &str,
+) {
+    egui::ComboBox::from_id_salt(id_salt)
+        .selected_text(cx.language.choice(*status))
+        .width(110.0)
+        .show_ui(ui, |ui| {
+            for &option in <CommitmentStatus as crate::model::Choice>::ALL {
+                ui.selectable_value(status, option, cx.language.choice(option));
+            }
+        })
+        .response
+        .accessible_name(name);
+}
+
+/// The open commitments agreed at earlier meetings of this meeting's series. Changing a
+/// status here logs it with this meeting, dated the meeting's day (one undo step); the
+/// note beside it is that entry's note, for the minutes.
+pub fn series_review_ui(
+    ui: &mut egui::Ui,
+    cx: &mut Cx<'_>,
+    id: &MeetingId,
+    meeting: &Meeting,
+    state: &mut ViewState,
+) {
+    let t = cx.tr();
+    let zh = cx.zh();
+    let project = cx.project;
+    if meeting.series.is_none() {
+        ui.label(egui::RichText::new(t.review_no_series).color(super::style::weak_color(ui)));
+        return;
+    }
+    let rows = followup::open_commitments_of_series(project, id, meeting);
+    if rows.is_empty() {
+        ui.label(egui::RichText::new(t.review_nothing_open).color(super::style::weak_color(ui)));
+        return;
+    }
+    ui.label(egui::RichText::new(t.review_hint).color(super::style::weak_color(ui)));
+    ui.add_space(4.0);
+    egui::Grid::new("series_review")
+        .num_columns(4)
+        .striped(true)
+        .spacing([10.0, 4.0])
+        .show(ui, |ui| {
+            for ((cid, depth), number) in rows.iter().zip(numbers(&rows)) {
+                let Some(c) = project.commitments.get(cid) else {
+                    continue;
+                };
+                let title = c.title.get(zh);
+                ui.horizontal(|ui| {
+                    ui.add_space(16.0 * (*depth).min(6) as f32);
+                    ui.label(egui::RichText::new(&number).color(super::style::weak_color(ui)));
+                    ui.vertical(|ui| {
+                        ui.set_max_width(320.0);
+                        if ui
+                            .link(title)
+                            .on_hover_text(t.open_commitment_tip)
+                            .clicked()
+                        {
+                            super::commitments_ui::show_commitment(cx, state, cid);
+                        }
+                        let mut facts = Vec::new();
+                        if let Some(due) = c.due {
+                            facts.push(format!("{} {due}", t.due));
+                        }
+                        let note = super::commitments_ui::due_note(
+                            t,
+                            followup::due_state(c, meeting.date, followup::SOON_DAYS),
+                        );
+                        if !note.is_empty() {
+                            facts.push(note);
+                        }
+                        if !facts.is_empty() {
+                            ui.label(
+                                egui::RichText::new(facts.join(" · "))
+                                    .small()
+                                    .color(super::style::weak_color(ui)),
+                            );
+                        }
+                    });
+                });
+                let mut status = c.status;
+                let name = format!("{} — {title}", t.status);
+                status_combo(ui, &format!("review_status_{cid}"), cx, &mut status, &name);
+                if status != c.status {
+                    let changed =
+                        followup::with_status_change(c, status, meeting.date, Some(id.clone()));
+                    cx.edit_step(Edit::PutCommitment(cid.clone(), changed));
+                }
+                minutes_note_ui(ui, cx, id, meeting, cid, c);
+                let logged: Vec<String> = c
+                    .progress
+                    .iter()
+                    .filter(|e| e.meeting.as_ref() == Some(id))
+                    .filter_map(|e| e.status)
+                    .map(|s| cx.language.choice(s).to_owned())
+                    .collect();
+                if logged.is_empty() {
+                    ui.label("");
+                } else {
+                    ui.label(
+                        egui::RichText::new(format!("{} {}", t.logged_here, logged.join(" → ")))
+                            .small()
+                            .color(super::style::weak_color(ui)),
+                    );
+                }
+                ui.end_row();
+            }
+        });
+}
+
+/// The note of this meeting's progress entry for `c`, in the interface language; typing
+/// creates the entry (dated the meeting's day) when there is none yet.
+fn minutes_note_ui(
+    ui: &mut egui::Ui,
+    cx: &mut Cx<'_>,
+    id: &MeetingId,
+    meeting: &Meeting,
+    cid: &CommitmentId,
+    c: &Commitment,
+) {
+    let t = cx.tr();
+    let zh = cx.zh();
+    let index = c
+        .progress
+        .iter()
+        .rposition(|e| e.meeting.as_ref() == Some(id) && e.date == meeting.date);
+    let mut text = index
+        .and_then(|i| c.progress.get(i))
+        .map(|e| {
+            if zh {
+                e.note.zh.clone()
+            } else {
+                e.note.en.clone()
+            }
+        })
+        .unwrap_or_default();
+    let response = ui.add(
+        egui::TextEdit::singleline(&mut text)
+            .hint_text(t.minutes_note_hint)
+            .desired_width(220.0),
+    );
+    let response = response.accessible_name(format!("{} — {}", t.note, c.title.get(zh)));
+    if response.changed() {
+        let mut changed = c.clone();
+        let entry = match index.and_then(|i| changed.progress.get_mut(i)) {
+            Some(entry) => entry,
+            None => {
+                let at = changed.progress.partition_point(|e| e.date <= meeting.date);
+                changed.progress.insert(
+                    at,
+                    crate::model::ProgressEntry {
+                        date: meeting.date,
+                        note: Bilingual::default(),
+                        status: None,
+                        meeting: Some(id.clone()),
+                    },
+                );
+                let Some(entry) = changed.progress.get_mut(at) else {
+                    return;
+                };
+                entry
+            }
+        };
+        if zh {
+            entry.note.zh = text;
+        } else {
+            entry.note.en = text;
+        }
+        cx.edit(
+            ui,
+            &format!("commitment/{cid}"),
+            Edit::PutCommitment(cid.clone(), changed),
+        );
+    }
+}
+
+/// The points agreed at this meeting, sub-points under their point: titles typed in place,
+/// a status each, a button for a new point and one for a sub-point of each.
+pub fn agreed_here_ui(
+    ui: &mut egui::Ui,
+    cx: &mut Cx<'_>,
+    id: &MeetingId,
+    meeting: &Meeting,
+    state: &mut ViewState,
+) {
+    let t = cx.tr();
+    let zh = cx.zh();
+    let project = cx.project;
+    let rows = followup::kept_in_tree_order(project, |_, c| c.agreed_at.as_ref() == Some(id));
+    if rows.is_empty() {
+        ui.label(egui::RichText::new(t.agreed_here_empty).color(super::style::weak_color(ui)));
+    }
+    egui::Grid::new("agreed_here")
+        .num_columns(3)
+        .spacing([8.0, 4.0])
+        .show(ui, |ui| {
+            for ((cid, depth), number) in rows.iter().zip(numbers(&rows)) {
+                let Some(original) = project.commitments.get(cid) else {
+                    continue;
+                };
+                let mut c = original.clone();
+                ui.horizontal(|ui| {
+                    ui.add_space(16.0 * (*depth).min(6) as f32);
+                    let label =
+                        ui.label(egui::RichText::new(&number).color(super::style::weak_color(ui)));
+                    let other = if zh { &c.title.en } else { &c.title.zh };
+                    let hint = other.clone();
+                    ui.add(
+                        egui::TextEdit::singleline(title_mut(&mut c, zh))
+                            .hint_text(hint)
+                            .desired_width(300.0 - 16.0 * (*depth).min(6) as f32),
+                    )
+                    .labelled_by(label.id);
+                });
+                let name = format!("{} — {}", t.status, original.title.get(zh));
+                status_combo(
+                    ui,
+                    &format!("agreed_status_{cid}"),
+                    cx,
+                    &mut c.status,
+                    &name,
+                );
+                ui.horizontal(|ui| {
+                    if ui
+                        .small_button(format!("+ {}", t.add_sub_point))
+                        .on_hover_text(t.add_sub_point_tip)
+                        .clicked()
+                    {
+                        let (sub_id, sub) = super::commitments_ui::sub_point(cx, cid, original);
+                        cx.edit_step(Edit::PutCommitment(sub_id, sub));
+                    }
+                    if ui
+                        .small_button(t.open_commitment)
+                        .on_hover_text(t.open_commitment_tip)
+                        .clicked()
+                    {
+                        super::commitments_ui::show_commitment(cx, state, cid);
+                    }
+                });
+                ui.end_row();
+                if c.status != original.status {
+                    let status = c.status;
+                    c.status = original.status;
+                    c = followup::with_status_change(&c, status, meeting.date, Some(id.clone()));
+                }
+                if &c != original {
+                    cx.edit(
+                        ui,
+                        &format!("commitment/{cid}"),
+                        Edit::PutCommitment(cid.clone(), c),
+                    );
+                }
+            }
+        });
+    if ui
+        .button(format!("+ {}", t.add_point_here))
+        .on_hover_text(t.add_point_here_tip)
+        .clicked()
+    {
+        let mut parties: Vec<_> = meeting
+            .sides
+            .iter()
+            .flat_map(|s| s.organisations.iter().cloned())
+            .collect();
+        parties.sort();
+        parties.dedup();
+        let new_id = project.new_commitment_id(&format!("{id}-point"));
+        let point = Commitment {
+            title: Bilingual::new(t.new_commitment, ""),
+            agreed_at: Some(id.clone()),
+            parties,
+            ..Default::default()
+        };
+        // Logged as agreed at this meeting, so the progress starts where the point did.
+        let point = followup::with_status_change(
+            &point,
+            CommitmentStatus::Agreed,
+            meeting.date,
+            Some(id.clone()),
+        );
+        cx.edit_step(Edit::PutCommitment(new_id, point));
+    }
+}

@@ -1,0 +1,204 @@
+//! The overview of a project: upcoming meetings, overdue and due-soon commitments, and a
+//! chart of the commitments by status. Each entry opens its meeting or commitment.
+
+use super::{Cx, View, ViewState};
+use crate::model::CommitmentStatus;
+use crate::model::followup::{self, DueState};
+
+/// The overview sections, below the project's title and description.
+pub fn overview_ui(ui: &mut egui::Ui, cx: &Cx<'_>, state: &mut ViewState) {
+    let t = cx.tr();
+    ui.horizontal_wrapped(|ui| {
+        ui.heading(t.overview);
+        ui.label(
+            egui::RichText::new(format!("{} {}", t.as_of, cx.today))
+                .color(super::style::weak_color(ui)),
+        )
+        .on_hover_text(t.as_of_tip);
+    });
+    ui.add_space(6.0);
+    ui.columns(2, |columns| {
+        if let [left, right] = columns {
+            left.strong(t.upcoming_meetings);
+            upcoming_meetings_ui(left, cx, state);
+            left.add_space(12.0);
+            left.strong(t.commitments_by_status);
+            status_chart_ui(left, cx, state);
+
+            due_commitments_ui(right, cx, state);
+        }
+    });
+}
+
+fn upcoming_meetings_ui(ui: &mut egui::Ui, cx: &Cx<'_>, state: &mut ViewState) {
+    let t = cx.tr();
+    let zh = cx.zh();
+    let upcoming = followup::upcoming_meetings(cx.project, cx.today);
+    if upcoming.is_empty() {
+        ui.label(egui::RichText::new(t.no_upcoming_meetings).color(super::style::weak_color(ui)));
+        return;
+    }
+    for id in upcoming.iter().take(8) {
+        let Some(m) = cx.project.meetings.get(id) else {
+            continue;
+        };
+        let days = (m.date - cx.today).num_days();
+        let when = match days {
+            0 => t.today.to_owned(),
+            d => t.in_days.replace("{n}", &d.to_string()),
+        };
+        ui.horizontal(|ui| {
+            ui.label(m.date.to_string());
+            if ui
+                .link(m.title.get(zh))
+                .on_hover_text(t.open_meeting_tip)
+                .clicked()
+            {
+                state.view = View::Meetings;
+                state.meeting = Some(id.clone());
+                state.agenda_item = None;
+            }
+            ui.label(egui::RichText::new(when).color(super::style::weak_color(ui)));
+        });
+    }
+    if upcoming.len() > 8 {
+        ui.label(
+            egui::RichText::new(t.and_more.replace("{n}", &(upcoming.len() - 8).to_string()))
+                .color(super::style::weak_color(ui)),
+        );
+    }
+}
+
+/// Overdue commitments, then those due within 30 days, then within 90.
+fn due_commitments_ui(ui: &mut egui::Ui, cx: &Cx<'_>, state: &mut ViewState) {
+    let t = cx.tr();
+    let zh = cx.zh();
+    let list = followup::needing_attention(cx.project, cx.today, followup::LATER_DAYS);
+    let soon = u64::from(followup::SOON_DAYS);
+    // Which group a follow-up falls in: 0 overdue, 1 within 30 days, 2 within 31–90 days.
+    let group_of = |state: DueState| match state {
+        DueState::Overdue { .. } => 0,
+        DueState::DueSoon { days } if days <= soon => 1,
+        _ => 2,
+    };
+    let groups = [
+        (0, t.overdue_commitments, t.nothing_overdue),
+        (1, t.due_within_30, t.nothing_due_30),
+        (2, t.due_within_31_90, t.nothing_due_90),
+    ];
+    for (group, heading, empty) in groups {
+        let rows: Vec<_> = list.iter().filter(|(_, s)| group_of(*s) == group).collect();
+        ui.strong(format!("{heading} ({})", rows.len()));
+        if rows.is_empty() {
+            ui.label(egui::RichText::new(empty).color(super::style::weak_color(ui)));
+        }
+        for (id, due) in rows {
+            let Some(c) = cx.project.commitments.get(id) else {
+                continue;
+            };
+            ui.horizontal(|ui| {
+                let note = super::commitments_ui::due_note(t, *due);
+                let colour = if matches!(due, DueState::Overdue { .. }) {
+                    super::style::overdue_color(ui)
+                } else {
+                    super::style::warning_color(ui)
+                };
+                ui.colored_label(colour, note);
+                if ui
+                    .link(c.title.get(zh))
+                    .on_hover_text(t.open_commitment_tip)
+                    .clicked()
+                {
+                    super::commitments_ui::show_commitment(cx, state, id);
+                }
+            });
+        }
+        ui.add_space(10.0);
+    }
+}
+
+/// A bar per status; a click on a bar's legend line below shows those commitments.
+fn status_chart_ui(ui: &mut egui::Ui, cx: &Cx<'_>, state: &mut ViewState) {
+    let t = cx.tr();
+    let counts = followup::status_counts(cx.project);
+    if cx.project.commitments.is_empty() {
+        ui.label(egui::RichText::new(t.empty_commitments).color(super::style::weak_color(ui)));
+        return;
+    }
+    let labels: Vec<String> = counts
+        .iter()
+        .map(|(s, _)| cx.language.choice(*s).to_owned())
+        .collect();
+    let bars: Vec<egui_plot::Bar> = counts
+        .iter()
+        .enumerate()
+        .map(|(i, (status, n))| {
+            egui_plot::Bar::new(i as f64, *n as f64)
+                .name(cx.language.choice(*status))
+                .fill(super::style::status_color(ui, *status))
+                .width(0.7)
+        })
+        .collect();
+    let max = counts.iter().map(|(_, n)| *n).max().unwrap_or(0);
+    let axis_labels = labels.clone();
+    egui_plot::Plot::new("status_chart")
+        .height(180.0)
+        .allow_zoom(false)
+        .allow_drag(false)
+        .allow_scroll(false)
+        .allow_boxed_zoom(false)
+        .allow_double_click_reset(false)
+        .show_grid([false, true])
+        .include_y(0.0)
+        .include_y(max as f64 + 1.0)
+        .x_axis_formatter(move |mark, _| {
+            let v = mark.value;
+            if v >= 0.0 && (v - v.round()).abs() < 1e-6 {
+                axis_labels
+                    .get(v.round() as usize)
+                    .cloned()
+                    .unwrap_or_default()
+            } else {
+                String::new()
+            }
+        })
+        .y_axis_formatter(|mark, _| {
+            if (mark.value - mark.value.round()).abs() < 1e-6 {
+                format!("{}", mark.value.round())
+            } else {
+                String::new()
+            }
+        })
+        .show(ui, |plot| {
+            plot.bar_chart(egui_plot::BarChart::new(t.commitments_by_status, bars));
+        });
+    // The same numbers as text: readable by screen readers and clickable as filters.
+    ui.horizontal_wrapped(|ui| {
+        for ((status, n), label) in counts.iter().zip(&labels) {
+            if ui
+                .link(format!("{label} {n}"))
+                .on_hover_text(t.show_with_status_tip)
+                .clicked()
+            {
+                state.view = View::Commitments;
+                state.commitment_filter = followup::Filter {
+                    statuses: [*status].into(),
+                    ..Default::default()
+                };
+            }
+        }
+    });
+    let open: usize = counts
+        .iter()
+        .filter(|(s, _)| CommitmentStatus::is_open(*s))
+        .map(|(_, n)| n)
+        .sum();
+    ui.label(
+        egui::RichText::new(
+            t.open_of_total
+                .replace("{open}", &open.to_string())
+                .replace("{total}", &cx.project.commitments.len().to_string()),
+        )
+        .color(super::style::weak_color(ui)),
+    );
+}

@@ -1,0 +1,260 @@
+//! The dialogs that keep edits from being lost: the offer to restore a recovery copy, the
+//! question when the file changed on disk, and the second question before throwing
+//! changes away.
+
+use std::path::PathBuf;
+
+use crate::app::recovery::RecoveryEntry;
+use crate::app::{AfterConfirm, DelegationApp, Dialog, LossAction};
+use crate::project_file::DiskChange;
+
+/// What the user chose in one of these dialogs.
+enum Choice {
+    Primary,
+    SaveAs,
+    Reload,
+    Later,
+    Delete,
+    Cancel,
+}
+
+/// Offers to restore a recovery copy; returns the dialog while it stays open.
+pub fn recover_dialog_ui(
+    ctx: &egui::Context,
+    app: &mut DelegationApp,
+    entry: Box<RecoveryEntry>,
+) -> Option<Dialog> {
+    let t = app.tr();
+    let zh = app.settings.language.prefers_chinese();
+    let mut choice = None;
+    let modal = egui::Modal::new(egui::Id::unique("recover_dialog")).show(ctx, |ui| {
+        ui.set_max_width(560.0);
+        ui.heading(t.recovery_title);
+        ui.add_space(6.0);
+        ui.label(t.recovery_body);
+        ui.add_space(8.0);
+        super::widgets::form_ui(ui, "recover_form", |ui| {
+            let title = entry.project.info.title.get(zh);
+            ui.label(t.recovery_project);
+            ui.strong(if title.trim().is_empty() {
+                entry.name.as_str()
+            } else {
+                title
+            });
+            ui.end_row();
+            ui.label(t.recovery_file);
+            match &entry.original {
+                Some(path) => ui.label(path.display().to_string()),
+                None => ui.label(format!("{} ({})", entry.name, t.recovery_never_saved)),
+            };
+            ui.end_row();
+            ui.label(t.recovery_written);
+            ui.label(
+                entry
+                    .written_at
+                    .with_timezone(&chrono::Local)
+                    .format("%Y-%m-%d %H:%M:%S")
+                    .to_string(),
+            );
+            ui.end_row();
+            ui.label(t.recovery_contents);
+            let p = &entry.project;
+            ui.label(format!(
+                "{} {}  ·  {} {}  ·  {} {}  ·  {} {}",
+                t.cmd_show_people,
+                p.people.len(),
+                t.cmd_show_organisations,
+                p.organisations.len(),
+                t.cmd_show_meetings,
+                p.meetings.len(),
+                t.cmd_show_commitments,
+                p.commitments.len(),
+            ));
+            ui.end_row();
+        });
+        ui.add_space(12.0);
+        ui.horizontal(|ui| {
+            if ui
+                .button(t.recovery_restore)
+                .on_hover_text(t.recovery_restore_tip)
+                .clicked()
+            {
+                choice = Some(Choice::Primary);
+            }
+            if ui
+                .button(t.recovery_later)
+                .on_hover_text(t.recovery_later_tip)
+                .clicked()
+            {
+                choice = Some(Choice::Later);
+            }
+            if ui.button(t.recovery_delete).clicked() {
+                choice = Some(Choice::Delete);
+            }
+        });
+    });
+    if modal.should_close() && choice.is_none() {
+        choice = Some(Choice::Later);
+    }
+    match choice {
+        None => Some(Dialog::Recover(entry)),
+        Some(Choice::Primary) => {
+            app.restore(*entry);
+            None
+        }
+        Some(Choice::Delete) => Some(Dialog::ConfirmLoss(LossAction::DeleteRecovery(entry))),
+        // Kept on disk: offered again at the next start.
+        Some(_) => None,
+    }
+}
+
+/// Asks what to do when the file changed on disk (or vanished) before a save.
+pub fn file_changed_dialog_ui(
+    ctx: &egui::Context,
+    app: &mut DelegationApp,
+    path: PathBuf,
+    change: DiskChange,
+    then: Option<AfterConfirm>,
+) -> Option<Dialog> {
+    let t = app.tr();
+    let missing = matches!(change, DiskChange::Missing);
+    let mut choice = None;
+    let modal = egui::Modal::new(egui::Id::unique("file_changed_dialog")).show(ctx, |ui| {
+        ui.set_max_width(560.0);
+        if missing {
+            ui.heading(t.file_missing_title);
+            ui.add_space(6.0);
+            ui.label(t.file_missing_body);
+        } else {
+            ui.heading(t.file_changed_title);
+            ui.add_space(6.0);
+            ui.label(t.file_changed_body);
+        }
+        ui.add_space(8.0);
+        super::widgets::form_ui(ui, "file_changed_form", |ui| {
+            if let DiskChange::Modified { size, modified } = &change {
+                if let Some(modified) = modified {
+                    ui.label(t.file_changed_at);
+                    ui.label(
+                        chrono::DateTime::<chrono::Local>::from(*modified)
+                            .format("%Y-%m-%d %H:%M:%S")
+                            .to_string(),
+                    );
+                    ui.end_row();
+                }
+                ui.label(t.file_size_now);
+                ui.label(format!("{size} {}", t.bytes));
+                ui.end_row();
+            }
+            ui.label(t.recovery_file);
+            ui.label(path.display().to_string());
+            ui.end_row();
+        });
+        ui.add_space(12.0);
+        ui.horizontal(|ui| {
+            let primary = if missing {
+                ui.button(t.save_here_again)
+            } else {
+                ui.button(t.overwrite).on_hover_text(t.overwrite_tip)
+            };
+            if primary.clicked() {
+                choice = Some(Choice::Primary);
+            }
+            if ui.button(t.cmd_save_as).clicked() {
+                choice = Some(Choice::SaveAs);
+            }
+            if !missing
+                && ui
+                    .button(t.reload)
+                    .on_hover_text(t.reload_tip)
+                    .clicked()
+            {
+                choice = Some(Choice::Reload);
+            }
+            if ui.button(t.dlg_cancel).clicked() {
+                choice = Some(Choice::Cancel);
+            }
+        });
+    });
+    if modal.should_close() && choice.is_none() {
+        choice = Some(Choice::Cancel);
+    }
+    let saved = match choice {
+        None => return Some(Dialog::FileChanged { path, change, then }),
+        Some(Choice::Primary) => app.overwrite(&path),
+        Some(Choice::SaveAs) => app.save_as(),
+        Some(Choice::Reload) => return Some(Dialog::ConfirmLoss(LossAction::Reload(path))),
+        Some(_) => return None,
+    };
+    if saved && let Some(then) = then {
+        app.proceed(ctx, then);
+    }
+    app.dialog.take()
+}
+
+/// The second question before reloading over unsaved changes or deleting a recovery copy.
+pub fn confirm_loss_dialog_ui(
+    ctx: &egui::Context,
+    app: &mut DelegationApp,
+    action: LossAction,
+) -> Option<Dialog> {
+    let t = app.tr();
+    let (title, body, confirm) = match &action {
+        LossAction::Reload(_) => (t.reload_title, t.reload_body, t.reload_confirm),
+        LossAction::DeleteRecovery(_) => (
+            t.delete_recovery_title,
+            t.delete_recovery_body,
+            t.delete_recovery_confirm,
+        ),
+    };
+    let mut choice = None;
+    let modal = egui::Modal::new(egui::Id::unique("confirm_loss_dialog")).show(ctx, |ui| {
+        ui.set_max_width(480.0);
+        ui.heading(title);
+        ui.add_space(6.0);
+        ui.label(body);
+        if let LossAction::Reload(path) = &action {
+            ui.add_space(4.0);
+            ui.label(
+                egui::RichText::new(path.display().to_string())
+                    .color(super::style::weak_color(ui)),
+            );
+        }
+        ui.add_space(12.0);
+        ui.horizontal(|ui| {
+            if ui.button(confirm).clicked() {
+                choice = Some(Choice::Primary);
+            }
+            if ui.button(t.dlg_cancel).clicked() {
+                choice = Some(Choice::Cancel);
+            }
+        });
+    });
+    if modal.should_close() && choice.is_none() {
+        choice = Some(Choice::Cancel);
+    }
+    let confirmed = match choice {
+        None => return Some(Dialog::ConfirmLoss(action)),
+        Some(Choice::Primary) => true,
+        Some(_) => false,
+    };
+    match action {
+        LossAction::Reload(path) => {
+            if confirmed {
+                app.reload(&path);
+                app.dialog.take()
+            } else {
+                None
+            }
+        }
+        LossAction::DeleteRecovery(entry) => {
+            if confirmed {
+                app.delete_recovery(&entry);
+                None
+            } else {
+                // Back to the offer, which this question came from.
+                Some(Dialog::Recover(entry))
+            }
+        }
+    }
+}

@@ -1,0 +1,83 @@
+//! Participant statistics with percentages and a bar chart, for a meeting or the project.
+
+use egui_plot::{Bar, BarChart, Plot};
+
+use super::Cx;
+use crate::model::Meeting;
+use crate::model::stats::{StatBy, breakdown};
+
+/// Counts by sector, organisation, country (and side and status for a meeting).
+pub fn stats_ui(ui: &mut egui::Ui, cx: &Cx<'_>, meeting: Option<&Meeting>) {
+    let t = cx.tr();
+    let zh = cx.zh();
+    if let Some(expected) = meeting.and_then(|m| m.expected_participants) {
+        ui.label(format!("{}: {expected}", t.expected_participants));
+    }
+    let by_id = egui::Id::unique("stats_by");
+    let mut by_index: usize = ui.data(|d| d.get_temp(by_id).unwrap_or(0));
+    let choices = StatBy::applicable(meeting.is_some());
+    let label = |by: StatBy| match by {
+        StatBy::Sector => t.col_sector,
+        StatBy::Organisation => t.organisation,
+        StatBy::Country => t.country,
+        StatBy::Side => t.side,
+        StatBy::Status => t.status,
+    };
+    ui.horizontal(|ui| {
+        for (i, by) in choices.iter().enumerate() {
+            if ui.selectable_label(by_index == i, label(*by)).clicked() {
+                by_index = i;
+            }
+        }
+    });
+    ui.data_mut(|d| d.insert_temp(by_id, by_index));
+    let Some(by) = choices.get(by_index).or(choices.first()).copied() else {
+        return;
+    };
+    let counts = breakdown(cx.project, meeting, by);
+    let total: usize = counts.iter().map(|c| c.count).sum();
+    if total == 0 {
+        ui.label(egui::RichText::new(t.no_participants).color(super::style::weak_color(ui)));
+        return;
+    }
+    let summary: Vec<String> = counts
+        .iter()
+        .map(|c| format!("{}% {}", c.percent(total), c.label.get(zh)))
+        .collect();
+    ui.label(format!(
+        "{} ({total}): {}",
+        t.participants,
+        summary.join(", ")
+    ));
+    let bars: Vec<Bar> = counts
+        .iter()
+        .enumerate()
+        .map(|(i, c)| {
+            #[expect(clippy::cast_precision_loss)] // counts are far below 2^52
+            Bar::new(i as f64, c.count as f64).name(format!(
+                "{} ({}%)",
+                c.label.get(zh),
+                c.percent(total)
+            ))
+        })
+        .collect();
+    let names: Vec<String> = counts.iter().map(|c| c.label.get(zh).to_owned()).collect();
+    Plot::new(("stats_plot", by_index))
+        .height(180.0)
+        .allow_zoom(false)
+        .allow_drag(false)
+        .allow_scroll(false)
+        .show_grid([false, true])
+        .x_axis_formatter(move |mark, _range| {
+            let i = mark.value.round();
+            if (mark.value - i).abs() > 0.01 || i < 0.0 {
+                return String::new();
+            }
+            #[expect(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+            // checked >= 0 above
+            names.get(i as usize).cloned().unwrap_or_default()
+        })
+        .show(ui, |plot| {
+            plot.bar_chart(BarChart::new(t.participants, bars))
+        });
+}

@@ -1,0 +1,342 @@
+//! Hostile project files: the hand-made corpus in `tests/hostile/`, each with the error it
+//! must give (or what it must load as), the fixture of every released format version in
+//! `tests/formats/`, and parse times that grow no faster than the input.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)] // Test helpers may panic: a panic is a failed test.
+
+use std::collections::BTreeSet;
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+use delegation_planner::model::{
+    AgendaItemKind, AttendanceMode, AttendanceRole, AttendanceStatus, Choice, CommitmentStatus,
+    Honorific, MeetingKind, NameOrder, Owner, PersonId, Precondition, Project, Sector, validate,
+};
+use delegation_planner::project_file::{
+    FORMAT_VERSION, LoadError, parse_project, read_project, to_ron_string,
+};
+
+/// What a file of the corpus must give.
+enum Expect {
+    /// Refused, at this line and column (or none), with a message containing these words.
+    Refused(Kind, Option<(usize, usize)>, &'static str),
+    /// Loaded; `validate` then reports exactly this many problems.
+    Loads(usize),
+}
+
+#[derive(Debug, PartialEq)]
+enum Kind {
+    Empty,
+    Utf16,
+    NotUtf8,
+    Syntax,
+    NewerVersion,
+}
+
+fn kind(err: &LoadError) -> Kind {
+    match err {
+        LoadError::Empty { .. } => Kind::Empty,
+        LoadError::Utf16 { .. } => Kind::Utf16,
+        LoadError::NotUtf8 { .. } => Kind::NotUtf8,
+        LoadError::Syntax { .. } => Kind::Syntax,
+        LoadError::NewerVersion { .. } => Kind::NewerVersion,
+        other => panic!("unexpected error kind: {other:?}"),
+    }
+}
+
+/// Every file in `tests/hostile/` and what it must give. A file missing from this table
+/// fails the test, so the corpus and its expectations stay together.
+const CORPUS: &[(&str, Expect)] = {
+    use Expect::{Loads, Refused};
+    use Kind::{Empty, NewerVersion, NotUtf8, Syntax, Utf16};
+    &[
+        ("bidi-and-zero-width.ron", Loads(0)),
+        ("bom-only.ron", Refused(Empty, None, "empty")),
+        ("dangling-ids.ron", Loads(19)),
+        ("deep-nesting.ron", Refused(Syntax, Some((4, 16)), "text in double quotes")),
+        ("deep-some.ron", Refused(Syntax, Some((4, 26)), "text in double quotes")),
+        ("duplicate-field.ron", Refused(Syntax, Some((5, 7)), "duplicate field named `family_name`")),
+        ("duplicate-ids.ron", Refused(Syntax, Some((7, 6)), "the id `wang-wei` is used twice")),
+        ("enable-after-comments.ron", Refused(Syntax, Some((3, 3)), "RON extensions")),
+        ("enable-implicit-some.ron", Refused(Syntax, Some((1, 1)), "RON extensions")),
+        ("escapes-100k.ron", Loads(0)),
+        ("float-minutes.ron", Refused(Syntax, Some((10, 29)), "whole number")),
+        ("huge-number.ron", Refused(Syntax, Some((10, 29)), "too large")),
+        ("invalid-date.ron", Refused(Syntax, Some((4, 14)), "date or time does not exist")),
+        ("invalid-time.ron", Refused(Syntax, Some((5, 20)), "date or time does not exist")),
+        ("invalid-time-zone.ron", Refused(Syntax, Some((6, 19)), "unknown time zone ('Europe/Atlantis')")),
+        ("json.ron", Refused(Syntax, Some((1, 1)), "not a Delegation Planner project")),
+        ("latin1.ron", Refused(NotUtf8, Some((4, 23)), "not UTF-8")),
+        ("negative-rank.ron", Refused(Syntax, Some((10, 18)), "negative")),
+        ("newer-version.ron", Refused(NewerVersion, Some((1, 1)), "newer version")),
+        ("newer-version-huge.ron", Refused(NewerVersion, Some((1, 1)), "newer version")),
+        ("not-a-project.ron", Refused(Syntax, Some((1, 1)), "not a Delegation Planner project (it starts with `Config`")),
+        ("nul-byte.ron", Refused(Syntax, Some((4, 17)), "expected a field name")),
+        ("raw-strings.ron", Loads(0)),
+        ("truncated.ron", Refused(Syntax, Some((4, 35)), "ends too early")),
+        ("truncated-string.ron", Refused(Syntax, Some((4, 11)), "ends too early")),
+        ("unclosed-comment.ron", Refused(Syntax, Some((2, 5)), "ends too early")),
+        ("unicode-escapes-20k.ron", Loads(0)),
+        ("unknown-field.ron", Refused(Syntax, Some((5, 7)), "unknown field `pronouns` in Person")),
+        ("unknown-variant.ron", Refused(Syntax, Some((5, 15)), "`SpaceAgency`")),
+        ("utf16-bom.ron", Refused(Utf16, None, "UTF-16")),
+        ("utf16le-no-bom.ron", Refused(Utf16, None, "UTF-16")),
+    ]
+};
+
+#[test]
+fn every_hostile_file_gives_its_expected_answer() {
+    let on_disk: BTreeSet<String> = std::fs::read_dir("tests/hostile")
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".ron"))
+        .collect();
+    let listed: BTreeSet<String> = CORPUS.iter().map(|(n, _)| (*n).to_owned()).collect();
+    assert_eq!(on_disk, listed, "every corpus file has an expectation");
+
+    for (name, expect) in CORPUS {
+        let path = Path::new("tests/hostile").join(name);
+        let started = Instant::now();
+        let result = read_project(&path);
+        assert!(
+            started.elapsed() < Duration::from_secs(2),
+            "{name} took {:?}",
+            started.elapsed()
+        );
+        match (expect, result) {
+            (Expect::Loads(problems), Ok(project)) => {
+                let found = validate(&project);
+                assert_eq!(found.len(), *problems, "{name}: {found:#?}");
+                // Whatever loads saves and loads back the same.
+                let text = to_ron_string(&project).unwrap();
+                assert_eq!(parse_project(text.as_bytes(), &path).unwrap(), project, "{name}");
+            }
+            (Expect::Refused(want, at, says), Err(err)) => {
+                assert_eq!(kind(&err), *want, "{name}: {err}");
+                assert_eq!(err.position(), *at, "{name}: {err}");
+                let text = err.to_string();
+                assert!(text.contains(says), "{name}: {text}");
+                assert!(text.starts_with(&path.display().to_string()), "{name}: {text}");
+            }
+            (Expect::Loads(_), Err(err)) => panic!("{name} must load: {err}"),
+            (Expect::Refused(..), Ok(_)) => panic!("{name} must be refused"),
+        }
+    }
+}
+
+#[test]
+fn invisible_characters_load_as_they_are() {
+    let project = read_project(Path::new("tests/hostile/bidi-and-zero-width.ron")).unwrap();
+    let person = &project.people[&PersonId::from("trojan")];
+    assert_eq!(person.family_name, "Wang\u{202E}gnaW");
+    assert_eq!(person.chinese_name, "王\u{FEFF}伟");
+    assert_eq!(person.notes, "\u{2066}مرحبا\u{2069} \u{202E}escaped\u{200B}");
+    use delegation_planner::export::sanitize::{reveal_invisible, strip_invisible};
+    assert_eq!(strip_invisible(&person.display_name()), "Wei WANGGNAW 王伟");
+    assert_eq!(
+        reveal_invisible(&person.family_name),
+        "Wang<U+202E>gnaW",
+        "shown to the user so they can fix it"
+    );
+}
+
+#[test]
+fn the_100k_escapes_load_in_full() {
+    let project = read_project(Path::new("tests/hostile/escapes-100k.ron")).unwrap();
+    assert_eq!(project.info.title.en, "\n".repeat(100_000));
+    let project = read_project(Path::new("tests/hostile/unicode-escapes-20k.ron")).unwrap();
+    assert_eq!(project.info.title.en, "😀".repeat(20_000));
+}
+
+/// One fixture per released format version, loaded by every later version of the app.
+#[test]
+fn every_released_format_version_has_a_fixture_that_loads() {
+    for version in 1..=FORMAT_VERSION {
+        let path = format!("tests/formats/v{version}.ron");
+        let project = read_project(Path::new(&path))
+            .unwrap_or_else(|e| panic!("format V{version} must load forever: {e}"));
+        assert!(validate(&project).is_empty(), "{path}");
+        // It migrates to the current format: saved now, it is a current file.
+        let text = to_ron_string(&project).unwrap();
+        assert!(text.starts_with(&format!("V{FORMAT_VERSION}(")), "{path}");
+        assert_eq!(parse_project(text.as_bytes(), Path::new(&path)).unwrap(), project);
+    }
+}
+
+/// The V1 fixture holds every field and every variant the model had when V1 was released;
+/// a change of the model that reads any of them differently fails here.
+#[test]
+fn the_v1_fixture_reads_as_written() {
+    let p = read_project(Path::new("tests/formats/v1.ron")).unwrap();
+    assert_eq!(p.info.title.zh, "中欧合格评定合作");
+    assert_eq!(
+        p.info.description.en,
+        "Every kind of entity, with \"quotes\", a back\\slash, a tab\tand a line\nbreak."
+    );
+    assert_eq!(p.organisations.len(), 9);
+    assert_eq!(p.people.len(), 7);
+    assert_eq!(p.meetings.len(), 7);
+    assert_eq!(p.commitments.len(), 6);
+
+    let huang = &p.people[&PersonId::from("huang-jixian")];
+    assert_eq!(huang.formal_name(), "Mr. HUANG Jixian 黄继先");
+    assert_eq!(p.people[&PersonId::from("fang-yan")].chinese_name, "方 艳");
+    assert_eq!(
+        p.people[&PersonId::from("ambassador")].formal_name(),
+        "H.E. Jan ŁUKASIEWICZ"
+    );
+
+    let paris = &p.meetings["paris-2024"];
+    assert_eq!(paris.date.to_string(), "2024-09-23");
+    assert_eq!(paris.start_time.to_string(), "10:00:00");
+    assert_eq!(paris.planned_end.unwrap().to_string(), "12:00:00");
+    assert_eq!(paris.time_zone, chrono_tz::Europe::Paris);
+    assert_eq!(paris.counterpart_time_zone, Some(chrono_tz::Asia::Shanghai));
+    assert_eq!(paris.series.as_ref().unwrap().edition, 1);
+    assert_eq!(paris.sides[1].organisations.len(), 2);
+    assert_eq!(paris.agenda.len(), 8);
+    assert_eq!(paris.agenda[4].fixed_start.unwrap().to_string(), "12:30:00");
+    assert_eq!(paris.agenda_minutes(), 245);
+    assert_eq!(p.meetings["training"].expected_participants, Some(300));
+    assert_eq!(p.meetings["training"].date.to_string(), "2024-02-29");
+
+    let expertise = &p.commitments["expertise"];
+    assert_eq!(expertise.owners.len(), 2);
+    assert_eq!(expertise.progress.len(), 2);
+    assert_eq!(expertise.due.unwrap().to_string(), "2025-06-30");
+    let recognition = &p.commitments["recognition"];
+    assert_eq!(recognition.parent, Some("expertise".into()));
+    assert_eq!(recognition.topics, ["ISO 50001", "ISO 22000", "ISO 27001"]);
+    assert!(matches!(&recognition.preconditions[0], Precondition::Condition(c) if c.zh == "需经国家认监委正式批准"));
+
+    // Every variant of every enum appears.
+    fn all<C: Choice + Ord + std::fmt::Debug>(found: impl Iterator<Item = C>) {
+        let found: BTreeSet<C> = found.collect();
+        let every: BTreeSet<C> = C::ALL.iter().copied().collect();
+        assert_eq!(found, every);
+    }
+    all::<Sector>(p.organisations.values().map(|o| o.sector));
+    all::<Honorific>(p.people.values().map(|x| x.honorific));
+    all::<NameOrder>(p.people.values().map(|x| x.name_order));
+    all::<MeetingKind>(p.meetings.values().map(|m| m.kind));
+    all::<AgendaItemKind>(paris.agenda.iter().map(|i| i.kind));
+    all::<AttendanceRole>(paris.attendees.iter().map(|a| a.role));
+    all::<AttendanceStatus>(paris.attendees.iter().map(|a| a.status));
+    all::<AttendanceMode>(paris.attendees.iter().map(|a| a.mode));
+    all::<CommitmentStatus>(p.commitments.values().map(|c| c.status));
+    assert!(expertise.owners.iter().any(|o| matches!(o, Owner::Person(_))));
+    assert!(expertise.owners.iter().any(|o| matches!(o, Owner::Organisation(_))));
+    assert!(recognition.preconditions.iter().any(|c| matches!(c, Precondition::Commitment(_))));
+}
+
+/// Load and check `text` once: `parse_project`, then `validate` when it loads.
+fn load_once(text: &str) -> Duration {
+    let started = Instant::now();
+    if let Ok(project) = parse_project(text.as_bytes(), Path::new("scale.ron")) {
+        std::hint::black_box(validate(&project));
+    }
+    started.elapsed()
+}
+
+/// Medians of seven timings of `small` and of `large`, taken in turns so that a burst of
+/// load on the (shared, two-core) machine slows both alike.
+fn median_times(small: &str, large: &str) -> (Duration, Duration) {
+    let (mut a, mut b): (Vec<Duration>, Vec<Duration>) =
+        (0..7).map(|_| (load_once(small), load_once(large))).unzip();
+    a.sort();
+    b.sort();
+    (a[3], b[3])
+}
+
+/// Hostile shapes of input at size `n`. Doubling `n` must not more than about double the
+/// time to load and check them (a ratio under 3 leaves room for a noisy shared machine).
+fn shapes() -> Vec<(&'static str, usize, fn(usize) -> String)> {
+    fn in_title(body: String) -> String {
+        format!("V1((\n  info: (\n    title: (\n      en: \"{body}\",\n    ),\n  ),\n))\n")
+    }
+    fn commitments(n: usize, entry: fn(usize) -> String) -> String {
+        let body: String = (0..n).map(entry).collect();
+        format!("V1((\n  commitments: {{\n{body}  }},\n))\n")
+    }
+    vec![
+        ("newline escapes", 200_000, |n| in_title("\\n".repeat(n))),
+        ("unicode escapes", 50_000, |n| in_title("\\u{1F600}".repeat(n))),
+        ("plain text", 1_000_000, |n| in_title("黄".repeat(n))),
+        ("people", 4_000, |n| {
+            let body: String = (0..n)
+                .map(|i| format!("    \"p{i}\": (family_name: \"Wang\", organisation: Some(\"o{i}\")),\n"))
+                .collect();
+            format!("V1((\n  people: {{\n{body}  }},\n))\n")
+        }),
+        ("a parent chain", 4_000, |n| {
+            commitments(n, |i| format!("    \"c{i:06}\": (parent: Some(\"c{:06}\")),\n", i + 1))
+        }),
+        ("a parent loop", 4_000, |n| {
+            // Every commitment its own parent's parent: loops everywhere.
+            commitments(n, |i| format!("    \"c{i:06}\": (parent: Some(\"c{:06}\")),\n", i ^ 1))
+        }),
+        ("attendees", 4_000, |n| {
+            let body: String = (0..n)
+                .map(|i| format!("(person: \"p{}\", side: Some(\"s{i}\")),", i / 2))
+                .collect();
+            format!(
+                "V1((\n  meetings: {{\n    \"m\": (date: \"2024-09-23\", start_time: \"10:00:00\", time_zone: \"UTC\", attendees: [{body}]),\n  }},\n))\n"
+            )
+        }),
+        ("line comments", 50_000, |n| format!("{}V1(())", "// comment\n".repeat(n))),
+        ("nested block comments", 50_000, |n| {
+            format!("{}{}V1(())", "/*".repeat(n), "*/".repeat(n))
+        }),
+        ("unclosed block comments", 50_000, |n| "/*".repeat(n)),
+        ("white space", 500_000, |n| format!("{}V1(())", " \n\t".repeat(n))),
+        ("huge number", 100_000, |n| {
+            format!(
+                "V1((\n  meetings: {{\n    \"m\": (date: \"2024-09-23\", start_time: \"10:00:00\", time_zone: \"UTC\", expected_participants: Some({})),\n  }},\n))\n",
+                "9".repeat(n)
+            )
+        }),
+        ("cut off at the end", 4_000, |n| {
+            let body: String = (0..n)
+                .map(|i| format!("    \"p{i}\": (family_name: \"王\"),\n"))
+                .collect();
+            format!("V1((\n  people: {{\n{body}")
+        }),
+        ("one long line", 200_000, |n| format!("V1(({})", "info: (),".repeat(n))),
+    ]
+}
+
+#[test]
+fn doubling_a_hostile_input_about_doubles_its_load_time() {
+    let mut report = Vec::new();
+    for (name, n, make) in shapes() {
+        let small = make(n);
+        let large = make(2 * n);
+        let (t1, t2) = median_times(&small, &large);
+        let ratio = t2.as_secs_f64() / t1.as_secs_f64().max(1e-6);
+        report.push(format!("{name}: {t1:?} -> {t2:?} (x{ratio:.2})"));
+        assert!(
+            ratio < 3.0 || t2 < Duration::from_millis(5),
+            "{name}: {} bytes took {t1:?}, {} bytes {t2:?} (x{ratio:.2})",
+            small.len(),
+            large.len()
+        );
+    }
+    println!("{}", report.join("\n"));
+}
+
+#[test]
+fn the_shapes_are_hostile_and_loaded_or_refused_as_such() {
+    // The scaling shapes parse the way they are meant to: loads for the valid ones, an
+    // error for the broken ones (else the timing above would measure nothing).
+    for (name, _, make) in shapes() {
+        let result = parse_project(make(10).as_bytes(), Path::new("shape.ron"));
+        let broken = matches!(
+            name,
+            "unclosed block comments" | "huge number" | "cut off at the end" | "one long line"
+        );
+        assert_eq!(result.is_err(), broken, "{name}: {result:?}");
+        if let Ok(project) = result {
+            let _: &Project = &project;
+        }
+    }
+}

@@ -1,0 +1,386 @@
+//! Property tests: every project survives a save and a load unchanged, whatever its text
+//! holds (Chinese, right-to-left scripts, emoji, control, zero-width and bidi characters,
+//! quotes and RON syntax), and the paste parsers never panic on any text.
+//!
+//! 1,000 cases per property by default; `PROPTEST_CASES=100000 cargo test --release --test
+//! proptest_roundtrip` runs 100,000 (a few minutes).
+
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)] // Test helpers may panic: a panic is a failed test.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use chrono::{NaiveDate, NaiveTime};
+use delegation_planner::model::{
+    AgendaItem, AgendaItemKind, AttendanceMode, AttendanceRole, AttendanceStatus, Attendee,
+    Bilingual, Choice, Commitment, CommitmentId, CommitmentStatus, Honorific, ItemId, Meeting,
+    MeetingId, MeetingKind, NameOrder, Organisation, OrganisationId, Owner, Person, PersonId,
+    Precondition, ProgressEntry, Project, ProjectInfo, Sector, Series, Side, SideId,
+};
+use delegation_planner::project_file::{parse_project, read_project, save_project, to_ron_string};
+use proptest::prelude::*;
+
+/// Cases per property: `PROPTEST_CASES` when set, else 1,000.
+fn config() -> ProptestConfig {
+    let cases = std::env::var("PROPTEST_CASES")
+        .ok()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(1000);
+    ProptestConfig {
+        cases,
+        // Shrinking a big project takes long; what failed is printed anyway.
+        max_shrink_iters: 2000,
+        ..ProptestConfig::default()
+    }
+}
+
+/// Pieces of text that have broken parsers and displays before.
+const ATOMS: &[&str] = &[
+    "HUANG Jixian",
+    "黄继先",
+    "方 艳",
+    "堃喆昇玥珺祎彧镕",
+    "\u{3000}",
+    "مرحبا",
+    "שלום",
+    "\u{202E}",
+    "\u{202B}",
+    "\u{2066}",
+    "\u{2069}",
+    "\u{200E}",
+    "\u{200F}",
+    "\u{200B}",
+    "\u{200C}",
+    "\u{200D}",
+    "\u{2060}",
+    "\u{FEFF}",
+    "🎉",
+    "👨\u{200D}👩\u{200D}👧",
+    "🇨🇳",
+    "❤\u{FE0F}",
+    "\0",
+    "\u{7}",
+    "\u{1B}[31m",
+    "\u{7F}",
+    "\u{85}",
+    "\u{2028}",
+    "\u{2029}",
+    "\r\n",
+    "\r",
+    "\n",
+    "\t",
+    " ",
+    "\"",
+    "\\",
+    "'",
+    "\"#",
+    "r#\"",
+    "#![enable(implicit_some)]",
+    "/*",
+    "*/",
+    "//",
+    "),",
+    "\\u{202E}",
+    "Ł ő ů ß",
+    "e\u{301}",
+    "\u{10FFFF}",
+    "\u{FFFD}",
+];
+
+/// Any text: random Unicode, or a mix of the atoms above and plain words.
+fn text() -> impl Strategy<Value = String> {
+    prop_oneof![
+        2 => any::<String>(),
+        3 => prop::collection::vec(
+            prop_oneof![prop::sample::select(ATOMS).prop_map(str::to_owned), "[a-zA-Z0-9 .-]{0,8}"],
+            0..6,
+        )
+        .prop_map(|parts| parts.concat()),
+        1 => Just(String::new()),
+    ]
+}
+
+fn bilingual() -> impl Strategy<Value = Bilingual> {
+    (text(), text()).prop_map(|(en, zh)| Bilingual { en, zh })
+}
+
+fn choice<C: Choice + std::fmt::Debug>() -> impl Strategy<Value = C> {
+    prop::sample::select(C::ALL)
+}
+
+fn date() -> impl Strategy<Value = NaiveDate> {
+    // Years 1 to 9999: what RON files can hold and chrono can print and read back.
+    (1i32..=9999, 1u32..=366).prop_map(|(year, day)| {
+        NaiveDate::from_yo_opt(year, day)
+            .or_else(|| NaiveDate::from_yo_opt(year, 365))
+            .unwrap()
+    })
+}
+
+fn time() -> impl Strategy<Value = NaiveTime> {
+    prop_oneof![
+        // Whole minutes, as the app writes them.
+        (0u32..24, 0u32..60).prop_map(|(h, m)| NaiveTime::from_hms_opt(h, m, 0).unwrap()),
+        // Seconds and nanoseconds, as a hand-edited file may have them, leap second included.
+        (0u32..86_400, 0u32..2_000_000_000).prop_map(|(secs, nanos)| {
+            let nanos = if secs % 60 == 59 { nanos } else { nanos % 1_000_000_000 };
+            NaiveTime::from_num_seconds_from_midnight_opt(secs, nanos).unwrap()
+        }),
+    ]
+}
+
+fn time_zone() -> impl Strategy<Value = chrono_tz::Tz> {
+    prop::sample::select(chrono_tz::TZ_VARIANTS.as_slice())
+}
+
+fn organisation() -> impl Strategy<Value = Organisation> {
+    (text(), bilingual(), text(), choice::<Sector>(), text()).prop_map(
+        |(acronym, name, country, sector, notes)| Organisation {
+            acronym,
+            name,
+            country,
+            sector,
+            notes,
+        },
+    )
+}
+
+fn person() -> impl Strategy<Value = Person> {
+    (
+        (choice::<Honorific>(), text(), text(), text()),
+        (choice::<NameOrder>(), prop::option::of(text())),
+        (bilingual(), text(), text(), text()),
+    )
+        .prop_map(
+            |(
+                (honorific, family_name, given_name, chinese_name),
+                (name_order, organisation),
+                (title, email, phone, notes),
+            )| Person {
+                honorific,
+                family_name,
+                given_name,
+                chinese_name,
+                name_order,
+                organisation: organisation.map(OrganisationId),
+                title,
+                email,
+                phone,
+                notes,
+            },
+        )
+}
+
+fn attendee() -> impl Strategy<Value = Attendee> {
+    (
+        text(),
+        prop::option::of(text()),
+        choice::<AttendanceRole>(),
+        choice::<AttendanceStatus>(),
+        any::<u32>(),
+        choice::<AttendanceMode>(),
+    )
+        .prop_map(|(person, side, role, status, rank, mode)| {
+            let mut a = Attendee::new(PersonId(person));
+            a.side = side.map(SideId);
+            a.role = role;
+            a.status = status;
+            a.rank = rank;
+            a.mode = mode;
+            a
+        })
+}
+
+fn agenda_item() -> impl Strategy<Value = AgendaItem> {
+    (
+        text(),
+        bilingual(),
+        choice::<AgendaItemKind>(),
+        any::<u32>(),
+        prop::option::of(time()),
+        prop::collection::vec(text(), 0..3),
+        text(),
+    )
+        .prop_map(
+            |(id, title, kind, duration_minutes, fixed_start, speakers, notes)| AgendaItem {
+                id: ItemId(id),
+                title,
+                kind,
+                duration_minutes,
+                fixed_start,
+                speakers: speakers.into_iter().map(PersonId).collect(),
+                notes,
+            },
+        )
+}
+
+fn meeting() -> impl Strategy<Value = Meeting> {
+    (
+        (bilingual(), choice::<MeetingKind>(), date(), time()),
+        (prop::option::of(time()), time_zone(), prop::option::of(time_zone())),
+        (bilingual(), prop::option::of(text()), prop::option::of((bilingual(), any::<u32>()))),
+        (
+            prop::collection::vec((text(), bilingual(), prop::collection::vec(text(), 0..3)), 0..3),
+            prop::collection::vec(attendee(), 0..4),
+            prop::collection::vec(agenda_item(), 0..4),
+        ),
+        (text(), prop::option::of(any::<u32>())),
+    )
+        .prop_map(
+            |(
+                (title, kind, date, start_time),
+                (planned_end, time_zone, counterpart_time_zone),
+                (venue, host, series),
+                (sides, attendees, agenda),
+                (minutes, expected_participants),
+            )| {
+                let mut m = Meeting::new(date, time_zone);
+                m.title = title;
+                m.kind = kind;
+                m.start_time = start_time;
+                m.planned_end = planned_end;
+                m.counterpart_time_zone = counterpart_time_zone;
+                m.venue = venue;
+                m.host = host.map(OrganisationId);
+                m.series = series.map(|(name, edition)| Series { name, edition });
+                m.sides = sides
+                    .into_iter()
+                    .map(|(id, name, orgs)| Side {
+                        id: SideId(id),
+                        name,
+                        organisations: orgs.into_iter().map(OrganisationId).collect(),
+                    })
+                    .collect();
+                m.attendees = attendees;
+                m.agenda = agenda;
+                m.minutes = minutes;
+                m.expected_participants = expected_participants;
+                m
+            },
+        )
+}
+
+// `..Default::default()` after every field: a field added later (with its default) must
+// not break this test.
+#[allow(clippy::needless_update)]
+fn commitment() -> impl Strategy<Value = Commitment> {
+    let owner = prop_oneof![
+        text().prop_map(|p| Owner::Person(PersonId(p))),
+        text().prop_map(|o| Owner::Organisation(OrganisationId(o))),
+    ];
+    let precondition = prop_oneof![
+        text().prop_map(|c| Precondition::Commitment(CommitmentId(c))),
+        bilingual().prop_map(Precondition::Condition),
+    ];
+    let progress = (
+        date(),
+        bilingual(),
+        prop::option::of(choice::<CommitmentStatus>()),
+        prop::option::of(text()),
+    )
+        .prop_map(|(date, note, status, meeting)| ProgressEntry {
+            date,
+            note,
+            status,
+            meeting: meeting.map(MeetingId),
+        });
+    (
+        (bilingual(), bilingual(), prop::option::of(text()), prop::option::of(text())),
+        (
+            prop::collection::vec(text(), 0..3),
+            prop::collection::vec(owner, 0..3),
+            prop::collection::vec(text(), 0..3),
+        ),
+        (choice::<CommitmentStatus>(), prop::option::of(date())),
+        (
+            prop::collection::vec(precondition, 0..3),
+            prop::collection::vec(progress, 0..3),
+        ),
+    )
+        .prop_map(
+            |(
+                (title, description, parent, agreed_at),
+                (parties, owners, topics),
+                (status, due),
+                (preconditions, progress),
+            )| {
+                Commitment {
+                    title,
+                    description,
+                    parent: parent.map(CommitmentId),
+                    agreed_at: agreed_at.map(MeetingId),
+                    parties: parties.into_iter().map(OrganisationId).collect(),
+                    owners,
+                    topics,
+                    status,
+                    due,
+                    preconditions,
+                    progress,
+                    ..Default::default()
+                }
+            },
+        )
+}
+
+#[allow(clippy::needless_update)]
+fn project() -> impl Strategy<Value = Project> {
+    (
+        (bilingual(), bilingual()),
+        prop::collection::btree_map(text(), organisation(), 0..4),
+        prop::collection::btree_map(text(), person(), 0..5),
+        prop::collection::btree_map(text(), meeting(), 0..3),
+        prop::collection::btree_map(text(), commitment(), 0..4),
+    )
+        .prop_map(
+            |((title, description), organisations, people, meetings, commitments)| {
+                Project {
+                    info: ProjectInfo { title, description },
+                    organisations: keyed(organisations, OrganisationId),
+                    people: keyed(people, PersonId),
+                    meetings: keyed(meetings, MeetingId),
+                    commitments: keyed(commitments, CommitmentId),
+                    ..Default::default()
+                }
+            },
+        )
+}
+
+fn keyed<K: Ord, V>(map: BTreeMap<String, V>, id: impl Fn(String) -> K) -> BTreeMap<K, V> {
+    map.into_iter().map(|(k, v)| (id(k), v)).collect()
+}
+
+proptest! {
+    #![proptest_config(config())]
+
+    /// `load(save(p)) == p`, and saving what was loaded gives the same text again.
+    #[test]
+    fn every_project_round_trips(p in project()) {
+        let text = to_ron_string(&p).unwrap();
+        let back = parse_project(text.as_bytes(), Path::new("generated.ron"))
+            .map_err(|e| TestCaseError::fail(format!("{e}\n{text}")))?;
+        prop_assert_eq!(&back, &p);
+        prop_assert_eq!(to_ron_string(&back).unwrap(), text);
+    }
+
+    /// Whatever text is pasted as an agenda, the parser answers and never panics.
+    #[test]
+    fn pasted_agendas_never_panic(text in prop::collection::vec(text(), 0..8)) {
+        let pasted = text.join("\n");
+        let sample = delegation_planner::samples::ccaa_afnor().unwrap();
+        let meeting = sample.meetings.values().next();
+        let _ = delegation_planner::import::agenda_text::parse(&pasted, &sample, meeting);
+    }
+}
+
+proptest! {
+    // Through real files (atomic save, fsync): fewer cases, each costs disk syncs.
+    #![proptest_config(ProptestConfig { cases: config().cases / 10, ..config() })]
+
+    #[test]
+    fn every_project_round_trips_through_a_file(p in project()) {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("p.ron");
+        save_project(&path, &p).unwrap();
+        prop_assert_eq!(read_project(&path).unwrap(), p);
+    }
+}

@@ -1,0 +1,239 @@
+//! Attendees and people through the real app: paste a list, correct it, sort, search,
+//! reorder by protocol, merge a duplicate, export.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)] // Test helpers may panic: a panic is a failed test.
+
+mod common;
+
+use std::io::Read as _;
+
+use common::{ScriptedDialogs, app_harness, press, settle, type_into};
+use delegation_planner::app::{DelegationApp, Picked};
+use delegation_planner::model::{MeetingId, PersonId, Project};
+use egui::Key;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable as _;
+
+const REPORT: &str = include_str!("fixtures/ccaa-afnor-attendees.txt");
+
+/// The sample with no people and an empty attendance: a meeting before its list arrives.
+fn empty_meeting_file() -> (tempfile::TempDir, std::path::PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("paris.ron");
+    let mut p = delegation_planner::samples::ccaa_afnor().unwrap();
+    p.people.clear();
+    p.commitments.clear();
+    let m = p.meetings.get_mut(&MeetingId::from("paris-2024")).unwrap();
+    m.attendees.clear();
+    m.agenda.clear();
+    delegation_planner::project_file::save_project(&path, &p).unwrap();
+    (dir, path)
+}
+
+fn project<'a>(h: &'a Harness<'_, DelegationApp>) -> &'a Project {
+    h.state().doc.project()
+}
+
+/// Top of a node on screen, for checking the order rows are shown in.
+fn top(h: &Harness<'_, DelegationApp>, label: &str) -> f32 {
+    h.get_by_label(label).rect().top()
+}
+
+#[test]
+fn paste_the_report_list_correct_it_and_add_in_one_step() {
+    let (_dir, path) = empty_meeting_file();
+    let mut h = app_harness(Some(path), ScriptedDialogs::default());
+    h.get_by_label("Import list…").click();
+    settle(&mut h);
+    type_into(&mut h, "Pasted list", REPORT);
+    // The preview shows the seven people; AFNOR's two people without an organisation of
+    // their own are flagged.
+    assert_eq!(h.query_all_by_label("▲ AFNOR").count(), 2);
+    // Correct a field in the preview before adding.
+    // August TSAI is the fifth row; his English title is "Title 5".
+    assert_eq!(
+        h.get_by_label("Title 5").value().as_deref(),
+        Some("Vice President of AFNOR China")
+    );
+    h.get_by_label("Title 5").focus();
+    settle(&mut h);
+    h.key_press(Key::End);
+    h.get_by_label("Title 5").type_text(" (Beijing)");
+    settle(&mut h);
+    assert!(
+        project(&h).people.is_empty(),
+        "nothing changes before the user confirms"
+    );
+    h.get_by_label("Add people (7)").click();
+    settle(&mut h);
+
+    let p = project(&h);
+    assert_eq!(p.people.len(), 7);
+    assert_eq!(
+        p.people[&PersonId::from("tsai-august")].title.en,
+        "Vice President of AFNOR China (Beijing)"
+    );
+    assert_eq!(p.people[&PersonId::from("fang-yan")].chinese_name, "方 艳");
+    let m = &p.meetings[&MeetingId::from("paris-2024")];
+    assert_eq!(m.attendees.len(), 7);
+    let afnor_side: Vec<_> = m
+        .side_order(Some(&"afnor".into()))
+        .iter()
+        .map(|i| m.attendees[*i].person.as_str().to_owned())
+        .collect();
+    assert_eq!(
+        afnor_side,
+        [
+            "augereau-landais-myriam",
+            "tsai-august",
+            "shen-cindy",
+            "zhang-peter"
+        ]
+    );
+    assert!(
+        h.state()
+            .toast
+            .as_ref()
+            .unwrap()
+            .text
+            .contains("Added 7 people")
+    );
+    // One undo step takes it all back.
+    press(&mut h, Key::Z);
+    assert!(project(&h).people.is_empty());
+    assert!(
+        project(&h).meetings[&MeetingId::from("paris-2024")]
+            .attendees
+            .is_empty()
+    );
+}
+
+#[test]
+fn sort_and_search_the_people() {
+    let (_dir, path) = common::sample_file();
+    let mut h = app_harness(Some(path), ScriptedDialogs::default());
+    h.get_by_label("People  (7)").click();
+    settle(&mut h);
+    // By family name: AUGEREAU LANDAIS first, ZHANG last.
+    assert!(top(&h, "Myriam AUGEREAU LANDAIS") < top(&h, "Peter ZHANG"));
+    h.get_by_label("Name ↑").click();
+    settle(&mut h);
+    assert!(
+        top(&h, "Peter ZHANG") < top(&h, "Myriam AUGEREAU LANDAIS"),
+        "reversed"
+    );
+    // The column header comes before the editor's "Organisation" field.
+    h.get_all_by_label("Organisation").next().unwrap().click();
+    settle(&mut h);
+    assert!(
+        top(&h, "Myriam AUGEREAU LANDAIS") < top(&h, "FANG Yan 方 艳"),
+        "AFNOR before CCAA"
+    );
+
+    // Search in either script, any case or width, ignoring the alignment space.
+    for query in ["方艳", "ＦＡＮＧ", "fang yan", "technical standards"] {
+        h.get_by_label("Search…").click();
+        settle(&mut h);
+        h.key_press_modifiers(egui::Modifiers::COMMAND, Key::A);
+        h.get_by_label("Search…").type_text(query);
+        settle(&mut h);
+        assert!(h.query_by_label("FANG Yan 方 艳").is_some(), "{query}");
+        assert!(h.query_by_label("Peter ZHANG").is_none(), "{query}");
+    }
+}
+
+#[test]
+fn reorder_a_delegation_in_protocol_order() {
+    let (_dir, path) = common::sample_file();
+    let mut h = app_harness(Some(path), ScriptedDialogs::default());
+    h.get_by_label("CCAA delegation 3 · AFNOR 4 — Attended 7");
+    // Fold the details away so the attendees are on screen.
+    h.get_by_label("Details").click();
+    settle(&mut h);
+    h.get_by_label("Earlier in protocol order: Peter ZHANG")
+        .click();
+    settle(&mut h);
+    let m = &project(&h).meetings[&MeetingId::from("paris-2024")];
+    let order: Vec<_> = m
+        .side_order(Some(&"afnor".into()))
+        .iter()
+        .map(|i| m.attendees[*i].person.as_str().to_owned())
+        .collect();
+    assert_eq!(
+        order,
+        [
+            "augereau-landais-myriam",
+            "tsai-august",
+            "zhang-peter",
+            "shen-cindy"
+        ]
+    );
+    let ranks: Vec<u32> = m
+        .side_order(Some(&"afnor".into()))
+        .iter()
+        .map(|i| m.attendees[*i].rank)
+        .collect();
+    assert_eq!(ranks, [1, 2, 3, 4]);
+    press(&mut h, Key::Z);
+    let m = &project(&h).meetings[&MeetingId::from("paris-2024")];
+    assert_eq!(
+        m.attendees[m.side_order(Some(&"afnor".into()))[3]]
+            .person
+            .as_str(),
+        "zhang-peter"
+    );
+}
+
+#[test]
+fn merge_a_person_typed_twice() {
+    let (_dir, path) = common::sample_file();
+    let mut h = app_harness(Some(path), ScriptedDialogs::default());
+    h.get_by_label("People  (7)").click();
+    settle(&mut h);
+    h.get_by_label("+ Add person").click();
+    settle(&mut h);
+    type_into(&mut h, "Chinese name", "黄继先");
+    type_into(&mut h, "Email", "huang@ccaa.example");
+    // The new entry sees the existing HUANG Jixian; go to the original and merge.
+    h.get_by_label("HUANG Jixian 黄继先").click();
+    settle(&mut h);
+    h.get_by_label("Merge into this person").click();
+    settle(&mut h);
+    let p = project(&h);
+    assert_eq!(p.people.len(), 7);
+    assert_eq!(
+        p.people[&PersonId::from("huang-jixian")].email,
+        "huang@ccaa.example"
+    );
+    assert!(delegation_planner::model::validate(p).is_empty());
+}
+
+#[test]
+fn export_the_list_and_name_cards_from_the_meeting() {
+    let (dir, path) = common::sample_file();
+    let dialogs = ScriptedDialogs::default();
+    let mut h = app_harness(Some(path), dialogs.clone());
+    let xlsx = dir.path().join("list.xlsx");
+    dialogs.answer(Picked::File(xlsx.clone()));
+    h.get_by_label("Export list").click();
+    settle(&mut h);
+    h.get_by_label("Excel workbook (.xlsx)").click();
+    settle(&mut h);
+    let mut archive = zip::ZipArchive::new(std::fs::File::open(&xlsx).unwrap()).unwrap();
+    let mut shared = String::new();
+    archive
+        .by_name("xl/sharedStrings.xml")
+        .unwrap()
+        .read_to_string(&mut shared)
+        .unwrap();
+    assert!(shared.contains("黄继先"));
+
+    let cards = dir.path().join("cards");
+    dialogs.answer(Picked::File(cards.clone()));
+    h.get_by_label("Name cards…").click();
+    settle(&mut h);
+    let pdf = std::fs::read(cards.with_extension("pdf")).unwrap();
+    let text = pdf_extract::extract_text_from_mem(&pdf).unwrap();
+    assert!(text.contains("方 艳") && text.contains("Myriam AUGEREAU LANDAIS"));
+    assert!(h.state().toast.as_ref().unwrap().text.contains("cards.pdf"));
+}
