@@ -1,7 +1,7 @@
 //! A meeting's attendance: delegations (sides) with their people in protocol order,
 //! roles, statuses and counts; the sides themselves; and participant statistics.
 
-use super::widgets::{choice_combo, form_ui, person_combo, sorted_organisations, sorted_people};
+use super::widgets::{choice_combo, form_ui, sorted_organisations, sorted_people};
 use super::{Cx, Request, ViewState};
 use crate::export::ExportLanguage;
 use crate::export::attendees::AttendeeFormat;
@@ -30,7 +30,6 @@ pub fn attendees_ui(
         ui.label(egui::RichText::new(t.empty_attendees).color(super::style::weak_color(ui)));
         return;
     }
-    let people = sorted_people(cx.project);
     let mut action = None;
     let groups: Vec<(Option<SideId>, String)> = meeting
         .sides
@@ -69,13 +68,15 @@ pub fn attendees_ui(
                     };
                     ui.label(format!("{}", pos + 1));
                     let person_salt = format!("attendee_{}", attendee.person);
-                    person_combo(
-                        ui,
-                        &person_salt,
-                        cx.project,
-                        &people,
-                        &mut attendee.person,
-                        header(1),
+                    let name_text = cx.project.person_name(&attendee.person);
+                    ui.allocate_ui_with_layout(
+                        egui::vec2(150.0, 18.0),
+                        egui::Layout::left_to_right(egui::Align::Center),
+                        |ui| {
+                            ui.set_min_width(150.0);
+                            ui.add(egui::Label::new(name_text).truncate())
+                                .labelled_by(header(1));
+                        },
                     );
                     side_combo(
                         ui,
@@ -165,7 +166,7 @@ fn side_combo(
         .unwrap_or_else(|| t.none_choice.to_owned());
     egui::ComboBox::from_id_salt(salt)
         .selected_text(text)
-        .width(130.0)
+        .width(96.0)
         .show_ui(ui, |ui| {
             ui.selectable_value(value, None, t.none_choice);
             for (id, name) in sides {
@@ -185,15 +186,33 @@ fn toolbar_ui(
 ) {
     let t = cx.tr();
     ui.horizontal(|ui| {
-        let people = sorted_people(cx.project);
-        let next = people
-            .iter()
-            .find(|(pid, _)| !meeting.attendees.iter().any(|a| &a.person == pid));
-        if let Some((next, _)) = next
-            && ui.button(format!("+ {}", t.add_attendee)).clicked()
-        {
-            let mut attendee = Attendee::new(next.clone());
-            attendee.side = meeting.sides.first().map(|s| s.id.clone());
+        // Only people not attending yet; their side follows from their organisation.
+        let mut chosen = None;
+        egui::ComboBox::from_id_salt("add_attendee")
+            .selected_text(format!("+ {}", t.add_attendee))
+            .width(200.0)
+            .show_ui(ui, |ui| {
+                for (pid, name) in sorted_people(cx.project) {
+                    if !meeting.attendees.iter().any(|a| a.person == pid)
+                        && ui.button(name).clicked()
+                    {
+                        chosen = Some(pid);
+                    }
+                }
+            })
+            .response
+            .accessible_name(t.add_attendee);
+        if let Some(pid) = chosen {
+            let mut attendee = Attendee::new(pid.clone());
+            let org = cx
+                .project
+                .people
+                .get(&pid)
+                .and_then(|p| p.organisation.clone());
+            attendee.side = org
+                .and_then(|o| meeting.sides.iter().find(|s| s.organisations.contains(&o)))
+                .or_else(|| meeting.sides.first())
+                .map(|s| s.id.clone());
             attendee.rank = u32::try_from(meeting.side_order(attendee.side.as_ref()).len() + 1)
                 .unwrap_or(u32::MAX);
             meeting.attendees.push(attendee);

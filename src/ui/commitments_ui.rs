@@ -20,9 +20,8 @@ use crate::model::{
 /// The commitments view.
 pub fn commitments_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>, state: &mut ViewState) {
     let t = cx.tr();
-    egui::Panel::top("commitments_filters")
-        .resizable(false)
-        .show(ui, |ui| filter_bar_ui(ui, cx, state));
+    filter_bar_ui(ui, cx, state);
+    ui.separator();
     list_detail_ui(
         ui,
         "commitments",

@@ -54,7 +54,7 @@ pub fn stats_ui(ui: &mut egui::Ui, cx: &Cx<'_>, meeting: Option<&Meeting>) {
         .enumerate()
         .map(|(i, c)| {
             #[expect(clippy::cast_precision_loss)] // counts are far below 2^52
-            Bar::new(i as f64, c.count as f64).name(format!(
+            Bar::new(i as f64, c.count as f64).width(0.6).name(format!(
                 "{} ({}%)",
                 c.label.get(zh),
                 c.percent(total)
@@ -64,6 +64,7 @@ pub fn stats_ui(ui: &mut egui::Ui, cx: &Cx<'_>, meeting: Option<&Meeting>) {
     let names: Vec<String> = counts.iter().map(|c| c.label.get(zh).to_owned()).collect();
     Plot::new(("stats_plot", by_index))
         .height(180.0)
+        .width(ui.available_width().min(560.0))
         .allow_zoom(false)
         .allow_drag(false)
         .allow_scroll(false)
