@@ -272,15 +272,9 @@ pub fn run(command: &Command, out: &mut dyn std::io::Write, err: &mut dyn std::i
             format,
             lang,
             output,
-        }) => attendees::export_attendees(
-            file,
-            meeting.as_deref(),
-            *format,
-            *lang,
-            output,
-            out,
-            err,
-        ),
+        }) => {
+            attendees::export_attendees(file, meeting.as_deref(), *format, *lang, output, out, err)
+        }
         Command::Export(ExportCommand::NameCards {
             file,
             meeting,

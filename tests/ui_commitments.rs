@@ -8,7 +8,7 @@ mod common;
 
 use chrono::NaiveDate;
 use common::{ScriptedDialogs, press, sample_file, settle};
-use delegation_planner::app::{DelegationApp, Language, Settings};
+use delegation_planner::app::{DelegationApp, Language, Picked, Settings};
 use delegation_planner::model::followup::{DueFilter, REVIEW_ITEM_ID};
 use delegation_planner::model::{Commitment, CommitmentId, CommitmentStatus, MeetingId};
 use delegation_planner::ui::View;
@@ -28,6 +28,13 @@ fn d(y: i32, m: u32, day: u32) -> NaiveDate {
 /// A tall window, so the meeting editor's sections below the agenda and attendees are on
 /// screen (kittest clicks where a widget is drawn).
 fn harness_on(today: NaiveDate) -> (tempfile::TempDir, Harness<'static, DelegationApp>) {
+    harness_with(today, ScriptedDialogs::default())
+}
+
+fn harness_with(
+    today: NaiveDate,
+    dialogs: ScriptedDialogs,
+) -> (tempfile::TempDir, Harness<'static, DelegationApp>) {
     let (dir, path) = sample_file();
     let mut harness = Harness::builder()
         .with_size([1400.0, 2600.0])
@@ -36,7 +43,7 @@ fn harness_on(today: NaiveDate) -> (tempfile::TempDir, Harness<'static, Delegati
                 &cc.egui_ctx,
                 Settings::default(),
                 Some(path),
-                Box::new(ScriptedDialogs::default()),
+                Box::new(dialogs),
             )
         });
     harness.state_mut().today = today;
@@ -53,7 +60,10 @@ fn choose(harness: &mut Harness<'_, DelegationApp>, combo: &str, option: &str) {
     harness.get_by_role_and_label(Role::ComboBox, combo).click();
     settle(harness);
     // The option inside the open list, not a widget of the page with the same name.
-    harness.get_by_role(Role::ListBox).get_by_label(option).click();
+    harness
+        .get_by_role(Role::ListBox)
+        .get_by_label(option)
+        .click();
     settle(harness);
 }
 
@@ -194,10 +204,9 @@ fn the_next_meeting_reviews_the_open_commitments_of_the_series() {
     assert_eq!(item.id.as_str(), REVIEW_ITEM_ID);
     assert_eq!(item.title.en, "Review of commitments");
     assert_eq!(item.notes.lines().count(), 10, "{}", item.notes);
-    assert!(
-        item.notes
-            .contains(&format!("2 {MR} 审核员注册及能力认定互认 — Blocked / 受阻"))
-    );
+    assert!(item.notes.contains(&format!(
+        "2 {MR} / 审核员注册及能力认定互认 — Blocked / 受阻"
+    )));
     assert!(
         item.notes
             .contains("  2.3 ISO 50001 (energy management) auditors")
@@ -223,7 +232,7 @@ fn the_next_meeting_reviews_the_open_commitments_of_the_series() {
             Some(&next)
         )
     );
-    harness.get_by_label("Logged here In progress");
+    harness.get_by_label_contains("Logged here In progress");
     // The note for the minutes goes into that same entry.
     let field = format!("Note — {MR}");
     harness.get_by_label(&field).click();
@@ -343,7 +352,7 @@ fn the_overview_shows_what_is_due_and_counts_by_status() {
     harness.get_by_label("▲ Overdue by 2 days");
     harness.get_by_label("Due within 30 days (0)");
     harness.get_by_label("Due in 31 to 90 days (4)");
-    harness.get_all_by_label("Due in 90 days");
+    assert_eq!(harness.get_all_by_label("Due in 90 days").count(), 4);
     harness.get_by_label("9 of 9 still open");
     // The numbers behind the chart, one link per status, open the filtered list.
     harness.get_by_label("Blocked 4").click();
@@ -400,11 +409,41 @@ fn the_follow_up_screens_in_chinese() {
     harness.get_by_label("+ 合作事项进展回顾");
 }
 
-#[allow(dead_code)]
-fn dump(harness: &Harness<'_, DelegationApp>) {
-    use egui_kittest::kittest::NodeT as _;
-    for node in harness.root().children_recursive() {
-        let n = node.accesskit_node();
-        println!("{:?} {:?} value={:?}", n.role(), n.label(), n.value());
-    }
+#[test]
+fn export_what_the_filters_show() {
+    let dialogs = ScriptedDialogs::default();
+    let (dir, mut harness) = harness_with(d(2025, 7, 2), dialogs.clone());
+    harness.get_by_label("Commitments  (9)").click();
+    settle(&mut harness);
+    choose(&mut harness, "Filter by status", "Blocked");
+    let target = dir.path().join("blocked.csv");
+    dialogs.answer(Picked::File(target.clone()));
+    harness.get_by_label("Export commitments").click();
+    settle(&mut harness);
+    harness.get_by_label("CSV (spreadsheet)").hover();
+    settle(&mut harness);
+    harness.get_by_label("English").click();
+    settle(&mut harness);
+    let text = std::fs::read_to_string(&target).unwrap();
+    let body = text.strip_prefix('\u{feff}').unwrap();
+    let mut reader = csv::Reader::from_reader(body.as_bytes());
+    let ids: Vec<String> = reader.records().map(|r| r.unwrap()[0].to_owned()).collect();
+    assert_eq!(
+        ids,
+        [
+            "mutual-recognition",
+            "mutual-recognition-iso-22000",
+            "mutual-recognition-iso-27001",
+            "mutual-recognition-iso-50001"
+        ]
+    );
+    assert!(
+        harness
+            .state()
+            .toast
+            .as_ref()
+            .unwrap()
+            .text
+            .contains("blocked.csv")
+    );
 }

@@ -239,6 +239,8 @@ strings! {
     review_no_series => "This meeting is not part of a series. Tick “Part of a series” under Details, or use “Plan next meeting…”, to review the commitments of earlier meetings here.", "本次会议不属于任何系列。在“基本信息”中勾选“属于系列活动”，或使用“安排下次会议…”，即可在此回顾以往会议的合作事项。";
     review_nothing_open => "No open commitments from earlier meetings of this series.", "本系列以往会议没有未完成的合作事项。";
     minutes_note_hint => "Note for the minutes", "纪要备注";
+    review_due_tip => "Overdue and due dates here count from the meeting's day", "此处的逾期和到期按会议当天计算";
+    review_item_disabled => "Nothing to review yet: this meeting has no earlier meeting in its series", "暂无可回顾内容：本系列在此之前没有会议";
     logged_here => "Logged here", "本次记录";
     agreed_here => "Points agreed at this meeting", "本次会议商定的事项";
     agreed_here_empty => "No points recorded for this meeting yet. Add each point agreed with “Add point”, then its sub-points.", "本次会议还没有记录商定事项。点击“添加事项”逐条记录，再添加子事项。";

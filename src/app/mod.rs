@@ -23,10 +23,10 @@ use crate::export::ExportLanguage;
 use crate::export::commitments::CommitmentsFormat;
 use crate::model::{MeetingId, Project, validate};
 use crate::project_file::{self, DiskChange, LoadError, SaveError, SaveStep};
-use recovery::{Recovery, RecoveryEntry};
 use crate::samples;
 use crate::ui::import_attendees_ui::ImportState;
 use crate::ui::{self, PendingEdit, Request, View, ViewState};
+use recovery::{Recovery, RecoveryEntry};
 
 /// A question or message shown over the app, one at a time.
 #[derive(Clone, Debug, PartialEq)]
@@ -124,7 +124,6 @@ pub struct CommitmentsExportJob {
     /// The language.
     pub language: ExportLanguage,
 }
-
 
 /// An action waiting for the answer to "unsaved changes".
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -406,7 +406,10 @@ mod tests {
             Tick::WakeIn(s(20)),
             "later edits do not push the deadline back"
         );
-        assert_eq!(r.tick(None, true, 3, Some(true), t0 + s(30)), Tick::WriteNow);
+        assert_eq!(
+            r.tick(None, true, 3, Some(true), t0 + s(30)),
+            Tick::WriteNow
+        );
         let project = Project::default();
         r.write(snapshot(&project, None, 3)).unwrap();
         assert_eq!(r.tick(None, true, 3, Some(true), t0 + s(100)), Tick::Idle);
@@ -415,7 +418,10 @@ mod tests {
             r.tick(None, true, 4, Some(true), t0 + s(101)),
             Tick::WakeIn(s(30))
         );
-        assert_eq!(r.tick(None, true, 4, Some(false), t0 + s(102)), Tick::WriteNow);
+        assert_eq!(
+            r.tick(None, true, 4, Some(false), t0 + s(102)),
+            Tick::WriteNow
+        );
         // Saved: nothing is due, and discarding removes the copy.
         assert_eq!(r.tick(None, false, 4, Some(false), t0 + s(200)), Tick::Idle);
         let file = r.written_file().unwrap().to_owned();

@@ -177,7 +177,10 @@ mod tests {
             reveal_invisible(name),
             "Wang<U+202E>gnaW<U+200B> 王<U+200C>伟<U+FEFF>"
         );
-        assert!(matches!(strip_invisible("HUANG Jixian 黄继先"), Cow::Borrowed(_)));
+        assert!(matches!(
+            strip_invisible("HUANG Jixian 黄继先"),
+            Cow::Borrowed(_)
+        ));
         assert_eq!(strip_invisible("a\u{0}b\u{7}c\td\ne"), "abc\td\ne");
         assert_eq!(strip_invisible("\u{2067}مرحبا\u{2069}"), "مرحبا");
     }
@@ -196,7 +199,10 @@ mod tests {
             safe_file_name("Paris 2024: CCAA / AFNOR?", "xlsx"),
             "Paris 2024_ CCAA _ AFNOR_.xlsx"
         );
-        assert_eq!(safe_file_name("巴黎会议 参会名单", "csv"), "巴黎会议 参会名单.csv");
+        assert_eq!(
+            safe_file_name("巴黎会议 参会名单", "csv"),
+            "巴黎会议 参会名单.csv"
+        );
         assert_eq!(safe_file_name("  ..hidden. ", "pdf"), "hidden.pdf");
         assert_eq!(safe_file_name("", "ics"), "export.ics");
         assert_eq!(safe_file_name("\u{202E}\u{200B}", ".ics"), "export.ics");
@@ -205,7 +211,10 @@ mod tests {
         assert_eq!(safe_file_name("lpt¹", "txt"), "lpt¹_.txt");
         assert_eq!(safe_file_name("Com1", "md"), "Com1_.md");
         assert_eq!(safe_file_name("COM10", "md"), "COM10.md");
-        assert_eq!(safe_file_name("line\nbreak\ttab", "html"), "line break tab.html");
+        assert_eq!(
+            safe_file_name("line\nbreak\ttab", "html"),
+            "line break tab.html"
+        );
         assert_eq!(safe_file_name("a<b>c|d\"e*f\\g", ""), "a_b_c_d_e_f_g");
         let long = safe_file_name(&"黄".repeat(200), "xlsx");
         assert!(long.len() <= MAX_FILE_NAME_BYTES, "{}", long.len());

@@ -373,14 +373,9 @@ pub fn series_meetings(project: &Project, id: &MeetingId, meeting: &Meeting) -> 
     out.into_iter().map(|(_, _, id)| id).collect()
 }
 
-/// The open commitments agreed at earlier meetings of `meeting`'s series (held on or before
-/// its date, itself excluded), in tree order with their depth: what its review goes through.
-pub fn open_commitments_of_series(
-    project: &Project,
-    id: &MeetingId,
-    meeting: &Meeting,
-) -> Vec<(CommitmentId, usize)> {
-    let earlier: BTreeSet<MeetingId> = series_meetings(project, id, meeting)
+/// The other meetings of `meeting`'s series held on or before its date.
+fn earlier_in_series(project: &Project, id: &MeetingId, meeting: &Meeting) -> BTreeSet<MeetingId> {
+    series_meetings(project, id, meeting)
         .into_iter()
         .filter(|m| m != id)
         .filter(|m| {
@@ -389,7 +384,22 @@ pub fn open_commitments_of_series(
                 .get(m)
                 .is_some_and(|mm| mm.date <= meeting.date)
         })
-        .collect();
+        .collect()
+}
+
+/// True when `meeting`'s series has an earlier meeting, whose commitments it can review.
+pub fn has_earlier_in_series(project: &Project, id: &MeetingId, meeting: &Meeting) -> bool {
+    !earlier_in_series(project, id, meeting).is_empty()
+}
+
+/// The open commitments agreed at earlier meetings of `meeting`'s series (held on or before
+/// its date, itself excluded), in tree order with their depth: what its review goes through.
+pub fn open_commitments_of_series(
+    project: &Project,
+    id: &MeetingId,
+    meeting: &Meeting,
+) -> Vec<(CommitmentId, usize)> {
+    let earlier = earlier_in_series(project, id, meeting);
     kept_in_tree_order(project, |_, c| {
         c.status.is_open() && c.agreed_at.as_ref().is_some_and(|m| earlier.contains(m))
     })
@@ -433,10 +443,13 @@ pub fn review_notes(project: &Project, rows: &[(CommitmentId, usize)]) -> String
         let Some(c) = project.commitments.get(id) else {
             continue;
         };
+        let title = match (c.title.en.trim(), c.title.zh.trim()) {
+            (en, zh) if !en.is_empty() && !zh.is_empty() => format!("{en} / {zh}"),
+            _ => c.title.both(),
+        };
         let mut line = format!(
-            "{}{number} {} — {} / {}",
+            "{}{number} {title} — {} / {}",
             "  ".repeat(*depth),
-            c.title.both(),
             c.status.label_en(),
             c.status.label_zh()
         );
@@ -860,6 +873,12 @@ mod tests {
         // The first meeting has no earlier one to review.
         let paris = project.meetings[&MeetingId::from("paris-2024")].clone();
         assert!(open_commitments_of_series(&project, &"paris-2024".into(), &paris).is_empty());
+        assert!(!has_earlier_in_series(
+            &project,
+            &"paris-2024".into(),
+            &paris
+        ));
+        assert!(has_earlier_in_series(&project, &id, &next));
         let rows = open_commitments_of_series(&project, &id, &next);
         assert_eq!(rows.len(), 9);
         // A done point leaves the review; its open sub-points stay, moved up a level.
@@ -910,7 +929,7 @@ mod tests {
         assert_eq!(lines[0], "Open commitments / 未完成的合作事项: 9");
         assert_eq!(
             lines[5],
-            "2 Mutual recognition of auditor registration and competence 审核员注册及能力认定互认 — Blocked / 受阻 — due / 截止 2025-12-31"
+            "2 Mutual recognition of auditor registration and competence / 审核员注册及能力认定互认 — Blocked / 受阻 — due / 截止 2025-12-31"
         );
         assert!(lines[6].starts_with("  2.1 ISO 22000"), "{}", lines[6]);
 

@@ -3,9 +3,9 @@
 //! A dangling reference is not a reason to refuse a file (it is reported and shown),
 //! only a reason to tell the user.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
-use super::{Owner, Precondition, Project};
+use super::{CommitmentId, Owner, Precondition, Project};
 
 /// One thing wrong with a project, in words for the user.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -163,19 +163,37 @@ pub fn validate(project: &Project) -> Vec<Problem> {
         }
     }
 
-    // A parent chain that loops would hang any tree view; report it.
+    // A parent chain that loops would hang any tree view; report every commitment whose
+    // chain runs into a loop. Each chain is walked once and its answer remembered: walking
+    // it again from every commitment took minutes on a hostile file with a long chain.
+    let mut loops: BTreeMap<&CommitmentId, bool> = BTreeMap::new();
     for id in project.commitments.keys() {
-        let mut seen = BTreeSet::new();
+        let mut path = Vec::new();
+        let mut on_path = BTreeSet::new();
         let mut current = Some(id);
-        while let Some(c) = current {
-            if !seen.insert(c) {
-                push(
-                    format!("commitment {id}"),
-                    "its parents form a loop".to_owned(),
-                );
-                break;
+        let answer = loop {
+            let Some(c) = current else {
+                break false;
+            };
+            if let Some(known) = loops.get(c) {
+                break *known;
             }
+            if !on_path.insert(c) {
+                break true;
+            }
+            path.push(c);
             current = project.commitments.get(c).and_then(|c| c.parent.as_ref());
+        };
+        for c in path {
+            loops.insert(c, answer);
+        }
+    }
+    for (id, looping) in loops {
+        if looping {
+            push(
+                format!("commitment {id}"),
+                "its parents form a loop".to_owned(),
+            );
         }
     }
 

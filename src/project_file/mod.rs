@@ -7,11 +7,11 @@ mod load;
 mod save;
 
 pub use error::{LoadError, SaveError};
-pub use fingerprint::{DiskChange, Fingerprint, check_on_disk};
 pub(crate) use fingerprint::hex_sha256;
+pub use fingerprint::{DiskChange, Fingerprint, check_on_disk};
+pub use load::{FORMAT_VERSION, MAX_FILE_SIZE, load_project, parse_project, read_project};
 pub(crate) use load::{migrate, parse_ron, read_bytes};
 pub(crate) use save::pretty_config;
-pub use load::{FORMAT_VERSION, MAX_FILE_SIZE, load_project, parse_project, read_project};
 pub use save::{
     SaveStep, backup_path, save_project, save_project_with, to_ron_string, write_file_atomically,
 };

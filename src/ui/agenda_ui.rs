@@ -83,9 +83,14 @@ fn toolbar_ui(
         {
             state.request = Some(Request::PasteAgenda(id.clone()));
         }
+        let has_earlier = crate::model::followup::has_earlier_in_series(cx.project, id, meeting);
         if ui
-            .button(format!("+ {}", t.review_item))
+            .add_enabled(
+                has_earlier,
+                egui::Button::new(format!("+ {}", t.review_item)),
+            )
             .on_hover_text(t.review_item_tip)
+            .on_disabled_hover_text(t.review_item_disabled)
             .clicked()
         {
             let item = crate::model::followup::add_review_item(cx.project, id, meeting);

@@ -397,8 +397,8 @@ fn list_ui(ui: &mut egui::Ui, cx: &Cx<'_>, state: &mut ViewState) {
         ui,
         "commitments_table",
         &[
-            (t.commitment_title, 190.0),
-            (t.col_status, 80.0),
+            (t.commitment_title, 118.0),
+            (t.col_status, 66.0),
             (t.col_due, 0.0),
         ],
         None,

@@ -76,77 +76,74 @@ pub fn series_review_ui(
     }
     ui.label(egui::RichText::new(t.review_hint).color(super::style::weak_color(ui)));
     ui.add_space(4.0);
-    egui::Grid::new("series_review")
-        .num_columns(4)
-        .striped(true)
-        .spacing([10.0, 4.0])
-        .show(ui, |ui| {
-            for ((cid, depth), number) in rows.iter().zip(numbers(&rows)) {
-                let Some(c) = project.commitments.get(cid) else {
-                    continue;
-                };
-                let title = c.title.get(zh);
-                ui.horizontal(|ui| {
-                    ui.add_space(16.0 * (*depth).min(6) as f32);
-                    ui.label(egui::RichText::new(&number).color(super::style::weak_color(ui)));
-                    ui.vertical(|ui| {
-                        ui.set_max_width(320.0);
-                        if ui
-                            .link(title)
-                            .on_hover_text(t.open_commitment_tip)
-                            .clicked()
-                        {
-                            super::commitments_ui::show_commitment(cx, state, cid);
-                        }
-                        let mut facts = Vec::new();
-                        if let Some(due) = c.due {
-                            facts.push(format!("{} {due}", t.due));
-                        }
-                        let note = super::commitments_ui::due_note(
-                            t,
-                            followup::due_state(c, meeting.date, followup::SOON_DAYS),
-                        );
-                        if !note.is_empty() {
-                            facts.push(note);
-                        }
-                        if !facts.is_empty() {
-                            ui.label(
-                                egui::RichText::new(facts.join(" · "))
-                                    .small()
-                                    .color(super::style::weak_color(ui)),
-                            );
-                        }
-                    });
-                });
-                let mut status = c.status;
-                let name = format!("{} — {title}", t.status);
-                status_combo(ui, &format!("review_status_{cid}"), cx, &mut status, &name);
-                if status != c.status {
-                    let changed =
-                        followup::with_status_change(c, status, meeting.date, Some(id.clone()));
-                    cx.edit_step(Edit::PutCommitment(cid.clone(), changed));
-                }
-                minutes_note_ui(ui, cx, id, meeting, cid, c);
-                let logged: Vec<String> = c
-                    .progress
-                    .iter()
-                    .filter(|e| e.meeting.as_ref() == Some(id))
-                    .filter_map(|e| e.status)
-                    .map(|s| cx.language.choice(s).to_owned())
-                    .collect();
-                if logged.is_empty() {
-                    ui.label("");
-                } else {
-                    ui.label(
-                        egui::RichText::new(format!("{} {}", t.logged_here, logged.join(" → ")))
-                            .small()
-                            .color(super::style::weak_color(ui)),
-                    );
-                }
-                ui.end_row();
+    for ((cid, depth), number) in rows.iter().zip(numbers(&rows)) {
+        let Some(c) = project.commitments.get(cid) else {
+            continue;
+        };
+        let title = c.title.get(zh);
+        let indent = 18.0 * (*depth).min(6) as f32;
+        ui.horizontal(|ui| {
+            ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Truncate);
+            ui.add_space(indent);
+            ui.add_sized(
+                [NUMBER_WIDTH, 18.0],
+                egui::Label::new(egui::RichText::new(&number).color(super::style::weak_color(ui))),
+            );
+            let mut status = c.status;
+            let name = format!("{} — {title}", t.status);
+            status_combo(ui, &format!("review_status_{cid}"), cx, &mut status, &name);
+            if status != c.status {
+                let changed =
+                    followup::with_status_change(c, status, meeting.date, Some(id.clone()));
+                cx.edit_step(Edit::PutCommitment(cid.clone(), changed));
+            }
+            if ui
+                .link(title)
+                .on_hover_text(t.open_commitment_tip)
+                .clicked()
+            {
+                super::commitments_ui::show_commitment(cx, state, cid);
             }
         });
+        ui.horizontal(|ui| {
+            ui.add_space(indent + NUMBER_WIDTH + ui.spacing().item_spacing.x);
+            minutes_note_ui(ui, cx, id, meeting, cid, c);
+            let mut facts = Vec::new();
+            if let Some(due) = c.due {
+                facts.push(format!("{} {due}", t.due));
+            }
+            let note = super::commitments_ui::due_note(
+                t,
+                followup::due_state(c, meeting.date, followup::SOON_DAYS),
+            );
+            if !note.is_empty() {
+                facts.push(note);
+            }
+            let logged: Vec<&str> = c
+                .progress
+                .iter()
+                .filter(|e| e.meeting.as_ref() == Some(id))
+                .filter_map(|e| e.status)
+                .map(|s| cx.language.choice(s))
+                .collect();
+            if !logged.is_empty() {
+                facts.push(format!("{} {}", t.logged_here, logged.join(" → ")));
+            }
+            if !facts.is_empty() {
+                ui.label(
+                    egui::RichText::new(facts.join(" · "))
+                        .small()
+                        .color(super::style::weak_color(ui)),
+                )
+                .on_hover_text(t.review_due_tip);
+            }
+        });
+        ui.add_space(6.0);
+    }
 }
+
+/// Width of the outline numbers (`2.3`) before the rows.
+const NUMBER_WIDTH: f32 = 28.0;
 
 /// The note of this meeting's progress entry for `c`, in the interface language; typing
 /// creates the entry (dated the meeting's day) when there is none yet.
@@ -177,7 +174,7 @@ fn minutes_note_ui(
     let response = ui.add(
         egui::TextEdit::singleline(&mut text)
             .hint_text(t.minutes_note_hint)
-            .desired_width(220.0),
+            .desired_width(280.0),
     );
     let response = response.accessible_name(format!("{} — {}", t.note, c.title.get(zh)));
     if response.changed() {
@@ -230,68 +227,68 @@ pub fn agreed_here_ui(
     if rows.is_empty() {
         ui.label(egui::RichText::new(t.agreed_here_empty).color(super::style::weak_color(ui)));
     }
-    egui::Grid::new("agreed_here")
-        .num_columns(3)
-        .spacing([8.0, 4.0])
-        .show(ui, |ui| {
-            for ((cid, depth), number) in rows.iter().zip(numbers(&rows)) {
-                let Some(original) = project.commitments.get(cid) else {
-                    continue;
-                };
-                let mut c = original.clone();
-                ui.horizontal(|ui| {
-                    ui.add_space(16.0 * (*depth).min(6) as f32);
-                    let label =
-                        ui.label(egui::RichText::new(&number).color(super::style::weak_color(ui)));
-                    let other = if zh { &c.title.en } else { &c.title.zh };
-                    let hint = other.clone();
-                    ui.add(
-                        egui::TextEdit::singleline(title_mut(&mut c, zh))
-                            .hint_text(hint)
-                            .desired_width(300.0 - 16.0 * (*depth).min(6) as f32),
-                    )
-                    .labelled_by(label.id);
-                });
-                let name = format!("{} — {}", t.status, original.title.get(zh));
-                status_combo(
-                    ui,
-                    &format!("agreed_status_{cid}"),
-                    cx,
-                    &mut c.status,
-                    &name,
-                );
-                ui.horizontal(|ui| {
-                    if ui
-                        .small_button(format!("+ {}", t.add_sub_point))
-                        .on_hover_text(t.add_sub_point_tip)
-                        .clicked()
-                    {
-                        let (sub_id, sub) = super::commitments_ui::sub_point(cx, cid, original);
-                        cx.edit_step(Edit::PutCommitment(sub_id, sub));
-                    }
-                    if ui
-                        .small_button(t.open_commitment)
-                        .on_hover_text(t.open_commitment_tip)
-                        .clicked()
-                    {
-                        super::commitments_ui::show_commitment(cx, state, cid);
-                    }
-                });
-                ui.end_row();
-                if c.status != original.status {
-                    let status = c.status;
-                    c.status = original.status;
-                    c = followup::with_status_change(&c, status, meeting.date, Some(id.clone()));
-                }
-                if &c != original {
-                    cx.edit(
-                        ui,
-                        &format!("commitment/{cid}"),
-                        Edit::PutCommitment(cid.clone(), c),
-                    );
-                }
+    for ((cid, depth), number) in rows.iter().zip(numbers(&rows)) {
+        let Some(original) = project.commitments.get(cid) else {
+            continue;
+        };
+        let mut c = original.clone();
+        let indent = 18.0 * (*depth).min(6) as f32;
+        ui.horizontal(|ui| {
+            ui.add_space(indent);
+            let label = ui.add_sized(
+                [NUMBER_WIDTH, 18.0],
+                egui::Label::new(egui::RichText::new(&number).color(super::style::weak_color(ui))),
+            );
+            let hint = if zh {
+                c.title.en.clone()
+            } else {
+                c.title.zh.clone()
+            };
+            // Titles line up whatever their depth: deeper rows get shorter fields.
+            ui.add(
+                egui::TextEdit::singleline(title_mut(&mut c, zh))
+                    .hint_text(hint)
+                    .desired_width((340.0 - indent).max(120.0)),
+            )
+            .labelled_by(label.id);
+            let name = format!("{} — {}", t.status, original.title.get(zh));
+            status_combo(
+                ui,
+                &format!("agreed_status_{cid}"),
+                cx,
+                &mut c.status,
+                &name,
+            );
+            if ui
+                .small_button(format!("+ {}", t.add_sub_point))
+                .on_hover_text(t.add_sub_point_tip)
+                .clicked()
+            {
+                let (sub_id, sub) = super::commitments_ui::sub_point(cx, cid, original);
+                cx.edit_step(Edit::PutCommitment(sub_id, sub));
+            }
+            if ui
+                .small_button(t.open_commitment)
+                .on_hover_text(t.open_commitment_tip)
+                .clicked()
+            {
+                super::commitments_ui::show_commitment(cx, state, cid);
             }
         });
+        if c.status != original.status {
+            let status = c.status;
+            c.status = original.status;
+            c = followup::with_status_change(&c, status, meeting.date, Some(id.clone()));
+        }
+        if &c != original {
+            cx.edit(
+                ui,
+                &format!("commitment/{cid}"),
+                Edit::PutCommitment(cid.clone(), c),
+            );
+        }
+    }
+    ui.add_space(4.0);
     if ui
         .button(format!("+ {}", t.add_point_here))
         .on_hover_text(t.add_point_here_tip)

@@ -21,7 +21,7 @@ pub fn meetings_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>, state: &mut ViewState) {
         &mut (cx, state),
         |ui, (cx, state)| {
             if list_header_ui(ui, t, t.add_meeting, &mut state.meetings_search) {
-                let today = chrono::Local::now().date_naive();
+                let today = cx.today;
                 let tz = cx
                     .project
                     .meetings

@@ -19,13 +19,19 @@ pub fn overview_ui(ui: &mut egui::Ui, cx: &Cx<'_>, state: &mut ViewState) {
     ui.add_space(6.0);
     ui.columns(2, |columns| {
         if let [left, right] = columns {
-            left.strong(t.upcoming_meetings);
-            upcoming_meetings_ui(left, cx, state);
-            left.add_space(12.0);
-            left.strong(t.commitments_by_status);
-            status_chart_ui(left, cx, state);
-
-            due_commitments_ui(right, cx, state);
+            // Plain top-down columns: a justified layout would stretch wrapped text.
+            left.vertical(|ui| {
+                ui.strong(t.upcoming_meetings);
+                upcoming_meetings_ui(ui, cx, state);
+                ui.add_space(12.0);
+                ui.strong(t.commitments_by_status);
+                status_chart_ui(ui, cx, state);
+            });
+            right.vertical(|ui| {
+                // Long titles end in … rather than run past the window.
+                ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Truncate);
+                due_commitments_ui(ui, cx, state);
+            });
         }
     });
 }
@@ -48,7 +54,9 @@ fn upcoming_meetings_ui(ui: &mut egui::Ui, cx: &Cx<'_>, state: &mut ViewState) {
             d => t.in_days.replace("{n}", &d.to_string()),
         };
         ui.horizontal(|ui| {
+            ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Truncate);
             ui.label(m.date.to_string());
+            ui.label(egui::RichText::new(when).color(super::style::weak_color(ui)));
             if ui
                 .link(m.title.get(zh))
                 .on_hover_text(t.open_meeting_tip)
@@ -58,7 +66,6 @@ fn upcoming_meetings_ui(ui: &mut egui::Ui, cx: &Cx<'_>, state: &mut ViewState) {
                 state.meeting = Some(id.clone());
                 state.agenda_item = None;
             }
-            ui.label(egui::RichText::new(when).color(super::style::weak_color(ui)));
         });
     }
     if upcoming.len() > 8 {
@@ -149,6 +156,8 @@ fn status_chart_ui(ui: &mut egui::Ui, cx: &Cx<'_>, state: &mut ViewState) {
         .allow_boxed_zoom(false)
         .allow_double_click_reset(false)
         .show_grid([false, true])
+        .show_x(false)
+        .show_y(false)
         .include_y(0.0)
         .include_y(max as f64 + 1.0)
         .x_axis_formatter(move |mark, _| {

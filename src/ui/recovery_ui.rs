@@ -163,12 +163,7 @@ pub fn file_changed_dialog_ui(
             if ui.button(t.cmd_save_as).clicked() {
                 choice = Some(Choice::SaveAs);
             }
-            if !missing
-                && ui
-                    .button(t.reload)
-                    .on_hover_text(t.reload_tip)
-                    .clicked()
-            {
+            if !missing && ui.button(t.reload).on_hover_text(t.reload_tip).clicked() {
                 choice = Some(Choice::Reload);
             }
             if ui.button(t.dlg_cancel).clicked() {
@@ -216,8 +211,7 @@ pub fn confirm_loss_dialog_ui(
         if let LossAction::Reload(path) = &action {
             ui.add_space(4.0);
             ui.label(
-                egui::RichText::new(path.display().to_string())
-                    .color(super::style::weak_color(ui)),
+                egui::RichText::new(path.display().to_string()).color(super::style::weak_color(ui)),
             );
         }
         ui.add_space(12.0);
