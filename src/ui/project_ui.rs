@@ -40,6 +40,9 @@ pub fn project_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>, state: &mut ViewState) {
                     ui.add_space(12.0);
                 }
             });
+            ui.add_space(12.0);
+            ui.strong(t.statistics);
+            super::stats_ui::stats_ui(ui, cx, None);
         });
     if info != cx.project.info {
         cx.edit(ui, "project", Edit::SetInfo(info));
