@@ -308,3 +308,24 @@ fn cli_import_paste_then_export_csv() {
             .contains("Huang,Jixian,黄继先")
     );
 }
+
+#[test]
+fn invisible_characters_never_reach_an_export() {
+    let mut p = sample();
+    let wang = p.people.get_mut(&PersonId::from("wang-qian")).unwrap();
+    wang.family_name = "Wa\u{202E}ng\u{200B}".into();
+    wang.title.en = "Deputy\u{2066} Director".into();
+    let m = meeting(&p);
+    let outputs = [
+        attendees::csv(&p, Some(m)),
+        attendees::html(&p, Some(m), ExportLanguage::Both),
+        attendees::markdown(&p, Some(m), ExportLanguage::En),
+    ];
+    for out in &outputs {
+        assert!(!out.contains(['\u{202E}', '\u{200B}', '\u{2066}']), "{out}");
+        assert!(
+            out.contains("WANG Qian") || out.contains("Wang,Qian"),
+            "{out}"
+        );
+    }
+}

@@ -96,7 +96,7 @@ fn rows(project: &Project, meeting: &Meeting, lang: ExportLanguage) -> Vec<Row> 
                 speakers: item
                     .speakers
                     .iter()
-                    .map(|s| project.person_name(s))
+                    .map(|s| super::sanitize_cell(&project.person_name(s)))
                     .collect::<Vec<_>>()
                     .join("; "),
                 notes: item.notes.clone(),

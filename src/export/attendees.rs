@@ -199,10 +199,11 @@ pub fn xlsx(project: &Project, meeting: Option<&Meeting>) -> Result<Vec<u8>, Att
 
 /// The printed name of a row: `Mr. HUANG Jixian 黄继先`, honorific per language.
 fn printed_name(p: &Person, lang: ExportLanguage) -> String {
-    match lang {
+    let name = match lang {
         ExportLanguage::Zh if !p.chinese_name.trim().is_empty() => p.chinese_name.trim().to_owned(),
         _ => p.formal_name(),
-    }
+    };
+    super::sanitize_cell(&name)
 }
 
 fn title_text(p: &Person, lang: ExportLanguage) -> String {

@@ -12,16 +12,7 @@ pub mod text;
 
 pub use text::ExportLanguage;
 
-/// Text for an exported cell: bidirectional controls and zero-width characters removed
-/// (they reorder or hide text in the printed list; a name should look as it reads).
-// TODO(dev): merge with the sanitising helpers of the robustness work when they land.
+/// Text for an exported cell, without invisible characters (see [`sanitize`]).
 pub fn sanitize_cell(text: &str) -> String {
-    text.chars()
-        .filter(|c| {
-            !matches!(
-                c,
-                '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2069}' | '\u{FEFF}'
-            )
-        })
-        .collect()
+    sanitize::strip_invisible(text).into_owned()
 }

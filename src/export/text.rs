@@ -17,14 +17,16 @@ pub enum ExportLanguage {
 impl ExportLanguage {
     /// A bilingual text in this language; `Both` joins them with ` / `.
     pub fn text(self, t: &Bilingual) -> String {
-        match self {
+        let text = match self {
             Self::En => t.get(false).to_owned(),
             Self::Zh => t.get(true).to_owned(),
             Self::Both => match (t.en.trim().is_empty(), t.zh.trim().is_empty()) {
                 (false, false) => format!("{} / {}", t.en.trim(), t.zh.trim()),
                 _ => t.both(),
             },
-        }
+        };
+        // Invisible characters (bidi overrides, zero-width spaces) never reach an export.
+        super::sanitize_cell(&text)
     }
 
     /// A fixed label (`Date`, `日期`) in this language.
