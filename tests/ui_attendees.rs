@@ -237,3 +237,57 @@ fn export_the_list_and_name_cards_from_the_meeting() {
     assert!(text.contains("方 艳") && text.contains("Myriam AUGEREAU LANDAIS"));
     assert!(h.state().toast.as_ref().unwrap().text.contains("cards.pdf"));
 }
+
+#[test]
+fn import_a_csv_with_column_mapping() {
+    let (dir, path) = empty_meeting_file();
+    // A spreadsheet export with its own headers, semicolons and a BOM.
+    let csv_path = dir.path().join("guests.csv");
+    std::fs::write(
+        &csv_path,
+        "\u{feff}Surname;First name;中文姓名;Company;Position;Mobile\nXU;Betty;徐贝蒂;CQC;\"Director; Testing\";+86 10 1234\nMÜLLER;Klaus;;DIN;Head of Standards;\n",
+    )
+    .unwrap();
+    let dialogs = ScriptedDialogs::default();
+    let mut h = app_harness(Some(path), dialogs.clone());
+    h.get_by_label("Import list…").click();
+    settle(&mut h);
+    dialogs.answer(Picked::File(csv_path));
+    h.get_by_label("Open CSV…").click();
+    settle(&mut h);
+    // Recognised without mapping: surname, first name, Chinese name, company, position,
+    // mobile; the preview shows both rows before anything changes.
+    assert_eq!(
+        h.get_by_label("Family name 1").value().as_deref(),
+        Some("XU")
+    );
+    assert_eq!(
+        h.get_by_label("Title 1").value().as_deref(),
+        Some("Director; Testing")
+    );
+    assert!(project(&h).people.is_empty());
+    h.get_by_label("Add people (2)").click();
+    settle(&mut h);
+    let p = project(&h);
+    assert_eq!(p.people.len(), 2);
+    let xu = p
+        .people
+        .values()
+        .find(|p| p.chinese_name == "徐贝蒂")
+        .unwrap();
+    assert_eq!(
+        (xu.given_name.as_str(), xu.phone.as_str()),
+        ("Betty", "+86 10 1234")
+    );
+    assert_eq!(
+        p.organisations
+            .values()
+            .filter(|o| o.acronym == "CQC" || o.acronym == "DIN")
+            .count(),
+        2
+    );
+    assert_eq!(
+        p.meetings[&MeetingId::from("paris-2024")].attendees.len(),
+        2
+    );
+}

@@ -208,7 +208,9 @@ fn meeting_editor_ui(
     egui::CollapsingHeader::new(t.statistics)
         .id_salt("statistics")
         .default_open(false)
-        .show(ui, |ui| super::stats_ui::stats_ui(ui, cx, Some(&meeting)));
+        .show(ui, |ui| {
+            super::stats_ui::stats_ui(ui, cx, Some((id, &meeting)))
+        });
     let agreed_here = cx
         .project
         .commitments

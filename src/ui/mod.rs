@@ -155,6 +155,8 @@ pub struct ViewState {
     pub commitment: Option<CommitmentId>,
     /// How the people list is sorted.
     pub people_sort: widgets::SortState,
+    /// How the organisations list is sorted.
+    pub organisations_sort: widgets::SortState,
     /// People with the same name as the selected person, for the merge prompt, with the
     /// project revision and person they were found for.
     pub duplicates: Option<(u64, PersonId, Vec<PersonId>)>,

@@ -22,10 +22,14 @@ pub fn organisations_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>, state: &mut ViewStat
                 state.organisation = Some(id);
             }
             let project = cx.project;
+            let zh = cx.zh();
+            let language = cx.language;
             let query = fold_for_search(&state.organisations_search);
+            let sort = state.organisations_sort;
+            let cache_key = format!("{query}\u{0}{}{}", sort.column, sort.descending);
             let rows = state
                 .organisations_rows
-                .rows(cx.revision, &query, cx.language, || {
+                .rows(cx.revision, &cache_key, cx.language, || {
                     let mut rows: Vec<_> = project
                         .organisations
                         .iter()
@@ -38,7 +42,24 @@ pub fn organisations_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>, state: &mut ViewStat
                                 .contains(&query)
                         })
                         .collect();
-                    rows.sort_by_cached_key(|(id, o)| (o.acronym.to_lowercase(), (*id).clone()));
+                    match sort.column {
+                        1 => rows.sort_by_cached_key(|(id, o)| {
+                            (o.name.get(zh).to_lowercase(), (*id).clone())
+                        }),
+                        2 => rows.sort_by_cached_key(|(id, o)| {
+                            (
+                                language.choice(o.sector),
+                                o.acronym.to_lowercase(),
+                                (*id).clone(),
+                            )
+                        }),
+                        _ => rows.sort_by_cached_key(|(id, o)| {
+                            (o.acronym.to_lowercase(), (*id).clone())
+                        }),
+                    }
+                    if sort.descending {
+                        rows.reverse();
+                    }
                     rows.into_iter().map(|(id, _)| id.clone()).collect()
                 });
             if rows.is_empty() {
@@ -65,7 +86,7 @@ pub fn organisations_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>, state: &mut ViewStat
                 ui,
                 "organisations_table",
                 &[(t.col_acronym, 70.0), (t.name, 150.0), (t.col_sector, 0.0)],
-                None,
+                Some(&mut state.organisations_sort),
                 super::style::ROW_HEIGHT,
                 rows.len(),
                 selected,

@@ -3,11 +3,12 @@
 use egui_plot::{Bar, BarChart, Plot};
 
 use super::Cx;
-use crate::model::Meeting;
 use crate::model::stats::{StatBy, breakdown};
+use crate::model::{Meeting, MeetingId};
 
 /// Counts by sector, organisation, country (and side and status for a meeting).
-pub fn stats_ui(ui: &mut egui::Ui, cx: &Cx<'_>, meeting: Option<&Meeting>) {
+pub fn stats_ui(ui: &mut egui::Ui, cx: &Cx<'_>, meeting: Option<(&MeetingId, &Meeting)>) {
+    let (meeting_id, meeting) = (meeting.map(|(id, _)| id), meeting.map(|(_, m)| m));
     let t = cx.tr();
     let zh = cx.zh();
     if let Some(expected) = meeting.and_then(|m| m.expected_participants) {
@@ -34,7 +35,20 @@ pub fn stats_ui(ui: &mut egui::Ui, cx: &Cx<'_>, meeting: Option<&Meeting>) {
     let Some(by) = choices.get(by_index).or(choices.first()).copied() else {
         return;
     };
-    let counts = breakdown(cx.project, meeting, by);
+    // Counting walks every attendee (or every person of the project): once per change of
+    // the project, not every frame.
+    let cache_id = egui::Id::unique(("stats_cache", meeting_id));
+    let key = (cx.revision, by_index);
+    let cached: Option<((u64, usize), Vec<crate::model::stats::Count>)> =
+        ui.data(|d| d.get_temp(cache_id));
+    let counts = match cached {
+        Some((k, counts)) if k == key => counts,
+        _ => {
+            let counts = breakdown(cx.project, meeting, by);
+            ui.data_mut(|d| d.insert_temp(cache_id, (key, counts.clone())));
+            counts
+        }
+    };
     let total: usize = counts.iter().map(|c| c.count).sum();
     if total == 0 {
         ui.label(egui::RichText::new(t.no_participants).color(super::style::weak_color(ui)));
