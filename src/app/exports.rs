@@ -33,6 +33,17 @@ pub enum ExportJob {
     },
     /// Name cards of a meeting's attendees.
     NameCards(MeetingId),
+    /// The commitments a filter lets through, with due dates judged as of `today`.
+    Commitments {
+        /// The format.
+        format: crate::export::commitments::CommitmentsFormat,
+        /// The language.
+        language: ExportLanguage,
+        /// Which commitments.
+        filter: Box<crate::model::followup::Filter>,
+        /// The day overdue and due-soon are judged from.
+        today: chrono::NaiveDate,
+    },
 }
 
 impl ExportJob {
@@ -42,6 +53,7 @@ impl ExportJob {
             Self::Agenda { format, .. } => format.extension(),
             Self::Attendees { format, .. } => format.extension(),
             Self::NameCards(_) => "pdf",
+            Self::Commitments { format, .. } => format.extension(),
         }
     }
 
@@ -54,6 +66,7 @@ impl ExportJob {
             } => format!("{m}-attendees.{}", self.extension()),
             Self::Attendees { meeting: None, .. } => format!("people.{}", self.extension()),
             Self::NameCards(m) => format!("{m}-name-cards.pdf"),
+            Self::Commitments { .. } => format!("commitments.{}", self.extension()),
         }
     }
 
@@ -108,6 +121,13 @@ impl ExportJob {
                     .map_err(|e| e.to_string())
             }
             Self::NameCards(id) => crate::export::attendees::name_cards(project, meeting(id)?)
+                .map_err(|e| e.to_string()),
+            Self::Commitments {
+                format,
+                language,
+                filter,
+                today,
+            } => crate::export::commitments::render(project, filter, *format, *language, *today)
                 .map_err(|e| e.to_string()),
         }
     }

@@ -19,8 +19,6 @@ pub use i18n::Language;
 pub use settings::Settings;
 
 use crate::document::{Document, Edit};
-use crate::export::ExportLanguage;
-use crate::export::commitments::CommitmentsFormat;
 use crate::model::{MeetingId, Project, validate};
 use crate::project_file::{self, DiskChange, LoadError, SaveError, SaveStep};
 use crate::samples;
@@ -111,18 +109,6 @@ pub enum PathPurpose {
     Save,
     /// Write an export (agenda, attendee list, name cards) to this file.
     Export(ExportJob),
-    /// Export the filtered commitments to this file.
-    ExportCommitments(CommitmentsExportJob),
-}
-
-/// A commitments export waiting for a file name; what it holds follows the filters of
-/// the commitments view at the time it is written.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct CommitmentsExportJob {
-    /// The format.
-    pub format: CommitmentsFormat,
-    /// The language.
-    pub language: ExportLanguage,
 }
 
 /// An action waiting for the answer to "unsaved changes".
@@ -700,36 +686,13 @@ impl DelegationApp {
                 });
             }
             Request::ExportCommitments { format, language } => {
-                let job = CommitmentsExportJob { format, language };
-                let name = format!("commitments.{}", format.extension());
-                let kind = FileKind {
-                    name: format.extension(),
-                    extensions: match format {
-                        CommitmentsFormat::Csv => &["csv"],
-                        CommitmentsFormat::Md => &["md"],
-                        CommitmentsFormat::Html => &["html", "htm"],
-                        CommitmentsFormat::Pdf => &["pdf"],
-                    },
-                };
-                match self.dialogs.pick_save(self.start_dir(), &name, kind) {
-                    Picked::File(path) => {
-                        self.export_commitments_to(job, &path);
-                    }
-                    Picked::Cancelled => {}
-                    Picked::Unavailable(reason) => {
-                        let text = self
-                            .start_dir()
-                            .unwrap_or_default()
-                            .join(name)
-                            .display()
-                            .to_string();
-                        self.dialog = Some(Dialog::PathEntry {
-                            purpose: PathPurpose::ExportCommitments(job),
-                            reason,
-                            text,
-                        });
-                    }
-                }
+                // What is exported is what the filters show now.
+                self.request_export(ExportJob::Commitments {
+                    format,
+                    language,
+                    filter: Box::new(self.view.commitment_filter.clone()),
+                    today: self.today,
+                });
             }
             Request::ExportAgenda {
                 meeting,
@@ -756,36 +719,6 @@ impl DelegationApp {
                     meeting,
                     ..Default::default()
                 })));
-            }
-        }
-    }
-
-    /// Writes the commitments the filters show, as of [`Self::today`]; says what happened
-    /// in the status bar or a dialog.
-    pub fn export_commitments_to(&mut self, job: CommitmentsExportJob, path: &Path) -> bool {
-        let t = self.tr();
-        let result = crate::export::commitments::render(
-            self.doc.project(),
-            &self.view.commitment_filter,
-            job.format,
-            job.language,
-            self.today,
-        )
-        .map_err(|e| e.to_string())
-        .and_then(|bytes| {
-            project_file::write_file_atomically(path, &bytes).map_err(|e| e.to_string())
-        });
-        match result {
-            Ok(()) => {
-                self.toast(format!("{} {}", t.exported, file_name(path)));
-                true
-            }
-            Err(message) => {
-                self.dialog = Some(Dialog::Error {
-                    title: t.export_failed.to_owned(),
-                    message,
-                });
-                false
             }
         }
     }

@@ -126,9 +126,7 @@ pub fn dialog_ui(ctx: &egui::Context, app: &mut DelegationApp, dialog: Dialog) -
                 ui.horizontal(|ui| {
                     let action = match purpose {
                         PathPurpose::Open => t.dlg_path_open,
-                        PathPurpose::Save
-                        | PathPurpose::Export(_)
-                        | PathPurpose::ExportCommitments(_) => t.dlg_path_save,
+                        PathPurpose::Save | PathPurpose::Export(_) => t.dlg_path_save,
                     };
                     let enter = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
                     if (ui
@@ -167,12 +165,6 @@ pub fn dialog_ui(ctx: &egui::Context, app: &mut DelegationApp, dialog: Dialog) -
                         }
                         PathPurpose::Export(job) => {
                             app.export_to(&job, &path);
-                        }
-                        PathPurpose::ExportCommitments(job) => {
-                            if path.extension().is_none() {
-                                path.set_extension(job.format.extension());
-                            }
-                            app.export_commitments_to(job, &path);
                         }
                     }
                     app.dialog.take()
