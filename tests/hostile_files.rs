@@ -53,32 +53,106 @@ const CORPUS: &[(&str, Expect)] = {
         ("bidi-and-zero-width.ron", Loads(0)),
         ("bom-only.ron", Refused(Empty, None, "empty")),
         ("dangling-ids.ron", Loads(19)),
-        ("deep-nesting.ron", Refused(Syntax, Some((4, 16)), "text in double quotes")),
-        ("deep-some.ron", Refused(Syntax, Some((4, 26)), "text in double quotes")),
-        ("duplicate-field.ron", Refused(Syntax, Some((5, 7)), "duplicate field named `family_name`")),
-        ("duplicate-ids.ron", Refused(Syntax, Some((7, 6)), "the id `wang-wei` is used twice")),
-        ("enable-after-comments.ron", Refused(Syntax, Some((3, 3)), "RON extensions")),
-        ("enable-implicit-some.ron", Refused(Syntax, Some((1, 1)), "RON extensions")),
+        (
+            "deep-nesting.ron",
+            Refused(Syntax, Some((4, 16)), "text in double quotes"),
+        ),
+        (
+            "deep-some.ron",
+            Refused(Syntax, Some((4, 26)), "text in double quotes"),
+        ),
+        (
+            "duplicate-field.ron",
+            Refused(Syntax, Some((5, 7)), "duplicate field named `family_name`"),
+        ),
+        (
+            "duplicate-ids.ron",
+            Refused(Syntax, Some((7, 6)), "the id `wang-wei` is used twice"),
+        ),
+        (
+            "enable-after-comments.ron",
+            Refused(Syntax, Some((3, 3)), "RON extensions"),
+        ),
+        (
+            "enable-implicit-some.ron",
+            Refused(Syntax, Some((1, 1)), "RON extensions"),
+        ),
         ("escapes-100k.ron", Loads(0)),
-        ("float-minutes.ron", Refused(Syntax, Some((10, 29)), "whole number")),
-        ("huge-number.ron", Refused(Syntax, Some((10, 29)), "too large")),
-        ("invalid-date.ron", Refused(Syntax, Some((4, 14)), "date or time does not exist")),
-        ("invalid-time.ron", Refused(Syntax, Some((5, 20)), "date or time does not exist")),
-        ("invalid-time-zone.ron", Refused(Syntax, Some((6, 19)), "unknown time zone ('Europe/Atlantis')")),
-        ("json.ron", Refused(Syntax, Some((1, 1)), "not a Delegation Planner project")),
+        (
+            "float-minutes.ron",
+            Refused(Syntax, Some((10, 29)), "whole number"),
+        ),
+        (
+            "huge-number.ron",
+            Refused(Syntax, Some((10, 29)), "too large"),
+        ),
+        (
+            "invalid-date.ron",
+            Refused(Syntax, Some((4, 14)), "date or time does not exist"),
+        ),
+        (
+            "invalid-time.ron",
+            Refused(Syntax, Some((5, 20)), "date or time does not exist"),
+        ),
+        (
+            "invalid-time-zone.ron",
+            Refused(
+                Syntax,
+                Some((6, 19)),
+                "unknown time zone ('Europe/Atlantis')",
+            ),
+        ),
+        (
+            "json.ron",
+            Refused(Syntax, Some((1, 1)), "not a Delegation Planner project"),
+        ),
         ("latin1.ron", Refused(NotUtf8, Some((4, 23)), "not UTF-8")),
-        ("negative-rank.ron", Refused(Syntax, Some((10, 18)), "negative")),
-        ("newer-version.ron", Refused(NewerVersion, Some((1, 1)), "newer version")),
-        ("newer-version-huge.ron", Refused(NewerVersion, Some((1, 1)), "newer version")),
-        ("not-a-project.ron", Refused(Syntax, Some((1, 1)), "not a Delegation Planner project (it starts with `Config`")),
-        ("nul-byte.ron", Refused(Syntax, Some((4, 17)), "expected a field name")),
+        (
+            "negative-rank.ron",
+            Refused(Syntax, Some((10, 18)), "negative"),
+        ),
+        (
+            "newer-version.ron",
+            Refused(NewerVersion, Some((1, 1)), "newer version"),
+        ),
+        (
+            "newer-version-huge.ron",
+            Refused(NewerVersion, Some((1, 1)), "newer version"),
+        ),
+        (
+            "not-a-project.ron",
+            Refused(
+                Syntax,
+                Some((1, 1)),
+                "not a Delegation Planner project (it starts with `Config`",
+            ),
+        ),
+        (
+            "nul-byte.ron",
+            Refused(Syntax, Some((4, 17)), "expected a field name"),
+        ),
         ("raw-strings.ron", Loads(0)),
-        ("truncated.ron", Refused(Syntax, Some((4, 35)), "ends too early")),
-        ("truncated-string.ron", Refused(Syntax, Some((4, 11)), "ends too early")),
-        ("unclosed-comment.ron", Refused(Syntax, Some((2, 5)), "ends too early")),
+        (
+            "truncated.ron",
+            Refused(Syntax, Some((4, 35)), "ends too early"),
+        ),
+        (
+            "truncated-string.ron",
+            Refused(Syntax, Some((4, 11)), "ends too early"),
+        ),
+        (
+            "unclosed-comment.ron",
+            Refused(Syntax, Some((2, 5)), "ends too early"),
+        ),
         ("unicode-escapes-20k.ron", Loads(0)),
-        ("unknown-field.ron", Refused(Syntax, Some((5, 7)), "unknown field `pronouns` in Person")),
-        ("unknown-variant.ron", Refused(Syntax, Some((5, 15)), "`SpaceAgency`")),
+        (
+            "unknown-field.ron",
+            Refused(Syntax, Some((5, 7)), "unknown field `pronouns` in Person"),
+        ),
+        (
+            "unknown-variant.ron",
+            Refused(Syntax, Some((5, 15)), "`SpaceAgency`"),
+        ),
         ("utf16-bom.ron", Refused(Utf16, None, "UTF-16")),
         ("utf16le-no-bom.ron", Refused(Utf16, None, "UTF-16")),
     ]
@@ -109,14 +183,21 @@ fn every_hostile_file_gives_its_expected_answer() {
                 assert_eq!(found.len(), *problems, "{name}: {found:#?}");
                 // Whatever loads saves and loads back the same.
                 let text = to_ron_string(&project).unwrap();
-                assert_eq!(parse_project(text.as_bytes(), &path).unwrap(), project, "{name}");
+                assert_eq!(
+                    parse_project(text.as_bytes(), &path).unwrap(),
+                    project,
+                    "{name}"
+                );
             }
             (Expect::Refused(want, at, says), Err(err)) => {
                 assert_eq!(kind(&err), *want, "{name}: {err}");
                 assert_eq!(err.position(), *at, "{name}: {err}");
                 let text = err.to_string();
                 assert!(text.contains(says), "{name}: {text}");
-                assert!(text.starts_with(&path.display().to_string()), "{name}: {text}");
+                assert!(
+                    text.starts_with(&path.display().to_string()),
+                    "{name}: {text}"
+                );
             }
             (Expect::Loads(_), Err(err)) => panic!("{name} must load: {err}"),
             (Expect::Refused(..), Ok(_)) => panic!("{name} must be refused"),
@@ -130,7 +211,10 @@ fn invisible_characters_load_as_they_are() {
     let person = &project.people[&PersonId::from("trojan")];
     assert_eq!(person.family_name, "Wang\u{202E}gnaW");
     assert_eq!(person.chinese_name, "王\u{FEFF}伟");
-    assert_eq!(person.notes, "\u{2066}مرحبا\u{2069} \u{202E}escaped\u{200B}");
+    assert_eq!(
+        person.notes,
+        "\u{2066}مرحبا\u{2069} \u{202E}escaped\u{200B}"
+    );
     use delegation_planner::export::sanitize::{reveal_invisible, strip_invisible};
     assert_eq!(strip_invisible(&person.display_name()), "Wei WANGGNAW 王伟");
     assert_eq!(
@@ -159,7 +243,10 @@ fn every_released_format_version_has_a_fixture_that_loads() {
         // It migrates to the current format: saved now, it is a current file.
         let text = to_ron_string(&project).unwrap();
         assert!(text.starts_with(&format!("V{FORMAT_VERSION}(")), "{path}");
-        assert_eq!(parse_project(text.as_bytes(), Path::new(&path)).unwrap(), project);
+        assert_eq!(
+            parse_project(text.as_bytes(), Path::new(&path)).unwrap(),
+            project
+        );
     }
 }
 
@@ -207,7 +294,9 @@ fn the_v1_fixture_reads_as_written() {
     let recognition = &p.commitments["recognition"];
     assert_eq!(recognition.parent, Some("expertise".into()));
     assert_eq!(recognition.topics, ["ISO 50001", "ISO 22000", "ISO 27001"]);
-    assert!(matches!(&recognition.preconditions[0], Precondition::Condition(c) if c.zh == "需经国家认监委正式批准"));
+    assert!(
+        matches!(&recognition.preconditions[0], Precondition::Condition(c) if c.zh == "需经国家认监委正式批准")
+    );
 
     // Every variant of every enum appears.
     fn all<C: Choice + Ord + std::fmt::Debug>(found: impl Iterator<Item = C>) {
@@ -224,9 +313,24 @@ fn the_v1_fixture_reads_as_written() {
     all::<AttendanceStatus>(paris.attendees.iter().map(|a| a.status));
     all::<AttendanceMode>(paris.attendees.iter().map(|a| a.mode));
     all::<CommitmentStatus>(p.commitments.values().map(|c| c.status));
-    assert!(expertise.owners.iter().any(|o| matches!(o, Owner::Person(_))));
-    assert!(expertise.owners.iter().any(|o| matches!(o, Owner::Organisation(_))));
-    assert!(recognition.preconditions.iter().any(|c| matches!(c, Precondition::Commitment(_))));
+    assert!(
+        expertise
+            .owners
+            .iter()
+            .any(|o| matches!(o, Owner::Person(_)))
+    );
+    assert!(
+        expertise
+            .owners
+            .iter()
+            .any(|o| matches!(o, Owner::Organisation(_)))
+    );
+    assert!(
+        recognition
+            .preconditions
+            .iter()
+            .any(|c| matches!(c, Precondition::Commitment(_)))
+    );
 }
 
 /// Load and check `text` once: `parse_project`, then `validate` when it loads.
@@ -248,9 +352,12 @@ fn median_times(small: &str, large: &str) -> (Duration, Duration) {
     (a[3], b[3])
 }
 
+/// A hostile shape: its name, a base size `n`, and how to make an input of size `n`.
+type Shape = (&'static str, usize, fn(usize) -> String);
+
 /// Hostile shapes of input at size `n`. Doubling `n` must not more than about double the
 /// time to load and check them (a ratio under 3 leaves room for a noisy shared machine).
-fn shapes() -> Vec<(&'static str, usize, fn(usize) -> String)> {
+fn shapes() -> Vec<Shape> {
     fn in_title(body: String) -> String {
         format!("V1((\n  info: (\n    title: (\n      en: \"{body}\",\n    ),\n  ),\n))\n")
     }
@@ -260,20 +367,30 @@ fn shapes() -> Vec<(&'static str, usize, fn(usize) -> String)> {
     }
     vec![
         ("newline escapes", 200_000, |n| in_title("\\n".repeat(n))),
-        ("unicode escapes", 50_000, |n| in_title("\\u{1F600}".repeat(n))),
+        ("unicode escapes", 50_000, |n| {
+            in_title("\\u{1F600}".repeat(n))
+        }),
         ("plain text", 1_000_000, |n| in_title("黄".repeat(n))),
         ("people", 4_000, |n| {
             let body: String = (0..n)
-                .map(|i| format!("    \"p{i}\": (family_name: \"Wang\", organisation: Some(\"o{i}\")),\n"))
+                .map(|i| {
+                    format!(
+                        "    \"p{i}\": (family_name: \"Wang\", organisation: Some(\"o{i}\")),\n"
+                    )
+                })
                 .collect();
             format!("V1((\n  people: {{\n{body}  }},\n))\n")
         }),
         ("a parent chain", 4_000, |n| {
-            commitments(n, |i| format!("    \"c{i:06}\": (parent: Some(\"c{:06}\")),\n", i + 1))
+            commitments(n, |i| {
+                format!("    \"c{i:06}\": (parent: Some(\"c{:06}\")),\n", i + 1)
+            })
         }),
         ("a parent loop", 4_000, |n| {
             // Every commitment its own parent's parent: loops everywhere.
-            commitments(n, |i| format!("    \"c{i:06}\": (parent: Some(\"c{:06}\")),\n", i ^ 1))
+            commitments(n, |i| {
+                format!("    \"c{i:06}\": (parent: Some(\"c{:06}\")),\n", i ^ 1)
+            })
         }),
         ("attendees", 4_000, |n| {
             let body: String = (0..n)
@@ -283,12 +400,16 @@ fn shapes() -> Vec<(&'static str, usize, fn(usize) -> String)> {
                 "V1((\n  meetings: {{\n    \"m\": (date: \"2024-09-23\", start_time: \"10:00:00\", time_zone: \"UTC\", attendees: [{body}]),\n  }},\n))\n"
             )
         }),
-        ("line comments", 50_000, |n| format!("{}V1(())", "// comment\n".repeat(n))),
+        ("line comments", 50_000, |n| {
+            format!("{}V1(())", "// comment\n".repeat(n))
+        }),
         ("nested block comments", 200_000, |n| {
             format!("{}{}V1(())", "/*".repeat(n), "*/".repeat(n))
         }),
         ("unclosed block comments", 200_000, |n| "/*".repeat(n)),
-        ("white space", 500_000, |n| format!("{}V1(())", " \n\t".repeat(n))),
+        ("white space", 500_000, |n| {
+            format!("{}V1(())", " \n\t".repeat(n))
+        }),
         ("huge number", 1_000_000, |n| {
             format!(
                 "V1((\n  meetings: {{\n    \"m\": (date: \"2024-09-23\", start_time: \"10:00:00\", time_zone: \"UTC\", expected_participants: Some({})),\n  }},\n))\n",
@@ -337,7 +458,10 @@ fn the_shapes_are_hostile_and_loaded_or_refused_as_such() {
         let result = parse_project(make(10).as_bytes(), Path::new("shape.ron"));
         let broken = matches!(
             name,
-            "unclosed block comments" | "huge number" | "cut off at the end" | "one long line, cut off"
+            "unclosed block comments"
+                | "huge number"
+                | "cut off at the end"
+                | "one long line, cut off"
         );
         assert_eq!(result.is_err(), broken, "{name}: {result:?}");
         if let Ok(project) = result {

@@ -6,8 +6,9 @@ use std::path::Path;
 
 use delegation_planner::model::{Bilingual, Person, PersonId, Project};
 use delegation_planner::project_file::{
-    LoadError, SaveStep, backup_path, parse_project, read_project, save_project, save_project_with,
-    to_ron_string,
+    DiskChange, Fingerprint, LoadError, SaveError, SaveStep, backup_path, check_on_disk,
+    load_project, parse_project, read_project, save_project, save_project_with, to_ron_string,
+    write_file_atomically,
 };
 
 fn sample_text() -> &'static str {
@@ -253,12 +254,19 @@ fn save_keeps_a_backup_and_permissions() {
 }
 
 #[test]
-fn a_failure_at_any_step_before_the_rename_leaves_the_old_file() {
+fn a_failure_at_any_step_leaves_the_old_file_or_the_new_one() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("p.ron");
+    let mut older = sample();
+    older.info.title.en = "Older".into();
     let old = sample();
-    save_project(&path, &old).unwrap();
-    save_project(&path, &old).unwrap(); // now there is a .bak too
+    save_project(&path, &older).unwrap();
+    save_project(&path, &old).unwrap(); // now the .bak holds the older version
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt as _;
+        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o640)).unwrap();
+    }
     let old_bytes = std::fs::read(&path).unwrap();
     let old_backup = std::fs::read(backup_path(&path)).unwrap();
     let mut new = old.clone();
@@ -272,19 +280,37 @@ fn a_failure_at_any_step_before_the_rename_leaves_the_old_file() {
             }
         });
         let err = result.expect_err("the injected fault is reported");
+        assert_eq!(err.step(), Some(failing));
         assert!(err.to_string().contains("injected"), "{err}");
+        assert!(err.to_string().contains(&failing.to_string()), "{err}");
         let on_disk = read_project(&path).unwrap();
-        if failing == SaveStep::SyncDirectory {
-            // The rename happened; only its durability is in doubt, and the user is told.
+        let backup = std::fs::read(backup_path(&path)).unwrap();
+        if failing.after_replace() {
+            // The rename happened; keeping the .bak or its durability failed, and the
+            // error says the project was saved, with the fingerprint of what is on disk.
+            assert!(matches!(err, SaveError::Incomplete { .. }), "{err}");
+            assert!(err.to_string().contains("was saved"), "{err}");
             assert_eq!(on_disk, new);
-            save_project(&path, &old).unwrap();
+            assert_eq!(err.saved(), Some(&Fingerprint::of_file(&path).unwrap()));
+            if failing == SaveStep::InstallBackup {
+                assert_eq!(backup, old_backup, "the previous .bak is not replaced");
+            } else {
+                assert_eq!(backup, old_bytes, "the .bak is the version before");
+            }
+            // Back to the starting point for the next step.
+            std::fs::write(&path, &old_bytes).unwrap();
+            std::fs::write(backup_path(&path), &old_backup).unwrap();
         } else {
+            assert!(matches!(err, SaveError::Io { .. }), "{err}");
+            assert!(err.to_string().contains("was not changed"), "{err}");
             assert_eq!(std::fs::read(&path).unwrap(), old_bytes, "step {failing:?}");
-            assert_eq!(
-                std::fs::read(backup_path(&path)).unwrap(),
-                old_backup,
-                "step {failing:?}"
-            );
+            assert_eq!(backup, old_backup, "step {failing:?}");
+        }
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt as _;
+            let mode = std::fs::metadata(&path).unwrap().permissions().mode() & 0o777;
+            assert_eq!(mode, 0o640, "permissions survive {failing:?}");
         }
         let temps = std::fs::read_dir(dir.path())
             .unwrap()
@@ -298,4 +324,48 @@ fn a_failure_at_any_step_before_the_rename_leaves_the_old_file() {
             .count();
         assert_eq!(temps, 0, "no temp file left after {failing:?}");
     }
+}
+
+#[test]
+fn the_fingerprint_of_a_load_or_save_is_the_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("p.ron");
+    let saved = save_project_with(&path, &sample(), &mut |_| Ok(())).unwrap();
+    let (project, loaded) = load_project(&path).unwrap();
+    assert_eq!(project, sample());
+    assert_eq!(saved, loaded);
+    assert_eq!(saved, Fingerprint::of_file(&path).unwrap());
+    assert_eq!(check_on_disk(&path, &saved).unwrap(), DiskChange::Unchanged);
+}
+
+#[cfg(unix)]
+#[test]
+fn saving_through_a_symbolic_link_updates_its_target() {
+    let dir = tempfile::tempdir().unwrap();
+    let target = dir.path().join("shared.ron");
+    let link = dir.path().join("link.ron");
+    save_project(&target, &sample()).unwrap();
+    std::os::unix::fs::symlink(&target, &link).unwrap();
+    let mut changed = sample();
+    changed.info.title.en = "Through the link".into();
+    save_project(&link, &changed).unwrap();
+    assert!(
+        std::fs::symlink_metadata(&link)
+            .unwrap()
+            .file_type()
+            .is_symlink(),
+        "still a link"
+    );
+    assert_eq!(read_project(&target).unwrap(), changed);
+    assert_eq!(read_project(&backup_path(&target)).unwrap(), sample());
+}
+
+#[test]
+fn an_export_is_written_atomically_without_a_backup() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("agenda.md");
+    write_file_atomically(&path, b"one").unwrap();
+    write_file_atomically(&path, b"two").unwrap();
+    assert_eq!(std::fs::read(&path).unwrap(), b"two");
+    assert!(!backup_path(&path).exists());
 }

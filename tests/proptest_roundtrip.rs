@@ -1,6 +1,7 @@
 //! Property tests: every project survives a save and a load unchanged, whatever its text
 //! holds (Chinese, right-to-left scripts, emoji, control, zero-width and bidi characters,
-//! quotes and RON syntax), and the paste parsers never panic on any text.
+//! quotes and RON syntax), and the parsers of pasted agendas, pasted attendee lists and CSV
+//! files never panic on any input.
 //!
 //! 1,000 cases per property by default; `PROPTEST_CASES=100000 cargo test --release --test
 //! proptest_roundtrip` runs 100,000 (a few minutes).
@@ -123,7 +124,11 @@ fn time() -> impl Strategy<Value = NaiveTime> {
         (0u32..24, 0u32..60).prop_map(|(h, m)| NaiveTime::from_hms_opt(h, m, 0).unwrap()),
         // Seconds and nanoseconds, as a hand-edited file may have them, leap second included.
         (0u32..86_400, 0u32..2_000_000_000).prop_map(|(secs, nanos)| {
-            let nanos = if secs % 60 == 59 { nanos } else { nanos % 1_000_000_000 };
+            let nanos = if secs % 60 == 59 {
+                nanos
+            } else {
+                nanos % 1_000_000_000
+            };
             NaiveTime::from_num_seconds_from_midnight_opt(secs, nanos).unwrap()
         }),
     ]
@@ -217,10 +222,21 @@ fn agenda_item() -> impl Strategy<Value = AgendaItem> {
 fn meeting() -> impl Strategy<Value = Meeting> {
     (
         (bilingual(), choice::<MeetingKind>(), date(), time()),
-        (prop::option::of(time()), time_zone(), prop::option::of(time_zone())),
-        (bilingual(), prop::option::of(text()), prop::option::of((bilingual(), any::<u32>()))),
         (
-            prop::collection::vec((text(), bilingual(), prop::collection::vec(text(), 0..3)), 0..3),
+            prop::option::of(time()),
+            time_zone(),
+            prop::option::of(time_zone()),
+        ),
+        (
+            bilingual(),
+            prop::option::of(text()),
+            prop::option::of((bilingual(), any::<u32>())),
+        ),
+        (
+            prop::collection::vec(
+                (text(), bilingual(), prop::collection::vec(text(), 0..3)),
+                0..3,
+            ),
             prop::collection::vec(attendee(), 0..4),
             prop::collection::vec(agenda_item(), 0..4),
         ),
@@ -285,7 +301,12 @@ fn commitment() -> impl Strategy<Value = Commitment> {
             meeting: meeting.map(MeetingId),
         });
     (
-        (bilingual(), bilingual(), prop::option::of(text()), prop::option::of(text())),
+        (
+            bilingual(),
+            bilingual(),
+            prop::option::of(text()),
+            prop::option::of(text()),
+        ),
         (
             prop::collection::vec(text(), 0..3),
             prop::collection::vec(owner, 0..3),
@@ -332,15 +353,13 @@ fn project() -> impl Strategy<Value = Project> {
         prop::collection::btree_map(text(), commitment(), 0..4),
     )
         .prop_map(
-            |((title, description), organisations, people, meetings, commitments)| {
-                Project {
-                    info: ProjectInfo { title, description },
-                    organisations: keyed(organisations, OrganisationId),
-                    people: keyed(people, PersonId),
-                    meetings: keyed(meetings, MeetingId),
-                    commitments: keyed(commitments, CommitmentId),
-                    ..Default::default()
-                }
+            |((title, description), organisations, people, meetings, commitments)| Project {
+                info: ProjectInfo { title, description },
+                organisations: keyed(organisations, OrganisationId),
+                people: keyed(people, PersonId),
+                meetings: keyed(meetings, MeetingId),
+                commitments: keyed(commitments, CommitmentId),
+                ..Default::default()
             },
         )
 }
@@ -364,11 +383,49 @@ proptest! {
 
     /// Whatever text is pasted as an agenda, the parser answers and never panics.
     #[test]
-    fn pasted_agendas_never_panic(text in prop::collection::vec(text(), 0..8)) {
-        let pasted = text.join("\n");
+    fn pasted_agendas_never_panic(lines in prop::collection::vec(text(), 0..8)) {
+        let pasted = lines.join("\n");
         let sample = delegation_planner::samples::ccaa_afnor().unwrap();
         let meeting = sample.meetings.values().next();
         let _ = delegation_planner::import::agenda_text::parse(&pasted, &sample, meeting);
+    }
+
+    /// Whatever text is pasted as an attendee list, the parser answers and never panics.
+    #[test]
+    fn pasted_attendee_lists_never_panic(lines in prop::collection::vec(text(), 0..8)) {
+        let pasted = lines.join("\n");
+        let sample = delegation_planner::samples::ccaa_afnor().unwrap();
+        let _ = delegation_planner::import::attendees_text::parse(&pasted, &sample);
+    }
+
+    /// A CSV of any shape (any bytes, or rows of any cells with any delimiter, quoting and
+    /// line breaks) is read, mapped and previewed without a panic.
+    #[test]
+    fn csv_files_of_any_shape_never_panic(
+        rows in prop::collection::vec(prop::collection::vec(text(), 0..6), 0..6),
+        delimiter in prop::sample::select(vec![",", ";", "\t", "|"]),
+        quote in any::<bool>(),
+        bom in any::<bool>(),
+        raw in prop::option::of(prop::collection::vec(any::<u8>(), 0..300)),
+    ) {
+        use delegation_planner::import::attendees::{guess_mapping, read_csv, rows_to_people};
+        let bytes = raw.unwrap_or_else(|| {
+            let mut text = if bom { "\u{FEFF}".to_owned() } else { String::new() };
+            for row in &rows {
+                let cells: Vec<String> = row
+                    .iter()
+                    .map(|c| if quote { format!("\"{}\"", c.replace('"', "\"\"")) } else { c.clone() })
+                    .collect();
+                text.push_str(&cells.join(delimiter));
+                text.push_str("\r\n");
+            }
+            text.into_bytes()
+        });
+        let sample = delegation_planner::samples::ccaa_afnor().unwrap();
+        if let Ok(table) = read_csv(&bytes) {
+            let mapping = guess_mapping(&table.headers);
+            let _ = rows_to_people(&table, &mapping, &sample);
+        }
     }
 }
 

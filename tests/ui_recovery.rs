@@ -91,7 +91,12 @@ fn theirs() -> String {
 fn unsaved_changes_survive_a_crash_and_are_offered_back() {
     let (_dir, path) = sample_file();
     let recovery = tempfile::tempdir().unwrap();
-    let mut app = harness(&path, recovery.path(), Duration::ZERO, ScriptedDialogs::default());
+    let mut app = harness(
+        &path,
+        recovery.path(),
+        Duration::ZERO,
+        ScriptedDialogs::default(),
+    );
     assert!(copies(recovery.path()).is_empty(), "nothing unsaved yet");
     add_person(&mut app, "liu-jiang", "Liu");
     let written = copies(recovery.path());
@@ -100,14 +105,19 @@ fn unsaved_changes_survive_a_crash_and_are_offered_back() {
     assert_eq!(copies(recovery.path()), written, "the same copy, updated");
     drop(app); // The machine stops: no save, no question.
 
-    let mut app = harness(&path, recovery.path(), Duration::ZERO, ScriptedDialogs::default());
+    let mut app = harness(
+        &path,
+        recovery.path(),
+        Duration::ZERO,
+        ScriptedDialogs::default(),
+    );
     let Some(Dialog::Recover(entry)) = &app.state().dialog else {
         panic!("the copy is offered: {:?}", app.state().dialog);
     };
     assert_eq!(entry.original.as_deref(), Some(path.as_path()));
     assert!(has_person(&entry.project, "li-wei"));
     app.get_by_label("Recover unsaved changes?");
-    app.get_by_label(path.display().to_string().as_str());
+    app.get_by_label("Copy written");
     app.get_by_label_contains("People 9");
     app.get_by_label("Restore").click();
     settle(&mut app);
@@ -124,20 +134,31 @@ fn unsaved_changes_survive_a_crash_and_are_offered_back() {
     assert!(app.state().dialog.is_none(), "{:?}", app.state().dialog);
     assert!(!app.state().doc.is_dirty());
     assert!(has_person(&read_project(&path).unwrap(), "li-wei"));
-    assert!(copies(recovery.path()).is_empty(), "a clean save removes the copy");
+    assert!(
+        copies(recovery.path()).is_empty(),
+        "a clean save removes the copy"
+    );
 }
 
 #[test]
 fn the_copy_goes_on_save_undo_and_discard() {
     let (_dir, path) = sample_file();
     let recovery = tempfile::tempdir().unwrap();
-    let mut app = harness(&path, recovery.path(), Duration::ZERO, ScriptedDialogs::default());
+    let mut app = harness(
+        &path,
+        recovery.path(),
+        Duration::ZERO,
+        ScriptedDialogs::default(),
+    );
 
     add_person(&mut app, "a", "A");
     assert_eq!(copies(recovery.path()).len(), 1);
     press(&mut app, Key::Z);
     assert!(!app.state().doc.is_dirty());
-    assert!(copies(recovery.path()).is_empty(), "undone back to the saved state");
+    assert!(
+        copies(recovery.path()).is_empty(),
+        "undone back to the saved state"
+    );
 
     add_person(&mut app, "b", "B");
     assert_eq!(copies(recovery.path()).len(), 1);
@@ -146,7 +167,11 @@ fn the_copy_goes_on_save_undo_and_discard() {
         app.state().dialog,
         Some(Dialog::ConfirmDiscard { .. })
     ));
-    assert_eq!(copies(recovery.path()).len(), 1, "kept while the user decides");
+    assert_eq!(
+        copies(recovery.path()).len(),
+        1,
+        "kept while the user decides"
+    );
     app.get_by_label("Discard changes").click();
     settle(&mut app);
     assert!(copies(recovery.path()).is_empty(), "discarded on purpose");
@@ -156,7 +181,12 @@ fn the_copy_goes_on_save_undo_and_discard() {
 fn an_unsaved_project_has_a_copy_too() {
     let (_dir, path) = sample_file();
     let recovery = tempfile::tempdir().unwrap();
-    let mut app = harness(&path, recovery.path(), Duration::ZERO, ScriptedDialogs::default());
+    let mut app = harness(
+        &path,
+        recovery.path(),
+        Duration::ZERO,
+        ScriptedDialogs::default(),
+    );
     press(&mut app, Key::N);
     add_person(&mut app, "new", "New");
     assert_eq!(
@@ -164,7 +194,12 @@ fn an_unsaved_project_has_a_copy_too() {
         vec![recovery.path().join("untitled.recovery.ron")]
     );
     drop(app);
-    let mut app = harness(&path, recovery.path(), Duration::ZERO, ScriptedDialogs::default());
+    let mut app = harness(
+        &path,
+        recovery.path(),
+        Duration::ZERO,
+        ScriptedDialogs::default(),
+    );
     app.get_by_label_contains("not saved to a file yet");
     app.get_by_label("Restore").click();
     settle(&mut app);
@@ -177,11 +212,21 @@ fn an_unsaved_project_has_a_copy_too() {
 fn not_now_keeps_the_copy_and_deleting_asks_twice() {
     let (_dir, path) = sample_file();
     let recovery = tempfile::tempdir().unwrap();
-    let mut app = harness(&path, recovery.path(), Duration::ZERO, ScriptedDialogs::default());
+    let mut app = harness(
+        &path,
+        recovery.path(),
+        Duration::ZERO,
+        ScriptedDialogs::default(),
+    );
     add_person(&mut app, "first", "First");
     drop(app);
 
-    let mut app = harness(&path, recovery.path(), Duration::ZERO, ScriptedDialogs::default());
+    let mut app = harness(
+        &path,
+        recovery.path(),
+        Duration::ZERO,
+        ScriptedDialogs::default(),
+    );
     app.get_by_label("Not now").click();
     settle(&mut app);
     assert!(app.state().dialog.is_none());
@@ -196,7 +241,12 @@ fn not_now_keeps_the_copy_and_deleting_asks_twice() {
     drop(app);
 
     // Both are offered, newest first; deleting one asks again.
-    let mut app = harness(&path, recovery.path(), Duration::ZERO, ScriptedDialogs::default());
+    let mut app = harness(
+        &path,
+        recovery.path(),
+        Duration::ZERO,
+        ScriptedDialogs::default(),
+    );
     let Some(Dialog::Recover(newest)) = app.state().dialog.clone() else {
         panic!("offered: {:?}", app.state().dialog);
     };
@@ -273,7 +323,12 @@ fn a_copy_is_written_within_the_interval_and_the_frame_asks_to_be_woken() {
 fn overwrite_when_someone_else_changed_the_file() {
     let (_dir, path) = sample_file();
     let recovery = tempfile::tempdir().unwrap();
-    let mut app = harness(&path, recovery.path(), Duration::ZERO, ScriptedDialogs::default());
+    let mut app = harness(
+        &path,
+        recovery.path(),
+        Duration::ZERO,
+        ScriptedDialogs::default(),
+    );
     add_person(&mut app, "mine", "Mine");
     std::fs::write(&path, theirs()).unwrap();
 
@@ -283,7 +338,11 @@ fn overwrite_when_someone_else_changed_the_file() {
     };
     assert!(matches!(change, DiskChange::Modified { .. }), "{change:?}");
     app.get_by_label("The file was changed by someone else");
-    assert_eq!(std::fs::read_to_string(&path).unwrap(), theirs(), "nothing written yet");
+    assert_eq!(
+        std::fs::read_to_string(&path).unwrap(),
+        theirs(),
+        "nothing written yet"
+    );
     assert!(app.state().doc.is_dirty());
 
     app.get_by_label("Overwrite with my version").click();
@@ -308,7 +367,12 @@ fn overwrite_when_someone_else_changed_the_file() {
 fn reload_theirs_asks_a_second_time() {
     let (_dir, path) = sample_file();
     let recovery = tempfile::tempdir().unwrap();
-    let mut app = harness(&path, recovery.path(), Duration::ZERO, ScriptedDialogs::default());
+    let mut app = harness(
+        &path,
+        recovery.path(),
+        Duration::ZERO,
+        ScriptedDialogs::default(),
+    );
     add_person(&mut app, "mine", "Mine");
     std::fs::write(&path, theirs()).unwrap();
 
@@ -335,7 +399,10 @@ fn reload_theirs_asks_a_second_time() {
     assert!(!state.doc.is_dirty());
     assert!(!has_person(state.doc.project(), "mine"));
     assert_eq!(state.doc.project().info.title.en, "Changed by a colleague");
-    assert!(copies(recovery.path()).is_empty(), "the changes were discarded");
+    assert!(
+        copies(recovery.path()).is_empty(),
+        "the changes were discarded"
+    );
 }
 
 #[test]
@@ -380,7 +447,12 @@ fn a_deleted_or_moved_file_is_saved_again_or_elsewhere() {
 fn a_file_rewritten_with_the_same_bytes_is_not_a_conflict() {
     let (_dir, path) = sample_file();
     let recovery = tempfile::tempdir().unwrap();
-    let mut app = harness(&path, recovery.path(), Duration::ZERO, ScriptedDialogs::default());
+    let mut app = harness(
+        &path,
+        recovery.path(),
+        Duration::ZERO,
+        ScriptedDialogs::default(),
+    );
     add_person(&mut app, "mine", "Mine");
     // A sync tool writes the same content back (new modification time).
     let same = std::fs::read(&path).unwrap();
@@ -395,7 +467,12 @@ fn a_file_rewritten_with_the_same_bytes_is_not_a_conflict() {
 fn quitting_with_save_waits_for_the_file_changed_answer() {
     let (_dir, path) = sample_file();
     let recovery = tempfile::tempdir().unwrap();
-    let mut app = harness(&path, recovery.path(), Duration::ZERO, ScriptedDialogs::default());
+    let mut app = harness(
+        &path,
+        recovery.path(),
+        Duration::ZERO,
+        ScriptedDialogs::default(),
+    );
     add_person(&mut app, "mine", "Mine");
     std::fs::write(&path, theirs()).unwrap();
     press(&mut app, Key::Q);
@@ -433,7 +510,12 @@ fn a_save_failing_at_any_step_loses_nothing() {
         let old_backup = std::fs::read(backup_path(&path)).unwrap();
 
         let recovery = tempfile::tempdir().unwrap();
-        let mut app = harness(&path, recovery.path(), Duration::ZERO, ScriptedDialogs::default());
+        let mut app = harness(
+            &path,
+            recovery.path(),
+            Duration::ZERO,
+            ScriptedDialogs::default(),
+        );
         // Every other run in Chinese: the step is named in the user's language.
         let chinese = i % 2 == 1;
         if chinese {
@@ -460,24 +542,39 @@ fn a_save_failing_at_any_step_loses_nothing() {
             message.contains(step_name) && message.contains("injected fault"),
             "{failing:?}: {message}"
         );
-        assert!(message.ends_with(&path.display().to_string()), "path last: {message}");
+        assert!(
+            message.ends_with(&path.display().to_string()),
+            "path last: {message}"
+        );
         assert!(state.doc.is_dirty(), "{failing:?}: the unsaved mark stays");
-        assert!(has_person(state.doc.project(), "mine"), "{failing:?}: edits kept");
+        assert!(
+            has_person(state.doc.project(), "mine"),
+            "{failing:?}: edits kept"
+        );
         assert_eq!(copies(recovery.path()).len(), 1, "{failing:?}: copy kept");
 
         let on_disk = std::fs::read(&path).unwrap();
         if failing.after_replace() {
             assert_eq!(title, t.dlg_save_incomplete, "{failing:?}");
-            assert!(has_person(&read_project(&path).unwrap(), "mine"), "{failing:?}");
+            assert!(
+                has_person(&read_project(&path).unwrap(), "mine"),
+                "{failing:?}"
+            );
         } else {
             assert_eq!(title, t.dlg_save_failed, "{failing:?}");
-            assert_eq!(on_disk, old_bytes, "{failing:?}: the old version, untouched");
+            assert_eq!(
+                on_disk, old_bytes,
+                "{failing:?}: the old version, untouched"
+            );
         }
         let backup = std::fs::read(backup_path(&path)).unwrap();
         if failing == SaveStep::SyncDirectory {
             assert_eq!(backup, old_bytes, "the backup is the version before");
         } else {
-            assert_eq!(backup, old_backup, "{failing:?}: the previous .bak survives");
+            assert_eq!(
+                backup, old_backup,
+                "{failing:?}: the previous .bak survives"
+            );
         }
         #[cfg(unix)]
         {
@@ -495,7 +592,11 @@ fn a_save_failing_at_any_step_loses_nothing() {
         let state = app.state();
         assert!(state.dialog.is_none(), "{failing:?}: {:?}", state.dialog);
         assert!(!state.doc.is_dirty(), "{failing:?}");
-        assert_eq!(&read_project(&path).unwrap(), state.doc.project(), "{failing:?}");
+        assert_eq!(
+            &read_project(&path).unwrap(),
+            state.doc.project(),
+            "{failing:?}"
+        );
         assert!(copies(recovery.path()).is_empty(), "{failing:?}");
     }
 }

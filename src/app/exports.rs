@@ -57,17 +57,19 @@ impl ExportJob {
         }
     }
 
-    /// A file name to suggest: `paris-2024-agenda.pdf`.
+    /// A file name to suggest: `paris-2024-agenda.pdf`, safe on every system whatever the
+    /// meeting id holds (`/`, `:`, invisible characters, a reserved Windows name).
     pub fn suggested_name(&self) -> String {
-        match self {
-            Self::Agenda { meeting, .. } => format!("{meeting}-agenda.{}", self.extension()),
+        let stem = match self {
+            Self::Agenda { meeting, .. } => format!("{meeting}-agenda"),
             Self::Attendees {
                 meeting: Some(m), ..
-            } => format!("{m}-attendees.{}", self.extension()),
-            Self::Attendees { meeting: None, .. } => format!("people.{}", self.extension()),
-            Self::NameCards(m) => format!("{m}-name-cards.pdf"),
-            Self::Commitments { .. } => format!("commitments.{}", self.extension()),
-        }
+            } => format!("{m}-attendees"),
+            Self::Attendees { meeting: None, .. } => "people".to_owned(),
+            Self::NameCards(m) => format!("{m}-name-cards"),
+            Self::Commitments { .. } => "commitments".to_owned(),
+        };
+        crate::export::sanitize::safe_file_name(&stem, self.extension())
     }
 
     fn kind(&self) -> FileKind {

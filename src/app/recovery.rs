@@ -84,11 +84,24 @@ pub enum RecoveryError {
         source: std::io::Error,
     },
     /// The copy could not be written.
-    #[error("{0}")]
+    #[error("{}", describe_write(.0))]
     Write(#[from] SaveError),
     /// The copy could not be turned into text (should not happen).
     #[error("could not write the recovery copy as text ({0})")]
     Serialize(String),
+}
+
+/// What went wrong writing a copy, without the advice meant for saving a project.
+fn describe_write(err: &SaveError) -> String {
+    match err {
+        SaveError::Io { path, step, source }
+        | SaveError::Incomplete {
+            path, step, source, ..
+        } => {
+            format!("{step} failed ({source}); {}", path.display())
+        }
+        SaveError::Serialize(message) => message.clone(),
+    }
 }
 
 /// A recovery copy on disk, in a versioned envelope like project files.
