@@ -45,7 +45,7 @@ pub fn recover_dialog_ui(
             ui.label(t.recovery_file);
             match &entry.original {
                 Some(path) => ui.label(path.display().to_string()),
-                None => ui.label(format!("{} ({})", entry.name, t.recovery_never_saved)),
+                None => ui.label(t.recovery_never_saved),
             };
             ui.end_row();
             ui.label(t.recovery_written);
