@@ -536,7 +536,17 @@ fn export_agenda(
             return Ok(1);
         }
     };
-    if let Err(e) = write_file_atomically(output, &bytes) {
+    write_output(output, &bytes, out, err)
+}
+
+/// Writes an export atomically and says so; exit code 1 with the reason when it fails.
+fn write_output(
+    output: &Path,
+    bytes: &[u8],
+    out: &mut dyn std::io::Write,
+    err: &mut dyn std::io::Write,
+) -> std::io::Result<i32> {
+    if let Err(e) = write_file_atomically(output, bytes) {
         writeln!(err, "{e}")?;
         return Ok(1);
     }
@@ -575,12 +585,7 @@ fn export_commitments(
             return Ok(1);
         }
     };
-    if let Err(e) = write_file_atomically(output, &bytes) {
-        writeln!(err, "{e}")?;
-        return Ok(1);
-    }
-    writeln!(out, "wrote {} ({} bytes)", output.display(), bytes.len())?;
-    Ok(0)
+    write_output(output, &bytes, out, err)
 }
 
 fn followups(

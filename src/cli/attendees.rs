@@ -7,7 +7,7 @@ use crate::export::ExportLanguage;
 use crate::export::attendees::{self, AttendeeFormat};
 use crate::import::attendees::{ParsedPerson, build_edit, guess_mapping, read_csv, rows_to_people};
 use crate::model::MeetingId;
-use crate::project_file::{save_project, write_file_atomically};
+use crate::project_file::save_project;
 
 /// Adds the people of a list (CSV or pasted text) and, with a meeting, their attendance.
 pub fn import_attendees(
@@ -132,7 +132,7 @@ pub fn export_attendees(
             return Ok(1);
         }
     };
-    write(output, &bytes, out, err)
+    super::write_output(output, &bytes, out, err)
 }
 
 /// The bytes of an attendee export.
@@ -166,24 +166,10 @@ pub fn export_name_cards(
         return Ok(1);
     };
     match attendees::name_cards(&project, m) {
-        Ok(bytes) => write(output, &bytes, out, err),
+        Ok(bytes) => super::write_output(output, &bytes, out, err),
         Err(e) => {
             writeln!(err, "{}: {e}", output.display())?;
             Ok(1)
         }
     }
-}
-
-fn write(
-    output: &Path,
-    bytes: &[u8],
-    out: &mut dyn std::io::Write,
-    err: &mut dyn std::io::Write,
-) -> std::io::Result<i32> {
-    if let Err(e) = write_file_atomically(output, bytes) {
-        writeln!(err, "{e}")?;
-        return Ok(1);
-    }
-    writeln!(out, "wrote {} ({} bytes)", output.display(), bytes.len())?;
-    Ok(0)
 }
