@@ -145,19 +145,25 @@ impl DelegationApp {
             }
             Picked::Cancelled => {}
             Picked::Unavailable(reason) => {
-                let text = self
-                    .start_dir()
-                    .unwrap_or_default()
-                    .join(name)
-                    .display()
-                    .to_string();
-                self.dialog = Some(Dialog::PathEntry {
-                    purpose: PathPurpose::Export(job),
-                    reason,
-                    text,
-                });
+                self.ask_for_path(PathPurpose::Export(job), reason, &name)
             }
         }
+    }
+
+    /// When no file dialog can be shown: says why and asks for a typed path, starting
+    /// from the usual folder and the suggested file name.
+    pub fn ask_for_path(&mut self, purpose: PathPurpose, reason: String, file_name: &str) {
+        let text = self
+            .start_dir()
+            .unwrap_or_default()
+            .join(file_name)
+            .display()
+            .to_string();
+        self.dialog = Some(Dialog::PathEntry {
+            purpose,
+            reason,
+            text,
+        });
     }
 
     /// Writes an export atomically; says what happened in the status bar or a dialog.

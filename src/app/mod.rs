@@ -645,17 +645,7 @@ impl DelegationApp {
             }
             Picked::Cancelled => false,
             Picked::Unavailable(reason) => {
-                let text = self
-                    .start_dir()
-                    .unwrap_or_default()
-                    .join(name)
-                    .display()
-                    .to_string();
-                self.dialog = Some(Dialog::PathEntry {
-                    purpose: PathPurpose::Save,
-                    reason,
-                    text,
-                });
+                self.ask_for_path(PathPurpose::Save, reason, &name);
                 false
             }
         }
