@@ -64,6 +64,19 @@ pub enum Command {
         #[arg(long, default_value_t = crate::model::followup::SOON_DAYS)]
         within: u32,
     },
+    /// Write a synthetic project of a given size (for trying the app on a large registry).
+    Generate {
+        /// People in the registry; organisations, meetings, attendance, agenda and
+        /// commitments grow with it.
+        #[arg(long, default_value_t = 100_000)]
+        people: usize,
+        /// Another seed gives other (still deterministic) data.
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        /// Where to write the project; an existing file is never replaced.
+        #[arg(short, long)]
+        output: PathBuf,
+    },
 }
 
 /// A status to keep in `export commitments --status`, or `open` for every open status.
@@ -280,6 +293,11 @@ pub fn run(command: &Command, out: &mut dyn std::io::Write, err: &mut dyn std::i
             meeting,
             output,
         }) => attendees::export_name_cards(file, meeting, output, out, err),
+        Command::Generate {
+            people,
+            seed,
+            output,
+        } => generate(*people, *seed, output, out, err),
     };
     match result {
         Ok(code) => code,
@@ -291,6 +309,41 @@ pub fn run(command: &Command, out: &mut dyn std::io::Write, err: &mut dyn std::i
             2
         }
     }
+}
+
+fn generate(
+    people: usize,
+    seed: u64,
+    output: &Path,
+    out: &mut dyn std::io::Write,
+    err: &mut dyn std::io::Write,
+) -> std::io::Result<i32> {
+    if output.exists() {
+        writeln!(
+            err,
+            "{}: already exists; choose another name (generate never replaces a file)",
+            output.display()
+        )?;
+        return Ok(1);
+    }
+    let size = crate::synthetic::Size::people(people);
+    let project = crate::synthetic::generate(size, seed);
+    if let Err(e) = crate::project_file::save_project(output, &project) {
+        writeln!(err, "{e}")?;
+        return Ok(1);
+    }
+    writeln!(
+        out,
+        "{}: {} people, {} organisations, {} meetings ({} attendees and {} agenda items in the largest), {} commitments",
+        output.display(),
+        size.people,
+        size.organisations,
+        size.meetings,
+        size.attendees,
+        size.agenda_items,
+        size.commitments
+    )?;
+    Ok(0)
 }
 
 fn load(file: &Path, err: &mut dyn std::io::Write) -> std::io::Result<Option<Project>> {

@@ -5,6 +5,7 @@
 //! - [`document`]: an open project and the single path by which it changes (undo/redo).
 //! - [`project_file`]: loading and atomic saving of RON project files.
 //! - [`samples`]: the embedded sample project.
+//! - [`synthetic`]: generated projects of any size, for benchmarks and load tests.
 //! - [`cli`]: the headless command line, sharing all of the above with the app.
 //! - [`app`] and [`ui`]: the eframe application and its panels.
 
@@ -17,4 +18,5 @@ pub mod import;
 pub mod model;
 pub mod project_file;
 pub mod samples;
+pub mod synthetic;
 pub mod ui;
