@@ -37,6 +37,25 @@ pub trait FileDialogs {
     fn pick_save(&mut self, start_dir: Option<PathBuf>, file_name: &str, kind: FileKind) -> Picked;
 }
 
+/// No dialogs at all: every request answers that none can be shown (headless use).
+#[derive(Debug, Default)]
+pub struct NoDialogs;
+
+impl FileDialogs for NoDialogs {
+    fn pick_open(&mut self, _start_dir: Option<PathBuf>, _kind: FileKind) -> Picked {
+        Picked::Unavailable("No file dialog in this headless app.".to_owned())
+    }
+
+    fn pick_save(
+        &mut self,
+        _start_dir: Option<PathBuf>,
+        _file_name: &str,
+        _kind: FileKind,
+    ) -> Picked {
+        Picked::Unavailable("No file dialog in this headless app.".to_owned())
+    }
+}
+
 /// The desktop's own dialogs through `rfd` (XDG desktop portal, or zenity).
 #[derive(Debug, Default)]
 pub struct NativeDialogs;

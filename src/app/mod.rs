@@ -13,7 +13,7 @@ use std::time::{Duration, Instant};
 
 pub use commands::Command;
 pub use exports::ExportJob;
-pub use file_dialog::{FileDialogs, FileKind, NativeDialogs, PROJECT_FILES, Picked};
+pub use file_dialog::{FileDialogs, FileKind, NativeDialogs, NoDialogs, PROJECT_FILES, Picked};
 pub use fonts::{CJK_FONT, install_fonts};
 pub use i18n::Language;
 pub use settings::Settings;
@@ -229,6 +229,16 @@ impl DelegationApp {
             None => app.open_sample(),
         }
         app.pending_recovery = app.recovery.scan();
+        app
+    }
+
+    /// The app on a project held in memory, shown as an unsaved document called `name`,
+    /// with no file dialogs and no recovery copies (benchmarks and tests).
+    pub fn with_project(ctx: &egui::Context, project: Project, name: &str) -> Self {
+        let mut app = Self::with_settings(ctx, Settings::default(), None, Box::new(NoDialogs));
+        app.doc = Document::unsaved(project, false);
+        app.unsaved_name = Some(name.to_owned());
+        app.view = ViewState::default();
         app
     }
 
