@@ -175,6 +175,8 @@ strings! {
     speakers => "Speakers", "发言人";
     add_speaker => "Add speaker", "添加发言人";
     not_attending => "not attending", "未参会";
+    attending => "attending", "已在名单中";
+    search_people => "Search by name, organisation, title…", "按姓名、机构、职务搜索…";
     minutes => "Minutes", "会议纪要";
     total => "Total", "合计";
     runs_past_end => "The agenda runs past the planned end", "议程超出计划结束时间";

@@ -801,6 +801,7 @@ impl DelegationApp {
         );
         egui::CentralPanel::default().show(ui, |ui| {
             let mut cx = ui::Cx {
+                document: &self.doc,
                 project: self.doc.project(),
                 language: self.settings.language,
                 revision: self.doc.revision(),

@@ -3,6 +3,21 @@ use crate::model::{
     PersonId, Precondition, Project, ProjectInfo,
 };
 
+/// One entity an edit changed (added, replaced or removed).
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub enum Touched {
+    /// The project's title or description.
+    Info,
+    /// An organisation.
+    Organisation(OrganisationId),
+    /// A person.
+    Person(PersonId),
+    /// A meeting (its details, sides, attendance or agenda).
+    Meeting(MeetingId),
+    /// A commitment.
+    Commitment(CommitmentId),
+}
+
 /// A change to a project. [`Edit::apply`] is the only code that mutates a [`Project`].
 ///
 /// Edits replace or remove whole entities; every one has an exact inverse, which is what
@@ -75,6 +90,25 @@ impl Edit {
                 inverse.reverse();
                 Self::Batch(inverse)
             }
+        }
+    }
+
+    /// Adds what this edit changes to `out` (entities, by id), so that caches can update
+    /// those entries instead of rebuilding everything.
+    pub fn touched(&self, out: &mut Vec<Touched>) {
+        match self {
+            Self::SetInfo(_) => out.push(Touched::Info),
+            Self::PutOrganisation(id, _) | Self::RemoveOrganisation(id) => {
+                out.push(Touched::Organisation(id.clone()));
+            }
+            Self::PutPerson(id, _) | Self::RemovePerson(id) => out.push(Touched::Person(id.clone())),
+            Self::PutMeeting(id, _) | Self::RemoveMeeting(id) => {
+                out.push(Touched::Meeting(id.clone()));
+            }
+            Self::PutCommitment(id, _) | Self::RemoveCommitment(id) => {
+                out.push(Touched::Commitment(id.clone()));
+            }
+            Self::Batch(edits) => edits.iter().for_each(|e| e.touched(out)),
         }
     }
 

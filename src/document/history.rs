@@ -41,6 +41,16 @@ impl History {
     }
 
     /// True when there is a step to undo.
+    /// The edits [`Self::undo`] would apply next.
+    pub fn next_undo(&self) -> Option<&[Edit]> {
+        self.undo.last().map(|s| s.inverse.as_slice())
+    }
+
+    /// The edits [`Self::redo`] would apply next.
+    pub fn next_redo(&self) -> Option<&[Edit]> {
+        self.redo.last().map(|s| s.inverse.as_slice())
+    }
+
     pub fn can_undo(&self) -> bool {
         !self.undo.is_empty()
     }

@@ -7,9 +7,11 @@
 mod edit;
 mod history;
 
+use std::collections::VecDeque;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
 
-pub use edit::Edit;
+pub use edit::{Edit, Touched};
 pub use history::History;
 
 use crate::model::Project;
@@ -26,6 +28,28 @@ pub struct Document {
     /// The file at `path` as this app last read or wrote it, to notice someone else's
     /// change before overwriting it.
     disk: Option<Fingerprint>,
+    /// Identifies the project as it is now, unique across every document of this process.
+    revision: u64,
+    /// The latest changes, newest last, so caches can catch up entry by entry.
+    journal: VecDeque<Change>,
+}
+
+/// One change of a document: from one revision to the next, and what it touched.
+#[derive(Debug)]
+struct Change {
+    before: u64,
+    after: u64,
+    touched: Vec<Touched>,
+}
+
+/// How many changes the journal keeps; a cache further behind rebuilds.
+const JOURNAL_LEN: usize = 64;
+
+/// Revisions are drawn from one counter, so two documents never share one and a cache
+/// built for a closed document can never be mistaken for the open one's.
+fn next_revision() -> u64 {
+    static NEXT: AtomicU64 = AtomicU64::new(1);
+    NEXT.fetch_add(1, Ordering::Relaxed)
 }
 
 impl Document {
@@ -37,6 +61,8 @@ impl Document {
             history: History::default(),
             saved_state: Some(0),
             disk: None,
+            revision: next_revision(),
+            journal: VecDeque::new(),
         }
     }
 
@@ -49,6 +75,8 @@ impl Document {
             history: History::default(),
             saved_state: None,
             disk,
+            revision: next_revision(),
+            journal: VecDeque::new(),
         }
     }
 
@@ -63,6 +91,8 @@ impl Document {
             history: History::default(),
             saved_state: if dirty { None } else { Some(0) },
             disk: None,
+            revision: next_revision(),
+            journal: VecDeque::new(),
         }
     }
 
@@ -82,8 +112,47 @@ impl Document {
     }
 
     /// Changes every time the project changes (edit, undo or redo); caches key on it.
+    /// Unique across documents: a new or reopened document never repeats a revision.
     pub fn revision(&self) -> u64 {
-        self.history.revision()
+        self.revision
+    }
+
+    /// What changed since `revision`, oldest first; `None` when that revision is not
+    /// this document's or is too far back (the caller then rebuilds from scratch).
+    pub fn changes_since(&self, revision: u64) -> Option<Vec<&Touched>> {
+        if revision == self.revision {
+            return Some(Vec::new());
+        }
+        let start = self.journal.iter().rposition(|c| c.before == revision)?;
+        Some(
+            self.journal
+                .iter()
+                .skip(start)
+                .flat_map(|c| c.touched.iter())
+                .collect(),
+        )
+    }
+
+    fn note_change(&mut self, edits: &[Edit]) {
+        let mut touched = Vec::new();
+        for edit in edits {
+            edit.touched(&mut touched);
+        }
+        self.note_touched(touched);
+    }
+
+    fn note_touched(&mut self, touched: Vec<Touched>) {
+        let after = next_revision();
+        self.journal.push_back(Change {
+            before: self.revision,
+            after,
+            touched,
+        });
+        if self.journal.len() > JOURNAL_LEN {
+            self.journal.pop_front();
+        }
+        debug_assert!(self.journal.back().is_some_and(|c| c.after == after));
+        self.revision = after;
     }
 
     /// Applies an edit as its own undo step.
@@ -94,6 +163,7 @@ impl Document {
     /// Applies an edit; consecutive edits with the same `merge_key` (typing in one field)
     /// become a single undo step until [`Self::seal`] is called.
     pub fn apply_merging(&mut self, edit: Edit, merge_key: Option<String>) {
+        self.note_change(std::slice::from_ref(&edit));
         let inverse = edit.apply(&mut self.project);
         self.history.record(inverse, merge_key);
     }
@@ -105,12 +175,27 @@ impl Document {
 
     /// Undoes the last step. Returns false when there was nothing to undo.
     pub fn undo(&mut self) -> bool {
-        self.history.undo(&mut self.project)
+        let Some(edits) = self.history.next_undo() else {
+            return false;
+        };
+        // The inverse touches exactly what the edit touched; noted before it moves.
+        let mut touched = Vec::new();
+        edits.iter().for_each(|e| e.touched(&mut touched));
+        let done = self.history.undo(&mut self.project);
+        self.note_touched(touched);
+        done
     }
 
     /// Redoes the last undone step. Returns false when there was nothing to redo.
     pub fn redo(&mut self) -> bool {
-        self.history.redo(&mut self.project)
+        let Some(edits) = self.history.next_redo() else {
+            return false;
+        };
+        let mut touched = Vec::new();
+        edits.iter().for_each(|e| e.touched(&mut touched));
+        let done = self.history.redo(&mut self.project);
+        self.note_touched(touched);
+        done
     }
 
     /// True when [`Self::undo`] would do something.

@@ -22,7 +22,9 @@ pub use meeting::{
     Meeting, MeetingKind, Series, Side, Slot, instant_at,
 };
 pub use organisation::{Organisation, Sector};
-pub use person::{Honorific, NameOrder, Person, fold_for_search, normalize_chinese_name};
+pub use person::{
+    Honorific, NameOrder, Person, fold_for_search, fold_for_search_into, normalize_chinese_name,
+};
 pub use project::{Project, ProjectInfo};
 pub use text::Bilingual;
 pub use validate::{Problem, validate};

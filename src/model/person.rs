@@ -125,6 +125,12 @@ pub fn normalize_chinese_name(name: &str) -> String {
 /// Folds text for search: lowercase, full-width forms to ASCII, whitespace removed.
 pub fn fold_for_search(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
+    fold_for_search_into(&mut out, text);
+    out
+}
+
+/// Appends `text` folded as [`fold_for_search`] does (search indexes build one long text).
+pub fn fold_for_search_into(out: &mut String, text: &str) {
     for c in text.chars() {
         let c = match c {
             '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
@@ -135,7 +141,6 @@ pub fn fold_for_search(text: &str) -> String {
         }
         out.extend(c.to_lowercase());
     }
-    out
 }
 
 /// How a person is addressed.

@@ -2,10 +2,7 @@
 //! reordering by drag, buttons or Alt+↑/↓, the selected item's form, and the paste and
 //! export actions.
 
-use super::widgets::{
-    bilingual_rows, choice_row, form_ui, multiline_row, optional_time_edit, person_combo,
-    sorted_people,
-};
+use super::widgets::{bilingual_rows, choice_row, form_ui, multiline_row, optional_time_edit};
 use super::{Cx, Request, ViewState};
 use crate::export::ExportLanguage;
 use crate::export::agenda::AgendaFormat;
@@ -36,45 +33,63 @@ enum AgendaAction {
     Remove(usize),
 }
 
-/// The agenda section of the meeting editor.
+/// Height of one agenda row: the time (and a gap or overlap note), the title (and the
+/// speakers).
+const ITEM_ROW_HEIGHT: f32 = 40.0;
+
+/// At most this many items are shown before the list scrolls on its own.
+const VISIBLE_ITEMS: f32 = 12.0;
+
+/// The agenda section of the meeting editor. Returns the meeting changed when the user
+/// changed something; only the items on screen are built.
 pub fn agenda_ui(
     ui: &mut egui::Ui,
     cx: &Cx<'_>,
     id: &MeetingId,
-    meeting: &mut Meeting,
+    meeting: &Meeting,
     state: &mut ViewState,
-) {
+) -> Option<Meeting> {
     let t = cx.tr();
-    toolbar_ui(ui, cx, id, meeting, state);
+    let mut changed = toolbar_ui(ui, cx, id, meeting, state);
     if meeting.agenda.is_empty() {
         ui.label(egui::RichText::new(t.empty_agenda).color(super::style::weak_color(ui)));
     } else {
         let action = items_ui(ui, cx, meeting, state);
-        apply(action, meeting, state);
-        keyboard_reorder(ui, meeting, state);
-        totals_ui(ui, cx, meeting);
+        if let Some(m) = apply(action, changed.as_ref().unwrap_or(meeting), state) {
+            changed = Some(m);
+        }
+        if let Some(m) = keyboard_reorder(ui, changed.as_ref().unwrap_or(meeting), state) {
+            changed = Some(m);
+        }
+        totals_ui(ui, cx, meeting, state);
     }
-    item_form_ui(ui, cx, meeting, state);
+    if let Some(m) = item_form_ui(ui, cx, changed.as_ref().unwrap_or(meeting), state) {
+        changed = Some(m);
+    }
+    changed
 }
 
 fn toolbar_ui(
     ui: &mut egui::Ui,
     cx: &Cx<'_>,
     id: &MeetingId,
-    meeting: &mut Meeting,
+    meeting: &Meeting,
     state: &mut ViewState,
-) {
+) -> Option<Meeting> {
     let t = cx.tr();
+    let mut changed = None;
     ui.horizontal(|ui| {
         if ui.button(format!("+ {}", t.add_item)).clicked() {
-            let item_id = meeting.new_item_id();
-            meeting.agenda.push(AgendaItem {
+            let mut m = meeting.clone();
+            let item_id = m.new_item_id();
+            m.agenda.push(AgendaItem {
                 id: item_id.clone(),
                 title: Bilingual::default(),
                 duration_minutes: 30,
                 ..Default::default()
             });
             state.agenda_item = Some(item_id);
+            changed = Some(m);
         }
         if ui
             .button(t.paste_agenda)
@@ -93,8 +108,10 @@ fn toolbar_ui(
             .on_disabled_hover_text(t.review_item_disabled)
             .clicked()
         {
-            let item = crate::model::followup::add_review_item(cx.project, id, meeting);
+            let mut m = meeting.clone();
+            let item = crate::model::followup::add_review_item(cx.project, id, &mut m);
             state.agenda_item = Some(item);
+            changed = Some(m);
         }
         ui.menu_button(t.export_agenda, |ui| {
             for format in AgendaFormat::ALL {
@@ -117,6 +134,7 @@ fn toolbar_ui(
             }
         });
     });
+    changed
 }
 
 /// The menu label of an export format.
@@ -136,89 +154,37 @@ fn items_ui(
     state: &ViewState,
 ) -> Option<AgendaAction> {
     let t = cx.tr();
-    let zh = cx.zh();
-    let schedule = meeting.schedule();
-    let attending: Vec<_> = meeting.attendees.iter().map(|a| &a.person).collect();
+    let summary = &state.meeting_summary;
     let mut action = None;
     let count = meeting.agenda.len();
-    egui::Grid::new("agenda_grid")
-        .num_columns(4)
-        .striped(true)
-        .spacing([10.0, 4.0])
-        .show(ui, |ui| {
-            let tz_note = match meeting.counterpart_time_zone {
-                Some(other) => format!("{} · {}", meeting.time_zone.name(), other.name()),
-                None => meeting.time_zone.name().to_owned(),
-            };
-            ui.strong(tz_note);
-            ui.strong(t.item_title);
-            ui.strong(t.col_duration);
-            ui.label("");
-            ui.end_row();
-            for (i, (item, slot)) in meeting.agenda.iter().zip(&schedule).enumerate() {
-                if slot.gap_minutes != 0 {
-                    ui.label("");
-                    if slot.gap_minutes > 0 {
-                        ui.label(
-                            egui::RichText::new(format!(
-                                "┄ {} {} ┄",
-                                slot.gap_minutes, t.gap_minutes
-                            ))
-                            .small()
-                            .color(super::style::weak_color(ui)),
-                        );
-                    } else {
-                        ui.colored_label(
-                            super::style::warning_color(ui),
-                            format!("▲ {} {}", -slot.gap_minutes, t.overlap_minutes),
-                        );
-                    }
-                    ui.end_row();
-                }
-                let time = format_time(meeting, slot.start);
-                if slot.gap_minutes < 0 {
-                    ui.colored_label(super::style::warning_color(ui), time);
-                } else {
-                    ui.label(time);
-                }
-                let title = item.title.get(zh);
-                let title = if title.is_empty() { t.new_item } else { title };
-                let selected = state.agenda_item.as_ref() == Some(&item.id);
-                let speakers: Vec<String> = item
-                    .speakers
-                    .iter()
-                    .map(|s| {
-                        let name = cx.project.person_name(s);
-                        if attending.contains(&s) {
-                            name
-                        } else {
-                            format!("{name} ({})", t.not_attending)
+    let tz_note = match meeting.counterpart_time_zone {
+        Some(other) => format!("{} · {}", meeting.time_zone.name(), other.name()),
+        None => meeting.time_zone.name().to_owned(),
+    };
+    ui.horizontal(|ui| {
+        ui.add_sized([TIME_WIDTH, 16.0], egui::Label::new(egui::RichText::new(tz_note).strong()));
+        ui.add_sized([TITLE_WIDTH, 16.0], egui::Label::new(egui::RichText::new(t.item_title).strong()));
+        ui.strong(t.col_duration);
+    });
+    egui::ScrollArea::vertical()
+        .id_salt("agenda_rows")
+        .max_height(ITEM_ROW_HEIGHT * VISIBLE_ITEMS)
+        .show_rows(ui, ITEM_ROW_HEIGHT, count, |ui, range| {
+            for i in range {
+                let (Some(item), Some(slot)) = (meeting.agenda.get(i), summary.schedule.get(i))
+                else {
+                    continue;
+                };
+                let row = ui.allocate_ui_with_layout(
+                    egui::vec2(ui.available_width(), ITEM_ROW_HEIGHT),
+                    egui::Layout::left_to_right(egui::Align::Min),
+                    |ui| {
+                        ui.set_height(ITEM_ROW_HEIGHT);
+                        if let Some(a) = item_row_ui(ui, cx, meeting, state, i, item, slot) {
+                            action = Some(a);
                         }
-                    })
-                    .collect();
-                let row = ui.vertical(|ui| {
-                    ui.set_max_width(320.0);
-                    let response = ui
-                        .add(
-                            egui::Button::selectable(selected, title)
-                                .sense(egui::Sense::click_and_drag()),
-                        )
-                        .on_hover_text(t.drag_to_reorder);
-                    response.dnd_set_drag_payload(i);
-                    if response.clicked() {
-                        action = Some(AgendaAction::Select(i));
-                    }
-                    if !speakers.is_empty() {
-                        ui.add(
-                            egui::Label::new(
-                                egui::RichText::new(speakers.join(", "))
-                                    .small()
-                                    .color(super::style::weak_color(ui)),
-                            )
-                            .wrap(),
-                        );
-                    }
-                });
+                    },
+                );
                 if let Some(from) = row.response.dnd_release_payload::<usize>() {
                     action = Some(AgendaAction::Move { from: *from, to: i });
                 }
@@ -229,99 +195,193 @@ fn items_ui(
                         ui.visuals().selection.stroke,
                     );
                 }
-                ui.label(format!("{} min", item.duration_minutes));
-                ui.horizontal(|ui| {
-                    // Named after the item, so a screen reader says which one moves.
-                    if ui
-                        .add_enabled(i > 0, egui::Button::new("↑"))
-                        .on_hover_text(t.move_up)
-                        .accessible_name(format!("{}: {title}", t.move_up))
-                        .clicked()
-                    {
-                        action = Some(AgendaAction::Move { from: i, to: i - 1 });
-                    }
-                    if ui
-                        .add_enabled(i + 1 < count, egui::Button::new("↓"))
-                        .on_hover_text(t.move_down)
-                        .accessible_name(format!("{}: {title}", t.move_down))
-                        .clicked()
-                    {
-                        action = Some(AgendaAction::Move { from: i, to: i + 1 });
-                    }
-                    if ui
-                        .button("×")
-                        .on_hover_text(t.remove)
-                        .accessible_name(format!("{}: {title}", t.remove))
-                        .clicked()
-                    {
-                        action = Some(AgendaAction::Remove(i));
-                    }
-                });
-                ui.end_row();
             }
         });
     action
 }
 
-fn apply(action: Option<AgendaAction>, meeting: &mut Meeting, state: &mut ViewState) {
+/// Width of the time column of the agenda.
+const TIME_WIDTH: f32 = 120.0;
+/// Width of the title column of the agenda.
+const TITLE_WIDTH: f32 = 300.0;
+
+/// One agenda item: its time (with the gap or overlap before it), title and speakers,
+/// duration, and the move and remove buttons.
+fn item_row_ui(
+    ui: &mut egui::Ui,
+    cx: &Cx<'_>,
+    meeting: &Meeting,
+    state: &ViewState,
+    i: usize,
+    item: &AgendaItem,
+    slot: &crate::model::Slot,
+) -> Option<AgendaAction> {
+    let t = cx.tr();
+    let zh = cx.zh();
+    let count = meeting.agenda.len();
+    let mut action = None;
+    ui.allocate_ui_with_layout(
+        egui::vec2(TIME_WIDTH, ITEM_ROW_HEIGHT),
+        egui::Layout::top_down(egui::Align::Min),
+        |ui| {
+            ui.set_width(TIME_WIDTH);
+            let time = format_time(meeting, slot.start);
+            if slot.gap_minutes < 0 {
+                ui.colored_label(super::style::warning_color(ui), time);
+                ui.colored_label(
+                    super::style::warning_color(ui),
+                    egui::RichText::new(format!("▲ {} {}", -slot.gap_minutes, t.overlap_minutes))
+                        .small(),
+                );
+            } else {
+                ui.label(time);
+                if slot.gap_minutes > 0 {
+                    ui.label(
+                        egui::RichText::new(format!("┄ {} {} ┄", slot.gap_minutes, t.gap_minutes))
+                            .small()
+                            .color(super::style::weak_color(ui)),
+                    );
+                }
+            }
+        },
+    );
+    let title = item.title.get(zh);
+    let title = if title.is_empty() { t.new_item } else { title };
+    let selected = state.agenda_item.as_ref() == Some(&item.id);
+    ui.allocate_ui_with_layout(
+        egui::vec2(TITLE_WIDTH, ITEM_ROW_HEIGHT),
+        egui::Layout::top_down(egui::Align::Min),
+        |ui| {
+            ui.set_width(TITLE_WIDTH);
+            ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Truncate);
+            let response = ui
+                .add(egui::Button::selectable(selected, title).sense(egui::Sense::click_and_drag()))
+                .on_hover_text(t.drag_to_reorder);
+            response.dnd_set_drag_payload(i);
+            if response.clicked() {
+                action = Some(AgendaAction::Select(i));
+            }
+            if !item.speakers.is_empty() {
+                let speakers: Vec<String> = item
+                    .speakers
+                    .iter()
+                    .map(|s| {
+                        let name = cx.project.person_name(s);
+                        if state.meeting_summary.attending.contains(s) {
+                            name
+                        } else {
+                            format!("{name} ({})", t.not_attending)
+                        }
+                    })
+                    .collect();
+                ui.label(
+                    egui::RichText::new(speakers.join(", "))
+                        .small()
+                        .color(super::style::weak_color(ui)),
+                );
+            }
+        },
+    );
+    ui.label(format!("{} min", item.duration_minutes));
+    // Named after the item, so a screen reader says which one moves.
+    if ui
+        .add_enabled(i > 0, egui::Button::new("↑"))
+        .on_hover_text(t.move_up)
+        .accessible_name(format!("{}: {title}", t.move_up))
+        .clicked()
+    {
+        action = Some(AgendaAction::Move { from: i, to: i - 1 });
+    }
+    if ui
+        .add_enabled(i + 1 < count, egui::Button::new("↓"))
+        .on_hover_text(t.move_down)
+        .accessible_name(format!("{}: {title}", t.move_down))
+        .clicked()
+    {
+        action = Some(AgendaAction::Move { from: i, to: i + 1 });
+    }
+    if ui
+        .button("×")
+        .on_hover_text(t.remove)
+        .accessible_name(format!("{}: {title}", t.remove))
+        .clicked()
+    {
+        action = Some(AgendaAction::Remove(i));
+    }
+    action
+}
+
+/// Carries out a click in the list; returns the meeting when the agenda changed.
+fn apply(action: Option<AgendaAction>, meeting: &Meeting, state: &mut ViewState) -> Option<Meeting> {
     match action {
         Some(AgendaAction::Select(i)) => {
             state.agenda_item = meeting.agenda.get(i).map(|item| item.id.clone());
+            None
         }
         Some(AgendaAction::Move { from, to })
-            if from < meeting.agenda.len() && to < meeting.agenda.len() =>
+            if from < meeting.agenda.len() && to < meeting.agenda.len() && from != to =>
         {
-            let item = meeting.agenda.remove(from);
+            let mut m = meeting.clone();
+            let item = m.agenda.remove(from);
             state.agenda_item = Some(item.id.clone());
-            meeting.agenda.insert(to, item);
+            m.agenda.insert(to, item);
+            Some(m)
         }
         Some(AgendaAction::Remove(i)) if i < meeting.agenda.len() => {
-            let removed = meeting.agenda.remove(i);
+            let mut m = meeting.clone();
+            let removed = m.agenda.remove(i);
             if state.agenda_item.as_ref() == Some(&removed.id) {
                 state.agenda_item = None;
             }
+            Some(m)
         }
-        Some(AgendaAction::Move { .. } | AgendaAction::Remove(_)) | None => {}
+        Some(AgendaAction::Move { .. } | AgendaAction::Remove(_)) | None => None,
     }
 }
 
 /// Alt+↑ / Alt+↓ move the selected item, unless a text field has the keyboard.
-fn keyboard_reorder(ui: &egui::Ui, meeting: &mut Meeting, state: &ViewState) {
+fn keyboard_reorder(ui: &egui::Ui, meeting: &Meeting, state: &ViewState) -> Option<Meeting> {
     if ui.ctx().egui_wants_keyboard_input() {
-        return;
+        return None;
     }
-    let Some(index) = state
+    let index = state
         .agenda_item
         .as_ref()
-        .and_then(|id| meeting.agenda.iter().position(|i| &i.id == id))
-    else {
-        return;
-    };
+        .and_then(|id| meeting.agenda.iter().position(|i| &i.id == id))?;
     let (up, down) = ui.ctx().input_mut(|i| {
         (
             i.consume_key(egui::Modifiers::ALT, egui::Key::ArrowUp),
             i.consume_key(egui::Modifiers::ALT, egui::Key::ArrowDown),
         )
     });
-    if up && index > 0 {
-        meeting.agenda.swap(index, index - 1);
+    let to = if up && index > 0 {
+        index - 1
     } else if down && index + 1 < meeting.agenda.len() {
-        meeting.agenda.swap(index, index + 1);
-    }
+        index + 1
+    } else {
+        return None;
+    };
+    let mut m = meeting.clone();
+    m.agenda.swap(index, to);
+    Some(m)
 }
 
-fn totals_ui(ui: &mut egui::Ui, cx: &Cx<'_>, meeting: &Meeting) {
+fn totals_ui(ui: &mut egui::Ui, cx: &Cx<'_>, meeting: &Meeting, state: &ViewState) {
     let t = cx.tr();
-    let total = meeting.agenda_minutes();
+    let summary = &state.meeting_summary;
+    let total = summary.agenda_minutes;
+    let end = summary
+        .agenda_end
+        .map(|end| format_time(meeting, end))
+        .unwrap_or_default();
     ui.horizontal(|ui| {
         ui.label(format!(
-            "{}: {} h {:02} min → {}",
+            "{}: {} h {:02} min → {end}",
             t.total,
             total / 60,
             total % 60,
-            format_time(meeting, meeting.agenda_end())
         ));
-        if meeting.runs_past_end() {
+        if summary.runs_past_end {
             ui.colored_label(
                 super::style::warning_color(ui),
                 format!("▲ {}", t.runs_past_end),
@@ -330,20 +390,25 @@ fn totals_ui(ui: &mut egui::Ui, cx: &Cx<'_>, meeting: &Meeting) {
     });
 }
 
-fn item_form_ui(ui: &mut egui::Ui, cx: &Cx<'_>, meeting: &mut Meeting, state: &ViewState) {
+/// The form of the selected item; returns the meeting when the item changed.
+fn item_form_ui(
+    ui: &mut egui::Ui,
+    cx: &Cx<'_>,
+    meeting: &Meeting,
+    state: &mut ViewState,
+) -> Option<Meeting> {
     let t = cx.tr();
     let start_time = meeting.start_time;
-    let attending: Vec<_> = meeting.attendees.iter().map(|a| a.person.clone()).collect();
-    let Some(item) = meeting
-        .agenda
-        .iter_mut()
-        .find(|i| state.agenda_item.as_ref() == Some(&i.id))
-    else {
-        return;
-    };
-    let people = sorted_people(cx.project);
+    let index = state
+        .agenda_item
+        .as_ref()
+        .and_then(|id| meeting.agenda.iter().position(|i| &i.id == id))?;
+    let original = meeting.agenda.get(index)?;
+    let mut item = original.clone();
     ui.add_space(8.0);
     ui.separator();
+    let attending = &state.meeting_summary.attending;
+    let picker = &mut state.person_picker;
     form_ui(ui, "agenda_item_form", |ui| {
         bilingual_rows(ui, t, t.item_title, &mut item.title);
         choice_row(ui, t.kind, cx.language, &mut item.kind);
@@ -359,19 +424,23 @@ fn item_form_ui(ui: &mut egui::Ui, cx: &Cx<'_>, meeting: &mut Meeting, state: &V
         let l = ui.label(t.fixed_start);
         optional_time_edit(ui, &mut item.fixed_start, start_time, l.id);
         ui.end_row();
-        let speakers_label = ui.label(t.speakers);
+        ui.label(t.speakers);
         ui.vertical(|ui| {
             let mut remove = None;
             for (k, speaker) in item.speakers.iter_mut().enumerate() {
                 ui.horizontal(|ui| {
-                    person_combo(
+                    let name = cx.project.person_name(speaker);
+                    if let Some(chosen) = picker.show(
                         ui,
                         &format!("speaker_{k}"),
-                        cx.project,
-                        &people,
-                        speaker,
-                        speakers_label.id,
-                    );
+                        cx.document,
+                        &name,
+                        &format!("{} {}", t.speakers, k + 1),
+                        t.search_people,
+                        &|_| None,
+                    ) {
+                        *speaker = chosen;
+                    }
                     if !attending.contains(speaker) {
                         ui.colored_label(
                             super::style::warning_color(ui),
@@ -388,10 +457,13 @@ fn item_form_ui(ui: &mut egui::Ui, cx: &Cx<'_>, meeting: &mut Meeting, state: &V
             {
                 item.speakers.remove(k);
             }
-            let next = attending
+            // A new speaker starts as the first attendee who is not speaking yet.
+            let next = meeting
+                .attendees
                 .iter()
+                .map(|a| &a.person)
                 .find(|p| !item.speakers.contains(p))
-                .or_else(|| people.first().map(|(id, _)| id));
+                .or_else(|| cx.project.people.keys().next());
             if let Some(next) = next
                 && ui.button(format!("+ {}", t.add_speaker)).clicked()
             {
@@ -401,4 +473,12 @@ fn item_form_ui(ui: &mut egui::Ui, cx: &Cx<'_>, meeting: &mut Meeting, state: &V
         ui.end_row();
         multiline_row(ui, t.notes, &mut item.notes);
     });
+    if &item == original {
+        return None;
+    }
+    let mut m = meeting.clone();
+    if let Some(slot) = m.agenda.get_mut(index) {
+        *slot = item;
+    }
+    Some(m)
 }

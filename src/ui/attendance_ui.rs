@@ -1,149 +1,223 @@
 //! A meeting's attendance: delegations (sides) with their people in protocol order,
 //! roles, statuses and counts; the sides themselves; and participant statistics.
 
-use super::widgets::{choice_combo, form_ui, sorted_organisations, sorted_people};
+use super::widgets::{choice_combo, form_ui, sorted_organisations};
+use super::meeting_summary::AttendanceRow;
 use super::{Cx, Request, ViewState};
 use crate::export::ExportLanguage;
 use crate::export::attendees::AttendeeFormat;
 use crate::model::{
-    AttendanceStatus, Attendee, Bilingual, Choice, Meeting, MeetingId, PersonId, Side, SideId,
+    Attendee, Bilingual, Meeting, MeetingId, PersonId, Side, SideId,
 };
 
 enum RowAction {
     Up(PersonId),
     Down(PersonId),
     Remove(PersonId),
+    /// The attendee at this index, changed.
+    Set(usize, Box<Attendee>),
 }
 
-/// The attendees section of the meeting editor.
+/// Height of one attendance row (its combo boxes and buttons).
+const ATTENDEE_ROW_HEIGHT: f32 = 26.0;
+
+/// At most this many rows are shown before the list scrolls on its own.
+const VISIBLE_ROWS: f32 = 16.0;
+
+/// The attendees section of the meeting editor. Returns the meeting changed when the user
+/// changed something.
+///
+/// Only the rows on screen are built (a 20,000-person training costs what a bilateral
+/// meeting costs); the order comes from the per-revision [`MeetingSummary`].
+///
+/// [`MeetingSummary`]: super::meeting_summary::MeetingSummary
 pub fn attendees_ui(
     ui: &mut egui::Ui,
     cx: &Cx<'_>,
     id: &MeetingId,
-    meeting: &mut Meeting,
+    meeting: &Meeting,
     state: &mut ViewState,
-) {
+) -> Option<Meeting> {
     let t = cx.tr();
-    toolbar_ui(ui, cx, id, meeting, state);
-    counts_ui(ui, cx, meeting);
+    let mut changed = toolbar_ui(ui, cx, id, meeting, state);
+    counts_ui(ui, cx, meeting, state);
     if meeting.attendees.is_empty() {
         ui.label(egui::RichText::new(t.empty_attendees).color(super::style::weak_color(ui)));
-        return;
+        return changed;
     }
     let mut action = None;
-    let groups: Vec<(Option<SideId>, String)> = meeting
+    let side_names: Vec<(SideId, String)> = meeting
         .sides
         .iter()
-        .map(|s| (Some(s.id.clone()), s.name.get(cx.zh()).to_owned()))
-        .chain(std::iter::once((None, t.no_side.to_owned())))
+        .map(|s| (s.id.clone(), s.name.get(cx.zh()).to_owned()))
         .collect();
-    let side_names: Vec<(SideId, String)> = groups
-        .iter()
-        .filter_map(|(id, name)| id.clone().map(|id| (id, name.clone())))
-        .collect();
-    for (side, name) in &groups {
-        let order = meeting.side_order(side.as_ref());
-        if order.is_empty() {
-            continue;
+    let rows = &state.meeting_summary.attendance;
+    let headers = ["#", t.col_name, t.side, t.role, t.status, t.mode];
+    let mut header_ids = Vec::new();
+    ui.horizontal(|ui| {
+        for (k, h) in headers.iter().enumerate() {
+            let width = COLUMN_WIDTHS.get(k).copied().unwrap_or(60.0);
+            let r = ui.add_sized(
+                [width, 16.0],
+                egui::Label::new(egui::RichText::new(*h).small().strong()),
+            );
+            header_ids.push(r.id);
         }
-        ui.add_space(4.0);
-        ui.strong(format!("{name} ({})", order.len()));
-        let grid_id = format!("attendees_{}", side.as_ref().map_or("none", SideId::as_str));
-        egui::Grid::new(grid_id)
-            .num_columns(8)
-            .striped(true)
-            .spacing([4.0, 4.0])
-            .show(ui, |ui| {
-                let headers: Vec<egui::Id> =
-                    ["#", t.col_name, t.side, t.role, t.status, t.mode, "", ""]
-                        .into_iter()
-                        .map(|h| ui.label(egui::RichText::new(h).small().strong()).id)
-                        .collect();
-                let header = |k: usize| headers.get(k).copied().unwrap_or(egui::Id::NULL);
-                ui.end_row();
-                let count = order.len();
-                for (pos, index) in order.iter().enumerate() {
-                    let Some(attendee) = meeting.attendees.get_mut(*index) else {
-                        continue;
-                    };
-                    ui.label(format!("{}", pos + 1));
-                    let person_salt = format!("attendee_{}", attendee.person);
-                    let name_text = cx.project.person_name(&attendee.person);
-                    ui.allocate_ui_with_layout(
-                        egui::vec2(150.0, 18.0),
-                        egui::Layout::left_to_right(egui::Align::Center),
-                        |ui| {
-                            ui.set_min_width(150.0);
-                            ui.add(egui::Label::new(name_text).truncate())
-                                .labelled_by(header(1));
-                        },
-                    );
-                    side_combo(
-                        ui,
-                        cx,
-                        &format!("{person_salt}_side"),
-                        &side_names,
-                        &mut attendee.side,
-                        header(2),
-                    );
-                    choice_combo(
-                        ui,
-                        &format!("{person_salt}_role"),
-                        cx.language,
-                        &mut attendee.role,
-                        header(3),
-                    );
-                    choice_combo(
-                        ui,
-                        &format!("{person_salt}_status"),
-                        cx.language,
-                        &mut attendee.status,
-                        header(4),
-                    );
-                    choice_combo(
-                        ui,
-                        &format!("{person_salt}_mode"),
-                        cx.language,
-                        &mut attendee.mode,
-                        header(5),
-                    );
-                    let name = cx.project.person_name(&attendee.person);
-                    ui.horizontal(|ui| {
-                        if ui
-                            .add_enabled(pos > 0, egui::Button::new("↑"))
-                            .on_hover_text(t.move_up_protocol)
-                            .accessible_name(format!("{}: {name}", t.move_up_protocol))
-                            .clicked()
-                        {
-                            action = Some(RowAction::Up(attendee.person.clone()));
+    });
+    let header = |k: usize| header_ids.get(k).copied().unwrap_or(egui::Id::NULL);
+    egui::ScrollArea::vertical()
+        .id_salt("attendance_rows")
+        .max_height(ATTENDEE_ROW_HEIGHT * VISIBLE_ROWS)
+        .show_rows(ui, ATTENDEE_ROW_HEIGHT, rows.len(), |ui, range| {
+            for row in rows.get(range).unwrap_or_default() {
+                ui.allocate_ui_with_layout(
+                    egui::vec2(ui.available_width(), ATTENDEE_ROW_HEIGHT),
+                    egui::Layout::left_to_right(egui::Align::Center),
+                    |ui| {
+                        ui.set_height(ATTENDEE_ROW_HEIGHT);
+                        match row {
+                            AttendanceRow::Side(side, n) => {
+                                let name = side
+                                    .as_ref()
+                                    .and_then(|s| side_names.iter().find(|(id, _)| id == s))
+                                    .map_or(t.no_side, |(_, name)| name.as_str());
+                                ui.strong(format!("{name} ({n})"));
+                            }
+                            AttendanceRow::Attendee {
+                                index,
+                                position,
+                                of,
+                            } => {
+                                if let Some(attendee) = meeting.attendees.get(*index) {
+                                    let row = AttendeeRow {
+                                        attendee,
+                                        index: *index,
+                                        position: *position,
+                                        of: *of,
+                                    };
+                                    if let Some(a) =
+                                        attendee_row_ui(ui, cx, &row, &side_names, &header)
+                                    {
+                                        action = Some(a);
+                                    }
+                                }
+                            }
                         }
-                        if ui
-                            .add_enabled(pos + 1 < count, egui::Button::new("↓"))
-                            .on_hover_text(t.move_down_protocol)
-                            .accessible_name(format!("{}: {name}", t.move_down_protocol))
-                            .clicked()
-                        {
-                            action = Some(RowAction::Down(attendee.person.clone()));
-                        }
-                    });
-                    if ui
-                        .small_button("×")
-                        .on_hover_text(t.remove)
-                        .accessible_name(format!("{}: {name}", t.remove))
-                        .clicked()
-                    {
-                        action = Some(RowAction::Remove(attendee.person.clone()));
-                    }
-                    ui.end_row();
+                    },
+                );
+            }
+        });
+    if let Some(action) = action {
+        let mut m = changed.take().unwrap_or_else(|| meeting.clone());
+        match action {
+            RowAction::Up(p) => m.move_attendee(&p, true),
+            RowAction::Down(p) => m.move_attendee(&p, false),
+            RowAction::Remove(p) => m.attendees.retain(|a| a.person != p),
+            RowAction::Set(index, attendee) => {
+                if let Some(slot) = m.attendees.get_mut(index) {
+                    *slot = *attendee;
                 }
-            });
+            }
+        }
+        changed = Some(m);
     }
-    match action {
-        Some(RowAction::Up(p)) => meeting.move_attendee(&p, true),
-        Some(RowAction::Down(p)) => meeting.move_attendee(&p, false),
-        Some(RowAction::Remove(p)) => meeting.attendees.retain(|a| a.person != p),
-        None => {}
+    changed
+}
+
+/// Widths of the attendance columns: #, name, side, role, status, mode.
+const COLUMN_WIDTHS: [f32; 6] = [28.0, 170.0, 104.0, 104.0, 104.0, 104.0];
+
+struct AttendeeRow<'a> {
+    attendee: &'a Attendee,
+    index: usize,
+    position: usize,
+    of: usize,
+}
+
+/// One attendee: name, side, role, status, mode, and the protocol-order buttons.
+fn attendee_row_ui(
+    ui: &mut egui::Ui,
+    cx: &Cx<'_>,
+    row: &AttendeeRow<'_>,
+    side_names: &[(SideId, String)],
+    header: &dyn Fn(usize) -> egui::Id,
+) -> Option<RowAction> {
+    let t = cx.tr();
+    let mut action = None;
+    let mut attendee = row.attendee.clone();
+    let width = |k: usize| COLUMN_WIDTHS.get(k).copied().unwrap_or(60.0);
+    ui.add_sized(
+        [width(0), 18.0],
+        egui::Label::new(format!("{}", row.position + 1)),
+    );
+    let person_salt = format!("attendee_{}", attendee.person);
+    let name = cx.project.person_name(&attendee.person);
+    ui.allocate_ui_with_layout(
+        egui::vec2(width(1), 18.0),
+        egui::Layout::left_to_right(egui::Align::Center),
+        |ui| {
+            ui.set_min_width(width(1));
+            ui.add(egui::Label::new(name.as_str()).truncate())
+                .labelled_by(header(1));
+        },
+    );
+    side_combo(
+        ui,
+        cx,
+        &format!("{person_salt}_side"),
+        side_names,
+        &mut attendee.side,
+        header(2),
+    );
+    choice_combo(
+        ui,
+        &format!("{person_salt}_role"),
+        cx.language,
+        &mut attendee.role,
+        header(3),
+    );
+    choice_combo(
+        ui,
+        &format!("{person_salt}_status"),
+        cx.language,
+        &mut attendee.status,
+        header(4),
+    );
+    choice_combo(
+        ui,
+        &format!("{person_salt}_mode"),
+        cx.language,
+        &mut attendee.mode,
+        header(5),
+    );
+    if ui
+        .add_enabled(row.position > 0, egui::Button::new("↑"))
+        .on_hover_text(t.move_up_protocol)
+        .accessible_name(format!("{}: {name}", t.move_up_protocol))
+        .clicked()
+    {
+        action = Some(RowAction::Up(attendee.person.clone()));
     }
+    if ui
+        .add_enabled(row.position + 1 < row.of, egui::Button::new("↓"))
+        .on_hover_text(t.move_down_protocol)
+        .accessible_name(format!("{}: {name}", t.move_down_protocol))
+        .clicked()
+    {
+        action = Some(RowAction::Down(attendee.person.clone()));
+    }
+    if ui
+        .small_button("×")
+        .on_hover_text(t.remove)
+        .accessible_name(format!("{}: {name}", t.remove))
+        .clicked()
+    {
+        action = Some(RowAction::Remove(attendee.person.clone()));
+    }
+    if action.is_none() && &attendee != row.attendee {
+        action = Some(RowAction::Set(row.index, Box::new(attendee)));
+    }
+    action
 }
 
 fn side_combo(
@@ -181,28 +255,25 @@ fn toolbar_ui(
     ui: &mut egui::Ui,
     cx: &Cx<'_>,
     id: &MeetingId,
-    meeting: &mut Meeting,
+    meeting: &Meeting,
     state: &mut ViewState,
-) {
+) -> Option<Meeting> {
     let t = cx.tr();
+    let mut changed = None;
     ui.horizontal(|ui| {
-        // Only people not attending yet; their side follows from their organisation.
-        let mut chosen = None;
-        egui::ComboBox::from_id_salt("add_attendee")
-            .selected_text(format!("+ {}", t.add_attendee))
-            .width(200.0)
-            .show_ui(ui, |ui| {
-                for (pid, name) in sorted_people(cx.project) {
-                    if !meeting.attendees.iter().any(|a| a.person == pid)
-                        && ui.button(name).clicked()
-                    {
-                        chosen = Some(pid);
-                    }
-                }
-            })
-            .response
-            .accessible_name(t.add_attendee);
+        // Anyone not attending yet; their side follows from their organisation.
+        let attending = &state.meeting_summary.attending;
+        let chosen = state.person_picker.show(
+            ui,
+            "add_attendee",
+            cx.document,
+            &format!("+ {}", t.add_attendee),
+            t.add_attendee,
+            t.search_people,
+            &|p| attending.contains(p).then(|| t.attending.to_owned()),
+        );
         if let Some(pid) = chosen {
+            let mut m = meeting.clone();
             let mut attendee = Attendee::new(pid.clone());
             let org = cx
                 .project
@@ -210,12 +281,13 @@ fn toolbar_ui(
                 .get(&pid)
                 .and_then(|p| p.organisation.clone());
             attendee.side = org
-                .and_then(|o| meeting.sides.iter().find(|s| s.organisations.contains(&o)))
-                .or_else(|| meeting.sides.first())
+                .and_then(|o| m.sides.iter().find(|s| s.organisations.contains(&o)))
+                .or_else(|| m.sides.first())
                 .map(|s| s.id.clone());
-            attendee.rank = u32::try_from(meeting.side_order(attendee.side.as_ref()).len() + 1)
+            attendee.rank = u32::try_from(m.side_order(attendee.side.as_ref()).len() + 1)
                 .unwrap_or(u32::MAX);
-            meeting.attendees.push(attendee);
+            m.attendees.push(attendee);
+            changed = Some(m);
         }
         if ui
             .button(t.import_list)
@@ -233,6 +305,7 @@ fn toolbar_ui(
             state.request = Some(Request::NameCards(id.clone()));
         }
     });
+    changed
 }
 
 /// The "Export list" menu: formats, then languages for printed ones.
@@ -281,32 +354,36 @@ pub fn export_menu_ui(
 }
 
 /// `CCAA delegation 3 · AFNOR 4 — confirmed 5 · invited 2`.
-fn counts_ui(ui: &mut egui::Ui, cx: &Cx<'_>, meeting: &Meeting) {
+fn counts_ui(ui: &mut egui::Ui, cx: &Cx<'_>, meeting: &Meeting, state: &ViewState) {
     if meeting.attendees.is_empty() {
         return;
     }
     let zh = cx.zh();
+    let summary = &state.meeting_summary;
+    let count = |side: Option<&SideId>| {
+        summary
+            .attendance
+            .iter()
+            .find_map(|row| match row {
+                AttendanceRow::Side(s, n) if s.as_ref() == side => Some(*n),
+                _ => None,
+            })
+            .unwrap_or(0)
+    };
     let mut parts: Vec<String> = meeting
         .sides
         .iter()
-        .map(|s| {
-            format!(
-                "{} {}",
-                s.name.get(zh),
-                meeting.side_order(Some(&s.id)).len()
-            )
-        })
+        .map(|s| format!("{} {}", s.name.get(zh), count(Some(&s.id))))
         .collect();
-    let no_side = meeting.side_order(None).len();
+    let no_side = count(None);
     if no_side > 0 {
         parts.push(format!("{} {no_side}", cx.tr().no_side));
     }
-    let statuses: Vec<String> = AttendanceStatus::ALL
+    let statuses: Vec<String> = summary
+        .by_status
         .iter()
-        .filter_map(|s| {
-            let n = meeting.attendees.iter().filter(|a| a.status == *s).count();
-            (n > 0).then(|| format!("{} {n}", cx.language.choice(*s)))
-        })
+        .filter(|(_, n)| *n > 0)
+        .map(|(s, n)| format!("{} {n}", cx.language.choice(*s)))
         .collect();
     ui.label(
         egui::RichText::new(format!("{} — {}", parts.join(" · "), statuses.join(" · ")))

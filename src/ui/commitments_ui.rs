@@ -387,10 +387,11 @@ fn list_ui(ui: &mut egui::Ui, cx: &Cx<'_>, state: &mut ViewState) {
     if state.commitment.is_none() || (key_changed && hidden) {
         state.commitment = rows.first().map(|(id, _)| id.clone());
     }
-    let selected = state
-        .commitment
-        .as_ref()
-        .and_then(|s| rows.iter().position(|(r, _)| r == s));
+    let current = state.commitment.clone();
+    let selected = |i: usize| {
+        rows.get(i)
+            .is_some_and(|(r, _)| Some(r) == current.as_ref())
+    };
     let zh = cx.zh();
     let language = cx.language;
     let clicked = select_table_ui(
@@ -415,10 +416,8 @@ fn list_ui(ui: &mut egui::Ui, cx: &Cx<'_>, state: &mut ViewState) {
             let indent = "    ".repeat(depth.min(6));
             cell(row, format!("{indent}{}", c.title.get(zh)));
             cell(row, language.choice(c.status));
-            row.col(|ui| {
-                let text = due_text(ui, c, today);
-                ui.add(egui::Label::new(text).truncate().selectable(false));
-            });
+            let text = due_text(row.ui(), c, today);
+            row.text(text);
         },
     );
     if let Some((id, _)) = clicked.and_then(|i| rows.get(i)) {

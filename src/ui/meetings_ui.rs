@@ -70,10 +70,8 @@ pub fn meetings_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>, state: &mut ViewState) {
             if state.meeting.is_none() {
                 state.meeting = rows.first().cloned();
             }
-            let selected = state
-                .meeting
-                .as_ref()
-                .and_then(|s| rows.iter().position(|r| r == s));
+            let current = state.meeting.clone();
+            let selected = |i: usize| rows.get(i).is_some_and(|r| Some(r) == current.as_ref());
             let zh = cx.zh();
             let language = cx.language;
             let clicked = select_table_ui(
@@ -89,24 +87,7 @@ pub fn meetings_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>, state: &mut ViewState) {
                         return;
                     };
                     cell(row, m.date.to_string());
-                    row.col(|ui| {
-                        ui.vertical(|ui| {
-                            ui.add(
-                                egui::Label::new(m.title.get(zh))
-                                    .truncate()
-                                    .selectable(false),
-                            );
-                            ui.add(
-                                egui::Label::new(
-                                    egui::RichText::new(meeting_subtitle(project, m, zh))
-                                        .small()
-                                        .color(super::style::weak_color(ui)),
-                                )
-                                .truncate()
-                                .selectable(false),
-                            );
-                        });
-                    });
+                    row.two_lines(m.title.get(zh), &meeting_subtitle(project, m, zh));
                     cell(row, language.choice(m.kind));
                 },
             );
@@ -116,10 +97,11 @@ pub fn meetings_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>, state: &mut ViewState) {
             }
         },
         |ui, (cx, state)| {
+            let project = cx.project;
             let selected = state
                 .meeting
-                .as_ref()
-                .and_then(|id| cx.project.meetings.get(id).map(|m| (id.clone(), m.clone())));
+                .clone()
+                .and_then(|id| project.meetings.get(&id).map(|m| (id, m)));
             match selected {
                 Some((id, meeting)) => meeting_editor_ui(ui, cx, &id, meeting, state),
                 None => empty_message(ui, t.select_hint),
@@ -143,16 +125,21 @@ fn meeting_subtitle(project: &crate::model::Project, m: &Meeting, zh: bool) -> S
     parts.join(" · ")
 }
 
+/// The editor of one meeting. It reads the meeting in place: only the small details are
+/// copied per frame; a section that changes the attendees or the agenda hands back a
+/// changed copy, so a 20,000-attendee meeting is copied when it is edited, never just
+/// because it is shown.
 fn meeting_editor_ui(
     ui: &mut egui::Ui,
     cx: &mut Cx<'_>,
     id: &MeetingId,
-    mut meeting: Meeting,
+    meeting: &Meeting,
     state: &mut ViewState,
 ) {
     let t = cx.tr();
     let zh = cx.zh();
-    let original = meeting.clone();
+    let original = meeting.details();
+    let mut details = meeting.details();
     ui.horizontal(|ui| {
         ui.heading(meeting.title.get(zh));
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
@@ -176,62 +163,68 @@ fn meeting_editor_ui(
     );
     ui.add_space(6.0);
 
+    let (open_in_series, agreed_here) = {
+        let summary = state.meeting_summary(cx, id, meeting);
+        (summary.open_in_series, summary.agreed_here)
+    };
+    let mut changed: Option<Meeting> = None;
     egui::CollapsingHeader::new(t.details)
         .default_open(true)
-        .show(ui, |ui| details_ui(ui, cx, &mut meeting));
+        .show(ui, |ui| details_ui(ui, cx, &mut details));
     egui::CollapsingHeader::new(format!("{} ({})", t.agenda, meeting.agenda.len()))
         .id_salt("agenda")
         .default_open(true)
         .show(ui, |ui| {
-            super::agenda_ui::agenda_ui(ui, cx, id, &mut meeting, state)
+            if let Some(m) = super::agenda_ui::agenda_ui(ui, cx, id, meeting, state) {
+                changed = Some(m);
+            }
         });
-    let open_in_series =
-        crate::model::followup::open_commitments_of_series(cx.project, id, &meeting).len();
-    egui::CollapsingHeader::new(format!("{} ({open_in_series})", t.series_review))
+    egui::CollapsingHeader::new(format!("{} ({})", t.series_review, open_in_series))
         .id_salt("series_review")
         .default_open(true)
         .show(ui, |ui| {
-            super::meeting_commitments_ui::series_review_ui(ui, cx, id, &meeting, state)
+            super::meeting_commitments_ui::series_review_ui(ui, cx, id, meeting, state)
         });
     egui::CollapsingHeader::new(format!("{} ({})", t.attendees, meeting.attendees.len()))
         .id_salt("attendees")
         .default_open(true)
         .show(ui, |ui| {
-            super::attendance_ui::attendees_ui(ui, cx, id, &mut meeting, state)
+            if let Some(m) = super::attendance_ui::attendees_ui(ui, cx, id, meeting, state) {
+                changed = Some(m);
+            }
         });
     egui::CollapsingHeader::new(format!("{} ({})", t.sides, meeting.sides.len()))
         .id_salt("sides")
         .default_open(false)
         .show(ui, |ui| {
-            super::attendance_ui::sides_ui(ui, cx, &mut meeting)
+            super::attendance_ui::sides_ui(ui, cx, &mut details)
         });
     egui::CollapsingHeader::new(t.statistics)
         .id_salt("statistics")
         .default_open(false)
         .show(ui, |ui| {
-            super::stats_ui::stats_ui(ui, cx, Some((id, &meeting)))
+            super::stats_ui::stats_ui(ui, cx, Some((id, meeting)))
         });
-    let agreed_here = cx
-        .project
-        .commitments
-        .values()
-        .filter(|c| c.agreed_at.as_ref() == Some(id))
-        .count();
-    egui::CollapsingHeader::new(format!("{} ({agreed_here})", t.agreed_here))
+    egui::CollapsingHeader::new(format!("{} ({})", t.agreed_here, agreed_here))
         .id_salt("agreed_here")
         .default_open(false)
         .show(ui, |ui| {
-            super::meeting_commitments_ui::agreed_here_ui(ui, cx, id, &meeting, state)
+            super::meeting_commitments_ui::agreed_here_ui(ui, cx, id, meeting, state)
         });
     egui::CollapsingHeader::new(t.minutes)
         .default_open(false)
         .show(ui, |ui| {
             form_ui(ui, "minutes_form", |ui| {
-                multiline_row(ui, t.minutes, &mut meeting.minutes)
+                multiline_row(ui, t.minutes, &mut details.minutes)
             });
         });
 
-    if meeting != original && state.meeting.as_ref() == Some(id) {
+    if details != original {
+        changed = Some(changed.unwrap_or_else(|| meeting.clone()).with_details(details));
+    }
+    if let Some(meeting) = changed
+        && state.meeting.as_ref() == Some(id)
+    {
         cx.edit(
             ui,
             &format!("meeting/{id}"),

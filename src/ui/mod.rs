@@ -7,13 +7,16 @@ pub mod commitments_ui;
 pub mod dialogs_ui;
 pub mod import_attendees_ui;
 pub mod meeting_commitments_ui;
+pub mod meeting_summary;
 pub mod meetings_ui;
 pub mod menu_ui;
 pub mod nav_ui;
 pub mod organisations_ui;
 pub mod overview_ui;
 pub mod paste_agenda_ui;
+pub mod people_list;
 pub mod people_ui;
+pub mod person_picker;
 pub mod project_ui;
 pub mod recovery_ui;
 pub mod series_ui;
@@ -38,6 +41,8 @@ pub struct PendingEdit {
 
 /// What every panel gets: the project to read, the language, and where to put edits.
 pub struct Cx<'a> {
+    /// The open document, read-only: its journal lets caches catch up edit by edit.
+    pub document: &'a crate::document::Document,
     /// The project, read-only.
     pub project: &'a Project,
     /// The interface language.
@@ -169,7 +174,7 @@ pub struct ViewState {
     /// Search text of the commitments list.
     pub commitments_search: String,
     /// Sorted, filtered rows of the people list.
-    pub people_rows: ListCache<PersonId>,
+    pub people_rows: people_list::PeopleList,
     /// Sorted, filtered rows of the organisations list.
     pub organisations_rows: ListCache<OrganisationId>,
     /// Sorted, filtered rows of the meetings list.
@@ -178,6 +183,32 @@ pub struct ViewState {
     pub commitments_rows: ListCache<(CommitmentId, usize)>,
     /// The filters of the commitments view (status, party, owner, topic, meeting, due).
     pub commitment_filter: crate::model::followup::Filter,
+    /// The person pickers (speakers, owners, new attendees).
+    pub person_picker: person_picker::PersonPicker,
+    /// What the meeting editor derives from the selected meeting, per revision.
+    pub meeting_summary: meeting_summary::MeetingSummary,
+}
+
+impl ViewState {
+    /// The derived data of `meeting`, recomputed only when the project or the meeting
+    /// shown changed.
+    pub fn meeting_summary(
+        &mut self,
+        cx: &Cx<'_>,
+        id: &MeetingId,
+        meeting: &crate::model::Meeting,
+    ) -> &meeting_summary::MeetingSummary {
+        let fresh = self
+            .meeting_summary
+            .key
+            .as_ref()
+            .is_some_and(|(rev, m)| *rev == cx.revision && m == id);
+        if !fresh {
+            self.meeting_summary =
+                meeting_summary::MeetingSummary::compute(cx.project, cx.revision, id, meeting);
+        }
+        &self.meeting_summary
+    }
 }
 
 /// The rows of a list, sorted and filtered, rebuilt only when the project, the search text

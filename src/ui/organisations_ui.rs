@@ -76,10 +76,8 @@ pub fn organisations_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>, state: &mut ViewStat
             if state.organisation.is_none() {
                 state.organisation = rows.first().cloned();
             }
-            let selected = state
-                .organisation
-                .as_ref()
-                .and_then(|s| rows.iter().position(|r| r == s));
+            let current = state.organisation.clone();
+            let selected = |i: usize| rows.get(i).is_some_and(|r| Some(r) == current.as_ref());
             let zh = cx.zh();
             let language = cx.language;
             let clicked = select_table_ui(

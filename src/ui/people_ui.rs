@@ -6,7 +6,7 @@ use super::widgets::{
 };
 use super::{Cx, ViewState};
 use crate::document::Edit;
-use crate::model::{Person, PersonId, fold_for_search, normalize_chinese_name};
+use crate::model::{Person, PersonId};
 
 /// The people view.
 pub fn people_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>, state: &mut ViewState) {
@@ -35,37 +35,10 @@ pub fn people_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>, state: &mut ViewState) {
             ui.add_space(4.0);
             let project = cx.project;
             let zh = cx.zh();
-            let query = fold_for_search(&state.people_search);
-            let sort = state.people_sort;
-            let cache_key = format!("{query}\u{0}{}{}", sort.column, sort.descending);
-            let rows = state
+            state
                 .people_rows
-                .rows(cx.revision, &cache_key, cx.language, || {
-                    let mut rows: Vec<_> = project
-                        .people
-                        .iter()
-                        .filter(|(_, p)| query.is_empty() || matches(project, p, &query))
-                        .collect();
-                    let org = |p: &Person| {
-                        p.organisation
-                            .as_ref()
-                            .map(|o| project.organisation_name(o, zh).to_lowercase())
-                            .unwrap_or_default()
-                    };
-                    match sort.column {
-                        1 => {
-                            rows.sort_by_cached_key(|(id, p)| (org(p), p.sort_key(), (*id).clone()))
-                        }
-                        2 => rows.sort_by_cached_key(|(id, p)| {
-                            (p.title.get(zh).to_lowercase(), p.sort_key(), (*id).clone())
-                        }),
-                        _ => rows.sort_by_cached_key(|(id, p)| (p.sort_key(), (*id).clone())),
-                    }
-                    if sort.descending {
-                        rows.reverse();
-                    }
-                    rows.into_iter().map(|(id, _)| id.clone()).collect()
-                });
+                .sync(cx.document, zh, state.people_sort, &state.people_search);
+            let rows = &state.people_rows;
             if rows.is_empty() {
                 let msg = if project.people.is_empty() {
                     t.empty_people
@@ -78,12 +51,10 @@ pub fn people_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>, state: &mut ViewState) {
             // A list with entries shows one of them from the start, so the editor is not
             // empty; a selection made this frame (a new entry, not applied yet) is kept.
             if state.person.is_none() {
-                state.person = rows.first().cloned();
+                state.person = rows.get(0).cloned();
             }
-            let selected = state
-                .person
-                .as_ref()
-                .and_then(|s| rows.iter().position(|r| r == s));
+            let current = state.person.clone();
+            let selected = |i: usize| rows.get(i).is_some_and(|r| Some(r) == current.as_ref());
             let clicked = select_table_ui(
                 ui,
                 "people_table",
@@ -125,29 +96,6 @@ pub fn people_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>, state: &mut ViewState) {
             }
         },
     );
-}
-
-/// True when the person matches the folded query in any script or field.
-fn matches(project: &crate::model::Project, p: &Person, query: &str) -> bool {
-    let org = p
-        .organisation
-        .as_ref()
-        .and_then(|o| project.organisations.get(o))
-        .map(|o| format!("{} {} {}", o.acronym, o.name.en, o.name.zh))
-        .unwrap_or_default();
-    let haystack = fold_for_search(&format!(
-        "{} {} {} {} {} {} {} {} {}",
-        p.family_name,
-        p.given_name,
-        p.given_name,
-        p.family_name,
-        normalize_chinese_name(&p.chinese_name),
-        p.title.en,
-        p.title.zh,
-        p.email,
-        org
-    ));
-    haystack.contains(query)
 }
 
 fn person_editor_ui(
@@ -199,7 +147,7 @@ fn person_editor_ui(
         text_row(ui, t.phone, &mut person.phone);
         multiline_row(ui, t.notes, &mut person.notes);
     });
-    duplicates_ui(ui, cx, id, &original, state);
+    duplicates_ui(ui, cx, id, state);
     if person != original && state.person.as_ref() == Some(id) {
         cx.edit(
             ui,
@@ -214,23 +162,17 @@ fn duplicates_ui(
     ui: &mut egui::Ui,
     cx: &mut Cx<'_>,
     id: &PersonId,
-    person: &Person,
     state: &mut ViewState,
 ) {
     let t = cx.tr();
-    // Comparing with every person is done once per change of the project, not per frame.
+    // Comparing with every person is done once per change of the project, not per frame,
+    // on the name keys the people list already holds.
     let fresh = state
         .duplicates
         .as_ref()
         .is_some_and(|(revision, pid, _)| *revision == cx.revision && pid == id);
     if !fresh {
-        let found = cx
-            .project
-            .people
-            .iter()
-            .filter(|(other, p)| *other != id && p.same_name_as(person))
-            .map(|(other, _)| other.clone())
-            .collect();
+        let found = state.people_rows.same_name(id);
         state.duplicates = Some((cx.revision, id.clone(), found));
     }
     let Some((_, _, found)) = &state.duplicates else {

@@ -1,0 +1,180 @@
+//! Frame cost of the real app on large synthetic projects, as ratios to egui's own demo
+//! app measured in the same run (`cargo bench --bench frames`).
+//!
+//! A frame is what eframe does on the CPU for one repaint: `Context::run` over the whole
+//! app (menu, navigation, the view, the editor beside it, the status bar) plus
+//! tessellation, on a 1280 × 800 window. The anchor is egui_demo_lib's `DemoWindows`,
+//! the same "realistic frame" egui's own benchmark measures, on the same window size.
+//!
+//! "Still" repeats an identical frame (what egui does on every repaint while the user
+//! reads). "Scrolling" moves the list by a full page every frame, alternately down and up,
+//! so every visible row is laid out anew each frame (egui keeps a laid-out text only
+//! while it stays on screen).
+
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
+
+mod support;
+
+use delegation_planner::app::DelegationApp;
+use delegation_planner::model::Project;
+use delegation_planner::synthetic::{Size, generate};
+use delegation_planner::ui::View;
+use support::{Ratio, Recorder};
+
+const SCREEN: egui::Vec2 = egui::vec2(1280.0, 800.0);
+
+/// One view of the app on one project, driven frame by frame.
+struct Scene {
+    ctx: egui::Context,
+    app: DelegationApp,
+    /// Where the pointer rests (over the list that scrolls).
+    pointer: egui::Pos2,
+    frame: u64,
+}
+
+impl Scene {
+    fn new(project: Project, setup: impl FnOnce(&mut DelegationApp), pointer: egui::Pos2) -> Self {
+        let ctx = egui::Context::default();
+        let mut app = DelegationApp::with_project(&ctx, project, "bench");
+        setup(&mut app);
+        let mut scene = Self {
+            ctx,
+            app,
+            pointer,
+            frame: 0,
+        };
+        // Settle: fonts, first layout, caches.
+        for _ in 0..5 {
+            scene.step(None);
+        }
+        scene
+    }
+
+    fn input(&mut self, events: Vec<egui::Event>) -> egui::RawInput {
+        self.frame += 1;
+        let mut all = vec![egui::Event::PointerMoved(self.pointer)];
+        all.extend(events);
+        egui::RawInput {
+            screen_rect: Some(egui::Rect::from_min_size(egui::Pos2::ZERO, SCREEN)),
+            time: Some(self.frame as f64 / 60.0),
+            predicted_dt: 1.0 / 60.0,
+            events: all,
+            ..Default::default()
+        }
+    }
+
+    /// One frame; with `scroll`, a trackpad scroll of that many points (applied at once,
+    /// without egui's wheel smoothing).
+    fn step(&mut self, scroll: Option<f32>) {
+        let events = match scroll {
+            Some(dy) => vec![egui::Event::MouseWheel {
+                unit: egui::MouseWheelUnit::Point,
+                delta: egui::vec2(0.0, dy),
+                phase: if self.frame == 0 {
+                    egui::TouchPhase::Start
+                } else {
+                    egui::TouchPhase::Move
+                },
+                source: egui::MouseWheelSource::Trackpad,
+                modifiers: egui::Modifiers::NONE,
+            }],
+            None => Vec::new(),
+        };
+        let input = self.input(events);
+        let app = &mut self.app;
+        let mut output = self.ctx.run_ui(input, |ui| app.frame_ui(ui));
+        let shapes = std::mem::take(&mut output.shapes);
+        std::hint::black_box(self.ctx.tessellate(shapes, output.pixels_per_point));
+        output.textures_delta.clear();
+    }
+}
+
+fn demo_frame(recorder: &Recorder, c: &mut criterion::Criterion) {
+    let ctx = egui::Context::default();
+    let mut demo = egui_demo_lib::DemoWindows::default();
+    let mut frame = 0u64;
+    recorder.bench(c, "egui demo frame", || {
+        frame += 1;
+        let input = egui::RawInput {
+            screen_rect: Some(egui::Rect::from_min_size(egui::Pos2::ZERO, SCREEN)),
+            time: Some(frame as f64 / 60.0),
+            predicted_dt: 1.0 / 60.0,
+            ..Default::default()
+        };
+        let mut output = ctx.run_ui(input, |ui| demo.ui(ui));
+        let shapes = std::mem::take(&mut output.shapes);
+        std::hint::black_box(ctx.tessellate(shapes, output.pixels_per_point));
+        output.textures_delta.clear();
+    });
+}
+
+/// Benchmarks one view still and scrolling, at a small and a large size.
+fn view_frames(
+    recorder: &Recorder,
+    c: &mut criterion::Criterion,
+    name: &str,
+    small: &Project,
+    large: &Project,
+    setup: impl Fn(&mut DelegationApp) + Copy,
+    pointer: egui::Pos2,
+) {
+    let mut scene = Scene::new(small.clone(), setup, pointer);
+    recorder.bench(c, &format!("{name} small, still"), || scene.step(None));
+    drop(scene);
+
+    let mut scene = Scene::new(large.clone(), setup, pointer);
+    recorder.bench(c, &format!("{name} large, still"), || scene.step(None));
+    let mut down = true;
+    recorder.bench(c, &format!("{name} large, scrolling"), || {
+        // A page down, then a page up: every frame shows rows the last one did not.
+        scene.step(Some(if down { -900.0 } else { 900.0 }));
+        down = !down;
+    });
+}
+
+fn main() {
+    let mut c = support::criterion();
+    let recorder = Recorder::default();
+    let small = generate(Size::people(100), 1);
+    let large = generate(Size::people(100_000), 1);
+
+    demo_frame(&recorder, &mut c);
+    view_frames(
+        &recorder,
+        &mut c,
+        "people",
+        &small,
+        &large,
+        |app| app.view.view = View::People,
+        egui::pos2(400.0, 400.0),
+    );
+
+    c.final_summary();
+    let missed = support::print_ratios(
+        "Frame cost (1280 × 800, release, CPU: egui run + tessellate)",
+        &recorder,
+        &[
+            Ratio {
+                what: "People, 100,000, still",
+                numerator: "people large, still",
+                denominator: "egui demo frame",
+                goal: 1.0,
+            },
+            Ratio {
+                what: "People, 100,000, scrolling",
+                numerator: "people large, scrolling",
+                denominator: "egui demo frame",
+                goal: 2.0,
+            },
+            Ratio {
+                what: "People, 100,000 ÷ 100 (still)",
+                numerator: "people large, still",
+                denominator: "people small, still",
+                goal: 1.1,
+            },
+        ],
+    );
+    if missed > 0 {
+        println!("{missed} goal(s) missed.");
+    }
+}

@@ -1,0 +1,97 @@
+//! Choosing one person among possibly 100,000: a button that opens a popup with a search
+//! field and a virtualised, sorted list. Sorting and search come from a [`PeopleList`],
+//! kept up to date edit by edit, so opening the picker never sorts the registry again.
+
+use super::people_list::PeopleList;
+use super::widgets::SortState;
+use crate::document::Document;
+use crate::model::PersonId;
+
+/// The state of the person pickers: one list sorted by name, and the search text of the
+/// picker that is open (only one popup is open at a time).
+#[derive(Debug, Default)]
+pub struct PersonPicker {
+    list: PeopleList,
+    query: String,
+}
+
+/// Height of a name in the picker.
+const ROW_HEIGHT: f32 = 20.0;
+
+impl PersonPicker {
+    /// A button showing `current` that opens the picker; returns the person chosen.
+    /// People for whom `note` returns text are shown with it, dimmed (`attending`), and
+    /// cannot be chosen. `label` names the button for screen readers.
+    #[expect(
+        clippy::too_many_arguments,
+        reason = "a picker's parts: grouping them in a struct would only move the list"
+    )]
+    pub fn show(
+        &mut self,
+        ui: &mut egui::Ui,
+        id_salt: &str,
+        doc: &Document,
+        current: &str,
+        label: &str,
+        search_hint: &str,
+        note: &dyn Fn(&PersonId) -> Option<String>,
+    ) -> Option<PersonId> {
+        let button = ui
+            .add(egui::Button::new(format!("{current} ⏷")).min_size(egui::vec2(180.0, 0.0)))
+            .on_hover_text(label);
+        let button = button.clone().accessible_name(label);
+        let mut chosen = None;
+        let popup = egui::Popup::from_toggle_button_response(&button)
+            .id(ui.make_persistent_id(id_salt))
+            .close_behavior(egui::PopupCloseBehavior::CloseOnClickOutside)
+            .width(320.0);
+        popup.show(|ui| {
+            let search = ui.add(
+                egui::TextEdit::singleline(&mut self.query)
+                    .hint_text(search_hint)
+                    .desired_width(f32::INFINITY),
+            );
+            search.clone().accessible_name(search_hint);
+            if !search.has_focus() && self.query.is_empty() {
+                search.request_focus();
+            }
+            self.list
+                .sync(doc, false, SortState::default(), &self.query);
+            let project = doc.project();
+            egui::ScrollArea::vertical()
+                .id_salt(format!("{id_salt}_rows"))
+                .max_height(320.0)
+                .auto_shrink([false, true])
+                .show_rows(ui, ROW_HEIGHT, self.list.len(), |ui, range| {
+                    for row in range {
+                        let Some(id) = self.list.get(row) else {
+                            continue;
+                        };
+                        let name = project
+                            .people
+                            .get(id)
+                            .map(crate::model::Person::display_name)
+                            .unwrap_or_default();
+                        match note(id) {
+                            Some(note) => {
+                                ui.add_enabled(
+                                    false,
+                                    egui::Button::new(format!("{name} ({note})")).frame(false),
+                                );
+                            }
+                            None => {
+                                if ui.add(egui::Button::new(name).frame(false)).clicked() {
+                                    chosen = Some(id.clone());
+                                }
+                            }
+                        }
+                    }
+                });
+            if chosen.is_some() {
+                self.query.clear();
+                ui.close();
+            }
+        });
+        chosen
+    }
+}
