@@ -187,6 +187,7 @@ strings! {
     parties => "Parties", "相关方";
     owners => "Owners", "负责人";
     add_owner => "Add owner", "添加负责人";
+    add_party => "Add party", "添加合作方";
     owner_person => "Person", "个人";
     owner_organisation => "Organisation", "机构";
     topics => "Topics", "主题";

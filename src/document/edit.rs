@@ -101,7 +101,9 @@ impl Edit {
             Self::PutOrganisation(id, _) | Self::RemoveOrganisation(id) => {
                 out.push(Touched::Organisation(id.clone()));
             }
-            Self::PutPerson(id, _) | Self::RemovePerson(id) => out.push(Touched::Person(id.clone())),
+            Self::PutPerson(id, _) | Self::RemovePerson(id) => {
+                out.push(Touched::Person(id.clone()))
+            }
             Self::PutMeeting(id, _) | Self::RemoveMeeting(id) => {
                 out.push(Touched::Meeting(id.clone()));
             }

@@ -162,8 +162,14 @@ fn items_ui(
         None => meeting.time_zone.name().to_owned(),
     };
     ui.horizontal(|ui| {
-        ui.add_sized([TIME_WIDTH, 16.0], egui::Label::new(egui::RichText::new(tz_note).strong()));
-        ui.add_sized([TITLE_WIDTH, 16.0], egui::Label::new(egui::RichText::new(t.item_title).strong()));
+        ui.add_sized(
+            [TIME_WIDTH, 16.0],
+            egui::Label::new(egui::RichText::new(tz_note).strong()),
+        );
+        ui.add_sized(
+            [TITLE_WIDTH, 16.0],
+            egui::Label::new(egui::RichText::new(t.item_title).strong()),
+        );
         ui.strong(t.col_duration);
     });
     egui::ScrollArea::vertical()
@@ -312,7 +318,11 @@ fn item_row_ui(
 }
 
 /// Carries out a click in the list; returns the meeting when the agenda changed.
-fn apply(action: Option<AgendaAction>, meeting: &Meeting, state: &mut ViewState) -> Option<Meeting> {
+fn apply(
+    action: Option<AgendaAction>,
+    meeting: &Meeting,
+    state: &mut ViewState,
+) -> Option<Meeting> {
     match action {
         Some(AgendaAction::Select(i)) => {
             state.agenda_item = meeting.agenda.get(i).map(|item| item.id.clone());

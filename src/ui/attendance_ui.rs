@@ -1,14 +1,12 @@
 //! A meeting's attendance: delegations (sides) with their people in protocol order,
 //! roles, statuses and counts; the sides themselves; and participant statistics.
 
-use super::widgets::{choice_combo, form_ui, sorted_organisations};
 use super::meeting_summary::AttendanceRow;
+use super::widgets::{choice_combo, form_ui, sorted_organisations};
 use super::{Cx, Request, ViewState};
 use crate::export::ExportLanguage;
 use crate::export::attendees::AttendeeFormat;
-use crate::model::{
-    Attendee, Bilingual, Meeting, MeetingId, PersonId, Side, SideId,
-};
+use crate::model::{Attendee, Bilingual, Meeting, MeetingId, PersonId, Side, SideId};
 
 enum RowAction {
     Up(PersonId),
@@ -284,8 +282,8 @@ fn toolbar_ui(
                 .and_then(|o| m.sides.iter().find(|s| s.organisations.contains(&o)))
                 .or_else(|| m.sides.first())
                 .map(|s| s.id.clone());
-            attendee.rank = u32::try_from(m.side_order(attendee.side.as_ref()).len() + 1)
-                .unwrap_or(u32::MAX);
+            attendee.rank =
+                u32::try_from(m.side_order(attendee.side.as_ref()).len() + 1).unwrap_or(u32::MAX);
             m.attendees.push(attendee);
             changed = Some(m);
         }

@@ -75,20 +75,22 @@ impl MeetingSummary {
             }
             let of = order.len();
             attendance.push(AttendanceRow::Side(side, of));
-            attendance.extend(
-                order
-                    .into_iter()
-                    .enumerate()
-                    .map(|(position, index)| AttendanceRow::Attendee {
-                        index,
-                        position,
-                        of,
-                    }),
-            );
+            attendance.extend(order.into_iter().enumerate().map(|(position, index)| {
+                AttendanceRow::Attendee {
+                    index,
+                    position,
+                    of,
+                }
+            }));
         }
         let by_status = AttendanceStatus::ALL
             .iter()
-            .map(|s| (*s, meeting.attendees.iter().filter(|a| a.status == *s).count()))
+            .map(|s| {
+                (
+                    *s,
+                    meeting.attendees.iter().filter(|a| a.status == *s).count(),
+                )
+            })
             .collect();
         let series_open = if meeting.series.is_some() {
             followup::open_commitments_of_series(project, id, meeting)

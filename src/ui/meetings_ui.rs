@@ -220,7 +220,11 @@ fn meeting_editor_ui(
         });
 
     if details != original {
-        changed = Some(changed.unwrap_or_else(|| meeting.clone()).with_details(details));
+        changed = Some(
+            changed
+                .unwrap_or_else(|| meeting.clone())
+                .with_details(details),
+        );
     }
     if let Some(meeting) = changed
         && state.meeting.as_ref() == Some(id)

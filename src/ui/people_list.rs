@@ -259,7 +259,11 @@ fn sort_key(project: &Project, id: &PersonId, person: &Person, basis: &Basis) ->
         1 => person
             .organisation
             .as_ref()
-            .map(|o| project.organisation_name(o, basis.prefer_chinese).to_lowercase())
+            .map(|o| {
+                project
+                    .organisation_name(o, basis.prefer_chinese)
+                    .to_lowercase()
+            })
             .unwrap_or_default(),
         2 => person.title.get(basis.prefer_chinese).to_lowercase(),
         _ => String::new(),
@@ -306,7 +310,9 @@ mod tests {
     use crate::synthetic::{Size, generate};
 
     fn rows(list: &PeopleList) -> Vec<PersonId> {
-        (0..list.len()).map(|r| list.get(r).unwrap().clone()).collect()
+        (0..list.len())
+            .map(|r| list.get(r).unwrap().clone())
+            .collect()
     }
 
     /// The list built from scratch for the document as it is now.
@@ -377,7 +383,16 @@ mod tests {
         let doc = Document::unsaved(project, false);
         let mut list = PeopleList::default();
         let sort = SortState::default();
-        for query in ["方艳", "ＦＡＮＧ", "fang yan", "yan fang", "f", "fa", "fan", "fang"] {
+        for query in [
+            "方艳",
+            "ＦＡＮＧ",
+            "fang yan",
+            "yan fang",
+            "f",
+            "fa",
+            "fan",
+            "fang",
+        ] {
             list.sync(&doc, false, sort, query);
             assert_eq!(rows(&list), vec![PersonId::from("fang")], "{query}");
         }

@@ -158,12 +158,7 @@ fn person_editor_ui(
 }
 
 /// Other entries with the same name (same person typed twice), each with a merge button.
-fn duplicates_ui(
-    ui: &mut egui::Ui,
-    cx: &mut Cx<'_>,
-    id: &PersonId,
-    state: &mut ViewState,
-) {
+fn duplicates_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>, id: &PersonId, state: &mut ViewState) {
     let t = cx.tr();
     // Comparing with every person is done once per change of the project, not per frame,
     // on the name keys the people list already holds.

@@ -37,7 +37,7 @@ impl PersonPicker {
         note: &dyn Fn(&PersonId) -> Option<String>,
     ) -> Option<PersonId> {
         let button = ui
-            .add(egui::Button::new(format!("{current} ⏷")).min_size(egui::vec2(180.0, 0.0)))
+            .add(egui::Button::new(format!("{current} ▼")).min_size(egui::vec2(180.0, 0.0)))
             .on_hover_text(label);
         let button = button.clone().accessible_name(label);
         let mut chosen = None;

@@ -443,12 +443,7 @@ pub fn select_table_ui(
                 cells(i, &mut row);
                 let label = row.label.take().unwrap_or_default();
                 response.widget_info(|| {
-                    egui::WidgetInfo::selected(
-                        egui::Role::Button,
-                        true,
-                        is_selected,
-                        label.clone(),
-                    )
+                    egui::WidgetInfo::selected(egui::Role::Button, true, is_selected, label.clone())
                 });
                 if response.clicked() {
                     clicked = Some(i);
