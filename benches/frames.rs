@@ -149,6 +149,28 @@ fn main() {
         egui::pos2(400.0, 400.0),
     );
 
+    view_frames(
+        &recorder,
+        &mut c,
+        "meeting",
+        &small,
+        &large,
+        |app| {
+            app.view.view = View::Meetings;
+            app.view.meeting = Some("meeting-001".into());
+        },
+        egui::pos2(800.0, 560.0),
+    );
+    view_frames(
+        &recorder,
+        &mut c,
+        "commitments",
+        &small,
+        &large,
+        |app| app.view.view = View::Commitments,
+        egui::pos2(300.0, 500.0),
+    );
+
     c.final_summary();
     let missed = support::print_ratios(
         "Frame cost (1280 × 800, release, CPU: egui run + tessellate)",
@@ -170,6 +192,42 @@ fn main() {
                 what: "People, 100,000 ÷ 100 (still)",
                 numerator: "people large, still",
                 denominator: "people small, still",
+                goal: 1.1,
+            },
+            Ratio {
+                what: "Meeting (20,000 attendees, 2,000 agenda items), still",
+                numerator: "meeting large, still",
+                denominator: "egui demo frame",
+                goal: 1.0,
+            },
+            Ratio {
+                what: "Meeting, scrolling the agenda",
+                numerator: "meeting large, scrolling",
+                denominator: "egui demo frame",
+                goal: 2.0,
+            },
+            Ratio {
+                what: "Meeting, large ÷ small (still)",
+                numerator: "meeting large, still",
+                denominator: "meeting small, still",
+                goal: 1.1,
+            },
+            Ratio {
+                what: "Commitments (10,000), still",
+                numerator: "commitments large, still",
+                denominator: "egui demo frame",
+                goal: 1.0,
+            },
+            Ratio {
+                what: "Commitments, scrolling",
+                numerator: "commitments large, scrolling",
+                denominator: "egui demo frame",
+                goal: 2.0,
+            },
+            Ratio {
+                what: "Commitments, large ÷ small (still)",
+                numerator: "commitments large, still",
+                denominator: "commitments small, still",
                 goal: 1.1,
             },
         ],

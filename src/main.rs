@@ -3,16 +3,18 @@
 
 use clap::Parser as _;
 use delegation_planner::app::DelegationApp;
+use delegation_planner::app::first_frame::{self, Probe};
 use delegation_planner::cli::{self, Cli};
 
 fn main() -> std::process::ExitCode {
+    let started = std::time::Instant::now();
     env_logger::Builder::from_env(env_logger::Env::default().default_filter_or("warn")).init();
     let args = Cli::parse();
     if let Some(command) = &args.command {
         let code = cli::run(command, &mut std::io::stdout(), &mut std::io::stderr());
         return std::process::ExitCode::from(u8::try_from(code).unwrap_or(2));
     }
-    match run_app(args.file) {
+    match run_app(args.file, started) {
         Ok(()) => std::process::ExitCode::SUCCESS,
         Err(err) => {
             eprintln!(
@@ -23,7 +25,7 @@ fn main() -> std::process::ExitCode {
     }
 }
 
-fn run_app(file: Option<std::path::PathBuf>) -> eframe::Result {
+fn run_app(file: Option<std::path::PathBuf>, started: std::time::Instant) -> eframe::Result {
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title("Delegation Planner")
@@ -35,6 +37,15 @@ fn run_app(file: Option<std::path::PathBuf>) -> eframe::Result {
     eframe::run_native(
         "delegation-planner",
         options,
-        Box::new(move |cc| Ok(Box::new(DelegationApp::new(cc, file)))),
+        Box::new(move |cc| {
+            let app = DelegationApp::new(cc, file);
+            // `DELEGATION_PLANNER_FIRST_FRAME=1`: print the time to the first frame, then
+            // close (scripts/first-frame.sh).
+            if first_frame::enabled() {
+                Ok(Box::new(Probe::wrap(app, started)))
+            } else {
+                Ok(Box::new(app))
+            }
+        }),
     )
 }

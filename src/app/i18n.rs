@@ -260,6 +260,7 @@ strings! {
     today => "today", "今天";
     in_days => "in {n} days", "{n} 天后";
     and_more => "and {n} more", "另有 {n} 项";
+    show_all_tip => "Show them all in Commitments", "在“合作事项”中查看全部";
     overdue_commitments => "Overdue", "已逾期";
     nothing_overdue => "Nothing is overdue.", "没有逾期事项。";
     nothing_due_30 => "Nothing falls due in the next 30 days.", "未来 30 天内没有到期事项。";

@@ -3,6 +3,7 @@
 mod commands;
 mod exports;
 mod file_dialog;
+pub mod first_frame;
 mod fonts;
 pub mod i18n;
 pub mod recovery;

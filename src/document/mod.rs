@@ -228,6 +228,7 @@ impl Document {
 
 #[cfg(test)]
 mod tests {
+    #![allow(clippy::unwrap_used)]
     use super::*;
     use crate::model::{Person, PersonId};
 
@@ -287,6 +288,40 @@ mod tests {
         assert!(doc.undo());
         assert!(doc.project().people.is_empty());
         assert!(!doc.undo());
+    }
+
+    #[test]
+    fn the_journal_says_what_changed_since_a_revision() {
+        let mut doc = Document::unsaved(Project::default(), false);
+        let start = doc.revision();
+        assert_eq!(doc.changes_since(start), Some(Vec::new()));
+        doc.apply(Edit::PutPerson("a".into(), person("A")));
+        let after_a = doc.revision();
+        doc.apply(Edit::Batch(vec![
+            Edit::PutPerson("b".into(), person("B")),
+            Edit::RemovePerson("a".into()),
+        ]));
+        let a = Touched::Person("a".into());
+        let b = Touched::Person("b".into());
+        assert_eq!(doc.changes_since(start), Some(vec![&a, &b, &a]));
+        assert_eq!(doc.changes_since(after_a), Some(vec![&b, &a]));
+        // Undo and redo touch what the step touched.
+        let before_undo = doc.revision();
+        assert!(doc.undo());
+        let mut undone = doc.changes_since(before_undo).unwrap();
+        undone.sort_by_key(|t| format!("{t:?}"));
+        assert_eq!(undone, vec![&a, &b]);
+        // A revision of another document, or one too old, is not known: rebuild.
+        let other = Document::unsaved(Project::default(), false);
+        assert_ne!(other.revision(), doc.revision());
+        assert_eq!(doc.changes_since(other.revision()), None);
+        for i in 0..(JOURNAL_LEN + 1) {
+            doc.apply(Edit::PutPerson(
+                format!("p{i}").as_str().into(),
+                person("P"),
+            ));
+        }
+        assert_eq!(doc.changes_since(start), None);
     }
 
     #[test]

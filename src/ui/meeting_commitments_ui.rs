@@ -13,7 +13,7 @@ fn title_mut(c: &mut Commitment, zh: bool) -> &mut String {
 }
 
 /// `1`, `1.2`: the outline number of each row.
-fn numbers(rows: &[(CommitmentId, usize)]) -> Vec<String> {
+pub(crate) fn numbers(rows: &[(CommitmentId, usize)]) -> Vec<String> {
     let mut counters: Vec<usize> = Vec::new();
     rows.iter()
         .map(|(_, depth)| {
@@ -63,31 +63,78 @@ pub fn series_review_ui(
     state: &mut ViewState,
 ) {
     let t = cx.tr();
-    let zh = cx.zh();
-    let project = cx.project;
     if meeting.series.is_none() {
         ui.label(egui::RichText::new(t.review_no_series).color(super::style::weak_color(ui)));
         return;
     }
-    let rows = followup::open_commitments_of_series(project, id, meeting);
+    // The rows come from the per-revision summary; taken out while the rows may change
+    // the view state, put back below.
+    let rows = std::mem::take(&mut state.meeting_summary.series_open);
+    let numbers = std::mem::take(&mut state.meeting_summary.series_numbers);
     if rows.is_empty() {
         ui.label(egui::RichText::new(t.review_nothing_open).color(super::style::weak_color(ui)));
         return;
     }
     ui.label(egui::RichText::new(t.review_hint).color(super::style::weak_color(ui)));
     ui.add_space(4.0);
-    for ((cid, depth), number) in rows.iter().zip(numbers(&rows)) {
+    egui::ScrollArea::vertical()
+        .id_salt("series_review_rows")
+        .max_height(REVIEW_ROW_HEIGHT * VISIBLE_REVIEW_ROWS)
+        .show_rows(ui, REVIEW_ROW_HEIGHT, rows.len(), |ui, range| {
+            for k in range {
+                let (Some((cid, depth)), Some(number)) = (rows.get(k), numbers.get(k)) else {
+                    continue;
+                };
+                ui.allocate_ui_with_layout(
+                    egui::vec2(ui.available_width(), REVIEW_ROW_HEIGHT),
+                    egui::Layout::top_down(egui::Align::Min),
+                    |ui| {
+                        ui.set_height(REVIEW_ROW_HEIGHT);
+                        review_row_ui(ui, cx, id, meeting, state, cid, *depth, number);
+                    },
+                );
+            }
+        });
+    state.meeting_summary.series_open = rows;
+    state.meeting_summary.series_numbers = numbers;
+}
+
+/// Height of one commitment in the series review: its status and title, then the note.
+const REVIEW_ROW_HEIGHT: f32 = 56.0;
+
+/// At most this many commitments are shown before the review scrolls on its own.
+const VISIBLE_REVIEW_ROWS: f32 = 8.0;
+
+/// One open commitment of the series: status, title, and this meeting's note.
+#[expect(
+    clippy::too_many_arguments,
+    reason = "a row's context: grouping it in a struct would only move the list"
+)]
+fn review_row_ui(
+    ui: &mut egui::Ui,
+    cx: &mut Cx<'_>,
+    id: &MeetingId,
+    meeting: &Meeting,
+    state: &mut ViewState,
+    cid: &CommitmentId,
+    depth: usize,
+    number: &str,
+) {
+    let t = cx.tr();
+    let zh = cx.zh();
+    let project = cx.project;
+    {
         let Some(c) = project.commitments.get(cid) else {
-            continue;
+            return;
         };
         let title = c.title.get(zh);
-        let indent = 18.0 * (*depth).min(6) as f32;
+        let indent = 18.0 * depth.min(6) as f32;
         ui.horizontal(|ui| {
             ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Truncate);
             ui.add_space(indent);
             ui.add_sized(
                 [NUMBER_WIDTH, 18.0],
-                egui::Label::new(egui::RichText::new(&number).color(super::style::weak_color(ui))),
+                egui::Label::new(egui::RichText::new(number).color(super::style::weak_color(ui))),
             );
             let mut status = c.status;
             let name = format!("{} — {title}", t.status);

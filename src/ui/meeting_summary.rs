@@ -47,6 +47,8 @@ pub struct MeetingSummary {
     pub by_status: Vec<(AttendanceStatus, usize)>,
     /// Open commitments of earlier meetings of the series, as a tree with depths.
     pub series_open: Vec<(CommitmentId, usize)>,
+    /// Their outline numbers (`2.3`).
+    pub series_numbers: Vec<String>,
     /// How many of them.
     pub open_in_series: usize,
     /// Commitments agreed at this meeting.
@@ -107,6 +109,7 @@ impl MeetingSummary {
             attendance,
             by_status,
             open_in_series: series_open.len(),
+            series_numbers: super::meeting_commitments_ui::numbers(&series_open),
             series_open,
             agreed_here: project
                 .commitments

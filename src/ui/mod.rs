@@ -183,6 +183,8 @@ pub struct ViewState {
     pub commitments_rows: ListCache<(CommitmentId, usize)>,
     /// The filters of the commitments view (status, party, owner, topic, meeting, due).
     pub commitment_filter: crate::model::followup::Filter,
+    /// What the overview shows, per revision and day.
+    pub overview: Option<overview_ui::OverviewCache>,
     /// Counts and choices of the commitments filter bar, per revision.
     pub commitment_bar: commitments_ui::FilterBarCache,
     /// The person pickers (speakers, owners, new attendees).

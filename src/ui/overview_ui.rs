@@ -76,30 +76,32 @@ fn upcoming_meetings_ui(ui: &mut egui::Ui, cx: &Cx<'_>, state: &mut ViewState) {
     }
 }
 
+/// How many entries each list of the overview shows.
+const OVERVIEW_ROWS: usize = 10;
+
 /// Overdue commitments, then those due within 30 days, then within 90.
 fn due_commitments_ui(ui: &mut egui::Ui, cx: &Cx<'_>, state: &mut ViewState) {
     let t = cx.tr();
     let zh = cx.zh();
-    let list = followup::needing_attention(cx.project, cx.today, followup::LATER_DAYS);
-    let soon = u64::from(followup::SOON_DAYS);
-    // Which group a follow-up falls in: 0 overdue, 1 within 30 days, 2 within 31–90 days.
-    let group_of = |state: DueState| match state {
-        DueState::Overdue { .. } => 0,
-        DueState::DueSoon { days } if days <= soon => 1,
-        _ => 2,
-    };
+    let cache = overview_cache(cx, state);
     let groups = [
         (0, t.overdue_commitments, t.nothing_overdue),
         (1, t.due_within_30, t.nothing_due_30),
         (2, t.due_within_31_90, t.nothing_due_90),
     ];
     for (group, heading, empty) in groups {
-        let rows: Vec<_> = list.iter().filter(|(_, s)| group_of(*s) == group).collect();
+        let rows = cache
+            .groups
+            .get(group)
+            .map(Vec::as_slice)
+            .unwrap_or_default();
         ui.strong(format!("{heading} ({})", rows.len()));
         if rows.is_empty() {
             ui.label(egui::RichText::new(empty).color(super::style::weak_color(ui)));
         }
-        for (id, due) in rows {
+        let total = rows.len();
+        // An overview, not the list: the first few, then a link to all of them.
+        for (id, due) in rows.iter().take(OVERVIEW_ROWS) {
             let Some(c) = cx.project.commitments.get(id) else {
                 continue;
             };
@@ -120,14 +122,72 @@ fn due_commitments_ui(ui: &mut egui::Ui, cx: &Cx<'_>, state: &mut ViewState) {
                 }
             });
         }
+        if total > OVERVIEW_ROWS {
+            let more = t
+                .and_more
+                .replace("{n}", &(total - OVERVIEW_ROWS).to_string());
+            if ui.link(more).on_hover_text(t.show_all_tip).clicked() {
+                state.view = View::Commitments;
+                state.commitments_search.clear();
+                state.commitment_filter = followup::Filter {
+                    due: match group {
+                        0 => followup::DueFilter::Overdue,
+                        1 => followup::DueFilter::Within(followup::SOON_DAYS),
+                        _ => followup::DueFilter::Within(followup::LATER_DAYS),
+                    },
+                    ..Default::default()
+                };
+            }
+        }
         ui.add_space(10.0);
+    }
+    state.overview = Some(cache);
+}
+
+/// What the overview shows, classified once per change of the project or the day.
+#[derive(Debug)]
+pub struct OverviewCache {
+    key: (u64, chrono::NaiveDate),
+    /// Overdue, due within 30 days, due within 31–90 days.
+    groups: [Vec<(crate::model::CommitmentId, DueState)>; 3],
+    /// Commitments per status.
+    status_counts: Vec<(CommitmentStatus, usize)>,
+}
+
+/// The overview's data for this frame, taken out of `state` (the caller puts it back).
+fn overview_cache(cx: &Cx<'_>, state: &mut ViewState) -> OverviewCache {
+    let key = (cx.revision, cx.today);
+    if let Some(cache) = state.overview.take()
+        && cache.key == key
+    {
+        return cache;
+    }
+    let soon = u64::from(followup::SOON_DAYS);
+    let mut groups: [Vec<_>; 3] = Default::default();
+    for (id, due) in followup::needing_attention(cx.project, cx.today, followup::LATER_DAYS) {
+        // 0 overdue, 1 within 30 days, 2 within 31–90 days.
+        let group = match due {
+            DueState::Overdue { .. } => 0,
+            DueState::DueSoon { days } if days <= soon => 1,
+            _ => 2,
+        };
+        if let Some(list) = groups.get_mut(group) {
+            list.push((id, due));
+        }
+    }
+    OverviewCache {
+        key,
+        groups,
+        status_counts: followup::status_counts(cx.project),
     }
 }
 
 /// A bar per status; a click on a bar's legend line below shows those commitments.
 fn status_chart_ui(ui: &mut egui::Ui, cx: &Cx<'_>, state: &mut ViewState) {
     let t = cx.tr();
-    let counts = followup::status_counts(cx.project);
+    let cache = overview_cache(cx, state);
+    let counts = cache.status_counts.clone();
+    state.overview = Some(cache);
     if cx.project.commitments.is_empty() {
         ui.label(egui::RichText::new(t.empty_commitments).color(super::style::weak_color(ui)));
         return;

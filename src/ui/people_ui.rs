@@ -173,8 +173,10 @@ fn duplicates_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>, id: &PersonId, state: &mut 
     let Some((_, _, found)) = &state.duplicates else {
         return;
     };
-    for other in found.clone() {
-        let Some(p) = cx.project.people.get(&other) else {
+    // A common name can be shared by hundreds in a registry: the first few are offered,
+    // the rest counted (the people search finds them all).
+    for other in found.iter().take(SHOWN_DUPLICATES) {
+        let Some(p) = cx.project.people.get(other) else {
             continue;
         };
         let org = p
@@ -197,8 +199,20 @@ fn duplicates_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>, id: &PersonId, state: &mut 
                 .on_hover_text(t.merge_tip)
                 .clicked()
             {
-                cx.edit_step(Edit::merge_people(cx.project, id, &other));
+                cx.edit_step(Edit::merge_people(cx.project, id, other));
             }
         });
     }
+    if found.len() > SHOWN_DUPLICATES {
+        ui.label(
+            egui::RichText::new(
+                t.and_more
+                    .replace("{n}", &(found.len() - SHOWN_DUPLICATES).to_string()),
+            )
+            .color(super::style::warning_color(ui)),
+        );
+    }
 }
+
+/// How many possible duplicates the editor lists.
+const SHOWN_DUPLICATES: usize = 5;
