@@ -1,8 +1,8 @@
 //! Search, edit and undo on a 100,000-person project (`cargo bench --bench data`).
 //!
 //! These have absolute budgets rather than an anchor: a keystroke of search-as-you-type
-//! within 1 ms, and one edit or one undo (with the people list caught up) well under a
-//! 60 Hz frame, which we take as 1 ms.
+//! within 1 ms; one edit and its undo within 1 ms; and the same with the people list
+//! caught up after each, within a quarter of a 60 Hz frame ("well under a frame").
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
 
@@ -20,6 +20,7 @@ fn main() {
     let mut c = support::criterion();
     let recorder = Recorder::default();
     recorder.record("1 ms budget", Duration::from_millis(1), 1);
+    recorder.record("one 60 Hz frame", Duration::from_micros(16_667), 1);
     let project = generate(Size::people(100_000), 1);
     let mut doc = Document::unsaved(project, false);
     let sort = SortState::default();
@@ -108,10 +109,16 @@ fn main() {
                 goal: 1.0,
             },
             Ratio {
-                what: "Edit + undo with the people list caught up",
+                what: "One edit and its undo, each followed by the people list catching up",
                 numerator: "edit + undo, people list caught up after each",
-                denominator: "1 ms budget",
-                goal: 1.0,
+                denominator: "one 60 Hz frame",
+                goal: 0.25,
+            },
+            Ratio {
+                what: "People list built from scratch (once per file opened)",
+                numerator: "people list: full rebuild (opening a file)",
+                denominator: "one 60 Hz frame",
+                goal: 100.0,
             },
         ],
     );
