@@ -6,7 +6,12 @@
 //! printed as usual; the same per-iteration times are also kept here, and the median of
 //! them is what the ratio table uses.
 
-#![allow(dead_code, clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
+#![allow(
+    dead_code,
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing
+)]
 
 use std::cell::RefCell;
 use std::collections::BTreeMap;
