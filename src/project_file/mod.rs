@@ -16,11 +16,11 @@ pub use load::{
     parse_project_reference, read_project,
 };
 pub(crate) use load::{migrate, parse_ron, read_bytes};
-pub(crate) use save::pretty_config;
 pub use save::{
     SaveStep, backup_path, save_project, save_project_with, to_ron_string, to_ron_string_reference,
     write_file_atomically,
 };
+pub(crate) use writer::to_string as to_pretty_ron;
 
 use serde::{Deserialize, Serialize};
 

@@ -1,5 +1,5 @@
 //! A fast serializer that writes exactly the text ron's pretty serializer writes with
-//! [`super::pretty_config`] (two-space indent, `\n`, no struct names, strings escaped).
+//! [`super::save::pretty_config`] (two-space indent, `\n`, no struct names, strings escaped).
 //!
 //! ron's serializer goes through `fmt::Write` one `char` at a time when escaping, which made
 //! saving a large project about ten times slower than `serde_json`. This one appends to a
@@ -128,7 +128,7 @@ impl Writer {
         let mut i = 0;
         while let Some(&b) = bytes.get(i) {
             if b < 0x80 {
-                if ASCII_PLAIN.get(usize::from(b)).copied().unwrap_or(false) {
+                if is_plain_ascii(b) {
                     i += 1;
                     continue;
                 }
@@ -203,15 +203,9 @@ fn validate_identifier(name: &str) -> Result<()> {
 }
 
 /// ASCII bytes `escape_debug` writes as themselves: printable, and not a quote or backslash.
-const ASCII_PLAIN: [bool; 128] = {
-    let mut table = [false; 128];
-    let mut b = 0x20;
-    while b < 0x7F {
-        table[b] = !matches!(b as u8, b'"' | b'\'' | b'\\');
-        b += 1;
-    }
-    table
-};
+const fn is_plain_ascii(b: u8) -> bool {
+    matches!(b, 0x20..=0x7E) && !matches!(b, b'"' | b'\'' | b'\\')
+}
 
 /// Where a container is in its elements.
 struct Compound<'a> {
@@ -631,7 +625,7 @@ mod tests {
     use super::*;
 
     fn ron(value: &(impl Serialize + ?Sized)) -> String {
-        ron::ser::to_string_pretty(value, super::super::pretty_config()).unwrap()
+        ron::ser::to_string_pretty(value, super::super::save::pretty_config()).unwrap()
     }
 
     fn same(value: &(impl Serialize + ?Sized)) {
@@ -651,7 +645,6 @@ mod tests {
     struct Pair(i32, String);
 
     #[derive(Serialize)]
-    #[allow(non_camel_case_types)]
     enum E {
         A,
         B(u8),
@@ -753,11 +746,37 @@ mod tests {
         }
         // Every character of the Basic Multilingual Plane and a sample above it.
         let all: String = (0..0x11_0000u32)
-            .step_by(1)
             .filter_map(char::from_u32)
             .filter(|c| (*c as u32) < 0x10000 || (*c as u32) % 97 == 0)
             .collect();
         same(&all);
+    }
+
+    #[test]
+    fn recovery_copy_fields_match_ron() {
+        // What a recovery copy holds besides the project: a path, times, a fingerprint.
+        #[derive(Serialize)]
+        struct Copy<'a> {
+            original: Option<&'a std::path::Path>,
+            written_at: chrono::DateTime<chrono::Utc>,
+            base: Option<crate::project_file::Fingerprint>,
+            zone: chrono_tz::Tz,
+            date: chrono::NaiveDate,
+            time: chrono::NaiveTime,
+        }
+        let copy = Copy {
+            original: Some(std::path::Path::new("/home/方/\"quoted\" 'p'.ron")),
+            written_at: chrono::DateTime::from_timestamp(1_700_000_000, 123_456_789).unwrap(),
+            base: Some(crate::project_file::Fingerprint::of_bytes(
+                b"x",
+                Some(std::time::UNIX_EPOCH + std::time::Duration::new(5, 6)),
+            )),
+            zone: chrono_tz::Asia::Shanghai,
+            date: chrono::NaiveDate::from_ymd_opt(2024, 9, 23).unwrap(),
+            time: chrono::NaiveTime::from_hms_opt(14, 30, 5).unwrap(),
+        };
+        same(&copy);
+        same(&crate::model::Project::default());
     }
 
     #[test]
@@ -768,7 +787,9 @@ mod tests {
             a: u8,
         }
         assert!(to_string(&S { a: 1 }).is_err());
-        assert!(ron::ser::to_string_pretty(&S { a: 1 }, super::super::pretty_config()).is_err());
+        assert!(
+            ron::ser::to_string_pretty(&S { a: 1 }, super::super::save::pretty_config()).is_err()
+        );
 
         #[derive(Serialize)]
         struct R {
