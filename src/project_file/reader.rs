@@ -805,7 +805,7 @@ impl<'de> de::Deserializer<'de> for Identifier<'_, 'de> {
 /// An enum value: a variant name, then what that variant holds.
 struct Enum<'a, 'de>(&'a mut Reader<'de>);
 
-impl<'a, 'de> de::EnumAccess<'de> for Enum<'a, 'de> {
+impl<'de> de::EnumAccess<'de> for Enum<'_, 'de> {
     type Error = Refused;
     type Variant = Self;
 
