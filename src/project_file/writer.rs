@@ -46,6 +46,7 @@ pub fn to_string<T: Serialize + ?Sized>(value: &T) -> Result<String> {
         is_empty: None,
         scratch: String::new(),
         printable: printable_bmp(),
+        names: [None; NAME_SLOTS],
     };
     value.serialize(&mut writer)?;
     Ok(writer.out)
@@ -93,6 +94,8 @@ struct Writer {
     /// Reused buffer for `collect_str` (dates, times).
     scratch: String,
     printable: &'static [u64; 1024],
+    /// Names already checked: address, length, how to write them.
+    names: [Option<(usize, usize, NameKind)>; NAME_SLOTS],
 }
 
 impl Writer {
@@ -163,18 +166,56 @@ impl Writer {
     }
 
     /// A field or variant name, as ron's `write_identifier`.
-    fn write_identifier(&mut self, name: &str) -> Result<()> {
-        validate_identifier(name)?;
-        let mut chars = name.chars();
-        let plain = chars.next().is_some_and(is_ident_first_char)
-            && chars.all(unicode_ident::is_xid_continue)
-            && !RAW_KEYWORDS.contains(&name);
-        if !plain {
+    fn write_identifier(&mut self, name: &'static str) -> Result<()> {
+        if self.name_kind(name)? == NameKind::Raw {
             self.out.push_str("r#");
         }
         self.out.push_str(name);
         Ok(())
     }
+
+    /// Whether `name` is written plain or raw, or an error when RON cannot hold it.
+    ///
+    /// Checking names (Unicode identifier tables, keywords) took a good share of the
+    /// time of a save, for the same few dozen names over and over: the answers are kept
+    /// by address. Names are `&'static str`, so an address and length never come to mean
+    /// another text.
+    fn name_kind(&mut self, name: &'static str) -> Result<NameKind> {
+        let address = name.as_ptr() as usize;
+        let slot = (address ^ (address >> 7) ^ name.len()) % NAME_SLOTS;
+        if let Some(&Some((a, len, kind))) = self.names.get(slot)
+            && a == address
+            && len == name.len()
+        {
+            return Ok(kind);
+        }
+        validate_identifier(name)?;
+        let mut chars = name.chars();
+        let plain = chars.next().is_some_and(is_ident_first_char)
+            && chars.all(unicode_ident::is_xid_continue)
+            && !RAW_KEYWORDS.contains(&name);
+        let kind = if plain {
+            NameKind::Plain
+        } else {
+            NameKind::Raw
+        };
+        if let Some(entry) = self.names.get_mut(slot) {
+            *entry = Some((address, name.len(), kind));
+        }
+        Ok(kind)
+    }
+}
+
+/// Slots of the cache of checked names.
+const NAME_SLOTS: usize = 256;
+
+/// How a valid name is written.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum NameKind {
+    /// As is.
+    Plain,
+    /// With `r#` before it.
+    Raw,
 }
 
 /// Names ron writes as raw identifiers even though they are valid identifiers.
@@ -368,7 +409,7 @@ impl<'a> ser::Serializer for &'a mut Writer {
     }
 
     fn serialize_unit_struct(self, name: &'static str) -> Result<()> {
-        validate_identifier(name)?;
+        self.name_kind(name)?;
         self.serialize_unit()
     }
 
@@ -378,7 +419,7 @@ impl<'a> ser::Serializer for &'a mut Writer {
         _variant_index: u32,
         variant: &'static str,
     ) -> Result<()> {
-        validate_identifier(name)?;
+        self.name_kind(name)?;
         self.write_identifier(variant)
     }
 
@@ -393,7 +434,7 @@ impl<'a> ser::Serializer for &'a mut Writer {
                 "raw RON values are not supported".to_owned(),
             ));
         }
-        validate_identifier(name)?;
+        self.name_kind(name)?;
         self.out.push('(');
         value.serialize(&mut *self)?;
         self.out.push(')');
@@ -407,7 +448,7 @@ impl<'a> ser::Serializer for &'a mut Writer {
         variant: &'static str,
         value: &T,
     ) -> Result<()> {
-        validate_identifier(name)?;
+        self.name_kind(name)?;
         self.write_identifier(variant)?;
         self.out.push('(');
         value.serialize(&mut *self)?;
@@ -436,7 +477,7 @@ impl<'a> ser::Serializer for &'a mut Writer {
     }
 
     fn serialize_tuple_struct(self, name: &'static str, len: usize) -> Result<Tuple<'a>> {
-        validate_identifier(name)?;
+        self.name_kind(name)?;
         self.serialize_tuple(len)
     }
 
@@ -447,7 +488,7 @@ impl<'a> ser::Serializer for &'a mut Writer {
         variant: &'static str,
         _len: usize,
     ) -> Result<Tuple<'a>> {
-        validate_identifier(name)?;
+        self.name_kind(name)?;
         self.write_identifier(variant)?;
         self.out.push('(');
         Ok(Tuple {
@@ -469,7 +510,7 @@ impl<'a> ser::Serializer for &'a mut Writer {
     }
 
     fn serialize_struct(self, name: &'static str, len: usize) -> Result<Compound<'a>> {
-        validate_identifier(name)?;
+        self.name_kind(name)?;
         self.out.push('(');
         self.is_empty = Some(len == 0);
         self.start_indent();
@@ -486,7 +527,7 @@ impl<'a> ser::Serializer for &'a mut Writer {
         variant: &'static str,
         len: usize,
     ) -> Result<Compound<'a>> {
-        validate_identifier(name)?;
+        self.name_kind(name)?;
         self.write_identifier(variant)?;
         self.out.push('(');
         self.is_empty = Some(len == 0);
