@@ -788,7 +788,7 @@ mod tests {
         // Every character of the Basic Multilingual Plane and a sample above it.
         let all: String = (0..0x11_0000u32)
             .filter_map(char::from_u32)
-            .filter(|c| (*c as u32) < 0x10000 || (*c as u32) % 97 == 0)
+            .filter(|c| (*c as u32) < 0x10000 || (*c as u32).is_multiple_of(97))
             .collect();
         same(&all);
     }
