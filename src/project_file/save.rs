@@ -78,8 +78,8 @@ pub(crate) fn pretty_config() -> ron::ser::PrettyConfig {
 
 /// The project as pretty RON text in its versioned envelope, ending with a newline.
 ///
-/// Written by the fast [`super::writer`], which writes the same bytes as ron's own pretty
-/// serializer ([`to_ron_string_reference`]) several times faster.
+/// Written by the fast writer (`src/project_file/writer.rs`), which writes the same bytes
+/// as ron's own pretty serializer ([`to_ron_string_reference`]) several times faster.
 pub fn to_ron_string(project: &Project) -> Result<String, SaveError> {
     let mut text = super::writer::to_string(&ProjectFileRef::current(project))
         .map_err(|e| SaveError::Serialize(e.to_string()))?;
