@@ -19,7 +19,10 @@ use delegation_planner::model::{
     MeetingId, MeetingKind, NameOrder, Organisation, OrganisationId, Owner, Person, PersonId,
     Precondition, ProgressEntry, Project, ProjectInfo, Sector, Series, Side, SideId,
 };
-use delegation_planner::project_file::{parse_project, read_project, save_project, to_ron_string};
+use delegation_planner::project_file::{
+    parse_project, parse_project_fast, parse_project_reference, read_project, save_project,
+    to_ron_string, to_ron_string_reference,
+};
 use proptest::prelude::*;
 
 /// Cases per property: `PROPTEST_CASES` when set, else 1,000.
@@ -382,6 +385,40 @@ proptest! {
         prop_assert_eq!(to_ron_string(&back).unwrap(), text);
     }
 
+    /// The fast writer writes exactly what ron writes, and the fast reader reads that text
+    /// (it must not leave the app's own files to ron) into exactly what ron reads.
+    #[test]
+    fn fast_writer_and_reader_agree_with_ron(p in project()) {
+        let text = to_ron_string(&p).unwrap();
+        prop_assert_eq!(&text, &to_ron_string_reference(&p).unwrap());
+        let fast = parse_project_fast(text.as_bytes());
+        prop_assert!(fast.is_some(), "the fast reader refused a saved project:\n{}", text);
+        prop_assert_eq!(fast.as_ref(), Some(&p));
+        prop_assert_eq!(parse_project_reference(text.as_bytes(), Path::new("p.ron")).unwrap(), p);
+    }
+
+    /// Edited by hand or damaged, whatever the fast reader accepts, ron reads the same:
+    /// random cuts, insertions of RON syntax and replacements anywhere in a saved project.
+    #[test]
+    fn fast_reader_accepts_nothing_ron_reads_differently(
+        p in project(),
+        edits in prop::collection::vec((any::<prop::sample::Index>(), 0usize..4, edit_text()), 1..4),
+    ) {
+        let mut text = to_ron_string(&p).unwrap();
+        for (at, cut, insert) in edits {
+            let mut start = at.index(text.len() + 1);
+            while !text.is_char_boundary(start) {
+                start -= 1;
+            }
+            let mut end = (start + cut).min(text.len());
+            while !text.is_char_boundary(end) {
+                end += 1;
+            }
+            text.replace_range(start..end, &insert);
+        }
+        differential(text.as_bytes())?;
+    }
+
     /// Whatever text is pasted as an agenda, the parser answers and never panics.
     #[test]
     fn pasted_agendas_never_panic(lines in prop::collection::vec(text(), 0..8)) {
@@ -441,4 +478,86 @@ proptest! {
         save_project(&path, &p).unwrap();
         prop_assert_eq!(read_project(&path).unwrap(), p);
     }
+}
+
+/// What a person editing a file, or damage, may put in it.
+fn edit_text() -> impl Strategy<Value = String> {
+    prop_oneof![
+        prop::sample::select(vec![
+            "",
+            " ",
+            "\n",
+            "\t",
+            ",",
+            ",,",
+            "(",
+            ")",
+            "[",
+            "]",
+            "{",
+            "}",
+            ":",
+            "\"",
+            "'",
+            "\\",
+            "//",
+            "// c\n",
+            "/*",
+            "*/",
+            "/* c */",
+            "/* /* */ */",
+            "r#\"",
+            "\"#",
+            "r\"",
+            "#",
+            "Some(",
+            "None",
+            "Some(\"x\")",
+            "0",
+            "-1",
+            "+1",
+            "1.5",
+            "0x1",
+            "1_0",
+            "007",
+            "4294967296",
+            "true",
+            "V1",
+            "V2",
+            "\\u{41}",
+            "\\u{110000}",
+            "\\x41",
+            "\\n",
+            "\u{85}",
+            "\u{2028}",
+            "\u{200E}",
+            "\u{FEFF}",
+            "中",
+            "x:",
+            "x: 1,",
+            "r#x",
+            "Project",
+            "notes: \"\",",
+            "honorific: Mr,",
+            "rank: 2,",
+            "\\\n",
+        ])
+        .prop_map(str::to_owned),
+        text(),
+    ]
+}
+
+/// Whenever the fast reader accepts `bytes`, ron accepts them too and reads the same.
+fn differential(bytes: &[u8]) -> Result<(), TestCaseError> {
+    if let Some(fast) = parse_project_fast(bytes) {
+        match parse_project_reference(bytes, Path::new("edited.ron")) {
+            Ok(reference) => prop_assert_eq!(fast, reference),
+            Err(err) => prop_assert!(
+                false,
+                "the fast reader accepted what ron refuses ({err}):\n{}",
+                String::from_utf8_lossy(bytes)
+            ),
+        }
+    }
+    Ok(())
 }

@@ -278,7 +278,9 @@ impl Recovery {
             base: doc.base,
             project: ProjectFileRef::current(doc.project),
         });
-        let mut text = ron::ser::to_string_pretty(&copy, project_file::pretty_config())
+        // The fast writer: a recovery copy of a large project is written while the user
+        // works, and it writes the same bytes as ron's pretty serializer.
+        let mut text = project_file::to_pretty_ron(&copy)
             .map_err(|e| RecoveryError::Serialize(e.to_string()))?;
         text.push('\n');
         if let Some(dir) = target.parent() {

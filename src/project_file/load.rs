@@ -68,6 +68,22 @@ pub fn parse_project(bytes: &[u8], path: &Path) -> Result<Project, LoadError> {
     parse_ron::<ProjectFile>(bytes, path).map(migrate)
 }
 
+/// [`parse_project`] with ron alone, without trying the fast reader first: the reference
+/// the fast reader is checked against (tests, benchmarks, fuzzing). The app does not use it.
+pub fn parse_project_reference(bytes: &[u8], path: &Path) -> Result<Project, LoadError> {
+    let checked = check_text(bytes, path)?;
+    parse_with_ron::<ProjectFile>(&checked, path).map(migrate)
+}
+
+/// [`parse_project`] with the fast reader alone: `None` when the file does not pass the
+/// checks or when the reader leaves it to ron. For tests, benchmarks and fuzzing.
+pub fn parse_project_fast(bytes: &[u8]) -> Option<Project> {
+    let checked = check_text(bytes, Path::new("")).ok()?;
+    super::reader::from_str::<ProjectFile>(checked.text)
+        .ok()
+        .map(migrate)
+}
+
 /// Brings a file of any supported format version up to the current model.
 ///
 /// When the format changes, add `V2(…)` to [`ProjectFile`], keep the `V1` types (renamed,
@@ -82,10 +98,31 @@ pub(crate) fn migrate(file: ProjectFile) -> Project {
 /// Decodes RON text written by this app (a project, a recovery copy) defensively: size,
 /// UTF-16, byte-order mark, UTF-8, emptiness and RON extensions are checked before the
 /// parser sees it, and every error says where and what to do.
+///
+/// The fast reader ([`super::reader`]) reads the text first; when it refuses (an error, or
+/// syntax it leaves to ron), ron reads it again and has the last word, with its message and
+/// position. Errors are rare, so reading twice costs only on bad files.
 pub(crate) fn parse_ron<T: serde::de::DeserializeOwned>(
     bytes: &[u8],
     path: &Path,
 ) -> Result<T, LoadError> {
+    let checked = check_text(bytes, path)?;
+    match super::reader::from_str::<T>(checked.text) {
+        Ok(value) => Ok(value),
+        Err(_refused) => parse_with_ron(&checked, path),
+    }
+}
+
+/// Text that passed the checks before parsing.
+struct CheckedText<'a> {
+    /// The text, without its byte-order mark.
+    text: &'a str,
+    /// Line and column of its first token.
+    start: (usize, usize),
+}
+
+/// Size, UTF-16, byte-order mark, UTF-8, emptiness and RON extensions.
+fn check_text<'a>(bytes: &'a [u8], path: &Path) -> Result<CheckedText<'a>, LoadError> {
     let path_buf = || path.to_owned();
     check_size(bytes, path)?;
     if bytes.starts_with(&[0xFF, 0xFE])
@@ -122,9 +159,18 @@ pub(crate) fn parse_ron<T: serde::de::DeserializeOwned>(
             message: "the file turns on RON extensions (`#![enable(…)]`), which change how the rest of it is read; Delegation Planner never writes them. Delete that line and open the file again".to_owned(),
         });
     }
+    Ok(CheckedText { text, start })
+}
+
+/// Parses checked text with ron, turning its errors into words a user can act on.
+fn parse_with_ron<T: serde::de::DeserializeOwned>(
+    checked: &CheckedText<'_>,
+    path: &Path,
+) -> Result<T, LoadError> {
+    let text = checked.text;
     ron::Options::default()
         .from_str::<T>(text)
-        .map_err(|err| describe(err, path, start, line_column_at_end(text)))
+        .map_err(|err| describe(err, path, checked.start, line_column_at_end(text)))
 }
 
 /// The byte offset of the first thing RON reads: the value, or a `#![…]` attribute before

@@ -4,17 +4,23 @@
 mod error;
 mod fingerprint;
 mod load;
+mod reader;
 mod save;
+mod writer;
 
 pub use error::{LoadError, SaveError};
 pub(crate) use fingerprint::hex_sha256;
 pub use fingerprint::{DiskChange, Fingerprint, check_on_disk};
-pub use load::{FORMAT_VERSION, MAX_FILE_SIZE, load_project, parse_project, read_project};
-pub(crate) use load::{migrate, parse_ron, read_bytes};
-pub(crate) use save::pretty_config;
-pub use save::{
-    SaveStep, backup_path, save_project, save_project_with, to_ron_string, write_file_atomically,
+pub use load::{
+    FORMAT_VERSION, MAX_FILE_SIZE, load_project, parse_project, parse_project_fast,
+    parse_project_reference, read_project,
 };
+pub(crate) use load::{migrate, parse_ron, read_bytes};
+pub use save::{
+    SaveStep, backup_path, save_project, save_project_with, to_ron_string, to_ron_string_reference,
+    write_file_atomically,
+};
+pub(crate) use writer::to_string as to_pretty_ron;
 
 use serde::{Deserialize, Serialize};
 

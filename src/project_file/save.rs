@@ -77,7 +77,19 @@ pub(crate) fn pretty_config() -> ron::ser::PrettyConfig {
 }
 
 /// The project as pretty RON text in its versioned envelope, ending with a newline.
+///
+/// Written by the fast writer (`src/project_file/writer.rs`), which writes the same bytes
+/// as ron's own pretty serializer ([`to_ron_string_reference`]) several times faster.
 pub fn to_ron_string(project: &Project) -> Result<String, SaveError> {
+    let mut text = super::writer::to_string(&ProjectFileRef::current(project))
+        .map_err(|e| SaveError::Serialize(e.to_string()))?;
+    text.push('\n');
+    Ok(text)
+}
+
+/// [`to_ron_string`] written by ron's own serializer: the reference the fast writer is
+/// checked against (tests, benchmarks). The app does not use it.
+pub fn to_ron_string_reference(project: &Project) -> Result<String, SaveError> {
     let mut text = ron::ser::to_string_pretty(&ProjectFileRef::current(project), pretty_config())
         .map_err(|e| SaveError::Serialize(e.to_string()))?;
     text.push('\n');
