@@ -16,7 +16,7 @@
 mod support;
 
 use delegation_planner::app::DelegationApp;
-use delegation_planner::model::Project;
+use delegation_planner::model::{Bilingual, Commitment, Person, Project};
 use delegation_planner::synthetic::{Size, generate};
 use delegation_planner::ui::View;
 use support::{Ratio, Recorder};
@@ -132,11 +132,48 @@ fn view_frames(
     });
 }
 
+/// `project` with the same person and the same commitment selected in both sizes, so a
+/// large ÷ small ratio compares the same editor beside a list of another length.
+fn with_markers(mut project: Project) -> Project {
+    project.people.insert(
+        "aaa-marker".into(),
+        Person {
+            family_name: "AALTO".into(),
+            given_name: "Aino".into(),
+            chinese_name: "阿尔托".into(),
+            title: Bilingual::new("Senior Auditor", "高级审核员"),
+            email: "aino.aalto@example.org".into(),
+            ..Person::default()
+        },
+    );
+    project.commitments.insert(
+        "aaa-marker".into(),
+        Commitment {
+            title: Bilingual::new("Joint certification of ISO 50001", "联合认证ISO 50001"),
+            topics: vec!["ISO 50001".into()],
+            ..Commitment::default()
+        },
+    );
+    project
+}
+
 fn main() {
     let mut c = support::criterion();
     let recorder = Recorder::default();
-    let small = generate(Size::people(100), 1);
-    let large = generate(Size::people(100_000), 1);
+    // People and commitments: 100 and 1,000 against 100,000 and 10,000.
+    let small = with_markers(generate(Size::people(100), 1));
+    let large = with_markers(generate(Size::people(100_000), 1));
+    // A meeting of 100 attendees and 100 agenda items against 20,000 and 2,000: both
+    // fill the window, so only the length differs.
+    let small_meeting = generate(
+        Size {
+            people: 1_000,
+            attendees: 100,
+            agenda_items: 100,
+            ..Size::people(1_000)
+        },
+        1,
+    );
 
     demo_frame(&recorder, &mut c);
     view_frames(
@@ -145,7 +182,10 @@ fn main() {
         "people",
         &small,
         &large,
-        |app| app.view.view = View::People,
+        |app| {
+            app.view.view = View::People;
+            app.view.person = Some("aaa-marker".into());
+        },
         egui::pos2(400.0, 400.0),
     );
 
@@ -153,7 +193,7 @@ fn main() {
         &recorder,
         &mut c,
         "meeting",
-        &small,
+        &small_meeting,
         &large,
         |app| {
             app.view.view = View::Meetings;
@@ -167,7 +207,10 @@ fn main() {
         "commitments",
         &small,
         &large,
-        |app| app.view.view = View::Commitments,
+        |app| {
+            app.view.view = View::Commitments;
+            app.view.commitment = Some("aaa-marker".into());
+        },
         egui::pos2(300.0, 500.0),
     );
 
@@ -207,7 +250,7 @@ fn main() {
                 goal: 2.0,
             },
             Ratio {
-                what: "Meeting, large ÷ small (still)",
+                what: "Meeting, 20,000 ÷ 100 attendees (still)",
                 numerator: "meeting large, still",
                 denominator: "meeting small, still",
                 goal: 1.1,
@@ -225,7 +268,7 @@ fn main() {
                 goal: 2.0,
             },
             Ratio {
-                what: "Commitments, large ÷ small (still)",
+                what: "Commitments, 10,000 ÷ 10 (still)",
                 numerator: "commitments large, still",
                 denominator: "commitments small, still",
                 goal: 1.1,

@@ -172,6 +172,9 @@ fn items_ui(
         );
         ui.strong(t.col_duration);
     });
+    if super::widgets::skip_hidden_list(ui, count, ITEM_ROW_HEIGHT, VISIBLE_ITEMS) {
+        return None;
+    }
     egui::ScrollArea::vertical()
         .id_salt("agenda_rows")
         .max_height(ITEM_ROW_HEIGHT * VISIBLE_ITEMS)

@@ -63,48 +63,50 @@ pub fn attendees_ui(
         }
     });
     let header = |k: usize| header_ids.get(k).copied().unwrap_or(egui::Id::NULL);
-    egui::ScrollArea::vertical()
-        .id_salt("attendance_rows")
-        .max_height(ATTENDEE_ROW_HEIGHT * VISIBLE_ROWS)
-        .show_rows(ui, ATTENDEE_ROW_HEIGHT, rows.len(), |ui, range| {
-            for row in rows.get(range).unwrap_or_default() {
-                ui.allocate_ui_with_layout(
-                    egui::vec2(ui.available_width(), ATTENDEE_ROW_HEIGHT),
-                    egui::Layout::left_to_right(egui::Align::Center),
-                    |ui| {
-                        ui.set_height(ATTENDEE_ROW_HEIGHT);
-                        match row {
-                            AttendanceRow::Side(side, n) => {
-                                let name = side
-                                    .as_ref()
-                                    .and_then(|s| side_names.iter().find(|(id, _)| id == s))
-                                    .map_or(t.no_side, |(_, name)| name.as_str());
-                                ui.strong(format!("{name} ({n})"));
-                            }
-                            AttendanceRow::Attendee {
-                                index,
-                                position,
-                                of,
-                            } => {
-                                if let Some(attendee) = meeting.attendees.get(*index) {
-                                    let row = AttendeeRow {
-                                        attendee,
-                                        index: *index,
-                                        position: *position,
-                                        of: *of,
-                                    };
-                                    if let Some(a) =
-                                        attendee_row_ui(ui, cx, &row, &side_names, &header)
-                                    {
-                                        action = Some(a);
+    if !super::widgets::skip_hidden_list(ui, rows.len(), ATTENDEE_ROW_HEIGHT, VISIBLE_ROWS) {
+        egui::ScrollArea::vertical()
+            .id_salt("attendance_rows")
+            .max_height(ATTENDEE_ROW_HEIGHT * VISIBLE_ROWS)
+            .show_rows(ui, ATTENDEE_ROW_HEIGHT, rows.len(), |ui, range| {
+                for row in rows.get(range).unwrap_or_default() {
+                    ui.allocate_ui_with_layout(
+                        egui::vec2(ui.available_width(), ATTENDEE_ROW_HEIGHT),
+                        egui::Layout::left_to_right(egui::Align::Center),
+                        |ui| {
+                            ui.set_height(ATTENDEE_ROW_HEIGHT);
+                            match row {
+                                AttendanceRow::Side(side, n) => {
+                                    let name = side
+                                        .as_ref()
+                                        .and_then(|s| side_names.iter().find(|(id, _)| id == s))
+                                        .map_or(t.no_side, |(_, name)| name.as_str());
+                                    ui.strong(format!("{name} ({n})"));
+                                }
+                                AttendanceRow::Attendee {
+                                    index,
+                                    position,
+                                    of,
+                                } => {
+                                    if let Some(attendee) = meeting.attendees.get(*index) {
+                                        let row = AttendeeRow {
+                                            attendee,
+                                            index: *index,
+                                            position: *position,
+                                            of: *of,
+                                        };
+                                        if let Some(a) =
+                                            attendee_row_ui(ui, cx, &row, &side_names, &header)
+                                        {
+                                            action = Some(a);
+                                        }
                                     }
                                 }
                             }
-                        }
-                    },
-                );
-            }
-        });
+                        },
+                    );
+                }
+            });
+    }
     if let Some(action) = action {
         let mut m = changed.take().unwrap_or_else(|| meeting.clone());
         match action {

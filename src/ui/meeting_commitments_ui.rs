@@ -77,24 +77,26 @@ pub fn series_review_ui(
     }
     ui.label(egui::RichText::new(t.review_hint).color(super::style::weak_color(ui)));
     ui.add_space(4.0);
-    egui::ScrollArea::vertical()
-        .id_salt("series_review_rows")
-        .max_height(REVIEW_ROW_HEIGHT * VISIBLE_REVIEW_ROWS)
-        .show_rows(ui, REVIEW_ROW_HEIGHT, rows.len(), |ui, range| {
-            for k in range {
-                let (Some((cid, depth)), Some(number)) = (rows.get(k), numbers.get(k)) else {
-                    continue;
-                };
-                ui.allocate_ui_with_layout(
-                    egui::vec2(ui.available_width(), REVIEW_ROW_HEIGHT),
-                    egui::Layout::top_down(egui::Align::Min),
-                    |ui| {
-                        ui.set_height(REVIEW_ROW_HEIGHT);
-                        review_row_ui(ui, cx, id, meeting, state, cid, *depth, number);
-                    },
-                );
-            }
-        });
+    if !super::widgets::skip_hidden_list(ui, rows.len(), REVIEW_ROW_HEIGHT, VISIBLE_REVIEW_ROWS) {
+        egui::ScrollArea::vertical()
+            .id_salt("series_review_rows")
+            .max_height(REVIEW_ROW_HEIGHT * VISIBLE_REVIEW_ROWS)
+            .show_rows(ui, REVIEW_ROW_HEIGHT, rows.len(), |ui, range| {
+                for k in range {
+                    let (Some((cid, depth)), Some(number)) = (rows.get(k), numbers.get(k)) else {
+                        continue;
+                    };
+                    ui.allocate_ui_with_layout(
+                        egui::vec2(ui.available_width(), REVIEW_ROW_HEIGHT),
+                        egui::Layout::top_down(egui::Align::Min),
+                        |ui| {
+                            ui.set_height(REVIEW_ROW_HEIGHT);
+                            review_row_ui(ui, cx, id, meeting, state, cid, *depth, number);
+                        },
+                    );
+                }
+            });
+    }
     state.meeting_summary.series_open = rows;
     state.meeting_summary.series_numbers = numbers;
 }
@@ -103,7 +105,7 @@ pub fn series_review_ui(
 const REVIEW_ROW_HEIGHT: f32 = 56.0;
 
 /// At most this many commitments are shown before the review scrolls on its own.
-const VISIBLE_REVIEW_ROWS: f32 = 8.0;
+const VISIBLE_REVIEW_ROWS: f32 = 10.0;
 
 /// One open commitment of the series: status, title, and this meeting's note.
 #[expect(

@@ -599,6 +599,20 @@ impl TableRow<'_> {
     }
 }
 
+/// Reserves the space of a list of `rows` rows of `row_height` (at most `max_rows` shown)
+/// and returns false when that space is off screen, so the caller skips building the
+/// list: the editor scrolls as a whole, and egui would otherwise lay out a list nobody
+/// can see.
+pub fn skip_hidden_list(ui: &mut Ui, rows: usize, row_height: f32, max_rows: f32) -> bool {
+    let height = (rows as f32).min(max_rows) * row_height;
+    let rect = egui::Rect::from_min_size(ui.cursor().min, egui::vec2(ui.available_width(), height));
+    if ui.is_rect_visible(rect) {
+        return false;
+    }
+    ui.allocate_space(egui::vec2(ui.available_width(), height));
+    true
+}
+
 /// Which column a table is sorted by; clicking a header sorts by it, again reverses.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub struct SortState {
