@@ -43,6 +43,7 @@ fn harness(
             )
         });
     harness.run_steps(3);
+    common::finish_jobs(&mut harness);
     harness
 }
 

@@ -302,6 +302,13 @@ impl Recovery {
     /// Every copy left by earlier sessions that can be read, oldest first. They are never
     /// overwritten until restored or deleted; one that cannot be read is left alone.
     pub fn scan(&mut self) -> Vec<RecoveryEntry> {
+        read_entries(self.claim_foreign())
+    }
+
+    /// The copies left by earlier sessions, by name only: cheap, so done at start on the UI
+    /// thread, so that no copy of this session can overwrite one before it was offered.
+    /// Reading them (whole projects) is [`read_entries`], on a background job.
+    pub fn claim_foreign(&mut self) -> Vec<PathBuf> {
         let Some(dir) = &self.dir else {
             return Vec::new();
         };
@@ -309,24 +316,19 @@ impl Recovery {
             // No folder yet: nothing was ever left.
             return Vec::new();
         };
-        let mut entries = Vec::new();
+        let mut files = Vec::new();
         for item in listing.flatten() {
             let file = item.path();
             let is_copy = file
                 .file_name()
                 .and_then(|n| n.to_str())
                 .is_some_and(|n| n.ends_with(SUFFIX) && !n.starts_with('.'));
-            if !is_copy {
-                continue;
-            }
-            self.foreign.insert(file.clone());
-            match read_entry(&file) {
-                Ok(entry) => entries.push(entry),
-                Err(err) => log::warn!("recovery copy not offered: {err}"),
+            if is_copy {
+                self.foreign.insert(file.clone());
+                files.push(file);
             }
         }
-        entries.sort_by(|a, b| (a.written_at, &a.file).cmp(&(b.written_at, &b.file)));
-        entries
+        files
     }
 
     /// The document, at `revision`, now comes from the copy `file`: it becomes this
@@ -366,6 +368,20 @@ impl Recovery {
             })
             .find(|file| !self.foreign.contains(file))
     }
+}
+
+/// Reads the recovery copies `files` ([`Recovery::claim_foreign`]), oldest first; one that
+/// cannot be read is logged and left out.
+pub fn read_entries(files: Vec<PathBuf>) -> Vec<RecoveryEntry> {
+    let mut entries = Vec::new();
+    for file in files {
+        match read_entry(&file) {
+            Ok(entry) => entries.push(entry),
+            Err(err) => log::warn!("recovery copy not offered: {err}"),
+        }
+    }
+    entries.sort_by(|a, b| (a.written_at, &a.file).cmp(&(b.written_at, &b.file)));
+    entries
 }
 
 /// Reads one recovery copy, as defensively as a project file.
