@@ -69,7 +69,9 @@ pub fn finish_jobs(harness: &mut Harness<'_, DelegationApp>) {
         std::thread::sleep(std::time::Duration::from_millis(5));
         harness.step();
     }
-    harness.run_steps(2);
+    // The result may change the layout (a preview table appears): let it settle, as the
+    // frames that follow a job would for a user.
+    let _ = harness.try_run();
 }
 
 /// A temp dir holding a copy of the CCAA–AFNOR sample.
