@@ -89,7 +89,10 @@ fn a_50000_row_csv_imports_with_progress() {
     // The dialog shows the reading, not a frozen window.
     assert!(h.state().import_job().is_some() || h.query_by_label("Add people (50,001)").is_some());
     finish_jobs(&mut h);
-    assert!(h.query_by_label("registrations.csv — 50,001 rows").is_some());
+    assert!(
+        h.query_by_label("registrations.csv — 50,001 rows")
+            .is_some()
+    );
     // Only the rows in view are laid out: row 50,001 exists, but not on screen yet.
     assert!(h.query_by_label("Family name 1").is_some());
     assert!(h.query_by_label("Family name 50001").is_none());

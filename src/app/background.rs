@@ -531,12 +531,10 @@ fn read_csv_import(
     let mapping = crate::import::attendees::guess_mapping(&table.headers);
     progress.set_phase(t.phase_matching);
     progress.set_total(table.rows.len() as u64);
-    let preview = crate::import::attendees::rows_to_people_with(
-        &table,
-        &mapping,
-        matcher,
-        &mut |done| report(progress, done),
-    )?;
+    let preview =
+        crate::import::attendees::rows_to_people_with(&table, &mapping, matcher, &mut |done| {
+            report(progress, done)
+        })?;
     Some(Ok(ImportParsed {
         csv: Some((file_name(path), Arc::new(table))),
         mapping,
@@ -627,7 +625,7 @@ pub fn thousands(n: usize) -> String {
     let digits = n.to_string();
     let mut out = String::new();
     for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push(',');
         }
         out.push(c);

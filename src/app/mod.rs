@@ -376,7 +376,10 @@ impl DelegationApp {
         match project_file::load_project(path) {
             Ok((project, fingerprint)) => {
                 let problems = validate(&project).iter().map(ToString::to_string).collect();
-                self.finish_open(path, background::Opened::new(project, fingerprint, problems));
+                self.finish_open(
+                    path,
+                    background::Opened::new(project, fingerprint, problems),
+                );
                 true
             }
             Err(err) => {

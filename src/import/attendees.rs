@@ -158,7 +158,10 @@ impl Matcher {
         for (id, p) in &project.people {
             let chinese = crate::model::normalize_chinese_name(&p.chinese_name);
             if !chinese.is_empty() {
-                matcher.by_chinese.entry(chinese).or_insert_with(|| id.clone());
+                matcher
+                    .by_chinese
+                    .entry(chinese)
+                    .or_insert_with(|| id.clone());
             }
             let latin = latin_key(p);
             if !latin.0.is_empty() {
@@ -169,7 +172,10 @@ impl Matcher {
             for name in [&o.acronym, &o.name.zh, &o.name.en] {
                 let key = crate::model::fold_for_search(name);
                 if !key.is_empty() {
-                    matcher.organisations.entry(key).or_insert_with(|| id.clone());
+                    matcher
+                        .organisations
+                        .entry(key)
+                        .or_insert_with(|| id.clone());
                 }
             }
         }
@@ -483,7 +489,7 @@ pub fn rows_to_people_with(
     let has_order_column = columns.contains_key(&Field::NameOrder);
     let mut out = Vec::with_capacity(table.rows.len());
     for (n, row) in table.rows.iter().enumerate() {
-        if n % ROWS_PER_REPORT == 0 && !progress(n) {
+        if n.is_multiple_of(ROWS_PER_REPORT) && !progress(n) {
             return None;
         }
         out.extend(row_to_person(row, &columns, has_order_column, matcher));

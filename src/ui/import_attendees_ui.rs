@@ -266,9 +266,19 @@ fn preview_ui(
                         .response
                         .accessible_name(header(0));
                 });
-                text_cell(&mut row, &mut entry.person.family_name, Field::FamilyName, 1);
+                text_cell(
+                    &mut row,
+                    &mut entry.person.family_name,
+                    Field::FamilyName,
+                    1,
+                );
                 text_cell(&mut row, &mut entry.person.given_name, Field::GivenName, 2);
-                text_cell(&mut row, &mut entry.person.chinese_name, Field::ChineseName, 3);
+                text_cell(
+                    &mut row,
+                    &mut entry.person.chinese_name,
+                    Field::ChineseName,
+                    3,
+                );
                 row.col(|ui| {
                     egui::ComboBox::from_id_salt(("import_order", i))
                         .selected_text(language.choice(entry.person.name_order))

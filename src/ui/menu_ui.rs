@@ -19,24 +19,24 @@ pub fn menu_bar_ui(
                 command_button(ui, app, Command::New, commands);
                 command_button(ui, app, Command::Open, commands);
                 ui.add_enabled_ui(!app.is_opening(), |ui| {
-                ui.menu_button(t.cmd_open_recent, |ui| {
-                    if app.settings.recent_files.is_empty() {
-                        ui.label(t.cmd_no_recent);
-                    }
-                    for path in &app.settings.recent_files {
-                        let name = path
-                            .file_name()
-                            .map(|n| n.to_string_lossy().into_owned())
-                            .unwrap_or_default();
-                        if ui
-                            .button(name)
-                            .on_hover_text(path.display().to_string())
-                            .clicked()
-                        {
-                            *recent_to_open = Some(path.clone());
+                    ui.menu_button(t.cmd_open_recent, |ui| {
+                        if app.settings.recent_files.is_empty() {
+                            ui.label(t.cmd_no_recent);
                         }
-                    }
-                });
+                        for path in &app.settings.recent_files {
+                            let name = path
+                                .file_name()
+                                .map(|n| n.to_string_lossy().into_owned())
+                                .unwrap_or_default();
+                            if ui
+                                .button(name)
+                                .on_hover_text(path.display().to_string())
+                                .clicked()
+                            {
+                                *recent_to_open = Some(path.clone());
+                            }
+                        }
+                    });
                 });
                 ui.separator();
                 command_button(ui, app, Command::Save, commands);

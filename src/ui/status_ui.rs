@@ -102,7 +102,10 @@ pub fn opening_ui(ui: &mut egui::Ui, t: &Strings, job: &JobView<'_>) {
         let phase = job.progress.phase();
         let (done, total) = job.progress.counts();
         let detail = if total > 0 {
-            format!("{phase} {}", counts_text(done, total, job.progress.counts_bytes()))
+            format!(
+                "{phase} {}",
+                counts_text(done, total, job.progress.counts_bytes())
+            )
         } else {
             phase
         };
