@@ -86,6 +86,11 @@ fn main() {
     assert!(app.open_path(&path));
     println!("open blocking (before): {}", ms(t.elapsed()));
 
+    let t = Instant::now();
+    let copy = app.doc.project().clone();
+    println!("clone of the project (UI thread): {}", ms(t.elapsed()));
+    drop(copy);
+
     // Recovery copy of the big project (written on the UI thread).
     let mut recovery =
         delegation_planner::app::recovery::Recovery::in_dir(dir.path().join("recovery"));

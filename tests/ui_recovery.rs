@@ -317,6 +317,8 @@ fn a_copy_is_written_within_the_interval_and_the_frame_asks_to_be_woken() {
     );
     std::thread::sleep(interval);
     app.step();
+    // The copy is written on a background job.
+    common::finish_jobs(&mut app);
     assert_eq!(copies(recovery.path()).len(), 1);
 }
 

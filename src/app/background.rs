@@ -31,6 +31,14 @@ pub(crate) struct Jobs {
     import: Option<Job<Option<Result<ImportParsed, String>>>>,
     /// The recovery copies of earlier sessions being read.
     recovery: Option<Job<Vec<RecoveryEntry>>>,
+    /// A recovery copy being written: its file, revision and how it went.
+    recovery_write: Option<RecoveryWrite>,
+}
+
+struct RecoveryWrite {
+    job: Job<Result<(), recovery::RecoveryError>>,
+    target: PathBuf,
+    revision: u64,
 }
 
 /// A project file, read and checked.
@@ -114,8 +122,13 @@ impl DelegationApp {
             export,
             import,
             recovery,
+            recovery_write,
         } = &self.jobs;
-        open.is_some() || export.is_some() || import.is_some() || recovery.is_some()
+        open.is_some()
+            || export.is_some()
+            || import.is_some()
+            || recovery.is_some()
+            || recovery_write.is_some()
     }
 
     /// The project being opened, for the "Opening…" view.
@@ -265,6 +278,76 @@ impl DelegationApp {
             }))
         }));
         None
+    }
+
+    /// Whether a recovery copy is being written.
+    pub(super) fn recovery_write_running(&self) -> bool {
+        self.jobs.recovery_write.is_some()
+    }
+
+    /// Writes a recovery copy of the document to `target` on a job.
+    pub(super) fn start_recovery_write(&mut self, target: PathBuf) {
+        let project = self.doc.project().clone();
+        let path = self.doc.path().map(Path::to_owned);
+        let name = self.document_name();
+        let base = self.doc.disk_fingerprint().cloned();
+        let revision = self.doc.revision();
+        let file = target.clone();
+        let job = Job::spawn("recovery copy", move |_| {
+            recovery::write_copy(
+                &file,
+                &recovery::Snapshot {
+                    project: &project,
+                    path: path.as_deref(),
+                    name: &name,
+                    base: base.as_ref(),
+                    revision,
+                },
+            )
+        });
+        self.jobs.recovery_write = Some(RecoveryWrite {
+            job,
+            target,
+            revision,
+        });
+    }
+
+    /// Takes note of a finished recovery copy.
+    pub(super) fn poll_recovery_write(&mut self) {
+        let Some(write) = &mut self.jobs.recovery_write else {
+            return;
+        };
+        let result = match write.job.poll() {
+            Poll::Running => return,
+            Poll::Done(result) => result,
+            Poll::Panicked(message) => Err(recovery::RecoveryError::Serialize(message)),
+        };
+        self.recovery_written(result);
+    }
+
+    /// Waits for a recovery copy being written (at quit: it must not outlive the session
+    /// as a stale offer).
+    pub(super) fn wait_for_recovery_write(&mut self) {
+        let Some(write) = self.jobs.recovery_write.as_ref() else {
+            return;
+        };
+        while !write.job.is_finished() {
+            std::thread::sleep(std::time::Duration::from_millis(5));
+        }
+        self.poll_recovery_write();
+    }
+
+    fn recovery_written(&mut self, result: Result<(), recovery::RecoveryError>) {
+        let Some(RecoveryWrite {
+            target, revision, ..
+        }) = self.jobs.recovery_write.take()
+        else {
+            return;
+        };
+        if let Err(Some(err)) = self.recovery.written_to(target, revision, result) {
+            let text = format!("{} ({err})", self.tr().recovery_failed);
+            self.toast(text);
+        }
     }
 
     /// Takes in what finished jobs produced; asks for repaints while any runs.

@@ -171,6 +171,11 @@ impl<T> Job<T> {
         self.started.elapsed()
     }
 
+    /// Whether the job's thread has ended (its result is then ready to [`Self::poll`]).
+    pub fn is_finished(&self) -> bool {
+        self.thread.as_ref().is_none_or(JoinHandle::is_finished)
+    }
+
     /// Looks whether the job finished, without waiting.
     pub fn poll(&mut self) -> Poll<T> {
         if let Some(reason) = self.failed_to_start.take() {

@@ -238,17 +238,35 @@ impl Recovery {
     /// Writes a copy of the document now. On failure the next try is one interval later;
     /// the error is returned only the first time it happens, so the user hears it once.
     pub fn write(&mut self, doc: Snapshot<'_>) -> Result<(), Option<RecoveryError>> {
-        let Some(target) = self.file_for(doc.path) else {
+        let Some(target) = self.target(doc.path) else {
             return Ok(());
         };
-        match self.write_to(&target, &doc) {
+        let result = write_copy(&target, &doc);
+        self.written_to(target, doc.revision, result)
+    }
+
+    /// The file a copy of the document at `path` goes to; `None` when recovery is off.
+    /// With [`write_copy`] (on a background job) and [`Self::written_to`], this is
+    /// [`Self::write`] in three steps.
+    pub fn target(&self, path: Option<&Path>) -> Option<PathBuf> {
+        self.file_for(path)
+    }
+
+    /// Takes note of a copy of `revision` written (or not) to `target`.
+    pub fn written_to(
+        &mut self,
+        target: PathBuf,
+        revision: u64,
+        result: Result<(), RecoveryError>,
+    ) -> Result<(), Option<RecoveryError>> {
+        match result {
             Ok(()) => {
                 if let Some((old, _)) = self.written.take()
                     && old != target
                 {
                     remove(&old);
                 }
-                self.written = Some((target, doc.revision));
+                self.written = Some((target, revision));
                 self.pending_since = None;
                 self.last_error = None;
                 Ok(())
@@ -267,8 +285,12 @@ impl Recovery {
             }
         }
     }
+}
 
-    fn write_to(&self, target: &Path, doc: &Snapshot<'_>) -> Result<(), RecoveryError> {
+/// Writes a copy of `doc` to `target` atomically: serialising a big project takes a while,
+/// so the app calls this on a background job with a copy of the project.
+pub fn write_copy(target: &Path, doc: &Snapshot<'_>) -> Result<(), RecoveryError> {
+    {
         let copy = RecoveryFileRef::R1(RecoveryCopyRef {
             // A path that is not Unicode cannot be written in RON: the copy is then restored
             // as an unsaved project, and Save asks where.
@@ -290,7 +312,9 @@ impl Recovery {
         project_file::write_file_atomically(target, text.as_bytes())?;
         Ok(())
     }
+}
 
+impl Recovery {
     /// Removes the copy this session wrote: the changes were saved or discarded.
     pub fn discard(&mut self) {
         if let Some((file, _)) = self.written.take() {

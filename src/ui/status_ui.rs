@@ -11,6 +11,8 @@ pub fn status_bar_ui(ui: &mut egui::Ui, app: &DelegationApp) {
     egui::Panel::bottom("status_bar").show(ui, |ui| {
         ui.horizontal(|ui| {
             match app.doc.path() {
+                // The placeholder shown while a file opens has no path: say nothing yet.
+                _ if app.is_opening() => ui.label(""),
                 Some(path) => ui.label(
                     egui::RichText::new(path.display().to_string())
                         .color(super::style::weak_color(ui)),
