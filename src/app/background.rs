@@ -5,6 +5,7 @@
 use std::io::Read as _;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
+use std::time::Instant;
 
 use super::i18n::Strings;
 use super::jobs::{Job, Poll, Progress, REPAINT_EVERY};
@@ -287,14 +288,20 @@ impl DelegationApp {
 
     /// Writes a recovery copy of the document to `target` on a job.
     pub(super) fn start_recovery_write(&mut self, target: PathBuf) {
+        let cloned = Instant::now();
         let project = self.doc.project().clone();
+        log::info!(
+            "project copied for a recovery copy in {:?}",
+            cloned.elapsed()
+        );
         let path = self.doc.path().map(Path::to_owned);
         let name = self.document_name();
         let base = self.doc.disk_fingerprint().cloned();
         let revision = self.doc.revision();
         let file = target.clone();
         let job = Job::spawn("recovery copy", move |_| {
-            recovery::write_copy(
+            let start = Instant::now();
+            let result = recovery::write_copy(
                 &file,
                 &recovery::Snapshot {
                     project: &project,
@@ -303,7 +310,12 @@ impl DelegationApp {
                     base: base.as_ref(),
                     revision,
                 },
-            )
+            );
+            log::info!(
+                "recovery copy written in the background in {:?}",
+                start.elapsed()
+            );
+            result
         });
         self.jobs.recovery_write = Some(RecoveryWrite {
             job,
@@ -517,20 +529,31 @@ pub(crate) fn read_and_check(
     progress: &Progress,
     t: &'static Strings,
 ) -> Option<Result<Opened, LoadError>> {
+    let start = Instant::now();
     progress.set_phase(t.phase_reading);
     let (bytes, modified) = match read_with_progress(path, progress) {
         Some(Ok(read)) => read,
         Some(Err(err)) => return Some(Err(err)),
         None => return None,
     };
+    let read = start.elapsed();
     progress.set_phase(t.phase_parsing);
     let project = match project_file::parse_project(&bytes, path) {
         Ok(project) => project,
         Err(err) => return Some(Err(err)),
     };
+    let parsed = start.elapsed();
     progress.set_phase(t.phase_checking);
     let fingerprint = Fingerprint::of_bytes(&bytes, modified);
     let problems = validate(&project).iter().map(ToString::to_string).collect();
+    // In the log, so that a slow open in the field can be told apart: disk, parser, checks.
+    log::info!(
+        "read {} ({} bytes) in the background: read {read:?}, parsed {:?}, checked {:?}",
+        path.display(),
+        bytes.len(),
+        parsed.saturating_sub(read),
+        start.elapsed().saturating_sub(parsed)
+    );
     Some(Ok(Opened {
         project,
         fingerprint,
@@ -601,6 +624,7 @@ fn read_csv_import(
     t: &'static Strings,
 ) -> Option<Result<ImportParsed, String>> {
     let failed = |message: String| Some(Err(format!("{message}\n\n{}", path.display())));
+    let start = Instant::now();
     progress.set_phase(t.phase_reading);
     let bytes = match read_with_progress(path, progress)? {
         Ok((bytes, _)) => bytes,
@@ -612,12 +636,19 @@ fn read_csv_import(
         Err(err) => return failed(err.to_string()),
     };
     let mapping = crate::import::attendees::guess_mapping(&table.headers);
+    let read = start.elapsed();
     progress.set_phase(t.phase_matching);
     progress.set_total(table.rows.len() as u64);
     let preview =
         crate::import::attendees::rows_to_people_with(&table, &mapping, matcher, &mut |done| {
             report(progress, done)
         })?;
+    log::info!(
+        "read {} rows of {} in the background: read {read:?}, matched {:?}",
+        table.rows.len(),
+        path.display(),
+        start.elapsed().saturating_sub(read)
+    );
     Some(Ok(ImportParsed {
         csv: Some((file_name(path), Arc::new(table))),
         mapping,
@@ -665,6 +696,7 @@ fn write_export(
     progress: &Progress,
     t: &'static Strings,
 ) -> ExportOutcome {
+    let start = Instant::now();
     let rendered = match job {
         ExportJob::NameCards(id) => match project.meetings.get(id) {
             None => Err(format!("the meeting `{id}` no longer exists")),
@@ -697,8 +729,17 @@ fn write_export(
         return ExportOutcome::Cancelled;
     }
     progress.set_phase(t.phase_writing);
+    let rendered_in = start.elapsed();
     match project_file::write_file_atomically(path, &bytes) {
-        Ok(()) => ExportOutcome::Written(cards),
+        Ok(()) => {
+            log::info!(
+                "exported {} ({} bytes) in the background: rendered {rendered_in:?}, written {:?}",
+                path.display(),
+                bytes.len(),
+                start.elapsed().saturating_sub(rendered_in)
+            );
+            ExportOutcome::Written(cards)
+        }
         Err(err) => ExportOutcome::Failed(err.to_string()),
     }
 }

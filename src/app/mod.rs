@@ -447,10 +447,13 @@ impl DelegationApp {
     /// dialog names the step that failed.
     pub fn overwrite(&mut self, path: &Path) -> bool {
         let project = self.doc.project();
+        let start = Instant::now();
         let result = match self.save_faults.as_mut() {
             Some(faults) => project_file::save_project_with(path, project, faults.as_mut()),
             None => project_file::save_project_with(path, project, &mut |_| Ok(())),
         };
+        // Saving stays on the UI thread (it needs the project); the log says what it costs.
+        log::info!("saved {} in {:?}", path.display(), start.elapsed());
         match result {
             Ok(fingerprint) => {
                 self.doc.mark_saved(path.to_owned());

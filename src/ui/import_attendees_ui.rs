@@ -172,8 +172,14 @@ pub fn import_attendees_dialog_ui(
         }
         Some(true) => {
             let meeting = state.meeting.as_ref().filter(|_| state.add_to_meeting);
+            let start = std::time::Instant::now();
             let (edit, summary) = build_edit(app.doc.project(), &state.preview, meeting);
             app.doc.apply(edit);
+            log::info!(
+                "applied an import of {} people in {:?}",
+                state.preview.len(),
+                start.elapsed()
+            );
             app.report_import(&summary);
             None
         }
