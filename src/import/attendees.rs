@@ -565,3 +565,93 @@ fn row_to_person(
         uncertain,
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The matcher finds exactly whom a scan of the project with `same_name_as` found.
+    #[test]
+    fn the_matcher_agrees_with_a_scan() {
+        let mut project = crate::synthetic::generate(crate::synthetic::Size::people(600), 5);
+        // Same Chinese name, different Latin names, and the reverse: the first id wins.
+        let mut twin = Person {
+            family_name: "Zhang".into(),
+            given_name: "Wei".into(),
+            chinese_name: "张 伟".into(),
+            ..Default::default()
+        };
+        project
+            .people
+            .insert(PersonId::from("zz-twin"), twin.clone());
+        twin.chinese_name = "张伟".into();
+        twin.family_name = "ZHANG".into();
+        project.people.insert(PersonId::from("aa-twin"), twin);
+        let matcher = Matcher::new(&project);
+        let mut probes: Vec<Person> = project.people.values().cloned().collect();
+        probes.push(Person {
+            family_name: "Nobody".into(),
+            ..Default::default()
+        });
+        probes.push(Person {
+            chinese_name: "张伟".into(),
+            ..Default::default()
+        });
+        for probe in &probes {
+            let scan = project
+                .people
+                .iter()
+                .find(|(_, p)| p.same_name_as(probe))
+                .map(|(id, _)| id.clone());
+            assert_eq!(matcher.person(probe), scan, "{probe:?}");
+        }
+        for o in project.organisations.values() {
+            for name in [&o.acronym, &o.name.en, &o.name.zh] {
+                let scan = project
+                    .organisations
+                    .iter()
+                    .find(|(_, x)| {
+                        let key = crate::model::fold_for_search(name);
+                        !key.is_empty()
+                            && [&x.acronym, &x.name.zh, &x.name.en]
+                                .iter()
+                                .any(|n| crate::model::fold_for_search(n) == key)
+                    })
+                    .map(|(id, _)| id.clone());
+                assert_eq!(matcher.organisation(name), scan);
+            }
+        }
+    }
+
+    /// People of the same name get numbered ids in list order, as before the index.
+    #[test]
+    fn namesakes_are_numbered_in_order() {
+        let mut project = Project::default();
+        project.people.insert(
+            PersonId::from("wang-wei"),
+            Person {
+                family_name: "Old".into(),
+                ..Default::default()
+            },
+        );
+        let parsed: Vec<ParsedPerson> = (0..4)
+            .map(|_| ParsedPerson {
+                source: String::new(),
+                person: Person {
+                    family_name: "Wang".into(),
+                    given_name: "Wei".into(),
+                    ..Default::default()
+                },
+                organisation: OrganisationRef::None,
+                matched: None,
+                uncertain: BTreeSet::new(),
+            })
+            .collect();
+        let (_, summary) = build_edit(&project, &parsed, None);
+        let ids: Vec<&str> = summary.added_people.iter().map(PersonId::as_str).collect();
+        assert_eq!(
+            ids,
+            ["wang-wei-2", "wang-wei-2-2", "wang-wei-2-3", "wang-wei-2-4"]
+        );
+    }
+}
