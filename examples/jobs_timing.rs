@@ -72,7 +72,8 @@ fn main() {
     let _ = ctx.run_ui(egui::RawInput::default(), |ui| app.frame_ui(ui));
     println!(
         "open in background: constructor {}, first frame {}, project there after {} \
-         ({frames} frames drawn meanwhile, slowest {}); first frame with it {}",
+         (including the frame that first draws it; {frames} frames drawn meanwhile, \
+         slowest {}); next frame {}",
         ms(constructed),
         ms(first_frame.unwrap_or_default()),
         ms(loaded),
