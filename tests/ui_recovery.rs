@@ -43,6 +43,7 @@ fn harness(
             )
         });
     harness.run_steps(3);
+    common::finish_jobs(&mut harness);
     harness
 }
 
@@ -316,6 +317,8 @@ fn a_copy_is_written_within_the_interval_and_the_frame_asks_to_be_woken() {
     );
     std::thread::sleep(interval);
     app.step();
+    // The copy is written on a background job.
+    common::finish_jobs(&mut app);
     assert_eq!(copies(recovery.path()).len(), 1);
 }
 

@@ -105,6 +105,15 @@ impl Command {
         }
     }
 
+    /// Whether the command changes or replaces the document (or saves it): these wait
+    /// while a project is being opened, since it is about to replace the document.
+    pub fn changes_document(self) -> bool {
+        matches!(
+            self,
+            Self::New | Self::Open | Self::Save | Self::SaveAs | Self::Undo | Self::Redo
+        )
+    }
+
     /// Shortcuts pressed this frame, consumed so that text fields do not also act on them
     /// (Ctrl+Z undoes the document, not just the field).
     pub fn consume_shortcuts(ctx: &egui::Context) -> Vec<Self> {

@@ -140,9 +140,7 @@ impl DelegationApp {
     pub fn request_export(&mut self, job: ExportJob) {
         let name = job.suggested_name();
         match self.dialogs.pick_save(self.start_dir(), &name, job.kind()) {
-            Picked::File(path) => {
-                self.export_to(&job, &path);
-            }
+            Picked::File(path) => self.start_export(&job, &path),
             Picked::Cancelled => {}
             Picked::Unavailable(reason) => {
                 self.ask_for_path(PathPurpose::Export(job), reason, &name)
@@ -166,7 +164,9 @@ impl DelegationApp {
         });
     }
 
-    /// Writes an export atomically; says what happened in the status bar or a dialog.
+    /// Writes an export atomically at once, on the calling thread; says what happened in
+    /// the status bar or a dialog. The app uses [`Self::start_export`], which shows
+    /// progress and keeps the window drawing.
     pub fn export_to(&mut self, job: &ExportJob, path: &Path) -> bool {
         let t = self.tr();
         let mut path = path.to_owned();

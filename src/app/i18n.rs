@@ -395,6 +395,23 @@ strings! {
     also_to_meeting => "Also add them to this meeting", "同时加入本次会议";
     sort_by => "Sort", "排序";
     possible_duplicate => "Possibly the same person", "可能是同一人";
+    opening => "Opening", "正在打开";
+    phase_reading => "Reading the file", "读取文件";
+    phase_parsing => "Reading the project", "解析项目";
+    phase_checking => "Checking references", "检查引用";
+    phase_rows => "Reading rows", "读取数据行";
+    phase_matching => "Matching people and organisations", "匹配人员和机构";
+    phase_drawing_cards => "Drawing name cards", "绘制桌签";
+    phase_rendering => "Preparing the file", "生成文件";
+    phase_writing => "Writing the file", "写入文件";
+    exporting => "Exporting", "正在导出";
+    importing => "Reading", "正在读取";
+    cancelling => "Cancelling…", "正在取消…";
+    cancelled => "Cancelled", "已取消";
+    busy => "Please wait until the current task has finished", "请等待当前任务完成";
+    job_failed => "Something went wrong", "出现错误";
+    job_failed_body => "The task stopped with an internal error. Nothing was changed; please try again, and report the message below if it happens again.", "任务因内部错误而中止，未作任何更改。请重试；如再次发生，请报告以下信息。";
+    cards_unit => "cards", "张桌签";
     merge_into_this => "Merge into this person", "合并到此人";
     merge_tip => "Every meeting, agenda item and commitment of the other entry will point to this person; empty fields are filled from it (undo restores both)", "另一条目的会议、议程和合作事项将改为指向此人，空白字段由其补全（可撤销）";
 }

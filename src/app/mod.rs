@@ -1,17 +1,20 @@
 //! The eframe application: window, menus, commands, dialogs. Panels live in [`crate::ui`].
 
+mod background;
 mod commands;
 mod exports;
 mod file_dialog;
 pub mod first_frame;
 mod fonts;
 pub mod i18n;
+pub mod jobs;
 pub mod recovery;
 mod settings;
 
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
+pub use background::{JobView, thousands};
 pub use commands::Command;
 pub use exports::ExportJob;
 pub use file_dialog::{FileDialogs, FileKind, NativeDialogs, NoDialogs, PROJECT_FILES, Picked};
@@ -163,6 +166,8 @@ pub struct DelegationApp {
     pending_recovery: Vec<RecoveryEntry>,
     /// Faults injected into project saves (tests only).
     save_faults: Option<SaveFaults>,
+    /// Long work running in the background.
+    jobs: background::Jobs,
 }
 
 impl DelegationApp {
@@ -195,6 +200,9 @@ impl DelegationApp {
 
     /// The app with explicit settings, dialogs and recovery folder. Recovery copies left
     /// by an earlier session are offered, newest first, once the file is open.
+    ///
+    /// The file is opened on a background job, so the first frame comes at once and shows
+    /// "Opening big.ron…"; so are the recovery copies read (they are whole projects).
     pub fn with_recovery(
         ctx: &egui::Context,
         settings: Settings,
@@ -219,17 +227,18 @@ impl DelegationApp {
             recovery,
             pending_recovery: Vec::new(),
             save_faults: None,
+            jobs: background::Jobs::default(),
         };
         let reopen = file.or_else(|| app.settings.last_file.clone().filter(|p| p.exists()));
         match reopen {
             Some(path) => {
-                if !app.open_path(&path) {
-                    app.open_sample();
-                }
+                // Until it is read, the window shows an empty project under the file's name.
+                app.unsaved_name = Some(file_name(&path));
+                app.start_open(&path, true);
             }
             None => app.open_sample(),
         }
-        app.pending_recovery = app.recovery.scan();
+        app.start_recovery_scan();
         app
     }
 
@@ -262,6 +271,10 @@ impl DelegationApp {
     /// found at start stay on disk and are offered at the next start.
     pub fn restore(&mut self, entry: RecoveryEntry) {
         self.pending_recovery.clear();
+        // A project still being opened must not replace the restored one when it arrives,
+        // and a copy still being written must not take the place of the restored copy.
+        self.jobs.cancel_open();
+        self.wait_for_recovery_write();
         let RecoveryEntry {
             file,
             original,
@@ -283,10 +296,19 @@ impl DelegationApp {
     }
 
     /// Writes a recovery copy when one is due; asks for a repaint when the next will be.
+    ///
+    /// The copy is written on a background job from a clone of the project: serialising a
+    /// project of 100,000 people takes about a second, too long to freeze the window every
+    /// half minute; the clone takes a fraction of that.
     fn recovery_ui(&mut self, ctx: &egui::Context) {
+        self.poll_recovery_write();
         if !self.doc.is_dirty() {
             // Saved, discarded, or undone back to the saved state: the copy is stale.
             self.recovery.discard();
+        }
+        if self.recovery_write_running() {
+            // One copy at a time; the next is judged when this one is done.
+            return;
         }
         let focused = ctx.input(|i| i.viewport().focused);
         let tick = self.recovery.tick(
@@ -300,17 +322,8 @@ impl DelegationApp {
             recovery::Tick::Idle => {}
             recovery::Tick::WakeIn(after) => ctx.request_repaint_after(after),
             recovery::Tick::WriteNow => {
-                let name = self.document_name();
-                let snapshot = recovery::Snapshot {
-                    project: self.doc.project(),
-                    path: self.doc.path(),
-                    name: &name,
-                    base: self.doc.disk_fingerprint(),
-                    revision: self.doc.revision(),
-                };
-                if let Err(Some(err)) = self.recovery.write(snapshot) {
-                    let text = format!("{} ({err})", self.tr().recovery_failed);
-                    self.toast(text);
+                if let Some(target) = self.recovery.target(self.doc.path()) {
+                    self.start_recovery_write(target);
                 }
                 // A failed write is tried again one interval later.
                 ctx.request_repaint_after(self.recovery.interval);
@@ -358,31 +371,22 @@ impl DelegationApp {
         self.view = ViewState::default();
     }
 
-    /// Opens a project file, replacing the current document. Returns false (and shows
-    /// why) when the file could not be opened; the current document is then kept.
+    /// Opens a project file at once, on the calling thread, replacing the current
+    /// document. Returns false (and shows why) when the file could not be opened; the
+    /// current document is then kept. The app itself uses [`Self::start_open`], which
+    /// keeps the window drawing while a big file is read.
     pub fn open_path(&mut self, path: &Path) -> bool {
         match project_file::load_project(path) {
             Ok((project, fingerprint)) => {
-                let problems = validate(&project);
-                self.doc = Document::from_file(project, path.to_owned());
-                self.doc.set_disk_fingerprint(Some(fingerprint));
-                self.unsaved_name = None;
-                self.view = ViewState::default();
-                self.settings.remember(path);
-                self.toast(format!("{} {}", self.tr().opened, file_name(path)));
-                if !problems.is_empty() {
-                    self.dialog = Some(Dialog::Problems(
-                        problems.iter().map(ToString::to_string).collect(),
-                    ));
-                }
+                let problems = validate(&project).iter().map(ToString::to_string).collect();
+                self.finish_open(
+                    path,
+                    background::Opened::new(project, fingerprint, problems),
+                );
                 true
             }
             Err(err) => {
-                if matches!(&err, LoadError::Io { source, .. } if source.kind() == std::io::ErrorKind::NotFound)
-                {
-                    self.settings.forget(path);
-                }
-                self.show_load_error(&err);
+                self.fail_open(path, &err);
                 false
             }
         }
@@ -444,10 +448,13 @@ impl DelegationApp {
     /// dialog names the step that failed.
     pub fn overwrite(&mut self, path: &Path) -> bool {
         let project = self.doc.project();
+        let start = Instant::now();
         let result = match self.save_faults.as_mut() {
             Some(faults) => project_file::save_project_with(path, project, faults.as_mut()),
             None => project_file::save_project_with(path, project, &mut |_| Ok(())),
         };
+        // Saving stays on the UI thread (it needs the project); the log says what it costs.
+        log::info!("saved {} in {:?}", path.display(), start.elapsed());
         match result {
             Ok(fingerprint) => {
                 self.doc.mark_saved(path.to_owned());
@@ -479,9 +486,9 @@ impl DelegationApp {
     }
 
     /// Reloads the document's file from disk, dropping the unsaved changes (the user was
-    /// asked twice).
-    pub fn reload(&mut self, path: &Path) -> bool {
-        self.open_path(path)
+    /// asked twice); read on a background job like any open.
+    pub fn reload(&mut self, path: &Path) {
+        self.start_open(path, false);
     }
 
     /// A failed save in the user's language: which step, what the system said, what is
@@ -617,9 +624,7 @@ impl DelegationApp {
                 self.settings.last_file = None;
             }
             AfterConfirm::Open => match self.dialogs.pick_open(self.start_dir(), PROJECT_FILES) {
-                Picked::File(path) => {
-                    self.open_path(&path);
-                }
+                Picked::File(path) => self.start_open(&path, false),
                 Picked::Cancelled => {}
                 Picked::Unavailable(reason) => {
                     self.dialog = Some(Dialog::PathEntry {
@@ -629,11 +634,11 @@ impl DelegationApp {
                     });
                 }
             },
-            AfterConfirm::OpenPath(path) => {
-                self.open_path(&path);
-            }
+            AfterConfirm::OpenPath(path) => self.start_open(&path, false),
             AfterConfirm::Quit => {
-                // Saved or discarded on purpose: nothing to recover at the next start.
+                // Saved or discarded on purpose: nothing to recover at the next start, also
+                // not the copy being written now.
+                self.wait_for_recovery_write();
                 self.recovery.discard();
                 self.allow_close = true;
                 ctx.send_viewport_cmd(egui::ViewportCommand::Close);
@@ -784,6 +789,8 @@ impl DelegationApp {
             self.last_focus = focus;
         }
 
+        self.poll_jobs(&ctx);
+
         let mut commands = if self.dialog.is_none() {
             Command::consume_shortcuts(&ctx)
         } else {
@@ -793,30 +800,41 @@ impl DelegationApp {
         ui::menu_ui::menu_bar_ui(ui, self, &mut commands, &mut recent_to_open);
         ui::status_ui::status_bar_ui(ui, self);
 
-        let mut edits = Vec::new();
-        ui::nav_ui::nav_ui(
-            ui,
-            self.settings.language,
-            self.doc.project(),
-            &mut self.view,
-        );
-        egui::CentralPanel::default().show(ui, |ui| {
-            let mut cx = ui::Cx {
-                document: &self.doc,
-                project: self.doc.project(),
-                language: self.settings.language,
-                revision: self.doc.revision(),
-                edits: &mut edits,
-                today: self.today,
-            };
-            ui::view_ui(ui, &mut cx, &mut self.view);
-        });
-        self.apply_edits(edits);
-        if let Some(request) = self.view.request.take() {
-            self.handle_request(request);
+        if let Some(opening) = self.opening_job() {
+            // The document is about to be replaced: no edits, saves or other opens now.
+            commands.retain(|c| !c.changes_document());
+            recent_to_open = None;
+            egui::CentralPanel::default().show(ui, |ui| {
+                ui::status_ui::opening_ui(ui, self.tr(), &opening);
+            });
+        } else {
+            let mut edits = Vec::new();
+            ui::nav_ui::nav_ui(
+                ui,
+                self.settings.language,
+                self.doc.project(),
+                &mut self.view,
+            );
+            egui::CentralPanel::default().show(ui, |ui| {
+                let mut cx = ui::Cx {
+                    document: &self.doc,
+                    project: self.doc.project(),
+                    language: self.settings.language,
+                    revision: self.doc.revision(),
+                    edits: &mut edits,
+                    today: self.today,
+                };
+                ui::view_ui(ui, &mut cx, &mut self.view);
+            });
+            self.apply_edits(edits);
+            if let Some(request) = self.view.request.take() {
+                self.handle_request(request);
+            }
         }
 
+        // Offered once the file is open, so that restoring is not undone by its arrival.
         if self.dialog.is_none()
+            && !self.is_opening()
             && let Some(entry) = self.pending_recovery.pop()
         {
             self.dialog = Some(Dialog::Recover(Box::new(entry)));
@@ -872,6 +890,14 @@ fn file_name(path: &Path) -> String {
 impl eframe::App for DelegationApp {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         self.frame_ui(ui);
+    }
+
+    fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
+        // A copy being written must not outlive a saved document as a stale offer.
+        self.wait_for_recovery_write();
+        if !self.doc.is_dirty() {
+            self.recovery.discard();
+        }
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {

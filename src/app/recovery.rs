@@ -238,17 +238,35 @@ impl Recovery {
     /// Writes a copy of the document now. On failure the next try is one interval later;
     /// the error is returned only the first time it happens, so the user hears it once.
     pub fn write(&mut self, doc: Snapshot<'_>) -> Result<(), Option<RecoveryError>> {
-        let Some(target) = self.file_for(doc.path) else {
+        let Some(target) = self.target(doc.path) else {
             return Ok(());
         };
-        match self.write_to(&target, &doc) {
+        let result = write_copy(&target, &doc);
+        self.written_to(target, doc.revision, result)
+    }
+
+    /// The file a copy of the document at `path` goes to; `None` when recovery is off.
+    /// With [`write_copy`] (on a background job) and [`Self::written_to`], this is
+    /// [`Self::write`] in three steps.
+    pub fn target(&self, path: Option<&Path>) -> Option<PathBuf> {
+        self.file_for(path)
+    }
+
+    /// Takes note of a copy of `revision` written (or not) to `target`.
+    pub fn written_to(
+        &mut self,
+        target: PathBuf,
+        revision: u64,
+        result: Result<(), RecoveryError>,
+    ) -> Result<(), Option<RecoveryError>> {
+        match result {
             Ok(()) => {
                 if let Some((old, _)) = self.written.take()
                     && old != target
                 {
                     remove(&old);
                 }
-                self.written = Some((target, doc.revision));
+                self.written = Some((target, revision));
                 self.pending_since = None;
                 self.last_error = None;
                 Ok(())
@@ -267,8 +285,12 @@ impl Recovery {
             }
         }
     }
+}
 
-    fn write_to(&self, target: &Path, doc: &Snapshot<'_>) -> Result<(), RecoveryError> {
+/// Writes a copy of `doc` to `target` atomically: serialising a big project takes a while,
+/// so the app calls this on a background job with a copy of the project.
+pub fn write_copy(target: &Path, doc: &Snapshot<'_>) -> Result<(), RecoveryError> {
+    {
         let copy = RecoveryFileRef::R1(RecoveryCopyRef {
             // A path that is not Unicode cannot be written in RON: the copy is then restored
             // as an unsaved project, and Save asks where.
@@ -292,7 +314,9 @@ impl Recovery {
         project_file::write_file_atomically(target, text.as_bytes())?;
         Ok(())
     }
+}
 
+impl Recovery {
     /// Removes the copy this session wrote: the changes were saved or discarded.
     pub fn discard(&mut self) {
         if let Some((file, _)) = self.written.take() {
@@ -304,6 +328,13 @@ impl Recovery {
     /// Every copy left by earlier sessions that can be read, oldest first. They are never
     /// overwritten until restored or deleted; one that cannot be read is left alone.
     pub fn scan(&mut self) -> Vec<RecoveryEntry> {
+        read_entries(self.claim_foreign())
+    }
+
+    /// The copies left by earlier sessions, by name only: cheap, so done at start on the UI
+    /// thread, so that no copy of this session can overwrite one before it was offered.
+    /// Reading them (whole projects) is [`read_entries`], on a background job.
+    pub fn claim_foreign(&mut self) -> Vec<PathBuf> {
         let Some(dir) = &self.dir else {
             return Vec::new();
         };
@@ -311,24 +342,19 @@ impl Recovery {
             // No folder yet: nothing was ever left.
             return Vec::new();
         };
-        let mut entries = Vec::new();
+        let mut files = Vec::new();
         for item in listing.flatten() {
             let file = item.path();
             let is_copy = file
                 .file_name()
                 .and_then(|n| n.to_str())
                 .is_some_and(|n| n.ends_with(SUFFIX) && !n.starts_with('.'));
-            if !is_copy {
-                continue;
-            }
-            self.foreign.insert(file.clone());
-            match read_entry(&file) {
-                Ok(entry) => entries.push(entry),
-                Err(err) => log::warn!("recovery copy not offered: {err}"),
+            if is_copy {
+                self.foreign.insert(file.clone());
+                files.push(file);
             }
         }
-        entries.sort_by(|a, b| (a.written_at, &a.file).cmp(&(b.written_at, &b.file)));
-        entries
+        files
     }
 
     /// The document, at `revision`, now comes from the copy `file`: it becomes this
@@ -368,6 +394,20 @@ impl Recovery {
             })
             .find(|file| !self.foreign.contains(file))
     }
+}
+
+/// Reads the recovery copies `files` ([`Recovery::claim_foreign`]), oldest first; one that
+/// cannot be read is logged and left out.
+pub fn read_entries(files: Vec<PathBuf>) -> Vec<RecoveryEntry> {
+    let mut entries = Vec::new();
+    for file in files {
+        match read_entry(&file) {
+            Ok(entry) => entries.push(entry),
+            Err(err) => log::warn!("recovery copy not offered: {err}"),
+        }
+    }
+    entries.sort_by(|a, b| (a.written_at, &a.file).cmp(&(b.written_at, &b.file)));
+    entries
 }
 
 /// Reads one recovery copy, as defensively as a project file.

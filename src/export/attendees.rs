@@ -396,6 +396,16 @@ pub fn pdf(
 /// Folded table cards for a meeting's attendees (declined ones left out), in protocol
 /// order: large name in both scripts, title and organisation.
 pub fn name_cards(project: &Project, meeting: &Meeting) -> Result<Vec<u8>, AttendeeExportError> {
+    name_cards_with(project, meeting, &mut |_, _| true).map(|(bytes, _)| bytes)
+}
+
+/// [`name_cards`] with a progress callback (`cards done, cards in all`; false stops with
+/// [`pdf::PdfError::Cancelled`]), also returning how many cards were drawn.
+pub fn name_cards_with(
+    project: &Project,
+    meeting: &Meeting,
+    progress: &mut dyn FnMut(usize, usize) -> bool,
+) -> Result<(Vec<u8>, usize), AttendeeExportError> {
     let cards: Vec<pdf::NameCard> = rows(project, Some(meeting))
         .into_iter()
         .filter(|r| {
@@ -409,7 +419,8 @@ pub fn name_cards(project: &Project, meeting: &Meeting) -> Result<Vec<u8>, Atten
             title: super::sanitize_cell(&ExportLanguage::Both.text(&r.person.title)),
         })
         .collect();
-    Ok(pdf::render_name_cards(&cards)?)
+    let bytes = pdf::render_name_cards_with(&cards, progress)?;
+    Ok((bytes, cards.len()))
 }
 
 /// Two-character Chinese names are spaced on cards to align with three-character ones

@@ -166,6 +166,9 @@ pub enum PdfError {
     /// krilla refused to write the document.
     #[error("the PDF could not be written: {0}")]
     Write(String),
+    /// The progress callback asked to stop (the user cancelled).
+    #[error("cancelled")]
+    Cancelled,
 }
 
 /// Renders `doc` to the bytes of a PDF file.
@@ -217,13 +220,28 @@ pub fn render(doc: &Document) -> Result<Vec<u8>, PdfError> {
 /// # Errors
 /// [`PdfError::Font`] if a bundled font is unreadable, [`PdfError::Write`] if krilla fails.
 pub fn render_name_cards(cards: &[NameCard]) -> Result<Vec<u8>, PdfError> {
+    render_name_cards_with(cards, &mut |_, _| true)
+}
+
+/// [`render_name_cards`], calling `progress(pages done, pages in all)` before each page and
+/// once at the end; when it returns false, rendering stops with [`PdfError::Cancelled`].
+///
+/// # Errors
+/// As [`render_name_cards`], and [`PdfError::Cancelled`].
+pub fn render_name_cards_with(
+    cards: &[NameCard],
+    progress: &mut dyn FnMut(usize, usize) -> bool,
+) -> Result<Vec<u8>, PdfError> {
     let fonts = fonts()?;
     let (width, height) = (A4_LONG, A4_SHORT);
     let mut pdf = krilla::Document::new();
     pdf.set_metadata(metadata("Name cards / 桌签"));
     let blank = [NameCard::default()];
     let cards = if cards.is_empty() { &blank[..] } else { cards };
-    for card in cards {
+    for (done, card) in cards.iter().enumerate() {
+        if !progress(done, cards.len()) {
+            return Err(PdfError::Cancelled);
+        }
         let ops = name_card_face(fonts, card, width, height / 2.0);
         let settings = page_settings(width, height)?;
         let mut page = pdf.start_page_with(settings);
@@ -251,6 +269,8 @@ pub fn render_name_cards(cards: &[NameCard]) -> Result<Vec<u8>, PdfError> {
         surface.finish();
         page.finish();
     }
+    // Font subsetting and serialising happen in `finish`: report the pages done first.
+    progress(cards.len(), cards.len());
     pdf.finish().map_err(|err| PdfError::Write(err.to_string()))
 }
 

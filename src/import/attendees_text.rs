@@ -12,14 +12,20 @@
 
 use std::collections::BTreeSet;
 
-use super::attendees::{Field, OrganisationRef, ParsedPerson};
+use super::attendees::{Field, Matcher, OrganisationRef, ParsedPerson};
 use crate::model::{Bilingual, Honorific, NameOrder, Person, Project};
 
 /// Parses pasted text into people, matching organisations and people of `project`.
 pub fn parse(text: &str, project: &Project) -> Vec<ParsedPerson> {
+    parse_with(text, project, &Matcher::new(project))
+}
+
+/// [`parse`] with the project's people already indexed (a long list is matched by
+/// look-ups, not by a scan of the project per entry).
+pub fn parse_with(text: &str, project: &Project, matcher: &Matcher) -> Vec<ParsedPerson> {
     let mut parsed: Vec<ParsedPerson> = split_entries(text)
         .into_iter()
-        .filter_map(|entry| parse_entry(&entry, project))
+        .filter_map(|entry| parse_entry_with(&entry, project, matcher))
         .collect();
     // A title naming an organisation that another entry of the same list introduces
     // (`Vice President of AFNOR China` after `…, AFNOR 国际总经理`): use that one, flagged.
@@ -127,6 +133,10 @@ fn is_caps_word(w: &str) -> bool {
 
 /// Parses one entry; `None` when it holds no name at all.
 pub fn parse_entry(entry: &str, project: &Project) -> Option<ParsedPerson> {
+    parse_entry_with(entry, project, &Matcher::new(project))
+}
+
+fn parse_entry_with(entry: &str, project: &Project, matcher: &Matcher) -> Option<ParsedPerson> {
     let mut uncertain = BTreeSet::new();
     let mut rest = entry.trim();
 
@@ -290,11 +300,7 @@ pub fn parse_entry(entry: &str, project: &Project) -> Option<ParsedPerson> {
         title: Bilingual::new(title_en, title_zh),
         ..Default::default()
     };
-    let matched = project
-        .people
-        .iter()
-        .find(|(_, p)| p.same_name_as(&person))
-        .map(|(id, _)| id.clone());
+    let matched = matcher.person(&person);
     Some(ParsedPerson {
         source: entry.to_owned(),
         person,
@@ -376,9 +382,19 @@ fn find_org_by_name(project: &Project, name: &str) -> Option<crate::model::Organ
 
 /// An existing organisation by acronym or name, else a new one from the hints.
 pub fn resolve_organisation(project: &Project, latin: &str, chinese: &str) -> OrganisationRef {
+    resolve_organisation_by(&|name| find_org_by_name(project, name), latin, chinese)
+}
+
+/// [`resolve_organisation`] with the look-up of an existing organisation by name given
+/// (an index, for imports of many rows).
+pub fn resolve_organisation_by(
+    find: &dyn Fn(&str) -> Option<crate::model::OrganisationId>,
+    latin: &str,
+    chinese: &str,
+) -> OrganisationRef {
     for hint in [latin, chinese] {
         if !hint.trim().is_empty()
-            && let Some(id) = find_org_by_name(project, hint)
+            && let Some(id) = find(hint)
         {
             return OrganisationRef::Existing(id);
         }

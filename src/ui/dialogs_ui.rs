@@ -163,9 +163,7 @@ pub fn dialog_ui(ctx: &egui::Context, app: &mut DelegationApp, dialog: Dialog) -
                             }
                             app.save_to(&path);
                         }
-                        PathPurpose::Export(job) => {
-                            app.export_to(&job, &path);
-                        }
+                        PathPurpose::Export(job) => app.start_export(&job, &path),
                     }
                     app.dialog.take()
                 }

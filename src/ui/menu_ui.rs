@@ -18,23 +18,25 @@ pub fn menu_bar_ui(
             ui.menu_button(t.menu_file, |ui| {
                 command_button(ui, app, Command::New, commands);
                 command_button(ui, app, Command::Open, commands);
-                ui.menu_button(t.cmd_open_recent, |ui| {
-                    if app.settings.recent_files.is_empty() {
-                        ui.label(t.cmd_no_recent);
-                    }
-                    for path in &app.settings.recent_files {
-                        let name = path
-                            .file_name()
-                            .map(|n| n.to_string_lossy().into_owned())
-                            .unwrap_or_default();
-                        if ui
-                            .button(name)
-                            .on_hover_text(path.display().to_string())
-                            .clicked()
-                        {
-                            *recent_to_open = Some(path.clone());
+                ui.add_enabled_ui(!app.is_opening(), |ui| {
+                    ui.menu_button(t.cmd_open_recent, |ui| {
+                        if app.settings.recent_files.is_empty() {
+                            ui.label(t.cmd_no_recent);
                         }
-                    }
+                        for path in &app.settings.recent_files {
+                            let name = path
+                                .file_name()
+                                .map(|n| n.to_string_lossy().into_owned())
+                                .unwrap_or_default();
+                            if ui
+                                .button(name)
+                                .on_hover_text(path.display().to_string())
+                                .clicked()
+                            {
+                                *recent_to_open = Some(path.clone());
+                            }
+                        }
+                    });
                 });
                 ui.separator();
                 command_button(ui, app, Command::Save, commands);
@@ -75,6 +77,8 @@ fn command_button(
 ) {
     let (label, tooltip) = command.text(app.settings.language);
     let enabled = match command {
+        // A project being opened is about to replace the document.
+        _ if command.changes_document() && app.is_opening() => false,
         Command::Undo => app.doc.can_undo(),
         Command::Redo => app.doc.can_redo(),
         _ => true,

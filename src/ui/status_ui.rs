@@ -1,6 +1,9 @@
-//! The status bar: the file, the unsaved mark, and the last message.
+//! The status bar: the file, the unsaved mark, background work, and the last message; and
+//! the view shown while a project is being opened.
 
-use crate::app::DelegationApp;
+use crate::app::i18n::Strings;
+use crate::app::jobs::Progress;
+use crate::app::{DelegationApp, JobView};
 
 /// The bar at the bottom of the window.
 pub fn status_bar_ui(ui: &mut egui::Ui, app: &DelegationApp) {
@@ -8,6 +11,8 @@ pub fn status_bar_ui(ui: &mut egui::Ui, app: &DelegationApp) {
     egui::Panel::bottom("status_bar").show(ui, |ui| {
         ui.horizontal(|ui| {
             match app.doc.path() {
+                // The placeholder shown while a file opens has no path: say nothing yet.
+                _ if app.is_opening() => ui.label(""),
                 Some(path) => ui.label(
                     egui::RichText::new(path.display().to_string())
                         .color(super::style::weak_color(ui)),
@@ -22,11 +27,94 @@ pub fn status_bar_ui(ui: &mut egui::Ui, app: &DelegationApp) {
                         .color(super::style::warning_color(ui)),
                 );
             }
-            if let Some(toast) = &app.toast {
-                ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                // Exports run while the user goes on working: their progress lives here.
+                if let Some(job) = app.export_job() {
+                    job_progress_ui(ui, t, &job, 220.0);
+                } else if let Some(toast) = &app.toast {
                     ui.label(&toast.text);
-                });
-            }
+                }
+            });
         });
+    });
+}
+
+/// A running job in one line, right to left: Cancel, a progress bar, what is done.
+fn job_progress_ui(ui: &mut egui::Ui, t: &Strings, job: &JobView<'_>, width: f32) {
+    let cancelled = job.progress.is_cancelled();
+    if ui
+        .add_enabled(!cancelled, egui::Button::new(t.dlg_cancel).small())
+        .clicked()
+    {
+        job.progress.cancel();
+    }
+    progress_bar_ui(ui, job.progress, width);
+    let text = if cancelled {
+        t.cancelling.to_owned()
+    } else {
+        describe(job)
+    };
+    ui.label(text);
+}
+
+/// A bar that fills when the amount of work is known and moves to and fro otherwise.
+fn progress_bar_ui(ui: &mut egui::Ui, progress: &Progress, width: f32) {
+    let bar = match progress.fraction() {
+        Some(fraction) => egui::ProgressBar::new(fraction).show_percentage(),
+        None => egui::ProgressBar::new(0.0).animate(true),
+    };
+    ui.add(bar.desired_width(width));
+}
+
+/// "Exporting cards.pdf — Drawing name cards 120 / 2,000".
+fn describe(job: &JobView<'_>) -> String {
+    let phase = job.progress.phase();
+    let mut text = job.label.to_owned();
+    if !phase.is_empty() {
+        text.push_str(" — ");
+        text.push_str(&phase);
+    }
+    let (done, total) = job.progress.counts();
+    if total > 0 {
+        text.push(' ');
+        text.push_str(&counts_text(done, total, job.progress.counts_bytes()));
+    }
+    text
+}
+
+/// Bytes as megabytes, other steps (rows, cards) as they are.
+fn counts_text(done: u64, total: u64, bytes: bool) -> String {
+    if bytes {
+        let mb = |n: u64| n as f64 / f64::from(1u32 << 20);
+        format!("{:.1} / {:.1} MB", mb(done), mb(total))
+    } else {
+        let n = |v: u64| crate::app::thousands(usize::try_from(v).unwrap_or(usize::MAX));
+        format!("{} / {}", n(done), n(total))
+    }
+}
+
+/// The central view while a project is being opened: its name, how far the reading got,
+/// and Cancel (which keeps the current project).
+pub fn opening_ui(ui: &mut egui::Ui, t: &Strings, job: &JobView<'_>) {
+    ui.vertical_centered(|ui| {
+        ui.add_space((ui.available_height() / 3.0).max(0.0));
+        ui.heading(job.label);
+        ui.add_space(8.0);
+        progress_bar_ui(ui, job.progress, 360.0);
+        let phase = job.progress.phase();
+        let (done, total) = job.progress.counts();
+        let detail = if total > 0 {
+            format!(
+                "{phase} {}",
+                counts_text(done, total, job.progress.counts_bytes())
+            )
+        } else {
+            phase
+        };
+        ui.label(egui::RichText::new(detail).color(super::style::weak_color(ui)));
+        ui.add_space(8.0);
+        if ui.button(t.dlg_cancel).clicked() {
+            job.progress.cancel();
+        }
     });
 }

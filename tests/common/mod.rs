@@ -53,7 +53,25 @@ pub fn app_harness(
             DelegationApp::with_settings(&cc.egui_ctx, Settings::default(), file, Box::new(dialogs))
         });
     harness.run_steps(3);
+    finish_jobs(&mut harness);
     harness
+}
+
+/// Steps frames until no background job (open, import, export, recovery scan) runs, then
+/// a few more for the result to show. Panics after a minute: a job that hangs is a bug.
+pub fn finish_jobs(harness: &mut Harness<'_, DelegationApp>) {
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
+    while harness.state().is_busy() {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "a background job did not finish"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(5));
+        harness.step();
+    }
+    // The result may change the layout (a preview table appears): let it settle, as the
+    // frames that follow a job would for a user.
+    let _ = harness.try_run();
 }
 
 /// A temp dir holding a copy of the CCAA–AFNOR sample.
@@ -66,6 +84,8 @@ pub fn sample_file() -> (tempfile::TempDir, PathBuf) {
 
 pub fn settle(harness: &mut Harness<'_, DelegationApp>) {
     harness.run_steps(4);
+    // What the steps started (an open, an export) is finished before the test looks.
+    finish_jobs(harness);
 }
 
 pub fn type_into(harness: &mut Harness<'_, DelegationApp>, label: &str, text: &str) {
