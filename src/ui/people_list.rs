@@ -193,7 +193,7 @@ impl PeopleList {
                 fold_for_search_into(&mut folded, &p.title.en);
                 fold_for_search_into(&mut folded, &p.title.zh);
             }
-            titles.push((!folded.is_empty()).then(|| (folded.as_str(), || folded.clone())));
+            titles.push((!folded.is_empty()).then_some((folded.as_str(), || folded.clone())));
             self.text.push('\0');
         }
         self.starts.push(self.text.len());
