@@ -292,6 +292,11 @@ fn item_row_ui(
         },
     );
     ui.label(format!("{} min", item.duration_minutes));
+    // The selected item carries the move and remove buttons (the other rows stay light:
+    // a click selects one, and Alt+↑/↓ moves it from the keyboard).
+    if !selected {
+        return action;
+    }
     // Named after the item, so a screen reader says which one moves.
     if ui
         .add_enabled(i > 0, egui::Button::new("↑"))

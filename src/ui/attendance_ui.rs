@@ -362,13 +362,10 @@ fn counts_ui(ui: &mut egui::Ui, cx: &Cx<'_>, meeting: &Meeting, state: &ViewStat
     let summary = &state.meeting_summary;
     let count = |side: Option<&SideId>| {
         summary
-            .attendance
+            .side_counts
             .iter()
-            .find_map(|row| match row {
-                AttendanceRow::Side(s, n) if s.as_ref() == side => Some(*n),
-                _ => None,
-            })
-            .unwrap_or(0)
+            .find(|(s, _)| s.as_ref() == side)
+            .map_or(0, |(_, n)| *n)
     };
     let mut parts: Vec<String> = meeting
         .sides

@@ -428,10 +428,12 @@ fn list_ui(ui: &mut egui::Ui, cx: &Cx<'_>, state: &mut ViewState) {
         empty_message(ui, msg);
         return;
     }
-    let hidden = state
-        .commitment
-        .as_ref()
-        .is_some_and(|s| !rows.iter().any(|(r, _)| r == s));
+    // Looked for only when the rows changed: a scan of 10,000 rows is not per-frame work.
+    let hidden = key_changed
+        && state
+            .commitment
+            .as_ref()
+            .is_some_and(|s| !rows.iter().any(|(r, _)| r == s));
     if state.commitment.is_none() || (key_changed && hidden) {
         state.commitment = rows.first().map(|(id, _)| id.clone());
     }

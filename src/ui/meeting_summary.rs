@@ -43,6 +43,8 @@ pub struct MeetingSummary {
     pub attending: HashSet<PersonId>,
     /// The attendance list: sides in order, each followed by its people in protocol order.
     pub attendance: Vec<AttendanceRow>,
+    /// Attendees per side (`None`: without a side), for sides that have any.
+    pub side_counts: Vec<(Option<SideId>, usize)>,
     /// Attendees per status, in the order of `AttendanceStatus::ALL`.
     pub by_status: Vec<(AttendanceStatus, usize)>,
     /// Open commitments of earlier meetings of the series, as a tree with depths.
@@ -70,12 +72,14 @@ impl MeetingSummary {
             .chain(std::iter::once(None))
             .collect();
         let mut attendance = Vec::with_capacity(meeting.attendees.len() + sides.len());
+        let mut side_counts = Vec::new();
         for side in sides {
             let order = meeting.side_order(side.as_ref());
             if order.is_empty() {
                 continue;
             }
             let of = order.len();
+            side_counts.push((side.clone(), of));
             attendance.push(AttendanceRow::Side(side, of));
             attendance.extend(order.into_iter().enumerate().map(|(position, index)| {
                 AttendanceRow::Attendee {
@@ -107,6 +111,7 @@ impl MeetingSummary {
             schedule: meeting.schedule(),
             attending: meeting.attendees.iter().map(|a| a.person.clone()).collect(),
             attendance,
+            side_counts,
             by_status,
             open_in_series: series_open.len(),
             series_numbers: super::meeting_commitments_ui::numbers(&series_open),

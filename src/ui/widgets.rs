@@ -441,7 +441,9 @@ pub fn select_table_ui(
                     label: None,
                 };
                 cells(i, &mut row);
-                let label = row.label.take().unwrap_or_default();
+                // Named by its first cell with text; a row with none (a person without a
+                // name yet) by its number, so no control is nameless.
+                let label = row.label.take().unwrap_or_else(|| format!("#{}", i + 1));
                 response.widget_info(|| {
                     egui::WidgetInfo::selected(egui::Role::Button, true, is_selected, label.clone())
                 });
@@ -542,7 +544,7 @@ impl TableRow<'_> {
             return;
         };
         let text = text.into();
-        if self.label.is_none() {
+        if self.label.is_none() && !text.text().trim().is_empty() {
             self.label = Some(text.text().to_owned());
         }
         let galley = text.into_galley(
@@ -563,7 +565,7 @@ impl TableRow<'_> {
         let Some(cell) = self.next_cell() else {
             return;
         };
-        if self.label.is_none() {
+        if self.label.is_none() && !main.trim().is_empty() {
             self.label = Some(main.to_owned());
         }
         let painter = self
