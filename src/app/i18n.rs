@@ -109,6 +109,7 @@ strings! {
     empty_meetings => "No meetings yet. Plan the first one with “Add meeting”.", "还没有会议。点击“添加会议”安排第一次会议。";
     empty_commitments => "No commitments yet. Record a point agreed at a meeting with “Add commitment”.", "还没有合作事项。点击“添加合作事项”记录会上商定的要点。";
     no_match => "Nothing matches the search.", "没有符合搜索条件的结果。";
+    n_found => "{n} found", "找到 {n} 项";
     select_hint => "Select an entry in the list to see and edit it.", "在列表中选择一项以查看和编辑。";
     col_name => "Name", "姓名";
     col_organisation => "Organisation", "机构";
@@ -171,6 +172,8 @@ strings! {
     item_title => "Item title", "议程标题";
     duration => "Duration (min)", "时长（分钟）";
     col_duration => "Duration", "时长";
+    col_time => "Time", "时间";
+    times_in => "Times at the venue · for the counterpart", "会场时间 · 对方时间";
     fixed_start => "Fixed start", "固定开始";
     speakers => "Speakers", "发言人";
     add_speaker => "Add speaker", "添加发言人";

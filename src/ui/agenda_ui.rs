@@ -161,15 +161,21 @@ fn items_ui(
         Some(other) => format!("{} · {}", meeting.time_zone.name(), other.name()),
         None => meeting.time_zone.name().to_owned(),
     };
+    ui.label(
+        egui::RichText::new(format!("{}: {tz_note}", t.times_in))
+            .color(super::style::weak_color(ui)),
+    );
     ui.horizontal(|ui| {
-        ui.add_sized(
-            [TIME_WIDTH, 16.0],
-            egui::Label::new(egui::RichText::new(tz_note).strong()),
-        );
-        ui.add_sized(
-            [TITLE_WIDTH, 16.0],
-            egui::Label::new(egui::RichText::new(t.item_title).strong()),
-        );
+        for (text, width) in [(t.col_time, TIME_WIDTH), (t.item_title, TITLE_WIDTH)] {
+            ui.allocate_ui_with_layout(
+                egui::vec2(width, 16.0),
+                egui::Layout::left_to_right(egui::Align::Center),
+                |ui| {
+                    ui.set_width(width);
+                    ui.strong(text);
+                },
+            );
+        }
         ui.strong(t.col_duration);
     });
     if super::widgets::skip_hidden_list(ui, count, ITEM_ROW_HEIGHT, VISIBLE_ITEMS) {
@@ -177,6 +183,13 @@ fn items_ui(
     }
     egui::ScrollArea::vertical()
         .id_salt("agenda_rows")
+        // Nested in the page's scroll area: without a minimum, it would shrink to
+        // whatever room is left on screen.
+        .min_scrolled_height(super::widgets::list_height(
+            count,
+            ITEM_ROW_HEIGHT,
+            VISIBLE_ITEMS,
+        ))
         .max_height(ITEM_ROW_HEIGHT * VISIBLE_ITEMS)
         .show_rows(ui, ITEM_ROW_HEIGHT, count, |ui, range| {
             for i in range {

@@ -2,7 +2,7 @@
 //! roles, statuses and counts; the sides themselves; and participant statistics.
 
 use super::meeting_summary::AttendanceRow;
-use super::widgets::{choice_combo, form_ui, sorted_organisations};
+use super::widgets::{choice_combo_width, form_ui, sorted_organisations};
 use super::{Cx, Request, ViewState};
 use crate::export::ExportLanguage;
 use crate::export::attendees::AttendeeFormat;
@@ -55,10 +55,9 @@ pub fn attendees_ui(
     ui.horizontal(|ui| {
         for (k, h) in headers.iter().enumerate() {
             let width = COLUMN_WIDTHS.get(k).copied().unwrap_or(60.0);
-            let r = ui.add_sized(
-                [width, 16.0],
-                egui::Label::new(egui::RichText::new(*h).small().strong()),
-            );
+            let r = column(ui, width, |ui| {
+                ui.label(egui::RichText::new(*h).small().strong())
+            });
             header_ids.push(r.id);
         }
     });
@@ -66,6 +65,13 @@ pub fn attendees_ui(
     if !super::widgets::skip_hidden_list(ui, rows.len(), ATTENDEE_ROW_HEIGHT, VISIBLE_ROWS) {
         egui::ScrollArea::vertical()
             .id_salt("attendance_rows")
+            // Nested in the page's scroll area: without a minimum, it would shrink to
+            // whatever room is left on screen.
+            .min_scrolled_height(super::widgets::list_height(
+                rows.len(),
+                ATTENDEE_ROW_HEIGHT,
+                VISIBLE_ROWS,
+            ))
             .max_height(ATTENDEE_ROW_HEIGHT * VISIBLE_ROWS)
             .show_rows(ui, ATTENDEE_ROW_HEIGHT, rows.len(), |ui, range| {
                 for row in rows.get(range).unwrap_or_default() {
@@ -125,7 +131,24 @@ pub fn attendees_ui(
 }
 
 /// Widths of the attendance columns: #, name, side, role, status, mode.
-const COLUMN_WIDTHS: [f32; 6] = [28.0, 170.0, 104.0, 104.0, 104.0, 104.0];
+const COLUMN_WIDTHS: [f32; 6] = [28.0, 150.0, 124.0, 124.0, 96.0, 84.0];
+
+/// What a combo box adds around its width (frame and arrow), kept inside its column.
+const COMBO_MARGIN: f32 = 24.0;
+
+/// A column of the attendance list: `add` left-aligned in exactly `width` points, so the
+/// headers sit above their cells.
+fn column<R>(ui: &mut egui::Ui, width: f32, add: impl FnOnce(&mut egui::Ui) -> R) -> R {
+    ui.allocate_ui_with_layout(
+        egui::vec2(width, 20.0),
+        egui::Layout::left_to_right(egui::Align::Center),
+        |ui| {
+            ui.set_width(width);
+            add(ui)
+        },
+    )
+    .inner
+}
 
 struct AttendeeRow<'a> {
     attendee: &'a Attendee,
@@ -146,10 +169,7 @@ fn attendee_row_ui(
     let mut action = None;
     let mut attendee = row.attendee.clone();
     let width = |k: usize| COLUMN_WIDTHS.get(k).copied().unwrap_or(60.0);
-    ui.add_sized(
-        [width(0), 18.0],
-        egui::Label::new(format!("{}", row.position + 1)),
-    );
+    column(ui, width(0), |ui| ui.label(format!("{}", row.position + 1)));
     let person_salt = format!("attendee_{}", attendee.person);
     let name = cx.project.person_name(&attendee.person);
     ui.allocate_ui_with_layout(
@@ -161,35 +181,46 @@ fn attendee_row_ui(
                 .labelled_by(header(1));
         },
     );
-    side_combo(
-        ui,
-        cx,
-        &format!("{person_salt}_side"),
-        side_names,
-        &mut attendee.side,
-        header(2),
-    );
-    choice_combo(
-        ui,
-        &format!("{person_salt}_role"),
-        cx.language,
-        &mut attendee.role,
-        header(3),
-    );
-    choice_combo(
-        ui,
-        &format!("{person_salt}_status"),
-        cx.language,
-        &mut attendee.status,
-        header(4),
-    );
-    choice_combo(
-        ui,
-        &format!("{person_salt}_mode"),
-        cx.language,
-        &mut attendee.mode,
-        header(5),
-    );
+    column(ui, width(2), |ui| {
+        side_combo(
+            ui,
+            cx,
+            &format!("{person_salt}_side"),
+            side_names,
+            &mut attendee.side,
+            header(2),
+        );
+    });
+    column(ui, width(3), |ui| {
+        choice_combo_width(
+            ui,
+            &format!("{person_salt}_role"),
+            cx.language,
+            &mut attendee.role,
+            header(3),
+            Some(width(3) - COMBO_MARGIN),
+        )
+    });
+    column(ui, width(4), |ui| {
+        choice_combo_width(
+            ui,
+            &format!("{person_salt}_status"),
+            cx.language,
+            &mut attendee.status,
+            header(4),
+            Some(width(4) - COMBO_MARGIN),
+        )
+    });
+    column(ui, width(5), |ui| {
+        choice_combo_width(
+            ui,
+            &format!("{person_salt}_mode"),
+            cx.language,
+            &mut attendee.mode,
+            header(5),
+            Some(width(5) - COMBO_MARGIN),
+        )
+    });
     if ui
         .add_enabled(row.position > 0, egui::Button::new("↑"))
         .on_hover_text(t.move_up_protocol)
@@ -240,7 +271,8 @@ fn side_combo(
         .unwrap_or_else(|| t.none_choice.to_owned());
     egui::ComboBox::from_id_salt(salt)
         .selected_text(text)
-        .width(96.0)
+        .width(COLUMN_WIDTHS[2] - COMBO_MARGIN)
+        .truncate()
         .show_ui(ui, |ui| {
             ui.selectable_value(value, None, t.none_choice);
             for (id, name) in sides {

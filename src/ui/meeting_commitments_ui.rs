@@ -80,6 +80,13 @@ pub fn series_review_ui(
     if !super::widgets::skip_hidden_list(ui, rows.len(), REVIEW_ROW_HEIGHT, VISIBLE_REVIEW_ROWS) {
         egui::ScrollArea::vertical()
             .id_salt("series_review_rows")
+            // Nested in the page's scroll area: without a minimum, it would shrink to
+            // whatever room is left on screen.
+            .min_scrolled_height(super::widgets::list_height(
+                rows.len(),
+                REVIEW_ROW_HEIGHT,
+                VISIBLE_REVIEW_ROWS,
+            ))
             .max_height(REVIEW_ROW_HEIGHT * VISIBLE_REVIEW_ROWS)
             .show_rows(ui, REVIEW_ROW_HEIGHT, rows.len(), |ui, range| {
                 for k in range {

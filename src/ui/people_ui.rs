@@ -39,6 +39,13 @@ pub fn people_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>, state: &mut ViewState) {
                 .people_rows
                 .sync(cx.document, zh, state.people_sort, &state.people_search);
             let rows = &state.people_rows;
+            if !state.people_search.trim().is_empty() && !rows.is_empty() {
+                ui.label(
+                    egui::RichText::new(t.n_found.replace("{n}", &rows.len().to_string()))
+                        .small()
+                        .color(super::style::weak_color(ui)),
+                );
+            }
             if rows.is_empty() {
                 let msg = if project.people.is_empty() {
                     t.empty_people

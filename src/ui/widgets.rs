@@ -82,9 +82,25 @@ pub fn choice_combo<C: Choice>(
     value: &mut C,
     label: egui::Id,
 ) -> bool {
+    choice_combo_width(ui, id_salt, language, value, label, None)
+}
+
+/// A [`choice_combo`] exactly `width` wide (the choice cut with "…" if longer), for
+/// columns of a list.
+pub fn choice_combo_width<C: Choice>(
+    ui: &mut Ui,
+    id_salt: &str,
+    language: Language,
+    value: &mut C,
+    label: egui::Id,
+    width: Option<f32>,
+) -> bool {
     let mut changed = false;
-    ComboBox::from_id_salt(id_salt)
-        .selected_text(language.choice(*value))
+    let mut combo = ComboBox::from_id_salt(id_salt).selected_text(language.choice(*value));
+    if let Some(width) = width {
+        combo = combo.width(width).truncate();
+    }
+    combo
         .show_ui(ui, |ui| {
             for &option in C::ALL {
                 changed |= ui
@@ -547,10 +563,11 @@ impl TableRow<'_> {
         if self.label.is_none() && !text.text().trim().is_empty() {
             self.label = Some(text.text().to_owned());
         }
+        // Cut with "…" at the column's edge, as a truncated label would be.
         let galley = text.into_galley(
             self.ui,
-            Some(egui::TextWrapMode::Extend),
-            f32::INFINITY,
+            Some(egui::TextWrapMode::Truncate),
+            cell.width(),
             egui::TextStyle::Body,
         );
         let pos = egui::pos2(cell.left(), cell.center().y - galley.size().y / 2.0);
@@ -574,14 +591,14 @@ impl TableRow<'_> {
             .with_clip_rect(cell.intersect(self.ui.clip_rect()));
         let main = egui::WidgetText::from(main).into_galley(
             self.ui,
-            Some(egui::TextWrapMode::Extend),
-            f32::INFINITY,
+            Some(egui::TextWrapMode::Truncate),
+            cell.width(),
             egui::TextStyle::Body,
         );
         let sub = egui::WidgetText::from(egui::RichText::new(sub).small()).into_galley(
             self.ui,
-            Some(egui::TextWrapMode::Extend),
-            f32::INFINITY,
+            Some(egui::TextWrapMode::Truncate),
+            cell.width(),
             egui::TextStyle::Small,
         );
         let top = cell.center().y - (main.size().y + sub.size().y) / 2.0;
@@ -601,12 +618,17 @@ impl TableRow<'_> {
     }
 }
 
+/// The height of a nested list of `rows` rows: all of them up to `max_rows`.
+pub fn list_height(rows: usize, row_height: f32, max_rows: f32) -> f32 {
+    (rows as f32).min(max_rows) * row_height
+}
+
 /// Reserves the space of a list of `rows` rows of `row_height` (at most `max_rows` shown)
 /// and returns false when that space is off screen, so the caller skips building the
 /// list: the editor scrolls as a whole, and egui would otherwise lay out a list nobody
 /// can see.
 pub fn skip_hidden_list(ui: &mut Ui, rows: usize, row_height: f32, max_rows: f32) -> bool {
-    let height = (rows as f32).min(max_rows) * row_height;
+    let height = list_height(rows, row_height, max_rows);
     let rect = egui::Rect::from_min_size(ui.cursor().min, egui::vec2(ui.available_width(), height));
     if ui.is_rect_visible(rect) {
         return false;
