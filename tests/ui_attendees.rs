@@ -150,6 +150,14 @@ fn reorder_a_delegation_in_protocol_order() {
     // Fold the details away so the attendees are on screen.
     h.get_by_label("Details").click();
     settle(&mut h);
+    // Rows are text until selected; the selected one carries its combo boxes and buttons.
+    assert!(
+        h.query_by_label("Earlier in protocol order: Peter ZHANG")
+            .is_none()
+    );
+    h.get_by_role_and_label(egui::accesskit::Role::Button, "Peter ZHANG")
+        .click();
+    settle(&mut h);
     h.get_by_label("Earlier in protocol order: Peter ZHANG")
         .click();
     settle(&mut h);

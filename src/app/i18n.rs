@@ -179,6 +179,7 @@ strings! {
     add_speaker => "Add speaker", "添加发言人";
     not_attending => "not attending", "未参会";
     attending => "attending", "已在名单中";
+    click_to_edit_attendee => "Click to change the side, role, status or order", "点击修改代表团、角色、状态或顺序";
     search_people => "Search by name, organisation, title…", "按姓名、机构、职务搜索…";
     minutes => "Minutes", "会议纪要";
     total => "Total", "合计";

@@ -226,6 +226,23 @@ fn items_ui(
 const TIME_WIDTH: f32 = 120.0;
 /// Width of the title column of the agenda.
 const TITLE_WIDTH: f32 = 300.0;
+/// Width of the duration column of the agenda.
+const DURATION_WIDTH: f32 = 64.0;
+
+/// One line of text painted at the cursor, `width` wide (cut with "…"), taking its space
+/// in the layout but creating no widget.
+fn paint_line(ui: &mut egui::Ui, text: egui::RichText, width: f32) {
+    let galley = egui::WidgetText::from(text).into_galley(
+        ui,
+        Some(egui::TextWrapMode::Truncate),
+        width,
+        egui::TextStyle::Body,
+    );
+    let size = egui::vec2(width, galley.size().y);
+    let rect = ui.allocate_space(size).1;
+    let color = ui.visuals().text_color();
+    ui.painter().galley(rect.min, galley, color);
+}
 
 /// One agenda item: its time (with the gap or overlap before it), title and speakers,
 /// duration, and the move and remove buttons.
@@ -296,15 +313,22 @@ fn item_row_ui(
                         }
                     })
                     .collect();
-                ui.label(
+                // Painted, not a widget: read-only text in a list costs less as a shape.
+                paint_line(
+                    ui,
                     egui::RichText::new(speakers.join(", "))
                         .small()
                         .color(super::style::weak_color(ui)),
+                    TITLE_WIDTH,
                 );
             }
         },
     );
-    ui.label(format!("{} min", item.duration_minutes));
+    paint_line(
+        ui,
+        egui::RichText::new(format!("{} min", item.duration_minutes)),
+        DURATION_WIDTH,
+    );
     // The selected item carries the move and remove buttons (the other rows stay light:
     // a click selects one, and Alt+↑/↓ moves it from the keyboard).
     if !selected {

@@ -62,6 +62,8 @@ pub fn attendees_ui(
         }
     });
     let header = |k: usize| header_ids.get(k).copied().unwrap_or(egui::Id::NULL);
+    let selected = state.attendee.clone();
+    let mut clicked = None;
     if !super::widgets::skip_hidden_list(ui, rows.len(), ATTENDEE_ROW_HEIGHT, VISIBLE_ROWS) {
         egui::ScrollArea::vertical()
             .id_salt("attendance_rows")
@@ -100,10 +102,18 @@ pub fn attendees_ui(
                                             position: *position,
                                             of: *of,
                                         };
-                                        if let Some(a) =
-                                            attendee_row_ui(ui, cx, &row, &side_names, &header)
-                                        {
-                                            action = Some(a);
+                                        // The selected attendee is edited in place; the
+                                        // others are painted text, a click selects one
+                                        // (a list of 16 rows of combo boxes costs several
+                                        // frames' worth while scrolling).
+                                        if selected.as_ref() == Some(&attendee.person) {
+                                            if let Some(a) =
+                                                attendee_row_ui(ui, cx, &row, &side_names, &header)
+                                            {
+                                                action = Some(a);
+                                            }
+                                        } else if attendee_line_ui(ui, cx, &row, &side_names) {
+                                            clicked = Some(attendee.person.clone());
                                         }
                                     }
                                 }
@@ -112,6 +122,9 @@ pub fn attendees_ui(
                     );
                 }
             });
+    }
+    if clicked.is_some() {
+        state.attendee = clicked;
     }
     if let Some(action) = action {
         let mut m = changed.take().unwrap_or_else(|| meeting.clone());
@@ -155,6 +168,60 @@ struct AttendeeRow<'a> {
     index: usize,
     position: usize,
     of: usize,
+}
+
+/// An attendee not selected: the same columns as painted text, one click target.
+/// Returns true when clicked.
+fn attendee_line_ui(
+    ui: &mut egui::Ui,
+    cx: &Cx<'_>,
+    row: &AttendeeRow<'_>,
+    side_names: &[(SideId, String)],
+) -> bool {
+    let t = cx.tr();
+    let a = row.attendee;
+    let name = cx.project.person_name(&a.person);
+    let side = a.side.as_ref().map_or(t.none_choice, |s| {
+        side_names
+            .iter()
+            .find(|(id, _)| id == s)
+            .map_or(s.as_str(), |(_, n)| n.as_str())
+    });
+    let (rect, response) = ui.allocate_exact_size(
+        egui::vec2(ui.available_width(), ATTENDEE_ROW_HEIGHT),
+        egui::Sense::click(),
+    );
+    if response.hovered() {
+        ui.painter()
+            .rect_filled(rect, 2.0, ui.visuals().widgets.hovered.weak_bg_fill);
+    }
+    let cells = [
+        (row.position + 1).to_string(),
+        name.clone(),
+        side.to_owned(),
+        cx.language.choice(a.role).to_owned(),
+        cx.language.choice(a.status).to_owned(),
+        cx.language.choice(a.mode).to_owned(),
+    ];
+    let spacing = ui.spacing().item_spacing.x;
+    let mut x = rect.left();
+    let color = ui.visuals().text_color();
+    for (text, width) in cells.into_iter().zip(COLUMN_WIDTHS) {
+        // Text inside a combo box starts after its frame: the painted text lines up.
+        let cell = egui::Rect::from_x_y_ranges(x + 4.0..=x + width - 2.0, rect.y_range());
+        let galley = egui::WidgetText::from(text).into_galley(
+            ui,
+            Some(egui::TextWrapMode::Truncate),
+            cell.width(),
+            egui::TextStyle::Body,
+        );
+        let pos = egui::pos2(cell.left(), cell.center().y - galley.size().y / 2.0);
+        ui.painter().galley(pos, galley, color);
+        x += width + spacing;
+    }
+    response
+        .widget_info(|| egui::WidgetInfo::selected(egui::Role::Button, true, false, name.clone()));
+    response.on_hover_text(t.click_to_edit_attendee).clicked()
 }
 
 /// One attendee: name, side, role, status, mode, and the protocol-order buttons.

@@ -150,6 +150,8 @@ pub struct ViewState {
     pub request: Option<Request>,
     /// Selected meeting.
     pub meeting: Option<MeetingId>,
+    /// Selected attendee of the selected meeting (edited in place in the list).
+    pub attendee: Option<PersonId>,
     /// Selected agenda item of the selected meeting.
     pub agenda_item: Option<ItemId>,
     /// Selected person.
