@@ -229,6 +229,47 @@ const TITLE_WIDTH: f32 = 300.0;
 /// Width of the duration column of the agenda.
 const DURATION_WIDTH: f32 = 64.0;
 
+/// The title of an item: selectable, draggable, painted (a list of buttons would lay out
+/// each button's parts every frame), named for screen readers by the title.
+fn title_ui(ui: &mut egui::Ui, title: &str, selected: bool) -> egui::Response {
+    let height = ui.spacing().interact_size.y;
+    let (rect, response) = ui.allocate_exact_size(
+        egui::vec2(TITLE_WIDTH, height),
+        egui::Sense::click_and_drag(),
+    );
+    let visuals = ui.visuals();
+    let (fill, color) = if selected {
+        (
+            Some(visuals.selection.bg_fill),
+            visuals.selection.stroke.color,
+        )
+    } else if response.hovered() {
+        (
+            Some(visuals.widgets.hovered.weak_bg_fill),
+            visuals.strong_text_color(),
+        )
+    } else {
+        (None, visuals.text_color())
+    };
+    if let Some(fill) = fill {
+        ui.painter().rect_filled(rect, 3.0, fill);
+    }
+    let padding = ui.spacing().button_padding.x;
+    let galley = egui::WidgetText::from(title).into_galley(
+        ui,
+        Some(egui::TextWrapMode::Truncate),
+        TITLE_WIDTH - 2.0 * padding,
+        egui::TextStyle::Button,
+    );
+    let pos = egui::pos2(
+        rect.left() + padding,
+        rect.center().y - galley.size().y / 2.0,
+    );
+    ui.painter().galley(pos, galley, color);
+    response.widget_info(|| egui::WidgetInfo::selected(egui::Role::Button, true, selected, title));
+    response
+}
+
 /// One line of text painted at the cursor, `width` wide (cut with "…"), taking its space
 /// in the layout but creating no widget.
 fn paint_line(ui: &mut egui::Ui, text: egui::RichText, width: f32) {
@@ -293,9 +334,7 @@ fn item_row_ui(
         |ui| {
             ui.set_width(TITLE_WIDTH);
             ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Truncate);
-            let response = ui
-                .add(egui::Button::selectable(selected, title).sense(egui::Sense::click_and_drag()))
-                .on_hover_text(t.drag_to_reorder);
+            let response = title_ui(ui, title, selected).on_hover_text(t.drag_to_reorder);
             response.dnd_set_drag_payload(i);
             if response.clicked() {
                 action = Some(AgendaAction::Select(i));
