@@ -288,29 +288,26 @@ impl DelegationApp {
 
     /// Writes a recovery copy of the document to `target` on a job.
     pub(super) fn start_recovery_write(&mut self, target: PathBuf) {
-        let cloned = Instant::now();
-        let project = self.doc.project().clone();
-        log::info!(
-            "project copied for a recovery copy in {:?}",
-            cloned.elapsed()
-        );
-        let path = self.doc.path().map(Path::to_owned);
+        // The text is made here (the project cannot leave the UI thread without a copy,
+        // which costs twice as long); only the writing and syncing go to the job.
+        let serialised = Instant::now();
         let name = self.document_name();
-        let base = self.doc.disk_fingerprint().cloned();
         let revision = self.doc.revision();
+        let text = recovery::copy_text(&recovery::Snapshot {
+            project: self.doc.project(),
+            path: self.doc.path(),
+            name: &name,
+            base: self.doc.disk_fingerprint(),
+            revision,
+        });
+        log::info!(
+            "recovery copy serialised on the UI thread in {:?}",
+            serialised.elapsed()
+        );
         let file = target.clone();
         let job = Job::spawn("recovery copy", move |_| {
             let start = Instant::now();
-            let result = recovery::write_copy(
-                &file,
-                &recovery::Snapshot {
-                    project: &project,
-                    path: path.as_deref(),
-                    name: &name,
-                    base: base.as_ref(),
-                    revision,
-                },
-            );
+            let result = text.and_then(|text| recovery::write_text(&file, &text));
             log::info!(
                 "recovery copy written in the background in {:?}",
                 start.elapsed()

