@@ -44,7 +44,7 @@ impl PersonPicker {
         let popup = egui::Popup::from_toggle_button_response(&button)
             .id(ui.make_persistent_id(id_salt))
             .close_behavior(egui::PopupCloseBehavior::CloseOnClickOutside)
-            .width(320.0);
+            .width(420.0);
         popup.show(|ui| {
             let search = ui.add(
                 egui::TextEdit::singleline(&mut self.query)
@@ -67,10 +67,23 @@ impl PersonPicker {
                         let Some(id) = self.list.get(row) else {
                             continue;
                         };
+                        // Namesakes are common in a registry: the organisation and the
+                        // title tell them apart.
                         let name = project
                             .people
                             .get(id)
-                            .map(crate::model::Person::display_name)
+                            .map(|p| {
+                                let mut text = p.display_name();
+                                if let Some(org) = &p.organisation {
+                                    text.push_str(" · ");
+                                    text.push_str(&project.organisation_name(org, false));
+                                }
+                                if !p.title.is_empty() {
+                                    text.push_str(" · ");
+                                    text.push_str(p.title.get(false));
+                                }
+                                text
+                            })
                             .unwrap_or_default();
                         match note(id) {
                             Some(note) => {
