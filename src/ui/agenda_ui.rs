@@ -166,7 +166,8 @@ fn items_ui(
             .color(super::style::weak_color(ui)),
     );
     ui.horizontal(|ui| {
-        for (text, width) in [(t.col_time, TIME_WIDTH), (t.item_title, TITLE_WIDTH)] {
+        let title_width = title_width(ui.available_width());
+        for (text, width) in [(t.col_time, TIME_WIDTH), (t.item_title, title_width)] {
             ui.allocate_ui_with_layout(
                 egui::vec2(width, 16.0),
                 egui::Layout::left_to_right(egui::Align::Center),
@@ -224,19 +225,22 @@ fn items_ui(
 
 /// Width of the time column of the agenda.
 const TIME_WIDTH: f32 = 120.0;
-/// Width of the title column of the agenda.
-const TITLE_WIDTH: f32 = 300.0;
+/// Room for the move and remove buttons of the selected item.
+const BUTTONS_WIDTH: f32 = 150.0;
+
+/// Width of the title column: what the time, duration and buttons leave of `available`.
+fn title_width(available: f32) -> f32 {
+    (available - TIME_WIDTH - DURATION_WIDTH - BUTTONS_WIDTH).clamp(200.0, 560.0)
+}
 /// Width of the duration column of the agenda.
 const DURATION_WIDTH: f32 = 64.0;
 
 /// The title of an item: selectable, draggable, painted (a list of buttons would lay out
 /// each button's parts every frame), named for screen readers by the title.
-fn title_ui(ui: &mut egui::Ui, title: &str, selected: bool) -> egui::Response {
+fn title_ui(ui: &mut egui::Ui, title: &str, selected: bool, width: f32) -> egui::Response {
     let height = ui.spacing().interact_size.y;
-    let (rect, response) = ui.allocate_exact_size(
-        egui::vec2(TITLE_WIDTH, height),
-        egui::Sense::click_and_drag(),
-    );
+    let (rect, response) =
+        ui.allocate_exact_size(egui::vec2(width, height), egui::Sense::click_and_drag());
     let visuals = ui.visuals();
     let (fill, color) = if selected {
         (
@@ -258,7 +262,7 @@ fn title_ui(ui: &mut egui::Ui, title: &str, selected: bool) -> egui::Response {
     let galley = egui::WidgetText::from(title).into_galley(
         ui,
         Some(egui::TextWrapMode::Truncate),
-        TITLE_WIDTH - 2.0 * padding,
+        width - 2.0 * padding,
         egui::TextStyle::Button,
     );
     let pos = egui::pos2(
@@ -300,6 +304,7 @@ fn item_row_ui(
     let zh = cx.zh();
     let count = meeting.agenda.len();
     let mut action = None;
+    let title_width = title_width(ui.available_width());
     ui.allocate_ui_with_layout(
         egui::vec2(TIME_WIDTH, ITEM_ROW_HEIGHT),
         egui::Layout::top_down(egui::Align::Min),
@@ -329,12 +334,13 @@ fn item_row_ui(
     let title = if title.is_empty() { t.new_item } else { title };
     let selected = state.agenda_item.as_ref() == Some(&item.id);
     ui.allocate_ui_with_layout(
-        egui::vec2(TITLE_WIDTH, ITEM_ROW_HEIGHT),
+        egui::vec2(title_width, ITEM_ROW_HEIGHT),
         egui::Layout::top_down(egui::Align::Min),
         |ui| {
-            ui.set_width(TITLE_WIDTH);
+            ui.set_width(title_width);
             ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Truncate);
-            let response = title_ui(ui, title, selected).on_hover_text(t.drag_to_reorder);
+            let response =
+                title_ui(ui, title, selected, title_width).on_hover_text(t.drag_to_reorder);
             response.dnd_set_drag_payload(i);
             if response.clicked() {
                 action = Some(AgendaAction::Select(i));
@@ -358,7 +364,7 @@ fn item_row_ui(
                     egui::RichText::new(speakers.join(", "))
                         .small()
                         .color(super::style::weak_color(ui)),
-                    TITLE_WIDTH,
+                    title_width,
                 );
             }
         },
