@@ -179,47 +179,34 @@ fn items_ui(
         }
         ui.strong(t.col_duration);
     });
-    if super::widgets::skip_hidden_list(ui, count, ITEM_ROW_HEIGHT, VISIBLE_ITEMS) {
-        return None;
-    }
-    egui::ScrollArea::vertical()
-        .id_salt("agenda_rows")
-        // Nested in the page's scroll area: without a minimum, it would shrink to
-        // whatever room is left on screen.
-        .min_scrolled_height(super::widgets::list_height(
-            count,
-            ITEM_ROW_HEIGHT,
-            VISIBLE_ITEMS,
-        ))
-        .max_height(ITEM_ROW_HEIGHT * VISIBLE_ITEMS)
-        .show_rows(ui, ITEM_ROW_HEIGHT, count, |ui, range| {
-            for i in range {
-                let (Some(item), Some(slot)) = (meeting.agenda.get(i), summary.schedule.get(i))
-                else {
-                    continue;
-                };
-                let row = ui.allocate_ui_with_layout(
-                    egui::vec2(ui.available_width(), ITEM_ROW_HEIGHT),
-                    egui::Layout::left_to_right(egui::Align::Min),
-                    |ui| {
-                        ui.set_height(ITEM_ROW_HEIGHT);
-                        if let Some(a) = item_row_ui(ui, cx, meeting, state, i, item, slot) {
-                            action = Some(a);
-                        }
-                    },
-                );
-                if let Some(from) = row.response.dnd_release_payload::<usize>() {
-                    action = Some(AgendaAction::Move { from: *from, to: i });
-                }
-                if row.response.dnd_hover_payload::<usize>().is_some() {
-                    ui.painter().hline(
-                        row.response.rect.x_range(),
-                        row.response.rect.top(),
-                        ui.visuals().selection.stroke,
-                    );
-                }
+    let rows = super::widgets::nested_rows_ui(
+        ui,
+        "agenda_rows",
+        count,
+        ITEM_ROW_HEIGHT,
+        VISIBLE_ITEMS,
+        egui::Layout::left_to_right(egui::Align::Min),
+        |ui, i| {
+            if let (Some(item), Some(slot)) = (meeting.agenda.get(i), summary.schedule.get(i))
+                && let Some(a) = item_row_ui(ui, cx, meeting, state, i, item, slot)
+            {
+                action = Some(a);
             }
-        });
+        },
+    );
+    // Dropping a dragged item on a row moves it there; the row it would land on is marked.
+    for (i, response) in rows {
+        if let Some(from) = response.dnd_release_payload::<usize>() {
+            action = Some(AgendaAction::Move { from: *from, to: i });
+        }
+        if response.dnd_hover_payload::<usize>().is_some() {
+            ui.painter().hline(
+                response.rect.x_range(),
+                response.rect.top(),
+                ui.visuals().selection.stroke,
+            );
+        }
+    }
     action
 }
 
@@ -259,17 +246,8 @@ fn title_ui(ui: &mut egui::Ui, title: &str, selected: bool, width: f32) -> egui:
         ui.painter().rect_filled(rect, 3.0, fill);
     }
     let padding = ui.spacing().button_padding.x;
-    let galley = egui::WidgetText::from(title).into_galley(
-        ui,
-        Some(egui::TextWrapMode::Truncate),
-        width - 2.0 * padding,
-        egui::TextStyle::Button,
-    );
-    let pos = egui::pos2(
-        rect.left() + padding,
-        rect.center().y - galley.size().y / 2.0,
-    );
-    ui.painter().galley(pos, galley, color);
+    let text_rect = rect.shrink2(egui::vec2(padding, 0.0));
+    super::widgets::paint_line_in(ui, text_rect, title, egui::TextStyle::Button, color);
     response.widget_info(|| egui::WidgetInfo::selected(egui::Role::Button, true, selected, title));
     response
 }
@@ -277,12 +255,7 @@ fn title_ui(ui: &mut egui::Ui, title: &str, selected: bool, width: f32) -> egui:
 /// One line of text painted at the cursor, `width` wide (cut with "…"), taking its space
 /// in the layout but creating no widget.
 fn paint_line(ui: &mut egui::Ui, text: egui::RichText, width: f32) {
-    let galley = egui::WidgetText::from(text).into_galley(
-        ui,
-        Some(egui::TextWrapMode::Truncate),
-        width,
-        egui::TextStyle::Body,
-    );
+    let galley = super::widgets::line_galley(ui, text, width, egui::TextStyle::Body);
     let size = egui::vec2(width, galley.size().y);
     let rect = ui.allocate_space(size).1;
     let color = ui.visuals().text_color();

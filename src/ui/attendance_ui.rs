@@ -64,65 +64,49 @@ pub fn attendees_ui(
     let header = |k: usize| header_ids.get(k).copied().unwrap_or(egui::Id::NULL);
     let selected = state.attendee.clone();
     let mut clicked = None;
-    if !super::widgets::skip_hidden_list(ui, rows.len(), ATTENDEE_ROW_HEIGHT, VISIBLE_ROWS) {
-        egui::ScrollArea::vertical()
-            .id_salt("attendance_rows")
-            // Nested in the page's scroll area: without a minimum, it would shrink to
-            // whatever room is left on screen.
-            .min_scrolled_height(super::widgets::list_height(
-                rows.len(),
-                ATTENDEE_ROW_HEIGHT,
-                VISIBLE_ROWS,
-            ))
-            .max_height(ATTENDEE_ROW_HEIGHT * VISIBLE_ROWS)
-            .show_rows(ui, ATTENDEE_ROW_HEIGHT, rows.len(), |ui, range| {
-                for row in rows.get(range).unwrap_or_default() {
-                    ui.allocate_ui_with_layout(
-                        egui::vec2(ui.available_width(), ATTENDEE_ROW_HEIGHT),
-                        egui::Layout::left_to_right(egui::Align::Center),
-                        |ui| {
-                            ui.set_height(ATTENDEE_ROW_HEIGHT);
-                            match row {
-                                AttendanceRow::Side(side, n) => {
-                                    let name = side
-                                        .as_ref()
-                                        .and_then(|s| side_names.iter().find(|(id, _)| id == s))
-                                        .map_or(t.no_side, |(_, name)| name.as_str());
-                                    ui.strong(format!("{name} ({n})"));
-                                }
-                                AttendanceRow::Attendee {
-                                    index,
-                                    position,
-                                    of,
-                                } => {
-                                    if let Some(attendee) = meeting.attendees.get(*index) {
-                                        let row = AttendeeRow {
-                                            attendee,
-                                            index: *index,
-                                            position: *position,
-                                            of: *of,
-                                        };
-                                        // The selected attendee is edited in place; the
-                                        // others are painted text, a click selects one
-                                        // (a list of 16 rows of combo boxes costs several
-                                        // frames' worth while scrolling).
-                                        if selected.as_ref() == Some(&attendee.person) {
-                                            if let Some(a) =
-                                                attendee_row_ui(ui, cx, &row, &side_names, &header)
-                                            {
-                                                action = Some(a);
-                                            }
-                                        } else if attendee_line_ui(ui, cx, &row, &side_names) {
-                                            clicked = Some(attendee.person.clone());
-                                        }
-                                    }
-                                }
-                            }
-                        },
-                    );
+    super::widgets::nested_rows_ui(
+        ui,
+        "attendance_rows",
+        rows.len(),
+        ATTENDEE_ROW_HEIGHT,
+        VISIBLE_ROWS,
+        egui::Layout::left_to_right(egui::Align::Center),
+        |ui, i| match rows.get(i) {
+            Some(AttendanceRow::Side(side, n)) => {
+                let name = side
+                    .as_ref()
+                    .and_then(|s| side_names.iter().find(|(id, _)| id == s))
+                    .map_or(t.no_side, |(_, name)| name.as_str());
+                ui.strong(format!("{name} ({n})"));
+            }
+            Some(AttendanceRow::Attendee {
+                index,
+                position,
+                of,
+            }) => {
+                let Some(attendee) = meeting.attendees.get(*index) else {
+                    return;
+                };
+                let row = AttendeeRow {
+                    attendee,
+                    index: *index,
+                    position: *position,
+                    of: *of,
+                };
+                // The selected attendee is edited in place; the others are painted text,
+                // a click selects one (16 rows of combo boxes cost several frames' worth
+                // while scrolling).
+                if selected.as_ref() == Some(&attendee.person) {
+                    if let Some(a) = attendee_row_ui(ui, cx, &row, &side_names, &header) {
+                        action = Some(a);
+                    }
+                } else if attendee_line_ui(ui, cx, &row, &side_names) {
+                    clicked = Some(attendee.person.clone());
                 }
-            });
-    }
+            }
+            None => {}
+        },
+    );
     if clicked.is_some() {
         state.attendee = clicked;
     }
@@ -209,14 +193,7 @@ fn attendee_line_ui(
     for (text, width) in cells.into_iter().zip(COLUMN_WIDTHS) {
         // Text inside a combo box starts after its frame: the painted text lines up.
         let cell = egui::Rect::from_x_y_ranges(x + 4.0..=x + width - 2.0, rect.y_range());
-        let galley = egui::WidgetText::from(text).into_galley(
-            ui,
-            Some(egui::TextWrapMode::Truncate),
-            cell.width(),
-            egui::TextStyle::Body,
-        );
-        let pos = egui::pos2(cell.left(), cell.center().y - galley.size().y / 2.0);
-        ui.painter().galley(pos, galley, color);
+        super::widgets::paint_line_in(ui, cell, text, egui::TextStyle::Body, color);
         x += width + spacing;
     }
     response

@@ -77,33 +77,19 @@ pub fn series_review_ui(
     }
     ui.label(egui::RichText::new(t.review_hint).color(super::style::weak_color(ui)));
     ui.add_space(4.0);
-    if !super::widgets::skip_hidden_list(ui, rows.len(), REVIEW_ROW_HEIGHT, VISIBLE_REVIEW_ROWS) {
-        egui::ScrollArea::vertical()
-            .id_salt("series_review_rows")
-            // Nested in the page's scroll area: without a minimum, it would shrink to
-            // whatever room is left on screen.
-            .min_scrolled_height(super::widgets::list_height(
-                rows.len(),
-                REVIEW_ROW_HEIGHT,
-                VISIBLE_REVIEW_ROWS,
-            ))
-            .max_height(REVIEW_ROW_HEIGHT * VISIBLE_REVIEW_ROWS)
-            .show_rows(ui, REVIEW_ROW_HEIGHT, rows.len(), |ui, range| {
-                for k in range {
-                    let (Some((cid, depth)), Some(number)) = (rows.get(k), numbers.get(k)) else {
-                        continue;
-                    };
-                    ui.allocate_ui_with_layout(
-                        egui::vec2(ui.available_width(), REVIEW_ROW_HEIGHT),
-                        egui::Layout::top_down(egui::Align::Min),
-                        |ui| {
-                            ui.set_height(REVIEW_ROW_HEIGHT);
-                            review_row_ui(ui, cx, id, meeting, state, cid, *depth, number);
-                        },
-                    );
-                }
-            });
-    }
+    super::widgets::nested_rows_ui(
+        ui,
+        "series_review_rows",
+        rows.len(),
+        REVIEW_ROW_HEIGHT,
+        VISIBLE_REVIEW_ROWS,
+        egui::Layout::top_down(egui::Align::Min),
+        |ui, k| {
+            if let (Some((cid, depth)), Some(number)) = (rows.get(k), numbers.get(k)) {
+                review_row_ui(ui, cx, id, meeting, state, cid, *depth, number);
+            }
+        },
+    );
     state.meeting_summary.series_open = rows;
     state.meeting_summary.series_numbers = numbers;
 }

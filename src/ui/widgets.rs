@@ -564,17 +564,7 @@ impl TableRow<'_> {
             self.label = Some(text.text().to_owned());
         }
         // Cut with "…" at the column's edge, as a truncated label would be.
-        let galley = text.into_galley(
-            self.ui,
-            Some(egui::TextWrapMode::Truncate),
-            cell.width(),
-            egui::TextStyle::Body,
-        );
-        let pos = egui::pos2(cell.left(), cell.center().y - galley.size().y / 2.0);
-        self.ui
-            .painter()
-            .with_clip_rect(cell.intersect(self.ui.clip_rect()))
-            .galley(pos, galley, self.text_color);
+        paint_line_in(self.ui, cell, text, egui::TextStyle::Body, self.text_color);
     }
 
     /// The next cell, with a main line and a small, dimmer line under it.
@@ -589,15 +579,10 @@ impl TableRow<'_> {
             .ui
             .painter()
             .with_clip_rect(cell.intersect(self.ui.clip_rect()));
-        let main = egui::WidgetText::from(main).into_galley(
+        let main = line_galley(self.ui, main, cell.width(), egui::TextStyle::Body);
+        let sub = line_galley(
             self.ui,
-            Some(egui::TextWrapMode::Truncate),
-            cell.width(),
-            egui::TextStyle::Body,
-        );
-        let sub = egui::WidgetText::from(egui::RichText::new(sub).small()).into_galley(
-            self.ui,
-            Some(egui::TextWrapMode::Truncate),
+            egui::RichText::new(sub).small(),
             cell.width(),
             egui::TextStyle::Small,
         );
@@ -619,15 +604,82 @@ impl TableRow<'_> {
 }
 
 /// The height of a nested list of `rows` rows: all of them up to `max_rows`.
-pub fn list_height(rows: usize, row_height: f32, max_rows: f32) -> f32 {
+fn list_height(rows: usize, row_height: f32, max_rows: f32) -> f32 {
     (rows as f32).min(max_rows) * row_height
+}
+
+/// A list inside the editor's own scroll area (agenda, attendance, series review): all its
+/// rows up to `max_rows`, then it scrolls on its own. Only the rows on screen are built,
+/// none when the list is scrolled off the page. `row` fills row `i` in a `Ui` of
+/// `row_height` with `layout`; returns each built row's index and response.
+pub fn nested_rows_ui(
+    ui: &mut Ui,
+    id_salt: &str,
+    count: usize,
+    row_height: f32,
+    max_rows: f32,
+    layout: egui::Layout,
+    mut row: impl FnMut(&mut Ui, usize),
+) -> Vec<(usize, egui::Response)> {
+    let mut built = Vec::new();
+    if skip_hidden_list(ui, count, row_height, max_rows) {
+        return built;
+    }
+    egui::ScrollArea::vertical()
+        .id_salt(id_salt)
+        // Nested in the page's scroll area: without a minimum, it would shrink to
+        // whatever room is left on screen.
+        .min_scrolled_height(list_height(count, row_height, max_rows))
+        .max_height(row_height * max_rows)
+        .show_rows(ui, row_height, count, |ui, range| {
+            for i in range {
+                let response = ui
+                    .allocate_ui_with_layout(
+                        egui::vec2(ui.available_width(), row_height),
+                        layout,
+                        |ui| {
+                            ui.set_height(row_height);
+                            row(ui, i);
+                        },
+                    )
+                    .response;
+                built.push((i, response));
+            }
+        });
+    built
+}
+
+/// `text` laid out on one line at most `width` wide, cut with "…": for text painted as a
+/// shape rather than added as a label (a list's read-only cells).
+pub fn line_galley(
+    ui: &Ui,
+    text: impl Into<egui::WidgetText>,
+    width: f32,
+    style: egui::TextStyle,
+) -> std::sync::Arc<egui::Galley> {
+    text.into()
+        .into_galley(ui, Some(egui::TextWrapMode::Truncate), width, style)
+}
+
+/// Paints `text` on one line in `rect`, at its left and centred in height, cut with "…" at
+/// its width; `color` for text that sets none of its own. No widget is created.
+pub fn paint_line_in(
+    ui: &Ui,
+    rect: egui::Rect,
+    text: impl Into<egui::WidgetText>,
+    style: egui::TextStyle,
+    color: egui::Color32,
+) {
+    let galley = line_galley(ui, text, rect.width(), style);
+    let pos = egui::pos2(rect.left(), rect.center().y - galley.size().y / 2.0);
+    ui.painter().galley(pos, galley, color);
 }
 
 /// Reserves the space of a list of `rows` rows of `row_height` (at most `max_rows` shown)
 /// and returns false when that space is off screen, so the caller skips building the
 /// list: the editor scrolls as a whole, and egui would otherwise lay out a list nobody
 /// can see.
-pub fn skip_hidden_list(ui: &mut Ui, rows: usize, row_height: f32, max_rows: f32) -> bool {
+fn skip_hidden_list(ui: &mut Ui, rows: usize, row_height: f32, max_rows: f32) -> bool {
     let height = list_height(rows, row_height, max_rows);
     let rect = egui::Rect::from_min_size(ui.cursor().min, egui::vec2(ui.available_width(), height));
     if ui.is_rect_visible(rect) {
