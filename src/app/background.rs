@@ -7,13 +7,13 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::Instant;
 
-use super::i18n::Strings;
-use super::jobs::{Job, Poll, Progress, REPAINT_EVERY};
-use super::recovery::{self, RecoveryEntry};
 use super::{DelegationApp, Dialog, ExportJob, file_name};
+use crate::i18n::Strings;
 use crate::import::attendees::{CsvTable, Field, Matcher, ParsedPerson};
 use crate::model::{Project, validate};
 use crate::project_file::{self, Fingerprint, LoadError, MAX_FILE_SIZE};
+use crate::workspace::jobs::{Job, Poll, Progress, REPAINT_EVERY};
+use crate::workspace::recovery::{self, RecoveryEntry};
 
 /// Pasted lists longer than this are parsed on a job; shorter ones at once, as typed.
 const PASTE_IN_BACKGROUND: usize = 16 * 1024;

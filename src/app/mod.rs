@@ -1,26 +1,23 @@
 //! The eframe application: window, menus, commands, dialogs. Panels live in [`crate::ui`].
 
 mod background;
-mod commands;
 mod exports;
-mod file_dialog;
 pub mod first_frame;
 mod fonts;
-pub mod i18n;
-pub mod jobs;
-pub mod recovery;
-mod settings;
 
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
+pub use crate::i18n::{self, Language};
+pub use crate::workspace::commands::Command;
+pub use crate::workspace::file_dialog::{
+    FileDialogs, FileKind, NativeDialogs, NoDialogs, PROJECT_FILES, Picked,
+};
+pub use crate::workspace::settings::{self, Settings};
+pub use crate::workspace::{jobs, recovery};
 pub use background::{JobView, thousands};
-pub use commands::Command;
 pub use exports::ExportJob;
-pub use file_dialog::{FileDialogs, FileKind, NativeDialogs, NoDialogs, PROJECT_FILES, Picked};
 pub use fonts::{CJK_FONT, install_fonts};
-pub use i18n::Language;
-pub use settings::Settings;
 
 use crate::document::{Document, Edit};
 use crate::model::{MeetingId, Project, validate};

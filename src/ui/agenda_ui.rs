@@ -138,7 +138,7 @@ fn toolbar_ui(
 }
 
 /// The menu label of an export format.
-pub fn format_label(t: &crate::app::i18n::Strings, format: AgendaFormat) -> &'static str {
+pub fn format_label(t: &crate::i18n::Strings, format: AgendaFormat) -> &'static str {
     match format {
         AgendaFormat::Pdf => t.format_pdf,
         AgendaFormat::Html => t.format_html,

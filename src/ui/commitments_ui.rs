@@ -476,7 +476,7 @@ fn list_ui(ui: &mut egui::Ui, cx: &Cx<'_>, state: &mut ViewState) {
 }
 
 /// `▲ Overdue by 3 days`, `Due in 12 days`, in the interface language; empty otherwise.
-pub fn due_note(t: &crate::app::i18n::Strings, state: DueState) -> String {
+pub fn due_note(t: &crate::i18n::Strings, state: DueState) -> String {
     match state {
         DueState::Overdue { days } => {
             format!("▲ {}", t.overdue_by_days.replace("{n}", &days.to_string()))

@@ -26,8 +26,8 @@ pub mod style;
 pub mod widgets;
 
 use crate::app::Language;
-use crate::app::i18n::Strings;
 use crate::document::Edit;
+use crate::i18n::Strings;
 use crate::model::{CommitmentId, ItemId, MeetingId, OrganisationId, PersonId, Project};
 
 /// An edit produced by a panel, applied by the app after the frame.

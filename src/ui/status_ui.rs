@@ -1,9 +1,9 @@
 //! The status bar: the file, the unsaved mark, background work, and the last message; and
 //! the view shown while a project is being opened.
 
-use crate::app::i18n::Strings;
-use crate::app::jobs::Progress;
 use crate::app::{DelegationApp, JobView};
+use crate::i18n::Strings;
+use crate::workspace::jobs::Progress;
 
 /// The bar at the bottom of the window.
 pub fn status_bar_ui(ui: &mut egui::Ui, app: &DelegationApp) {

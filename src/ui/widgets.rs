@@ -5,7 +5,7 @@ use chrono::{NaiveDate, NaiveTime, Timelike as _};
 use egui::{ComboBox, TextEdit, Ui};
 
 use crate::app::Language;
-use crate::app::i18n::Strings;
+use crate::i18n::Strings;
 use crate::model::{Bilingual, Choice, OrganisationId, PersonId, Project};
 
 /// A two-column form; `add` adds rows with the `*_row` functions.

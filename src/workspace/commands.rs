@@ -3,7 +3,7 @@
 
 use egui::{Key, KeyboardShortcut, Modifiers};
 
-use super::i18n::{Language, Strings};
+use crate::i18n::{Language, Strings};
 
 /// Something the user can ask the app to do from a menu or a shortcut.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

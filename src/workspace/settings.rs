@@ -4,7 +4,7 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
-use super::i18n::Language;
+use crate::i18n::Language;
 
 /// Key of the settings in eframe's storage.
 pub const STORAGE_KEY: &str = "delegation-planner-settings";
