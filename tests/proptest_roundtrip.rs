@@ -15,9 +15,9 @@ use std::path::Path;
 use chrono::{NaiveDate, NaiveTime};
 use delegation_planner::model::{
     AgendaItem, AgendaItemKind, AttendanceMode, AttendanceRole, AttendanceStatus, Attendee,
-    Bilingual, Choice, Commitment, CommitmentId, CommitmentStatus, Honorific, ItemId, Meeting,
-    MeetingId, MeetingKind, NameOrder, Organisation, OrganisationId, Owner, Person, PersonId,
-    Precondition, ProgressEntry, Project, ProjectInfo, Sector, Series, Side, SideId,
+    Bilingual, Choice, Commitment, CommitmentId, CommitmentStatus, EntityMap, Honorific, ItemId,
+    Meeting, MeetingId, MeetingKind, NameOrder, Organisation, OrganisationId, Owner, Person,
+    PersonId, Precondition, ProgressEntry, Project, ProjectInfo, Sector, Series, Side, SideId,
 };
 use delegation_planner::project_file::{
     parse_project, parse_project_fast, parse_project_reference, read_project, save_project,
@@ -368,7 +368,10 @@ fn project() -> impl Strategy<Value = Project> {
         )
 }
 
-fn keyed<K: Ord, V>(map: BTreeMap<String, V>, id: impl Fn(String) -> K) -> BTreeMap<K, V> {
+fn keyed<K: Ord + Clone, V: Clone>(
+    map: BTreeMap<String, V>,
+    id: impl Fn(String) -> K,
+) -> EntityMap<K, V> {
     map.into_iter().map(|(k, v)| (id(k), v)).collect()
 }
 

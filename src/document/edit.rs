@@ -336,7 +336,8 @@ mod tests {
                 ..Default::default()
             },
         );
-        let m = project.meetings.values_mut().next().unwrap();
+        let first = project.meetings.keys().next().unwrap().clone();
+        let m = project.meetings.get_mut(&first).unwrap();
         m.agenda[0].speakers.push(dup.clone());
         let keep = PersonId::from("fang-yan");
         assert!(project.people[&keep].same_name_as(&project.people[&dup]));

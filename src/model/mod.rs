@@ -25,7 +25,7 @@ pub use organisation::{Organisation, Sector};
 pub use person::{
     Honorific, NameOrder, Person, fold_for_search, fold_for_search_into, normalize_chinese_name,
 };
-pub use project::{Project, ProjectInfo};
+pub use project::{EntityMap, Project, ProjectInfo};
 pub use text::Bilingual;
 pub use validate::{Problem, validate};
 

@@ -1,5 +1,3 @@
-use std::collections::BTreeMap;
-
 use serde::{Deserialize, Deserializer, Serialize};
 
 use super::ids::unique_slug;
@@ -8,10 +6,16 @@ use super::{
     PersonId,
 };
 
+/// A map of entities by id: sorted (the saved file is sorted and diff-friendly) and
+/// persistent, so a copy of a whole project for a background job costs a pointer copy, and
+/// an edit afterwards copies only the path to the entity it changes.
+pub type EntityMap<K, V> = imbl::OrdMap<K, V>;
+
 /// One cooperation: its organisations, people, meetings and commitments.
 ///
 /// Entities live in maps keyed by stable ids, so the saved file is sorted and
-/// diff-friendly and a reference survives any reordering.
+/// diff-friendly and a reference survives any reordering. Cloning a project is cheap
+/// (see [`EntityMap`]).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Project {
@@ -20,16 +24,16 @@ pub struct Project {
     pub info: ProjectInfo,
     /// Organisations by id.
     #[serde(default, deserialize_with = "unique_keys")]
-    pub organisations: BTreeMap<OrganisationId, Organisation>,
+    pub organisations: EntityMap<OrganisationId, Organisation>,
     /// People by id.
     #[serde(default, deserialize_with = "unique_keys")]
-    pub people: BTreeMap<PersonId, Person>,
+    pub people: EntityMap<PersonId, Person>,
     /// Meetings by id.
     #[serde(default, deserialize_with = "unique_keys")]
-    pub meetings: BTreeMap<MeetingId, Meeting>,
+    pub meetings: EntityMap<MeetingId, Meeting>,
     /// Commitments by id.
     #[serde(default, deserialize_with = "unique_keys")]
-    pub commitments: BTreeMap<CommitmentId, Commitment>,
+    pub commitments: EntityMap<CommitmentId, Commitment>,
 }
 
 /// Title and description of a project.
@@ -93,20 +97,20 @@ impl Project {
 
 /// Deserializes a map and refuses a key that appears twice, which a plain `BTreeMap`
 /// would silently collapse (losing one of the two entities).
-fn unique_keys<'de, D, K, V>(deserializer: D) -> Result<BTreeMap<K, V>, D::Error>
+fn unique_keys<'de, D, K, V>(deserializer: D) -> Result<EntityMap<K, V>, D::Error>
 where
     D: Deserializer<'de>,
-    K: Deserialize<'de> + Ord + std::fmt::Display,
-    V: Deserialize<'de>,
+    K: Deserialize<'de> + Ord + Clone + std::fmt::Display,
+    V: Deserialize<'de> + Clone,
 {
     struct UniqueKeys<K, V>(std::marker::PhantomData<(K, V)>);
 
     impl<'de, K, V> serde::de::Visitor<'de> for UniqueKeys<K, V>
     where
-        K: Deserialize<'de> + Ord + std::fmt::Display,
-        V: Deserialize<'de>,
+        K: Deserialize<'de> + Ord + Clone + std::fmt::Display,
+        V: Deserialize<'de> + Clone,
     {
-        type Value = BTreeMap<K, V>;
+        type Value = EntityMap<K, V>;
 
         fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
             f.write_str("a map from ids to entries")
@@ -116,7 +120,7 @@ where
             self,
             mut map: A,
         ) -> Result<Self::Value, A::Error> {
-            let mut out = BTreeMap::new();
+            let mut out = EntityMap::new();
             while let Some(key) = map.next_key::<K>()? {
                 if out.contains_key(&key) {
                     return Err(serde::de::Error::custom(format!(
