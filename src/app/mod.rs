@@ -688,12 +688,15 @@ impl DelegationApp {
                     alternate: true,
                 });
             }
-            Request::ExportCommitments { format, language } => {
-                // What is exported is what the filters show now.
+            Request::ExportCommitments {
+                format,
+                language,
+                filter,
+            } => {
                 self.request_export(ExportJob::Commitments {
                     format,
                     language,
-                    filter: Box::new(self.view.commitment_filter.clone()),
+                    filter,
                     today: self.today,
                 });
             }

@@ -178,6 +178,7 @@ fn filter_bar_ui(ui: &mut egui::Ui, cx: &Cx<'_>, state: &mut ViewState) {
     let bar = &state.commitment_bar;
     let counts = &bar.counts;
     let filter = &mut state.commitment_filter;
+    let request = &mut state.request;
     ui.add_space(4.0);
     ui.horizontal_wrapped(|ui| {
         let overdue = format!("▲ {} ({})", t.due_overdue, counts.overdue);
@@ -254,7 +255,7 @@ fn filter_bar_ui(ui: &mut egui::Ui, cx: &Cx<'_>, state: &mut ViewState) {
         {
             *filter = Filter::default();
         }
-        export_menu_ui(ui, cx, &mut state.request);
+        export_menu_ui(ui, cx, filter, request);
     });
     ui.add_space(2.0);
 }
@@ -337,7 +338,12 @@ fn option_filter_ui<T: Clone + PartialEq>(
 }
 
 /// The export menu: what the filters show, in a format and language.
-fn export_menu_ui(ui: &mut egui::Ui, cx: &Cx<'_>, request: &mut Option<Request>) {
+fn export_menu_ui(
+    ui: &mut egui::Ui,
+    cx: &Cx<'_>,
+    filter: &crate::model::followup::Filter,
+    request: &mut Option<Request>,
+) {
     let t = cx.tr();
     ui.menu_button(t.export_commitments, |ui| {
         for format in CommitmentsFormat::ALL {
@@ -354,7 +360,11 @@ fn export_menu_ui(ui: &mut egui::Ui, cx: &Cx<'_>, request: &mut Option<Request>)
                     (ExportLanguage::Zh, t.chinese),
                 ] {
                     if ui.button(label).clicked() {
-                        *request = Some(Request::ExportCommitments { format, language });
+                        *request = Some(Request::ExportCommitments {
+                            format,
+                            language,
+                            filter: Box::new(filter.clone()),
+                        });
                         ui.close();
                     }
                 }

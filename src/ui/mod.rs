@@ -29,6 +29,7 @@ use crate::app::Language;
 use crate::document::Edit;
 use crate::i18n::Strings;
 use crate::model::{CommitmentId, ItemId, MeetingId, OrganisationId, PersonId, Project};
+pub use crate::workspace::Request;
 
 /// An edit produced by a panel, applied by the app after the frame.
 #[derive(Debug)]
@@ -85,44 +86,6 @@ impl Cx<'_> {
             merge_key: None,
         });
     }
-}
-
-/// Something a panel asks the app to do after the frame (open a dialog, export a file).
-#[derive(Clone, Debug, PartialEq)]
-pub enum Request {
-    /// Open the paste-agenda dialog for this meeting.
-    PasteAgenda(MeetingId),
-    /// Export this meeting's agenda (asks where to save).
-    ExportAgenda {
-        /// The meeting.
-        meeting: MeetingId,
-        /// The format.
-        format: crate::export::agenda::AgendaFormat,
-        /// The language.
-        language: crate::export::ExportLanguage,
-    },
-    /// Open the dialog planning the next meeting of this one's series.
-    NextInSeries(MeetingId),
-    /// Export the commitments the filters of the commitments view show (asks where to save).
-    ExportCommitments {
-        /// The format.
-        format: crate::export::commitments::CommitmentsFormat,
-        /// The language.
-        language: crate::export::ExportLanguage,
-    },
-    /// Open the attendee-list import (paste or CSV), adding to this meeting if given.
-    ImportAttendees(Option<MeetingId>),
-    /// Export the people, or a meeting's attendees (asks where to save).
-    ExportAttendees {
-        /// The meeting, or all people.
-        meeting: Option<MeetingId>,
-        /// The format.
-        format: crate::export::attendees::AttendeeFormat,
-        /// The language of printed lists.
-        language: crate::export::ExportLanguage,
-    },
-    /// Make name cards for a meeting's attendees (asks where to save).
-    NameCards(MeetingId),
 }
 
 /// The views of the left navigation.

@@ -6,4 +6,7 @@ pub mod commands;
 pub mod file_dialog;
 pub mod jobs;
 pub mod recovery;
+mod request;
 pub mod settings;
+
+pub use request::Request;

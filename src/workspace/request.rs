@@ -1,0 +1,43 @@
+//! What panels ask of the workspace besides edits: open a dialog, export a file.
+
+use crate::model::MeetingId;
+
+/// Something a panel asks the app to do after the frame (open a dialog, export a file).
+#[derive(Clone, Debug, PartialEq)]
+pub enum Request {
+    /// Open the paste-agenda dialog for this meeting.
+    PasteAgenda(MeetingId),
+    /// Export this meeting's agenda (asks where to save).
+    ExportAgenda {
+        /// The meeting.
+        meeting: MeetingId,
+        /// The format.
+        format: crate::export::agenda::AgendaFormat,
+        /// The language.
+        language: crate::export::ExportLanguage,
+    },
+    /// Open the dialog planning the next meeting of this one's series.
+    NextInSeries(MeetingId),
+    /// Export the commitments the filters of the commitments view show (asks where to save).
+    ExportCommitments {
+        /// The format.
+        format: crate::export::commitments::CommitmentsFormat,
+        /// The language.
+        language: crate::export::ExportLanguage,
+        /// Which commitments: what the view's filters show.
+        filter: Box<crate::model::followup::Filter>,
+    },
+    /// Open the attendee-list import (paste or CSV), adding to this meeting if given.
+    ImportAttendees(Option<MeetingId>),
+    /// Export the people, or a meeting's attendees (asks where to save).
+    ExportAttendees {
+        /// The meeting, or all people.
+        meeting: Option<MeetingId>,
+        /// The format.
+        format: crate::export::attendees::AttendeeFormat,
+        /// The language of printed lists.
+        language: crate::export::ExportLanguage,
+    },
+    /// Make name cards for a meeting's attendees (asks where to save).
+    NameCards(MeetingId),
+}
