@@ -10,12 +10,13 @@
 use std::fmt::Write as _;
 use std::time::{Duration, Instant};
 
-use delegation_planner::app::{DelegationApp, NoDialogs, Settings};
+use delegation_planner::app::DelegationApp;
 use delegation_planner::import::attendees::{
     Matcher, build_edit, guess_mapping, read_csv, rows_to_people_with,
 };
 use delegation_planner::model::{Attendee, MeetingId, Person, PersonId};
 use delegation_planner::synthetic::{Size, generate};
+use delegation_planner::workspace::{NoDialogs, Settings};
 
 fn ms(d: Duration) -> String {
     format!("{:.0} ms", d.as_secs_f64() * 1000.0)
@@ -80,36 +81,39 @@ fn main() {
         ms(slowest),
         ms(f.elapsed())
     );
-    assert_eq!(app.doc.project().people.len(), people);
+    assert_eq!(app.workspace.doc.project().people.len(), people);
 
     // The same open, blocking (what the first frame used to wait for).
     let t = Instant::now();
-    assert!(app.open_path(&path));
+    assert!(app.workspace.open_path(&path));
     println!("open blocking (before): {}", ms(t.elapsed()));
 
     let t = Instant::now();
-    let copy = app.doc.project().clone();
+    let copy = app.workspace.doc.project().clone();
     println!("clone of the project (UI thread): {}", ms(t.elapsed()));
     drop(copy);
 
     // Recovery copy of the big project.
     // What the app does: the text on the UI thread, the writing on a job.
-    let snapshot = delegation_planner::app::recovery::Snapshot {
-        project: app.doc.project(),
+    let snapshot = delegation_planner::workspace::recovery::Snapshot {
+        project: app.workspace.doc.project(),
         path: Some(&path),
         name: "big.ron",
         base: None,
         revision: 1,
     };
     let t = Instant::now();
-    let text = delegation_planner::app::recovery::copy_text(&snapshot).unwrap();
+    let text = delegation_planner::workspace::recovery::copy_text(&snapshot).unwrap();
     println!(
         "recovery copy: text made on the UI thread in {}",
         ms(t.elapsed())
     );
     let t = Instant::now();
-    delegation_planner::app::recovery::write_text(&dir.path().join("recovery/copy.ron"), &text)
-        .unwrap();
+    delegation_planner::workspace::recovery::write_text(
+        &dir.path().join("recovery/copy.ron"),
+        &text,
+    )
+    .unwrap();
     println!(
         "recovery copy: written and synced on the job in {}",
         ms(t.elapsed())
@@ -120,7 +124,7 @@ fn main() {
     for i in 0..50_000 {
         writeln!(csv, "Guest{i},Anna,王{i},ORG{},Delegate", i % 300).unwrap();
     }
-    let target = app.doc.project().clone();
+    let target = app.workspace.doc.project().clone();
     let t = Instant::now();
     let table = read_csv(csv.as_bytes()).unwrap();
     let mapping = guess_mapping(&table.headers);

@@ -6,9 +6,11 @@
 mod common;
 
 use common::{ScriptedDialogs, app_harness, press, sample_file, settle, type_into};
-use delegation_planner::app::{DelegationApp, Dialog, Language, Picked};
+use delegation_planner::app::DelegationApp;
+use delegation_planner::i18n::Language;
 use delegation_planner::model::{PersonId, Project};
 use delegation_planner::project_file::read_project;
+use delegation_planner::workspace::{Dialog, Picked};
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
@@ -24,39 +26,45 @@ fn new_person(project: &Project) -> Option<(&PersonId, &delegation_planner::mode
 fn add_edit_undo_redo_and_save_a_person() {
     let (_dir, path) = sample_file();
     let mut harness = app_harness(Some(path.clone()), ScriptedDialogs::default());
-    assert!(!harness.state().doc.is_dirty());
+    assert!(!harness.state().workspace.doc.is_dirty());
 
     harness.get_by_label("People  (7)").click();
     settle(&mut harness);
     harness.get_by_label("+ Add person").click();
     settle(&mut harness);
-    assert_eq!(harness.state().doc.project().people.len(), 8);
+    assert_eq!(harness.state().workspace.doc.project().people.len(), 8);
 
     type_into(&mut harness, "Family name", "Liu");
     type_into(&mut harness, "Given name", "Jiang");
     type_into(&mut harness, "Chinese name", "刘江");
-    let (_, person) = new_person(harness.state().doc.project()).unwrap();
+    let (_, person) = new_person(harness.state().workspace.doc.project()).unwrap();
     assert_eq!(person.display_name(), "Jiang LIU 刘江");
-    assert!(harness.state().doc.is_dirty());
-    assert!(harness.state().window_title().starts_with("● paris.ron"));
+    assert!(harness.state().workspace.doc.is_dirty());
+    assert!(
+        harness
+            .state()
+            .workspace
+            .window_title()
+            .starts_with("● paris.ron")
+    );
 
     // Typing a field is one undo step: one Ctrl+Z removes the whole Chinese name.
     press(&mut harness, Key::Z);
-    let (_, person) = new_person(harness.state().doc.project()).unwrap();
+    let (_, person) = new_person(harness.state().workspace.doc.project()).unwrap();
     assert_eq!(person.chinese_name, "");
     assert_eq!(person.given_name, "Jiang");
     press(&mut harness, Key::Z);
-    let (_, person) = new_person(harness.state().doc.project()).unwrap();
+    let (_, person) = new_person(harness.state().workspace.doc.project()).unwrap();
     assert_eq!(person.given_name, "");
     press(&mut harness, Key::Y);
-    let (_, person) = new_person(harness.state().doc.project()).unwrap();
+    let (_, person) = new_person(harness.state().workspace.doc.project()).unwrap();
     assert_eq!(person.given_name, "Jiang");
 
     // Save with the Save command's shortcut; the file holds what the UI shows.
     press(&mut harness, Key::S);
-    assert!(!harness.state().doc.is_dirty());
+    assert!(!harness.state().workspace.doc.is_dirty());
     let on_disk = read_project(&path).unwrap();
-    assert_eq!(&on_disk, harness.state().doc.project());
+    assert_eq!(&on_disk, harness.state().workspace.doc.project());
     let (_, saved) = new_person(&on_disk).unwrap();
     assert_eq!(
         (saved.family_name.as_str(), saved.given_name.as_str()),
@@ -80,6 +88,7 @@ fn build_an_agenda_and_save_from_the_file_menu() {
 
     let meeting = harness
         .state()
+        .workspace
         .doc
         .project()
         .meetings
@@ -103,6 +112,7 @@ fn build_an_agenda_and_save_from_the_file_menu() {
     settle(&mut harness);
     let titles: Vec<_> = harness
         .state()
+        .workspace
         .doc
         .project()
         .meetings
@@ -118,6 +128,7 @@ fn build_an_agenda_and_save_from_the_file_menu() {
     press(&mut harness, Key::Z);
     let agenda = &harness
         .state()
+        .workspace
         .doc
         .project()
         .meetings
@@ -137,7 +148,7 @@ fn build_an_agenda_and_save_from_the_file_menu() {
     settle(&mut harness);
     let saved = read_project(&path).unwrap();
     assert_eq!(saved.meetings.values().next().unwrap().agenda.len(), 6);
-    assert!(!harness.state().doc.is_dirty());
+    assert!(!harness.state().workspace.doc.is_dirty());
 }
 
 #[test]
@@ -146,9 +157,9 @@ fn first_run_shows_the_sample_and_save_asks_where() {
     let target = dir.path().join("my-project");
     let dialogs = ScriptedDialogs::default();
     let mut harness = app_harness(None, dialogs.clone());
-    assert!(harness.state().doc.path().is_none());
-    assert_eq!(harness.state().doc.project().people.len(), 7);
-    assert!(harness.state().window_title().contains("sample"));
+    assert!(harness.state().workspace.doc.path().is_none());
+    assert_eq!(harness.state().workspace.doc.project().people.len(), 7);
+    assert!(harness.state().workspace.window_title().contains("sample"));
     assert!(
         harness
             .query_all_by_label_contains("CCAA–AFNOR meeting at AFNOR headquarters")
@@ -159,12 +170,19 @@ fn first_run_shows_the_sample_and_save_asks_where() {
     dialogs.answer(Picked::File(target.clone()));
     press(&mut harness, Key::S);
     let written = target.with_extension("ron");
-    assert_eq!(harness.state().doc.path(), Some(written.as_path()));
+    assert_eq!(
+        harness.state().workspace.doc.path(),
+        Some(written.as_path())
+    );
     assert_eq!(read_project(&written).unwrap().people.len(), 7);
-    assert_eq!(harness.state().settings.recent_files, vec![written.clone()]);
+    assert_eq!(
+        harness.state().workspace.settings.recent_files,
+        vec![written.clone()]
+    );
     assert!(
         harness
             .state()
+            .workspace
             .toast
             .as_ref()
             .unwrap()
@@ -180,15 +198,15 @@ fn unsaved_changes_are_never_dropped_silently() {
     harness.get_by_label("Project").click();
     settle(&mut harness);
     type_into(&mut harness, "Title (English)", " 2025");
-    assert!(harness.state().doc.is_dirty());
+    assert!(harness.state().workspace.doc.is_dirty());
 
     press(&mut harness, Key::N);
     harness.get_by_label("Unsaved changes");
     harness.get_by_label("Cancel").click();
     settle(&mut harness);
-    assert!(harness.state().dialog.is_none());
+    assert!(harness.state().workspace.dialog.is_none());
     assert_eq!(
-        harness.state().doc.project().info.title.en,
+        harness.state().workspace.doc.project().info.title.en,
         "CCAA–AFNOR cooperation 2025"
     );
 
@@ -202,7 +220,7 @@ fn unsaved_changes_are_never_dropped_silently() {
         .push(egui::ViewportEvent::Close);
     settle(&mut harness);
     assert!(matches!(
-        harness.state().dialog,
+        harness.state().workspace.dialog,
         Some(Dialog::ConfirmDiscard { .. })
     ));
     harness.get_by_label("Cancel").click();
@@ -211,8 +229,8 @@ fn unsaved_changes_are_never_dropped_silently() {
     press(&mut harness, Key::N);
     harness.get_by_label("Discard changes").click();
     settle(&mut harness);
-    assert!(harness.state().doc.project().people.is_empty());
-    assert!(harness.state().doc.path().is_none());
+    assert!(harness.state().workspace.doc.project().people.is_empty());
+    assert!(harness.state().workspace.doc.path().is_none());
     // The file on disk was never touched.
     assert_eq!(
         read_project(&path).unwrap().info.title.en,
@@ -228,7 +246,10 @@ fn the_interface_switches_to_chinese() {
     settle(&mut harness);
     harness.get_by_label("中文").click();
     settle(&mut harness);
-    assert_eq!(harness.state().settings.language, Language::Chinese);
+    assert_eq!(
+        harness.state().workspace.settings.language,
+        Language::Chinese
+    );
     harness.get_by_label("人员  (7)").click();
     settle(&mut harness);
     // Chinese labels, and the Chinese title of the selected person.
@@ -244,8 +265,11 @@ fn a_bad_file_says_where_it_is_wrong() {
     let text = delegation_planner::samples::CCAA_AFNOR_RON;
     std::fs::write(&path, &text[..text.len() / 2]).unwrap();
     let harness = app_harness(Some(path.clone()), ScriptedDialogs::default());
-    let Some(Dialog::Error { title, message }) = &harness.state().dialog else {
-        panic!("expected an error dialog, got {:?}", harness.state().dialog);
+    let Some(Dialog::Error { title, message }) = &harness.state().workspace.dialog else {
+        panic!(
+            "expected an error dialog, got {:?}",
+            harness.state().workspace.dialog
+        );
     };
     assert_eq!(title, "Could not open the project");
     assert!(
@@ -259,7 +283,7 @@ fn a_bad_file_says_where_it_is_wrong() {
         std::fs::read_to_string(&path).unwrap(),
         &text[..text.len() / 2]
     );
-    assert!(harness.state().doc.path().is_none());
+    assert!(harness.state().workspace.doc.path().is_none());
 }
 
 #[test]
@@ -275,8 +299,8 @@ fn without_a_file_dialog_a_path_can_be_typed() {
     type_into(&mut harness, "File path", &path.display().to_string());
     harness.get_by_label("Open").click();
     settle(&mut harness);
-    assert_eq!(harness.state().doc.path(), Some(path.as_path()));
-    assert!(harness.state().dialog.is_none());
+    assert_eq!(harness.state().workspace.doc.path(), Some(path.as_path()));
+    assert!(harness.state().workspace.dialog.is_none());
 }
 
 #[test]
@@ -289,18 +313,18 @@ fn deleting_a_person_removes_them_from_meetings_and_undo_restores() {
     settle(&mut harness);
     harness.get_by_label("Delete").click();
     settle(&mut harness);
-    let project = harness.state().doc.project();
+    let project = harness.state().workspace.doc.project();
     assert_eq!(project.people.len(), 6);
     assert!(
         delegation_planner::model::validate(project).is_empty(),
         "no dangling reference"
     );
     press(&mut harness, Key::Z);
-    let project = harness.state().doc.project();
+    let project = harness.state().workspace.doc.project();
     assert_eq!(project.people.len(), 7);
     assert_eq!(project.meetings.values().next().unwrap().attendees.len(), 7);
     assert!(
-        !harness.state().doc.is_dirty(),
+        !harness.state().workspace.doc.is_dirty(),
         "undone back to the file's state"
     );
 }
@@ -308,6 +332,7 @@ fn deleting_a_person_removes_them_from_meetings_and_undo_restores() {
 fn first_meeting(harness: &Harness<'_, DelegationApp>) -> delegation_planner::model::Meeting {
     harness
         .state()
+        .workspace
         .doc
         .project()
         .meetings
@@ -418,6 +443,7 @@ fn reorder_with_alt_arrows_and_export_the_agenda() {
     assert!(
         harness
             .state()
+            .workspace
             .toast
             .as_ref()
             .unwrap()
@@ -434,7 +460,7 @@ fn plan_the_next_meeting_of_the_series() {
     settle(&mut harness);
     harness.get_by_label("Create").click();
     settle(&mut harness);
-    let project = harness.state().doc.project();
+    let project = harness.state().workspace.doc.project();
     assert_eq!(project.meetings.len(), 2);
     let (id, next) = project
         .meetings
@@ -451,7 +477,7 @@ fn plan_the_next_meeting_of_the_series() {
     assert!(next.attendees.is_empty() && next.agenda.is_empty());
     assert_eq!(harness.state().view.meeting.as_ref(), Some(id));
     press(&mut harness, Key::Z);
-    assert_eq!(harness.state().doc.project().meetings.len(), 1);
+    assert_eq!(harness.state().workspace.doc.project().meetings.len(), 1);
 }
 
 /// A speaker is picked from a searchable list (a registry can hold 100,000 people): the
@@ -483,6 +509,7 @@ fn pick_a_speaker_by_searching() {
     settle(&mut harness);
     let speakers = |h: &Harness<'_, DelegationApp>| {
         h.state()
+            .workspace
             .doc
             .project()
             .meetings

@@ -8,8 +8,9 @@ mod common;
 use std::io::Read as _;
 
 use common::{ScriptedDialogs, app_harness, press, settle, type_into};
-use delegation_planner::app::{DelegationApp, Picked};
+use delegation_planner::app::DelegationApp;
 use delegation_planner::model::{MeetingId, PersonId, Project};
+use delegation_planner::workspace::Picked;
 use egui::Key;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
@@ -31,7 +32,7 @@ fn empty_meeting_file() -> (tempfile::TempDir, std::path::PathBuf) {
 }
 
 fn project<'a>(h: &'a Harness<'_, DelegationApp>) -> &'a Project {
-    h.state().doc.project()
+    h.state().workspace.doc.project()
 }
 
 /// Top of a node on screen, for checking the order rows are shown in.
@@ -92,6 +93,7 @@ fn paste_the_report_list_correct_it_and_add_in_one_step() {
     );
     assert!(
         h.state()
+            .workspace
             .toast
             .as_ref()
             .unwrap()
@@ -243,7 +245,15 @@ fn export_the_list_and_name_cards_from_the_meeting() {
     let pdf = std::fs::read(cards.with_extension("pdf")).unwrap();
     let text = pdf_extract::extract_text_from_mem(&pdf).unwrap();
     assert!(text.contains("方 艳") && text.contains("Myriam AUGEREAU LANDAIS"));
-    assert!(h.state().toast.as_ref().unwrap().text.contains("cards.pdf"));
+    assert!(
+        h.state()
+            .workspace
+            .toast
+            .as_ref()
+            .unwrap()
+            .text
+            .contains("cards.pdf")
+    );
 }
 
 #[test]

@@ -8,10 +8,12 @@ mod common;
 
 use chrono::NaiveDate;
 use common::{ScriptedDialogs, press, sample_file, settle};
-use delegation_planner::app::{DelegationApp, Language, Picked, Settings};
+use delegation_planner::app::DelegationApp;
+use delegation_planner::i18n::Language;
 use delegation_planner::model::followup::{DueFilter, REVIEW_ITEM_ID};
 use delegation_planner::model::{Commitment, CommitmentId, CommitmentStatus, MeetingId};
 use delegation_planner::ui::View;
+use delegation_planner::workspace::{Picked, Settings};
 use egui::Key;
 use egui::accesskit::Role;
 use egui_kittest::Harness;
@@ -46,13 +48,13 @@ fn harness_with(
                 Box::new(dialogs),
             )
         });
-    harness.state_mut().today = today;
+    harness.state_mut().workspace.today = today;
     settle(&mut harness);
     (dir, harness)
 }
 
 fn commitment(harness: &Harness<'_, DelegationApp>, id: &str) -> Commitment {
-    harness.state().doc.project().commitments[&CommitmentId::from(id)].clone()
+    harness.state().workspace.doc.project().commitments[&CommitmentId::from(id)].clone()
 }
 
 /// Opens the combo box `combo` (found by role and name) and picks `option` in it.
@@ -173,11 +175,14 @@ fn filter_change_a_status_and_log_progress_with_undo() {
     let c = commitment(&harness, "mutual-recognition");
     assert_eq!(c.status, CommitmentStatus::Blocked);
     assert_eq!(c.progress.len(), 1);
-    assert!(!harness.state().doc.is_dirty(), "back to the file's state");
+    assert!(
+        !harness.state().workspace.doc.is_dirty(),
+        "back to the file's state"
+    );
 }
 
 fn meeting(harness: &Harness<'_, DelegationApp>, id: &str) -> delegation_planner::model::Meeting {
-    harness.state().doc.project().meetings[&MeetingId::from(id)].clone()
+    harness.state().workspace.doc.project().meetings[&MeetingId::from(id)].clone()
 }
 
 #[test]
@@ -319,6 +324,7 @@ fn record_points_and_sub_points_agreed_at_a_meeting() {
     settle(&mut harness);
     let (sub_id, sub) = harness
         .state()
+        .workspace
         .doc
         .project()
         .commitments
@@ -333,6 +339,7 @@ fn record_points_and_sub_points_agreed_at_a_meeting() {
     assert!(
         !harness
             .state()
+            .workspace
             .doc
             .project()
             .commitments
@@ -378,7 +385,7 @@ fn the_overview_shows_what_is_due_and_counts_by_status() {
     assert!(harness.state().view.commitment_filter.is_empty());
 
     // With a meeting ahead, it is listed with how far off it is.
-    harness.state_mut().today = d(2024, 9, 1);
+    harness.state_mut().workspace.today = d(2024, 9, 1);
     harness.get_by_label("Project").click();
     settle(&mut harness);
     harness.get_by_label("in 22 days");
@@ -388,7 +395,7 @@ fn the_overview_shows_what_is_due_and_counts_by_status() {
 #[test]
 fn the_follow_up_screens_in_chinese() {
     let (_dir, mut harness) = harness_on(d(2025, 7, 2));
-    harness.state_mut().settings.language = Language::Chinese;
+    harness.state_mut().workspace.settings.language = Language::Chinese;
     settle(&mut harness);
     harness.get_by_label("合作事项  (9)").click();
     settle(&mut harness);
@@ -440,6 +447,7 @@ fn export_what_the_filters_show() {
     assert!(
         harness
             .state()
+            .workspace
             .toast
             .as_ref()
             .unwrap()

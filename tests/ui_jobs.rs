@@ -9,9 +9,10 @@ mod common;
 use std::fmt::Write as _;
 
 use common::{ScriptedDialogs, app_harness, finish_jobs, settle};
-use delegation_planner::app::{DelegationApp, Picked, Settings};
+use delegation_planner::app::DelegationApp;
 use delegation_planner::model::{Attendee, MeetingId, Person, PersonId};
 use delegation_planner::synthetic::{Size, generate};
+use delegation_planner::workspace::{Picked, Settings};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 
@@ -35,19 +36,19 @@ fn a_big_project_opens_after_the_first_frame() {
         });
     // The constructor returned at once; the first frame shows what is being opened.
     h.step();
-    assert!(h.state().is_opening());
+    assert!(h.state().workspace.is_opening());
     assert!(h.query_by_label("Opening big.ron…").is_some());
-    assert!(h.state().doc.project().people.is_empty());
+    assert!(h.state().workspace.doc.project().people.is_empty());
     // No edits or saves meanwhile: the Save shortcut does nothing.
     h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::S);
     h.step();
     assert!(!path.with_extension("ron.bak").exists());
 
     finish_jobs(&mut h);
-    assert!(!h.state().is_opening());
-    assert_eq!(h.state().doc.project().people.len(), 20_000);
-    assert_eq!(h.state().doc.path(), Some(path.as_path()));
-    assert!(!h.state().doc.is_dirty());
+    assert!(!h.state().workspace.is_opening());
+    assert_eq!(h.state().workspace.doc.project().people.len(), 20_000);
+    assert_eq!(h.state().workspace.doc.path(), Some(path.as_path()));
+    assert!(!h.state().workspace.doc.is_dirty());
     assert!(h.query_by_label("Opening big.ron…").is_none());
 }
 
@@ -57,13 +58,16 @@ fn a_broken_file_at_start_says_where_and_shows_the_sample() {
     let path = dir.path().join("broken.ron");
     std::fs::write(&path, "V1((\n  people: {\n    oops\n").unwrap();
     let h = app_harness(Some(path), ScriptedDialogs::default());
-    match &h.state().dialog {
-        Some(delegation_planner::app::Dialog::Error { message, .. }) => {
+    match &h.state().workspace.dialog {
+        Some(delegation_planner::workspace::Dialog::Error { message, .. }) => {
             assert!(message.contains("broken.ron:2:12"), "{message}");
         }
         other => panic!("{other:?}"),
     }
-    assert!(!h.state().doc.project().people.is_empty(), "the sample");
+    assert!(
+        !h.state().workspace.doc.project().people.is_empty(),
+        "the sample"
+    );
 }
 
 #[test]
@@ -80,14 +84,17 @@ fn a_50000_row_csv_imports_with_progress() {
 
     let dialogs = ScriptedDialogs::default();
     let mut h = app_harness(Some(path), dialogs.clone());
-    let before = h.state().doc.project().people.len();
+    let before = h.state().workspace.doc.project().people.len();
     h.get_by_label("Import list…").click();
     settle(&mut h);
     dialogs.answer(Picked::File(csv_path));
     h.get_by_label("Open CSV…").click();
     h.run_steps(2);
     // The dialog shows the reading, not a frozen window.
-    assert!(h.state().import_job().is_some() || h.query_by_label("Add people (50,001)").is_some());
+    assert!(
+        h.state().workspace.import_job().is_some()
+            || h.query_by_label("Add people (50,001)").is_some()
+    );
     finish_jobs(&mut h);
     assert!(
         h.query_by_label("registrations.csv — 50,001 rows")
@@ -98,9 +105,9 @@ fn a_50000_row_csv_imports_with_progress() {
     assert!(h.query_by_label("Family name 50001").is_none());
     h.get_by_label("Add people (50,001)").click();
     settle(&mut h);
-    assert!(h.state().dialog.is_none());
+    assert!(h.state().workspace.dialog.is_none());
 
-    let p = h.state().doc.project();
+    let p = h.state().workspace.doc.project();
     assert_eq!(p.people.len(), before + 50_000);
     assert!(p.people.contains_key(&PersonId::from("guest49999-anna")));
     let m = &p.meetings[&MeetingId::from("paris-2024")];
@@ -153,7 +160,7 @@ fn name_cards_for_1200_attendees_are_drawn_on_a_job() {
     h.get_by_label("Name cards…").click();
     h.run_steps(2);
     // Drawing runs in the background; the status bar says what is done.
-    assert!(h.state().export_job().is_some() || out.exists());
+    assert!(h.state().workspace.export_job().is_some() || out.exists());
     finish_jobs(&mut h);
 
     let pdf = std::fs::read(&out).unwrap();
@@ -162,12 +169,12 @@ fn name_cards_for_1200_attendees_are_drawn_on_a_job() {
         .get_pages()
         .len();
     assert_eq!(pages, cards);
-    let toast = &h.state().toast.as_ref().unwrap().text;
+    let toast = &h.state().workspace.toast.as_ref().unwrap().text;
     assert_eq!(
         toast,
         &format!(
             "Exported name-cards.pdf ({} cards)",
-            delegation_planner::app::thousands(cards)
+            delegation_planner::workspace::thousands(cards)
         )
     );
 }

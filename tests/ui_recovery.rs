@@ -9,13 +9,15 @@ use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use common::{ScriptedDialogs, press, sample_file, settle};
-use delegation_planner::app::recovery::Recovery;
-use delegation_planner::app::{DelegationApp, Dialog, Language, LossAction, Picked, Settings};
+use delegation_planner::app::DelegationApp;
 use delegation_planner::document::Edit;
+use delegation_planner::i18n::Language;
 use delegation_planner::model::{Person, PersonId, Project};
 use delegation_planner::project_file::{
     DiskChange, SaveStep, backup_path, read_project, save_project, to_ron_string,
 };
+use delegation_planner::workspace::recovery::Recovery;
+use delegation_planner::workspace::{Dialog, LossAction, Picked, Settings};
 use egui::Key;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
@@ -49,7 +51,7 @@ fn harness(
 
 /// Adds a person through the document's one edit path, as the people panel does.
 fn add_person(harness: &mut Harness<'_, DelegationApp>, id: &str, family_name: &str) {
-    harness.state_mut().doc.apply(Edit::PutPerson(
+    harness.state_mut().workspace.doc.apply(Edit::PutPerson(
         PersonId::from(id),
         Person {
             family_name: family_name.into(),
@@ -112,8 +114,8 @@ fn unsaved_changes_survive_a_crash_and_are_offered_back() {
         Duration::ZERO,
         ScriptedDialogs::default(),
     );
-    let Some(Dialog::Recover(entry)) = &app.state().dialog else {
-        panic!("the copy is offered: {:?}", app.state().dialog);
+    let Some(Dialog::Recover(entry)) = &app.state().workspace.dialog else {
+        panic!("the copy is offered: {:?}", app.state().workspace.dialog);
     };
     assert_eq!(entry.original.as_deref(), Some(path.as_path()));
     assert!(has_person(&entry.project, "li-wei"));
@@ -123,17 +125,28 @@ fn unsaved_changes_survive_a_crash_and_are_offered_back() {
     app.get_by_label("Restore").click();
     settle(&mut app);
     let state = app.state();
-    assert!(state.dialog.is_none(), "{:?}", state.dialog);
-    assert!(has_person(state.doc.project(), "liu-jiang"));
-    assert!(has_person(state.doc.project(), "li-wei"));
-    assert!(state.doc.is_dirty(), "restored changes are still unsaved");
-    assert_eq!(state.doc.path(), Some(path.as_path()));
-    assert!(state.window_title().starts_with("● paris.ron"));
+    assert!(
+        state.workspace.dialog.is_none(),
+        "{:?}",
+        state.workspace.dialog
+    );
+    assert!(has_person(state.workspace.doc.project(), "liu-jiang"));
+    assert!(has_person(state.workspace.doc.project(), "li-wei"));
+    assert!(
+        state.workspace.doc.is_dirty(),
+        "restored changes are still unsaved"
+    );
+    assert_eq!(state.workspace.doc.path(), Some(path.as_path()));
+    assert!(state.workspace.window_title().starts_with("● paris.ron"));
 
     // Saving goes to the original file (unchanged on disk: no question) and ends the copy.
     press(&mut app, Key::S);
-    assert!(app.state().dialog.is_none(), "{:?}", app.state().dialog);
-    assert!(!app.state().doc.is_dirty());
+    assert!(
+        app.state().workspace.dialog.is_none(),
+        "{:?}",
+        app.state().workspace.dialog
+    );
+    assert!(!app.state().workspace.doc.is_dirty());
     assert!(has_person(&read_project(&path).unwrap(), "li-wei"));
     assert!(
         copies(recovery.path()).is_empty(),
@@ -155,7 +168,7 @@ fn the_copy_goes_on_save_undo_and_discard() {
     add_person(&mut app, "a", "A");
     assert_eq!(copies(recovery.path()).len(), 1);
     press(&mut app, Key::Z);
-    assert!(!app.state().doc.is_dirty());
+    assert!(!app.state().workspace.doc.is_dirty());
     assert!(
         copies(recovery.path()).is_empty(),
         "undone back to the saved state"
@@ -165,7 +178,7 @@ fn the_copy_goes_on_save_undo_and_discard() {
     assert_eq!(copies(recovery.path()).len(), 1);
     press(&mut app, Key::N);
     assert!(matches!(
-        app.state().dialog,
+        app.state().workspace.dialog,
         Some(Dialog::ConfirmDiscard { .. })
     ));
     assert_eq!(
@@ -204,9 +217,14 @@ fn an_unsaved_project_has_a_copy_too() {
     app.get_by_label_contains("not saved to a file yet");
     app.get_by_label("Restore").click();
     settle(&mut app);
-    assert_eq!(app.state().doc.path(), None);
-    assert!(has_person(app.state().doc.project(), "new"));
-    assert!(app.state().window_title().starts_with("● Untitled project"));
+    assert_eq!(app.state().workspace.doc.path(), None);
+    assert!(has_person(app.state().workspace.doc.project(), "new"));
+    assert!(
+        app.state()
+            .workspace
+            .window_title()
+            .starts_with("● Untitled project")
+    );
 }
 
 #[test]
@@ -230,7 +248,7 @@ fn not_now_keeps_the_copy_and_deleting_asks_twice() {
     );
     app.get_by_label("Not now").click();
     settle(&mut app);
-    assert!(app.state().dialog.is_none());
+    assert!(app.state().workspace.dialog.is_none());
     let old = copies(recovery.path());
     assert_eq!(old.len(), 1);
     // New unsaved work of this session goes to a copy of its own, never over the old one.
@@ -248,20 +266,20 @@ fn not_now_keeps_the_copy_and_deleting_asks_twice() {
         Duration::ZERO,
         ScriptedDialogs::default(),
     );
-    let Some(Dialog::Recover(newest)) = app.state().dialog.clone() else {
-        panic!("offered: {:?}", app.state().dialog);
+    let Some(Dialog::Recover(newest)) = app.state().workspace.dialog.clone() else {
+        panic!("offered: {:?}", app.state().workspace.dialog);
     };
     assert!(has_person(&newest.project, "second"));
     app.get_by_label("Delete copy…").click();
     settle(&mut app);
     assert!(matches!(
-        app.state().dialog,
+        app.state().workspace.dialog,
         Some(Dialog::ConfirmLoss(LossAction::DeleteRecovery(_)))
     ));
     app.get_by_label("Cancel").click();
     settle(&mut app);
     assert!(
-        matches!(app.state().dialog, Some(Dialog::Recover(_))),
+        matches!(app.state().workspace.dialog, Some(Dialog::Recover(_))),
         "back to the offer"
     );
     assert_eq!(copies(recovery.path()).len(), 2);
@@ -270,8 +288,11 @@ fn not_now_keeps_the_copy_and_deleting_asks_twice() {
     app.get_by_label("Delete, losing those changes").click();
     settle(&mut app);
     assert_eq!(copies(recovery.path()), old, "only the chosen copy is gone");
-    let Some(Dialog::Recover(next)) = &app.state().dialog else {
-        panic!("the older copy is offered next: {:?}", app.state().dialog);
+    let Some(Dialog::Recover(next)) = &app.state().workspace.dialog else {
+        panic!(
+            "the older copy is offered next: {:?}",
+            app.state().workspace.dialog
+        );
     };
     assert!(has_person(&next.project, "first"));
 }
@@ -336,8 +357,8 @@ fn overwrite_when_someone_else_changed_the_file() {
     std::fs::write(&path, theirs()).unwrap();
 
     press(&mut app, Key::S);
-    let Some(Dialog::FileChanged { change, .. }) = &app.state().dialog else {
-        panic!("asks first: {:?}", app.state().dialog);
+    let Some(Dialog::FileChanged { change, .. }) = &app.state().workspace.dialog else {
+        panic!("asks first: {:?}", app.state().workspace.dialog);
     };
     assert!(matches!(change, DiskChange::Modified { .. }), "{change:?}");
     app.get_by_label("The file was changed by someone else");
@@ -346,12 +367,16 @@ fn overwrite_when_someone_else_changed_the_file() {
         theirs(),
         "nothing written yet"
     );
-    assert!(app.state().doc.is_dirty());
+    assert!(app.state().workspace.doc.is_dirty());
 
     app.get_by_label("Overwrite with my version").click();
     settle(&mut app);
-    assert!(app.state().dialog.is_none(), "{:?}", app.state().dialog);
-    assert!(!app.state().doc.is_dirty());
+    assert!(
+        app.state().workspace.dialog.is_none(),
+        "{:?}",
+        app.state().workspace.dialog
+    );
+    assert!(!app.state().workspace.doc.is_dirty());
     assert!(has_person(&read_project(&path).unwrap(), "mine"));
     assert_eq!(
         std::fs::read_to_string(backup_path(&path)).unwrap(),
@@ -362,7 +387,7 @@ fn overwrite_when_someone_else_changed_the_file() {
     // From now on the file is ours again: no question.
     add_person(&mut app, "more", "More");
     press(&mut app, Key::S);
-    assert!(app.state().dialog.is_none());
+    assert!(app.state().workspace.dialog.is_none());
     assert!(has_person(&read_project(&path).unwrap(), "more"));
 }
 
@@ -383,15 +408,18 @@ fn reload_theirs_asks_a_second_time() {
     app.get_by_label("Reload theirs…").click();
     settle(&mut app);
     assert!(matches!(
-        app.state().dialog,
+        app.state().workspace.dialog,
         Some(Dialog::ConfirmLoss(LossAction::Reload(_)))
     ));
     app.get_by_label("Reload and lose your changes?");
     app.get_by_label("Cancel").click();
     settle(&mut app);
-    assert!(app.state().dialog.is_none());
-    assert!(has_person(app.state().doc.project(), "mine"), "still mine");
-    assert!(app.state().doc.is_dirty());
+    assert!(app.state().workspace.dialog.is_none());
+    assert!(
+        has_person(app.state().workspace.doc.project(), "mine"),
+        "still mine"
+    );
+    assert!(app.state().workspace.doc.is_dirty());
 
     press(&mut app, Key::S);
     app.get_by_label("Reload theirs…").click();
@@ -399,9 +427,12 @@ fn reload_theirs_asks_a_second_time() {
     app.get_by_label("Reload, losing my changes").click();
     settle(&mut app);
     let state = app.state();
-    assert!(!state.doc.is_dirty());
-    assert!(!has_person(state.doc.project(), "mine"));
-    assert_eq!(state.doc.project().info.title.en, "Changed by a colleague");
+    assert!(!state.workspace.doc.is_dirty());
+    assert!(!has_person(state.workspace.doc.project(), "mine"));
+    assert_eq!(
+        state.workspace.doc.project().info.title.en,
+        "Changed by a colleague"
+    );
     assert!(
         copies(recovery.path()).is_empty(),
         "the changes were discarded"
@@ -420,7 +451,7 @@ fn a_deleted_or_moved_file_is_saved_again_or_elsewhere() {
 
     press(&mut app, Key::S);
     assert!(matches!(
-        app.state().dialog,
+        app.state().workspace.dialog,
         Some(Dialog::FileChanged {
             change: DiskChange::Missing,
             ..
@@ -431,7 +462,7 @@ fn a_deleted_or_moved_file_is_saved_again_or_elsewhere() {
     app.get_by_label("Save it here again").click();
     settle(&mut app);
     assert!(has_person(&read_project(&path).unwrap(), "mine"));
-    assert!(!app.state().doc.is_dirty());
+    assert!(!app.state().workspace.doc.is_dirty());
 
     // Moved again: this time Save as… to a new place; the question's own Save as… button.
     add_person(&mut app, "more", "More");
@@ -442,7 +473,7 @@ fn a_deleted_or_moved_file_is_saved_again_or_elsewhere() {
     app.get_by_label("Save as…").click();
     settle(&mut app);
     assert!(has_person(&read_project(&elsewhere).unwrap(), "more"));
-    assert_eq!(app.state().doc.path(), Some(elsewhere.as_path()));
+    assert_eq!(app.state().workspace.doc.path(), Some(elsewhere.as_path()));
     assert!(!path.exists());
 }
 
@@ -462,7 +493,11 @@ fn a_file_rewritten_with_the_same_bytes_is_not_a_conflict() {
     std::thread::sleep(Duration::from_millis(20));
     std::fs::write(&path, same).unwrap();
     press(&mut app, Key::S);
-    assert!(app.state().dialog.is_none(), "{:?}", app.state().dialog);
+    assert!(
+        app.state().workspace.dialog.is_none(),
+        "{:?}",
+        app.state().workspace.dialog
+    );
     assert!(has_person(&read_project(&path).unwrap(), "mine"));
 }
 
@@ -481,8 +516,11 @@ fn quitting_with_save_waits_for_the_file_changed_answer() {
     press(&mut app, Key::Q);
     app.get_by_label("Save").click();
     settle(&mut app);
-    let Some(Dialog::FileChanged { then, .. }) = &app.state().dialog else {
-        panic!("asks about the change first: {:?}", app.state().dialog);
+    let Some(Dialog::FileChanged { then, .. }) = &app.state().workspace.dialog else {
+        panic!(
+            "asks about the change first: {:?}",
+            app.state().workspace.dialog
+        );
     };
     assert!(then.is_some(), "and remembers to quit afterwards");
     app.get_by_label("Overwrite with my version").click();
@@ -522,10 +560,11 @@ fn a_save_failing_at_any_step_loses_nothing() {
         // Every other run in Chinese: the step is named in the user's language.
         let chinese = i % 2 == 1;
         if chinese {
-            app.state_mut().settings.language = Language::Chinese;
+            app.state_mut().workspace.settings.language = Language::Chinese;
         }
         add_person(&mut app, "mine", "Mine");
         app.state_mut()
+            .workspace
             .inject_save_faults(Some(Box::new(move |step: SaveStep| {
                 if step == failing {
                     Err(std::io::Error::other("injected fault"))
@@ -536,11 +575,14 @@ fn a_save_failing_at_any_step_loses_nothing() {
         press(&mut app, Key::S);
 
         let state = app.state();
-        let Some(Dialog::Error { title, message }) = &state.dialog else {
-            panic!("{failing:?}: a dialog says what failed: {:?}", state.dialog);
+        let Some(Dialog::Error { title, message }) = &state.workspace.dialog else {
+            panic!(
+                "{failing:?}: a dialog says what failed: {:?}",
+                state.workspace.dialog
+            );
         };
-        let t = state.tr();
-        let step_name = delegation_planner::app::i18n::save_step(t, failing);
+        let t = state.workspace.tr();
+        let step_name = delegation_planner::i18n::save_step(t, failing);
         assert!(
             message.contains(step_name) && message.contains("injected fault"),
             "{failing:?}: {message}"
@@ -549,9 +591,12 @@ fn a_save_failing_at_any_step_loses_nothing() {
             message.ends_with(&path.display().to_string()),
             "path last: {message}"
         );
-        assert!(state.doc.is_dirty(), "{failing:?}: the unsaved mark stays");
         assert!(
-            has_person(state.doc.project(), "mine"),
+            state.workspace.doc.is_dirty(),
+            "{failing:?}: the unsaved mark stays"
+        );
+        assert!(
+            has_person(state.workspace.doc.project(), "mine"),
             "{failing:?}: edits kept"
         );
         assert_eq!(copies(recovery.path()).len(), 1, "{failing:?}: copy kept");
@@ -590,14 +635,18 @@ fn a_save_failing_at_any_step_loses_nothing() {
         // The user closes the message; the next save works and asks nothing.
         app.get_by_label(t.dlg_ok).click();
         settle(&mut app);
-        app.state_mut().inject_save_faults(None);
+        app.state_mut().workspace.inject_save_faults(None);
         press(&mut app, Key::S);
         let state = app.state();
-        assert!(state.dialog.is_none(), "{failing:?}: {:?}", state.dialog);
-        assert!(!state.doc.is_dirty(), "{failing:?}");
+        assert!(
+            state.workspace.dialog.is_none(),
+            "{failing:?}: {:?}",
+            state.workspace.dialog
+        );
+        assert!(!state.workspace.doc.is_dirty(), "{failing:?}");
         assert_eq!(
             &read_project(&path).unwrap(),
-            state.doc.project(),
+            state.workspace.doc.project(),
             "{failing:?}"
         );
         assert!(copies(recovery.path()).is_empty(), "{failing:?}");

@@ -114,6 +114,54 @@ impl Edit {
         }
     }
 
+    /// Whether applying the edit to `project` would change anything. An edit that changes
+    /// nothing (a merge with nothing to merge, a field set to what it holds) is not
+    /// applied: it records no undo step and leaves the unsaved mark alone.
+    pub fn changes(&self, project: &Project) -> bool {
+        match self {
+            Self::SetInfo(info) => &project.info != info,
+            Self::PutOrganisation(id, value) => project.organisations.get(id) != Some(value),
+            Self::RemoveOrganisation(id) => project.organisations.contains_key(id),
+            Self::PutPerson(id, value) => project.people.get(id) != Some(value),
+            Self::RemovePerson(id) => project.people.contains_key(id),
+            Self::PutMeeting(id, value) => project.meetings.get(id) != Some(value.as_ref()),
+            Self::RemoveMeeting(id) => project.meetings.contains_key(id),
+            Self::PutCommitment(id, value) => project.commitments.get(id) != Some(value),
+            Self::RemoveCommitment(id) => project.commitments.contains_key(id),
+            Self::Batch(edits) => edits.iter().any(|e| e.changes(project)),
+        }
+    }
+
+    /// Adds the next meeting of `from`'s series on `date` (hosted by the other side when
+    /// `alternate`), and makes `from` edition 1 of the series when it was not in one yet.
+    /// Returns the edit (one undo step) and the new meeting's id; `None` when `from` is
+    /// gone.
+    pub fn next_meeting(
+        project: &Project,
+        from: &MeetingId,
+        date: chrono::NaiveDate,
+        alternate: bool,
+    ) -> Option<(Edit, MeetingId)> {
+        let previous = project.meetings.get(from)?;
+        let next = previous.next_in_series(date, alternate);
+        let stem = from
+            .as_str()
+            .trim_end_matches(|c: char| c.is_ascii_digit() || c == '-');
+        let id = project.new_meeting_id(&format!("{stem}-{}", chrono::Datelike::year(&date)));
+        let mut edits = Vec::new();
+        if previous.series.is_none() {
+            // The first meeting becomes edition 1 of the series the next one continues.
+            let mut first = previous.clone();
+            first.series = next.series.clone().map(|mut s| {
+                s.edition = 1;
+                s
+            });
+            edits.push(Edit::PutMeeting(from.clone(), Box::new(first)));
+        }
+        edits.push(Edit::PutMeeting(id.clone(), Box::new(next)));
+        Some((Edit::Batch(edits), id))
+    }
+
     /// Removes a person and every reference to them (attendance, speakers, owners).
     pub fn delete_person(project: &Project, id: &PersonId) -> Edit {
         let mut edits = Vec::new();

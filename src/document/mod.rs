@@ -155,17 +155,24 @@ impl Document {
         self.revision = after;
     }
 
-    /// Applies an edit as its own undo step.
-    pub fn apply(&mut self, edit: Edit) {
-        self.apply_merging(edit, None);
+    /// Applies an edit as its own undo step. Returns false, recording nothing, when the
+    /// edit changes nothing.
+    pub fn apply(&mut self, edit: Edit) -> bool {
+        self.apply_merging(edit, None)
     }
 
     /// Applies an edit; consecutive edits with the same `merge_key` (typing in one field)
-    /// become a single undo step until [`Self::seal`] is called.
-    pub fn apply_merging(&mut self, edit: Edit, merge_key: Option<String>) {
+    /// become a single undo step until [`Self::seal`] is called. An edit that changes
+    /// nothing records nothing: no undo step, no new revision, no unsaved mark; then it
+    /// returns false.
+    pub fn apply_merging(&mut self, edit: Edit, merge_key: Option<String>) -> bool {
+        if !edit.changes(&self.project) {
+            return false;
+        }
         self.note_change(std::slice::from_ref(&edit));
         let inverse = edit.apply(&mut self.project);
         self.history.record(inverse, merge_key);
+        true
     }
 
     /// Ends the current typing burst: the next edit starts a new undo step.
@@ -211,8 +218,26 @@ impl Document {
     /// Records that the project as it is now was written to `path`.
     pub fn mark_saved(&mut self, path: PathBuf) {
         self.history.seal();
+        let state = self.history.state();
+        self.mark_saved_state(path, state);
+    }
+
+    /// Identifies the project as it is now in the undo history: a save on a background
+    /// job takes it with its snapshot, and hands it back to [`Self::mark_saved_state`].
+    pub fn history_state(&self) -> u64 {
+        self.history.state()
+    }
+
+    /// Records that the project as it was at `state` ([`Self::history_state`]) was written
+    /// to `path`. Edits made while it was being written keep the document unsaved.
+    pub fn mark_saved_state(&mut self, path: PathBuf, state: u64) {
+        if state == self.history.state() {
+            // The next edit is a new undo step: typing after a save is not merged into the
+            // burst before it, so undo can return to exactly what was saved.
+            self.history.seal();
+        }
         self.path = Some(path);
-        self.saved_state = Some(self.history.state());
+        self.saved_state = Some(state);
     }
 
     /// The file at [`Self::path`] as this app last read or wrote it.
@@ -322,6 +347,36 @@ mod tests {
             ));
         }
         assert_eq!(doc.changes_since(start), None);
+    }
+
+    #[test]
+    fn an_edit_that_changes_nothing_records_nothing() {
+        let mut doc = Document::from_file(Project::default(), "x.ron".into());
+        let revision = doc.revision();
+        assert!(!doc.apply(Edit::RemovePerson("nobody".into())));
+        assert!(!doc.apply(Edit::Batch(Vec::new())));
+        assert!(!doc.is_dirty());
+        assert!(!doc.can_undo());
+        assert_eq!(doc.revision(), revision);
+        assert!(doc.apply(Edit::PutPerson("a".into(), person("A"))));
+        assert!(
+            !doc.apply(Edit::PutPerson("a".into(), person("A"))),
+            "same value"
+        );
+        doc.undo();
+        assert!(!doc.can_undo(), "one step only");
+    }
+
+    #[test]
+    fn a_save_of_an_older_state_leaves_later_edits_unsaved() {
+        let mut doc = Document::unsaved(Project::default(), false);
+        doc.apply(Edit::PutPerson("a".into(), person("A")));
+        let saved = doc.history_state();
+        doc.apply(Edit::PutPerson("b".into(), person("B")));
+        doc.mark_saved_state("x.ron".into(), saved);
+        assert!(doc.is_dirty(), "B was added after the snapshot");
+        assert!(doc.undo());
+        assert!(!doc.is_dirty(), "back to what was written");
     }
 
     #[test]

@@ -91,6 +91,25 @@ strings! {
     cmd_show_organisations => "Organisations", "机构";
     cmd_show_commitments => "Commitments", "合作事项";
     cmd_show_tip => "Show this list", "显示此列表";
+    cmd_palette => "Command palette…", "命令面板…";
+    cmd_palette_tip => "Find any command by typing part of its name, in English or Chinese", "输入名称的一部分（中英文均可）查找任何命令";
+    cmd_palette_hint => "Type a command…", "输入命令…";
+    cmd_palette_none => "No command matches.", "没有匹配的命令。";
+    cmd_next_item => "Next item", "下一项";
+    cmd_next_item_tip => "Select the next entry of the list shown", "选择当前列表中的下一项";
+    cmd_previous_item => "Previous item", "上一项";
+    cmd_previous_item_tip => "Select the previous entry of the list shown", "选择当前列表中的上一项";
+    cmd_zoom_in => "Zoom in", "放大";
+    cmd_zoom_out => "Zoom out", "缩小";
+    cmd_zoom_reset => "Actual size", "实际大小";
+    cmd_zoom_tip => "Size of everything in the window", "窗口中所有内容的大小";
+    cmd_export_agenda_tip => "The agenda of the meeting shown, in both languages", "当前会议的议程（双语）";
+    cmd_export_attendees_tip => "The attendees of the meeting shown, by side in protocol order", "当前会议的参会人员，按参会方和礼宾顺序";
+    cmd_export_people => "Export everyone", "导出全部人员";
+    cmd_export_people_tip => "Every person in the project", "项目中的所有人员";
+    cmd_needs_meeting => "Select a meeting in Meetings first", "请先在“会议”中选择一个会议";
+    menu_export => "Export", "导出";
+    menu_help => "Help", "帮助";
     sample_suffix => "sample, not saved yet", "示例，尚未保存";
     untitled => "Untitled project", "未命名项目";
     search_hint => "Search…", "搜索…";
@@ -288,6 +307,12 @@ strings! {
     dlg_path_exists => "This file exists and will be replaced (its previous version is kept as .bak).", "该文件已存在，将被覆盖（旧版本保存为 .bak）。";
     dlg_file => "File path", "文件路径";
     saved => "Saved", "已保存";
+    import_done => "Added {people} people and {organisations} organisations; {matched} already in the project", "新增 {people} 人、{organisations} 个机构，匹配已有 {matched} 人";
+    saving => "Saving", "正在保存";
+    problems_found => "{n} problems", "{n} 个问题";
+    problems_tip => "References that point nowhere; see the list in Project", "无效的引用；详见“项目”中的列表";
+    problems_title => "Problems found", "发现的问题";
+    validating => "Checking references…", "正在检查引用…";
     opened => "Opened", "已打开";
     nothing_to_undo => "Nothing to undo", "没有可撤销的操作";
     nothing_to_redo => "Nothing to redo", "没有可重做的操作";
@@ -418,6 +443,46 @@ strings! {
     cards_unit => "cards", "张桌签";
     merge_into_this => "Merge into this person", "合并到此人";
     merge_tip => "Every meeting, agenda item and commitment of the other entry will point to this person; empty fields are filled from it (undo restores both)", "另一条目的会议、议程和合作事项将改为指向此人，空白字段由其补全（可撤销）";
+}
+
+/// The menu label of an agenda export format.
+pub fn agenda_format(t: &Strings, format: crate::export::agenda::AgendaFormat) -> &'static str {
+    use crate::export::agenda::AgendaFormat;
+    match format {
+        AgendaFormat::Pdf => t.format_pdf,
+        AgendaFormat::Html => t.format_html,
+        AgendaFormat::Md => t.format_md,
+        AgendaFormat::Ics => t.format_ics,
+    }
+}
+
+/// The menu label of an attendee-list export format.
+pub fn attendee_format(
+    t: &Strings,
+    format: crate::export::attendees::AttendeeFormat,
+) -> &'static str {
+    use crate::export::attendees::AttendeeFormat;
+    match format {
+        AttendeeFormat::Xlsx => t.format_xlsx,
+        AttendeeFormat::Csv => t.format_csv,
+        AttendeeFormat::Pdf => t.format_pdf,
+        AttendeeFormat::Html => t.format_html,
+        AttendeeFormat::Md => t.format_md,
+    }
+}
+
+/// The menu label of a commitments export format.
+pub fn commitments_format(
+    t: &Strings,
+    format: crate::export::commitments::CommitmentsFormat,
+) -> &'static str {
+    use crate::export::commitments::CommitmentsFormat;
+    match format {
+        CommitmentsFormat::Pdf => t.format_pdf,
+        CommitmentsFormat::Html => t.format_html,
+        CommitmentsFormat::Md => t.format_md,
+        CommitmentsFormat::Csv => t.format_csv,
+    }
 }
 
 /// The name of a step of a project save, for "Saving failed while {step}".

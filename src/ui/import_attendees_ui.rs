@@ -1,58 +1,22 @@
 //! The attendee-list import: paste text or open a CSV, map its columns, correct the
 //! preview field by field, then add everything as one undo step.
 
-use std::sync::Arc;
+use crate::i18n::Language;
+use crate::import::attendees::{Field, OrganisationRef, ParsedPerson};
+use crate::model::{Choice, Honorific, NameOrder, Project};
+use crate::workspace::{DialogOutcome, ImportState, ImportStep, Workspace, thousands};
 
-use crate::app::{DelegationApp, Dialog, FileKind, Picked};
-use crate::import::attendees::{CsvTable, Field, OrganisationRef, ParsedPerson, build_edit};
-use crate::model::{Choice, Honorific, MeetingId, NameOrder};
-
-/// The state of an open import.
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct ImportState {
-    /// The meeting the list is for, if any.
-    pub meeting: Option<MeetingId>,
-    /// Whether to add the people to that meeting's attendance.
-    pub add_to_meeting: bool,
-    /// The pasted text.
-    pub text: String,
-    /// The text the preview was made from (a change re-parses).
-    pub parsed_text: String,
-    /// An opened CSV and its file name (shared with the job that re-maps its columns).
-    pub csv: Option<(String, Arc<CsvTable>)>,
-    /// The field of each CSV column.
-    pub mapping: Vec<Option<Field>>,
-    /// The people to add, as corrected by the user.
-    pub preview: Vec<ParsedPerson>,
-}
-
-/// CSV files for the open dialog.
-pub const CSV_FILES: FileKind = FileKind {
-    name: "CSV",
-    extensions: &["csv", "tsv", "txt"],
-};
-
-/// Shows the dialog; returns it while it stays open.
+/// Shows the dialog; returns a step for the workspace to carry out (re-read the text, open
+/// a CSV, re-map its columns, add the people, or close).
 pub fn import_attendees_dialog_ui(
     ctx: &egui::Context,
-    app: &mut DelegationApp,
-    mut state: Box<ImportState>,
-) -> Option<Dialog> {
-    let t = app.tr();
-    let language = app.settings.language;
-    // Re-parse the text when it changed (corrections to the preview are kept otherwise).
-    // A long list is parsed on a job, which sets `parsed_text` when done.
-    let reading = app.import_job().is_some();
-    if state.csv.is_none() && state.text != state.parsed_text && !reading {
-        let text = state.text.clone();
-        match app.parse_pasted(&text) {
-            Some(preview) => {
-                state.preview = preview;
-                state.parsed_text = text;
-            }
-            None => state.parsed_text = text,
-        }
-    }
+    workspace: &Workspace,
+    state: &mut ImportState,
+) -> Option<DialogOutcome> {
+    let t = workspace.tr();
+    let language = workspace.language();
+    let job = workspace.import_job();
+    let reading = job.is_some();
     let mut outcome = None;
     let mut open_csv = false;
     let mut remap = false;
@@ -72,10 +36,7 @@ pub fn import_attendees_dialog_ui(
                 .labelled_by(label.id);
             }
             Some((name, table)) => {
-                ui.label(format!(
-                    "{name} — {} rows",
-                    crate::app::thousands(table.rows.len())
-                ));
+                ui.label(format!("{name} — {} rows", thousands(table.rows.len())));
                 ui.horizontal_wrapped(|ui| {
                     let label = ui.label(t.csv_columns);
                     for (i, header) in table.headers.iter().enumerate() {
@@ -109,7 +70,7 @@ pub fn import_attendees_dialog_ui(
             }
         });
         ui.add_space(6.0);
-        match app.import_job() {
+        match job {
             // While the list is read, its progress stands where the preview will be.
             Some(job) => {
                 ui.horizontal(|ui| {
@@ -126,20 +87,20 @@ pub fn import_attendees_dialog_ui(
                     format!(
                         "{} {} / {}",
                         job.progress.phase(),
-                        crate::app::thousands(usize::try_from(done).unwrap_or(usize::MAX)),
-                        crate::app::thousands(usize::try_from(total).unwrap_or(usize::MAX))
+                        thousands(usize::try_from(done).unwrap_or(usize::MAX)),
+                        thousands(usize::try_from(total).unwrap_or(usize::MAX))
                     )
                 } else {
                     job.progress.phase()
                 };
                 ui.label(detail);
             }
-            None => preview_ui(ui, app, &mut state.preview, language),
+            None => preview_ui(ui, workspace.doc.project(), &mut state.preview, language),
         }
         ui.add_space(8.0);
         ui.horizontal(|ui| {
             let n = state.preview.len();
-            let label = format!("{} ({})", t.add_people, crate::app::thousands(n));
+            let label = format!("{} ({})", t.add_people, thousands(n));
             if ui
                 .add_enabled(n > 0 && !reading, egui::Button::new(label))
                 .clicked()
@@ -151,53 +112,33 @@ pub fn import_attendees_dialog_ui(
             }
         });
     });
-    if remap && let Some((name, table)) = &state.csv {
-        app.start_remap(name.clone(), Arc::clone(table), state.mapping.clone());
-    }
-    if open_csv {
-        match app.pick_file(CSV_FILES) {
-            // Read, mapped and matched on a job; the preview arrives when it is done.
-            Picked::File(path) => app.start_csv_import(&path),
-            Picked::Cancelled | Picked::Unavailable(_) => {}
-        }
-    }
     if modal.should_close() && outcome.is_none() {
         outcome = Some(false);
     }
-    match outcome {
-        None => Some(Dialog::ImportAttendees(state)),
-        Some(false) => {
-            app.cancel_import();
-            None
-        }
-        Some(true) => {
-            let meeting = state.meeting.as_ref().filter(|_| state.add_to_meeting);
-            let start = std::time::Instant::now();
-            let (edit, summary) = build_edit(app.doc.project(), &state.preview, meeting);
-            app.doc.apply(edit);
-            log::info!(
-                "applied an import of {} people in {:?}",
-                state.preview.len(),
-                start.elapsed()
-            );
-            app.report_import(&summary);
-            None
-        }
-    }
+    let step = match outcome {
+        Some(true) => ImportStep::Confirm,
+        Some(false) => ImportStep::Cancel,
+        None if open_csv => ImportStep::OpenFile,
+        None if remap && state.csv.is_some() => ImportStep::Remap,
+        // The text changed: the preview is made again (a long list on a job, during which
+        // the text is not read again).
+        None if state.text_changed() && !reading => ImportStep::Reparse,
+        None => return None,
+    };
+    Some(DialogOutcome::Import(step))
 }
 
 /// The editable preview: one row per person, uncertain fields highlighted. Only the rows
 /// in view are laid out (`body.rows`), so a 50,000-row CSV scrolls as smoothly as ten.
 fn preview_ui(
     ui: &mut egui::Ui,
-    app: &DelegationApp,
+    project: &Project,
     preview: &mut Vec<ParsedPerson>,
-    language: crate::app::Language,
+    language: Language,
 ) {
     use egui_extras::{Column, TableBuilder};
 
-    let t = app.tr();
-    let project = app.doc.project();
+    let t = language.strings();
     let warn = ui.visuals().warn_fg_color.gamma_multiply(0.25);
     let mut remove = None;
     let headers = [

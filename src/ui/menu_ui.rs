@@ -2,51 +2,72 @@
 
 use std::path::PathBuf;
 
-use crate::app::{Command, DelegationApp};
+use super::ViewState;
+use super::commands_ui::{enabled, shortcut_text};
+use crate::export::agenda::AgendaFormat;
+use crate::export::attendees::AttendeeFormat;
+use crate::export::commitments::CommitmentsFormat;
+use crate::i18n::Language;
+use crate::workspace::{Action, Command, Workspace};
 
-/// The File, Edit and View menus; chosen commands are pushed to `commands`.
+/// The File, Edit and View menus; chosen commands are pushed to `commands`, a recent
+/// file to open to `actions`.
 pub fn menu_bar_ui(
     ui: &mut egui::Ui,
-    app: &DelegationApp,
+    workspace: &Workspace,
+    view: &ViewState,
     commands: &mut Vec<Command>,
-    recent_to_open: &mut Option<PathBuf>,
+    actions: &mut Vec<Action>,
 ) {
-    let language = app.settings.language;
-    let t = language.strings();
+    let t = workspace.tr();
+    let mut entry = |ui: &mut egui::Ui, command: Command| {
+        if command_button(ui, workspace, view, command) {
+            commands.push(command);
+        }
+    };
     egui::Panel::top("menu_bar").show(ui, |ui| {
         egui::MenuBar::new().ui(ui, |ui| {
             ui.menu_button(t.menu_file, |ui| {
-                command_button(ui, app, Command::New, commands);
-                command_button(ui, app, Command::Open, commands);
-                ui.add_enabled_ui(!app.is_opening(), |ui| {
+                entry(ui, Command::New);
+                entry(ui, Command::Open);
+                ui.add_enabled_ui(!workspace.is_opening(), |ui| {
                     ui.menu_button(t.cmd_open_recent, |ui| {
-                        if app.settings.recent_files.is_empty() {
-                            ui.label(t.cmd_no_recent);
-                        }
-                        for path in &app.settings.recent_files {
-                            let name = path
-                                .file_name()
-                                .map(|n| n.to_string_lossy().into_owned())
-                                .unwrap_or_default();
-                            if ui
-                                .button(name)
-                                .on_hover_text(path.display().to_string())
-                                .clicked()
-                            {
-                                *recent_to_open = Some(path.clone());
-                            }
+                        if let Some(path) = recent_files_ui(ui, workspace) {
+                            actions.push(Action::OpenRecent(path));
                         }
                     });
                 });
                 ui.separator();
-                command_button(ui, app, Command::Save, commands);
-                command_button(ui, app, Command::SaveAs, commands);
+                entry(ui, Command::Save);
+                entry(ui, Command::SaveAs);
                 ui.separator();
-                command_button(ui, app, Command::Quit, commands);
+                ui.menu_button(t.menu_export, |ui| {
+                    for format in AgendaFormat::ALL {
+                        entry(ui, Command::ExportAgenda(format));
+                    }
+                    ui.separator();
+                    for format in AttendeeFormat::ALL {
+                        entry(ui, Command::ExportAttendees(format));
+                    }
+                    entry(ui, Command::NameCards);
+                    ui.separator();
+                    for format in AttendeeFormat::ALL {
+                        entry(ui, Command::ExportPeople(format));
+                    }
+                    ui.separator();
+                    for format in CommitmentsFormat::ALL {
+                        entry(ui, Command::ExportCommitments(format));
+                    }
+                });
+                ui.separator();
+                entry(ui, Command::Quit);
             });
             ui.menu_button(t.menu_edit, |ui| {
-                command_button(ui, app, Command::Undo, commands);
-                command_button(ui, app, Command::Redo, commands);
+                entry(ui, Command::Undo);
+                entry(ui, Command::Redo);
+                ui.separator();
+                entry(ui, Command::ImportAttendees);
+                entry(ui, Command::PasteAgenda);
             });
             ui.menu_button(t.menu_view, |ui| {
                 for command in [
@@ -56,53 +77,87 @@ pub fn menu_bar_ui(
                     Command::ShowOrganisations,
                     Command::ShowCommitments,
                 ] {
-                    command_button(ui, app, command, commands);
+                    entry(ui, command);
                 }
                 ui.separator();
-                command_button(ui, app, Command::English, commands);
-                command_button(ui, app, Command::Chinese, commands);
+                entry(ui, Command::PreviousItem);
+                entry(ui, Command::NextItem);
                 ui.separator();
-                command_button(ui, app, Command::LightTheme, commands);
-                command_button(ui, app, Command::DarkTheme, commands);
+                entry(ui, Command::ZoomIn);
+                entry(ui, Command::ZoomOut);
+                entry(ui, Command::ZoomReset);
+                ui.separator();
+                entry(ui, Command::English);
+                entry(ui, Command::Chinese);
+                ui.separator();
+                entry(ui, Command::LightTheme);
+                entry(ui, Command::DarkTheme);
+                ui.separator();
+                entry(ui, Command::CommandPalette);
             });
         });
     });
 }
 
+/// The recent files; returns the one chosen.
+fn recent_files_ui(ui: &mut egui::Ui, workspace: &Workspace) -> Option<PathBuf> {
+    let t = workspace.tr();
+    if workspace.settings.recent_files.is_empty() {
+        ui.label(t.cmd_no_recent);
+    }
+    let mut chosen = None;
+    for path in &workspace.settings.recent_files {
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        if ui
+            .button(name)
+            .on_hover_text(path.display().to_string())
+            .clicked()
+        {
+            chosen = Some(path.clone());
+        }
+    }
+    chosen
+}
+
+/// One menu entry; true when chosen.
 fn command_button(
     ui: &mut egui::Ui,
-    app: &DelegationApp,
+    workspace: &Workspace,
+    view: &ViewState,
     command: Command,
-    commands: &mut Vec<Command>,
-) {
-    let (label, tooltip) = command.text(app.settings.language);
-    let enabled = match command {
-        // A project being opened is about to replace the document.
-        _ if command.changes_document() && app.is_opening() => false,
-        Command::Undo => app.doc.can_undo(),
-        Command::Redo => app.doc.can_redo(),
-        _ => true,
-    };
+) -> bool {
+    let language = workspace.language();
+    let text = command.text(language);
     let checked = match command {
-        Command::English => Some(app.settings.language == crate::app::Language::English),
-        Command::Chinese => Some(app.settings.language == crate::app::Language::Chinese),
-        Command::LightTheme => Some(!app.settings.dark),
-        Command::DarkTheme => Some(app.settings.dark),
+        Command::English => Some(language == Language::English),
+        Command::Chinese => Some(language == Language::Chinese),
+        Command::LightTheme => Some(!workspace.settings.dark),
+        Command::DarkTheme => Some(workspace.settings.dark),
         _ => None,
     };
     let mut button = match checked {
-        Some(true) => egui::Button::selectable(true, label),
-        _ => egui::Button::new(label),
+        Some(true) => egui::Button::selectable(true, text.label),
+        _ => egui::Button::new(text.label),
     };
-    if let Some(shortcut) = command.shortcut() {
-        button = button.shortcut_text(ui.ctx().format_shortcut(&shortcut));
+    let shortcut = shortcut_text(ui.ctx(), command);
+    if !shortcut.is_empty() {
+        button = button.shortcut_text(shortcut);
     }
-    if ui
-        .add_enabled(enabled, button)
-        .on_hover_text(tooltip)
-        .clicked()
-    {
-        commands.push(command);
+    let disabled_tip = if command.needs_meeting() {
+        workspace.tr().cmd_needs_meeting
+    } else {
+        text.tooltip.as_str()
+    };
+    let clicked = ui
+        .add_enabled(enabled(workspace, view, command), button)
+        .on_hover_text(&text.tooltip)
+        .on_disabled_hover_text(disabled_tip)
+        .clicked();
+    if clicked {
         ui.close();
     }
+    clicked
 }

@@ -1,8 +1,11 @@
-//! The panels of the app, one per file. Each reads the project and pushes [`PendingEdit`]s;
-//! none mutates the project itself (the app applies the edits after the frame).
+//! The panels and dialogs of the app, one per file. Panels read the project and push
+//! [`PendingEdit`]s and [`Request`]s; dialogs read the workspace and return a
+//! [`DialogOutcome`](crate::workspace::DialogOutcome). None of them changes anything itself:
+//! the app hands what they return to the workspace's one apply point after the frame.
 
 pub mod agenda_ui;
 pub mod attendance_ui;
+pub mod commands_ui;
 pub mod commitments_ui;
 pub mod dialogs_ui;
 pub mod import_attendees_ui;
@@ -13,6 +16,7 @@ pub mod menu_ui;
 pub mod nav_ui;
 pub mod organisations_ui;
 pub mod overview_ui;
+pub mod palette_ui;
 pub mod paste_agenda_ui;
 pub mod people_list;
 pub mod people_ui;
@@ -25,20 +29,11 @@ pub mod status_ui;
 pub mod style;
 pub mod widgets;
 
-use crate::app::Language;
 use crate::document::Edit;
+use crate::i18n::Language;
 use crate::i18n::Strings;
 use crate::model::{CommitmentId, ItemId, MeetingId, OrganisationId, PersonId, Project};
-pub use crate::workspace::Request;
-
-/// An edit produced by a panel, applied by the app after the frame.
-#[derive(Debug)]
-pub struct PendingEdit {
-    /// The change.
-    pub edit: Edit,
-    /// Edits with the same key in one typing burst become one undo step.
-    pub merge_key: Option<String>,
-}
+pub use crate::workspace::{PendingEdit, Request};
 
 /// What every panel gets: the project to read, the language, and where to put edits.
 pub struct Cx<'a> {
@@ -159,6 +154,78 @@ pub struct ViewState {
 }
 
 impl ViewState {
+    /// The view shown, in words (for the log).
+    pub fn view_name(&self) -> &'static str {
+        match self.view {
+            View::Project => "Project",
+            View::Meetings => "Meetings",
+            View::People => "People",
+            View::Organisations => "Organisations",
+            View::Commitments => "Commitments",
+        }
+    }
+
+    /// Selects the next (or previous) entry of the list shown, as sorted and filtered on
+    /// screen; the first one when nothing is selected yet.
+    pub fn select_next(&mut self, forward: bool) {
+        fn step<K: Clone + PartialEq>(rows: &[K], current: Option<&K>, forward: bool) -> Option<K> {
+            let at = current.and_then(|c| rows.iter().position(|r| r == c));
+            let next = match (at, forward) {
+                (None, _) => 0,
+                (Some(i), true) => (i + 1).min(rows.len().saturating_sub(1)),
+                (Some(i), false) => i.saturating_sub(1),
+            };
+            rows.get(next).cloned()
+        }
+        match self.view {
+            View::Project => {}
+            View::Meetings => {
+                if let Some(next) =
+                    step(self.meetings_rows.cached(), self.meeting.as_ref(), forward)
+                    && Some(&next) != self.meeting.as_ref()
+                {
+                    self.meeting = Some(next);
+                    self.agenda_item = None;
+                    self.attendee = None;
+                }
+            }
+            View::People => {
+                let at = self
+                    .person
+                    .as_ref()
+                    .and_then(|p| self.people_rows.row_of(p));
+                let next = match (at, forward) {
+                    (None, _) => 0,
+                    (Some(i), true) => i + 1,
+                    (Some(i), false) => i.saturating_sub(1),
+                };
+                if let Some(id) = self.people_rows.get(next) {
+                    self.person = Some(id.clone());
+                }
+            }
+            View::Organisations => {
+                if let Some(next) = step(
+                    self.organisations_rows.cached(),
+                    self.organisation.as_ref(),
+                    forward,
+                ) {
+                    self.organisation = Some(next);
+                }
+            }
+            View::Commitments => {
+                let ids: Vec<CommitmentId> = self
+                    .commitments_rows
+                    .cached()
+                    .iter()
+                    .map(|(id, _)| id.clone())
+                    .collect();
+                if let Some(next) = step(&ids, self.commitment.as_ref(), forward) {
+                    self.commitment = Some(next);
+                }
+            }
+        }
+    }
+
     /// The derived data of `meeting`, recomputed only when the project or the meeting
     /// shown changed.
     pub fn meeting_summary(
@@ -198,6 +265,11 @@ impl<K> Default for ListCache<K> {
 }
 
 impl<K> ListCache<K> {
+    /// The rows as last built (empty before the list was first shown).
+    pub fn cached(&self) -> &[K] {
+        &self.rows
+    }
+
     /// The rows for this state, from `build` when anything changed.
     pub fn rows(
         &mut self,

@@ -1,8 +1,9 @@
 //! The navigation on the left: one entry per view, with counts.
 
 use super::{View, ViewState};
-use crate::app::{Command, Language};
+use crate::i18n::Language;
 use crate::model::Project;
+use crate::workspace::Command;
 
 /// The left navigation.
 pub fn nav_ui(ui: &mut egui::Ui, language: Language, project: &Project, state: &mut ViewState) {
@@ -35,15 +36,13 @@ pub fn nav_ui(ui: &mut egui::Ui, language: Language, project: &Project, state: &
                 ),
             ];
             for (view, command, count) in entries {
-                let (label, tooltip) = command.text(language);
+                let text = command.text(language);
+                let (label, tooltip) = (text.label, text.tooltip);
                 let text = match count {
                     Some(n) => format!("{label}  ({n})"),
-                    None => label.to_owned(),
+                    None => label,
                 };
-                let shortcut = command
-                    .shortcut()
-                    .map(|s| ui.ctx().format_shortcut(&s))
-                    .unwrap_or_default();
+                let shortcut = super::commands_ui::shortcut_text(ui.ctx(), command);
                 let response = ui
                     .add_sized(
                         [ui.available_width(), 28.0],

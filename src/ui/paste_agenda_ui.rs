@@ -1,24 +1,26 @@
 //! The paste-agenda dialog: text in, a live preview of the items out, one undo step.
 
-use crate::app::{DelegationApp, Dialog};
 use crate::document::Edit;
 use crate::import::agenda_text::{self, format_time};
 use crate::model::MeetingId;
+use crate::workspace::{DialogOutcome, Workspace};
 
-/// Shows the dialog; returns it while it stays open.
+/// Shows the dialog; returns the outcome once the user decided.
 pub fn paste_agenda_dialog_ui(
     ctx: &egui::Context,
-    app: &mut DelegationApp,
-    meeting_id: MeetingId,
-    mut text: String,
-    mut replace: bool,
-) -> Option<Dialog> {
-    let t = app.tr();
-    let language = app.settings.language;
-    let project = app.doc.project();
+    workspace: &Workspace,
+    meeting_id: &MeetingId,
+    text: &mut String,
+    replace: &mut bool,
+) -> Option<DialogOutcome> {
+    let t = workspace.tr();
+    let language = workspace.language();
+    let project = workspace.doc.project();
     // The meeting was deleted (by undo) while the dialog was open: close it.
-    let meeting = project.meetings.get(&meeting_id)?;
-    let preview = agenda_text::parse(&text, project, Some(meeting));
+    let Some(meeting) = project.meetings.get(meeting_id) else {
+        return Some(DialogOutcome::Dismiss);
+    };
+    let preview = agenda_text::parse(text, project, Some(meeting));
     let mut outcome = None;
     let modal = egui::Modal::new(egui::Id::unique("paste_agenda")).show(ctx, |ui| {
         ui.set_width(760.0);
@@ -29,7 +31,7 @@ pub fn paste_agenda_dialog_ui(
         let label = ui.label(t.draft_agenda);
         let field = ui
             .add(
-                egui::TextEdit::multiline(&mut text)
+                egui::TextEdit::multiline(text)
                     .desired_rows(6)
                     .desired_width(f32::INFINITY)
                     .font(egui::TextStyle::Monospace),
@@ -42,8 +44,8 @@ pub fn paste_agenda_dialog_ui(
             ui.data_mut(|d| d.insert_temp(focused_once, true));
         }
         ui.horizontal(|ui| {
-            ui.radio_value(&mut replace, false, t.append_agenda);
-            ui.radio_value(&mut replace, true, t.replace_agenda);
+            ui.radio_value(replace, false, t.append_agenda);
+            ui.radio_value(replace, true, t.replace_agenda);
         });
         ui.add_space(6.0);
         egui::ScrollArea::vertical()
@@ -138,17 +140,14 @@ pub fn paste_agenda_dialog_ui(
         ctx.data_mut(|d| d.remove::<bool>(egui::Id::unique("paste_agenda_focused")));
     }
     match outcome {
-        None => Some(Dialog::PasteAgenda {
-            meeting: meeting_id,
-            text,
-            replace,
-        }),
-        Some(false) => None,
+        None => None,
+        Some(false) => Some(DialogOutcome::Dismiss),
         Some(true) => {
-            let updated = agenda_text::apply_to_meeting(meeting, &preview, !replace);
-            app.doc
-                .apply(Edit::PutMeeting(meeting_id, Box::new(updated)));
-            None
+            let updated = agenda_text::apply_to_meeting(meeting, &preview, !*replace);
+            Some(DialogOutcome::Apply(Box::new(Edit::PutMeeting(
+                meeting_id.clone(),
+                Box::new(updated),
+            ))))
         }
     }
 }

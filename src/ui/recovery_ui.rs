@@ -2,11 +2,11 @@
 //! question when the file changed on disk, and the second question before throwing
 //! changes away.
 
-use std::path::PathBuf;
+use std::path::Path;
 
-use crate::app::recovery::RecoveryEntry;
-use crate::app::{AfterConfirm, DelegationApp, Dialog, LossAction};
 use crate::project_file::DiskChange;
+use crate::workspace::recovery::RecoveryEntry;
+use crate::workspace::{AfterConfirm, DialogOutcome, LossAction, Workspace};
 
 /// What the user chose in one of these dialogs.
 enum Choice {
@@ -18,14 +18,14 @@ enum Choice {
     Cancel,
 }
 
-/// Offers to restore a recovery copy; returns the dialog while it stays open.
+/// Offers to restore a recovery copy; returns the outcome once the user decided.
 pub fn recover_dialog_ui(
     ctx: &egui::Context,
-    app: &mut DelegationApp,
-    entry: Box<RecoveryEntry>,
-) -> Option<Dialog> {
-    let t = app.tr();
-    let zh = app.settings.language.prefers_chinese();
+    workspace: &Workspace,
+    entry: &RecoveryEntry,
+) -> Option<DialogOutcome> {
+    let t = workspace.tr();
+    let zh = workspace.language().prefers_chinese();
     let mut choice = None;
     let modal = egui::Modal::new(egui::Id::unique("recover_dialog")).show(ctx, |ui| {
         ui.set_max_width(560.0);
@@ -97,26 +97,23 @@ pub fn recover_dialog_ui(
         choice = Some(Choice::Later);
     }
     match choice {
-        None => Some(Dialog::Recover(entry)),
-        Some(Choice::Primary) => {
-            app.restore(*entry);
-            None
-        }
-        Some(Choice::Delete) => Some(Dialog::ConfirmLoss(LossAction::DeleteRecovery(entry))),
+        None => None,
+        Some(Choice::Primary) => Some(DialogOutcome::Restore(Box::new(entry.clone()))),
+        Some(Choice::Delete) => Some(DialogOutcome::AskDeleteRecovery(Box::new(entry.clone()))),
         // Kept on disk: offered again at the next start.
-        Some(_) => None,
+        Some(_) => Some(DialogOutcome::Dismiss),
     }
 }
 
 /// Asks what to do when the file changed on disk (or vanished) before a save.
 pub fn file_changed_dialog_ui(
     ctx: &egui::Context,
-    app: &mut DelegationApp,
-    path: PathBuf,
-    change: DiskChange,
-    then: Option<AfterConfirm>,
-) -> Option<Dialog> {
-    let t = app.tr();
+    workspace: &Workspace,
+    path: &Path,
+    change: &DiskChange,
+    then: &Option<AfterConfirm>,
+) -> Option<DialogOutcome> {
+    let t = workspace.tr();
     let missing = matches!(change, DiskChange::Missing);
     let mut choice = None;
     let modal = egui::Modal::new(egui::Id::unique("file_changed_dialog")).show(ctx, |ui| {
@@ -132,7 +129,7 @@ pub fn file_changed_dialog_ui(
         }
         ui.add_space(8.0);
         super::widgets::form_ui(ui, "file_changed_form", |ui| {
-            if let DiskChange::Modified { size, modified } = &change {
+            if let DiskChange::Modified { size, modified } = change {
                 if let Some(modified) = modified {
                     ui.label(t.file_changed_at);
                     ui.label(
@@ -174,27 +171,26 @@ pub fn file_changed_dialog_ui(
     if modal.should_close() && choice.is_none() {
         choice = Some(Choice::Cancel);
     }
-    let saved = match choice {
-        None => return Some(Dialog::FileChanged { path, change, then }),
-        Some(Choice::Primary) => app.overwrite(&path),
-        Some(Choice::SaveAs) => app.save_as(),
-        Some(Choice::Reload) => return Some(Dialog::ConfirmLoss(LossAction::Reload(path))),
-        Some(_) => return None,
-    };
-    if saved && let Some(then) = then {
-        app.proceed(ctx, then);
+    match choice {
+        None => None,
+        Some(Choice::Primary) => Some(DialogOutcome::Overwrite {
+            path: path.to_owned(),
+            then: then.clone(),
+        }),
+        Some(Choice::SaveAs) => Some(DialogOutcome::SaveElsewhere(then.clone())),
+        Some(Choice::Reload) => Some(DialogOutcome::AskReload(path.to_owned())),
+        Some(_) => Some(DialogOutcome::Dismiss),
     }
-    app.dialog.take()
 }
 
 /// The second question before reloading over unsaved changes or deleting a recovery copy.
 pub fn confirm_loss_dialog_ui(
     ctx: &egui::Context,
-    app: &mut DelegationApp,
-    action: LossAction,
-) -> Option<Dialog> {
-    let t = app.tr();
-    let (title, body, confirm) = match &action {
+    workspace: &Workspace,
+    action: &LossAction,
+) -> Option<DialogOutcome> {
+    let t = workspace.tr();
+    let (title, body, confirm) = match action {
         LossAction::Reload(_) => (t.reload_title, t.reload_body, t.reload_confirm),
         LossAction::DeleteRecovery(_) => (
             t.delete_recovery_title,
@@ -208,7 +204,7 @@ pub fn confirm_loss_dialog_ui(
         ui.heading(title);
         ui.add_space(6.0);
         ui.label(body);
-        if let LossAction::Reload(path) = &action {
+        if let LossAction::Reload(path) = action {
             ui.add_space(4.0);
             ui.label(
                 egui::RichText::new(path.display().to_string()).color(super::style::weak_color(ui)),
@@ -228,27 +224,15 @@ pub fn confirm_loss_dialog_ui(
         choice = Some(Choice::Cancel);
     }
     let confirmed = match choice {
-        None => return Some(Dialog::ConfirmLoss(action)),
+        None => return None,
         Some(Choice::Primary) => true,
         Some(_) => false,
     };
-    match action {
-        LossAction::Reload(path) => {
-            if confirmed {
-                app.reload(&path);
-                app.dialog.take()
-            } else {
-                None
-            }
-        }
-        LossAction::DeleteRecovery(entry) => {
-            if confirmed {
-                app.delete_recovery(&entry);
-                None
-            } else {
-                // Back to the offer, which this question came from.
-                Some(Dialog::Recover(entry))
-            }
-        }
-    }
+    Some(match (action, confirmed) {
+        (LossAction::Reload(path), true) => DialogOutcome::Reload(path.clone()),
+        (LossAction::Reload(_), false) => DialogOutcome::Dismiss,
+        (LossAction::DeleteRecovery(entry), true) => DialogOutcome::DeleteRecovery(entry.clone()),
+        // Back to the offer, which this question came from.
+        (LossAction::DeleteRecovery(entry), false) => DialogOutcome::BackToRecovery(entry.clone()),
+    })
 }

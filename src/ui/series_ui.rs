@@ -1,20 +1,24 @@
 //! The dialog planning the next meeting of a series.
 
-use crate::app::{DelegationApp, Dialog};
 use crate::model::MeetingId;
+use crate::workspace::{DialogOutcome, Workspace};
 
-/// Shows the dialog; returns it while it stays open.
+/// Shows the dialog; returns the outcome once the user decided.
 pub fn next_meeting_dialog_ui(
     ctx: &egui::Context,
-    app: &mut DelegationApp,
-    from: MeetingId,
-    mut date: chrono::NaiveDate,
-    mut alternate: bool,
-) -> Option<Dialog> {
-    let t = app.tr();
-    let zh = app.settings.language.prefers_chinese();
-    let previous = app.doc.project().meetings.get(&from)?;
-    let preview = previous.next_in_series(date, alternate);
+    workspace: &Workspace,
+    from: &MeetingId,
+    date: &mut chrono::NaiveDate,
+    alternate: &mut bool,
+) -> Option<DialogOutcome> {
+    let t = workspace.tr();
+    let zh = workspace.language().prefers_chinese();
+    let project = workspace.doc.project();
+    // The meeting was deleted (by undo) while the dialog was open: close it.
+    let Some(previous) = project.meetings.get(from) else {
+        return Some(DialogOutcome::Dismiss);
+    };
+    let preview = previous.next_in_series(*date, *alternate);
     let mut outcome = None;
     let modal = egui::Modal::new(egui::Id::unique("next_meeting")).show(ctx, |ui| {
         ui.set_width(480.0);
@@ -24,10 +28,10 @@ pub fn next_meeting_dialog_ui(
         ui.add_space(8.0);
         super::widgets::form_ui(ui, "next_meeting_form", |ui| {
             ui.label(t.date);
-            super::widgets::date_edit(ui, "next_meeting_date", &mut date);
+            super::widgets::date_edit(ui, "next_meeting_date", date);
             ui.end_row();
             ui.label("");
-            ui.checkbox(&mut alternate, t.alternate_host);
+            ui.checkbox(alternate, t.alternate_host);
             ui.end_row();
             ui.label(t.series);
             if let Some(series) = &preview.series {
@@ -42,7 +46,7 @@ pub fn next_meeting_dialog_ui(
                 preview
                     .host
                     .as_ref()
-                    .map(|h| app.doc.project().organisation_name(h, zh))
+                    .map(|h| project.organisation_name(h, zh))
                     .unwrap_or_default(),
             );
             ui.end_row();
@@ -61,15 +65,12 @@ pub fn next_meeting_dialog_ui(
         outcome = Some(false);
     }
     match outcome {
-        None => Some(Dialog::NextMeeting {
-            from,
-            date,
-            alternate,
+        None => None,
+        Some(false) => Some(DialogOutcome::Dismiss),
+        Some(true) => Some(DialogOutcome::CreateNextMeeting {
+            from: from.clone(),
+            date: *date,
+            alternate: *alternate,
         }),
-        Some(false) => None,
-        Some(true) => {
-            app.create_next_meeting(&from, date, alternate);
-            None
-        }
     }
 }

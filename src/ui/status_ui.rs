@@ -1,42 +1,59 @@
 //! The status bar: the file, the unsaved mark, background work, and the last message; and
 //! the view shown while a project is being opened.
 
-use crate::app::{DelegationApp, JobView};
 use crate::i18n::Strings;
-use crate::workspace::jobs::Progress;
+use crate::workspace::{Command, JobView, Progress, Workspace, thousands};
 
-/// The bar at the bottom of the window.
-pub fn status_bar_ui(ui: &mut egui::Ui, app: &DelegationApp) {
-    let t = app.tr();
+/// The bar at the bottom of the window: the file, the unsaved mark, problems found by
+/// validation, a save or export in progress, the last message. Returns the command of a
+/// clicked entry (the problems show the project view).
+pub fn status_bar_ui(ui: &mut egui::Ui, workspace: &Workspace) -> Option<Command> {
+    let t = workspace.tr();
+    let mut command = None;
     egui::Panel::bottom("status_bar").show(ui, |ui| {
         ui.horizontal(|ui| {
-            match app.doc.path() {
+            let weak = super::style::weak_color(ui);
+            match workspace.doc.path() {
                 // The placeholder shown while a file opens has no path: say nothing yet.
-                _ if app.is_opening() => ui.label(""),
-                Some(path) => ui.label(
-                    egui::RichText::new(path.display().to_string())
-                        .color(super::style::weak_color(ui)),
-                ),
-                None => ui.label(
-                    egui::RichText::new(t.sample_suffix).color(super::style::weak_color(ui)),
-                ),
+                _ if workspace.is_opening() => ui.label(""),
+                Some(path) => ui.label(egui::RichText::new(path.display().to_string()).color(weak)),
+                None if workspace.is_sample() => {
+                    ui.label(egui::RichText::new(t.sample_suffix).color(weak))
+                }
+                None => ui.label(egui::RichText::new(t.untitled).color(weak)),
             };
-            if app.doc.is_dirty() {
+            if workspace.doc.is_dirty() {
                 ui.label(
                     egui::RichText::new(format!("● {}", t.unsaved_mark))
                         .color(super::style::warning_color(ui)),
                 );
             }
+            let problems = workspace.problems().len();
+            if problems > 0 && !workspace.is_opening() {
+                let text = format!(
+                    "▲ {}",
+                    t.problems_found.replace("{n}", &thousands(problems))
+                );
+                if ui
+                    .link(egui::RichText::new(text).color(super::style::warning_color(ui)))
+                    .on_hover_text(t.problems_tip)
+                    .clicked()
+                {
+                    command = Some(Command::ShowProject);
+                }
+            }
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                // Exports run while the user goes on working: their progress lives here.
-                if let Some(job) = app.export_job() {
+                // Saves and exports run while the user goes on working: their progress
+                // lives here.
+                if let Some(job) = workspace.export_job().or_else(|| workspace.save_job()) {
                     job_progress_ui(ui, t, &job, 220.0);
-                } else if let Some(toast) = &app.toast {
+                } else if let Some(toast) = &workspace.toast {
                     ui.label(&toast.text);
                 }
             });
         });
     });
+    command
 }
 
 /// A running job in one line, right to left: Cancel, a progress bar, what is done.
@@ -88,7 +105,7 @@ fn counts_text(done: u64, total: u64, bytes: bool) -> String {
         let mb = |n: u64| n as f64 / f64::from(1u32 << 20);
         format!("{:.1} / {:.1} MB", mb(done), mb(total))
     } else {
-        let n = |v: u64| crate::app::thousands(usize::try_from(v).unwrap_or(usize::MAX));
+        let n = |v: u64| thousands(usize::try_from(v).unwrap_or(usize::MAX));
         format!("{} / {}", n(done), n(total))
     }
 }

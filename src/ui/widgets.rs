@@ -4,7 +4,7 @@
 use chrono::{NaiveDate, NaiveTime, Timelike as _};
 use egui::{ComboBox, TextEdit, Ui};
 
-use crate::app::Language;
+use crate::i18n::Language;
 use crate::i18n::Strings;
 use crate::model::{Bilingual, Choice, OrganisationId, PersonId, Project};
 

@@ -1,11 +1,15 @@
-//! App commands as data: one definition of each command's label, tooltip and shortcut,
-//! used by the menus, the keyboard handler and the tests.
+//! App commands as data: one definition of each command's label, tooltip and shortcuts,
+//! read by the menus, the keyboard handler, the command palette and the tests.
+//!
+//! Shortcuts are described here without egui (the workspace is egui-free); the UI turns
+//! them into egui shortcuts.
 
-use egui::{Key, KeyboardShortcut, Modifiers};
+use crate::export::agenda::AgendaFormat;
+use crate::export::attendees::AttendeeFormat;
+use crate::export::commitments::CommitmentsFormat;
+use crate::i18n::{self, Language, Strings};
 
-use crate::i18n::{Language, Strings};
-
-/// Something the user can ask the app to do from a menu or a shortcut.
+/// Something the user can ask the app to do from a menu, a shortcut or the palette.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Command {
     /// Start an empty project.
@@ -22,14 +26,8 @@ pub enum Command {
     Undo,
     /// Redo the last undone change.
     Redo,
-    /// Switch the interface to English.
-    English,
-    /// Switch the interface to Chinese.
-    Chinese,
-    /// Light colours.
-    LightTheme,
-    /// Dark colours.
-    DarkTheme,
+    /// Find any command by typing its name.
+    CommandPalette,
     /// Show the project overview.
     ShowProject,
     /// Show the meetings.
@@ -40,69 +38,225 @@ pub enum Command {
     ShowOrganisations,
     /// Show the commitments.
     ShowCommitments,
+    /// Select the next entry of the list shown.
+    NextItem,
+    /// Select the previous entry of the list shown.
+    PreviousItem,
+    /// Make everything larger.
+    ZoomIn,
+    /// Make everything smaller.
+    ZoomOut,
+    /// Back to the normal size.
+    ZoomReset,
+    /// Switch the interface to English.
+    English,
+    /// Switch the interface to Chinese.
+    Chinese,
+    /// Light colours.
+    LightTheme,
+    /// Dark colours.
+    DarkTheme,
+    /// Import an attendee list (into the selected meeting when one is shown).
+    ImportAttendees,
+    /// Paste a draft agenda into the selected meeting.
+    PasteAgenda,
+    /// Export the selected meeting's agenda.
+    ExportAgenda(AgendaFormat),
+    /// Export the selected meeting's attendee list.
+    ExportAttendees(AttendeeFormat),
+    /// Export everyone in the project.
+    ExportPeople(AttendeeFormat),
+    /// Name cards for the selected meeting's attendees.
+    NameCards,
+    /// Export the commitments the commitments view's filters show.
+    ExportCommitments(CommitmentsFormat),
+}
+
+/// A key of a shortcut (only the keys the app uses).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Key {
+    /// A letter key.
+    Letter(char),
+    /// A digit key of the main row (`0`–`9`).
+    Digit(u8),
+    /// `+` (or `=`, the same key on most layouts).
+    Plus,
+    /// `-`.
+    Minus,
+    /// ↑.
+    ArrowUp,
+    /// ↓.
+    ArrowDown,
+}
+
+/// A keyboard shortcut: the command key (Ctrl, ⌘ on a Mac), Shift, Alt and a key.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Shortcut {
+    /// Ctrl (⌘ on a Mac).
+    pub command: bool,
+    /// Shift.
+    pub shift: bool,
+    /// Alt (⌥ on a Mac).
+    pub alt: bool,
+    /// The key.
+    pub key: Key,
+}
+
+impl Shortcut {
+    /// Ctrl + `key`.
+    pub const fn ctrl(key: Key) -> Self {
+        Self {
+            command: true,
+            shift: false,
+            alt: false,
+            key,
+        }
+    }
+
+    /// Ctrl + Shift + `key`.
+    pub const fn ctrl_shift(key: Key) -> Self {
+        Self {
+            command: true,
+            shift: true,
+            alt: false,
+            key,
+        }
+    }
+
+    /// How many modifiers it needs: shortcuts with more are looked at first, so that
+    /// Ctrl+Shift+S is seen before Ctrl+S takes it.
+    pub fn modifier_count(self) -> usize {
+        usize::from(self.command) + usize::from(self.shift) + usize::from(self.alt)
+    }
+}
+
+/// Where a command is carried out.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Scope {
+    /// The workspace: the document, files, settings.
+    Workspace,
+    /// The view: what is shown and selected, zoom, the palette. The UI carries it out, or
+    /// turns it into a request with the selection it needs.
+    View,
+}
+
+/// A command's label and tooltip in one language.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CommandText {
+    /// The menu label.
+    pub label: String,
+    /// What it does.
+    pub tooltip: String,
 }
 
 impl Command {
-    /// Commands with a shortcut, longest modifier set first, so that Ctrl+Shift+S is seen
-    /// before Ctrl+S consumes it.
-    pub const WITH_SHORTCUTS: [Self; 12] = [
-        Self::SaveAs,
-        Self::Redo,
-        Self::New,
-        Self::Open,
-        Self::Save,
-        Self::Quit,
-        Self::Undo,
-        Self::ShowProject,
-        Self::ShowMeetings,
-        Self::ShowPeople,
-        Self::ShowOrganisations,
-        Self::ShowCommitments,
-    ];
-
-    /// The keyboard shortcut, if the command has one.
-    pub fn shortcut(self) -> Option<KeyboardShortcut> {
-        let cmd = Modifiers::COMMAND;
-        let cmd_shift = Modifiers::COMMAND.plus(Modifiers::SHIFT);
-        let key = match self {
-            Self::New => (cmd, Key::N),
-            Self::Open => (cmd, Key::O),
-            Self::Save => (cmd, Key::S),
-            Self::SaveAs => (cmd_shift, Key::S),
-            Self::Quit => (cmd, Key::Q),
-            Self::Undo => (cmd, Key::Z),
-            Self::Redo => (cmd, Key::Y),
-            Self::ShowProject => (cmd, Key::Num1),
-            Self::ShowMeetings => (cmd, Key::Num2),
-            Self::ShowPeople => (cmd, Key::Num3),
-            Self::ShowOrganisations => (cmd, Key::Num4),
-            Self::ShowCommitments => (cmd, Key::Num5),
-            Self::English | Self::Chinese | Self::LightTheme | Self::DarkTheme => return None,
-        };
-        Some(KeyboardShortcut::new(key.0, key.1))
+    /// Every command, in palette order.
+    pub fn all() -> Vec<Self> {
+        let mut all = vec![
+            Self::New,
+            Self::Open,
+            Self::Save,
+            Self::SaveAs,
+            Self::Quit,
+            Self::Undo,
+            Self::Redo,
+            Self::CommandPalette,
+            Self::ShowProject,
+            Self::ShowMeetings,
+            Self::ShowPeople,
+            Self::ShowOrganisations,
+            Self::ShowCommitments,
+            Self::NextItem,
+            Self::PreviousItem,
+            Self::ZoomIn,
+            Self::ZoomOut,
+            Self::ZoomReset,
+            Self::English,
+            Self::Chinese,
+            Self::LightTheme,
+            Self::DarkTheme,
+            Self::ImportAttendees,
+            Self::PasteAgenda,
+        ];
+        all.extend(AgendaFormat::ALL.map(Self::ExportAgenda));
+        all.extend(AttendeeFormat::ALL.map(Self::ExportAttendees));
+        all.push(Self::NameCards);
+        all.extend(AttendeeFormat::ALL.map(Self::ExportPeople));
+        all.extend(CommitmentsFormat::ALL.map(Self::ExportCommitments));
+        all
     }
 
-    /// Label and tooltip in the given language.
-    pub fn text(self, language: Language) -> (&'static str, &'static str) {
-        let t: &Strings = language.strings();
+    /// The shortcuts, the usual one first (Redo has two: Ctrl+Y and Ctrl+Shift+Z).
+    pub fn shortcuts(self) -> &'static [Shortcut] {
+        use Key::{ArrowDown, ArrowUp, Digit, Letter, Minus, Plus};
         match self {
-            Self::New => (t.cmd_new, t.cmd_new_tip),
-            Self::Open => (t.cmd_open, t.cmd_open_tip),
-            Self::Save => (t.cmd_save, t.cmd_save_tip),
-            Self::SaveAs => (t.cmd_save_as, t.cmd_save_as_tip),
-            Self::Quit => (t.cmd_quit, t.cmd_quit_tip),
-            Self::Undo => (t.cmd_undo, t.cmd_undo_tip),
-            Self::Redo => (t.cmd_redo, t.cmd_redo_tip),
-            Self::English => (t.cmd_english, t.cmd_language_tip),
-            Self::Chinese => (t.cmd_chinese, t.cmd_language_tip),
-            Self::LightTheme => (t.cmd_light, t.cmd_theme_tip),
-            Self::DarkTheme => (t.cmd_dark, t.cmd_theme_tip),
-            Self::ShowProject => (t.cmd_show_project, t.cmd_show_tip),
-            Self::ShowMeetings => (t.cmd_show_meetings, t.cmd_show_tip),
-            Self::ShowPeople => (t.cmd_show_people, t.cmd_show_tip),
-            Self::ShowOrganisations => (t.cmd_show_organisations, t.cmd_show_tip),
-            Self::ShowCommitments => (t.cmd_show_commitments, t.cmd_show_tip),
+            Self::New => const { &[Shortcut::ctrl(Letter('N'))] },
+            Self::Open => const { &[Shortcut::ctrl(Letter('O'))] },
+            Self::Save => const { &[Shortcut::ctrl(Letter('S'))] },
+            Self::SaveAs => const { &[Shortcut::ctrl_shift(Letter('S'))] },
+            Self::Quit => const { &[Shortcut::ctrl(Letter('Q'))] },
+            Self::Undo => const { &[Shortcut::ctrl(Letter('Z'))] },
+            Self::Redo => {
+                const {
+                    &[
+                        Shortcut::ctrl(Letter('Y')),
+                        Shortcut::ctrl_shift(Letter('Z')),
+                    ]
+                }
+            }
+            Self::CommandPalette => const { &[Shortcut::ctrl_shift(Letter('P'))] },
+            Self::ShowProject => const { &[Shortcut::ctrl(Digit(1))] },
+            Self::ShowMeetings => const { &[Shortcut::ctrl(Digit(2))] },
+            Self::ShowPeople => const { &[Shortcut::ctrl(Digit(3))] },
+            Self::ShowOrganisations => const { &[Shortcut::ctrl(Digit(4))] },
+            Self::ShowCommitments => const { &[Shortcut::ctrl(Digit(5))] },
+            Self::NextItem => const { &[Shortcut::ctrl(ArrowDown)] },
+            Self::PreviousItem => const { &[Shortcut::ctrl(ArrowUp)] },
+            Self::ZoomIn => const { &[Shortcut::ctrl(Plus)] },
+            Self::ZoomOut => const { &[Shortcut::ctrl(Minus)] },
+            Self::ZoomReset => const { &[Shortcut::ctrl(Digit(0))] },
+            Self::ImportAttendees => const { &[Shortcut::ctrl(Letter('I'))] },
+            Self::PasteAgenda => const { &[Shortcut::ctrl_shift(Letter('V'))] },
+            Self::ExportAgenda(AgendaFormat::Pdf) => const { &[Shortcut::ctrl(Letter('P'))] },
+            Self::English
+            | Self::Chinese
+            | Self::LightTheme
+            | Self::DarkTheme
+            | Self::ExportAgenda(_)
+            | Self::ExportAttendees(_)
+            | Self::ExportPeople(_)
+            | Self::NameCards
+            | Self::ExportCommitments(_) => const { &[] },
         }
+    }
+
+    /// The usual shortcut, if the command has one.
+    pub fn shortcut(self) -> Option<Shortcut> {
+        self.shortcuts().first().copied()
+    }
+
+    /// Where the command is carried out.
+    pub fn scope(self) -> Scope {
+        match self {
+            Self::New
+            | Self::Open
+            | Self::Save
+            | Self::SaveAs
+            | Self::Quit
+            | Self::Undo
+            | Self::Redo
+            | Self::English
+            | Self::Chinese
+            | Self::LightTheme
+            | Self::DarkTheme => Scope::Workspace,
+            _ => Scope::View,
+        }
+    }
+
+    /// Whether a shortcut of this command is also taken while a text field has the
+    /// keyboard. Navigation keys are left to the field then (Ctrl+↑ moves its cursor).
+    pub fn acts_while_typing(self) -> bool {
+        !matches!(self, Self::NextItem | Self::PreviousItem)
     }
 
     /// Whether the command changes or replaces the document (or saves it): these wait
@@ -110,30 +264,138 @@ impl Command {
     pub fn changes_document(self) -> bool {
         matches!(
             self,
-            Self::New | Self::Open | Self::Save | Self::SaveAs | Self::Undo | Self::Redo
+            Self::New
+                | Self::Open
+                | Self::Save
+                | Self::SaveAs
+                | Self::Undo
+                | Self::Redo
+                | Self::ImportAttendees
+                | Self::PasteAgenda
         )
     }
 
-    /// Shortcuts pressed this frame, consumed so that text fields do not also act on them
-    /// (Ctrl+Z undoes the document, not just the field).
-    pub fn consume_shortcuts(ctx: &egui::Context) -> Vec<Self> {
-        let mut pressed = Vec::new();
-        ctx.input_mut(|input| {
-            // Ctrl+Shift+Z is the other common redo; checked before Ctrl+Z can take it.
-            if input.consume_shortcut(&KeyboardShortcut::new(
-                Modifiers::COMMAND.plus(Modifiers::SHIFT),
-                Key::Z,
-            )) {
-                pressed.push(Self::Redo);
+    /// Whether the command works on the meeting selected in the meetings view.
+    pub fn needs_meeting(self) -> bool {
+        matches!(
+            self,
+            Self::PasteAgenda | Self::ExportAgenda(_) | Self::ExportAttendees(_) | Self::NameCards
+        )
+    }
+
+    /// Label and tooltip in the given language.
+    pub fn text(self, language: Language) -> CommandText {
+        let t: &Strings = language.strings();
+        let fixed = |label: &str, tooltip: &str| CommandText {
+            label: label.to_owned(),
+            tooltip: tooltip.to_owned(),
+        };
+        let export = |what: &str, format: &str, tooltip: &str| CommandText {
+            label: format!("{what}: {format}"),
+            tooltip: tooltip.to_owned(),
+        };
+        match self {
+            Self::New => fixed(t.cmd_new, t.cmd_new_tip),
+            Self::Open => fixed(t.cmd_open, t.cmd_open_tip),
+            Self::Save => fixed(t.cmd_save, t.cmd_save_tip),
+            Self::SaveAs => fixed(t.cmd_save_as, t.cmd_save_as_tip),
+            Self::Quit => fixed(t.cmd_quit, t.cmd_quit_tip),
+            Self::Undo => fixed(t.cmd_undo, t.cmd_undo_tip),
+            Self::Redo => fixed(t.cmd_redo, t.cmd_redo_tip),
+            Self::CommandPalette => fixed(t.cmd_palette, t.cmd_palette_tip),
+            Self::ShowProject => fixed(t.cmd_show_project, t.cmd_show_tip),
+            Self::ShowMeetings => fixed(t.cmd_show_meetings, t.cmd_show_tip),
+            Self::ShowPeople => fixed(t.cmd_show_people, t.cmd_show_tip),
+            Self::ShowOrganisations => fixed(t.cmd_show_organisations, t.cmd_show_tip),
+            Self::ShowCommitments => fixed(t.cmd_show_commitments, t.cmd_show_tip),
+            Self::NextItem => fixed(t.cmd_next_item, t.cmd_next_item_tip),
+            Self::PreviousItem => fixed(t.cmd_previous_item, t.cmd_previous_item_tip),
+            Self::ZoomIn => fixed(t.cmd_zoom_in, t.cmd_zoom_tip),
+            Self::ZoomOut => fixed(t.cmd_zoom_out, t.cmd_zoom_tip),
+            Self::ZoomReset => fixed(t.cmd_zoom_reset, t.cmd_zoom_tip),
+            Self::English => fixed(t.cmd_english, t.cmd_language_tip),
+            Self::Chinese => fixed(t.cmd_chinese, t.cmd_language_tip),
+            Self::LightTheme => fixed(t.cmd_light, t.cmd_theme_tip),
+            Self::DarkTheme => fixed(t.cmd_dark, t.cmd_theme_tip),
+            Self::ImportAttendees => fixed(t.import_list, t.import_list_tip),
+            Self::PasteAgenda => fixed(t.paste_agenda, t.paste_agenda_tip),
+            Self::ExportAgenda(format) => export(
+                t.export_agenda,
+                i18n::agenda_format(t, format),
+                t.cmd_export_agenda_tip,
+            ),
+            Self::ExportAttendees(format) => export(
+                t.export_list,
+                i18n::attendee_format(t, format),
+                t.cmd_export_attendees_tip,
+            ),
+            Self::ExportPeople(format) => export(
+                t.cmd_export_people,
+                i18n::attendee_format(t, format),
+                t.cmd_export_people_tip,
+            ),
+            Self::NameCards => fixed(t.name_cards, t.name_cards_tip),
+            Self::ExportCommitments(format) => export(
+                t.export_commitments,
+                i18n::commitments_format(t, format),
+                t.export_commitments_tip,
+            ),
+        }
+    }
+
+    /// Whether the command's label or tooltip, in English or Chinese, contains every word
+    /// of `query` (case does not matter): the palette's search.
+    pub fn matches(self, query: &str) -> bool {
+        let words: Vec<String> = query.split_whitespace().map(str::to_lowercase).collect();
+        if words.is_empty() {
+            return true;
+        }
+        let haystack = [Language::English, Language::Chinese]
+            .into_iter()
+            .map(|language| {
+                let text = self.text(language);
+                format!("{} {}", text.label, text.tooltip)
+            })
+            .collect::<Vec<_>>()
+            .join(" ")
+            .to_lowercase();
+        words.iter().all(|word| haystack.contains(word.as_str()))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_command_has_text_in_both_languages() {
+        for command in Command::all() {
+            for language in [Language::English, Language::Chinese] {
+                let text = command.text(language);
+                assert!(!text.label.trim().is_empty(), "{command:?}");
+                assert!(!text.tooltip.trim().is_empty(), "{command:?}");
             }
-            for command in Self::WITH_SHORTCUTS {
-                if let Some(shortcut) = command.shortcut()
-                    && input.consume_shortcut(&shortcut)
-                {
-                    pressed.push(command);
-                }
+        }
+    }
+
+    #[test]
+    fn no_two_commands_share_a_shortcut() {
+        let mut seen = Vec::new();
+        for command in Command::all() {
+            for shortcut in command.shortcuts() {
+                assert!(!seen.contains(shortcut), "{command:?} reuses {shortcut:?}");
+                seen.push(*shortcut);
             }
-        });
-        pressed
+        }
+    }
+
+    #[test]
+    fn the_palette_finds_commands_in_either_language() {
+        assert!(Command::DarkTheme.matches("dark"));
+        assert!(Command::DarkTheme.matches("深色"));
+        assert!(Command::ExportAgenda(AgendaFormat::Pdf).matches("agenda pdf"));
+        assert!(Command::ExportAgenda(AgendaFormat::Pdf).matches("导出议程"));
+        assert!(!Command::DarkTheme.matches("agenda"));
+        assert!(Command::Save.matches(""));
     }
 }

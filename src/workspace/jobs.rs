@@ -99,6 +99,15 @@ impl Progress {
     }
 }
 
+/// What the UI shows of a running job.
+#[derive(Clone, Copy, Debug)]
+pub struct JobView<'a> {
+    /// What is done ("Opening big.ron…").
+    pub label: &'a str,
+    /// How far it got.
+    pub progress: &'a Progress,
+}
+
 /// Where a job is, as seen from the UI.
 #[derive(Debug)]
 pub enum Poll<T> {
@@ -164,6 +173,14 @@ impl<T> Job<T> {
     /// Its progress.
     pub fn progress(&self) -> &Progress {
         &self.progress
+    }
+
+    /// What the UI shows of it.
+    pub fn view(&self) -> JobView<'_> {
+        JobView {
+            label: &self.label,
+            progress: &self.progress,
+        }
     }
 
     /// How long it has been running.

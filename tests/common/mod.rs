@@ -11,7 +11,8 @@
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 
-use delegation_planner::app::{DelegationApp, FileDialogs, FileKind, Picked, Settings};
+use delegation_planner::app::DelegationApp;
+use delegation_planner::workspace::{FileDialogs, FileKind, Picked, Settings};
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;

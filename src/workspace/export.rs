@@ -1,17 +1,21 @@
-//! Exports and imports started from the app: asking where to save (or for a typed path
-//! when no dialog can be shown), writing atomically, and saying what happened.
+//! Exports started from the app: asking where to save (or for a typed path when no dialog
+//! can be shown), rendering and writing on a background job with progress and Cancel, and
+//! saying where the file went.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
+use std::time::Instant;
 
-use super::{DelegationApp, Dialog, FileKind, PathPurpose, Picked, file_name};
+use super::jobs::{Job, JobView, Poll, Progress};
+use super::reading::report;
+use super::{FileKind, PathPurpose, Picked, Workspace, file_name, thousands};
 use crate::export::ExportLanguage;
 use crate::export::agenda::AgendaFormat;
 use crate::export::attendees::AttendeeFormat;
-use crate::import::attendees::ImportSummary;
+use crate::i18n::Strings;
 use crate::model::{MeetingId, Project};
 
 /// An export waiting for a file name.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq)]
 pub enum ExportJob {
     /// A meeting's agenda.
     Agenda {
@@ -135,90 +139,139 @@ impl ExportJob {
     }
 }
 
-impl DelegationApp {
+/// An export being written.
+pub(super) struct ExportRun {
+    job: Job<ExportOutcome>,
+    path: PathBuf,
+}
+
+/// What an export job did.
+enum ExportOutcome {
+    /// Written; for name cards, how many.
+    Written(Option<usize>),
+    Cancelled,
+    Failed(String),
+}
+
+impl Workspace {
+    /// The export being written, for the status bar.
+    pub fn export_job(&self) -> Option<JobView<'_>> {
+        self.jobs.export.as_ref().map(|run| run.job.view())
+    }
+
     /// Asks where to save `job`, then writes it.
-    pub fn request_export(&mut self, job: ExportJob) {
+    pub(super) fn request_export(&mut self, job: ExportJob) {
         let name = job.suggested_name();
         match self.dialogs.pick_save(self.start_dir(), &name, job.kind()) {
             Picked::File(path) => self.start_export(&job, &path),
             Picked::Cancelled => {}
             Picked::Unavailable(reason) => {
-                self.ask_for_path(PathPurpose::Export(job), reason, &name)
+                self.ask_for_path(PathPurpose::Export(job), reason, &name);
             }
         }
     }
 
-    /// When no file dialog can be shown: says why and asks for a typed path, starting
-    /// from the usual folder and the suggested file name.
-    pub fn ask_for_path(&mut self, purpose: PathPurpose, reason: String, file_name: &str) {
-        let text = self
-            .start_dir()
-            .unwrap_or_default()
-            .join(file_name)
-            .display()
-            .to_string();
-        self.dialog = Some(Dialog::PathEntry {
-            purpose,
-            reason,
-            text,
-        });
-    }
-
-    /// Writes an export atomically at once, on the calling thread; says what happened in
-    /// the status bar or a dialog. The app uses [`Self::start_export`], which shows
-    /// progress and keeps the window drawing.
-    pub fn export_to(&mut self, job: &ExportJob, path: &Path) -> bool {
+    /// Writes `job` to `path` on a background job, with its progress in the status bar.
+    pub(super) fn start_export(&mut self, job: &ExportJob, path: &Path) {
         let t = self.tr();
+        if self.jobs.export.is_some() {
+            self.toast(t.busy.to_owned());
+            return;
+        }
         let mut path = path.to_owned();
         if path.extension().is_none() {
             path.set_extension(job.extension());
         }
-        let result = job.render(self.doc.project()).and_then(|bytes| {
-            crate::project_file::write_file_atomically(&path, &bytes).map_err(|e| e.to_string())
+        // A pointer copy: the entity maps are persistent.
+        let project = self.doc.project().clone();
+        let label = format!("{} {}", t.exporting, file_name(&path));
+        let (job, target) = (job.clone(), path.clone());
+        let work = Job::spawn(label, move |progress| {
+            write_export(&job, &project, &target, progress, t)
         });
-        match result {
-            Ok(()) => {
-                self.toast(format!("{} {}", t.exported, file_name(&path)));
-                true
+        self.jobs.export = Some(ExportRun { job: work, path });
+    }
+
+    pub(super) fn poll_export(&mut self) {
+        let Some(run) = &mut self.jobs.export else {
+            return;
+        };
+        let outcome = match run.job.poll() {
+            Poll::Running => return,
+            Poll::Done(outcome) => outcome,
+            Poll::Panicked(message) => ExportOutcome::Failed(message),
+        };
+        let Some(ExportRun { path, .. }) = self.jobs.export.take() else {
+            return;
+        };
+        let t = self.tr();
+        match outcome {
+            ExportOutcome::Written(cards) => {
+                let mut text = format!("{} {}", t.exported, file_name(&path));
+                if let Some(n) = cards {
+                    text.push_str(&format!(" ({} {})", thousands(n), t.cards_unit));
+                }
+                self.toast(text);
             }
-            Err(message) => {
-                self.show_error(t.export_failed, &message);
-                false
+            ExportOutcome::Cancelled => self.toast(t.cancelled.to_owned()),
+            ExportOutcome::Failed(message) => {
+                self.show_error(t.export_failed, &format!("{message}\n\n{}", path.display()));
             }
         }
     }
+}
 
-    /// Asks the user for a file of `kind` to read (a CSV to import).
-    pub fn pick_file(&mut self, kind: FileKind) -> Picked {
-        self.dialogs.pick_open(self.start_dir(), kind)
+fn write_export(
+    job: &ExportJob,
+    project: &Project,
+    path: &Path,
+    progress: &Progress,
+    t: &'static Strings,
+) -> ExportOutcome {
+    let start = Instant::now();
+    let rendered = match job {
+        ExportJob::NameCards(id) => match project.meetings.get(id) {
+            None => Err(format!("the meeting `{id}` no longer exists")),
+            Some(meeting) => {
+                progress.set_phase(t.phase_drawing_cards);
+                let mut on_page = |done: usize, total: usize| {
+                    progress.set_total(total as u64);
+                    report(progress, done)
+                };
+                match crate::export::attendees::name_cards_with(project, meeting, &mut on_page) {
+                    Ok((bytes, n)) => Ok((bytes, Some(n))),
+                    Err(crate::export::attendees::AttendeeExportError::Pdf(
+                        crate::export::pdf::PdfError::Cancelled,
+                    )) => return ExportOutcome::Cancelled,
+                    Err(err) => Err(err.to_string()),
+                }
+            }
+        },
+        other => {
+            progress.set_phase(t.phase_rendering);
+            other.render(project).map(|bytes| (bytes, None))
+        }
+    };
+    let (bytes, cards) = match rendered {
+        Ok(done) => done,
+        Err(message) => return ExportOutcome::Failed(message),
+    };
+    // The last moment a cancel leaves no file behind.
+    if progress.is_cancelled() {
+        return ExportOutcome::Cancelled;
     }
-
-    /// Shows an error dialog.
-    pub fn show_error(&mut self, title: &str, message: &str) {
-        self.dialog = Some(Dialog::Error {
-            title: title.to_owned(),
-            message: message.to_owned(),
-        });
-    }
-
-    /// Says in the status bar what an import added and matched.
-    pub fn report_import(&mut self, summary: &ImportSummary) {
-        let zh = self.settings.language.prefers_chinese();
-        let text = if zh {
-            format!(
-                "新增 {} 人、{} 个机构，匹配已有 {} 人",
-                summary.added_people.len(),
-                summary.added_organisations.len(),
-                summary.matched_people.len()
-            )
-        } else {
-            format!(
-                "Added {} people and {} organisations; {} already in the project",
-                summary.added_people.len(),
-                summary.added_organisations.len(),
-                summary.matched_people.len()
-            )
-        };
-        self.toast(text);
+    progress.set_phase(t.phase_writing);
+    let rendered_in = start.elapsed();
+    match crate::project_file::write_file_atomically(path, &bytes) {
+        Ok(()) => {
+            log::info!(
+                "exported {} ({} bytes) in the background: rendered {rendered_in:?}, written {:?}",
+                path.display(),
+                bytes.len(),
+                start.elapsed().saturating_sub(rendered_in)
+            );
+            ExportOutcome::Written(cards)
+        }
+        Err(err) => ExportOutcome::Failed(err.to_string()),
     }
 }

@@ -1,0 +1,148 @@
+//! The dialogs the workspace can put over the app, as data: what each shows and the state
+//! the user edits in it. The UI draws them and returns a
+//! [`DialogOutcome`](super::DialogOutcome); the workspace acts on it.
+
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use super::export::ExportJob;
+use super::recovery::RecoveryEntry;
+use crate::import::attendees::{CsvTable, Field, ParsedPerson};
+use crate::model::MeetingId;
+use crate::project_file::DiskChange;
+
+/// A question or message shown over the app, one at a time.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Dialog {
+    /// Unsaved changes would be lost by `then`.
+    ConfirmDiscard {
+        /// What to do once the user has decided.
+        then: AfterConfirm,
+    },
+    /// Something went wrong; `title` and `message` say what and what to do.
+    Error {
+        /// Short heading.
+        title: String,
+        /// Full message, path last.
+        message: String,
+    },
+    /// The project opened, but validation found problems.
+    Problems(Vec<String>),
+    /// A draft agenda being pasted into a meeting, previewed live.
+    PasteAgenda {
+        /// The meeting.
+        meeting: MeetingId,
+        /// The text pasted so far.
+        text: String,
+        /// Replace the agenda instead of appending.
+        replace: bool,
+    },
+    /// The next meeting of a series being planned.
+    NextMeeting {
+        /// The meeting it follows.
+        from: MeetingId,
+        /// Its date.
+        date: chrono::NaiveDate,
+        /// Whether the other side hosts.
+        alternate: bool,
+    },
+    /// An attendee list being imported (pasted or CSV), previewed for correction.
+    ImportAttendees(Box<ImportState>),
+    /// No file dialog could be shown: ask for a path instead.
+    PathEntry {
+        /// Open, save or export.
+        purpose: PathPurpose,
+        /// Why the native dialog could not be shown.
+        reason: String,
+        /// The path typed so far.
+        text: String,
+    },
+    /// A recovery copy left by a session that ended with unsaved changes: restore it?
+    Recover(Box<RecoveryEntry>),
+    /// The file changed on disk (or vanished) since it was opened or saved: overwrite,
+    /// save elsewhere, or reload?
+    FileChanged {
+        /// The file.
+        path: PathBuf,
+        /// What happened to it.
+        change: DiskChange,
+        /// What to do once it is saved (a quit that asked to save first).
+        then: Option<AfterConfirm>,
+    },
+    /// A second question before something that throws changes away.
+    ConfirmLoss(LossAction),
+}
+
+/// Something that throws changes away, waiting for the user's word.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum LossAction {
+    /// Reload the file from disk, losing the unsaved changes.
+    Reload(PathBuf),
+    /// Delete a recovery copy, losing the changes in it.
+    DeleteRecovery(Box<RecoveryEntry>),
+}
+
+/// What a typed path is for.
+#[derive(Clone, Debug, PartialEq)]
+pub enum PathPurpose {
+    /// Open this file.
+    Open,
+    /// Save to this file, then do what waited for the save.
+    Save(Option<AfterConfirm>),
+    /// Write an export (agenda, attendee list, name cards) to this file.
+    Export(ExportJob),
+}
+
+/// An action waiting for the answer to "unsaved changes".
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum AfterConfirm {
+    /// Start an empty project.
+    New,
+    /// Ask for a file and open it.
+    Open,
+    /// Open this file.
+    OpenPath(PathBuf),
+    /// Close the window.
+    Quit,
+}
+
+/// The state of an open attendee-list import.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct ImportState {
+    /// The meeting the list is for, if any.
+    pub meeting: Option<MeetingId>,
+    /// Whether to add the people to that meeting's attendance.
+    pub add_to_meeting: bool,
+    /// The pasted text.
+    pub text: String,
+    /// The text the preview was made from (a change re-parses).
+    pub parsed_text: String,
+    /// An opened CSV and its file name (shared with the job that re-maps its columns).
+    pub csv: Option<(String, Arc<CsvTable>)>,
+    /// The field of each CSV column.
+    pub mapping: Vec<Option<Field>>,
+    /// The people to add, as corrected by the user.
+    pub preview: Vec<ParsedPerson>,
+}
+
+impl ImportState {
+    /// Whether the pasted text changed since the preview was made from it.
+    pub fn text_changed(&self) -> bool {
+        self.csv.is_none() && self.text != self.parsed_text
+    }
+}
+
+/// A step of the attendee-list import, asked for by its dialog.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ImportStep {
+    /// The pasted text changed: make the preview again.
+    Reparse,
+    /// Ask for a CSV file and read it.
+    OpenFile,
+    /// The column mapping changed: match the rows again.
+    Remap,
+    /// Add the people of the preview (one undo step).
+    Confirm,
+    /// Close the dialog, stopping any reading.
+    Cancel,
+}

@@ -1,0 +1,527 @@
+//! The document's life: new, open (on a job), save and save as (on a job), the question
+//! before unsaved changes are thrown away, the recent files, restoring a recovery copy.
+
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
+use std::time::Instant;
+
+use super::jobs::{Job, JobView, Poll};
+use super::reading::{Opened, read_and_check};
+use super::recovery::RecoveryEntry;
+use super::{
+    AfterConfirm, Dialog, Effect, PROJECT_FILES, PathPurpose, Picked, SaveFaults, Workspace,
+    file_name,
+};
+use crate::document::Document;
+use crate::i18n;
+use crate::model::{Project, validate};
+use crate::project_file::{self, DiskChange, Fingerprint, LoadError, SaveError, SaveStep};
+use crate::samples;
+
+/// A project being opened.
+pub(super) struct OpenRun {
+    /// `None` when the user cancelled while the file was read.
+    job: Job<Option<Result<Opened, LoadError>>>,
+    path: PathBuf,
+    /// Opened at start: if it fails, the sample is shown rather than an empty window.
+    at_start: bool,
+}
+
+/// A project being saved.
+pub(super) struct SaveRun {
+    job: Job<SaveOutcome>,
+    path: PathBuf,
+    /// The undo-history state the snapshot was taken at.
+    state: u64,
+    /// What waited for the save (a quit, a new project).
+    then: Option<AfterConfirm>,
+}
+
+/// How a save job ended.
+enum SaveOutcome {
+    /// Written; the file as it is now on disk.
+    Saved(Fingerprint),
+    /// Nothing written: someone else changed, moved or deleted the file meanwhile.
+    ChangedOnDisk(DiskChange),
+    /// Failed at a step (or half-succeeded); the error says which.
+    Failed(SaveError),
+}
+
+impl Workspace {
+    /// Whether a project is being opened: edits, saves and other opens wait meanwhile.
+    pub fn is_opening(&self) -> bool {
+        self.jobs.open.is_some()
+    }
+
+    /// The project being opened, for the "Opening…" view.
+    pub fn opening_job(&self) -> Option<JobView<'_>> {
+        self.jobs.open.as_ref().map(|run| run.job.view())
+    }
+
+    /// The project being saved, for the status bar.
+    pub fn save_job(&self) -> Option<JobView<'_>> {
+        self.jobs.save.as_ref().map(|run| run.job.view())
+    }
+
+    /// Shows a copy of the embedded sample, unsaved.
+    pub(super) fn open_sample(&mut self) {
+        match samples::ccaa_afnor() {
+            Ok(project) => {
+                let name = format!("{} ({})", samples::CCAA_AFNOR_NAME, self.tr().sample_suffix);
+                self.replace_document(Document::unsaved(project, false), Some(name));
+            }
+            Err(err) => {
+                // Only a broken build can get here; say so rather than start blank silently.
+                self.show_load_error(&err);
+                self.replace_document(Document::unsaved(Project::default(), false), None);
+            }
+        }
+    }
+
+    /// Asks first when unsaved changes would be lost by `then`.
+    pub(super) fn guard_unsaved(&mut self, then: AfterConfirm) {
+        if self.doc.is_dirty() {
+            self.dialog = Some(Dialog::ConfirmDiscard { then });
+        } else {
+            self.proceed(then);
+        }
+    }
+
+    /// Carries out an action once unsaved changes are saved or may be discarded.
+    pub(super) fn proceed(&mut self, then: AfterConfirm) {
+        match then {
+            AfterConfirm::New => {
+                self.replace_document(Document::unsaved(Project::default(), false), None);
+                self.settings.last_file = None;
+            }
+            AfterConfirm::Open => match self.dialogs.pick_open(self.start_dir(), PROJECT_FILES) {
+                Picked::File(path) => self.start_open(&path, false),
+                Picked::Cancelled => {}
+                Picked::Unavailable(reason) => {
+                    self.dialog = Some(Dialog::PathEntry {
+                        purpose: PathPurpose::Open,
+                        reason,
+                        text: String::new(),
+                    });
+                }
+            },
+            AfterConfirm::OpenPath(path) => self.start_open(&path, false),
+            AfterConfirm::Quit => {
+                // Saved or discarded on purpose: nothing to recover at the next start, also
+                // not the copy being written now.
+                self.wait_for_recovery_write();
+                self.recovery.discard();
+                self.close_confirmed = true;
+                self.effects.push(Effect::CloseWindow);
+            }
+        }
+    }
+
+    /// Opens a recent file (asking first if there are unsaved changes).
+    pub(super) fn open_recent(&mut self, path: PathBuf) {
+        if path.exists() {
+            self.guard_unsaved(AfterConfirm::OpenPath(path));
+        } else {
+            self.settings.forget(&path);
+            self.dialog = Some(Dialog::Error {
+                title: self.tr().dlg_open_failed.to_owned(),
+                message: format!("{}\n\n{}", self.tr().missing_recent, path.display()),
+            });
+        }
+    }
+
+    /// A path typed where no file dialog could be shown.
+    pub(super) fn path_typed(&mut self, purpose: PathPurpose, mut path: PathBuf) {
+        match purpose {
+            PathPurpose::Open => self.proceed(AfterConfirm::OpenPath(path)),
+            PathPurpose::Save(then) => {
+                if path.extension().is_none() {
+                    path.set_extension(project_file::EXTENSION);
+                }
+                self.start_save(&path, true, then);
+            }
+            PathPurpose::Export(job) => self.start_export(&job, &path),
+        }
+    }
+
+    /// Opens a project file at once, on the calling thread, replacing the current
+    /// document. Returns false (and shows why) when the file could not be opened; the
+    /// current document is then kept. The app itself opens on a job ([`Self::start_open`]),
+    /// which keeps the window drawing while a big file is read.
+    pub fn open_path(&mut self, path: &Path) -> bool {
+        match project_file::load_project(path) {
+            Ok((project, fingerprint)) => {
+                let problems = validate(&project);
+                self.finish_open(
+                    path,
+                    Opened {
+                        project,
+                        fingerprint,
+                        problems,
+                    },
+                );
+                true
+            }
+            Err(err) => {
+                self.fail_open(path, &err);
+                false
+            }
+        }
+    }
+
+    /// Opens `path` on a background job: the window keeps drawing and shows how far the
+    /// reading got; the project replaces the current one when it is ready. `at_start`:
+    /// the launch's file, replaced by the sample if it cannot be opened.
+    pub(super) fn start_open(&mut self, path: &Path, at_start: bool) {
+        let t = self.tr();
+        let label = format!("{} {}…", t.opening, file_name(path));
+        let owned = path.to_owned();
+        let job = Job::spawn(label, move |progress| read_and_check(&owned, progress, t));
+        // A newer open replaces one still running; the old thread's result is dropped.
+        self.cancel_open();
+        self.jobs.open = Some(OpenRun {
+            job,
+            path: path.to_owned(),
+            at_start,
+        });
+    }
+
+    /// Forgets the project being opened (its thread finishes on its own).
+    pub(super) fn cancel_open(&mut self) {
+        if let Some(run) = self.jobs.open.take() {
+            run.job.progress().cancel();
+        }
+    }
+
+    pub(super) fn poll_open(&mut self) {
+        let Some(run) = &mut self.jobs.open else {
+            return;
+        };
+        let at_start = run.at_start;
+        if run.job.progress().is_cancelled() {
+            // Nothing changed yet: let the thread finish on its own, drop what it reads.
+            self.jobs.open = None;
+            if at_start {
+                self.open_sample();
+            }
+            return;
+        }
+        let outcome = match run.job.poll() {
+            Poll::Running => return,
+            Poll::Done(outcome) => outcome,
+            Poll::Panicked(message) => {
+                self.jobs.open = None;
+                self.show_job_failure(&message);
+                if at_start {
+                    self.open_sample();
+                }
+                return;
+            }
+        };
+        let Some(OpenRun { path, .. }) = self.jobs.open.take() else {
+            return;
+        };
+        match outcome {
+            None if at_start => self.open_sample(),
+            None => {}
+            Some(Ok(opened)) => self.finish_open(&path, opened),
+            Some(Err(err)) => {
+                self.fail_open(&path, &err);
+                if at_start {
+                    self.open_sample();
+                }
+            }
+        }
+    }
+
+    /// The project read by an open job (or [`Self::open_path`]) becomes the document.
+    fn finish_open(&mut self, path: &Path, opened: Opened) {
+        let Opened {
+            project,
+            fingerprint,
+            problems,
+        } = opened;
+        let mut doc = Document::from_file(project, path.to_owned());
+        doc.set_disk_fingerprint(Some(fingerprint));
+        self.replace_document(doc, None);
+        self.settings.remember(path);
+        self.toast(format!("{} {}", self.tr().opened, file_name(path)));
+        if !problems.is_empty() {
+            self.dialog = Some(Dialog::Problems(
+                problems.iter().map(ToString::to_string).collect(),
+            ));
+        }
+        self.problems.set(self.doc.revision(), problems);
+    }
+
+    /// Says why `path` could not be opened; a vanished file leaves the recent list.
+    fn fail_open(&mut self, path: &Path, err: &LoadError) {
+        if matches!(err, LoadError::Io { source, .. } if source.kind() == std::io::ErrorKind::NotFound)
+        {
+            self.settings.forget(path);
+        }
+        self.show_load_error(err);
+    }
+
+    fn show_load_error(&mut self, err: &LoadError) {
+        let location = match err.position() {
+            Some((line, column)) => format!("{}:{line}:{column}", err.path().display()),
+            None => err.path().display().to_string(),
+        };
+        let mut message = err.message();
+        if let Some(first) = message.get(..1) {
+            message = first.to_uppercase() + message.get(1..).unwrap_or_default();
+        }
+        self.dialog = Some(Dialog::Error {
+            title: self.tr().dlg_open_failed.to_owned(),
+            message: format!("{message}.\n\n{location}"),
+        });
+    }
+
+    pub(super) fn show_job_failure(&mut self, message: &str) {
+        let t = self.tr();
+        self.show_error(t.job_failed, &format!("{}\n\n{message}", t.job_failed_body));
+    }
+
+    /// Replaces the document with the unsaved changes of a recovery copy. The other copies
+    /// found at start stay on disk and are offered at the next start.
+    pub fn restore(&mut self, entry: RecoveryEntry) {
+        self.pending_recovery.clear();
+        // A project still being opened must not replace the restored one when it arrives,
+        // and a copy still being written must not take the place of the restored copy.
+        self.cancel_open();
+        self.wait_for_recovery_write();
+        let RecoveryEntry {
+            file,
+            original,
+            name,
+            base,
+            project,
+            ..
+        } = entry;
+        let unsaved_name = original.is_none().then(|| name.clone());
+        self.replace_document(Document::restored(project, original, base), unsaved_name);
+        self.recovery.adopt(&file, self.doc.revision());
+        self.toast(format!("{} {name}", self.tr().recovery_restored));
+    }
+
+    /// Saves to the document's file, or asks where the first time; then does `then`.
+    pub(super) fn save(&mut self, then: Option<AfterConfirm>) {
+        match self.doc.path().map(Path::to_owned) {
+            Some(path) => self.start_save(&path, true, then),
+            None => self.save_as(then),
+        }
+    }
+
+    /// Asks where to save, then saves; then does `then`.
+    pub(super) fn save_as(&mut self, then: Option<AfterConfirm>) {
+        let name = self.suggested_file_name();
+        match self
+            .dialogs
+            .pick_save(self.start_dir(), &name, PROJECT_FILES)
+        {
+            Picked::File(mut path) => {
+                if path.extension().is_none() {
+                    path.set_extension(project_file::EXTENSION);
+                }
+                // Save as… to another file: the file dialog already asked about replacing.
+                let check = self.doc.path() == Some(path.as_path());
+                self.start_save(&path, check, then);
+            }
+            Picked::Cancelled => {}
+            Picked::Unavailable(reason) => {
+                self.ask_for_path(PathPurpose::Save(then), reason, &name);
+            }
+        }
+    }
+
+    /// Saves a snapshot of the project to `path` on a job. With `check`, the job first
+    /// makes sure nobody changed, moved or deleted the document's file since it was opened
+    /// or saved; if so, nothing is written and [`Dialog::FileChanged`] asks what to do.
+    pub(super) fn start_save(&mut self, path: &Path, check: bool, then: Option<AfterConfirm>) {
+        let t = self.tr();
+        if self.jobs.save.is_some() {
+            self.toast(t.busy.to_owned());
+            return;
+        }
+        let expected = if check && self.doc.path() == Some(path) {
+            self.doc.disk_fingerprint().cloned()
+        } else {
+            None
+        };
+        // A pointer copy: the entity maps are persistent.
+        let project = self.doc.project().clone();
+        let faults = Arc::clone(&self.save_faults);
+        let target = path.to_owned();
+        let label = format!("{} {}", t.saving, file_name(path));
+        let job = Job::spawn(label, move |_| {
+            save_job(&target, &project, expected.as_ref(), &faults)
+        });
+        self.jobs.save = Some(SaveRun {
+            job,
+            path: path.to_owned(),
+            state: self.doc.history_state(),
+            then,
+        });
+    }
+
+    pub(super) fn poll_save(&mut self) {
+        let Some(run) = &mut self.jobs.save else {
+            return;
+        };
+        let outcome = match run.job.poll() {
+            Poll::Running => return,
+            Poll::Done(outcome) => Ok(outcome),
+            Poll::Panicked(message) => Err(message),
+        };
+        let Some(SaveRun {
+            path, state, then, ..
+        }) = self.jobs.save.take()
+        else {
+            return;
+        };
+        match outcome {
+            Err(message) => self.show_job_failure(&message),
+            Ok(SaveOutcome::ChangedOnDisk(change)) => {
+                self.dialog = Some(Dialog::FileChanged { path, change, then });
+            }
+            Ok(SaveOutcome::Saved(fingerprint)) => {
+                self.doc.mark_saved_state(path.clone(), state);
+                self.doc.set_disk_fingerprint(Some(fingerprint));
+                self.unsaved_name = None;
+                self.settings.remember(&path);
+                if !self.doc.is_dirty() {
+                    self.recovery.discard();
+                }
+                let t = self.tr();
+                self.toast(format!("{} {}", t.saved, file_name(&path)));
+                if let Some(then) = then {
+                    self.proceed(then);
+                }
+            }
+            Ok(SaveOutcome::Failed(err)) => {
+                if let Some(saved) = err.saved()
+                    && self.doc.path() == Some(path.as_path())
+                {
+                    // The new version did replace the file: the next save compares with it.
+                    self.doc.set_disk_fingerprint(Some(saved.clone()));
+                }
+                self.dialog = Some(self.save_error_dialog(&err));
+            }
+        }
+    }
+
+    /// A failed save in the user's language: which step, what the system said, what is
+    /// on disk now and what to do; the path last.
+    fn save_error_dialog(&self, err: &SaveError) -> Dialog {
+        let t = self.tr();
+        let fill = |template: &str, step: SaveStep, source: &std::io::Error| {
+            template
+                .replace("{step}", i18n::save_step(t, step))
+                .replace("{error}", &source.to_string())
+        };
+        match err {
+            SaveError::Io { path, step, source } => Dialog::Error {
+                title: t.dlg_save_failed.to_owned(),
+                message: format!(
+                    "{}\n\n{}",
+                    fill(t.save_failed_at, *step, source),
+                    path.display()
+                ),
+            },
+            SaveError::Incomplete {
+                path, step, source, ..
+            } => Dialog::Error {
+                title: t.dlg_save_incomplete.to_owned(),
+                message: format!(
+                    "{}\n\n{}",
+                    fill(t.save_incomplete_at, *step, source),
+                    path.display()
+                ),
+            },
+            SaveError::Serialize(_) => Dialog::Error {
+                title: t.dlg_save_failed.to_owned(),
+                message: err.to_string(),
+            },
+        }
+    }
+
+    /// The folder file dialogs start in: the document's, or the last file's.
+    pub(super) fn start_dir(&self) -> Option<PathBuf> {
+        self.doc
+            .path()
+            .or_else(|| self.settings.recent_files.first().map(PathBuf::as_path))
+            .and_then(Path::parent)
+            .map(Path::to_owned)
+    }
+
+    fn suggested_file_name(&self) -> String {
+        if let Some(name) = self.doc.path().and_then(Path::file_name) {
+            return name.to_string_lossy().into_owned();
+        }
+        if self.unsaved_name.is_some() {
+            return samples::CCAA_AFNOR_NAME.to_owned();
+        }
+        let slug = crate::model::slugify(&self.doc.project().info.title.en);
+        if slug.is_empty() {
+            "project.ron".to_owned()
+        } else {
+            format!("{slug}.ron")
+        }
+    }
+
+    /// When no file dialog can be shown: says why and asks for a typed path, starting
+    /// from the usual folder and the suggested file name.
+    pub(super) fn ask_for_path(&mut self, purpose: PathPurpose, reason: String, file_name: &str) {
+        let text = self
+            .start_dir()
+            .unwrap_or_default()
+            .join(file_name)
+            .display()
+            .to_string();
+        self.dialog = Some(Dialog::PathEntry {
+            purpose,
+            reason,
+            text,
+        });
+    }
+}
+
+/// The work of a save job: check the file on disk (when `expected` is given), then write
+/// the project atomically, with the test faults if any.
+fn save_job(
+    path: &Path,
+    project: &Project,
+    expected: Option<&Fingerprint>,
+    faults: &Mutex<Option<SaveFaults>>,
+) -> SaveOutcome {
+    if let Some(expected) = expected {
+        match project_file::check_on_disk(path, expected) {
+            Ok(DiskChange::Unchanged) => {}
+            Ok(change) => return SaveOutcome::ChangedOnDisk(change),
+            Err(err) => {
+                // Cannot tell (no permission to read it, a drive gone): the save itself
+                // says what is wrong if it fails too.
+                log::warn!("could not check {} before saving: {err}", path.display());
+            }
+        }
+    }
+    let start = Instant::now();
+    let result = match faults.lock() {
+        Ok(mut guard) => match guard.as_mut() {
+            Some(faults) => project_file::save_project_with(path, project, faults.as_mut()),
+            None => project_file::save_project_with(path, project, &mut |_| Ok(())),
+        },
+        // A test's fault closure panicked: save without faults.
+        Err(_) => project_file::save_project_with(path, project, &mut |_| Ok(())),
+    };
+    log::info!(
+        "saved {} in the background in {:?}",
+        path.display(),
+        start.elapsed()
+    );
+    match result {
+        Ok(fingerprint) => SaveOutcome::Saved(fingerprint),
+        Err(err) => SaveOutcome::Failed(err),
+    }
+}
