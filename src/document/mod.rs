@@ -15,7 +15,6 @@ pub use edit::{Edit, Touched};
 pub use history::History;
 
 use crate::model::Project;
-use crate::project_file::Fingerprint;
 
 /// A project being edited: the data, where it lives on disk, and its undo history.
 #[derive(Debug, Default)]
@@ -25,9 +24,6 @@ pub struct Document {
     history: History,
     /// The history state that matches the file on disk; `None` when nothing on disk does.
     saved_state: Option<u64>,
-    /// The file at `path` as this app last read or wrote it, to notice someone else's
-    /// change before overwriting it.
-    disk: Option<Fingerprint>,
     /// Identifies the project as it is now, unique across every document of this process.
     revision: u64,
     /// The latest changes, newest last, so caches can catch up entry by entry.
@@ -60,21 +56,18 @@ impl Document {
             path: Some(path),
             history: History::default(),
             saved_state: Some(0),
-            disk: None,
             revision: next_revision(),
             journal: VecDeque::new(),
         }
     }
 
-    /// A document with changes not saved to `path`, brought back from a recovery copy;
-    /// `disk` is the file as it was when those changes began.
-    pub fn restored(project: Project, path: Option<PathBuf>, disk: Option<Fingerprint>) -> Self {
+    /// A document with changes not saved to `path`, brought back from a recovery copy.
+    pub fn restored(project: Project, path: Option<PathBuf>) -> Self {
         Self {
             project,
             path,
             history: History::default(),
             saved_state: None,
-            disk,
             revision: next_revision(),
             journal: VecDeque::new(),
         }
@@ -90,7 +83,6 @@ impl Document {
             path: None,
             history: History::default(),
             saved_state: if dirty { None } else { Some(0) },
-            disk: None,
             revision: next_revision(),
             journal: VecDeque::new(),
         }
@@ -238,16 +230,6 @@ impl Document {
         }
         self.path = Some(path);
         self.saved_state = Some(state);
-    }
-
-    /// The file at [`Self::path`] as this app last read or wrote it.
-    pub fn disk_fingerprint(&self) -> Option<&Fingerprint> {
-        self.disk.as_ref()
-    }
-
-    /// Records what the file at [`Self::path`] looks like after a load or save.
-    pub fn set_disk_fingerprint(&mut self, fingerprint: Option<Fingerprint>) {
-        self.disk = fingerprint;
     }
 }
 

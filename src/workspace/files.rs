@@ -68,12 +68,12 @@ impl Workspace {
         match samples::ccaa_afnor() {
             Ok(project) => {
                 let name = format!("{} ({})", samples::CCAA_AFNOR_NAME, self.tr().sample_suffix);
-                self.replace_document(Document::unsaved(project, false), Some(name));
+                self.replace_document(Document::unsaved(project, false), Some(name), None);
             }
             Err(err) => {
                 // Only a broken build can get here; say so rather than start blank silently.
                 self.show_load_error(&err);
-                self.replace_document(Document::unsaved(Project::default(), false), None);
+                self.replace_document(Document::unsaved(Project::default(), false), None, None);
             }
         }
     }
@@ -91,7 +91,7 @@ impl Workspace {
     pub(super) fn proceed(&mut self, then: AfterConfirm) {
         match then {
             AfterConfirm::New => {
-                self.replace_document(Document::unsaved(Project::default(), false), None);
+                self.replace_document(Document::unsaved(Project::default(), false), None, None);
                 self.settings.last_file = None;
             }
             AfterConfirm::Open => match self.dialogs.pick_open(self.start_dir(), PROJECT_FILES) {
@@ -241,9 +241,8 @@ impl Workspace {
             fingerprint,
             problems,
         } = opened;
-        let mut doc = Document::from_file(project, path.to_owned());
-        doc.set_disk_fingerprint(Some(fingerprint));
-        self.replace_document(doc, None);
+        let doc = Document::from_file(project, path.to_owned());
+        self.replace_document(doc, None, Some(fingerprint));
         self.settings.remember(path);
         self.toast(format!("{} {}", self.tr().opened, file_name(path)));
         if !problems.is_empty() {
@@ -300,7 +299,7 @@ impl Workspace {
             ..
         } = entry;
         let unsaved_name = original.is_none().then(|| name.clone());
-        self.replace_document(Document::restored(project, original, base), unsaved_name);
+        self.replace_document(Document::restored(project, original), unsaved_name, base);
         self.recovery.adopt(&file, self.doc.revision());
         self.toast(format!("{} {name}", self.tr().recovery_restored));
     }
@@ -345,7 +344,7 @@ impl Workspace {
             return;
         }
         let expected = if check && self.doc.path() == Some(path) {
-            self.doc.disk_fingerprint().cloned()
+            self.disk.clone()
         } else {
             None
         };
@@ -387,7 +386,7 @@ impl Workspace {
             }
             Ok(SaveOutcome::Saved(fingerprint)) => {
                 self.doc.mark_saved_state(path.clone(), state);
-                self.doc.set_disk_fingerprint(Some(fingerprint));
+                self.disk = Some(fingerprint);
                 self.unsaved_name = None;
                 self.settings.remember(&path);
                 if !self.doc.is_dirty() {
@@ -404,7 +403,7 @@ impl Workspace {
                     && self.doc.path() == Some(path.as_path())
                 {
                     // The new version did replace the file: the next save compares with it.
-                    self.doc.set_disk_fingerprint(Some(saved.clone()));
+                    self.disk = Some(saved.clone());
                 }
                 self.dialog = Some(self.save_error_dialog(&err));
             }

@@ -71,6 +71,9 @@ pub struct Workspace {
     dialogs: Box<dyn FileDialogs>,
     /// Display name of a document that has no file (the sample copy).
     unsaved_name: Option<String>,
+    /// The document's file as this app last read or wrote it, to notice someone else's
+    /// change before overwriting it.
+    disk: Option<crate::project_file::Fingerprint>,
     /// The user confirmed closing the window (or nothing was unsaved).
     close_confirmed: bool,
     /// Recovery copies of unsaved changes.
@@ -120,6 +123,7 @@ impl Workspace {
             today: chrono::Local::now().date_naive(),
             dialogs,
             unsaved_name: None,
+            disk: None,
             close_confirmed: false,
             recovery,
             pending_recovery: Vec::new(),
@@ -150,7 +154,11 @@ impl Workspace {
             Box::new(NoDialogs),
             Recovery::off(),
         );
-        ws.replace_document(Document::unsaved(project, false), Some(name.to_owned()));
+        ws.replace_document(
+            Document::unsaved(project, false),
+            Some(name.to_owned()),
+            None,
+        );
         ws
     }
 
@@ -518,12 +526,18 @@ impl Workspace {
         });
     }
 
-    /// Replaces the document; the old project is dropped on a thread of its own (freeing
+    /// Replaces the document (`disk`: its file as just read); the old project is dropped on a thread of its own (freeing
     /// a 100,000-person project takes longer than a frame).
-    fn replace_document(&mut self, doc: Document, unsaved_name: Option<String>) {
+    fn replace_document(
+        &mut self,
+        doc: Document,
+        unsaved_name: Option<String>,
+        disk: Option<crate::project_file::Fingerprint>,
+    ) {
         let old = std::mem::replace(&mut self.doc, doc);
         drop_in_background(old);
         self.unsaved_name = unsaved_name;
+        self.disk = disk;
         self.problems = validation::Problems::default();
         self.check_problems();
         self.effects.push(Effect::DocumentReplaced);

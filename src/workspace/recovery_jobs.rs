@@ -86,7 +86,7 @@ impl Workspace {
         let revision = self.doc.revision();
         let project = self.doc.project().clone();
         let path = self.doc.path().map(PathBuf::from);
-        let base = self.doc.disk_fingerprint().cloned();
+        let base = self.disk.clone();
         let file = target.clone();
         let job = Job::spawn("recovery copy", move |_| {
             let start = Instant::now();
