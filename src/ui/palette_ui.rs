@@ -70,12 +70,14 @@ pub fn palette_ui(
     let mut chosen = None;
     let modal = egui::Modal::new(egui::Id::unique("command_palette")).show(ctx, |ui| {
         ui.set_width(PALETTE_WIDTH);
-        let field = ui.add(
-            egui::TextEdit::singleline(&mut palette.query)
-                .hint_text(t.cmd_palette_hint)
-                .desired_width(f32::INFINITY),
-        );
-        let field = field.on_hover_text(command_label(Command::CommandPalette, language));
+        let field = ui
+            .add(
+                egui::TextEdit::singleline(&mut palette.query)
+                    .hint_text(t.cmd_palette_hint)
+                    .desired_width(f32::INFINITY),
+            )
+            .accessible_name(t.cmd_palette_hint)
+            .on_hover_text(Command::CommandPalette.text(language).tooltip);
         if palette.focus_pending {
             field.request_focus();
             palette.focus_pending = false;
@@ -122,8 +124,4 @@ pub fn palette_ui(
         palette.open = false;
     }
     chosen
-}
-
-fn command_label(command: Command, language: crate::i18n::Language) -> String {
-    command.text(language).tooltip
 }
