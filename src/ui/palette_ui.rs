@@ -95,8 +95,11 @@ pub fn palette_ui(
                 for (i, command) in matches.iter().enumerate() {
                     let can = enabled(workspace, view, *command);
                     let text = command.text(language);
-                    let button = egui::Button::selectable(i == palette.selected, text.label)
-                        .shortcut_text(shortcut_text(ctx, *command));
+                    let mut button = egui::Button::selectable(i == palette.selected, text.label);
+                    let shortcut = shortcut_text(ctx, *command);
+                    if !shortcut.is_empty() {
+                        button = button.shortcut_text(shortcut);
+                    }
                     let response = ui
                         .add_enabled(can, button)
                         .on_hover_text(&text.tooltip)
