@@ -105,6 +105,7 @@ strings! {
     cmd_zoom_tip => "Size of everything in the window", "窗口中所有内容的大小";
     cmd_export_agenda_tip => "The agenda of the meeting shown, in both languages", "当前会议的议程（双语）";
     cmd_export_attendees_tip => "The attendees of the meeting shown, by side in protocol order", "当前会议的参会人员，按参会方和礼宾顺序";
+    cmd_export_attendees => "Export attendees", "导出参会名单";
     cmd_export_people => "Export everyone", "导出全部人员";
     cmd_export_people_tip => "Every person in the project", "项目中的所有人员";
     cmd_needs_meeting => "Select a meeting in Meetings first", "请先在“会议”中选择一个会议";

@@ -95,7 +95,8 @@ pub fn palette_ui(
                 for (i, command) in matches.iter().enumerate() {
                     let can = enabled(workspace, view, *command);
                     let text = command.text(language);
-                    let mut button = egui::Button::selectable(i == palette.selected, text.label);
+                    let mut button = egui::Button::selectable(i == palette.selected, text.label)
+                        .min_size(egui::vec2(ui.available_width(), 0.0));
                     let shortcut = shortcut_text(ctx, *command);
                     if !shortcut.is_empty() {
                         button = button.shortcut_text(shortcut);

@@ -325,7 +325,7 @@ impl Command {
                 t.cmd_export_agenda_tip,
             ),
             Self::ExportAttendees(format) => export(
-                t.export_list,
+                t.cmd_export_attendees,
                 i18n::attendee_format(t, format),
                 t.cmd_export_attendees_tip,
             ),
