@@ -30,6 +30,37 @@ pub struct Document {
     journal: VecDeque<Change>,
 }
 
+/// An edit applied to a snapshot of a document, away from the UI thread, waiting to be
+/// installed with [`Document::install`]. For edits too large for a frame: a 50,000-row
+/// import applied on the UI thread would stall it for a good part of a second.
+#[derive(Debug)]
+pub struct PreparedEdit {
+    project: Project,
+    inverse: Edit,
+    touched: Vec<Touched>,
+    /// The document revision the snapshot was taken at.
+    revision: u64,
+}
+
+impl PreparedEdit {
+    /// Applies `edit` to `project`, a snapshot of a document at `revision` (see
+    /// [`Document::snapshot`]); `None` when the edit changes nothing.
+    pub fn prepare(mut project: Project, revision: u64, edit: Edit) -> Option<Self> {
+        if !edit.changes(&project) {
+            return None;
+        }
+        let mut touched = Vec::new();
+        edit.touched(&mut touched);
+        let inverse = edit.apply(&mut project);
+        Some(Self {
+            project,
+            inverse,
+            touched,
+            revision,
+        })
+    }
+}
+
 /// One change of a document: from one revision to the next, and what it touched.
 #[derive(Debug)]
 struct Change {
@@ -91,6 +122,12 @@ impl Document {
     /// The project as it is now.
     pub fn project(&self) -> &Project {
         &self.project
+    }
+
+    /// A copy of the project as it is now and its revision, for work on another thread: a
+    /// pointer copy (the entity maps are persistent).
+    pub fn snapshot(&self) -> (Project, u64) {
+        (self.project.clone(), self.revision)
     }
 
     /// Where the project is saved, if it has been.
@@ -165,6 +202,27 @@ impl Document {
         let inverse = edit.apply(&mut self.project);
         self.history.record(inverse, merge_key);
         true
+    }
+
+    /// Installs an edit applied off the UI thread ([`PreparedEdit::prepare`]) as one undo
+    /// step: the project it made replaces this one, which costs a pointer swap whatever the
+    /// edit's size. Returns the project replaced (dropping a large one takes time: the
+    /// caller may do it elsewhere), or gives the edit back when the document changed since
+    /// the snapshot it was applied to.
+    pub fn install(&mut self, prepared: PreparedEdit) -> Result<Project, PreparedEdit> {
+        if prepared.revision != self.revision {
+            return Err(prepared);
+        }
+        let PreparedEdit {
+            project,
+            inverse,
+            touched,
+            ..
+        } = prepared;
+        self.note_touched(touched);
+        let old = std::mem::replace(&mut self.project, project);
+        self.history.record(inverse, None);
+        Ok(old)
     }
 
     /// Ends the current typing burst: the next edit starts a new undo step.
@@ -359,6 +417,37 @@ mod tests {
         assert!(doc.is_dirty(), "B was added after the snapshot");
         assert!(doc.undo());
         assert!(!doc.is_dirty(), "back to what was written");
+    }
+
+    #[test]
+    fn a_prepared_edit_is_one_undo_step_and_refused_when_stale() {
+        let mut doc = Document::from_file(Project::default(), "x.ron".into());
+        let (snapshot, revision) = doc.snapshot();
+        let edit = Edit::Batch(vec![
+            Edit::PutPerson("a".into(), person("A")),
+            Edit::PutPerson("b".into(), person("B")),
+        ]);
+        let prepared = PreparedEdit::prepare(snapshot, revision, edit.clone()).unwrap();
+        assert!(doc.project().people.is_empty(), "the document is untouched");
+        let old = doc.install(prepared).unwrap();
+        assert!(old.people.is_empty());
+        assert_eq!(doc.project().people.len(), 2);
+        assert!(doc.is_dirty());
+        let a = Touched::Person("a".into());
+        let b = Touched::Person("b".into());
+        assert_eq!(doc.changes_since(revision), Some(vec![&a, &b]));
+        assert!(doc.undo());
+        assert!(doc.project().people.is_empty());
+        assert!(!doc.is_dirty());
+        // Prepared from an older revision: refused, nothing changes.
+        let (snapshot, revision) = doc.snapshot();
+        let stale = PreparedEdit::prepare(snapshot, revision, edit).unwrap();
+        doc.apply(Edit::PutPerson("c".into(), person("C")));
+        assert!(doc.install(stale).is_err());
+        assert_eq!(doc.project().people.len(), 1);
+        // An edit that changes nothing is not prepared at all.
+        let (snapshot, revision) = doc.snapshot();
+        assert!(PreparedEdit::prepare(snapshot, revision, Edit::Batch(Vec::new())).is_none());
     }
 
     #[test]

@@ -434,6 +434,8 @@ strings! {
     phase_drawing_cards => "Drawing name cards", "绘制桌签";
     phase_rendering => "Preparing the file", "生成文件";
     phase_writing => "Writing the file", "写入文件";
+    phase_adding => "Adding the people", "添加人员";
+    import_stale => "The project changed while the list was being added, so nothing was added. Add the list again.", "添加名单期间项目发生了变化，因此未添加任何内容。请重新添加名单。";
     exporting => "Exporting", "正在导出";
     importing => "Reading", "正在读取";
     cancelling => "Cancelling…", "正在取消…";

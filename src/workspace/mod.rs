@@ -256,6 +256,21 @@ impl Workspace {
         changed
     }
 
+    /// Installs an edit applied to a snapshot on a job (see
+    /// [`crate::document::PreparedEdit`]): the same bookkeeping as [`Self::apply_edit`],
+    /// for edits too large to apply in a frame. Gives the edit back when the document
+    /// changed since the snapshot.
+    fn install_prepared(
+        &mut self,
+        prepared: crate::document::PreparedEdit,
+    ) -> Result<(), crate::document::PreparedEdit> {
+        let old = self.doc.install(prepared)?;
+        let large = old.people.len() > FREE_IN_BACKGROUND_ABOVE;
+        drop_in_background(old, large);
+        self.check_problems();
+        Ok(())
+    }
+
     /// Ends the current typing burst: the next edit is a new undo step.
     pub fn seal(&mut self) {
         self.doc.seal();
@@ -535,7 +550,8 @@ impl Workspace {
         disk: Option<crate::project_file::Fingerprint>,
     ) {
         let old = std::mem::replace(&mut self.doc, doc);
-        drop_in_background(old);
+        let large = old.project().people.len() > FREE_IN_BACKGROUND_ABOVE;
+        drop_in_background(old, large);
         self.unsaved_name = unsaved_name;
         self.disk = disk;
         self.problems = validation::Problems::default();
@@ -544,14 +560,18 @@ impl Workspace {
     }
 }
 
-/// Drops a value on a short-lived thread of its own, when it is large enough to matter.
-fn drop_in_background(doc: Document) {
-    if doc.project().people.len() < 10_000 {
+/// Projects with more people than this are freed on a thread of their own: freeing a
+/// 100,000-person project takes about 60 ms, longer than a frame.
+const FREE_IN_BACKGROUND_ABOVE: usize = 10_000;
+
+/// Drops `value` on a short-lived thread of its own when `large`, else at once.
+fn drop_in_background<T: Send + 'static>(value: T, large: bool) {
+    if !large {
         return;
     }
     let spawned = std::thread::Builder::new()
-        .name("drop old project".to_owned())
-        .spawn(move || drop(doc));
+        .name("free old project".to_owned())
+        .spawn(move || drop(value));
     if let Err(err) = spawned {
         log::warn!("freed the old project on the UI thread: {err}");
     }
