@@ -61,6 +61,11 @@ impl PreparedEdit {
     }
 }
 
+/// A prepared edit was refused: the document changed after its snapshot was taken.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("the project changed while the edit was being prepared")]
+pub struct Stale;
+
 /// One change of a document: from one revision to the next, and what it touched.
 #[derive(Debug)]
 struct Change {
@@ -207,11 +212,11 @@ impl Document {
     /// Installs an edit applied off the UI thread ([`PreparedEdit::prepare`]) as one undo
     /// step: the project it made replaces this one, which costs a pointer swap whatever the
     /// edit's size. Returns the project replaced (dropping a large one takes time: the
-    /// caller may do it elsewhere), or gives the edit back when the document changed since
-    /// the snapshot it was applied to.
-    pub fn install(&mut self, prepared: PreparedEdit) -> Result<Project, PreparedEdit> {
+    /// caller may do it elsewhere). Refused, changing nothing, when the document changed
+    /// since the snapshot the edit was applied to.
+    pub fn install(&mut self, prepared: PreparedEdit) -> Result<Project, Stale> {
         if prepared.revision != self.revision {
-            return Err(prepared);
+            return Err(Stale);
         }
         let PreparedEdit {
             project,

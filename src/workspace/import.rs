@@ -260,16 +260,15 @@ impl Workspace {
             rows,
         } = applied;
         self.dialog = None;
-        if let Some(prepared) = prepared {
-            if let Err(stale) = self.install_prepared(prepared) {
-                // The dialog is modal, so the document cannot change meanwhile; were it to,
-                // nothing is lost: the edit is refused and the user is told.
-                drop(stale);
-                log::error!("an import of {rows} rows was refused: the project changed meanwhile");
-                let t = self.tr();
-                self.show_error(t.job_failed, t.import_stale);
-                return;
-            }
+        if let Some(prepared) = prepared
+            && let Err(stale) = self.install_prepared(prepared)
+        {
+            // The dialog is modal, so the document cannot change meanwhile; were it to,
+            // nothing is lost: the edit is refused and the user is told.
+            log::error!("an import of {rows} rows was refused: {stale}");
+            let t = self.tr();
+            self.show_error(t.job_failed, t.import_stale);
+            return;
         }
         self.report_import(&summary);
     }

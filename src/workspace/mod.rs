@@ -258,12 +258,12 @@ impl Workspace {
 
     /// Installs an edit applied to a snapshot on a job (see
     /// [`crate::document::PreparedEdit`]): the same bookkeeping as [`Self::apply_edit`],
-    /// for edits too large to apply in a frame. Gives the edit back when the document
-    /// changed since the snapshot.
+    /// for edits too large to apply in a frame. Refused when the document changed since
+    /// the snapshot.
     fn install_prepared(
         &mut self,
         prepared: crate::document::PreparedEdit,
-    ) -> Result<(), crate::document::PreparedEdit> {
+    ) -> Result<(), crate::document::Stale> {
         let old = self.doc.install(prepared)?;
         let large = old.people.len() > FREE_IN_BACKGROUND_ABOVE;
         drop_in_background(old, large);
