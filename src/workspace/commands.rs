@@ -254,9 +254,13 @@ impl Command {
     }
 
     /// Whether a shortcut of this command is also taken while a text field has the
-    /// keyboard. Navigation keys are left to the field then (Ctrl+↑ moves its cursor).
+    /// keyboard. Navigation keys are left to the field then (Ctrl+↑ moves its cursor), and
+    /// so is Ctrl+Shift+V (paste without formatting in many programs).
     pub fn acts_while_typing(self) -> bool {
-        !matches!(self, Self::NextItem | Self::PreviousItem)
+        !matches!(
+            self,
+            Self::NextItem | Self::PreviousItem | Self::PasteAgenda
+        )
     }
 
     /// Whether the command changes or replaces the document (or saves it): these wait
