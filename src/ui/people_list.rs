@@ -491,7 +491,7 @@ mod tests {
                 doc.apply(Edit::PutPerson(first.clone(), renamed));
                 list.sync(&doc, false, sort, query);
                 assert_eq!(rows(&list), fresh(&doc, false, sort, query));
-                let last = doc.project().people.keys().last().unwrap().clone();
+                let last = doc.project().people.keys().next_back().unwrap().clone();
                 doc.apply(Edit::delete_person(doc.project(), &last));
                 doc.apply(Edit::PutPerson(
                     "new".into(),
