@@ -1,5 +1,6 @@
 //! People: a searchable list sorted by family name, and the editor of one person.
 
+use super::style;
 use super::widgets::{
     bilingual_rows, cell, choice_row, delete_button, empty_message, form_ui, list_detail_ui,
     list_header_ui, multiline_row, organisation_combo, select_table_ui, text_row,
@@ -32,7 +33,7 @@ pub fn people_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>, state: &mut ViewState) {
                 }
                 super::attendance_ui::export_menu_ui(ui, cx, None, state);
             });
-            ui.add_space(4.0);
+            ui.add_space(style::space::XS);
             let project = cx.project;
             let zh = cx.zh();
             state
@@ -43,7 +44,7 @@ pub fn people_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>, state: &mut ViewState) {
                 ui.label(
                     egui::RichText::new(t.n_found.replace("{n}", &rows.len().to_string()))
                         .small()
-                        .color(super::style::weak_color(ui)),
+                        .color(style::weak_color(ui)),
                 );
             }
             if rows.is_empty() {
@@ -62,16 +63,17 @@ pub fn people_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>, state: &mut ViewState) {
             }
             let current = state.person.clone();
             let selected = |i: usize| rows.get(i).is_some_and(|r| Some(r) == current.as_ref());
+            let [name_width, org_width] = style::PEOPLE_COLUMNS;
             let clicked = select_table_ui(
                 ui,
                 "people_table",
                 &[
-                    (t.col_name, 150.0),
-                    (t.col_organisation, 60.0),
-                    (t.col_title, 0.0),
+                    (t.col_name, name_width),
+                    (t.col_organisation, org_width),
+                    (t.col_title, style::FILL_REST),
                 ],
                 Some(&mut state.people_sort),
-                super::style::ROW_HEIGHT,
+                style::ROW_HEIGHT,
                 rows.len(),
                 selected,
                 |i, row| {
@@ -126,9 +128,9 @@ fn person_editor_ui(
     ui.label(
         egui::RichText::new(format!("id: {id}"))
             .small()
-            .color(super::style::weak_color(ui)),
+            .color(style::weak_color(ui)),
     );
-    ui.add_space(8.0);
+    ui.add_space(style::space::M);
     form_ui(ui, "person_form", |ui| {
         choice_row(ui, t.honorific, cx.language, &mut person.honorific);
         text_row(ui, t.family_name, &mut person.family_name);
@@ -191,10 +193,10 @@ fn duplicates_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>, id: &PersonId, state: &mut 
             .as_ref()
             .map(|o| cx.project.organisation_name(o, cx.zh()))
             .unwrap_or_default();
-        ui.add_space(8.0);
+        ui.add_space(style::space::M);
         ui.horizontal(|ui| {
             ui.colored_label(
-                super::style::warning_color(ui),
+                style::warning_color(ui),
                 format!(
                     "▲ {}: {} {org} ({other})",
                     t.possible_duplicate,
@@ -216,7 +218,7 @@ fn duplicates_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>, id: &PersonId, state: &mut 
                 t.and_more
                     .replace("{n}", &(found.len() - SHOWN_DUPLICATES).to_string()),
             )
-            .color(super::style::warning_color(ui)),
+            .color(style::warning_color(ui)),
         );
     }
 }

@@ -9,7 +9,7 @@ use crate::ui::widgets::{
     bilingual_multiline_rows, bilingual_rows, choice_combo, choice_row, delete_button, form_ui,
     optional_date_edit, text_row,
 };
-use crate::ui::{Cx, ViewState};
+use crate::ui::{Cx, ViewState, style};
 
 pub(super) fn commitment_editor_ui(
     ui: &mut egui::Ui,
@@ -44,9 +44,9 @@ pub(super) fn commitment_editor_ui(
     ui.label(
         egui::RichText::new(format!("id: {id}"))
             .small()
-            .color(crate::ui::style::weak_color(ui)),
+            .color(style::weak_color(ui)),
     );
-    ui.add_space(8.0);
+    ui.add_space(style::space::M);
     let mut meetings: Vec<_> = project.meetings.iter().collect();
     meetings.sort_by_key(|(mid, m)| (m.date, (*mid).clone()));
     let meeting_name = |mid: &MeetingId| {
@@ -66,9 +66,9 @@ pub(super) fn commitment_editor_ui(
             let note = super::due_note(t, followup::due_state(&c, today, followup::LATER_DAYS));
             if !note.is_empty() {
                 let colour = if note.starts_with('▲') {
-                    crate::ui::style::overdue_color(ui)
+                    style::overdue_color(ui)
                 } else {
-                    crate::ui::style::weak_color(ui)
+                    style::weak_color(ui)
                 };
                 ui.colored_label(colour, note);
             }
@@ -88,7 +88,7 @@ pub(super) fn commitment_editor_ui(
             .unwrap_or_else(|| t.none_choice.to_owned());
         egui::ComboBox::from_id_salt("commitment_parent")
             .selected_text(parent_text)
-            .width(320.0)
+            .width(style::COMBO_WIDE_WIDTH)
             .show_ui(ui, |ui| {
                 ui.selectable_value(&mut c.parent, None, t.none_choice);
                 for (pid, pc) in &project.commitments {
@@ -109,7 +109,7 @@ pub(super) fn commitment_editor_ui(
             .unwrap_or_else(|| t.none_choice.to_owned());
         egui::ComboBox::from_id_salt("commitment_meeting")
             .selected_text(agreed_text)
-            .width(320.0)
+            .width(style::COMBO_WIDE_WIDTH)
             .show_ui(ui, |ui| {
                 ui.selectable_value(&mut c.agreed_at, None, t.none_choice);
                 for (mid, _) in &meetings {
@@ -133,7 +133,7 @@ pub(super) fn commitment_editor_ui(
             }
             egui::ComboBox::from_id_salt("add_party")
                 .selected_text(format!("+ {}", t.add_party))
-                .width(160.0)
+                .width(style::ADD_COMBO_WIDTH)
                 .show_ui(ui, |ui| {
                     for (oid, name) in &state.commitment_bar.orgs {
                         if !c.parties.contains(oid) && ui.button(name).clicked() {
@@ -176,7 +176,7 @@ pub(super) fn commitment_editor_ui(
         ui.end_row();
     });
 
-    ui.add_space(8.0);
+    ui.add_space(style::space::M);
     ui.strong(t.progress);
     progress_ui(ui, cx, &mut c, &meetings, today);
 
@@ -254,7 +254,7 @@ fn owners_ui(
                     Owner::Organisation(org) => {
                         egui::ComboBox::from_id_salt(format!("owner_{k}"))
                             .selected_text(project.organisation_name(org, zh))
-                            .width(280.0)
+                            .width(style::OWNER_COMBO_WIDTH)
                             .show_ui(ui, |ui| {
                                 for (oid, name) in orgs {
                                     ui.selectable_value(org, oid.clone(), name);
@@ -309,13 +309,13 @@ fn preconditions_ui(ui: &mut egui::Ui, cx: &Cx<'_>, id: &CommitmentId, c: &mut C
                         ui.add(
                             egui::TextEdit::singleline(&mut text.en)
                                 .hint_text(t.english)
-                                .desired_width(220.0),
+                                .desired_width(style::PAIR_FIELD_WIDE_WIDTH),
                         )
                         .labelled_by(l.id);
                         ui.add(
                             egui::TextEdit::singleline(&mut text.zh)
                                 .hint_text(t.chinese)
-                                .desired_width(220.0),
+                                .desired_width(style::PAIR_FIELD_WIDE_WIDTH),
                         )
                         .labelled_by(l.id);
                     }
@@ -329,7 +329,7 @@ fn preconditions_ui(ui: &mut egui::Ui, cx: &Cx<'_>, id: &CommitmentId, c: &mut C
                         );
                         egui::ComboBox::from_id_salt(format!("precondition_{k}"))
                             .selected_text(name)
-                            .width(320.0)
+                            .width(style::COMBO_WIDE_WIDTH)
                             .show_ui(ui, |ui| {
                                 for (oid, oc) in &project.commitments {
                                     if oid != id {
@@ -377,7 +377,7 @@ fn progress_ui(
     let t = cx.tr();
     let zh = cx.zh();
     if c.progress.is_empty() {
-        ui.label(egui::RichText::new(t.empty_progress).color(crate::ui::style::weak_color(ui)));
+        ui.label(egui::RichText::new(t.empty_progress).color(style::weak_color(ui)));
     }
     let mut remove = None;
     for (k, entry) in c.progress.iter_mut().enumerate() {
@@ -411,7 +411,7 @@ fn progress_ui(
                 let meeting_label = ui.label(t.meeting);
                 egui::ComboBox::from_id_salt(format!("progress_meeting_{k}"))
                     .selected_text(meeting_text)
-                    .width(220.0)
+                    .width(style::MEETING_COMBO_WIDTH)
                     .show_ui(ui, |ui| {
                         ui.selectable_value(&mut entry.meeting, None, t.none_choice);
                         for (mid, m) in meetings {

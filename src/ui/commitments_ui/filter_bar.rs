@@ -6,7 +6,7 @@ use crate::export::commitments::CommitmentsFormat;
 use crate::model::followup::{self, DueFilter, DueState, Filter};
 use crate::model::{Choice as _, CommitmentStatus, MeetingId, OrganisationId, Owner};
 use crate::ui::widgets::sorted_organisations;
-use crate::ui::{Cx, Request, ViewState};
+use crate::ui::{Cx, Request, ViewState, style};
 
 /// The filter bar's counts and choices, computed once per change of the project, the
 /// filters or the language (never per frame: at 10,000 commitments and 100,000 people
@@ -120,11 +120,11 @@ pub(super) fn filter_bar_ui(ui: &mut egui::Ui, cx: &Cx<'_>, state: &mut ViewStat
     let counts = &bar.counts;
     let filter = &mut state.commitment_filter;
     let request = &mut state.request;
-    ui.add_space(4.0);
+    ui.add_space(style::space::XS);
     ui.horizontal_wrapped(|ui| {
         let overdue = format!("▲ {} ({})", t.due_overdue, counts.overdue);
         let overdue = if counts.overdue > 0 {
-            egui::RichText::new(overdue).color(crate::ui::style::overdue_color(ui))
+            egui::RichText::new(overdue).color(style::overdue_color(ui))
         } else {
             egui::RichText::new(overdue)
         };
@@ -150,8 +150,7 @@ pub(super) fn filter_bar_ui(ui: &mut egui::Ui, cx: &Cx<'_>, state: &mut ViewStat
             ui.selectable_value(&mut filter.due, value, text);
         }
         ui.label(
-            egui::RichText::new(format!("{} {}", t.as_of, cx.today))
-                .color(crate::ui::style::weak_color(ui)),
+            egui::RichText::new(format!("{} {}", t.as_of, cx.today)).color(style::weak_color(ui)),
         )
         .on_hover_text(t.as_of_tip);
     });
@@ -198,7 +197,7 @@ pub(super) fn filter_bar_ui(ui: &mut egui::Ui, cx: &Cx<'_>, state: &mut ViewStat
         }
         export_menu_ui(ui, cx, filter, request);
     });
-    ui.add_space(2.0);
+    ui.add_space(style::space::XXS);
 }
 
 /// The status filter: all, open, or one status.
@@ -222,7 +221,7 @@ fn status_filter_ui(
     };
     egui::ComboBox::from_id_salt("filter_status")
         .selected_text(selected)
-        .width(130.0)
+        .width(style::STATUS_FILTER_WIDTH)
         .show_ui(ui, |ui| {
             if ui
                 .selectable_label(statuses.is_empty(), t.all_statuses)
@@ -266,8 +265,8 @@ fn option_filter_ui<T: Clone + PartialEq>(
         .map_or(all_text, |(_, text)| text.as_str());
     egui::ComboBox::from_id_salt(id_salt)
         .selected_text(selected)
-        .width(150.0)
-        .height(360.0)
+        .width(style::FILTER_COMBO_WIDTH)
+        .height(style::MENU_HEIGHT)
         .show_ui(ui, |ui| {
             ui.selectable_value(value, None, all_text);
             for (option, text) in options {

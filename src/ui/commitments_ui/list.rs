@@ -3,20 +3,18 @@
 use crate::model::followup::{self, DueState};
 use crate::model::{Commitment, fold_for_search};
 use crate::ui::widgets::{cell, empty_message, select_table_ui};
-use crate::ui::{Cx, ViewState};
+use crate::ui::{Cx, ViewState, style};
 
 /// The due date of a list row, coloured when overdue or due within 30 days.
 fn due_text(ui: &egui::Ui, c: &Commitment, today: chrono::NaiveDate) -> egui::RichText {
     let text = c.due.map(|d| d.to_string()).unwrap_or_default();
     match followup::due_state(c, today, followup::SOON_DAYS) {
         DueState::Overdue { .. } => {
-            egui::RichText::new(format!("▲ {text}")).color(crate::ui::style::overdue_color(ui))
+            egui::RichText::new(format!("▲ {text}")).color(style::overdue_color(ui))
         }
-        DueState::DueSoon { .. } => {
-            egui::RichText::new(text).color(crate::ui::style::warning_color(ui))
-        }
+        DueState::DueSoon { .. } => egui::RichText::new(text).color(style::warning_color(ui)),
         DueState::Later | DueState::NoDate => egui::RichText::new(text),
-        DueState::Closed => egui::RichText::new(text).color(crate::ui::style::weak_color(ui)),
+        DueState::Closed => egui::RichText::new(text).color(style::weak_color(ui)),
     }
 }
 
@@ -84,16 +82,17 @@ pub(super) fn list_ui(ui: &mut egui::Ui, cx: &Cx<'_>, state: &mut ViewState) {
     };
     let zh = cx.zh();
     let language = cx.language;
+    let [title_width, status_width] = style::COMMITMENTS_COLUMNS;
     let clicked = select_table_ui(
         ui,
         "commitments_table",
         &[
-            (t.commitment_title, 118.0),
-            (t.col_status, 66.0),
-            (t.col_due, 0.0),
+            (t.commitment_title, title_width),
+            (t.col_status, status_width),
+            (t.col_due, style::FILL_REST),
         ],
         None,
-        crate::ui::style::ROW_HEIGHT,
+        style::ROW_HEIGHT,
         rows.len(),
         selected,
         |i, row| {

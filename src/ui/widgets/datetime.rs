@@ -68,7 +68,7 @@ pub fn time_edit(ui: &mut Ui, value: &mut NaiveTime, label: egui::Id) -> bool {
     let mut minute = value.minute();
     let mut changed = false;
     ui.horizontal(|ui| {
-        ui.spacing_mut().item_spacing.x = 2.0;
+        ui.spacing_mut().item_spacing.x = crate::ui::style::space::XXS;
         changed |= ui
             .add(
                 egui::DragValue::new(&mut hour)
@@ -124,8 +124,8 @@ pub fn time_zone_combo(
     let mut changed = false;
     ComboBox::from_id_salt(id_salt)
         .selected_text(value.name())
-        .width(200.0)
-        .height(400.0)
+        .width(crate::ui::style::COMBO_WIDTH)
+        .height(crate::ui::style::TALL_MENU_HEIGHT)
         .show_ui(ui, |ui| {
             for tz in chrono_tz::TZ_VARIANTS {
                 changed |= ui.selectable_value(value, tz, tz.name()).changed();

@@ -11,7 +11,7 @@ use crate::model::{Bilingual, Choice};
 pub fn form_ui<R>(ui: &mut Ui, id_salt: &str, add: impl FnOnce(&mut Ui) -> R) -> R {
     egui::Grid::new(id_salt)
         .num_columns(2)
-        .spacing([12.0, 6.0])
+        .spacing(crate::ui::style::FORM_SPACING)
         .min_col_width(crate::ui::style::LABEL_WIDTH)
         .striped(false)
         .show(ui, add)

@@ -4,6 +4,7 @@
 use egui::{TextEdit, Ui};
 
 use crate::i18n::Strings;
+use crate::ui::style;
 
 /// The search field above a list; returns true when the text changed.
 pub fn search_field(ui: &mut Ui, t: &Strings, text: &mut String) -> bool {
@@ -18,9 +19,9 @@ pub fn search_field(ui: &mut Ui, t: &Strings, text: &mut String) -> bool {
 
 /// A centred, weak message for empty lists and unselected editors.
 pub fn empty_message(ui: &mut Ui, text: &str) {
-    ui.add_space(24.0);
+    ui.add_space(style::space::XXL);
     ui.vertical_centered(|ui| {
-        ui.label(egui::RichText::new(text).color(crate::ui::style::weak_color(ui)));
+        ui.label(egui::RichText::new(text).color(style::weak_color(ui)));
     });
 }
 
@@ -36,8 +37,8 @@ pub fn list_detail_ui<S>(
 ) {
     egui::Panel::left(format!("{id_salt}_list"))
         .resizable(true)
-        .default_size(crate::ui::style::LIST_WIDTH)
-        .size_range(240.0..=720.0)
+        .default_size(style::LIST_WIDTH)
+        .size_range(style::LIST_WIDTH_RANGE)
         .show(ui, |ui| list(ui, state));
     egui::CentralPanel::default().show(ui, |ui| {
         egui::ScrollArea::both()
@@ -50,13 +51,13 @@ pub fn list_detail_ui<S>(
 /// The header of a list: the add button and the search field.
 pub fn list_header_ui(ui: &mut Ui, t: &Strings, add_label: &str, search: &mut String) -> bool {
     let mut add = false;
-    ui.add_space(6.0);
+    ui.add_space(style::space::S);
     ui.horizontal(|ui| {
         add = ui.button(format!("+ {add_label}")).clicked();
     });
-    ui.add_space(4.0);
+    ui.add_space(style::space::XS);
     search_field(ui, t, search);
-    ui.add_space(4.0);
+    ui.add_space(style::space::XS);
     add
 }
 

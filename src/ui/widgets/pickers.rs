@@ -40,7 +40,7 @@ pub fn organisation_combo(
     let mut changed = false;
     ComboBox::from_id_salt(id_salt)
         .selected_text(selected)
-        .width(200.0)
+        .width(crate::ui::style::COMBO_WIDTH)
         .show_ui(ui, |ui| {
             changed |= ui.selectable_value(value, None, t.none_choice).changed();
             for (id, name) in sorted_organisations(project, zh) {
@@ -74,7 +74,7 @@ pub fn person_combo(
     let mut changed = false;
     ComboBox::from_id_salt(id_salt)
         .selected_text(project.person_name(value))
-        .width(180.0)
+        .width(crate::ui::style::PERSON_COMBO_WIDTH)
         .show_ui(ui, |ui| {
             for (id, name) in choices {
                 changed |= ui.selectable_value(value, id.clone(), name).changed();

@@ -3,6 +3,7 @@
 use egui::Ui;
 
 use super::paint::{line_galley, paint_line_in};
+use crate::ui::style;
 
 /// A virtualised, selectable table: only the visible rows are laid out, and each row is
 /// one interactive widget whose cells are painted text, clipped to their column.
@@ -92,7 +93,7 @@ fn column_spans(width: f32, headers: &[(&str, f32)]) -> Vec<egui::Rangef> {
     let mut spans = Vec::with_capacity(headers.len());
     for (i, (_, w)) in headers.iter().enumerate() {
         let end = if i + 1 == headers.len() {
-            width.max(x + 20.0)
+            width.max(x + style::MIN_LAST_COLUMN_WIDTH)
         } else {
             x + w
         };
@@ -110,12 +111,12 @@ fn table_header_ui(
     mut sort: Option<&mut SortState>,
 ) {
     let (rect, _) = ui.allocate_exact_size(
-        egui::vec2(ui.available_width(), crate::ui::style::ROW_HEIGHT),
+        egui::vec2(ui.available_width(), style::ROW_HEIGHT),
         egui::Sense::hover(),
     );
     for (i, ((h, _), span)) in headers.iter().zip(columns).enumerate() {
         let cell = egui::Rect::from_x_y_ranges(
-            (rect.left() + span.min + CELL_PADDING)..=(rect.left() + span.max),
+            (rect.left() + span.min + style::CELL_PADDING)..=(rect.left() + span.max),
             rect.y_range(),
         );
         let mut cell_ui = ui.new_child(
@@ -124,6 +125,8 @@ fn table_header_ui(
                 .layout(egui::Layout::left_to_right(egui::Align::Center)),
         );
         cell_ui.set_clip_rect(cell.intersect(ui.clip_rect()));
+        // A title wider than its column ends in "…" rather than running into the next.
+        cell_ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Truncate);
         match sort.as_deref_mut() {
             Some(sort) => {
                 let arrow = match (sort.column == i, sort.descending) {
@@ -149,9 +152,6 @@ fn table_header_ui(
         ui.visuals().widgets.noninteractive.bg_stroke,
     );
 }
-
-/// Space between a column's edge and its text.
-const CELL_PADDING: f32 = 4.0;
 
 /// One row of a [`select_table_ui`] being filled, cell by cell, left to right.
 pub struct TableRow<'a> {
@@ -204,7 +204,7 @@ impl TableRow<'_> {
         let top = cell.center().y - (main.size().y + sub.size().y) / 2.0;
         let sub_pos = egui::pos2(cell.left(), top + main.size().y);
         painter.galley(egui::pos2(cell.left(), top), main, self.text_color);
-        painter.galley(sub_pos, sub, crate::ui::style::weak_color(self.ui));
+        painter.galley(sub_pos, sub, style::weak_color(self.ui));
     }
 
     /// The rectangle of the next cell, inside its padding.
@@ -212,7 +212,8 @@ impl TableRow<'_> {
         let span = self.columns.get(self.column)?;
         self.column += 1;
         Some(egui::Rect::from_x_y_ranges(
-            (self.rect.left() + span.min + CELL_PADDING)..=(self.rect.left() + span.max - 2.0),
+            (self.rect.left() + span.min + style::CELL_PADDING)
+                ..=(self.rect.left() + span.max - style::CELL_END_PADDING),
             self.rect.y_range(),
         ))
     }
