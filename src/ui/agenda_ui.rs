@@ -493,7 +493,7 @@ fn item_form_ui(
                     if let Some(chosen) = picker.show(
                         ui,
                         &format!("speaker_{k}"),
-                        cx.document,
+                        cx,
                         &name,
                         &format!("{} {}", t.speakers, k + 1),
                         t.search_people,

@@ -348,7 +348,7 @@ fn toolbar_ui(
         let chosen = state.person_picker.show(
             ui,
             "add_attendee",
-            cx.document,
+            cx,
             &format!("+ {}", t.add_attendee),
             t.add_attendee,
             t.search_people,

@@ -159,6 +159,12 @@ pub struct ViewState {
 }
 
 impl ViewState {
+    /// Whether a panel's background work runs (the people list or the person pickers
+    /// being sorted): the app shows it and keeps drawing, tests wait for it.
+    pub fn is_busy(&self) -> bool {
+        self.people_rows.is_building() || self.person_picker.is_building()
+    }
+
     /// The derived data of `meeting`, recomputed only when the project or the meeting
     /// shown changed.
     pub fn meeting_summary(

@@ -1,9 +1,11 @@
 //! People: a searchable list sorted by family name, and the editor of one person.
 
+use super::people_list::ListStatus;
 use super::style;
 use super::widgets::{
-    bilingual_rows, cell, choice_row, delete_button, empty_message, form_ui, list_detail_ui,
-    list_header_ui, multiline_row, organisation_combo, select_table_ui, text_row,
+    bilingual_rows, cell, choice_row, delete_button, empty_message, form_ui, list_building_ui,
+    list_detail_ui, list_header_ui, multiline_row, organisation_combo, select_table_ui, text_row,
+    thousands,
 };
 use super::{Cx, ViewState};
 use crate::document::Edit;
@@ -36,9 +38,19 @@ pub fn people_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>, state: &mut ViewState) {
             ui.add_space(style::space::XS);
             let project = cx.project;
             let zh = cx.zh();
-            state
-                .people_rows
-                .sync(cx.document, zh, state.people_sort, &state.people_search);
+            // A large list is sorted on a background job the first time: the window
+            // keeps drawing and says what it does meanwhile.
+            let status = state.people_rows.sync_in_background(
+                cx.document,
+                zh,
+                state.people_sort,
+                &state.people_search,
+            );
+            if let ListStatus::Building { people, fraction } = status {
+                let text = t.sorting_people.replace("{n}", &thousands(people));
+                list_building_ui(ui, &text, fraction);
+                return;
+            }
             let rows = &state.people_rows;
             if !state.people_search.trim().is_empty() && !rows.is_empty() {
                 ui.label(
@@ -169,6 +181,10 @@ fn person_editor_ui(
 /// Other entries with the same name (same person typed twice), each with a merge button.
 fn duplicates_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>, id: &PersonId, state: &mut ViewState) {
     let t = cx.tr();
+    if state.people_rows.is_pending() {
+        // The names are compared on the list's keys, which are being built.
+        return;
+    }
     // Comparing with every person is done once per change of the project, not per frame,
     // on the name keys the people list already holds.
     let fresh = state

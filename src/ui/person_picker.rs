@@ -2,10 +2,10 @@
 //! field and a virtualised, sorted list. Sorting and search come from a [`PeopleList`],
 //! kept up to date edit by edit, so opening the picker never sorts the registry again.
 
-use super::people_list::PeopleList;
+use super::Cx;
+use super::people_list::{ListStatus, PeopleList};
 use super::style;
-use super::widgets::SortState;
-use crate::document::Document;
+use super::widgets::{SortState, list_building_ui, thousands};
 use crate::model::PersonId;
 
 /// The state of the person pickers: one list sorted by name, and the search text of the
@@ -17,6 +17,11 @@ pub struct PersonPicker {
 }
 
 impl PersonPicker {
+    /// Whether the pickers' list is being sorted on a background job.
+    pub fn is_building(&self) -> bool {
+        self.list.is_building()
+    }
+
     /// A button showing `current` that opens the picker; returns the person chosen.
     /// People for whom `note` returns text are shown with it, dimmed (`attending`), and
     /// cannot be chosen. `label` names the button for screen readers.
@@ -28,7 +33,7 @@ impl PersonPicker {
         &mut self,
         ui: &mut egui::Ui,
         id_salt: &str,
-        doc: &Document,
+        cx: &Cx<'_>,
         current: &str,
         label: &str,
         search_hint: &str,
@@ -56,9 +61,15 @@ impl PersonPicker {
             if !search.has_focus() && self.query.is_empty() {
                 search.request_focus();
             }
-            self.list
-                .sync(doc, false, SortState::default(), &self.query);
-            let project = doc.project();
+            let status =
+                self.list
+                    .sync_in_background(cx.document, false, SortState::default(), &self.query);
+            if let ListStatus::Building { people, fraction } = status {
+                let text = cx.tr().sorting_people.replace("{n}", &thousands(people));
+                list_building_ui(ui, &text, fraction);
+                return;
+            }
+            let project = cx.project;
             egui::ScrollArea::vertical()
                 .id_salt(format!("{id_salt}_rows"))
                 .max_height(style::PICKER_LIST_HEIGHT)

@@ -242,7 +242,7 @@ fn owners_ui(
                         if let Some(chosen) = picker.show(
                             ui,
                             &format!("owner_{k}"),
-                            cx.document,
+                            cx,
                             &name,
                             &format!("{} {}", t.owners, k + 1),
                             t.search_people,

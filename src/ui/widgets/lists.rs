@@ -25,6 +25,17 @@ pub fn empty_message(ui: &mut Ui, text: &str) {
     });
 }
 
+/// In place of a list being built on a background job: what is done ("Sorting 100,000
+/// people…") and how far it got. Keeps the window drawing while the job runs: its thread
+/// does not wake the window.
+pub fn list_building_ui(ui: &mut Ui, text: &str, fraction: f32) {
+    ui.add_space(style::space::M);
+    ui.label(text);
+    ui.add(egui::ProgressBar::new(fraction).show_percentage());
+    ui.ctx()
+        .request_repaint_after(crate::workspace::jobs::REPAINT_EVERY);
+}
+
 /// A list on the left and its editor on the right.
 ///
 /// Both closures get `state` in turn (they cannot both capture it mutably).

@@ -18,7 +18,9 @@ pub use forms::{
     bilingual_multiline_rows, bilingual_rows, choice_combo, choice_combo_width, choice_row,
     delete_button, form_ui, in_language, multiline_row, text_row,
 };
-pub use lists::{empty_message, list_detail_ui, list_header_ui, nested_rows_ui, search_field};
+pub use lists::{
+    empty_message, list_building_ui, list_detail_ui, list_header_ui, nested_rows_ui, search_field,
+};
 pub use numbers::thousands;
 pub use paint::{line_galley, paint_line_in};
 pub use pickers::{organisation_combo, person_combo, sorted_organisations, sorted_people};
