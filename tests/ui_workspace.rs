@@ -47,7 +47,7 @@ fn dialog_harness(dialog: Dialog) -> Harness<'static, DialogBench> {
         .build_ui_state(
             |ui, bench: &mut DialogBench| {
                 let ctx = ui.ctx().clone();
-                delegation_planner::app::install_fonts(&ctx);
+                delegation_planner::ui::style::install_fonts(&ctx);
                 let outcome = delegation_planner::ui::dialogs_ui::dialog_ui(
                     &ctx,
                     &mut bench.dialog,

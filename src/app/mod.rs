@@ -4,13 +4,12 @@
 //! window, show a meeting, start the views afresh).
 
 pub mod first_frame;
-mod fonts;
 mod frame_log;
 
 use std::path::PathBuf;
 use std::time::Instant;
 
-pub use fonts::{CJK_FONT, install_fonts};
+pub use crate::ui::style::install_fonts;
 
 use crate::model::Project;
 use crate::ui::{self, ViewState};
@@ -86,6 +85,7 @@ impl DelegationApp {
 
     fn with_workspace(ctx: &egui::Context, mut workspace: Workspace) -> Self {
         install_fonts(ctx);
+        ui::style::install_text_styles(ctx);
         // Zoom is a command of ours (in the View menu, with its shortcuts), not egui's own.
         ctx.options_mut(|o| o.zoom_with_keyboard = false);
         // The views start fresh on whatever the workspace opened.
@@ -104,7 +104,7 @@ impl DelegationApp {
     /// Whether any background work runs: the workspace's jobs or a list being built (tests
     /// step frames until none does).
     pub fn is_busy(&self) -> bool {
-        self.workspace.is_busy()
+        self.workspace.is_busy() || self.view.is_busy()
     }
 
     /// One frame of the whole app; [`eframe::App::ui`] calls it, and so can tests.

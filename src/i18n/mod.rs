@@ -446,6 +446,8 @@ strings! {
     cards_unit => "cards", "张桌签";
     merge_into_this => "Merge into this person", "合并到此人";
     merge_tip => "Every meeting, agenda item and commitment of the other entry will point to this person; empty fields are filled from it (undo restores both)", "另一条目的会议、议程和合作事项将改为指向此人，空白字段由其补全（可撤销）";
+    // Panels (arch-ui)
+    sorting_people => "Sorting {n} people…", "正在排序 {n} 位人员…";
 }
 
 /// The menu label of an agenda export format.

@@ -2,6 +2,10 @@
 //! reordering by drag, buttons or Alt+↑/↓, the selected item's form, and the paste and
 //! export actions.
 
+use super::style::{
+    self, AGENDA_BUTTONS_WIDTH, AGENDA_DURATION_WIDTH, AGENDA_ROW_HEIGHT, AGENDA_TIME_WIDTH,
+    AGENDA_TITLE_WIDTH, AGENDA_VISIBLE_ROWS,
+};
 use super::widgets::{bilingual_rows, choice_row, form_ui, multiline_row, optional_time_edit};
 use super::{Cx, Request, ViewState};
 use crate::export::ExportLanguage;
@@ -33,13 +37,6 @@ enum AgendaAction {
     Remove(usize),
 }
 
-/// Height of one agenda row: the time (and a gap or overlap note), the title (and the
-/// speakers).
-const ITEM_ROW_HEIGHT: f32 = 40.0;
-
-/// At most this many items are shown before the list scrolls on its own.
-const VISIBLE_ITEMS: f32 = 12.0;
-
 /// The agenda section of the meeting editor. Returns the meeting changed when the user
 /// changed something; only the items on screen are built.
 pub fn agenda_ui(
@@ -52,7 +49,7 @@ pub fn agenda_ui(
     let t = cx.tr();
     let mut changed = toolbar_ui(ui, cx, id, meeting, state);
     if meeting.agenda.is_empty() {
-        ui.label(egui::RichText::new(t.empty_agenda).color(super::style::weak_color(ui)));
+        ui.label(egui::RichText::new(t.empty_agenda).color(style::weak_color(ui)));
     } else {
         let action = items_ui(ui, cx, meeting, state);
         if let Some(m) = apply(action, changed.as_ref().unwrap_or(meeting), state) {
@@ -162,14 +159,13 @@ fn items_ui(
         None => meeting.time_zone.name().to_owned(),
     };
     ui.label(
-        egui::RichText::new(format!("{}: {tz_note}", t.times_in))
-            .color(super::style::weak_color(ui)),
+        egui::RichText::new(format!("{}: {tz_note}", t.times_in)).color(style::weak_color(ui)),
     );
     ui.horizontal(|ui| {
         let title_width = title_width(ui.available_width());
-        for (text, width) in [(t.col_time, TIME_WIDTH), (t.item_title, title_width)] {
+        for (text, width) in [(t.col_time, AGENDA_TIME_WIDTH), (t.item_title, title_width)] {
             ui.allocate_ui_with_layout(
-                egui::vec2(width, 16.0),
+                egui::vec2(width, style::LINE_HEIGHT),
                 egui::Layout::left_to_right(egui::Align::Center),
                 |ui| {
                     ui.set_width(width);
@@ -183,8 +179,8 @@ fn items_ui(
         ui,
         "agenda_rows",
         count,
-        ITEM_ROW_HEIGHT,
-        VISIBLE_ITEMS,
+        AGENDA_ROW_HEIGHT,
+        AGENDA_VISIBLE_ROWS,
         egui::Layout::left_to_right(egui::Align::Min),
         |ui, i| {
             if let (Some(item), Some(slot)) = (meeting.agenda.get(i), summary.schedule.get(i))
@@ -210,17 +206,11 @@ fn items_ui(
     action
 }
 
-/// Width of the time column of the agenda.
-const TIME_WIDTH: f32 = 120.0;
-/// Room for the move and remove buttons of the selected item.
-const BUTTONS_WIDTH: f32 = 150.0;
-
 /// Width of the title column: what the time, duration and buttons leave of `available`.
 fn title_width(available: f32) -> f32 {
-    (available - TIME_WIDTH - DURATION_WIDTH - BUTTONS_WIDTH).clamp(200.0, 560.0)
+    (available - AGENDA_TIME_WIDTH - AGENDA_DURATION_WIDTH - AGENDA_BUTTONS_WIDTH)
+        .clamp(*AGENDA_TITLE_WIDTH.start(), *AGENDA_TITLE_WIDTH.end())
 }
-/// Width of the duration column of the agenda.
-const DURATION_WIDTH: f32 = 64.0;
 
 /// The title of an item: selectable, draggable, painted (a list of buttons would lay out
 /// each button's parts every frame), named for screen readers by the title.
@@ -243,7 +233,7 @@ fn title_ui(ui: &mut egui::Ui, title: &str, selected: bool, width: f32) -> egui:
         (None, visuals.text_color())
     };
     if let Some(fill) = fill {
-        ui.painter().rect_filled(rect, 3.0, fill);
+        ui.painter().rect_filled(rect, style::ROW_ROUNDING, fill);
     }
     let padding = ui.spacing().button_padding.x;
     let text_rect = rect.shrink2(egui::vec2(padding, 0.0));
@@ -279,15 +269,15 @@ fn item_row_ui(
     let mut action = None;
     let title_width = title_width(ui.available_width());
     ui.allocate_ui_with_layout(
-        egui::vec2(TIME_WIDTH, ITEM_ROW_HEIGHT),
+        egui::vec2(AGENDA_TIME_WIDTH, AGENDA_ROW_HEIGHT),
         egui::Layout::top_down(egui::Align::Min),
         |ui| {
-            ui.set_width(TIME_WIDTH);
+            ui.set_width(AGENDA_TIME_WIDTH);
             let time = format_time(meeting, slot.start);
             if slot.gap_minutes < 0 {
-                ui.colored_label(super::style::warning_color(ui), time);
+                ui.colored_label(style::warning_color(ui), time);
                 ui.colored_label(
-                    super::style::warning_color(ui),
+                    style::warning_color(ui),
                     egui::RichText::new(format!("▲ {} {}", -slot.gap_minutes, t.overlap_minutes))
                         .small(),
                 );
@@ -297,7 +287,7 @@ fn item_row_ui(
                     ui.label(
                         egui::RichText::new(format!("┄ {} {} ┄", slot.gap_minutes, t.gap_minutes))
                             .small()
-                            .color(super::style::weak_color(ui)),
+                            .color(style::weak_color(ui)),
                     );
                 }
             }
@@ -307,7 +297,7 @@ fn item_row_ui(
     let title = if title.is_empty() { t.new_item } else { title };
     let selected = state.agenda_item.as_ref() == Some(&item.id);
     ui.allocate_ui_with_layout(
-        egui::vec2(title_width, ITEM_ROW_HEIGHT),
+        egui::vec2(title_width, AGENDA_ROW_HEIGHT),
         egui::Layout::top_down(egui::Align::Min),
         |ui| {
             ui.set_width(title_width);
@@ -336,7 +326,7 @@ fn item_row_ui(
                     ui,
                     egui::RichText::new(speakers.join(", "))
                         .small()
-                        .color(super::style::weak_color(ui)),
+                        .color(style::weak_color(ui)),
                     title_width,
                 );
             }
@@ -345,7 +335,7 @@ fn item_row_ui(
     paint_line(
         ui,
         egui::RichText::new(format!("{} min", item.duration_minutes)),
-        DURATION_WIDTH,
+        AGENDA_DURATION_WIDTH,
     );
     // The selected item carries the move and remove buttons (the other rows stay light:
     // a click selects one, and Alt+↑/↓ moves it from the keyboard).
@@ -455,10 +445,7 @@ fn totals_ui(ui: &mut egui::Ui, cx: &Cx<'_>, meeting: &Meeting, state: &ViewStat
             total % 60,
         ));
         if summary.runs_past_end {
-            ui.colored_label(
-                super::style::warning_color(ui),
-                format!("▲ {}", t.runs_past_end),
-            );
+            ui.colored_label(style::warning_color(ui), format!("▲ {}", t.runs_past_end));
         }
     });
 }
@@ -478,7 +465,7 @@ fn item_form_ui(
         .and_then(|id| meeting.agenda.iter().position(|i| &i.id == id))?;
     let original = meeting.agenda.get(index)?;
     let mut item = original.clone();
-    ui.add_space(8.0);
+    ui.add_space(style::space::M);
     ui.separator();
     let attending = &state.meeting_summary.attending;
     let picker = &mut state.person_picker;
@@ -506,7 +493,7 @@ fn item_form_ui(
                     if let Some(chosen) = picker.show(
                         ui,
                         &format!("speaker_{k}"),
-                        cx.document,
+                        cx,
                         &name,
                         &format!("{} {}", t.speakers, k + 1),
                         t.search_people,
@@ -516,7 +503,7 @@ fn item_form_ui(
                     }
                     if !attending.contains(speaker) {
                         ui.colored_label(
-                            super::style::warning_color(ui),
+                            style::warning_color(ui),
                             format!("▲ {}", t.not_attending),
                         );
                     }

@@ -2,6 +2,9 @@
 //! roles, statuses and counts; the sides themselves; and participant statistics.
 
 use super::meeting_summary::AttendanceRow;
+use super::style::{
+    self, ATTENDEE_COLUMNS, ATTENDEE_ROW_HEIGHT, ATTENDEE_VISIBLE_ROWS, COMBO_MARGIN,
+};
 use super::widgets::{choice_combo_width, form_ui, sorted_organisations};
 use super::{Cx, Request, ViewState};
 use crate::export::ExportLanguage;
@@ -15,12 +18,6 @@ enum RowAction {
     /// The attendee at this index, changed.
     Set(usize, Box<Attendee>),
 }
-
-/// Height of one attendance row (its combo boxes and buttons).
-const ATTENDEE_ROW_HEIGHT: f32 = 26.0;
-
-/// At most this many rows are shown before the list scrolls on its own.
-const VISIBLE_ROWS: f32 = 16.0;
 
 /// The attendees section of the meeting editor. Returns the meeting changed when the user
 /// changed something.
@@ -40,7 +37,7 @@ pub fn attendees_ui(
     let mut changed = toolbar_ui(ui, cx, id, meeting, state);
     counts_ui(ui, cx, meeting, state);
     if meeting.attendees.is_empty() {
-        ui.label(egui::RichText::new(t.empty_attendees).color(super::style::weak_color(ui)));
+        ui.label(egui::RichText::new(t.empty_attendees).color(style::weak_color(ui)));
         return changed;
     }
     let mut action = None;
@@ -54,7 +51,7 @@ pub fn attendees_ui(
     let mut header_ids = Vec::new();
     ui.horizontal(|ui| {
         for (k, h) in headers.iter().enumerate() {
-            let width = COLUMN_WIDTHS.get(k).copied().unwrap_or(60.0);
+            let width = column_width(k);
             let r = column(ui, width, |ui| {
                 ui.label(egui::RichText::new(*h).small().strong())
             });
@@ -69,7 +66,7 @@ pub fn attendees_ui(
         "attendance_rows",
         rows.len(),
         ATTENDEE_ROW_HEIGHT,
-        VISIBLE_ROWS,
+        ATTENDEE_VISIBLE_ROWS,
         egui::Layout::left_to_right(egui::Align::Center),
         |ui, i| match rows.get(i) {
             Some(AttendanceRow::Side(side, n)) => {
@@ -127,17 +124,20 @@ pub fn attendees_ui(
     changed
 }
 
-/// Widths of the attendance columns: #, name, side, role, status, mode.
-const COLUMN_WIDTHS: [f32; 6] = [28.0, 150.0, 124.0, 124.0, 96.0, 84.0];
-
-/// What a combo box adds around its width (frame and arrow), kept inside its column.
-const COMBO_MARGIN: f32 = 24.0;
+/// The width of attendance column `k`.
+fn column_width(k: usize) -> f32 {
+    // Only the six columns exist; one more would get the least a column gets.
+    ATTENDEE_COLUMNS
+        .get(k)
+        .copied()
+        .unwrap_or(style::MIN_LAST_COLUMN_WIDTH)
+}
 
 /// A column of the attendance list: `add` left-aligned in exactly `width` points, so the
 /// headers sit above their cells.
 fn column<R>(ui: &mut egui::Ui, width: f32, add: impl FnOnce(&mut egui::Ui) -> R) -> R {
     ui.allocate_ui_with_layout(
-        egui::vec2(width, 20.0),
+        egui::vec2(width, style::LINE_HEIGHT),
         egui::Layout::left_to_right(egui::Align::Center),
         |ui| {
             ui.set_width(width);
@@ -176,8 +176,11 @@ fn attendee_line_ui(
         egui::Sense::click(),
     );
     if response.hovered() {
-        ui.painter()
-            .rect_filled(rect, 2.0, ui.visuals().widgets.hovered.weak_bg_fill);
+        ui.painter().rect_filled(
+            rect,
+            style::ROW_ROUNDING,
+            ui.visuals().widgets.hovered.weak_bg_fill,
+        );
     }
     let cells = [
         (row.position + 1).to_string(),
@@ -190,9 +193,12 @@ fn attendee_line_ui(
     let spacing = ui.spacing().item_spacing.x;
     let mut x = rect.left();
     let color = ui.visuals().text_color();
-    for (text, width) in cells.into_iter().zip(COLUMN_WIDTHS) {
+    for (text, width) in cells.into_iter().zip(ATTENDEE_COLUMNS) {
         // Text inside a combo box starts after its frame: the painted text lines up.
-        let cell = egui::Rect::from_x_y_ranges(x + 4.0..=x + width - 2.0, rect.y_range());
+        let cell = egui::Rect::from_x_y_ranges(
+            x + style::CELL_PADDING..=x + width - style::CELL_END_PADDING,
+            rect.y_range(),
+        );
         super::widgets::paint_line_in(ui, cell, text, egui::TextStyle::Body, color);
         x += width + spacing;
     }
@@ -212,12 +218,12 @@ fn attendee_row_ui(
     let t = cx.tr();
     let mut action = None;
     let mut attendee = row.attendee.clone();
-    let width = |k: usize| COLUMN_WIDTHS.get(k).copied().unwrap_or(60.0);
+    let width = column_width;
     column(ui, width(0), |ui| ui.label(format!("{}", row.position + 1)));
     let person_salt = format!("attendee_{}", attendee.person);
     let name = cx.project.person_name(&attendee.person);
     ui.allocate_ui_with_layout(
-        egui::vec2(width(1), 18.0),
+        egui::vec2(width(1), style::LINE_HEIGHT),
         egui::Layout::left_to_right(egui::Align::Center),
         |ui| {
             ui.set_min_width(width(1));
@@ -315,7 +321,7 @@ fn side_combo(
         .unwrap_or_else(|| t.none_choice.to_owned());
     egui::ComboBox::from_id_salt(salt)
         .selected_text(text)
-        .width(COLUMN_WIDTHS[2] - COMBO_MARGIN)
+        .width(column_width(2) - COMBO_MARGIN)
         .truncate()
         .show_ui(ui, |ui| {
             ui.selectable_value(value, None, t.none_choice);
@@ -342,7 +348,7 @@ fn toolbar_ui(
         let chosen = state.person_picker.show(
             ui,
             "add_attendee",
-            cx.document,
+            cx,
             &format!("+ {}", t.add_attendee),
             t.add_attendee,
             t.search_people,
@@ -460,7 +466,7 @@ fn counts_ui(ui: &mut egui::Ui, cx: &Cx<'_>, meeting: &Meeting, state: &ViewStat
         .collect();
     ui.label(
         egui::RichText::new(format!("{} — {}", parts.join(" · "), statuses.join(" · ")))
-            .color(super::style::weak_color(ui)),
+            .color(style::weak_color(ui)),
     );
 }
 
@@ -477,12 +483,12 @@ pub fn sides_ui(ui: &mut egui::Ui, cx: &Cx<'_>, meeting: &mut Meeting) {
                     ui.add(
                         egui::TextEdit::singleline(&mut side.name.en)
                             .hint_text(t.english)
-                            .desired_width(180.0),
+                            .desired_width(style::PAIR_FIELD_WIDTH),
                     );
                     ui.add(
                         egui::TextEdit::singleline(&mut side.name.zh)
                             .hint_text(t.chinese)
-                            .desired_width(180.0),
+                            .desired_width(style::PAIR_FIELD_WIDTH),
                     );
                     if ui.small_button("×").on_hover_text(t.remove).clicked() {
                         remove = Some(i);

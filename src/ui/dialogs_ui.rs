@@ -3,6 +3,7 @@
 //! edits only its own form state, and returns what the user decided as a
 //! [`DialogOutcome`]; `None` while it stays open.
 
+use super::style::space;
 use std::path::PathBuf;
 
 use crate::workspace::{Dialog, DialogOutcome, PathPurpose, Workspace};
@@ -18,11 +19,11 @@ pub fn dialog_ui(
         Dialog::ConfirmDiscard { then } => {
             let mut outcome = None;
             let modal = egui::Modal::new(egui::Id::unique("confirm_discard")).show(ctx, |ui| {
-                ui.set_max_width(420.0);
+                ui.set_max_width(super::style::DIALOG_NARROW);
                 ui.heading(t.dlg_unsaved_title);
-                ui.add_space(6.0);
+                ui.add_space(space::S);
                 ui.label(t.dlg_unsaved_body);
-                ui.add_space(12.0);
+                ui.add_space(space::L);
                 ui.horizontal(|ui| {
                     if ui.button(t.dlg_save).clicked() {
                         outcome = Some(DialogOutcome::SaveThen(then.clone()));
@@ -40,11 +41,11 @@ pub fn dialog_ui(
         Dialog::Error { title, message } => {
             let mut close = false;
             let modal = egui::Modal::new(egui::Id::unique("error")).show(ctx, |ui| {
-                ui.set_max_width(520.0);
+                ui.set_max_width(super::style::DIALOG_WIDTH);
                 ui.heading(title.as_str());
-                ui.add_space(6.0);
+                ui.add_space(space::S);
                 ui.label(message.as_str());
-                ui.add_space(12.0);
+                ui.add_space(space::L);
                 close = ui.button(t.dlg_ok).clicked();
             });
             (close || modal.should_close()).then_some(DialogOutcome::Dismiss)
@@ -52,18 +53,18 @@ pub fn dialog_ui(
         Dialog::Problems(problems) => {
             let mut close = false;
             let modal = egui::Modal::new(egui::Id::unique("problems")).show(ctx, |ui| {
-                ui.set_max_width(560.0);
+                ui.set_max_width(super::style::DIALOG_WIDE);
                 ui.heading(t.dlg_problems_title);
-                ui.add_space(6.0);
+                ui.add_space(space::S);
                 ui.label(t.dlg_problems_body);
                 egui::ScrollArea::vertical()
-                    .max_height(240.0)
+                    .max_height(super::style::DIALOG_LIST_HEIGHT)
                     .show(ui, |ui| {
                         for problem in problems.iter() {
                             ui.label(format!("• {problem}"));
                         }
                     });
-                ui.add_space(12.0);
+                ui.add_space(space::L);
                 close = ui.button(t.dlg_ok).clicked();
             });
             (close || modal.should_close()).then_some(DialogOutcome::Dismiss)
@@ -119,11 +120,11 @@ fn path_entry_dialog_ui(
     let t = workspace.tr();
     let mut outcome = None;
     let modal = egui::Modal::new(egui::Id::unique("path_entry")).show(ctx, |ui| {
-        ui.set_max_width(560.0);
+        ui.set_max_width(super::style::DIALOG_WIDE);
         ui.heading(t.dlg_path_title);
-        ui.add_space(6.0);
+        ui.add_space(space::S);
         ui.label(reason);
-        ui.add_space(6.0);
+        ui.add_space(space::S);
         let label = ui.label(t.dlg_file);
         let field = ui
             .add(egui::TextEdit::singleline(text).desired_width(f32::INFINITY))
@@ -132,7 +133,7 @@ fn path_entry_dialog_ui(
         if *purpose != PathPurpose::Open && path.is_file() {
             ui.colored_label(super::style::warning_color(ui), t.dlg_path_exists);
         }
-        ui.add_space(12.0);
+        ui.add_space(space::L);
         ui.horizontal(|ui| {
             let action = match purpose {
                 PathPurpose::Open => t.dlg_path_open,

@@ -1,6 +1,7 @@
 //! The attendee-list import: paste text or open a CSV, map its columns, correct the
 //! preview field by field, then add everything as one undo step.
 
+use super::style::space;
 use crate::i18n::Language;
 use crate::import::attendees::{Field, OrganisationRef, ParsedPerson};
 use crate::model::{Choice, Honorific, NameOrder, Project};
@@ -21,10 +22,10 @@ pub fn import_attendees_dialog_ui(
     let mut open_csv = false;
     let mut remap = false;
     let modal = egui::Modal::new(egui::Id::unique("import_attendees")).show(ctx, |ui| {
-        ui.set_width(980.0);
+        ui.set_width(super::style::IMPORT_DIALOG_WIDTH);
         ui.heading(t.import_title);
         ui.label(egui::RichText::new(t.import_body).color(super::style::weak_color(ui)));
-        ui.add_space(6.0);
+        ui.add_space(space::S);
         match &state.csv {
             None => {
                 let label = ui.label(t.pasted_list);
@@ -69,7 +70,7 @@ pub fn import_attendees_dialog_ui(
                 ui.checkbox(&mut state.add_to_meeting, t.also_to_meeting);
             }
         });
-        ui.add_space(6.0);
+        ui.add_space(space::S);
         match job {
             // While the list is read, its progress stands where the preview will be.
             Some(job) => {
@@ -97,7 +98,7 @@ pub fn import_attendees_dialog_ui(
             }
             None => preview_ui(ui, workspace.doc.project(), &mut state.preview, language),
         }
-        ui.add_space(8.0);
+        ui.add_space(space::M);
         ui.horizontal(|ui| {
             let n = state.preview.len();
             let label = format!("{} ({})", t.add_people, thousands(n));
@@ -153,14 +154,12 @@ fn preview_ui(
         "",
         "",
     ];
-    let widths = [
-        70.0, 115.0, 95.0, 65.0, 110.0, 150.0, 205.0, 135.0, 110.0, 24.0,
-    ];
-    let row_height = ui.spacing().interact_size.y + 4.0;
+    let widths = super::style::IMPORT_COLUMNS;
+    let row_height = ui.spacing().interact_size.y + space::XS;
     let mut table = TableBuilder::new(ui)
         .id_salt("import_preview")
         .striped(true)
-        .max_scroll_height(320.0)
+        .max_scroll_height(super::style::IMPORT_PREVIEW_HEIGHT)
         .cell_layout(egui::Layout::left_to_right(egui::Align::Center));
     for width in widths {
         table = table.column(Column::exact(width).clip(true));
@@ -200,7 +199,7 @@ fn preview_ui(
                 row.col(|ui| {
                     egui::ComboBox::from_id_salt(("import_honorific", i))
                         .selected_text(language.choice(entry.person.honorific))
-                        .width(60.0)
+                        .width(super::style::IMPORT_HONORIFIC_WIDTH)
                         .show_ui(ui, |ui| {
                             for h in Honorific::ALL {
                                 ui.selectable_value(
@@ -229,7 +228,7 @@ fn preview_ui(
                 row.col(|ui| {
                     egui::ComboBox::from_id_salt(("import_order", i))
                         .selected_text(language.choice(entry.person.name_order))
-                        .width(100.0)
+                        .width(super::style::IMPORT_ORDER_WIDTH)
                         .show_ui(ui, |ui| {
                             for o in NameOrder::ALL {
                                 ui.selectable_value(

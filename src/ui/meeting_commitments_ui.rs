@@ -2,6 +2,7 @@
 //! status changes are logged with this meeting (for the minutes), and the points agreed at
 //! this meeting, with their sub-points.
 
+use super::style::{self, OUTLINE_NUMBER_WIDTH};
 use super::{Cx, ViewState};
 use crate::document::Edit;
 use crate::model::followup;
@@ -42,7 +43,7 @@ fn status_combo(
 ) {
     egui::ComboBox::from_id_salt(id_salt)
         .selected_text(cx.language.choice(*status))
-        .width(110.0)
+        .width(style::COMBO_NARROW_WIDTH)
         .show_ui(ui, |ui| {
             for &option in <CommitmentStatus as crate::model::Choice>::ALL {
                 ui.selectable_value(status, option, cx.language.choice(option));
@@ -64,7 +65,7 @@ pub fn series_review_ui(
 ) {
     let t = cx.tr();
     if meeting.series.is_none() {
-        ui.label(egui::RichText::new(t.review_no_series).color(super::style::weak_color(ui)));
+        ui.label(egui::RichText::new(t.review_no_series).color(style::weak_color(ui)));
         return;
     }
     // The rows come from the per-revision summary; taken out while the rows may change
@@ -72,17 +73,17 @@ pub fn series_review_ui(
     let rows = std::mem::take(&mut state.meeting_summary.series_open);
     let numbers = std::mem::take(&mut state.meeting_summary.series_numbers);
     if rows.is_empty() {
-        ui.label(egui::RichText::new(t.review_nothing_open).color(super::style::weak_color(ui)));
+        ui.label(egui::RichText::new(t.review_nothing_open).color(style::weak_color(ui)));
         return;
     }
-    ui.label(egui::RichText::new(t.review_hint).color(super::style::weak_color(ui)));
-    ui.add_space(4.0);
+    ui.label(egui::RichText::new(t.review_hint).color(style::weak_color(ui)));
+    ui.add_space(style::space::XS);
     super::widgets::nested_rows_ui(
         ui,
         "series_review_rows",
         rows.len(),
-        REVIEW_ROW_HEIGHT,
-        VISIBLE_REVIEW_ROWS,
+        style::REVIEW_ROW_HEIGHT,
+        style::REVIEW_VISIBLE_ROWS,
         egui::Layout::top_down(egui::Align::Min),
         |ui, k| {
             if let (Some((cid, depth)), Some(number)) = (rows.get(k), numbers.get(k)) {
@@ -93,12 +94,6 @@ pub fn series_review_ui(
     state.meeting_summary.series_open = rows;
     state.meeting_summary.series_numbers = numbers;
 }
-
-/// Height of one commitment in the series review: its status and title, then the note.
-const REVIEW_ROW_HEIGHT: f32 = 56.0;
-
-/// At most this many commitments are shown before the review scrolls on its own.
-const VISIBLE_REVIEW_ROWS: f32 = 10.0;
 
 /// One open commitment of the series: status, title, and this meeting's note.
 #[expect(
@@ -123,13 +118,13 @@ fn review_row_ui(
             return;
         };
         let title = c.title.get(zh);
-        let indent = 18.0 * depth.min(6) as f32;
+        let indent = style::INDENT * depth.min(6) as f32;
         ui.horizontal(|ui| {
             ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Truncate);
             ui.add_space(indent);
             ui.add_sized(
-                [NUMBER_WIDTH, 18.0],
-                egui::Label::new(egui::RichText::new(number).color(super::style::weak_color(ui))),
+                [OUTLINE_NUMBER_WIDTH, style::LINE_HEIGHT],
+                egui::Label::new(egui::RichText::new(number).color(style::weak_color(ui))),
             );
             let mut status = c.status;
             let name = format!("{} — {title}", t.status);
@@ -148,7 +143,7 @@ fn review_row_ui(
             }
         });
         ui.horizontal(|ui| {
-            ui.add_space(indent + NUMBER_WIDTH + ui.spacing().item_spacing.x);
+            ui.add_space(indent + OUTLINE_NUMBER_WIDTH + ui.spacing().item_spacing.x);
             minutes_note_ui(ui, cx, id, meeting, cid, c);
             let mut facts = Vec::new();
             if let Some(due) = c.due {
@@ -175,17 +170,14 @@ fn review_row_ui(
                 ui.label(
                     egui::RichText::new(facts.join(" · "))
                         .small()
-                        .color(super::style::weak_color(ui)),
+                        .color(style::weak_color(ui)),
                 )
                 .on_hover_text(t.review_due_tip);
             }
         });
-        ui.add_space(6.0);
+        ui.add_space(style::space::S);
     }
 }
-
-/// Width of the outline numbers (`2.3`) before the rows.
-const NUMBER_WIDTH: f32 = 28.0;
 
 /// The note of this meeting's progress entry for `c`, in the interface language; typing
 /// creates the entry (dated the meeting's day) when there is none yet.
@@ -216,7 +208,7 @@ fn minutes_note_ui(
     let response = ui.add(
         egui::TextEdit::singleline(&mut text)
             .hint_text(t.minutes_note_hint)
-            .desired_width(280.0),
+            .desired_width(style::NOTE_FIELD_WIDTH),
     );
     let response = response.accessible_name(format!("{} — {}", t.note, c.title.get(zh)));
     if response.changed() {
@@ -267,19 +259,19 @@ pub fn agreed_here_ui(
     let project = cx.project;
     let rows = followup::kept_in_tree_order(project, |_, c| c.agreed_at.as_ref() == Some(id));
     if rows.is_empty() {
-        ui.label(egui::RichText::new(t.agreed_here_empty).color(super::style::weak_color(ui)));
+        ui.label(egui::RichText::new(t.agreed_here_empty).color(style::weak_color(ui)));
     }
     for ((cid, depth), number) in rows.iter().zip(numbers(&rows)) {
         let Some(original) = project.commitments.get(cid) else {
             continue;
         };
         let mut c = original.clone();
-        let indent = 18.0 * (*depth).min(6) as f32;
+        let indent = style::INDENT * (*depth).min(6) as f32;
         ui.horizontal(|ui| {
             ui.add_space(indent);
             let label = ui.add_sized(
-                [NUMBER_WIDTH, 18.0],
-                egui::Label::new(egui::RichText::new(&number).color(super::style::weak_color(ui))),
+                [OUTLINE_NUMBER_WIDTH, style::LINE_HEIGHT],
+                egui::Label::new(egui::RichText::new(&number).color(style::weak_color(ui))),
             );
             let hint = if zh {
                 c.title.en.clone()
@@ -290,7 +282,9 @@ pub fn agreed_here_ui(
             ui.add(
                 egui::TextEdit::singleline(title_mut(&mut c, zh))
                     .hint_text(hint)
-                    .desired_width((340.0 - indent).max(120.0)),
+                    .desired_width(
+                        (style::TITLE_FIELD_WIDTH - indent).max(style::TITLE_FIELD_MIN_WIDTH),
+                    ),
             )
             .labelled_by(label.id);
             let name = format!("{} — {}", t.status, original.title.get(zh));
@@ -330,7 +324,7 @@ pub fn agreed_here_ui(
             );
         }
     }
-    ui.add_space(4.0);
+    ui.add_space(style::space::XS);
     if ui
         .button(format!("+ {}", t.add_point_here))
         .on_hover_text(t.add_point_here_tip)

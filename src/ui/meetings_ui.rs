@@ -3,6 +3,7 @@
 
 use chrono::Datelike as _;
 
+use super::style;
 use super::widgets::{
     bilingual_rows, cell, choice_row, date_edit, delete_button, empty_message, form_ui,
     list_detail_ui, list_header_ui, multiline_row, optional_time_edit, organisation_combo,
@@ -74,12 +75,17 @@ pub fn meetings_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>, state: &mut ViewState) {
             let selected = |i: usize| rows.get(i).is_some_and(|r| Some(r) == current.as_ref());
             let zh = cx.zh();
             let language = cx.language;
+            let [date_width, title_width] = style::MEETINGS_COLUMNS;
             let clicked = select_table_ui(
                 ui,
                 "meetings_table",
-                &[(t.col_date, 80.0), (t.meeting_title, 160.0), (t.kind, 0.0)],
+                &[
+                    (t.col_date, date_width),
+                    (t.meeting_title, title_width),
+                    (t.kind, style::FILL_REST),
+                ],
                 None,
-                2.0 * super::style::ROW_HEIGHT,
+                style::TWO_LINE_ROW_HEIGHT,
                 rows.len(),
                 selected,
                 |i, row| {
@@ -159,9 +165,9 @@ fn meeting_editor_ui(
     ui.label(
         egui::RichText::new(format!("{}: {id}", t.meeting_id))
             .small()
-            .color(super::style::weak_color(ui)),
+            .color(style::weak_color(ui)),
     );
-    ui.add_space(6.0);
+    ui.add_space(style::space::S);
 
     let (open_in_series, agreed_here) = {
         let summary = state.meeting_summary(cx, id, meeting);

@@ -154,6 +154,12 @@ pub struct ViewState {
 }
 
 impl ViewState {
+    /// Whether a panel's background work runs (the people list or the person pickers
+    /// being sorted): the app shows it and keeps drawing, tests wait for it.
+    pub fn is_busy(&self) -> bool {
+        self.people_rows.is_building() || self.person_picker.is_building()
+    }
+
     /// The view shown, in words (for the log).
     pub fn view_name(&self) -> &'static str {
         match self.view {

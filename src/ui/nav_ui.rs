@@ -1,5 +1,6 @@
 //! The navigation on the left: one entry per view, with counts.
 
+use super::style::space;
 use super::{View, ViewState};
 use crate::i18n::Language;
 use crate::model::Project;
@@ -9,9 +10,9 @@ use crate::workspace::Command;
 pub fn nav_ui(ui: &mut egui::Ui, language: Language, project: &Project, state: &mut ViewState) {
     egui::Panel::left("navigation")
         .resizable(false)
-        .exact_size(170.0)
+        .exact_size(super::style::NAV_WIDTH)
         .show(ui, |ui| {
-            ui.add_space(8.0);
+            ui.add_space(space::M);
             let entries = [
                 (View::Project, Command::ShowProject, None),
                 (
@@ -45,7 +46,7 @@ pub fn nav_ui(ui: &mut egui::Ui, language: Language, project: &Project, state: &
                 let shortcut = super::commands_ui::shortcut_text(ui.ctx(), command);
                 let response = ui
                     .add_sized(
-                        [ui.available_width(), 28.0],
+                        [ui.available_width(), super::style::NAV_ENTRY_HEIGHT],
                         egui::Button::selectable(state.view == view, text),
                     )
                     .on_hover_text(format!("{tooltip} ({shortcut})"));

@@ -1,5 +1,6 @@
 //! Organisations: a searchable list and the editor of one organisation.
 
+use super::style;
 use super::widgets::{
     bilingual_rows, cell, choice_row, delete_button, empty_message, form_ui, list_detail_ui,
     list_header_ui, multiline_row, select_table_ui, text_row,
@@ -80,12 +81,17 @@ pub fn organisations_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>, state: &mut ViewStat
             let selected = |i: usize| rows.get(i).is_some_and(|r| Some(r) == current.as_ref());
             let zh = cx.zh();
             let language = cx.language;
+            let [acronym_width, name_width] = style::ORGANISATIONS_COLUMNS;
             let clicked = select_table_ui(
                 ui,
                 "organisations_table",
-                &[(t.col_acronym, 70.0), (t.name, 150.0), (t.col_sector, 0.0)],
+                &[
+                    (t.col_acronym, acronym_width),
+                    (t.name, name_width),
+                    (t.col_sector, style::FILL_REST),
+                ],
                 Some(&mut state.organisations_sort),
-                super::style::ROW_HEIGHT,
+                style::ROW_HEIGHT,
                 rows.len(),
                 selected,
                 |i, row| {
@@ -142,9 +148,9 @@ fn organisation_editor_ui(
     ui.label(
         egui::RichText::new(format!("id: {id}"))
             .small()
-            .color(super::style::weak_color(ui)),
+            .color(style::weak_color(ui)),
     );
-    ui.add_space(8.0);
+    ui.add_space(style::space::M);
     form_ui(ui, "organisation_form", |ui| {
         text_row(ui, t.acronym, &mut org.acronym);
         bilingual_rows(ui, t, t.name, &mut org.name);
@@ -161,7 +167,7 @@ fn organisation_editor_ui(
         .map(|p| p.display_name())
         .collect();
     if !members.is_empty() {
-        ui.add_space(12.0);
+        ui.add_space(style::space::L);
         ui.strong(format!("{} ({})", t.cmd_show_people, members.len()));
         for name in members {
             ui.label(name);

@@ -1,6 +1,7 @@
 //! The overview of a project: upcoming meetings, overdue and due-soon commitments, and a
 //! chart of the commitments by status. Each entry opens its meeting or commitment.
 
+use super::style;
 use super::{Cx, View, ViewState};
 use crate::model::CommitmentStatus;
 use crate::model::followup::{self, DueState};
@@ -11,19 +12,18 @@ pub fn overview_ui(ui: &mut egui::Ui, cx: &Cx<'_>, state: &mut ViewState) {
     ui.horizontal_wrapped(|ui| {
         ui.heading(t.overview);
         ui.label(
-            egui::RichText::new(format!("{} {}", t.as_of, cx.today))
-                .color(super::style::weak_color(ui)),
+            egui::RichText::new(format!("{} {}", t.as_of, cx.today)).color(style::weak_color(ui)),
         )
         .on_hover_text(t.as_of_tip);
     });
-    ui.add_space(6.0);
+    ui.add_space(style::space::S);
     ui.columns(2, |columns| {
         if let [left, right] = columns {
             // Plain top-down columns: a justified layout would stretch wrapped text.
             left.vertical(|ui| {
                 ui.strong(t.upcoming_meetings);
                 upcoming_meetings_ui(ui, cx, state);
-                ui.add_space(12.0);
+                ui.add_space(style::space::L);
                 ui.strong(t.commitments_by_status);
                 status_chart_ui(ui, cx, state);
             });
@@ -41,7 +41,7 @@ fn upcoming_meetings_ui(ui: &mut egui::Ui, cx: &Cx<'_>, state: &mut ViewState) {
     let zh = cx.zh();
     let upcoming = followup::upcoming_meetings(cx.project, cx.today);
     if upcoming.is_empty() {
-        ui.label(egui::RichText::new(t.no_upcoming_meetings).color(super::style::weak_color(ui)));
+        ui.label(egui::RichText::new(t.no_upcoming_meetings).color(style::weak_color(ui)));
         return;
     }
     for id in upcoming.iter().take(8) {
@@ -56,7 +56,7 @@ fn upcoming_meetings_ui(ui: &mut egui::Ui, cx: &Cx<'_>, state: &mut ViewState) {
         ui.horizontal(|ui| {
             ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Truncate);
             ui.label(m.date.to_string());
-            ui.label(egui::RichText::new(when).color(super::style::weak_color(ui)));
+            ui.label(egui::RichText::new(when).color(style::weak_color(ui)));
             if ui
                 .link(m.title.get(zh))
                 .on_hover_text(t.open_meeting_tip)
@@ -71,7 +71,7 @@ fn upcoming_meetings_ui(ui: &mut egui::Ui, cx: &Cx<'_>, state: &mut ViewState) {
     if upcoming.len() > 8 {
         ui.label(
             egui::RichText::new(t.and_more.replace("{n}", &(upcoming.len() - 8).to_string()))
-                .color(super::style::weak_color(ui)),
+                .color(style::weak_color(ui)),
         );
     }
 }
@@ -97,7 +97,7 @@ fn due_commitments_ui(ui: &mut egui::Ui, cx: &Cx<'_>, state: &mut ViewState) {
             .unwrap_or_default();
         ui.strong(format!("{heading} ({})", rows.len()));
         if rows.is_empty() {
-            ui.label(egui::RichText::new(empty).color(super::style::weak_color(ui)));
+            ui.label(egui::RichText::new(empty).color(style::weak_color(ui)));
         }
         let total = rows.len();
         // An overview, not the list: the first few, then a link to all of them.
@@ -108,9 +108,9 @@ fn due_commitments_ui(ui: &mut egui::Ui, cx: &Cx<'_>, state: &mut ViewState) {
             ui.horizontal(|ui| {
                 let note = super::commitments_ui::due_note(t, *due);
                 let colour = if matches!(due, DueState::Overdue { .. }) {
-                    super::style::overdue_color(ui)
+                    style::overdue_color(ui)
                 } else {
-                    super::style::warning_color(ui)
+                    style::warning_color(ui)
                 };
                 ui.colored_label(colour, note);
                 if ui
@@ -139,7 +139,7 @@ fn due_commitments_ui(ui: &mut egui::Ui, cx: &Cx<'_>, state: &mut ViewState) {
                 };
             }
         }
-        ui.add_space(10.0);
+        ui.add_space(style::space::L);
     }
     state.overview = Some(cache);
 }
@@ -189,7 +189,7 @@ fn status_chart_ui(ui: &mut egui::Ui, cx: &Cx<'_>, state: &mut ViewState) {
     let counts = cache.status_counts.clone();
     state.overview = Some(cache);
     if cx.project.commitments.is_empty() {
-        ui.label(egui::RichText::new(t.empty_commitments).color(super::style::weak_color(ui)));
+        ui.label(egui::RichText::new(t.empty_commitments).color(style::weak_color(ui)));
         return;
     }
     let labels: Vec<String> = counts
@@ -202,14 +202,14 @@ fn status_chart_ui(ui: &mut egui::Ui, cx: &Cx<'_>, state: &mut ViewState) {
         .map(|(i, (status, n))| {
             egui_plot::Bar::new(i as f64, *n as f64)
                 .name(cx.language.choice(*status))
-                .fill(super::style::status_color(ui, *status))
-                .width(0.7)
+                .fill(style::status_color(ui, *status))
+                .width(style::BAR_WIDTH)
         })
         .collect();
     let max = counts.iter().map(|(_, n)| *n).max().unwrap_or(0);
     let axis_labels = labels.clone();
     egui_plot::Plot::new("status_chart")
-        .height(180.0)
+        .height(style::CHART_HEIGHT)
         .allow_zoom(false)
         .allow_drag(false)
         .allow_scroll(false)
@@ -268,6 +268,6 @@ fn status_chart_ui(ui: &mut egui::Ui, cx: &Cx<'_>, state: &mut ViewState) {
                 .replace("{open}", &open.to_string())
                 .replace("{total}", &cx.project.commitments.len().to_string()),
         )
-        .color(super::style::weak_color(ui)),
+        .color(style::weak_color(ui)),
     );
 }

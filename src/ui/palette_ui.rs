@@ -6,11 +6,6 @@ use super::ViewState;
 use super::commands_ui::{enabled, shortcut_text};
 use crate::workspace::{Command, Workspace};
 
-/// Width of the palette.
-const PALETTE_WIDTH: f32 = 560.0;
-/// Height of its list of matches before it scrolls.
-const PALETTE_LIST_HEIGHT: f32 = 360.0;
-
 /// The palette's state: open or not, what is typed, which match is highlighted.
 #[derive(Debug, Default)]
 pub struct Palette {
@@ -69,7 +64,7 @@ pub fn palette_ui(
     palette.selected = palette.selected.min(matches.len().saturating_sub(1));
     let mut chosen = None;
     let modal = egui::Modal::new(egui::Id::unique("command_palette")).show(ctx, |ui| {
-        ui.set_width(PALETTE_WIDTH);
+        ui.set_width(super::style::PALETTE_WIDTH);
         let field = ui
             .add(
                 egui::TextEdit::singleline(&mut palette.query)
@@ -90,7 +85,7 @@ pub fn palette_ui(
             ui.label(t.cmd_palette_none);
         }
         egui::ScrollArea::vertical()
-            .max_height(PALETTE_LIST_HEIGHT)
+            .max_height(super::style::PALETTE_LIST_HEIGHT)
             .show(ui, |ui| {
                 for (i, command) in matches.iter().enumerate() {
                     let can = enabled(workspace, view, *command);

@@ -1,5 +1,6 @@
 //! The paste-agenda dialog: text in, a live preview of the items out, one undo step.
 
+use super::style::space;
 use crate::document::Edit;
 use crate::import::agenda_text::{self, format_time};
 use crate::model::MeetingId;
@@ -23,11 +24,11 @@ pub fn paste_agenda_dialog_ui(
     let preview = agenda_text::parse(text, project, Some(meeting));
     let mut outcome = None;
     let modal = egui::Modal::new(egui::Id::unique("paste_agenda")).show(ctx, |ui| {
-        ui.set_width(760.0);
+        ui.set_width(super::style::PASTE_DIALOG_WIDTH);
         ui.heading(t.paste_agenda_title);
-        ui.add_space(4.0);
+        ui.add_space(space::XS);
         ui.label(egui::RichText::new(t.paste_agenda_body).color(super::style::weak_color(ui)));
-        ui.add_space(6.0);
+        ui.add_space(space::S);
         let label = ui.label(t.draft_agenda);
         let field = ui
             .add(
@@ -47,9 +48,9 @@ pub fn paste_agenda_dialog_ui(
             ui.radio_value(replace, false, t.append_agenda);
             ui.radio_value(replace, true, t.replace_agenda);
         });
-        ui.add_space(6.0);
+        ui.add_space(space::S);
         egui::ScrollArea::vertical()
-            .max_height(260.0)
+            .max_height(super::style::PASTE_PREVIEW_HEIGHT)
             .show(ui, |ui| {
                 if preview.lines.is_empty() {
                     ui.label(
@@ -60,7 +61,7 @@ pub fn paste_agenda_dialog_ui(
                 egui::Grid::new("paste_preview")
                     .num_columns(5)
                     .striped(true)
-                    .spacing([10.0, 4.0])
+                    .spacing(super::style::GRID_SPACING)
                     .show(ui, |ui| {
                         for h in [
                             t.start_time,
@@ -122,7 +123,7 @@ pub fn paste_agenda_dialog_ui(
                     );
                 }
             });
-        ui.add_space(10.0);
+        ui.add_space(space::L);
         ui.horizontal(|ui| {
             let add = egui::Button::new(format!("{} ({})", t.add_items, preview.lines.len()));
             if ui.add_enabled(!preview.lines.is_empty(), add).clicked() {

@@ -1,8 +1,11 @@
 //! People: a searchable list sorted by family name, and the editor of one person.
 
+use super::people_list::ListStatus;
+use super::style;
 use super::widgets::{
-    bilingual_rows, cell, choice_row, delete_button, empty_message, form_ui, list_detail_ui,
-    list_header_ui, multiline_row, organisation_combo, select_table_ui, text_row,
+    bilingual_rows, cell, choice_row, delete_button, empty_message, form_ui, list_building_ui,
+    list_detail_ui, list_header_ui, multiline_row, organisation_combo, select_table_ui, text_row,
+    thousands,
 };
 use super::{Cx, ViewState};
 use crate::document::Edit;
@@ -32,18 +35,28 @@ pub fn people_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>, state: &mut ViewState) {
                 }
                 super::attendance_ui::export_menu_ui(ui, cx, None, state);
             });
-            ui.add_space(4.0);
+            ui.add_space(style::space::XS);
             let project = cx.project;
             let zh = cx.zh();
-            state
-                .people_rows
-                .sync(cx.document, zh, state.people_sort, &state.people_search);
+            // A large list is sorted on a background job the first time: the window
+            // keeps drawing and says what it does meanwhile.
+            let status = state.people_rows.sync_in_background(
+                cx.document,
+                zh,
+                state.people_sort,
+                &state.people_search,
+            );
+            if let ListStatus::Building { people, fraction } = status {
+                let text = t.sorting_people.replace("{n}", &thousands(people));
+                list_building_ui(ui, &text, fraction);
+                return;
+            }
             let rows = &state.people_rows;
             if !state.people_search.trim().is_empty() && !rows.is_empty() {
                 ui.label(
                     egui::RichText::new(t.n_found.replace("{n}", &rows.len().to_string()))
                         .small()
-                        .color(super::style::weak_color(ui)),
+                        .color(style::weak_color(ui)),
                 );
             }
             if rows.is_empty() {
@@ -62,16 +75,17 @@ pub fn people_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>, state: &mut ViewState) {
             }
             let current = state.person.clone();
             let selected = |i: usize| rows.get(i).is_some_and(|r| Some(r) == current.as_ref());
+            let [name_width, org_width] = style::PEOPLE_COLUMNS;
             let clicked = select_table_ui(
                 ui,
                 "people_table",
                 &[
-                    (t.col_name, 150.0),
-                    (t.col_organisation, 60.0),
-                    (t.col_title, 0.0),
+                    (t.col_name, name_width),
+                    (t.col_organisation, org_width),
+                    (t.col_title, style::FILL_REST),
                 ],
                 Some(&mut state.people_sort),
-                super::style::ROW_HEIGHT,
+                style::ROW_HEIGHT,
                 rows.len(),
                 selected,
                 |i, row| {
@@ -126,9 +140,9 @@ fn person_editor_ui(
     ui.label(
         egui::RichText::new(format!("id: {id}"))
             .small()
-            .color(super::style::weak_color(ui)),
+            .color(style::weak_color(ui)),
     );
-    ui.add_space(8.0);
+    ui.add_space(style::space::M);
     form_ui(ui, "person_form", |ui| {
         choice_row(ui, t.honorific, cx.language, &mut person.honorific);
         text_row(ui, t.family_name, &mut person.family_name);
@@ -167,6 +181,10 @@ fn person_editor_ui(
 /// Other entries with the same name (same person typed twice), each with a merge button.
 fn duplicates_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>, id: &PersonId, state: &mut ViewState) {
     let t = cx.tr();
+    if state.people_rows.is_pending() {
+        // The names are compared on the list's keys, which are being built.
+        return;
+    }
     // Comparing with every person is done once per change of the project, not per frame,
     // on the name keys the people list already holds.
     let fresh = state
@@ -191,10 +209,10 @@ fn duplicates_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>, id: &PersonId, state: &mut 
             .as_ref()
             .map(|o| cx.project.organisation_name(o, cx.zh()))
             .unwrap_or_default();
-        ui.add_space(8.0);
+        ui.add_space(style::space::M);
         ui.horizontal(|ui| {
             ui.colored_label(
-                super::style::warning_color(ui),
+                style::warning_color(ui),
                 format!(
                     "▲ {}: {} {org} ({other})",
                     t.possible_duplicate,
@@ -216,7 +234,7 @@ fn duplicates_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>, id: &PersonId, state: &mut 
                 t.and_more
                     .replace("{n}", &(found.len() - SHOWN_DUPLICATES).to_string()),
             )
-            .color(super::style::warning_color(ui)),
+            .color(style::warning_color(ui)),
         );
     }
 }

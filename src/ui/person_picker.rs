@@ -2,9 +2,10 @@
 //! field and a virtualised, sorted list. Sorting and search come from a [`PeopleList`],
 //! kept up to date edit by edit, so opening the picker never sorts the registry again.
 
-use super::people_list::PeopleList;
-use super::widgets::SortState;
-use crate::document::Document;
+use super::Cx;
+use super::people_list::{ListStatus, PeopleList};
+use super::style;
+use super::widgets::{SortState, list_building_ui, thousands};
 use crate::model::PersonId;
 
 /// The state of the person pickers: one list sorted by name, and the search text of the
@@ -15,10 +16,12 @@ pub struct PersonPicker {
     query: String,
 }
 
-/// Height of a name in the picker.
-const ROW_HEIGHT: f32 = 20.0;
-
 impl PersonPicker {
+    /// Whether the pickers' list is being sorted on a background job.
+    pub fn is_building(&self) -> bool {
+        self.list.is_building()
+    }
+
     /// A button showing `current` that opens the picker; returns the person chosen.
     /// People for whom `note` returns text are shown with it, dimmed (`attending`), and
     /// cannot be chosen. `label` names the button for screen readers.
@@ -30,21 +33,24 @@ impl PersonPicker {
         &mut self,
         ui: &mut egui::Ui,
         id_salt: &str,
-        doc: &Document,
+        cx: &Cx<'_>,
         current: &str,
         label: &str,
         search_hint: &str,
         note: &dyn Fn(&PersonId) -> Option<String>,
     ) -> Option<PersonId> {
         let button = ui
-            .add(egui::Button::new(format!("{current} ▼")).min_size(egui::vec2(180.0, 0.0)))
+            .add(
+                egui::Button::new(format!("{current} ▼"))
+                    .min_size(egui::vec2(style::PERSON_COMBO_WIDTH, 0.0)),
+            )
             .on_hover_text(label);
         let button = button.clone().accessible_name(label);
         let mut chosen = None;
         let popup = egui::Popup::from_toggle_button_response(&button)
             .id(ui.make_persistent_id(id_salt))
             .close_behavior(egui::PopupCloseBehavior::CloseOnClickOutside)
-            .width(420.0);
+            .width(style::PICKER_POPUP_WIDTH);
         popup.show(|ui| {
             let search = ui.add(
                 egui::TextEdit::singleline(&mut self.query)
@@ -55,51 +61,62 @@ impl PersonPicker {
             if !search.has_focus() && self.query.is_empty() {
                 search.request_focus();
             }
-            self.list
-                .sync(doc, false, SortState::default(), &self.query);
-            let project = doc.project();
+            let status =
+                self.list
+                    .sync_in_background(cx.document, false, SortState::default(), &self.query);
+            if let ListStatus::Building { people, fraction } = status {
+                let text = cx.tr().sorting_people.replace("{n}", &thousands(people));
+                list_building_ui(ui, &text, fraction);
+                return;
+            }
+            let project = cx.project;
             egui::ScrollArea::vertical()
                 .id_salt(format!("{id_salt}_rows"))
-                .max_height(320.0)
+                .max_height(style::PICKER_LIST_HEIGHT)
                 .auto_shrink([false, true])
-                .show_rows(ui, ROW_HEIGHT, self.list.len(), |ui, range| {
-                    for row in range {
-                        let Some(id) = self.list.get(row) else {
-                            continue;
-                        };
-                        // Namesakes are common in a registry: the organisation and the
-                        // title tell them apart.
-                        let name = project
-                            .people
-                            .get(id)
-                            .map(|p| {
-                                let mut text = p.display_name();
-                                if let Some(org) = &p.organisation {
-                                    text.push_str(" · ");
-                                    text.push_str(&project.organisation_name(org, false));
+                .show_rows(
+                    ui,
+                    style::PICKER_ROW_HEIGHT,
+                    self.list.len(),
+                    |ui, range| {
+                        for row in range {
+                            let Some(id) = self.list.get(row) else {
+                                continue;
+                            };
+                            // Namesakes are common in a registry: the organisation and the
+                            // title tell them apart.
+                            let name = project
+                                .people
+                                .get(id)
+                                .map(|p| {
+                                    let mut text = p.display_name();
+                                    if let Some(org) = &p.organisation {
+                                        text.push_str(" · ");
+                                        text.push_str(&project.organisation_name(org, false));
+                                    }
+                                    if !p.title.is_empty() {
+                                        text.push_str(" · ");
+                                        text.push_str(p.title.get(false));
+                                    }
+                                    text
+                                })
+                                .unwrap_or_default();
+                            match note(id) {
+                                Some(note) => {
+                                    ui.add_enabled(
+                                        false,
+                                        egui::Button::new(format!("{name} ({note})")).frame(false),
+                                    );
                                 }
-                                if !p.title.is_empty() {
-                                    text.push_str(" · ");
-                                    text.push_str(p.title.get(false));
-                                }
-                                text
-                            })
-                            .unwrap_or_default();
-                        match note(id) {
-                            Some(note) => {
-                                ui.add_enabled(
-                                    false,
-                                    egui::Button::new(format!("{name} ({note})")).frame(false),
-                                );
-                            }
-                            None => {
-                                if ui.add(egui::Button::new(name).frame(false)).clicked() {
-                                    chosen = Some(id.clone());
+                                None => {
+                                    if ui.add(egui::Button::new(name).frame(false)).clicked() {
+                                        chosen = Some(id.clone());
+                                    }
                                 }
                             }
                         }
-                    }
-                });
+                    },
+                );
             if chosen.is_some() {
                 self.query.clear();
                 ui.close();

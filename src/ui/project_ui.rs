@@ -1,6 +1,7 @@
 //! The project view: title and description, then the overview (upcoming meetings,
 //! overdue and due-soon commitments, commitments by status) and what the project holds.
 
+use super::style;
 use super::widgets::{bilingual_multiline_rows, bilingual_rows, form_ui};
 use super::{Cx, ViewState};
 use crate::document::Edit;
@@ -12,21 +13,21 @@ pub fn project_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>, state: &mut ViewState) {
     egui::ScrollArea::vertical()
         .auto_shrink([false, false])
         .show(ui, |ui| {
-            ui.add_space(8.0);
+            ui.add_space(style::space::M);
             let heading = info.title.get(cx.zh()).to_owned();
             ui.heading(if heading.is_empty() {
                 t.untitled.to_owned()
             } else {
                 heading
             });
-            ui.add_space(8.0);
+            ui.add_space(style::space::M);
             form_ui(ui, "project_form", |ui| {
                 bilingual_rows(ui, t, t.project_title, &mut info.title);
                 bilingual_multiline_rows(ui, t, t.project_description, &mut info.description);
             });
-            ui.add_space(16.0);
+            ui.add_space(style::space::XL);
             super::overview_ui::overview_ui(ui, cx, state);
-            ui.add_space(16.0);
+            ui.add_space(style::space::XL);
             ui.strong(t.project_counts);
             let p = cx.project;
             ui.horizontal_wrapped(|ui| {
@@ -37,10 +38,10 @@ pub fn project_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>, state: &mut ViewState) {
                     (t.cmd_show_commitments, p.commitments.len()),
                 ] {
                     ui.label(format!("{label}: {n}"));
-                    ui.add_space(12.0);
+                    ui.add_space(style::space::L);
                 }
             });
-            ui.add_space(12.0);
+            ui.add_space(style::space::L);
             ui.strong(t.statistics);
             super::stats_ui::stats_ui(ui, cx, None);
         });

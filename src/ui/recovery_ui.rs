@@ -2,6 +2,7 @@
 //! question when the file changed on disk, and the second question before throwing
 //! changes away.
 
+use super::style::space;
 use std::path::Path;
 
 use crate::project_file::DiskChange;
@@ -28,11 +29,11 @@ pub fn recover_dialog_ui(
     let zh = workspace.language().prefers_chinese();
     let mut choice = None;
     let modal = egui::Modal::new(egui::Id::unique("recover_dialog")).show(ctx, |ui| {
-        ui.set_max_width(560.0);
+        ui.set_max_width(super::style::DIALOG_WIDE);
         ui.heading(t.recovery_title);
-        ui.add_space(6.0);
+        ui.add_space(space::S);
         ui.label(t.recovery_body);
-        ui.add_space(8.0);
+        ui.add_space(space::M);
         super::widgets::form_ui(ui, "recover_form", |ui| {
             let title = entry.project.info.title.get(zh);
             ui.label(t.recovery_project);
@@ -72,7 +73,7 @@ pub fn recover_dialog_ui(
             ));
             ui.end_row();
         });
-        ui.add_space(12.0);
+        ui.add_space(space::L);
         ui.horizontal(|ui| {
             if ui
                 .button(t.recovery_restore)
@@ -117,17 +118,17 @@ pub fn file_changed_dialog_ui(
     let missing = matches!(change, DiskChange::Missing);
     let mut choice = None;
     let modal = egui::Modal::new(egui::Id::unique("file_changed_dialog")).show(ctx, |ui| {
-        ui.set_max_width(560.0);
+        ui.set_max_width(super::style::DIALOG_WIDE);
         if missing {
             ui.heading(t.file_missing_title);
-            ui.add_space(6.0);
+            ui.add_space(space::S);
             ui.label(t.file_missing_body);
         } else {
             ui.heading(t.file_changed_title);
-            ui.add_space(6.0);
+            ui.add_space(space::S);
             ui.label(t.file_changed_body);
         }
-        ui.add_space(8.0);
+        ui.add_space(space::M);
         super::widgets::form_ui(ui, "file_changed_form", |ui| {
             if let DiskChange::Modified { size, modified } = change {
                 if let Some(modified) = modified {
@@ -147,7 +148,7 @@ pub fn file_changed_dialog_ui(
             ui.label(path.display().to_string());
             ui.end_row();
         });
-        ui.add_space(12.0);
+        ui.add_space(space::L);
         ui.horizontal(|ui| {
             let primary = if missing {
                 ui.button(t.save_here_again)
@@ -200,17 +201,17 @@ pub fn confirm_loss_dialog_ui(
     };
     let mut choice = None;
     let modal = egui::Modal::new(egui::Id::unique("confirm_loss_dialog")).show(ctx, |ui| {
-        ui.set_max_width(480.0);
+        ui.set_max_width(super::style::DIALOG_FORM);
         ui.heading(title);
-        ui.add_space(6.0);
+        ui.add_space(space::S);
         ui.label(body);
         if let LossAction::Reload(path) = action {
-            ui.add_space(4.0);
+            ui.add_space(space::XS);
             ui.label(
                 egui::RichText::new(path.display().to_string()).color(super::style::weak_color(ui)),
             );
         }
-        ui.add_space(12.0);
+        ui.add_space(space::L);
         ui.horizontal(|ui| {
             if ui.button(confirm).clicked() {
                 choice = Some(Choice::Primary);

@@ -1,5 +1,6 @@
 //! The dialog planning the next meeting of a series.
 
+use super::style::space;
 use crate::model::MeetingId;
 use crate::workspace::{DialogOutcome, Workspace};
 
@@ -21,11 +22,11 @@ pub fn next_meeting_dialog_ui(
     let preview = previous.next_in_series(*date, *alternate);
     let mut outcome = None;
     let modal = egui::Modal::new(egui::Id::unique("next_meeting")).show(ctx, |ui| {
-        ui.set_width(480.0);
+        ui.set_width(super::style::DIALOG_FORM);
         ui.heading(t.next_meeting_title);
-        ui.add_space(4.0);
+        ui.add_space(space::XS);
         ui.label(egui::RichText::new(t.next_meeting_tip).color(super::style::weak_color(ui)));
-        ui.add_space(8.0);
+        ui.add_space(space::M);
         super::widgets::form_ui(ui, "next_meeting_form", |ui| {
             ui.label(t.date);
             super::widgets::date_edit(ui, "next_meeting_date", date);
@@ -51,7 +52,7 @@ pub fn next_meeting_dialog_ui(
             );
             ui.end_row();
         });
-        ui.add_space(10.0);
+        ui.add_space(space::L);
         ui.horizontal(|ui| {
             if ui.button(t.create).clicked() {
                 outcome = Some(true);

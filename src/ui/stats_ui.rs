@@ -3,6 +3,7 @@
 use egui_plot::{Bar, BarChart, Plot};
 
 use super::Cx;
+use super::style;
 use crate::model::stats::{StatBy, breakdown};
 use crate::model::{Meeting, MeetingId};
 
@@ -51,7 +52,7 @@ pub fn stats_ui(ui: &mut egui::Ui, cx: &Cx<'_>, meeting: Option<(&MeetingId, &Me
     };
     let total: usize = counts.iter().map(|c| c.count).sum();
     if total == 0 {
-        ui.label(egui::RichText::new(t.no_participants).color(super::style::weak_color(ui)));
+        ui.label(egui::RichText::new(t.no_participants).color(style::weak_color(ui)));
         return;
     }
     let summary: Vec<String> = counts
@@ -68,17 +69,15 @@ pub fn stats_ui(ui: &mut egui::Ui, cx: &Cx<'_>, meeting: Option<(&MeetingId, &Me
         .enumerate()
         .map(|(i, c)| {
             #[expect(clippy::cast_precision_loss)] // counts are far below 2^52
-            Bar::new(i as f64, c.count as f64).width(0.6).name(format!(
-                "{} ({}%)",
-                c.label.get(zh),
-                c.percent(total)
-            ))
+            Bar::new(i as f64, c.count as f64)
+                .width(style::BAR_WIDTH)
+                .name(format!("{} ({}%)", c.label.get(zh), c.percent(total)))
         })
         .collect();
     let names: Vec<String> = counts.iter().map(|c| c.label.get(zh).to_owned()).collect();
     Plot::new(("stats_plot", by_index))
-        .height(180.0)
-        .width(ui.available_width().min(560.0))
+        .height(style::CHART_HEIGHT)
+        .width(ui.available_width().min(style::CHART_MAX_WIDTH))
         .allow_zoom(false)
         .allow_drag(false)
         .allow_scroll(false)

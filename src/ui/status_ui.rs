@@ -1,6 +1,7 @@
 //! The status bar: the file, the unsaved mark, background work, and the last message; and
 //! the view shown while a project is being opened.
 
+use super::style::space;
 use crate::i18n::Strings;
 use crate::workspace::{Command, JobView, Progress, Workspace, thousands};
 
@@ -46,7 +47,7 @@ pub fn status_bar_ui(ui: &mut egui::Ui, workspace: &Workspace) -> Option<Command
                 // Saves and exports run while the user goes on working: their progress
                 // lives here.
                 if let Some(job) = workspace.export_job().or_else(|| workspace.save_job()) {
-                    job_progress_ui(ui, t, &job, 220.0);
+                    job_progress_ui(ui, t, &job, super::style::STATUS_PROGRESS_WIDTH);
                 } else if let Some(toast) = &workspace.toast {
                     ui.label(&toast.text);
                 }
@@ -116,8 +117,8 @@ pub fn opening_ui(ui: &mut egui::Ui, t: &Strings, job: &JobView<'_>) {
     ui.vertical_centered(|ui| {
         ui.add_space((ui.available_height() / 3.0).max(0.0));
         ui.heading(job.label);
-        ui.add_space(8.0);
-        progress_bar_ui(ui, job.progress, 360.0);
+        ui.add_space(space::M);
+        progress_bar_ui(ui, job.progress, super::style::OPENING_PROGRESS_WIDTH);
         let phase = job.progress.phase();
         let (done, total) = job.progress.counts();
         let detail = if total > 0 {
@@ -129,7 +130,7 @@ pub fn opening_ui(ui: &mut egui::Ui, t: &Strings, job: &JobView<'_>) {
             phase
         };
         ui.label(egui::RichText::new(detail).color(super::style::weak_color(ui)));
-        ui.add_space(8.0);
+        ui.add_space(space::M);
         if ui.button(t.dlg_cancel).clicked() {
             job.progress.cancel();
         }

@@ -1,13 +1,261 @@
-//! Colours and sizes shared by the panels.
+//! The design tokens of the panels: text sizes, the spacing scale, row heights, the widths
+//! and heights of lists, columns and fields, and the colours. Panels name these instead of
+//! writing sizes, so a change of look is made here once.
+//!
+//! The app calls [`install_text_styles`] once at start.
 
-use egui::Color32;
+use std::collections::BTreeMap;
 
-/// Width of the list beside an editor.
-pub const LIST_WIDTH: f32 = 300.0;
-/// Height of one list row.
+use egui::{Color32, FontFamily, FontId, TextStyle};
+
+// ---------------------------------------------------------------------------------------
+// Text
+
+/// The smallest text (ids, notes under a row, column headers of dense lists). egui's own
+/// default is 9 px, too small to read a Chinese name; nothing in the app is smaller
+/// than this.
+pub const TEXT_SMALL: f32 = 12.0;
+/// Running text, labels and fields.
+pub const TEXT_BODY: f32 = 13.5;
+/// Text on buttons and in combo boxes: the same as the body, so a row of fields and
+/// buttons reads as one line.
+pub const TEXT_BUTTON: f32 = 13.5;
+/// Monospaced text (ids in messages, pasted drafts).
+pub const TEXT_MONOSPACE: f32 = 13.0;
+/// Headings of editors and sections.
+pub const TEXT_HEADING: f32 = 19.0;
+
+/// The text styles of the app: egui's five styles at the sizes above.
+pub fn text_styles() -> BTreeMap<TextStyle, FontId> {
+    [
+        (
+            TextStyle::Small,
+            FontId::new(TEXT_SMALL, FontFamily::Proportional),
+        ),
+        (
+            TextStyle::Body,
+            FontId::new(TEXT_BODY, FontFamily::Proportional),
+        ),
+        (
+            TextStyle::Button,
+            FontId::new(TEXT_BUTTON, FontFamily::Proportional),
+        ),
+        (
+            TextStyle::Heading,
+            FontId::new(TEXT_HEADING, FontFamily::Proportional),
+        ),
+        (
+            TextStyle::Monospace,
+            FontId::new(TEXT_MONOSPACE, FontFamily::Monospace),
+        ),
+    ]
+    .into()
+}
+
+/// Sets the app's text sizes in both themes (the light and the dark style each keep
+/// their own text styles, so switching theme keeps them). Call once at start; the fonts
+/// themselves are installed apart.
+pub fn install_text_styles(ctx: &egui::Context) {
+    ctx.all_styles_mut(|style| style.text_styles = text_styles());
+}
+
+// ---------------------------------------------------------------------------------------
+// Spacing
+
+/// The spacing scale: every gap the panels add is one of these.
+pub mod space {
+    /// Between the parts of one value (the hours and minutes of a time).
+    pub const XXS: f32 = 2.0;
+    /// Between a heading or a list header and what it heads.
+    pub const XS: f32 = 4.0;
+    /// Between the rows of a form, and after an editor's subtitle.
+    pub const S: f32 = 6.0;
+    /// Between an editor's heading block and its form, and around a separator.
+    pub const M: f32 = 8.0;
+    /// Between the sections of a page.
+    pub const L: f32 = 12.0;
+    /// Between the large blocks of a page (form, overview, counts).
+    pub const XL: f32 = 16.0;
+    /// Above a centred message in an empty list or editor.
+    pub const XXL: f32 = 24.0;
+}
+
+/// Gaps between the columns and the rows of a form.
+pub const FORM_SPACING: egui::Vec2 = egui::vec2(space::L, space::S);
+
+/// Indentation of one level of sub-points.
+pub const INDENT: f32 = 18.0;
+
+/// Corner radius of a highlighted row (hover, selection) in a list that is not a table.
+pub const ROW_ROUNDING: f32 = 3.0;
+
+// ---------------------------------------------------------------------------------------
+// Lists and tables
+
+/// Width of the list beside an editor, at first (the user can drag it).
+pub const LIST_WIDTH: f32 = 320.0;
+/// How narrow and how wide the user can make the list beside an editor.
+pub const LIST_WIDTH_RANGE: std::ops::RangeInclusive<f32> = 240.0..=720.0;
+/// Height of one list row (and of a table's header).
 pub const ROW_HEIGHT: f32 = 22.0;
+/// Height of a list row with a second, small line (the meetings list).
+pub const TWO_LINE_ROW_HEIGHT: f32 = 2.0 * ROW_HEIGHT;
+/// Height of a single line of a cell laid out as widgets (a column header, a label beside
+/// combo boxes): room for the body text.
+pub const LINE_HEIGHT: f32 = 20.0;
+/// Space between a column's edge and its text.
+pub const CELL_PADDING: f32 = 4.0;
+/// Space kept between a cell's text and the next column.
+pub const CELL_END_PADDING: f32 = 2.0;
+/// The last column of a table is never narrower than this, however narrow the list.
+pub const MIN_LAST_COLUMN_WIDTH: f32 = 20.0;
+
+/// The width given for a table's last column, which takes whatever the others leave.
+pub const FILL_REST: f32 = 0.0;
+
+/// Columns of the people list: name, organisation (the title takes the rest).
+pub const PEOPLE_COLUMNS: [f32; 2] = [150.0, 70.0];
+/// Columns of the organisations list: acronym, name (the sector takes the rest).
+pub const ORGANISATIONS_COLUMNS: [f32; 2] = [70.0, 150.0];
+/// Columns of the meetings list: date, title (the kind takes the rest). The date fits
+/// `2024-09-23` at the body size.
+pub const MEETINGS_COLUMNS: [f32; 2] = [86.0, 160.0];
+/// Columns of the commitments list: title, status (the due date takes the rest).
+pub const COMMITMENTS_COLUMNS: [f32; 2] = [118.0, 72.0];
+
+/// Height of one agenda item: its time (and a gap or overlap note), its title (and the
+/// speakers).
+pub const AGENDA_ROW_HEIGHT: f32 = 40.0;
+/// At most this many agenda items show before the agenda scrolls on its own.
+pub const AGENDA_VISIBLE_ROWS: f32 = 12.0;
+/// Width of the agenda's time column (`10:00 · 16:00 (+1)`).
+pub const AGENDA_TIME_WIDTH: f32 = 120.0;
+/// Width of the agenda's duration column (`120 min`).
+pub const AGENDA_DURATION_WIDTH: f32 = 64.0;
+/// Room for the move and remove buttons of the selected agenda item.
+pub const AGENDA_BUTTONS_WIDTH: f32 = 150.0;
+/// How narrow and how wide the agenda's title column gets.
+pub const AGENDA_TITLE_WIDTH: std::ops::RangeInclusive<f32> = 200.0..=560.0;
+
+/// Height of one attendance row (its combo boxes and buttons).
+pub const ATTENDEE_ROW_HEIGHT: f32 = 26.0;
+/// At most this many attendance rows show before the list scrolls on its own.
+pub const ATTENDEE_VISIBLE_ROWS: f32 = 16.0;
+/// Widths of the attendance columns: #, name, side, role, status, mode.
+pub const ATTENDEE_COLUMNS: [f32; 6] = [28.0, 150.0, 124.0, 124.0, 96.0, 84.0];
+/// What a combo box adds around its text (frame and arrow), kept inside its column.
+pub const COMBO_MARGIN: f32 = 24.0;
+
+/// Height of one commitment in a meeting's series review: status and title, then the note.
+pub const REVIEW_ROW_HEIGHT: f32 = 56.0;
+/// At most this many commitments show before the series review scrolls on its own.
+pub const REVIEW_VISIBLE_ROWS: f32 = 10.0;
+/// Width of the outline numbers (`2.3`) before commitments in a meeting.
+pub const OUTLINE_NUMBER_WIDTH: f32 = 28.0;
+
+/// Height of a name in a person picker's list.
+pub const PICKER_ROW_HEIGHT: f32 = 20.0;
+/// Width of a person picker's popup.
+pub const PICKER_POPUP_WIDTH: f32 = 420.0;
+/// Height of a person picker's list before it scrolls.
+pub const PICKER_LIST_HEIGHT: f32 = 320.0;
+
+// ---------------------------------------------------------------------------------------
+// Fields
+
 /// Width of the label column of forms.
 pub const LABEL_WIDTH: f32 = 150.0;
+/// A combo box choosing a person or a status in a row of fields.
+pub const COMBO_NARROW_WIDTH: f32 = 110.0;
+/// A filter's combo box above a list.
+pub const FILTER_COMBO_WIDTH: f32 = 150.0;
+/// The status filter: shorter choices than the other filters.
+pub const STATUS_FILTER_WIDTH: f32 = 130.0;
+/// A combo box adding an entry to a list of ticks (`+ Add party`).
+pub const ADD_COMBO_WIDTH: f32 = 160.0;
+/// A person picker's button and a combo box choosing a person.
+pub const PERSON_COMBO_WIDTH: f32 = 180.0;
+/// A combo box choosing an organisation or a time zone.
+pub const COMBO_WIDTH: f32 = 200.0;
+/// A combo box naming a meeting in a progress entry.
+pub const MEETING_COMBO_WIDTH: f32 = 220.0;
+/// A combo box choosing an owner organisation.
+pub const OWNER_COMBO_WIDTH: f32 = 280.0;
+/// A combo box choosing a commitment or a meeting by its title.
+pub const COMBO_WIDE_WIDTH: f32 = 320.0;
+/// How far a long menu (time zones) drops before it scrolls.
+pub const TALL_MENU_HEIGHT: f32 = 400.0;
+/// How far a filter's menu drops before it scrolls.
+pub const MENU_HEIGHT: f32 = 360.0;
+/// One half of a bilingual pair of short fields side by side (a side's name).
+pub const PAIR_FIELD_WIDTH: f32 = 180.0;
+/// One half of a bilingual pair of fields side by side (a precondition).
+pub const PAIR_FIELD_WIDE_WIDTH: f32 = 220.0;
+/// A note typed beside a row (minutes of a commitment in the series review).
+pub const NOTE_FIELD_WIDTH: f32 = 280.0;
+/// A title typed in a row of the meeting's commitments, at depth 0; deeper rows are
+/// narrower by their indentation, down to [`TITLE_FIELD_MIN_WIDTH`].
+pub const TITLE_FIELD_WIDTH: f32 = 340.0;
+/// The narrowest a title field in a row gets.
+pub const TITLE_FIELD_MIN_WIDTH: f32 = 120.0;
+
+// ---------------------------------------------------------------------------------------
+// Dialogs and the window's chrome
+
+/// A short question (unsaved changes).
+pub const DIALOG_NARROW: f32 = 420.0;
+/// A question with a small form (next meeting, confirming a loss).
+pub const DIALOG_FORM: f32 = 480.0;
+/// A message (errors).
+pub const DIALOG_WIDTH: f32 = 520.0;
+/// A dialog with a list or a path (problems, typed path, recovery, file changed).
+pub const DIALOG_WIDE: f32 = 560.0;
+/// The paste-agenda dialog.
+pub const PASTE_DIALOG_WIDTH: f32 = 760.0;
+/// The attendee-import dialog, with its preview table.
+pub const IMPORT_DIALOG_WIDTH: f32 = 980.0;
+/// A scrolled list inside a dialog.
+pub const DIALOG_LIST_HEIGHT: f32 = 240.0;
+/// The preview of a pasted agenda.
+pub const PASTE_PREVIEW_HEIGHT: f32 = 260.0;
+/// The preview table of an import.
+pub const IMPORT_PREVIEW_HEIGHT: f32 = 320.0;
+/// Columns of the import preview: honorific, family, given, Chinese name, name order,
+/// organisation, title, Chinese title, new/matched, remove.
+pub const IMPORT_COLUMNS: [f32; 10] = [
+    70.0, 115.0, 95.0, 65.0, 110.0, 150.0, 205.0, 135.0, 110.0, 24.0,
+];
+/// The honorific and name-order pickers of the import preview.
+pub const IMPORT_HONORIFIC_WIDTH: f32 = 60.0;
+/// The name-order picker of the import preview.
+pub const IMPORT_ORDER_WIDTH: f32 = 100.0;
+/// Spacing of a preview grid (columns, rows).
+pub const GRID_SPACING: egui::Vec2 = egui::vec2(10.0, space::XS);
+/// The left navigation.
+pub const NAV_WIDTH: f32 = 190.0;
+/// One entry of the left navigation.
+pub const NAV_ENTRY_HEIGHT: f32 = 28.0;
+/// A progress bar in the status bar.
+pub const STATUS_PROGRESS_WIDTH: f32 = 220.0;
+/// The progress bar of the "Opening…" view.
+pub const OPENING_PROGRESS_WIDTH: f32 = 360.0;
+/// The command palette.
+pub const PALETTE_WIDTH: f32 = 560.0;
+/// The palette's list of matches before it scrolls.
+pub const PALETTE_LIST_HEIGHT: f32 = 360.0;
+
+// ---------------------------------------------------------------------------------------
+// Charts
+
+/// Height of a bar chart.
+pub const CHART_HEIGHT: f32 = 180.0;
+/// Width of a bar in a chart, as a share of the room between two bars.
+pub const BAR_WIDTH: f64 = 0.7;
+/// A bar chart is never wider than this (a few bars spread over a wide window read badly).
+pub const CHART_MAX_WIDTH: f32 = 560.0;
+
+// ---------------------------------------------------------------------------------------
+// Colours
 
 /// Colour of warnings (dangling references, overruns).
 pub fn warning_color(ui: &egui::Ui) -> Color32 {
@@ -39,4 +287,58 @@ pub fn status_color(ui: &egui::Ui, status: crate::model::CommitmentStatus) -> Co
     };
     let [_, r, g, b] = u32::to_be_bytes(if dark { on_dark } else { light });
     Color32::from_rgb(r, g, b)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn no_text_is_under_12_px_in_either_theme() {
+        let ctx = egui::Context::default();
+        install_text_styles(&ctx);
+        for theme in [egui::Theme::Light, egui::Theme::Dark] {
+            let style = ctx.style_of(theme);
+            for style_name in [
+                TextStyle::Small,
+                TextStyle::Body,
+                TextStyle::Button,
+                TextStyle::Heading,
+                TextStyle::Monospace,
+            ] {
+                let size = style_name.resolve(&style).size;
+                assert!(size >= 12.0, "{style_name:?} is {size} px in {theme:?}");
+            }
+            assert!(TextStyle::Small.resolve(&style).size < TextStyle::Body.resolve(&style).size);
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// Fonts
+
+/// Name under which the bundled CJK font is registered with egui.
+pub const CJK_FONT_NAME: &str = "noto-sans-sc";
+
+/// Adds the bundled CJK font ([`crate::fonts::CJK`]) behind egui's fonts, for both families,
+/// so Chinese renders on machines with no CJK font at all.
+///
+/// Lowest priority so egui's font keeps drawing Latin text (Noto CJK lacks Ł, ő, ů…);
+/// the system font provider, when there is one, is only asked for what neither has.
+pub fn install_fonts(ctx: &egui::Context) {
+    let data = egui::FontData::from_static(crate::fonts::CJK);
+    ctx.add_font(egui::epaint::text::FontInsert::new(
+        CJK_FONT_NAME,
+        data,
+        vec![
+            egui::epaint::text::InsertFontFamily {
+                family: egui::FontFamily::Proportional,
+                priority: egui::epaint::text::FontPriority::Lowest,
+            },
+            egui::epaint::text::InsertFontFamily {
+                family: egui::FontFamily::Monospace,
+                priority: egui::epaint::text::FontPriority::Lowest,
+            },
+        ],
+    ));
 }

@@ -6,48 +6,58 @@
 //! So after an edit only the people it touched are moved (the document's journal says
 //! which), and a search scans one contiguous, pre-folded text with a single substring
 //! finder instead of folding and searching each person.
+//!
+//! A build from scratch of a large list (the first visit, another language or sort
+//! column, a catch-up the journal cannot do edit by edit) runs on a background job from a
+//! snapshot of the project, see [`PeopleList::sync_in_background`]: the window keeps
+//! drawing, says what it is doing, and the list catches up with the edits made meanwhile
+//! when the job is done.
+
+mod index;
 
 use memchr::memmem;
 
 use super::widgets::SortState;
 use crate::document::{Document, Touched};
-use crate::model::{
-    Person, PersonId, Project, fold_for_search, fold_for_search_into, normalize_chinese_name,
-};
+use crate::model::{PersonId, Project, fold_for_search};
+use crate::workspace::jobs::{Job, Poll};
+use index::{Basis, Facet, Index, Key, SearchText, build_index, build_keys, search_text, sort_key};
 
 /// More people touched than this in one catch-up and the list is rebuilt instead.
 const INCREMENTAL_LIMIT: usize = 256;
 
-/// What the entries were built for; a change of any of it means a rebuild.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-struct Basis {
-    revision: u64,
-    prefer_chinese: bool,
-    column: usize,
+/// From this many people on, a build from scratch runs on a background job: at 100,000
+/// people it takes about 0.14 s (release), a visible stall. Below, it takes a few
+/// milliseconds and runs in the frame, so a small list shows at once and never flickers.
+pub const BACKGROUND_FROM: usize = 5_000;
+
+/// Where the list stands after [`PeopleList::sync_in_background`].
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum ListStatus {
+    /// The rows are up to date.
+    Ready,
+    /// The list is being built on a background job; there are no rows to show yet.
+    Building {
+        /// How many people are being sorted.
+        people: usize,
+        /// How far the job got, from 0 to 1.
+        fraction: f32,
+    },
 }
 
-/// The sort key of one person: the sorted column's text, the family, given and Chinese
-/// names joined by `SEP` into one string (one comparison of bytes instead of four of
-/// strings: sorting 100,000 people takes a tenth of the time), then the id.
-#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
-struct Key {
-    text: Box<str>,
-    id: PersonId,
+/// A build running on a background job, and what it builds.
+#[derive(Debug)]
+struct Building {
+    job: Job<Option<Index>>,
+    basis: Basis,
+    people: usize,
 }
 
-/// Separates the parts of [`Key::text`]; below every character a name can contain, so the
-/// joined string sorts as the tuple of its parts would.
-const SEP: char = '\u{1}';
-
-impl Key {
-    /// The family, given and Chinese names (the column's text skipped).
-    fn names(&self) -> (&str, &str, &str) {
-        let mut parts = self.text.split(SEP).skip(1);
-        (
-            parts.next().unwrap_or_default(),
-            parts.next().unwrap_or_default(),
-            parts.next().unwrap_or_default(),
-        )
+impl Drop for Building {
+    fn drop(&mut self) {
+        // Nobody waits for this build any more (another language or sort column, another
+        // project opened): its thread stops at its next step.
+        self.job.progress().cancel();
     }
 }
 
@@ -73,9 +83,124 @@ pub struct PeopleList {
     /// Indices into `keys` of the matches (ascending), or `None` for everyone.
     matches: Option<Vec<u32>>,
     descending: bool,
+    /// A build from scratch running on a background job.
+    building: Option<Building>,
+    /// A build on a job failed (a bug): build in the frame from then on.
+    inline_only: bool,
 }
 
 impl PeopleList {
+    /// Like [`Self::sync`], but a large list (from [`BACKGROUND_FROM`] people) that must
+    /// be built from scratch is built on a background job from a snapshot of the project
+    /// (a clone of its persistent maps is a pointer copy). Meanwhile the status says how
+    /// far the job got and the rows are empty; once it is done, the list catches up with
+    /// the edits made since through the document's journal, or builds again if the
+    /// journal does not reach back that far. The caller keeps the window drawing while
+    /// the status is [`ListStatus::Building`].
+    pub fn sync_in_background(
+        &mut self,
+        doc: &Document,
+        prefer_chinese: bool,
+        sort: SortState,
+        query: &str,
+    ) -> ListStatus {
+        let wanted = Basis {
+            revision: doc.revision(),
+            prefer_chinese,
+            column: sort.column,
+        };
+        if let Some(status) = self.poll_build(&wanted) {
+            return status;
+        }
+        if !self.inline_only
+            && doc.project().people.len() >= BACKGROUND_FROM
+            && self.needs_full_build(doc, &wanted)
+        {
+            return self.spawn_build(doc, wanted);
+        }
+        self.sync(doc, prefer_chinese, sort, query);
+        ListStatus::Ready
+    }
+
+    /// Whether a build runs on a background job (until its thread ends; the result is
+    /// taken in at the next sync).
+    pub fn is_building(&self) -> bool {
+        self.building.as_ref().is_some_and(|b| !b.job.is_finished())
+    }
+
+    /// Whether the rows are missing because a build has not been taken in yet: a finder
+    /// of namesakes must wait.
+    pub fn is_pending(&self) -> bool {
+        self.building.is_some()
+    }
+
+    /// Takes in a build that finished; returns the status to show while one still runs.
+    fn poll_build(&mut self, wanted: &Basis) -> Option<ListStatus> {
+        let building = self.building.as_mut()?;
+        if !building.basis.same_order(wanted) {
+            // Built for another language or sort column: of no use any more.
+            self.building = None;
+            return None;
+        }
+        match building.job.poll() {
+            Poll::Running => {
+                return Some(ListStatus::Building {
+                    people: building.people,
+                    fraction: building.job.progress().fraction().unwrap_or(0.0),
+                });
+            }
+            Poll::Done(Some(index)) => self.install(index),
+            // Only a dropped build is cancelled, and that one is never polled.
+            Poll::Done(None) => {}
+            Poll::Panicked(message) => {
+                log::error!("building the people list failed: {message}");
+                self.inline_only = true;
+            }
+        }
+        self.building = None;
+        None
+    }
+
+    /// Whether bringing the list to `wanted` means building it from scratch.
+    fn needs_full_build(&self, doc: &Document, wanted: &Basis) -> bool {
+        match &self.basis {
+            Some(old) if old.same_order(wanted) => {
+                old.revision != wanted.revision
+                    && touched_people(doc.changes_since(old.revision)).is_none()
+            }
+            _ => true,
+        }
+    }
+
+    /// Starts building the list for `basis` from a snapshot of the project.
+    fn spawn_build(&mut self, doc: &Document, basis: Basis) -> ListStatus {
+        let project = doc.project().clone();
+        let people = project.people.len();
+        let job = Job::spawn(format!("sorting {people} people"), move |progress| {
+            build_index(&project, basis, progress)
+        });
+        self.building = Some(Building { job, basis, people });
+        ListStatus::Building {
+            people,
+            fraction: 0.0,
+        }
+    }
+
+    /// Replaces the entries by a build from scratch; the next sync filters them and
+    /// catches up with the edits made since the build's snapshot.
+    fn install(&mut self, index: Index) {
+        let Index {
+            basis,
+            keys,
+            search,
+        } = index;
+        self.keys = keys;
+        self.set_search_text(search);
+        self.basis = Some(basis);
+        self.matches = None;
+        self.query.clear();
+    }
+
     /// Brings the list up to date with `doc`, the sort and the search text: entry by
     /// entry after small edits, from scratch otherwise.
     pub fn sync(&mut self, doc: &Document, prefer_chinese: bool, sort: SortState, query: &str) {
@@ -89,16 +214,8 @@ impl PeopleList {
         let mut changed = false;
         match self.basis {
             Some(old) if old == basis => {}
-            Some(old) if old.prefer_chinese == prefer_chinese && old.column == sort.column => {
-                match doc.changes_since(old.revision) {
-                    Some(changes) => {
-                        changed = self.apply_changes(project, &basis, &changes);
-                    }
-                    None => {
-                        self.rebuild(project, basis);
-                        changed = true;
-                    }
-                }
+            Some(old) if old.same_order(&basis) => {
+                changed = self.apply_changes(project, &basis, doc.changes_since(old.revision));
                 self.basis = Some(basis);
             }
             _ => {
@@ -114,28 +231,20 @@ impl PeopleList {
             self.filter(folded, changed);
         }
     }
-    /// Applies the journal's changes; returns whether any row changed.
-    fn apply_changes(&mut self, project: &Project, basis: &Basis, changes: &[&Touched]) -> bool {
-        let mut people: Vec<&PersonId> = Vec::new();
-        for change in changes {
-            match change {
-                // An organisation's name is part of its people's search text and sort key.
-                Touched::Organisation(_) => {
-                    self.rebuild(project, *basis);
-                    return true;
-                }
-                Touched::Person(id) => people.push(id),
-                Touched::Info | Touched::Meeting(_) | Touched::Commitment(_) => {}
-            }
-        }
-        people.sort();
-        people.dedup();
-        if people.is_empty() {
-            return false;
-        }
-        if people.len() > INCREMENTAL_LIMIT {
+    /// Applies the journal's changes (`None`: the journal does not reach back that far);
+    /// returns whether any row changed.
+    fn apply_changes(
+        &mut self,
+        project: &Project,
+        basis: &Basis,
+        changes: Option<Vec<&Touched>>,
+    ) -> bool {
+        let Some(people) = touched_people(changes) else {
             self.rebuild(project, *basis);
             return true;
+        };
+        if people.is_empty() {
+            return false;
         }
         for id in people {
             if let Some(at) = self.keys.iter().position(|k| &k.id == id) {
@@ -152,52 +261,27 @@ impl PeopleList {
     }
 
     fn rebuild(&mut self, project: &Project, basis: Basis) {
-        self.keys = project
-            .people
-            .iter()
-            .map(|(id, p)| sort_key(project, id, p, &basis))
-            .collect();
-        // People come out of the map in id order, mostly already near their place.
-        self.keys.sort_unstable();
+        // Without a progress to report to, the build runs to its end.
+        self.keys = build_keys(project, &basis, None).unwrap_or_default();
         self.basis = Some(basis);
         self.text_stale = true;
     }
 
     /// The folded search text of everyone, in list order.
     fn rebuild_text(&mut self, project: &Project) {
-        self.text.clear();
-        self.starts.clear();
-        let mut orgs = FacetBuilder::default();
-        let mut titles = FacetBuilder::default();
-        let mut folded = String::new();
-        for key in &self.keys {
-            self.starts.push(self.text.len());
-            let person = project.people.get(&key.id);
-            if let Some(person) = person {
-                push_search_text(&mut self.text, person);
-            }
-            let org = person
-                .and_then(|p| p.organisation.as_ref())
-                .and_then(|o| project.organisations.get(o).map(|org| (o, org)));
-            orgs.push(org.map(|(id, org)| {
-                (id.as_str(), || {
-                    let mut text = String::new();
-                    fold_for_search_into(&mut text, &org.acronym);
-                    fold_for_search_into(&mut text, &org.name.en);
-                    fold_for_search_into(&mut text, &org.name.zh);
-                    text
-                })
-            }));
-            folded.clear();
-            if let Some(p) = person {
-                fold_for_search_into(&mut folded, &p.title.en);
-                fold_for_search_into(&mut folded, &p.title.zh);
-            }
-            titles.push((!folded.is_empty()).then_some((folded.as_str(), || folded.clone())));
-            self.text.push('\0');
-        }
-        self.starts.push(self.text.len());
-        self.facets = [orgs.finish(), titles.finish()];
+        let search = search_text(project, &self.keys, None).unwrap_or_default();
+        self.set_search_text(search);
+    }
+
+    fn set_search_text(&mut self, search: SearchText) {
+        let SearchText {
+            text,
+            starts,
+            facets,
+        } = search;
+        self.text = text;
+        self.starts = starts;
+        self.facets = facets;
         self.text_stale = false;
     }
 
@@ -324,66 +408,22 @@ impl PeopleList {
     }
 }
 
-/// A value shared by many people, with the folded text of each distinct value.
-#[derive(Debug, Default)]
-struct Facet {
-    /// The folded text of each distinct value.
-    values: Vec<String>,
-    /// Each person's value (an index into `values`, or `NONE`), in list order.
-    of_entry: Vec<u32>,
-}
-
-/// A person without this value.
-const NONE: u32 = u32::MAX;
-
-impl Facet {
-    /// Which values contain the query.
-    fn hits(&self, finder: &memmem::Finder<'_>) -> Vec<bool> {
-        self.values
-            .iter()
-            .map(|v| finder.find(v.as_bytes()).is_some())
-            .collect()
+/// The people `changes` touched, each once; `None` when the list must be built from
+/// scratch instead: the journal does not reach back (`changes` is `None`), an
+/// organisation changed (its name is part of its people's sort key and search text), or
+/// too many people changed for moving them one by one to pay.
+fn touched_people(changes: Option<Vec<&Touched>>) -> Option<Vec<&PersonId>> {
+    let mut people: Vec<&PersonId> = Vec::new();
+    for change in changes? {
+        match change {
+            Touched::Organisation(_) => return None,
+            Touched::Person(id) => people.push(id),
+            Touched::Info | Touched::Meeting(_) | Touched::Commitment(_) => {}
+        }
     }
-
-    /// True when person `i`'s value is one of the `hits`.
-    fn matches(&self, i: u32, hits: &[bool]) -> bool {
-        self.of_entry
-            .get(i as usize)
-            .and_then(|&v| hits.get(v as usize))
-            .copied()
-            .unwrap_or(false)
-    }
-}
-
-/// Builds a [`Facet`], giving each distinct value (by key) one index.
-#[derive(Default)]
-struct FacetBuilder {
-    facet: Facet,
-    index: std::collections::HashMap<String, u32>,
-}
-
-impl FacetBuilder {
-    /// Adds the next person's value: its key and how to fold its text (done once per
-    /// distinct key).
-    fn push(&mut self, value: Option<(&str, impl FnOnce() -> String)>) {
-        let index = match value {
-            None => NONE,
-            Some((key, text)) => match self.index.get(key) {
-                Some(&i) => i,
-                None => {
-                    let i = u32::try_from(self.facet.values.len()).unwrap_or(NONE);
-                    self.facet.values.push(text());
-                    self.index.insert(key.to_owned(), i);
-                    i
-                }
-            },
-        };
-        self.facet.of_entry.push(index);
-    }
-
-    fn finish(self) -> Facet {
-        self.facet
-    }
+    people.sort();
+    people.dedup();
+    (people.len() <= INCREMENTAL_LIMIT).then_some(people)
 }
 
 /// The union of two ascending lists, ascending, without repeats.
@@ -410,53 +450,12 @@ fn merge_ascending(a: Vec<u32>, b: impl Iterator<Item = u32>) -> Vec<u32> {
     }
 }
 
-fn sort_key(project: &Project, id: &PersonId, person: &Person, basis: &Basis) -> Key {
-    let column = match basis.column {
-        1 => person
-            .organisation
-            .as_ref()
-            .map(|o| {
-                project
-                    .organisation_name(o, basis.prefer_chinese)
-                    .to_lowercase()
-            })
-            .unwrap_or_default(),
-        2 => person.title.get(basis.prefer_chinese).to_lowercase(),
-        _ => String::new(),
-    };
-    let (family, given, chinese) = person.sort_key();
-    let mut text =
-        String::with_capacity(column.len() + family.len() + given.len() + chinese.len() + 3);
-    for (i, part) in [column, family, given, chinese].iter().enumerate() {
-        if i > 0 {
-            text.push(SEP);
-        }
-        // A stray control character in a name must not reorder the parts.
-        text.extend(part.chars().filter(|c| *c > SEP));
-    }
-    Key {
-        text: text.into_boxed_str(),
-        id: id.clone(),
-    }
-}
-
-/// Appends what a search may match for `person`, folded: the Latin name in both orders
-/// (so `yan fang` and `fang yan` both match), the Chinese name without alignment spaces,
-/// and the e-mail. (The organisation and the title are searched apart, as facets.)
-fn push_search_text(out: &mut String, person: &Person) {
-    let mut push = |text: &str| fold_for_search_into(out, text);
-    push(&person.family_name);
-    push(&person.given_name);
-    push(&person.given_name);
-    push(&person.family_name);
-    push(&normalize_chinese_name(&person.chinese_name));
-    push(&person.email);
-}
 #[cfg(test)]
 mod tests {
     #![allow(clippy::unwrap_used, clippy::indexing_slicing)]
     use super::*;
     use crate::document::Edit;
+    use crate::model::Person;
     use crate::synthetic::{Size, generate};
 
     fn rows(list: &PeopleList) -> Vec<PersonId> {
@@ -510,6 +509,94 @@ mod tests {
                 assert_eq!(rows(&list), fresh(&doc, false, sort, query));
             }
         }
+    }
+
+    /// Syncs in the background until the list is ready (a minute at most).
+    fn wait_ready(list: &mut PeopleList, doc: &Document, zh: bool, sort: SortState, query: &str) {
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
+        while list.sync_in_background(doc, zh, sort, query) != ListStatus::Ready {
+            assert!(
+                std::time::Instant::now() < deadline,
+                "the build did not finish"
+            );
+            std::thread::sleep(std::time::Duration::from_millis(2));
+        }
+        assert!(!list.is_building() && !list.is_pending());
+    }
+
+    #[test]
+    fn a_small_list_is_built_in_the_frame() {
+        let doc = Document::unsaved(generate(Size::people(BACKGROUND_FROM / 10), 2), false);
+        let mut list = PeopleList::default();
+        let status = list.sync_in_background(&doc, false, SortState::default(), "");
+        assert_eq!(status, ListStatus::Ready);
+        assert!(!list.is_pending());
+        assert_eq!(rows(&list), fresh(&doc, false, SortState::default(), ""));
+    }
+
+    #[test]
+    fn a_large_list_is_built_on_a_job_and_catches_up_with_edits_made_meanwhile() {
+        let mut doc = Document::unsaved(generate(Size::people(BACKGROUND_FROM + 500), 5), false);
+        let n = doc.project().people.len();
+        let sort = SortState::default();
+        let mut list = PeopleList::default();
+        // The first sync only starts the job: nothing is built in the frame.
+        let status = list.sync_in_background(&doc, false, sort, "");
+        assert!(matches!(status, ListStatus::Building { people, .. } if people == n));
+        assert!(list.is_empty() && list.is_pending());
+        // Edits while it runs: one person renamed to the front, one removed, one added.
+        let first = doc.project().people.keys().next().unwrap().clone();
+        let mut renamed = doc.project().people[&first].clone();
+        renamed.family_name = "AAAA".into();
+        doc.apply(Edit::PutPerson(first, renamed));
+        let last = doc.project().people.keys().next_back().unwrap().clone();
+        doc.apply(Edit::delete_person(doc.project(), &last));
+        doc.apply(Edit::PutPerson("new".into(), Person::default()));
+        wait_ready(&mut list, &doc, false, sort, "aaaa");
+        assert_eq!(rows(&list), fresh(&doc, false, sort, "aaaa"));
+        list.sync_in_background(&doc, false, sort, "");
+        assert_eq!(rows(&list), fresh(&doc, false, sort, ""));
+        assert_eq!(list.len(), n);
+        // Small edits after that are moved in place, in the frame.
+        let id = list.get(10).unwrap().clone();
+        doc.apply(Edit::delete_person(doc.project(), &id));
+        assert_eq!(
+            list.sync_in_background(&doc, false, sort, ""),
+            ListStatus::Ready
+        );
+        assert_eq!(rows(&list), fresh(&doc, false, sort, ""));
+    }
+
+    #[test]
+    fn another_order_or_an_organisation_edit_builds_again_on_a_job() {
+        let mut doc = Document::unsaved(generate(Size::people(BACKGROUND_FROM + 500), 6), false);
+        let by_org = SortState {
+            column: 1,
+            descending: false,
+        };
+        let mut list = PeopleList::default();
+        assert_ne!(
+            list.sync_in_background(&doc, false, by_org, ""),
+            ListStatus::Ready
+        );
+        // Chinese asked for before the English build is done: that one is dropped.
+        assert_ne!(
+            list.sync_in_background(&doc, true, by_org, ""),
+            ListStatus::Ready
+        );
+        wait_ready(&mut list, &doc, true, by_org, "");
+        assert_eq!(rows(&list), fresh(&doc, true, by_org, ""));
+        // An organisation's name is in its people's sort keys: a new build, on a job.
+        let (org_id, org) = doc.project().organisations.iter().next().unwrap();
+        let (org_id, mut org) = (org_id.clone(), org.clone());
+        org.name.zh = "阿".into();
+        doc.apply(Edit::PutOrganisation(org_id, org));
+        assert_ne!(
+            list.sync_in_background(&doc, true, by_org, ""),
+            ListStatus::Ready
+        );
+        wait_ready(&mut list, &doc, true, by_org, "");
+        assert_eq!(rows(&list), fresh(&doc, true, by_org, ""));
     }
 
     #[test]

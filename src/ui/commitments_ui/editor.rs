@@ -1,0 +1,463 @@
+//! The editor of one commitment: its form, owners, preconditions and progress log.
+
+use crate::document::Edit;
+use crate::model::followup;
+use crate::model::{
+    Bilingual, Commitment, CommitmentId, MeetingId, Owner, Precondition, ProgressEntry,
+};
+use crate::ui::widgets::{
+    bilingual_multiline_rows, bilingual_rows, choice_combo, choice_row, delete_button, form_ui,
+    optional_date_edit, text_row,
+};
+use crate::ui::{Cx, ViewState, style};
+
+pub(super) fn commitment_editor_ui(
+    ui: &mut egui::Ui,
+    cx: &mut Cx<'_>,
+    id: &CommitmentId,
+    mut c: Commitment,
+    state: &mut ViewState,
+) {
+    let t = cx.tr();
+    let zh = cx.zh();
+    let today = cx.today;
+    let original = c.clone();
+    let project = cx.project;
+    ui.horizontal(|ui| {
+        ui.heading(c.title.get(zh));
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            if delete_button(ui, t) {
+                cx.edit_step(Edit::delete_commitment(project, id));
+                state.commitment = None;
+            }
+            if ui
+                .button(format!("+ {}", t.add_sub_point))
+                .on_hover_text(t.add_sub_point_tip)
+                .clicked()
+            {
+                let (sub_id, sub) = sub_point(cx, id, &c);
+                cx.edit_step(Edit::PutCommitment(sub_id.clone(), sub));
+                state.commitment = Some(sub_id);
+            }
+        });
+    });
+    ui.label(
+        egui::RichText::new(format!("id: {id}"))
+            .small()
+            .color(style::weak_color(ui)),
+    );
+    ui.add_space(style::space::M);
+    let mut meetings: Vec<_> = project.meetings.iter().collect();
+    meetings.sort_by_key(|(mid, m)| (m.date, (*mid).clone()));
+    let meeting_name = |mid: &MeetingId| {
+        project.meetings.get(mid).map_or_else(
+            || format!("▲ {mid}"),
+            |m| format!("{} · {}", m.date, m.title.get(zh)),
+        )
+    };
+
+    form_ui(ui, "commitment_form", |ui| {
+        bilingual_rows(ui, t, t.commitment_title, &mut c.title);
+        bilingual_multiline_rows(ui, t, t.description, &mut c.description);
+        choice_row(ui, t.status, cx.language, &mut c.status);
+        ui.label(t.due);
+        ui.horizontal(|ui| {
+            optional_date_edit(ui, "commitment_due", t.has_due, &mut c.due, today);
+            let note = super::due_note(t, followup::due_state(&c, today, followup::LATER_DAYS));
+            if !note.is_empty() {
+                let colour = if note.starts_with('▲') {
+                    style::overdue_color(ui)
+                } else {
+                    style::weak_color(ui)
+                };
+                ui.colored_label(colour, note);
+            }
+        });
+        ui.end_row();
+
+        let parent_label = ui.label(t.parent);
+        let parent_text = c
+            .parent
+            .as_ref()
+            .map(|p| {
+                project
+                    .commitments
+                    .get(p)
+                    .map_or_else(|| format!("▲ {p}"), |pc| pc.title.get(zh).to_owned())
+            })
+            .unwrap_or_else(|| t.none_choice.to_owned());
+        egui::ComboBox::from_id_salt("commitment_parent")
+            .selected_text(parent_text)
+            .width(style::COMBO_WIDE_WIDTH)
+            .show_ui(ui, |ui| {
+                ui.selectable_value(&mut c.parent, None, t.none_choice);
+                for (pid, pc) in &project.commitments {
+                    if pid != id {
+                        ui.selectable_value(&mut c.parent, Some(pid.clone()), pc.title.get(zh));
+                    }
+                }
+            })
+            .response
+            .labelled_by(parent_label.id);
+        ui.end_row();
+
+        let agreed_label = ui.label(t.agreed_at);
+        let agreed_text = c
+            .agreed_at
+            .as_ref()
+            .map(&meeting_name)
+            .unwrap_or_else(|| t.none_choice.to_owned());
+        egui::ComboBox::from_id_salt("commitment_meeting")
+            .selected_text(agreed_text)
+            .width(style::COMBO_WIDE_WIDTH)
+            .show_ui(ui, |ui| {
+                ui.selectable_value(&mut c.agreed_at, None, t.none_choice);
+                for (mid, _) in &meetings {
+                    ui.selectable_value(&mut c.agreed_at, Some((*mid).clone()), meeting_name(mid));
+                }
+            })
+            .response
+            .labelled_by(agreed_label.id);
+        ui.end_row();
+
+        ui.label(t.parties);
+        // The parties are ticked; another is added from the list of all organisations
+        // (which can be thousands long, so it is not a wall of checkboxes).
+        ui.horizontal_wrapped(|ui| {
+            for oid in c.parties.clone() {
+                let mut party = true;
+                let name = project.organisation_name(&oid, zh);
+                if ui.checkbox(&mut party, name).changed() && !party {
+                    c.parties.retain(|p| p != &oid);
+                }
+            }
+            egui::ComboBox::from_id_salt("add_party")
+                .selected_text(format!("+ {}", t.add_party))
+                .width(style::ADD_COMBO_WIDTH)
+                .show_ui(ui, |ui| {
+                    for (oid, name) in &state.commitment_bar.orgs {
+                        if !c.parties.contains(oid) && ui.button(name).clicked() {
+                            c.parties.push(oid.clone());
+                            c.parties.sort();
+                        }
+                    }
+                })
+                .response
+                .accessible_name(t.add_party);
+        });
+        ui.end_row();
+
+        let owners_label = ui.label(t.owners);
+        owners_ui(ui, cx, &mut c, owners_label.id, state);
+        ui.end_row();
+
+        let mut topics = c.topics.join(", ");
+        let label = ui.label(t.topics);
+        if ui
+            .add(
+                egui::TextEdit::singleline(&mut topics)
+                    .hint_text(t.topics_hint)
+                    .desired_width(f32::INFINITY),
+            )
+            .labelled_by(label.id)
+            .changed()
+        {
+            c.topics = topics
+                .split([',', '，', ';', '；'])
+                .map(str::trim)
+                .filter(|s| !s.is_empty())
+                .map(str::to_owned)
+                .collect();
+        }
+        ui.end_row();
+
+        ui.label(t.preconditions);
+        preconditions_ui(ui, cx, id, &mut c);
+        ui.end_row();
+    });
+
+    ui.add_space(style::space::M);
+    ui.strong(t.progress);
+    progress_ui(ui, cx, &mut c, &meetings, today);
+
+    // A status chosen in the form is logged in the progress, dated today, so the history
+    // of a point shows when it moved.
+    if c.status != original.status {
+        let status = c.status;
+        c.status = original.status;
+        c = followup::with_status_change(&c, status, today, None);
+    }
+    if c != original && state.commitment.as_ref() == Some(id) {
+        cx.edit(
+            ui,
+            &format!("commitment/{id}"),
+            Edit::PutCommitment(id.clone(), c),
+        );
+    }
+}
+
+/// A new sub-point of `parent`: same meeting, parties, owners, topics and due date, so
+/// only its title needs typing.
+pub fn sub_point(
+    cx: &Cx<'_>,
+    parent_id: &CommitmentId,
+    parent: &Commitment,
+) -> (CommitmentId, Commitment) {
+    let t = cx.tr();
+    let id = cx.project.new_commitment_id(&format!("{parent_id}-sub"));
+    let sub = Commitment {
+        title: Bilingual::new(t.new_sub_point, ""),
+        parent: Some(parent_id.clone()),
+        agreed_at: parent.agreed_at.clone(),
+        parties: parent.parties.clone(),
+        owners: parent.owners.clone(),
+        topics: parent.topics.clone(),
+        status: parent.status,
+        due: parent.due,
+        ..Default::default()
+    };
+    (id, sub)
+}
+
+fn owners_ui(
+    ui: &mut egui::Ui,
+    cx: &Cx<'_>,
+    c: &mut Commitment,
+    owners_label: egui::Id,
+    state: &mut ViewState,
+) {
+    let t = cx.tr();
+    let zh = cx.zh();
+    let project = cx.project;
+    let orgs = &state.commitment_bar.orgs;
+    let picker = &mut state.person_picker;
+    ui.vertical(|ui| {
+        let mut remove = None;
+        for (k, owner) in c.owners.iter_mut().enumerate() {
+            ui.horizontal(|ui| {
+                match owner {
+                    // A person is picked from the registry by search.
+                    Owner::Person(p) => {
+                        let name = project.person_name(p);
+                        if let Some(chosen) = picker.show(
+                            ui,
+                            &format!("owner_{k}"),
+                            cx,
+                            &name,
+                            &format!("{} {}", t.owners, k + 1),
+                            t.search_people,
+                            &|_| None,
+                        ) {
+                            *owner = Owner::Person(chosen);
+                        }
+                    }
+                    Owner::Organisation(org) => {
+                        egui::ComboBox::from_id_salt(format!("owner_{k}"))
+                            .selected_text(project.organisation_name(org, zh))
+                            .width(style::OWNER_COMBO_WIDTH)
+                            .show_ui(ui, |ui| {
+                                for (oid, name) in orgs {
+                                    ui.selectable_value(org, oid.clone(), name);
+                                }
+                            })
+                            .response
+                            .labelled_by(owners_label);
+                    }
+                }
+                if ui.small_button("×").on_hover_text(t.remove).clicked() {
+                    remove = Some(k);
+                }
+            });
+        }
+        if let Some(k) = remove
+            && k < c.owners.len()
+        {
+            c.owners.remove(k);
+        }
+        ui.horizontal(|ui| {
+            if let Some(first) = project.people.keys().next()
+                && ui
+                    .button(format!("+ {}", t.add_owner))
+                    .on_hover_text(t.owner_person)
+                    .clicked()
+            {
+                c.owners.push(Owner::Person(first.clone()));
+            }
+            if let Some((first, _)) = orgs.first()
+                && ui
+                    .button(format!("+ {}", t.owner_organisation))
+                    .on_hover_text(t.add_owner)
+                    .clicked()
+            {
+                c.owners.push(Owner::Organisation(first.clone()));
+            }
+        });
+    });
+}
+
+fn preconditions_ui(ui: &mut egui::Ui, cx: &Cx<'_>, id: &CommitmentId, c: &mut Commitment) {
+    let t = cx.tr();
+    let zh = cx.zh();
+    let project = cx.project;
+    ui.vertical(|ui| {
+        let mut remove = None;
+        for (k, pre) in c.preconditions.iter_mut().enumerate() {
+            ui.horizontal(|ui| {
+                match pre {
+                    Precondition::Condition(text) => {
+                        let l = ui.label(t.condition);
+                        ui.add(
+                            egui::TextEdit::singleline(&mut text.en)
+                                .hint_text(t.english)
+                                .desired_width(style::PAIR_FIELD_WIDE_WIDTH),
+                        )
+                        .labelled_by(l.id);
+                        ui.add(
+                            egui::TextEdit::singleline(&mut text.zh)
+                                .hint_text(t.chinese)
+                                .desired_width(style::PAIR_FIELD_WIDE_WIDTH),
+                        )
+                        .labelled_by(l.id);
+                    }
+                    Precondition::Commitment(other) => {
+                        let depends_label = ui.label(t.depends_on);
+                        let name = project.commitments.get(other).map_or_else(
+                            || format!("▲ {other}"),
+                            |oc| {
+                                format!("{} ({})", oc.title.get(zh), cx.language.choice(oc.status))
+                            },
+                        );
+                        egui::ComboBox::from_id_salt(format!("precondition_{k}"))
+                            .selected_text(name)
+                            .width(style::COMBO_WIDE_WIDTH)
+                            .show_ui(ui, |ui| {
+                                for (oid, oc) in &project.commitments {
+                                    if oid != id {
+                                        ui.selectable_value(other, oid.clone(), oc.title.get(zh));
+                                    }
+                                }
+                            })
+                            .response
+                            .labelled_by(depends_label.id);
+                    }
+                }
+                if ui.small_button("×").on_hover_text(t.remove).clicked() {
+                    remove = Some(k);
+                }
+            });
+        }
+        if let Some(k) = remove
+            && k < c.preconditions.len()
+        {
+            c.preconditions.remove(k);
+        }
+        ui.horizontal(|ui| {
+            if ui.button(format!("+ {}", t.add_condition)).clicked() {
+                c.preconditions
+                    .push(Precondition::Condition(Bilingual::default()));
+            }
+            let other = project.commitments.keys().find(|k| *k != id);
+            if let Some(other) = other
+                && ui.button(format!("+ {}", t.add_dependency)).clicked()
+            {
+                c.preconditions
+                    .push(Precondition::Commitment(other.clone()));
+            }
+        });
+    });
+}
+
+fn progress_ui(
+    ui: &mut egui::Ui,
+    cx: &Cx<'_>,
+    c: &mut Commitment,
+    meetings: &[(&MeetingId, &crate::model::Meeting)],
+    today: chrono::NaiveDate,
+) {
+    let t = cx.tr();
+    let zh = cx.zh();
+    if c.progress.is_empty() {
+        ui.label(egui::RichText::new(t.empty_progress).color(style::weak_color(ui)));
+    }
+    let mut remove = None;
+    for (k, entry) in c.progress.iter_mut().enumerate() {
+        ui.group(|ui| {
+            ui.horizontal(|ui| {
+                crate::ui::widgets::date_edit(ui, &format!("progress_date_{k}"), &mut entry.date);
+                let mut sets = entry.status.is_some();
+                let status_label = ui.checkbox(&mut sets, t.sets_status);
+                if status_label.changed() {
+                    entry.status = sets.then_some(c.status);
+                }
+                if let Some(status) = &mut entry.status {
+                    choice_combo(
+                        ui,
+                        &format!("progress_status_{k}"),
+                        cx.language,
+                        status,
+                        status_label.id,
+                    );
+                }
+                let meeting_text = entry
+                    .meeting
+                    .as_ref()
+                    .map(|m| {
+                        cx.project
+                            .meetings
+                            .get(m)
+                            .map_or_else(|| format!("▲ {m}"), |mm| mm.title.get(zh).to_owned())
+                    })
+                    .unwrap_or_else(|| t.none_choice.to_owned());
+                let meeting_label = ui.label(t.meeting);
+                egui::ComboBox::from_id_salt(format!("progress_meeting_{k}"))
+                    .selected_text(meeting_text)
+                    .width(style::MEETING_COMBO_WIDTH)
+                    .show_ui(ui, |ui| {
+                        ui.selectable_value(&mut entry.meeting, None, t.none_choice);
+                        for (mid, m) in meetings {
+                            ui.selectable_value(
+                                &mut entry.meeting,
+                                Some((*mid).clone()),
+                                m.title.get(zh),
+                            );
+                        }
+                    })
+                    .response
+                    .labelled_by(meeting_label.id);
+                if ui.small_button("×").on_hover_text(t.remove).clicked() {
+                    remove = Some(k);
+                }
+            });
+            form_ui(ui, &format!("progress_form_{k}"), |ui| {
+                text_row(
+                    ui,
+                    &crate::ui::widgets::in_language(t, t.note, false),
+                    &mut entry.note.en,
+                );
+                text_row(
+                    ui,
+                    &crate::ui::widgets::in_language(t, t.note, true),
+                    &mut entry.note.zh,
+                );
+            });
+        });
+    }
+    if let Some(k) = remove
+        && k < c.progress.len()
+    {
+        c.progress.remove(k);
+    }
+    if ui.button(format!("+ {}", t.add_progress)).clicked() {
+        // Dated today and kept in date order (the log is oldest first).
+        let at = c.progress.partition_point(|e| e.date <= today);
+        c.progress.insert(
+            at,
+            ProgressEntry {
+                date: today,
+                note: Bilingual::default(),
+                status: None,
+                meeting: None,
+            },
+        );
+    }
+}

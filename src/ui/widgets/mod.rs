@@ -1,0 +1,27 @@
+//! Widgets shared by the panels, by concern: form rows, entity pickers, dates and times,
+//! tables, lists and painted text. Each field is labelled for screen readers and tests
+//! (`labelled_by`), and returns whether the value changed.
+//!
+//! Everything is re-exported here, so panels name a widget `widgets::form_ui` whichever
+//! file it lives in.
+
+mod datetime;
+mod forms;
+mod lists;
+mod numbers;
+mod paint;
+mod pickers;
+mod tables;
+
+pub use datetime::{date_edit, optional_date_edit, optional_time_edit, time_edit, time_zone_combo};
+pub use forms::{
+    bilingual_multiline_rows, bilingual_rows, choice_combo, choice_combo_width, choice_row,
+    delete_button, form_ui, in_language, multiline_row, text_row,
+};
+pub use lists::{
+    empty_message, list_building_ui, list_detail_ui, list_header_ui, nested_rows_ui, search_field,
+};
+pub use numbers::thousands;
+pub use paint::{line_galley, paint_line_in};
+pub use pickers::{organisation_combo, person_combo, sorted_organisations, sorted_people};
+pub use tables::{SortState, TableRow, cell, select_table_ui};

@@ -1,0 +1,234 @@
+//! Virtualised, selectable tables: a header of sort buttons and rows of painted cells.
+
+use egui::Ui;
+
+use super::paint::{line_galley, paint_line_in};
+use crate::ui::style;
+
+/// A virtualised, selectable table: only the visible rows are laid out, and each row is
+/// one interactive widget whose cells are painted text, clipped to their column.
+///
+/// This is several times cheaper per row than a grid of label widgets (no child `Ui`
+/// per cell, one hit-test rectangle per row), which keeps a frame of a 100,000-row list
+/// as cheap as one of ten rows, even while scrolling. `headers` are the column titles
+/// with their widths (the last column takes the rest); `cells` fills row `i`;
+/// `selected` says whether row `i` is selected (asked for visible rows only, so it never
+/// scans the list); a click on a row returns its index. Each row is announced to screen
+/// readers with the text of its first cell.
+#[expect(
+    clippy::too_many_arguments,
+    reason = "a table's parts: grouping them in a struct would only move the list"
+)]
+pub fn select_table_ui(
+    ui: &mut Ui,
+    id_salt: &str,
+    headers: &[(&str, f32)],
+    sort: Option<&mut SortState>,
+    row_height: f32,
+    row_count: usize,
+    selected: impl Fn(usize) -> bool,
+    mut cells: impl FnMut(usize, &mut TableRow<'_>),
+) -> Option<usize> {
+    let columns = column_spans(ui.available_width(), headers);
+    table_header_ui(ui, headers, &columns, sort);
+    let mut clicked = None;
+    egui::ScrollArea::vertical()
+        .id_salt(id_salt)
+        .auto_shrink([false, false])
+        .show_rows(ui, row_height, row_count, |ui, range| {
+            // Rows touch: the stripes and the selection form continuous bands.
+            ui.spacing_mut().item_spacing.y = 0.0;
+            let width = ui.available_width();
+            for i in range {
+                let (rect, response) =
+                    ui.allocate_exact_size(egui::vec2(width, row_height), egui::Sense::click());
+                if !ui.is_rect_visible(rect) {
+                    continue;
+                }
+                let is_selected = selected(i);
+                let visuals = ui.visuals();
+                let fill = if is_selected {
+                    Some(visuals.selection.bg_fill)
+                } else if response.hovered() {
+                    Some(visuals.widgets.hovered.weak_bg_fill)
+                } else if i % 2 == 1 {
+                    Some(visuals.faint_bg_color)
+                } else {
+                    None
+                };
+                if let Some(fill) = fill {
+                    ui.painter().rect_filled(rect, 0.0, fill);
+                }
+                let text_color = if is_selected {
+                    visuals.selection.stroke.color
+                } else {
+                    visuals.text_color()
+                };
+                let mut row = TableRow {
+                    ui,
+                    rect,
+                    columns: &columns,
+                    column: 0,
+                    text_color,
+                    label: None,
+                };
+                cells(i, &mut row);
+                // Named by its first cell with text; a row with none (a person without a
+                // name yet) by its number, so no control is nameless.
+                let label = row.label.take().unwrap_or_else(|| format!("#{}", i + 1));
+                response.widget_info(|| {
+                    egui::WidgetInfo::selected(egui::Role::Button, true, is_selected, label.clone())
+                });
+                if response.clicked() {
+                    clicked = Some(i);
+                }
+            }
+        });
+    clicked
+}
+
+/// The x range of each column inside a table `width` wide (cell padding included).
+fn column_spans(width: f32, headers: &[(&str, f32)]) -> Vec<egui::Rangef> {
+    let mut x = 0.0;
+    let mut spans = Vec::with_capacity(headers.len());
+    for (i, (_, w)) in headers.iter().enumerate() {
+        let end = if i + 1 == headers.len() {
+            width.max(x + style::MIN_LAST_COLUMN_WIDTH)
+        } else {
+            x + w
+        };
+        spans.push(egui::Rangef::new(x, end));
+        x = end;
+    }
+    spans
+}
+
+/// The headers of a table: sort buttons (`Name ↑`) when the table sorts.
+fn table_header_ui(
+    ui: &mut Ui,
+    headers: &[(&str, f32)],
+    columns: &[egui::Rangef],
+    mut sort: Option<&mut SortState>,
+) {
+    let (rect, _) = ui.allocate_exact_size(
+        egui::vec2(ui.available_width(), style::ROW_HEIGHT),
+        egui::Sense::hover(),
+    );
+    for (i, ((h, _), span)) in headers.iter().zip(columns).enumerate() {
+        let cell = egui::Rect::from_x_y_ranges(
+            (rect.left() + span.min + style::CELL_PADDING)..=(rect.left() + span.max),
+            rect.y_range(),
+        );
+        let mut cell_ui = ui.new_child(
+            egui::UiBuilder::new()
+                .max_rect(cell)
+                .layout(egui::Layout::left_to_right(egui::Align::Center)),
+        );
+        cell_ui.set_clip_rect(cell.intersect(ui.clip_rect()));
+        // A title wider than its column ends in "…" rather than running into the next.
+        cell_ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Truncate);
+        match sort.as_deref_mut() {
+            Some(sort) => {
+                let arrow = match (sort.column == i, sort.descending) {
+                    (true, false) => " ↑",
+                    (true, true) => " ↓",
+                    (false, _) => "",
+                };
+                let button = egui::Button::new(egui::RichText::new(format!("{h}{arrow}")).strong())
+                    .frame(false);
+                if cell_ui.add(button).clicked() {
+                    sort.descending = sort.column == i && !sort.descending;
+                    sort.column = i;
+                }
+            }
+            None => {
+                cell_ui.strong(*h);
+            }
+        }
+    }
+    ui.painter().hline(
+        rect.x_range(),
+        rect.bottom(),
+        ui.visuals().widgets.noninteractive.bg_stroke,
+    );
+}
+
+/// One row of a [`select_table_ui`] being filled, cell by cell, left to right.
+pub struct TableRow<'a> {
+    ui: &'a Ui,
+    rect: egui::Rect,
+    columns: &'a [egui::Rangef],
+    column: usize,
+    text_color: egui::Color32,
+    label: Option<String>,
+}
+
+impl TableRow<'_> {
+    /// The table's `Ui`, for its style (colours of the text of a cell).
+    pub fn ui(&self) -> &Ui {
+        self.ui
+    }
+
+    /// The next cell, with one line of text (clipped at the column's edge, not wrapped).
+    pub fn text(&mut self, text: impl Into<egui::WidgetText>) {
+        let Some(cell) = self.next_cell() else {
+            return;
+        };
+        let text = text.into();
+        if self.label.is_none() && !text.text().trim().is_empty() {
+            self.label = Some(text.text().to_owned());
+        }
+        // Cut with "…" at the column's edge, as a truncated label would be.
+        paint_line_in(self.ui, cell, text, egui::TextStyle::Body, self.text_color);
+    }
+
+    /// The next cell, with a main line and a small, dimmer line under it.
+    pub fn two_lines(&mut self, main: &str, sub: &str) {
+        let Some(cell) = self.next_cell() else {
+            return;
+        };
+        if self.label.is_none() && !main.trim().is_empty() {
+            self.label = Some(main.to_owned());
+        }
+        let painter = self
+            .ui
+            .painter()
+            .with_clip_rect(cell.intersect(self.ui.clip_rect()));
+        let main = line_galley(self.ui, main, cell.width(), egui::TextStyle::Body);
+        let sub = line_galley(
+            self.ui,
+            egui::RichText::new(sub).small(),
+            cell.width(),
+            egui::TextStyle::Small,
+        );
+        let top = cell.center().y - (main.size().y + sub.size().y) / 2.0;
+        let sub_pos = egui::pos2(cell.left(), top + main.size().y);
+        painter.galley(egui::pos2(cell.left(), top), main, self.text_color);
+        painter.galley(sub_pos, sub, style::weak_color(self.ui));
+    }
+
+    /// The rectangle of the next cell, inside its padding.
+    fn next_cell(&mut self) -> Option<egui::Rect> {
+        let span = self.columns.get(self.column)?;
+        self.column += 1;
+        Some(egui::Rect::from_x_y_ranges(
+            (self.rect.left() + span.min + style::CELL_PADDING)
+                ..=(self.rect.left() + span.max - style::CELL_END_PADDING),
+            self.rect.y_range(),
+        ))
+    }
+}
+
+/// Which column a table is sorted by; clicking a header sorts by it, again reverses.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub struct SortState {
+    /// Column index.
+    pub column: usize,
+    /// Largest first.
+    pub descending: bool,
+}
+
+/// A row's cell with one line of text (clipped, not wrapped).
+pub fn cell(row: &mut TableRow<'_>, text: impl Into<egui::WidgetText>) {
+    row.text(text);
+}
