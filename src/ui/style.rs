@@ -289,31 +289,6 @@ pub fn status_color(ui: &egui::Ui, status: crate::model::CommitmentStatus) -> Co
     Color32::from_rgb(r, g, b)
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn no_text_is_under_12_px_in_either_theme() {
-        let ctx = egui::Context::default();
-        install_text_styles(&ctx);
-        for theme in [egui::Theme::Light, egui::Theme::Dark] {
-            let style = ctx.style_of(theme);
-            for style_name in [
-                TextStyle::Small,
-                TextStyle::Body,
-                TextStyle::Button,
-                TextStyle::Heading,
-                TextStyle::Monospace,
-            ] {
-                let size = style_name.resolve(&style).size;
-                assert!(size >= 12.0, "{style_name:?} is {size} px in {theme:?}");
-            }
-            assert!(TextStyle::Small.resolve(&style).size < TextStyle::Body.resolve(&style).size);
-        }
-    }
-}
-
 // ---------------------------------------------------------------------------------------
 // Fonts
 
@@ -341,4 +316,29 @@ pub fn install_fonts(ctx: &egui::Context) {
             },
         ],
     ));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn no_text_is_under_12_px_in_either_theme() {
+        let ctx = egui::Context::default();
+        install_text_styles(&ctx);
+        for theme in [egui::Theme::Light, egui::Theme::Dark] {
+            let style = ctx.style_of(theme);
+            for style_name in [
+                TextStyle::Small,
+                TextStyle::Body,
+                TextStyle::Button,
+                TextStyle::Heading,
+                TextStyle::Monospace,
+            ] {
+                let size = style_name.resolve(&style).size;
+                assert!(size >= 12.0, "{style_name:?} is {size} px in {theme:?}");
+            }
+            assert!(TextStyle::Small.resolve(&style).size < TextStyle::Body.resolve(&style).size);
+        }
+    }
 }
