@@ -76,7 +76,7 @@ pub fn render_name_cards_with(
     }
     // Font subsetting and serialising happen in `finish`: report the pages done first.
     progress(cards.len(), cards.len());
-    pdf.finish().map_err(|err| PdfError::Write(err.to_string()))
+    pdf.finish().map_err(PdfError::Write)
 }
 
 /// Lays out one face of a name card, `width` × `height`, its top edge on the fold.

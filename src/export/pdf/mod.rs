@@ -166,7 +166,15 @@ pub enum PdfError {
     Font(&'static str),
     /// krilla refused to write the document.
     #[error("the PDF could not be written: {0}")]
-    Write(String),
+    Write(#[source] krilla::error::KrillaError),
+    /// A page size krilla cannot make (none of [`PageSize`] is one).
+    #[error("the PDF could not be written: invalid page size {width} × {height} pt")]
+    PageSize {
+        /// Width in points.
+        width: f32,
+        /// Height in points.
+        height: f32,
+    },
     /// The progress callback asked to stop (the user cancelled).
     #[error("cancelled")]
     Cancelled,
@@ -203,11 +211,10 @@ pub fn render(doc: &Document) -> Result<Vec<u8>, PdfError> {
         surface.finish();
         page.finish();
     }
-    pdf.finish().map_err(|err| PdfError::Write(err.to_string()))
+    pdf.finish().map_err(PdfError::Write)
 }
 pub(super) fn page_settings(width: f32, height: f32) -> Result<PageSettings, PdfError> {
-    PageSettings::from_wh(width, height)
-        .ok_or_else(|| PdfError::Write(format!("invalid page size {width} × {height} pt")))
+    PageSettings::from_wh(width, height).ok_or(PdfError::PageSize { width, height })
 }
 
 pub(super) fn metadata(title: &str) -> Metadata {
