@@ -2,6 +2,7 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)] // Test helpers may panic: a panic is a failed test.
 
+use std::path::Path;
 use std::process::Command;
 
 fn run(args: &[&str]) -> (i32, String, String) {
@@ -122,4 +123,175 @@ fn list_starts_each_line_with_the_id() {
         ),
         "{out}"
     );
+}
+
+/// A copy of a sample in a temporary folder, to import into.
+fn copy_of(sample: &str) -> (tempfile::TempDir, String) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("copy.ron");
+    std::fs::copy(sample, &path).unwrap();
+    let path = path.to_str().unwrap().to_owned();
+    (dir, path)
+}
+
+#[test]
+fn exports_say_what_they_wrote_or_which_meetings_there_are() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = "saves/ccaa-afnor-paris-2024.ron";
+    let out = |name: &str| dir.path().join(name).to_str().unwrap().to_owned();
+    let cases: Vec<Vec<String>> = vec![
+        vec![
+            "agenda".into(),
+            "--meeting".into(),
+            "paris-2024".into(),
+            "--format".into(),
+            "md".into(),
+        ],
+        vec!["attendees".into(), "--format".into(), "csv".into()],
+        vec![
+            "attendees".into(),
+            "--meeting".into(),
+            "paris-2024".into(),
+            "--format".into(),
+            "xlsx".into(),
+        ],
+        vec!["name-cards".into(), "--meeting".into(), "paris-2024".into()],
+        vec![
+            "commitments".into(),
+            "--format".into(),
+            "csv".into(),
+            "--status".into(),
+            "open".into(),
+            "--today".into(),
+            "2025-01-01".into(),
+        ],
+    ];
+    for (i, case) in cases.iter().enumerate() {
+        let output = out(&format!("out-{i}"));
+        let mut args = vec!["export", case[0].as_str(), file];
+        args.extend(case[1..].iter().map(String::as_str));
+        args.extend(["-o", output.as_str()]);
+        let (code, stdout, stderr) = run(&args);
+        assert_eq!(code, 0, "{args:?}: {stderr}");
+        let size = std::fs::metadata(&output).unwrap().len();
+        assert_eq!(
+            stdout,
+            format!("wrote {output} ({size} bytes)\n"),
+            "{args:?}"
+        );
+        assert!(stderr.is_empty(), "{stderr}");
+    }
+    for what in ["agenda", "name-cards", "attendees"] {
+        let output = out("never");
+        let mut args = vec!["export", what, file, "--meeting", "nope", "-o", &output];
+        if what != "name-cards" {
+            args.extend(["--format", "pdf"]);
+        }
+        let (code, stdout, stderr) = run(&args);
+        assert_eq!(code, 1, "{what}");
+        assert!(stdout.is_empty());
+        assert_eq!(
+            stderr,
+            format!("{file}: no meeting `nope`; the meetings are: paris-2024\n")
+        );
+        assert!(!Path::new(&output).exists());
+    }
+    let nowhere = out("missing-folder/agenda.md");
+    let (code, _, stderr) = run(&[
+        "export",
+        "agenda",
+        file,
+        "--meeting",
+        "paris-2024",
+        "--format",
+        "md",
+        "-o",
+        &nowhere,
+    ]);
+    assert_eq!(code, 1);
+    assert!(stderr.contains("missing-folder"), "{stderr}");
+}
+
+#[test]
+fn imports_edit_save_and_report() {
+    let (_dir, file) = copy_of("saves/eud-cqc-beijing-2024.ron");
+    let (code, out, err) = run(&[
+        "import",
+        "attendees",
+        &file,
+        "--from",
+        "tests/fixtures/ccaa-afnor-attendees.txt",
+    ]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("added\tMr. HUANG Jixian 黄继先"), "{out}");
+    assert!(
+        out.ends_with(&format!(
+            "{file}: added 7 people and 2 organisations, matched 0 people\n"
+        )),
+        "{out}"
+    );
+    let (_, listed, _) = run(&["list", "people", &file]);
+    assert!(listed.contains("huang-jixian\t"), "{listed}");
+
+    let (code, out, err) = run(&[
+        "import",
+        "agenda",
+        &file,
+        "--meeting",
+        "cqc-visit-2024",
+        "--from",
+        "14:00 10 min Opening — HUANG Jixian",
+    ]);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(
+        out,
+        format!(
+            "line 1: 10 min  Opening  [HUANG Jixian = huang-jixian]\n{file}: added 1 agenda items to meeting cqc-visit-2024\n"
+        )
+    );
+
+    let (code, _, err) = run(&[
+        "import",
+        "agenda",
+        &file,
+        "--meeting",
+        "cqc-visit-2024",
+        "--from",
+        "   ",
+    ]);
+    assert_eq!(code, 1);
+    assert_eq!(
+        err,
+        format!("{file}: no agenda item found in the text; nothing changed\n")
+    );
+
+    let dir = tempfile::tempdir().unwrap();
+    let csv = dir.path().join("phones.csv");
+    std::fs::write(&csv, "Phone,Email\n1,a@b\n").unwrap();
+    let csv = csv.to_str().unwrap();
+    let (code, _, err) = run(&["import", "attendees", &file, "--from", csv]);
+    assert_eq!(code, 1);
+    assert_eq!(
+        err,
+        format!(
+            "{csv}: no column is a name; the header must name columns like “Family name”, “Given name”, “Chinese name” (found: Phone, Email)\n"
+        )
+    );
+    let (code, _, err) = run(&["import", "attendees", &file, "--from", "/nonexistent.txt"]);
+    assert_eq!(code, 1);
+    assert!(
+        err.starts_with("/nonexistent.txt: could not read the list ("),
+        "{err}"
+    );
+    let (code, _, err) = run(&[
+        "import",
+        "attendees",
+        &file,
+        "--from",
+        csv,
+        "--meeting",
+        "nope",
+    ]);
+    assert_eq!(code, 1);
+    assert!(err.contains("no meeting `nope`"), "{err}");
 }

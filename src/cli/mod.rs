@@ -1,20 +1,31 @@
-//! The headless command line. It shares loading, saving and (later) import and export with
-//! the app, so scripts and tests reach exactly the code the app runs.
+//! The headless command line. It shares loading, saving, import and export with the app, so
+//! scripts and tests reach exactly the code the app runs: edits go through a
+//! [`Document`], exports through an [`ExportRequest`].
+//!
+//! One file per group of commands: `check` and `list` ([`check`]), agendas ([`agenda`]),
+//! attendee lists and name cards ([`attendees`]), commitments and follow-ups
+//! ([`commitments`]), and `generate` ([`generate`]).
 
+mod agenda;
 mod attendees;
+mod check;
+mod commitments;
+mod generate;
 
-pub use attendees::render as render_attendees;
+/// Kept for the app until it renders through [`ExportRequest`].
+pub use crate::export::attendees::render as render_attendees;
+pub use check::ListWhat;
+pub use commitments::StatusArg;
 
-use std::io::Write as _;
 use std::path::{Path, PathBuf};
 
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{Parser, Subcommand};
 
-use crate::document::Edit;
-use crate::export::ExportLanguage;
+use crate::document::{Document, Edit};
 use crate::export::agenda::AgendaFormat;
-use crate::model::{Meeting, MeetingId, Project, validate};
-use crate::project_file::{read_project, save_project, write_file_atomically};
+use crate::export::{ExportLanguage, ExportRequest};
+use crate::model::{Meeting, MeetingId, Project};
+use crate::project_file::{load_project, read_project, save_project_with, write_file_atomically};
 
 /// Delegation Planner: meetings between delegations, bilingual attendee lists, commitments.
 #[derive(Debug, Parser)]
@@ -77,43 +88,6 @@ pub enum Command {
         #[arg(short, long)]
         output: PathBuf,
     },
-}
-
-/// A status to keep in `export commitments --status`, or `open` for every open status.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
-pub enum StatusArg {
-    /// Proposed, agreed, in progress or blocked.
-    Open,
-    /// Proposed, not yet agreed.
-    Proposed,
-    /// Agreed, not started.
-    Agreed,
-    /// Work under way.
-    InProgress,
-    /// Waiting on something outside.
-    Blocked,
-    /// Done.
-    Done,
-    /// Abandoned.
-    Dropped,
-}
-
-impl StatusArg {
-    /// The statuses this argument stands for.
-    fn statuses(self) -> Vec<crate::model::CommitmentStatus> {
-        use crate::model::CommitmentStatus as S;
-        match self {
-            Self::Open => crate::model::followup::open_statuses()
-                .into_iter()
-                .collect(),
-            Self::Proposed => vec![S::Proposed],
-            Self::Agreed => vec![S::Agreed],
-            Self::InProgress => vec![S::InProgress],
-            Self::Blocked => vec![S::Blocked],
-            Self::Done => vec![S::Done],
-            Self::Dropped => vec![S::Dropped],
-        }
-    }
 }
 
 /// What `import` reads.
@@ -216,69 +190,49 @@ pub enum ExportCommand {
     },
 }
 
-/// What `list` lists.
-#[derive(Clone, Copy, Debug, ValueEnum)]
-pub enum ListWhat {
-    /// Meetings: id, date, title.
-    Meetings,
-    /// People: id, name in both scripts, organisation.
-    People,
-    /// Organisations: id, acronym, name in both languages.
-    Organisations,
-    /// Commitments: id, status, due date, title.
-    Commitments,
-}
-
 /// Runs a command, writing to `out` and `err`; returns the process exit code.
 pub fn run(command: &Command, out: &mut dyn std::io::Write, err: &mut dyn std::io::Write) -> i32 {
+    let today =
+        |day: &Option<chrono::NaiveDate>| day.unwrap_or_else(|| chrono::Local::now().date_naive());
     let result = match command {
-        Command::Check { file } => check(file, out, err),
-        Command::List { what, file } => list(*what, file, out, err),
+        Command::Check { file } => check::check(file, out, err),
+        Command::List { what, file } => check::list(*what, file, out, err),
         Command::Import(ImportCommand::Agenda {
             file,
             meeting,
             from,
             replace,
-        }) => import_agenda(file, meeting, from, *replace, out, err),
+        }) => agenda::import_agenda(file, meeting, from, *replace, out, err),
+        Command::Import(ImportCommand::Attendees {
+            file,
+            from,
+            meeting,
+        }) => attendees::import_attendees(file, from, meeting.as_deref(), out, err),
         Command::Export(ExportCommand::Agenda {
             file,
             meeting,
             format,
             lang,
             output,
-        }) => export_agenda(file, meeting, *format, *lang, output, out, err),
+        }) => {
+            let request = ExportRequest::Agenda {
+                meeting: MeetingId::from(meeting.as_str()),
+                format: *format,
+                language: *lang,
+            };
+            export(file, &request, output, out, err)
+        }
         Command::Export(ExportCommand::Commitments {
             file,
             format,
             status,
             lang,
-            today,
+            today: day,
             output,
         }) => {
-            let job = CommitmentsJob {
-                format: *format,
-                statuses: status,
-                lang: *lang,
-                today: today.unwrap_or_else(|| chrono::Local::now().date_naive()),
-            };
-            export_commitments(file, &job, output, out, err)
+            let request = commitments::request(*format, status, *lang, today(day));
+            export(file, &request, output, out, err)
         }
-        Command::Followups {
-            file,
-            today,
-            within,
-        } => followups(
-            file,
-            today.unwrap_or_else(|| chrono::Local::now().date_naive()),
-            *within,
-            out,
-            err,
-        ),
-        Command::Import(ImportCommand::Attendees {
-            file,
-            from,
-            meeting,
-        }) => attendees::import_attendees(file, from, meeting.as_deref(), out, err),
         Command::Export(ExportCommand::Attendees {
             file,
             meeting,
@@ -286,18 +240,31 @@ pub fn run(command: &Command, out: &mut dyn std::io::Write, err: &mut dyn std::i
             lang,
             output,
         }) => {
-            attendees::export_attendees(file, meeting.as_deref(), *format, *lang, output, out, err)
+            let request = ExportRequest::Attendees {
+                meeting: meeting.as_deref().map(MeetingId::from),
+                format: *format,
+                language: *lang,
+            };
+            export(file, &request, output, out, err)
         }
         Command::Export(ExportCommand::NameCards {
             file,
             meeting,
             output,
-        }) => attendees::export_name_cards(file, meeting, output, out, err),
+        }) => {
+            let request = ExportRequest::NameCards(MeetingId::from(meeting.as_str()));
+            export(file, &request, output, out, err)
+        }
+        Command::Followups {
+            file,
+            today: day,
+            within,
+        } => commitments::followups(file, today(day), *within, out, err),
         Command::Generate {
             people,
             seed,
             output,
-        } => generate(*people, *seed, output, out, err),
+        } => generate::generate(*people, *seed, output, out, err),
     };
     match result {
         Ok(code) => code,
@@ -311,41 +278,7 @@ pub fn run(command: &Command, out: &mut dyn std::io::Write, err: &mut dyn std::i
     }
 }
 
-fn generate(
-    people: usize,
-    seed: u64,
-    output: &Path,
-    out: &mut dyn std::io::Write,
-    err: &mut dyn std::io::Write,
-) -> std::io::Result<i32> {
-    if output.exists() {
-        writeln!(
-            err,
-            "{}: already exists; choose another name (generate never replaces a file)",
-            output.display()
-        )?;
-        return Ok(1);
-    }
-    let size = crate::synthetic::Size::people(people);
-    let project = crate::synthetic::generate(size, seed);
-    if let Err(e) = crate::project_file::save_project(output, &project) {
-        writeln!(err, "{e}")?;
-        return Ok(1);
-    }
-    writeln!(
-        out,
-        "{}: {} people, {} organisations, {} meetings ({} attendees and {} agenda items in the largest), {} commitments",
-        output.display(),
-        size.people,
-        size.organisations,
-        size.meetings,
-        size.attendees,
-        size.agenda_items,
-        size.commitments
-    )?;
-    Ok(0)
-}
-
+/// The project in `file`, or `None` after saying why it could not be read.
 fn load(file: &Path, err: &mut dyn std::io::Write) -> std::io::Result<Option<Project>> {
     match read_project(file) {
         Ok(project) => Ok(Some(project)),
@@ -356,92 +289,42 @@ fn load(file: &Path, err: &mut dyn std::io::Write) -> std::io::Result<Option<Pro
     }
 }
 
-fn check(
-    file: &Path,
-    out: &mut dyn std::io::Write,
-    err: &mut dyn std::io::Write,
-) -> std::io::Result<i32> {
-    let Some(project) = load(file, err)? else {
-        return Ok(1);
-    };
-    let problems = validate(&project);
-    let attendances: usize = project.meetings.values().map(|m| m.attendees.len()).sum();
-    let items: usize = project.meetings.values().map(|m| m.agenda.len()).sum();
-    writeln!(
-        out,
-        "{}: {} organisations, {} people, {} meetings ({} attendances, {} agenda items), {} commitments",
-        file.display(),
-        project.organisations.len(),
-        project.people.len(),
-        project.meetings.len(),
-        attendances,
-        items,
-        project.commitments.len(),
-    )?;
-    if problems.is_empty() {
-        writeln!(out, "{}: valid", file.display())?;
-        Ok(0)
-    } else {
-        for problem in &problems {
-            writeln!(err, "{}: {problem}", file.display())?;
+/// The project in `file` as a document to edit, or `None` after saying why it could not
+/// be read.
+fn load_document(file: &Path, err: &mut dyn std::io::Write) -> std::io::Result<Option<Document>> {
+    match load_project(file) {
+        Ok((project, fingerprint)) => {
+            let mut doc = Document::from_file(project, file.to_owned());
+            doc.set_disk_fingerprint(Some(fingerprint));
+            Ok(Some(doc))
         }
-        writeln!(err, "{}: {} problems", file.display(), problems.len())?;
-        Ok(1)
+        Err(e) => {
+            writeln!(err, "{e}")?;
+            Ok(None)
+        }
     }
 }
 
-fn list(
-    what: ListWhat,
+/// Applies `edit` to `doc` and saves it to `file` atomically; false after saying why the
+/// save failed.
+fn apply_and_save(
+    doc: &mut Document,
+    edit: Edit,
     file: &Path,
-    out: &mut dyn std::io::Write,
     err: &mut dyn std::io::Write,
-) -> std::io::Result<i32> {
-    let Some(project) = load(file, err)? else {
-        return Ok(1);
-    };
-    let mut out = std::io::BufWriter::new(out);
-    match what {
-        ListWhat::Meetings => {
-            let mut meetings: Vec<_> = project.meetings.iter().collect();
-            meetings.sort_by_key(|(id, m)| (m.date, m.start_time, (*id).clone()));
-            for (id, m) in meetings {
-                writeln!(out, "{id}\t{}\t{}", m.date, m.title.both())?;
-            }
+) -> std::io::Result<bool> {
+    doc.apply(edit);
+    match save_project_with(file, doc.project(), &mut |_| Ok(())) {
+        Ok(fingerprint) => {
+            doc.mark_saved(file.to_owned());
+            doc.set_disk_fingerprint(Some(fingerprint));
+            Ok(true)
         }
-        ListWhat::People => {
-            let mut people: Vec<_> = project.people.iter().collect();
-            people.sort_by_cached_key(|(id, p)| (p.sort_key(), (*id).clone()));
-            for (id, p) in people {
-                let org = p
-                    .organisation
-                    .as_ref()
-                    .map(|o| project.organisation_name(o, false))
-                    .unwrap_or_default();
-                writeln!(out, "{id}\t{}\t{org}", p.display_name())?;
-            }
-        }
-        ListWhat::Organisations => {
-            for (id, o) in &project.organisations {
-                writeln!(out, "{id}\t{}\t{}", o.acronym, o.name.both())?;
-            }
-        }
-        ListWhat::Commitments => {
-            for (id, c) in &project.commitments {
-                let due = c
-                    .due
-                    .map(|d| d.to_string())
-                    .unwrap_or_else(|| "-".to_owned());
-                writeln!(
-                    out,
-                    "{id}\t{}\t{due}\t{}",
-                    crate::model::Choice::label_en(c.status),
-                    c.title.both()
-                )?;
-            }
+        Err(e) => {
+            writeln!(err, "{e}")?;
+            Ok(false)
         }
     }
-    out.flush()?;
-    Ok(0)
 }
 
 /// The meeting `id`, or a message listing the ids there are.
@@ -470,126 +353,30 @@ fn find_meeting<'p>(
     }
 }
 
-/// Reads `--from`: a file, standard input (`-`), or the text itself.
-fn read_text_argument(from: &str) -> std::io::Result<String> {
-    if from == "-" {
-        let mut text = String::new();
-        std::io::Read::read_to_string(&mut std::io::stdin(), &mut text)?;
-        return Ok(text);
-    }
-    let path = Path::new(from);
-    if !from.contains('\n') && path.is_file() {
-        let bytes = std::fs::read(path)?;
-        let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
-        return Ok(String::from_utf8_lossy(bytes).into_owned());
-    }
-    Ok(from.to_owned())
-}
-
-fn import_agenda(
+/// Every `export` command: loads `file`, checks that the meeting asked for is there (or
+/// lists those that are), renders `request` and writes it to `output`.
+fn export(
     file: &Path,
-    meeting_id: &str,
-    from: &str,
-    replace: bool,
-    out: &mut dyn std::io::Write,
-    err: &mut dyn std::io::Write,
-) -> std::io::Result<i32> {
-    let Some(mut project) = load(file, err)? else {
-        return Ok(1);
-    };
-    let Some(meeting) = find_meeting(&project, meeting_id, file, err)? else {
-        return Ok(1);
-    };
-    let text = read_text_argument(from)?;
-    let preview = crate::import::agenda_text::parse(&text, &project, Some(meeting));
-    if preview.lines.is_empty() {
-        writeln!(
-            err,
-            "{}: no agenda item found in the text; nothing changed",
-            file.display()
-        )?;
-        return Ok(1);
-    }
-    let updated = crate::import::agenda_text::apply_to_meeting(meeting, &preview, !replace);
-    for (i, line) in preview.lines.iter().enumerate() {
-        let minutes = preview.durations.get(i).copied().unwrap_or_default();
-        let assumed = if preview.assumed_duration.get(i).copied().unwrap_or(false) {
-            " (assumed)"
-        } else {
-            ""
-        };
-        let speakers: Vec<String> = line
-            .speakers
-            .iter()
-            .map(|s| match &s.person {
-                Some(id) => format!("{} = {id}", s.text),
-                None => format!("{} (not found)", s.text),
-            })
-            .collect();
-        writeln!(
-            out,
-            "line {}: {} min{assumed}  {}{}",
-            line.line,
-            minutes,
-            line.title,
-            if speakers.is_empty() {
-                String::new()
-            } else {
-                format!("  [{}]", speakers.join("; "))
-            }
-        )?;
-    }
-    for line in &preview.skipped {
-        writeln!(
-            err,
-            "{}: line {line} of the text gave no item",
-            file.display()
-        )?;
-    }
-    Edit::PutMeeting(MeetingId::from(meeting_id), Box::new(updated)).apply(&mut project);
-    if let Err(e) = save_project(file, &project) {
-        writeln!(err, "{e}")?;
-        return Ok(1);
-    }
-    writeln!(
-        out,
-        "{}: {} {} agenda items to meeting {meeting_id}",
-        file.display(),
-        if replace {
-            "replaced the agenda with"
-        } else {
-            "added"
-        },
-        preview.lines.len()
-    )?;
-    Ok(0)
-}
-
-fn export_agenda(
-    file: &Path,
-    meeting_id: &str,
-    format: AgendaFormat,
-    lang: ExportLanguage,
+    request: &ExportRequest,
     output: &Path,
     out: &mut dyn std::io::Write,
     err: &mut dyn std::io::Write,
 ) -> std::io::Result<i32> {
-    use crate::export::agenda;
     let Some(project) = load(file, err)? else {
         return Ok(1);
     };
-    let Some(meeting) = find_meeting(&project, meeting_id, file, err)? else {
+    if let Some(id) = request.meeting()
+        && find_meeting(&project, id.as_str(), file, err)?.is_none()
+    {
         return Ok(1);
-    };
-    let id = MeetingId::from(meeting_id);
-    let bytes = match agenda::render(&project, &id, meeting, format, lang, chrono::Utc::now()) {
-        Ok(bytes) => bytes,
+    }
+    match request.render(&project) {
+        Ok(bytes) => write_output(output, &bytes, out, err),
         Err(e) => {
-            writeln!(err, "{}: could not make the PDF: {e}", output.display())?;
-            return Ok(1);
+            writeln!(err, "{}: {e}", output.display())?;
+            Ok(1)
         }
-    };
-    write_output(output, &bytes, out, err)
+    }
 }
 
 /// Writes an export atomically and says so; exit code 1 with the reason when it fails.
@@ -604,53 +391,5 @@ fn write_output(
         return Ok(1);
     }
     writeln!(out, "wrote {} ({} bytes)", output.display(), bytes.len())?;
-    Ok(0)
-}
-
-/// What `export commitments` was asked for.
-struct CommitmentsJob<'a> {
-    format: crate::export::commitments::CommitmentsFormat,
-    statuses: &'a [StatusArg],
-    lang: ExportLanguage,
-    today: chrono::NaiveDate,
-}
-
-fn export_commitments(
-    file: &Path,
-    job: &CommitmentsJob<'_>,
-    output: &Path,
-    out: &mut dyn std::io::Write,
-    err: &mut dyn std::io::Write,
-) -> std::io::Result<i32> {
-    let Some(project) = load(file, err)? else {
-        return Ok(1);
-    };
-    let filter = crate::model::followup::Filter {
-        statuses: job.statuses.iter().flat_map(|s| s.statuses()).collect(),
-        ..Default::default()
-    };
-    let bytes = match crate::export::commitments::render(
-        &project, &filter, job.format, job.lang, job.today,
-    ) {
-        Ok(bytes) => bytes,
-        Err(e) => {
-            writeln!(err, "{}: could not make the PDF: {e}", output.display())?;
-            return Ok(1);
-        }
-    };
-    write_output(output, &bytes, out, err)
-}
-
-fn followups(
-    file: &Path,
-    today: chrono::NaiveDate,
-    within: u32,
-    out: &mut dyn std::io::Write,
-    err: &mut dyn std::io::Write,
-) -> std::io::Result<i32> {
-    let Some(project) = load(file, err)? else {
-        return Ok(1);
-    };
-    out.write_all(crate::export::commitments::followups_text(&project, today, within).as_bytes())?;
     Ok(0)
 }

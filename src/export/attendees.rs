@@ -50,6 +50,25 @@ pub enum AttendeeExportError {
     Xlsx(#[from] rust_xlsxwriter::XlsxError),
 }
 
+/// The bytes of an attendee export: the people of the project, or `meeting`'s attendees.
+///
+/// # Errors
+/// Only the workbook and the PDF can fail.
+pub fn render(
+    project: &Project,
+    meeting: Option<&Meeting>,
+    format: AttendeeFormat,
+    lang: ExportLanguage,
+) -> Result<Vec<u8>, AttendeeExportError> {
+    Ok(match format {
+        AttendeeFormat::Csv => csv(project, meeting).into_bytes(),
+        AttendeeFormat::Xlsx => xlsx(project, meeting)?,
+        AttendeeFormat::Html => html(project, meeting, lang).into_bytes(),
+        AttendeeFormat::Md => markdown(project, meeting, lang).into_bytes(),
+        AttendeeFormat::Pdf => pdf(project, meeting, lang)?,
+    })
+}
+
 /// One line of the list.
 pub struct Row<'p> {
     /// The person's id.

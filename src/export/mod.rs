@@ -1,15 +1,21 @@
 //! Exports of a project to files for people outside the app: Markdown, HTML, PDF,
-//! iCalendar. Library code shared by the app and the command line.
+//! iCalendar, CSV and Excel. Library code shared by the app and the command line, which
+//! both describe what to export as an [`ExportRequest`] and get an [`ExportError`] when it
+//! cannot be made.
 
 pub mod agenda;
 pub mod attendees;
 pub mod commitments;
 pub mod csv;
+mod error;
 pub mod ics;
 pub mod pdf;
+pub mod request;
 pub mod sanitize;
 pub mod text;
 
+pub use error::ExportError;
+pub use request::{ExportRequest, Rendered};
 pub use text::ExportLanguage;
 
 /// Text for an exported cell, without invisible characters (see [`sanitize`]).

@@ -6,6 +6,8 @@
 use serde::{Deserialize, Serialize};
 
 use crate::model::Choice;
+pub mod errors;
+pub use errors::{Localized, describe_problem};
 
 /// The language of the user interface.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]

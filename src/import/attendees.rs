@@ -380,12 +380,12 @@ pub enum CsvError {
     #[error("the file has no rows")]
     Empty,
     /// The CSV reader gave up.
-    #[error("line {line}: {message}")]
+    #[error("line {line}: {source}")]
     Malformed {
         /// 1-based line.
         line: u64,
-        /// What was wrong.
-        message: String,
+        /// What the CSV reader said.
+        source: csv::Error,
     },
 }
 
@@ -418,7 +418,7 @@ pub fn read_csv(bytes: &[u8]) -> Result<CsvTable, CsvError> {
         .from_reader(bytes);
     let headers: Vec<String> = reader
         .headers()
-        .map_err(|e| malformed(&e))?
+        .map_err(malformed)?
         .iter()
         .map(|h| h.trim().to_owned())
         .collect();
@@ -427,7 +427,7 @@ pub fn read_csv(bytes: &[u8]) -> Result<CsvTable, CsvError> {
     }
     let mut rows = Vec::new();
     for record in reader.records() {
-        let record = record.map_err(|e| malformed(&e))?;
+        let record = record.map_err(malformed)?;
         let mut row: Vec<String> = record.iter().map(|c| c.trim().to_owned()).collect();
         if row.iter().all(String::is_empty) {
             continue;
@@ -442,10 +442,10 @@ pub fn read_csv(bytes: &[u8]) -> Result<CsvTable, CsvError> {
     })
 }
 
-fn malformed(e: &csv::Error) -> CsvError {
+fn malformed(source: csv::Error) -> CsvError {
     CsvError::Malformed {
-        line: e.position().map_or(0, csv::Position::line),
-        message: e.to_string(),
+        line: source.position().map_or(0, csv::Position::line),
+        source,
     }
 }
 

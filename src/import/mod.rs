@@ -6,3 +6,4 @@
 pub mod agenda_text;
 pub mod attendees;
 pub mod attendees_text;
+pub mod list;

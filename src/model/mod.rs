@@ -27,7 +27,7 @@ pub use person::{
 };
 pub use project::{EntityMap, Project, ProjectInfo};
 pub use text::Bilingual;
-pub use validate::{Problem, validate};
+pub use validate::{Problem, ProblemKind, ProblemLocation, validate};
 
 /// A value that can be chosen from a fixed list in the UI and in exports.
 ///

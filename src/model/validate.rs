@@ -5,59 +5,217 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use super::{CommitmentId, Owner, Precondition, Project};
+use chrono::NaiveDate;
 
-/// One thing wrong with a project, in words for the user.
-#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+use super::{
+    CommitmentId, ItemId, MeetingId, OrganisationId, Owner, PersonId, Precondition, Project, SideId,
+};
+
+/// One thing wrong with a project: where, and what.
+///
+/// `Display` gives the command line's English (`meeting paris-2024: host organisation
+/// `nobody` does not exist`); the UI describes it in its language with names instead of ids
+/// (`crate::i18n::describe_problem`).
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Problem {
-    /// Where: `meeting paris-2024, agenda item item-2`.
-    pub location: String,
+    /// Where: the entity holding the broken reference or duplicate.
+    pub location: ProblemLocation,
     /// What is wrong.
-    pub message: String,
+    pub kind: ProblemKind,
+}
+
+/// The entity a [`Problem`] is found in.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum ProblemLocation {
+    /// A person of the registry.
+    Person(PersonId),
+    /// A meeting.
+    Meeting(MeetingId),
+    /// One side of a meeting.
+    Side {
+        /// The meeting.
+        meeting: MeetingId,
+        /// The side.
+        side: SideId,
+    },
+    /// An item of a meeting's agenda.
+    AgendaItem {
+        /// The meeting.
+        meeting: MeetingId,
+        /// The item.
+        item: ItemId,
+    },
+    /// A commitment.
+    Commitment(CommitmentId),
+    /// An entry of a commitment's progress log.
+    Progress {
+        /// The commitment.
+        commitment: CommitmentId,
+        /// The date of the entry.
+        date: NaiveDate,
+    },
+}
+
+/// What is wrong; the ids are those that point nowhere or are used twice.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum ProblemKind {
+    /// A person's or a side's organisation does not exist.
+    MissingOrganisation(OrganisationId),
+    /// A meeting's host organisation does not exist.
+    MissingHost(OrganisationId),
+    /// Two sides of a meeting have the same id.
+    DuplicateSide(SideId),
+    /// An attendee is not in the registry.
+    MissingAttendee(PersonId),
+    /// A person is listed twice as an attendee of one meeting.
+    DuplicateAttendee(PersonId),
+    /// An attendee is placed on a side the meeting does not have.
+    AttendeeOnMissingSide {
+        /// The attendee.
+        person: PersonId,
+        /// The side that does not exist.
+        side: SideId,
+    },
+    /// Two agenda items of a meeting have the same id.
+    DuplicateItem(ItemId),
+    /// A speaker of an agenda item is not in the registry.
+    MissingSpeaker(PersonId),
+    /// A commitment is its own parent.
+    OwnParent,
+    /// A commitment's parent does not exist.
+    MissingParent(CommitmentId),
+    /// The meeting a commitment (or one of its progress entries) refers to does not exist.
+    MissingMeeting(MeetingId),
+    /// An organisation bound by a commitment does not exist.
+    MissingParty(OrganisationId),
+    /// A person owning a commitment is not in the registry.
+    MissingOwnerPerson(PersonId),
+    /// An organisation owning a commitment does not exist.
+    MissingOwnerOrganisation(OrganisationId),
+    /// A commitment this one depends on does not exist.
+    MissingPrecondition(CommitmentId),
+    /// Following a commitment's parents runs into a loop.
+    ParentLoop,
+}
+
+impl std::fmt::Display for ProblemLocation {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Self::Person(id) => write!(f, "person {id}"),
+            Self::Meeting(id) => write!(f, "meeting {id}"),
+            Self::Side { meeting, side } => write!(f, "meeting {meeting}, side {side}"),
+            Self::AgendaItem { meeting, item } => {
+                write!(f, "meeting {meeting}, agenda item {item}")
+            }
+            Self::Commitment(id) => write!(f, "commitment {id}"),
+            Self::Progress { commitment, date } => {
+                write!(f, "commitment {commitment}, progress of {date}")
+            }
+        }
+    }
+}
+
+impl std::fmt::Display for ProblemKind {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Self::MissingOrganisation(org) => write!(f, "organisation `{org}` does not exist"),
+            Self::MissingHost(org) => write!(f, "host organisation `{org}` does not exist"),
+            Self::DuplicateSide(side) => write!(f, "side id `{side}` is used twice"),
+            Self::MissingAttendee(person) => write!(f, "attendee `{person}` does not exist"),
+            Self::DuplicateAttendee(person) => {
+                write!(f, "`{person}` is listed twice as an attendee")
+            }
+            Self::AttendeeOnMissingSide { person, side } => write!(
+                f,
+                "attendee `{person}` is on side `{side}`, which does not exist"
+            ),
+            Self::DuplicateItem(item) => write!(f, "agenda item id `{item}` is used twice"),
+            Self::MissingSpeaker(person) => write!(f, "speaker `{person}` does not exist"),
+            Self::OwnParent => f.write_str("is its own parent"),
+            Self::MissingParent(parent) => {
+                write!(f, "parent commitment `{parent}` does not exist")
+            }
+            Self::MissingMeeting(meeting) => write!(f, "meeting `{meeting}` does not exist"),
+            Self::MissingParty(party) => write!(f, "party `{party}` does not exist"),
+            Self::MissingOwnerPerson(person) => write!(f, "owner `{person}` does not exist"),
+            Self::MissingOwnerOrganisation(org) => {
+                write!(f, "owner organisation `{org}` does not exist")
+            }
+            Self::MissingPrecondition(other) => {
+                write!(f, "precondition `{other}` does not exist")
+            }
+            Self::ParentLoop => f.write_str("its parents form a loop"),
+        }
+    }
 }
 
 impl std::fmt::Display for Problem {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{}: {}", self.location, self.message)
+        write!(f, "{}: {}", self.location, self.kind)
+    }
+}
+
+impl Problem {
+    /// The order problems are listed in: by the words of their location, then of their
+    /// message, as the command line prints them.
+    fn sort_key(&self) -> (String, String) {
+        (self.location.to_string(), self.kind.to_string())
+    }
+}
+
+impl PartialOrd for Problem {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for Problem {
+    /// By the text the command line prints; the fields only break ties between problems
+    /// that read the same, so that the order agrees with `Eq`.
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        self.sort_key()
+            .cmp(&other.sort_key())
+            .then_with(|| (&self.location, &self.kind).cmp(&(&other.location, &other.kind)))
     }
 }
 
 /// Every dangling reference, duplicate id within a meeting and impossible value, sorted.
 pub fn validate(project: &Project) -> Vec<Problem> {
     let mut problems = Vec::new();
-    let mut push = |location: String, message: String| problems.push(Problem { location, message });
+    let mut push =
+        |location: ProblemLocation, kind: ProblemKind| problems.push(Problem { location, kind });
 
     for (id, person) in &project.people {
         if let Some(org) = &person.organisation
             && !project.organisations.contains_key(org)
         {
             push(
-                format!("person {id}"),
-                format!("organisation `{org}` does not exist"),
+                ProblemLocation::Person(id.clone()),
+                ProblemKind::MissingOrganisation(org.clone()),
             );
         }
     }
 
     for (id, meeting) in &project.meetings {
-        let here = format!("meeting {id}");
+        let here = || ProblemLocation::Meeting(id.clone());
         if let Some(host) = &meeting.host
             && !project.organisations.contains_key(host)
         {
-            push(
-                here.clone(),
-                format!("host organisation `{host}` does not exist"),
-            );
+            push(here(), ProblemKind::MissingHost(host.clone()));
         }
         let mut side_ids = BTreeSet::new();
         for side in &meeting.sides {
             if !side_ids.insert(&side.id) {
-                push(here.clone(), format!("side id `{}` is used twice", side.id));
+                push(here(), ProblemKind::DuplicateSide(side.id.clone()));
             }
             for org in &side.organisations {
                 if !project.organisations.contains_key(org) {
                     push(
-                        format!("{here}, side {}", side.id),
-                        format!("organisation `{org}` does not exist"),
+                        ProblemLocation::Side {
+                            meeting: id.clone(),
+                            side: side.id.clone(),
+                        },
+                        ProblemKind::MissingOrganisation(org.clone()),
                     );
                 }
             }
@@ -66,41 +224,41 @@ pub fn validate(project: &Project) -> Vec<Problem> {
         for attendee in &meeting.attendees {
             if !project.people.contains_key(&attendee.person) {
                 push(
-                    here.clone(),
-                    format!("attendee `{}` does not exist", attendee.person),
+                    here(),
+                    ProblemKind::MissingAttendee(attendee.person.clone()),
                 );
             }
             if !attendees.insert(&attendee.person) {
                 push(
-                    here.clone(),
-                    format!("`{}` is listed twice as an attendee", attendee.person),
+                    here(),
+                    ProblemKind::DuplicateAttendee(attendee.person.clone()),
                 );
             }
             if let Some(side) = &attendee.side
                 && !side_ids.contains(side)
             {
                 push(
-                    here.clone(),
-                    format!(
-                        "attendee `{}` is on side `{side}`, which does not exist",
-                        attendee.person
-                    ),
+                    here(),
+                    ProblemKind::AttendeeOnMissingSide {
+                        person: attendee.person.clone(),
+                        side: side.clone(),
+                    },
                 );
             }
         }
         let mut item_ids = BTreeSet::new();
         for item in &meeting.agenda {
             if !item_ids.insert(&item.id) {
-                push(
-                    here.clone(),
-                    format!("agenda item id `{}` is used twice", item.id),
-                );
+                push(here(), ProblemKind::DuplicateItem(item.id.clone()));
             }
             for speaker in &item.speakers {
                 if !project.people.contains_key(speaker) {
                     push(
-                        format!("{here}, agenda item {}", item.id),
-                        format!("speaker `{speaker}` does not exist"),
+                        ProblemLocation::AgendaItem {
+                            meeting: id.clone(),
+                            item: item.id.clone(),
+                        },
+                        ProblemKind::MissingSpeaker(speaker.clone()),
                     );
                 }
             }
@@ -108,47 +266,40 @@ pub fn validate(project: &Project) -> Vec<Problem> {
     }
 
     for (id, commitment) in &project.commitments {
-        let here = format!("commitment {id}");
+        let here = || ProblemLocation::Commitment(id.clone());
         if let Some(parent) = &commitment.parent {
             if parent == id {
-                push(here.clone(), "is its own parent".to_owned());
+                push(here(), ProblemKind::OwnParent);
             } else if !project.commitments.contains_key(parent) {
-                push(
-                    here.clone(),
-                    format!("parent commitment `{parent}` does not exist"),
-                );
+                push(here(), ProblemKind::MissingParent(parent.clone()));
             }
         }
         if let Some(meeting) = &commitment.agreed_at
             && !project.meetings.contains_key(meeting)
         {
-            push(here.clone(), format!("meeting `{meeting}` does not exist"));
+            push(here(), ProblemKind::MissingMeeting(meeting.clone()));
         }
         for party in &commitment.parties {
             if !project.organisations.contains_key(party) {
-                push(here.clone(), format!("party `{party}` does not exist"));
+                push(here(), ProblemKind::MissingParty(party.clone()));
             }
         }
         for owner in &commitment.owners {
             let missing = match owner {
-                Owner::Person(p) => {
-                    (!project.people.contains_key(p)).then(|| format!("owner `{p}` does not exist"))
-                }
+                Owner::Person(p) => (!project.people.contains_key(p))
+                    .then(|| ProblemKind::MissingOwnerPerson(p.clone())),
                 Owner::Organisation(o) => (!project.organisations.contains_key(o))
-                    .then(|| format!("owner organisation `{o}` does not exist")),
+                    .then(|| ProblemKind::MissingOwnerOrganisation(o.clone())),
             };
-            if let Some(message) = missing {
-                push(here.clone(), message);
+            if let Some(kind) = missing {
+                push(here(), kind);
             }
         }
         for pre in &commitment.preconditions {
             if let Precondition::Commitment(other) = pre
                 && !project.commitments.contains_key(other)
             {
-                push(
-                    here.clone(),
-                    format!("precondition `{other}` does not exist"),
-                );
+                push(here(), ProblemKind::MissingPrecondition(other.clone()));
             }
         }
         for entry in &commitment.progress {
@@ -156,8 +307,11 @@ pub fn validate(project: &Project) -> Vec<Problem> {
                 && !project.meetings.contains_key(meeting)
             {
                 push(
-                    format!("{here}, progress of {}", entry.date),
-                    format!("meeting `{meeting}` does not exist"),
+                    ProblemLocation::Progress {
+                        commitment: id.clone(),
+                        date: entry.date,
+                    },
+                    ProblemKind::MissingMeeting(meeting.clone()),
                 );
             }
         }
@@ -191,13 +345,50 @@ pub fn validate(project: &Project) -> Vec<Problem> {
     for (id, looping) in loops {
         if looping {
             push(
-                format!("commitment {id}"),
-                "its parents form a loop".to_owned(),
+                ProblemLocation::Commitment(id.clone()),
+                ProblemKind::ParentLoop,
             );
         }
     }
 
-    problems.sort();
+    // Sorted by the text printed, as always: each key is made once, not per comparison.
+    problems.sort_by_cached_key(|p| (p.sort_key(), p.location.clone(), p.kind.clone()));
     problems.dedup();
     problems
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn problems_read_as_before_and_sort_by_their_text() {
+        let mut project = crate::samples::ccaa_afnor().unwrap();
+        let paris = MeetingId::from("paris-2024");
+        let meeting = project.meetings.get_mut(&paris).unwrap();
+        meeting.host = Some("nobody".into());
+        let item = meeting.agenda.first().unwrap().id.clone();
+        meeting
+            .agenda
+            .first_mut()
+            .unwrap()
+            .speakers
+            .push("ghost".into());
+        let problems = validate(&project);
+        let text: Vec<String> = problems.iter().map(ToString::to_string).collect();
+        assert_eq!(
+            text,
+            [
+                "meeting paris-2024: host organisation `nobody` does not exist".to_owned(),
+                "meeting paris-2024, agenda item ".to_owned()
+                    + item.as_str()
+                    + ": speaker `ghost` does not exist",
+            ]
+        );
+        assert!(problems.windows(2).all(|w| w[0] <= w[1]));
+        assert_eq!(
+            problems[0].kind,
+            ProblemKind::MissingHost(OrganisationId::from("nobody"))
+        );
+    }
 }

@@ -1,5 +1,7 @@
 use std::path::{Path, PathBuf};
 
+use super::FORMAT_VERSION;
+
 /// Why a project file could not be opened.
 ///
 /// [`LoadError::message`] says what is wrong and what to do; `Display` prefixes it with
@@ -55,8 +57,8 @@ pub enum LoadError {
         line: usize,
         /// 1-based column.
         column: usize,
-        /// What was wrong, in words.
-        message: String,
+        /// What was wrong.
+        reason: SyntaxReason,
     },
     /// The file was written by a newer version of the app.
     #[error("{}", self.located())]
@@ -118,7 +120,7 @@ impl LoadError {
             Self::NotUtf8 { .. } => {
                 "the file is not UTF-8 text here; it may be damaged or not a project file".to_owned()
             }
-            Self::Syntax { message, .. } => message.clone(),
+            Self::Syntax { reason, .. } => reason.to_string(),
             Self::NewerVersion {
                 found, supported, ..
             } => format!(
@@ -134,6 +136,114 @@ impl LoadError {
             Some((line, column)) => format!("{path}:{line}:{column}: {}", self.message()),
             None => format!("{path}: {}", self.message()),
         }
+    }
+}
+
+/// Why the text of a project file could not be read as a project, as far as the reader
+/// can tell; `Display` says it in words the user can act on.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum SyntaxReason {
+    /// The file is something else altogether: it does not start with a format version.
+    #[error("{}", not_a_project(.starts_with.as_deref()))]
+    NotAProject {
+        /// The name it starts with instead (`Project`), when it starts with one.
+        starts_with: Option<String>,
+    },
+    /// The format version is not one this app knows and not a newer one (`V0`).
+    #[error(
+        "unknown format version `{found}`; this version reads V{}",
+        FORMAT_VERSION
+    )]
+    UnknownVersion {
+        /// The version tag found.
+        found: String,
+    },
+    /// A field this version does not know.
+    #[error(
+        "unknown field `{found}`{}. The file may have been made by a newer version of Delegation Planner; update the app, or remove the field. Known fields: {}",
+        in_place(.place.as_deref()),
+        .expected.join(", ")
+    )]
+    UnknownField {
+        /// The field's name.
+        found: String,
+        /// The type it was found in (`Person`).
+        place: Option<String>,
+        /// The fields that type has.
+        expected: Vec<String>,
+    },
+    /// A required field is missing.
+    #[error("the field `{field}`{} is missing", in_place(.place.as_deref()))]
+    MissingField {
+        /// The field's name.
+        field: String,
+        /// The type it is missing from.
+        place: Option<String>,
+    },
+    /// The file ends in the middle of the project.
+    #[error("{}", cut_off(.detail.as_deref()))]
+    CutOff {
+        /// What the parser was reading when the text ran out (ron's words), if it said.
+        detail: Option<String>,
+    },
+    /// A number does not fit, or is negative where it cannot be.
+    #[error("this number is too large, or negative where it cannot be")]
+    NumberTooLarge,
+    /// Something other than a whole number where one belongs.
+    #[error("expected a whole number here")]
+    ExpectedInteger,
+    /// Something other than a quoted text where one belongs.
+    #[error("expected a text in double quotes here")]
+    ExpectedString,
+    /// Something other than a name where a field name or value belongs.
+    #[error("expected a field name or a value here")]
+    ExpectedIdentifier,
+    /// Text after the end of the project.
+    #[error("there is more text after the end of the project; remove it")]
+    TrailingCharacters,
+    /// A date or time that does not exist or is written another way.
+    #[error("this date or time does not exist or is not written as `2024-09-23` or `14:30:00`")]
+    BadDateTime,
+    /// A time zone name the time-zone database does not know.
+    #[error("unknown time zone ({name}); use a name such as `Europe/Paris` or `Asia/Shanghai`")]
+    UnknownTimeZone {
+        /// The name as the parser quoted it (`'Europe/Atlantis'`).
+        name: String,
+    },
+    /// Nested deeper than any project.
+    #[error("the file is nested too deeply to be a project file")]
+    TooDeep,
+    /// A `#![enable(…)]` header, which changes how the rest is read.
+    #[error(
+        "the file turns on RON extensions (`#![enable(…)]`), which change how the rest of it is read; Delegation Planner never writes them. Delete that line and open the file again"
+    )]
+    RonExtensions,
+    /// Anything else, in ron's own words (a duplicate id or field, an unknown variant…).
+    #[error("{0}")]
+    Other(String),
+}
+
+fn not_a_project(starts_with: Option<&str>) -> String {
+    match starts_with {
+        Some(found) => format!(
+            "this is not a Delegation Planner project (it starts with `{found}`, a project file starts with `V{FORMAT_VERSION}(`)"
+        ),
+        None => format!(
+            "this is not a Delegation Planner project (a project file starts with `V{FORMAT_VERSION}(`)"
+        ),
+    }
+}
+
+fn in_place(place: Option<&str>) -> String {
+    place.map(|o| format!(" in {o}")).unwrap_or_default()
+}
+
+fn cut_off(detail: Option<&str>) -> String {
+    match detail {
+        Some(detail) => format!(
+            "the file ends too early ({detail}); it may have been cut off while copying. Look for a backup (NAME.ron.bak)"
+        ),
+        None => "the file ends too early; it may have been cut off while copying. Look for a backup (NAME.ron.bak)".to_owned(),
     }
 }
 

@@ -3,7 +3,7 @@ use std::path::Path;
 
 use std::time::SystemTime;
 
-use super::{Fingerprint, LoadError, ProjectFile};
+use super::{Fingerprint, LoadError, ProjectFile, SyntaxReason};
 use crate::model::Project;
 
 /// The format version this app writes and the newest it reads.
@@ -156,7 +156,7 @@ fn check_text<'a>(bytes: &'a [u8], path: &Path) -> Result<CheckedText<'a>, LoadE
             path: path_buf(),
             line,
             column,
-            message: "the file turns on RON extensions (`#![enable(…)]`), which change how the rest of it is read; Delegation Planner never writes them. Delete that line and open the file again".to_owned(),
+            reason: SyntaxReason::RonExtensions,
         });
     }
     Ok(CheckedText { text, start })
@@ -256,7 +256,7 @@ fn describe(
     // An unterminated string swallows the rest of the file: also a file cut off.
     let at_end = (err.span.end.line, err.span.end.col) >= end
         || matches!(err.code, Error::ExpectedStringEnd);
-    let message = match &err.code {
+    let reason = match &err.code {
         Error::NoSuchEnumVariant { found, outer, .. }
             if is_envelope(outer.as_deref()) && is_version_tag(found) =>
         {
@@ -273,65 +273,54 @@ fn describe(
                     supported: format!("V{FORMAT_VERSION}"),
                 };
             }
-            format!("unknown format version `{found}`; this version reads V{FORMAT_VERSION}")
+            SyntaxReason::UnknownVersion {
+                found: found.clone(),
+            }
         }
         Error::NoSuchEnumVariant { found, outer, .. } if is_envelope(outer.as_deref()) => {
-            format!(
-                "this is not a Delegation Planner project (it starts with `{found}`, a project file starts with `V{FORMAT_VERSION}(`)"
-            )
+            SyntaxReason::NotAProject {
+                starts_with: Some(found.clone()),
+            }
         }
         Error::NoSuchStructField {
             expected,
             found,
             outer,
-        } => {
-            let place = outer.as_deref().map(|o| format!(" in {o}")).unwrap_or_default();
-            format!(
-                "unknown field `{found}`{place}. The file may have been made by a newer version of Delegation Planner; update the app, or remove the field. Known fields: {}",
-                expected.join(", ")
-            )
+        } => SyntaxReason::UnknownField {
+            found: found.clone(),
+            place: outer.clone(),
+            expected: expected.iter().map(|f| (*f).to_owned()).collect(),
+        },
+        Error::MissingStructField { field, outer } => SyntaxReason::MissingField {
+            field: (*field).to_owned(),
+            place: outer.clone(),
+        },
+        Error::Eof => SyntaxReason::CutOff { detail: None },
+        _ if (line, column) == start => SyntaxReason::NotAProject { starts_with: None },
+        Error::IntegerOutOfBounds => SyntaxReason::NumberTooLarge,
+        Error::InvalidIntegerDigit { .. } | Error::ExpectedInteger => SyntaxReason::ExpectedInteger,
+        Error::ExpectedString => SyntaxReason::ExpectedString,
+        Error::ExpectedIdentifier => SyntaxReason::ExpectedIdentifier,
+        Error::TrailingCharacters => SyntaxReason::TrailingCharacters,
+        Error::Message(message) if is_date_time_error(message) => SyntaxReason::BadDateTime,
+        Error::Message(message) if message.starts_with("failed to parse timezone") => {
+            SyntaxReason::UnknownTimeZone {
+                name: message
+                    .trim_start_matches("failed to parse timezone: ")
+                    .to_owned(),
+            }
         }
-        Error::MissingStructField { field, outer } => {
-            let place = outer.as_deref().map(|o| format!(" in {o}")).unwrap_or_default();
-            format!("the field `{field}`{place} is missing")
-        }
-        Error::Eof => "the file ends too early; it may have been cut off while copying. Look for a backup (NAME.ron.bak)".to_owned(),
-        _ if (line, column) == start => format!(
-            "this is not a Delegation Planner project (a project file starts with `V{FORMAT_VERSION}(`)"
-        ),
-        Error::IntegerOutOfBounds => {
-            "this number is too large, or negative where it cannot be".to_owned()
-        }
-        Error::InvalidIntegerDigit { .. } | Error::ExpectedInteger => {
-            "expected a whole number here".to_owned()
-        }
-        Error::ExpectedString => "expected a text in double quotes here".to_owned(),
-        Error::ExpectedIdentifier => "expected a field name or a value here".to_owned(),
-        Error::TrailingCharacters => {
-            "there is more text after the end of the project; remove it".to_owned()
-        }
-        Error::Message(message) if is_date_time_error(message) => {
-            "this date or time does not exist or is not written as `2024-09-23` or `14:30:00`"
-                .to_owned()
-        }
-        Error::Message(message) if message.starts_with("failed to parse timezone") => format!(
-            "unknown time zone ({}); use a name such as `Europe/Paris` or `Asia/Shanghai`",
-            message.trim_start_matches("failed to parse timezone: ")
-        ),
-        Error::ExceededRecursionLimit => {
-            "the file is nested too deeply to be a project file".to_owned()
-        }
-        other if at_end => format!(
-            "the file ends too early ({}); it may have been cut off while copying. Look for a backup (NAME.ron.bak)",
-            lowercase_first(other.to_string().trim_end_matches('.'))
-        ),
-        other => lowercase_first(other.to_string().trim_end_matches('.')),
+        Error::ExceededRecursionLimit => SyntaxReason::TooDeep,
+        other if at_end => SyntaxReason::CutOff {
+            detail: Some(lowercase_first(other.to_string().trim_end_matches('.'))),
+        },
+        other => SyntaxReason::Other(lowercase_first(other.to_string().trim_end_matches('.'))),
     };
     LoadError::Syntax {
         path: path.to_owned(),
         line,
         column,
-        message,
+        reason,
     }
 }
 

@@ -8,7 +8,7 @@ mod reader;
 mod save;
 mod writer;
 
-pub use error::{LoadError, SaveError};
+pub use error::{LoadError, SaveError, SyntaxReason};
 pub(crate) use fingerprint::hex_sha256;
 pub use fingerprint::{DiskChange, Fingerprint, check_on_disk};
 pub use load::{

@@ -1,0 +1,334 @@
+//! Flowing blocks onto pages: wrapped text kept with what follows it, and tables whose
+//! rows move to the next page whole (header repeated) unless taller than a page.
+
+use super::draw::{Op, TextStyle};
+use super::fonts::{Fonts, Glyph};
+use super::{
+    BASELINE, BODY, Block, CELL_PAD, GREY, HEADER_FILL, HEADING, INK, LINE, MARGIN, RULE, SMALL,
+    TABLE, TITLE,
+};
+
+/// Places blocks on pages, top to bottom, starting new pages as needed.
+pub(super) struct Layout<'f> {
+    fonts: &'f Fonts,
+    left: f32,
+    content_width: f32,
+    top: f32,
+    bottom: f32,
+    /// Ops per page; never empty.
+    pub(super) pages: Vec<Vec<Op>>,
+    /// Top of the next thing to place.
+    y: f32,
+}
+
+impl<'f> Layout<'f> {
+    pub(super) fn new(fonts: &'f Fonts, width: f32, height: f32) -> Self {
+        Self {
+            fonts,
+            left: MARGIN,
+            content_width: width - 2.0 * MARGIN,
+            top: MARGIN,
+            bottom: height - MARGIN,
+            pages: vec![Vec::new()],
+            y: MARGIN,
+        }
+    }
+
+    fn content_height(&self) -> f32 {
+        self.bottom - self.top
+    }
+
+    fn at_top(&self) -> bool {
+        self.y <= self.top + 0.01
+    }
+
+    fn remaining(&self) -> f32 {
+        self.bottom - self.y
+    }
+
+    fn new_page(&mut self) {
+        self.pages.push(Vec::new());
+        self.y = self.top;
+    }
+
+    /// Starts a new page unless `height` still fits (or this page is empty anyway).
+    fn ensure(&mut self, height: f32) {
+        if height > self.remaining() && !self.at_top() {
+            self.new_page();
+        }
+    }
+
+    fn push(&mut self, op: Op) {
+        match self.pages.last_mut() {
+            Some(page) => page.push(op),
+            None => self.pages.push(vec![op]),
+        }
+    }
+
+    pub(super) fn block(&mut self, block: &Block) {
+        let style = |size, bold, colour| TextStyle { size, bold, colour };
+        match block {
+            Block::Title(text) => self.text(text, style(TITLE, true, INK), 0.0, 8.0, 1),
+            Block::Heading(text) => {
+                // Keep the heading with the two lines after it.
+                self.text(text, style(HEADING, true, INK), 8.0, 4.0, 2);
+            }
+            Block::Paragraph(text) => self.text(text, style(BODY, false, INK), 0.0, 6.0, 0),
+            Block::Small(text) => self.text(text, style(SMALL, false, GREY), 0.0, 4.0, 0),
+            Block::Table {
+                widths,
+                header,
+                rows,
+            } => self.table(widths, header, rows),
+            Block::Spacer(points) => {
+                if points.is_finite() && *points > 0.0 && !self.at_top() {
+                    self.y = (self.y + points).min(self.bottom);
+                }
+            }
+            Block::PageBreak => {
+                if !self.at_top() {
+                    self.new_page();
+                }
+            }
+        }
+    }
+
+    /// A wrapped text block; `keep_with_next` body lines must fit after its first lines.
+    fn text(
+        &mut self,
+        text: &str,
+        style: TextStyle,
+        space_before: f32,
+        space_after: f32,
+        keep_with_next: usize,
+    ) {
+        let lines = self
+            .fonts
+            .wrap(text, style.bold, style.size, self.content_width);
+        if lines.is_empty() {
+            return;
+        }
+        let line_height = style.size * LINE;
+        if !self.at_top() {
+            self.y += space_before;
+        }
+        let together = lines.len().min(3) as f32 * line_height;
+        self.ensure(together + keep_with_next as f32 * BODY * LINE);
+        for line in lines {
+            self.ensure(line_height);
+            let op = Op::Text {
+                x: self.left,
+                y: self.y + style.size * BASELINE,
+                glyphs: line,
+                style,
+            };
+            self.push(op);
+            self.y += line_height;
+        }
+        self.y = (self.y + space_after).min(self.bottom);
+    }
+
+    fn table(&mut self, widths: &[f32], header: &[String], rows: &[Vec<String>]) {
+        let columns = widths
+            .len()
+            .max(header.len())
+            .max(rows.iter().map(Vec::len).max().unwrap_or(0));
+        if columns == 0 {
+            return;
+        }
+        let table = Table::new(self, widths, columns);
+        let body = TextStyle {
+            size: TABLE,
+            bold: false,
+            colour: INK,
+        };
+        let head_style = TextStyle { bold: true, ..body };
+        let head = (!header.is_empty()).then(|| table.layout_row(self.fonts, header, true));
+        // A header taller than a third of the page is shown once, not on every page.
+        let repeated = head
+            .as_ref()
+            .filter(|h| row_height(h.lines) <= self.content_height() / 3.0);
+        let repeated_height = repeated.map_or(0.0, |h| row_height(h.lines));
+
+        if !self.at_top() {
+            self.y += 4.0;
+        }
+        let first_row = rows.first().map_or(0.0, |r| {
+            row_height(table.layout_row(self.fonts, r, false).lines)
+        });
+        let head_height = head.as_ref().map_or(0.0, |h| row_height(h.lines));
+        self.ensure(head_height + first_row.min(self.content_height() / 2.0));
+        if let Some(head) = &head {
+            self.place_row(&table, head, head_style, None);
+        }
+        for cells in rows {
+            let row = table.layout_row(self.fonts, cells, false);
+            let height = row_height(row.lines);
+            let fresh = self.y <= self.top + repeated_height + 0.01;
+            let fits_fresh = height <= self.content_height() - repeated_height;
+            if height > self.remaining() && fits_fresh && !fresh {
+                self.new_page();
+                if let Some(head) = repeated {
+                    self.place_row(&table, head, head_style, None);
+                }
+            }
+            self.place_row(&table, &row, body, repeated.map(|h| (h, head_style)));
+        }
+        self.y = (self.y + 6.0).min(self.bottom);
+    }
+
+    /// Places a row, splitting it across pages (repeating `header` on each) only when it
+    /// does not fit on one.
+    fn place_row(
+        &mut self,
+        table: &Table,
+        row: &Row,
+        style: TextStyle,
+        header: Option<(&Row, TextStyle)>,
+    ) {
+        let line_height = TABLE * LINE;
+        let header_height = header.map_or(0.0, |(h, _)| row_height(h.lines));
+        let mut from = 0;
+        while from < row.lines {
+            let room = ((self.remaining() - 2.0 * CELL_PAD) / line_height).floor();
+            let mut fit = if room.is_finite() && room > 0.0 {
+                room as usize
+            } else {
+                0
+            };
+            let fresh = self.y <= self.top + header_height + 0.01;
+            if fit == 0 && fresh {
+                // Not even one line fits on a fresh page: draw it anyway, so this ends.
+                fit = 1;
+            }
+            if fit == 0 {
+                self.new_page();
+                if let Some((head, head_style)) = header {
+                    self.place_row(table, head, head_style, None);
+                }
+                continue;
+            }
+            let count = fit.min(row.lines - from);
+            self.row_piece(table, row, from, count, style);
+            from += count;
+            if from < row.lines {
+                self.new_page();
+                if let Some((head, head_style)) = header {
+                    self.place_row(table, head, head_style, None);
+                }
+            }
+        }
+    }
+
+    /// Draws lines `from..from + count` of every cell of `row` with the grid around them.
+    fn row_piece(&mut self, table: &Table, row: &Row, from: usize, count: usize, style: TextStyle) {
+        let height = row_height(count);
+        let (top, bottom) = (self.y, self.y + height);
+        let right = self.left + self.content_width;
+        if style.bold {
+            self.push(Op::Rect {
+                x: self.left,
+                y: top,
+                width: self.content_width,
+                height,
+                colour: HEADER_FILL,
+            });
+        }
+        for ((x, _), cell) in table.columns.iter().zip(&row.cells) {
+            for (k, line) in cell.iter().skip(from).take(count).enumerate() {
+                self.push(Op::Text {
+                    x: x + CELL_PAD,
+                    y: top + CELL_PAD + k as f32 * TABLE * LINE + TABLE * BASELINE,
+                    glyphs: line.clone(),
+                    style,
+                });
+            }
+        }
+        let rule = |from, to| Op::Line {
+            from,
+            to,
+            width: 0.5,
+            colour: RULE,
+            dashed: false,
+        };
+        self.push(rule((self.left, top), (right, top)));
+        self.push(rule((self.left, bottom), (right, bottom)));
+        let edges = table
+            .columns
+            .iter()
+            .map(|(x, _)| *x)
+            .chain(std::iter::once(right))
+            .collect::<Vec<_>>();
+        for x in edges {
+            self.push(rule((x, top), (x, bottom)));
+        }
+        self.y = bottom;
+    }
+}
+
+/// Height of a table row (or row piece) of `lines` lines.
+fn row_height(lines: usize) -> f32 {
+    2.0 * CELL_PAD + lines as f32 * TABLE * LINE
+}
+
+/// Column geometry of a table.
+struct Table {
+    /// Left edge and width of each column.
+    columns: Vec<(f32, f32)>,
+}
+
+/// A table row with its cells wrapped.
+struct Row {
+    /// Lines of each cell, one entry per column.
+    cells: Vec<Vec<Vec<Glyph>>>,
+    /// Lines of the tallest cell (at least 1).
+    lines: usize,
+}
+
+impl Table {
+    fn new(layout: &Layout<'_>, widths: &[f32], columns: usize) -> Self {
+        // Clamp so that absurd widths neither overflow the sum nor vanish entirely.
+        let valid = |w: &f32| w.is_finite() && *w > 0.0;
+        let given = widths.iter().filter(|w| valid(w)).collect::<Vec<_>>();
+        let average = if given.is_empty() {
+            1.0
+        } else {
+            given.iter().map(|w| w.min(1e6)).sum::<f32>() / given.len() as f32
+        };
+        let relative = (0..columns)
+            .map(|i| {
+                widths
+                    .get(i)
+                    .filter(|w| valid(w))
+                    .map_or(average, |w| *w)
+                    .clamp(1e-3, 1e6)
+            })
+            .collect::<Vec<_>>();
+        let total: f32 = relative.iter().sum();
+        let mut x = layout.left;
+        let columns = relative
+            .iter()
+            .map(|r| {
+                let width = r / total * layout.content_width;
+                let column = (x, width);
+                x += width;
+                column
+            })
+            .collect();
+        Self { columns }
+    }
+
+    fn layout_row(&self, fonts: &Fonts, cells: &[String], bold: bool) -> Row {
+        let cells = self
+            .columns
+            .iter()
+            .enumerate()
+            .map(|(i, (_, width))| {
+                let text = cells.get(i).map_or("", String::as_str);
+                fonts.wrap(text, bold, TABLE, width - 2.0 * CELL_PAD)
+            })
+            .collect::<Vec<_>>();
+        let lines = cells.iter().map(Vec::len).max().unwrap_or(1).max(1);
+        Row { cells, lines }
+    }
+}

@@ -1,0 +1,232 @@
+//! Line breaking: where a line may break (Latin text at spaces and after hyphens, CJK text
+//! between any two characters but never before closing punctuation), greedy filling by
+//! measured advances, and shrinking text until it fits a slot.
+
+use super::fonts::{Fonts, Glyph, is_cjk, width_em};
+
+impl Fonts {
+    /// Shapes and wraps `text` to `max_width` points at `size`.
+    pub(super) fn wrap(
+        &self,
+        text: &str,
+        bold: bool,
+        size: f32,
+        max_width: f32,
+    ) -> Vec<Vec<Glyph>> {
+        let mut out = Vec::new();
+        for hard in self.shape(text, bold) {
+            wrap_line(&hard, size, max_width, &mut out);
+        }
+        // Blank lines around the text are stray newlines, not layout: an empty or blank
+        // string takes no room at all.
+        let first = out.iter().position(|line| !line.is_empty());
+        let last = out.iter().rposition(|line| !line.is_empty());
+        match (first, last) {
+            (Some(first), Some(last)) => {
+                out.truncate(last + 1);
+                out.drain(..first);
+                out
+            }
+            _ => Vec::new(),
+        }
+    }
+}
+
+/// Spaces that allow a line break (not the no-break spaces).
+pub(super) fn is_break_space(ch: char) -> bool {
+    ch.is_whitespace() && !matches!(ch, '\u{a0}' | '\u{2007}' | '\u{202f}')
+}
+
+/// Characters that must not start a line (Chinese line-breaking rules, and Latin ones).
+const NO_BREAK_BEFORE: &str = "，。、；：？！）》」』】〕〉〗”’…—·％,.;:!?)]}%";
+/// Characters that must not end a line.
+const NO_BREAK_AFTER: &str = "（《「『【〔〈〖“‘([{";
+
+/// Whether a line may break between `prev` and `cur`.
+pub(super) fn break_between(prev: char, cur: char) -> bool {
+    // Checked before the spaces, so that `Wrocław — Zażółć` does not start a line with `—`.
+    if is_break_space(cur) || NO_BREAK_BEFORE.contains(cur) {
+        return false;
+    }
+    if is_break_space(prev) {
+        return true;
+    }
+    if NO_BREAK_AFTER.contains(prev) {
+        return false;
+    }
+    if is_cjk(prev) || is_cjk(cur) {
+        return true;
+    }
+    matches!(prev, '-' | '/' | '–') && cur.is_alphanumeric()
+}
+
+/// Greedy line filling: break at the last opportunity before the line overflows; a word
+/// longer than the line is broken between characters. Every line takes at least one
+/// glyph, so this always ends, whatever `max_width` is.
+fn wrap_line(glyphs: &[Glyph], size: f32, max_width: f32, out: &mut Vec<Vec<Glyph>>) {
+    if glyphs.is_empty() {
+        out.push(Vec::new());
+        return;
+    }
+    let mut rest = glyphs;
+    while !rest.is_empty() {
+        let mut width = 0.0;
+        let mut last_break = None;
+        let mut end = rest.len();
+        for (i, glyph) in rest.iter().enumerate() {
+            if i > 0 && glyph.break_before {
+                last_break = Some(i);
+            }
+            let next = width + glyph.advance * size;
+            // A space may hang past the margin; it is trimmed below.
+            if i > 0 && !glyph.space && next > max_width {
+                end = last_break.unwrap_or(i);
+                break;
+            }
+            width = next;
+        }
+        let (line, tail) = rest.split_at(end.min(rest.len()));
+        out.push(trim_trailing_spaces(line).to_vec());
+        rest = trim_leading_spaces(tail);
+    }
+}
+
+fn trim_trailing_spaces(glyphs: &[Glyph]) -> &[Glyph] {
+    let keep = glyphs.iter().rposition(|g| !g.space).map_or(0, |i| i + 1);
+    glyphs.get(..keep).unwrap_or(glyphs)
+}
+
+fn trim_leading_spaces(glyphs: &[Glyph]) -> &[Glyph] {
+    let skip = glyphs.iter().position(|g| !g.space).unwrap_or(glyphs.len());
+    glyphs.get(skip..).unwrap_or_default()
+}
+
+/// Shrinks `text` until it fits `max_lines` lines of `max_width`, from `size` down to
+/// `min_size`; at `min_size`, lines beyond `max_lines` are cut and `…` marks the cut.
+pub(super) fn fit(
+    fonts: &Fonts,
+    text: &str,
+    bold: bool,
+    (size, min_size): (f32, f32),
+    max_width: f32,
+    max_lines: usize,
+) -> (f32, Vec<Vec<Glyph>>) {
+    // A one-line slot (a name) has no room for hard line breaks.
+    let joined;
+    let text = if max_lines == 1 {
+        joined = text.replace(['\n', '\r', '\u{2028}', '\u{2029}'], " ");
+        joined.as_str()
+    } else {
+        text
+    };
+    // For one line, jump straight to the size at which the widest hard line fits; text
+    // that may wrap steps down instead, to prefer two larger lines to one tiny one. From
+    // the sizes used here that is a handful of iterations at most.
+    let widest = fonts
+        .shape(text, bold)
+        .iter()
+        .map(|line| width_em(line))
+        .fold(0.0_f32, f32::max);
+    let mut size = if max_lines == 1 && widest * size > max_width && widest > 0.0 {
+        (max_width / widest * 0.999).clamp(min_size, size)
+    } else {
+        size
+    };
+    loop {
+        let lines = fonts.wrap(text, bold, size, max_width);
+        if lines.len() <= max_lines {
+            return (size, lines);
+        }
+        if size <= min_size {
+            return (
+                size,
+                truncate(fonts, lines, bold, size, max_width, max_lines),
+            );
+        }
+        size = (size * 0.92).max(min_size);
+    }
+}
+
+/// Keeps the first `max_lines` lines and ends the last with `…`.
+fn truncate(
+    fonts: &Fonts,
+    mut lines: Vec<Vec<Glyph>>,
+    bold: bool,
+    size: f32,
+    max_width: f32,
+    max_lines: usize,
+) -> Vec<Vec<Glyph>> {
+    lines.truncate(max_lines.max(1));
+    let ellipsis = fonts
+        .shape("…", bold)
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>();
+    let ellipsis_width = width_em(&ellipsis) * size;
+    if let Some(last) = lines.last_mut() {
+        while !last.is_empty() && width_em(last) * size + ellipsis_width > max_width {
+            last.pop();
+        }
+        let keep = trim_trailing_spaces(last).len();
+        last.truncate(keep);
+        last.extend(ellipsis);
+    }
+    lines
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::export::pdf::fonts::fonts;
+
+    fn text(line: &[Glyph]) -> String {
+        line.iter().map(|g| g.ch).collect()
+    }
+
+    #[test]
+    fn chinese_wraps_between_characters_but_not_before_punctuation() {
+        let fonts = fonts().unwrap();
+        let paragraph = "中国认证认可协会常务副会长兼秘书长，出席了会议。".repeat(8);
+        let lines = fonts.wrap(&paragraph, false, 10.0, 101.0);
+        assert!(lines.len() > 5);
+        for line in &lines {
+            assert!(width_em(line) * 10.0 <= 101.0, "{:?} overflows", text(line));
+            let first = line.first().unwrap().ch;
+            assert!(
+                !"，。".contains(first),
+                "{:?} starts with punctuation",
+                text(line)
+            );
+        }
+        assert_eq!(lines.iter().map(|l| text(l)).collect::<String>(), paragraph);
+    }
+
+    #[test]
+    fn latin_wraps_at_spaces_and_breaks_only_overlong_words() {
+        let fonts = fonts().unwrap();
+        let lines = fonts.wrap("Myriam AUGEREAU LANDAIS from Łódź", false, 10.0, 120.0);
+        let lines = lines.iter().map(|l| text(l)).collect::<Vec<_>>();
+        assert_eq!(lines, ["Myriam AUGEREAU", "LANDAIS from Łódź"]);
+        let long = "x".repeat(500);
+        let lines = fonts.wrap(&long, false, 10.0, 100.0);
+        assert!(lines.len() > 10);
+        assert!(lines.iter().all(|l| width_em(l) * 10.0 <= 100.0));
+    }
+
+    #[test]
+    fn names_shrink_to_one_line() {
+        let fonts = fonts().unwrap();
+        let name = "Maximilian Alexander von Hohenzollern-Sigmaringen-Württemberg";
+        let (size, lines) = fit(fonts, name, true, (44.0, 12.0), 700.0, 1);
+        assert!((12.0..44.0).contains(&size));
+        assert_eq!(lines.len(), 1);
+        assert_eq!(text(lines.first().unwrap()), name);
+        let (size, lines) = fit(fonts, "FANG Yan", true, (44.0, 12.0), 700.0, 1);
+        assert_eq!((size, lines.len()), (44.0, 1));
+        // Below the minimum size a name is cut with an ellipsis rather than overflowing.
+        let (size, lines) = fit(fonts, name, true, (44.0, 12.0), 200.0, 1);
+        assert_eq!((size, lines.len()), (12.0, 1));
+        let line = lines.first().unwrap();
+        assert!(text(line).ends_with('…') && width_em(line) * 12.0 <= 200.0);
+    }
+}

@@ -1,0 +1,263 @@
+//! [`ExportRequest`]: the one description of "export this, in this format and language",
+//! used by the app (which asks where to save it) and the command line alike.
+
+use chrono::{DateTime, NaiveDate, Utc};
+
+use super::agenda::{self, AgendaFormat};
+use super::attendees::{self, AttendeeFormat};
+use super::commitments::{self, CommitmentsFormat};
+use super::{ExportError, ExportLanguage};
+use crate::model::followup::Filter;
+use crate::model::{Meeting, MeetingId, Project};
+
+/// What to export, in which format and language.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ExportRequest {
+    /// A meeting's agenda.
+    Agenda {
+        /// The meeting.
+        meeting: MeetingId,
+        /// The format.
+        format: AgendaFormat,
+        /// The language.
+        language: ExportLanguage,
+    },
+    /// All people, or a meeting's attendees.
+    Attendees {
+        /// The meeting, or everyone.
+        meeting: Option<MeetingId>,
+        /// The format.
+        format: AttendeeFormat,
+        /// The language of printed lists.
+        language: ExportLanguage,
+    },
+    /// Name cards of a meeting's attendees (PDF).
+    NameCards(MeetingId),
+    /// The commitments a filter lets through, with due dates judged as of `today`.
+    Commitments {
+        /// The format.
+        format: CommitmentsFormat,
+        /// The language.
+        language: ExportLanguage,
+        /// Which commitments.
+        filter: Box<Filter>,
+        /// The day overdue and due-soon are judged from.
+        today: NaiveDate,
+    },
+}
+
+/// A rendered export.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Rendered {
+    /// The bytes of the file.
+    pub bytes: Vec<u8>,
+    /// For name cards, how many were drawn.
+    pub cards: Option<usize>,
+}
+
+impl ExportRequest {
+    /// The file-name extension.
+    pub fn extension(&self) -> &'static str {
+        match self {
+            Self::Agenda { format, .. } => format.extension(),
+            Self::Attendees { format, .. } => format.extension(),
+            Self::NameCards(_) => "pdf",
+            Self::Commitments { format, .. } => format.extension(),
+        }
+    }
+
+    /// A file name to suggest: `paris-2024-agenda.pdf`, safe on every system whatever the
+    /// meeting id holds (`/`, `:`, invisible characters, a reserved Windows name).
+    pub fn suggested_name(&self) -> String {
+        let stem = match self {
+            Self::Agenda { meeting, .. } => format!("{meeting}-agenda"),
+            Self::Attendees {
+                meeting: Some(m), ..
+            } => format!("{m}-attendees"),
+            Self::Attendees { meeting: None, .. } => "people".to_owned(),
+            Self::NameCards(m) => format!("{m}-name-cards"),
+            Self::Commitments { .. } => "commitments".to_owned(),
+        };
+        super::sanitize::safe_file_name(&stem, self.extension())
+    }
+
+    /// The meeting the export is about, if it is about one.
+    pub fn meeting(&self) -> Option<&MeetingId> {
+        match self {
+            Self::Agenda { meeting, .. } | Self::NameCards(meeting) => Some(meeting),
+            Self::Attendees { meeting, .. } => meeting.as_ref(),
+            Self::Commitments { .. } => None,
+        }
+    }
+
+    /// The bytes of the file.
+    ///
+    /// # Errors
+    /// [`ExportError::MeetingGone`] when the meeting is not in `project`; the PDF or
+    /// workbook errors of the format.
+    pub fn render(&self, project: &Project) -> Result<Vec<u8>, ExportError> {
+        self.render_with(project, &mut |_, _| true)
+            .map(|rendered| rendered.bytes)
+    }
+
+    /// [`Self::render`], reporting the progress of name cards as `on_progress(done, total)`
+    /// before each card and once at the end; when it returns false, rendering stops with
+    /// [`ExportError::Cancelled`]. Other exports are made in one go and report nothing.
+    ///
+    /// # Errors
+    /// As [`Self::render`], and [`ExportError::Cancelled`].
+    pub fn render_with(
+        &self,
+        project: &Project,
+        on_progress: &mut dyn FnMut(usize, usize) -> bool,
+    ) -> Result<Rendered, ExportError> {
+        self.render_at(project, Utc::now(), on_progress)
+    }
+
+    /// [`Self::render_with`] with the time an agenda's calendar entry is stamped with
+    /// (`DTSTAMP`), for reproducible files.
+    ///
+    /// # Errors
+    /// As [`Self::render_with`].
+    pub fn render_at(
+        &self,
+        project: &Project,
+        now: DateTime<Utc>,
+        on_progress: &mut dyn FnMut(usize, usize) -> bool,
+    ) -> Result<Rendered, ExportError> {
+        let meeting = |id: &MeetingId| -> Result<&Meeting, ExportError> {
+            project
+                .meetings
+                .get(id)
+                .ok_or_else(|| ExportError::MeetingGone(id.clone()))
+        };
+        let bytes = match self {
+            Self::Agenda {
+                meeting: id,
+                format,
+                language,
+            } => agenda::render(project, id, meeting(id)?, *format, *language, now)?,
+            Self::Attendees {
+                meeting: id,
+                format,
+                language,
+            } => {
+                let m = id.as_ref().map(meeting).transpose()?;
+                attendees::render(project, m, *format, *language)?
+            }
+            Self::NameCards(id) => {
+                let (bytes, cards) =
+                    attendees::name_cards_with(project, meeting(id)?, on_progress)?;
+                return Ok(Rendered {
+                    bytes,
+                    cards: Some(cards),
+                });
+            }
+            Self::Commitments {
+                format,
+                language,
+                filter,
+                today,
+            } => commitments::render(project, filter, *format, *language, *today)?,
+        };
+        Ok(Rendered { bytes, cards: None })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sample() -> Project {
+        crate::samples::ccaa_afnor().unwrap()
+    }
+
+    #[test]
+    fn names_extensions_and_meetings() {
+        let paris = MeetingId::from("paris-2024");
+        let agenda = ExportRequest::Agenda {
+            meeting: paris.clone(),
+            format: AgendaFormat::Pdf,
+            language: ExportLanguage::Both,
+        };
+        assert_eq!(agenda.suggested_name(), "paris-2024-agenda.pdf");
+        assert_eq!(agenda.meeting(), Some(&paris));
+        let people = ExportRequest::Attendees {
+            meeting: None,
+            format: AttendeeFormat::Xlsx,
+            language: ExportLanguage::En,
+        };
+        assert_eq!(people.suggested_name(), "people.xlsx");
+        assert_eq!(people.meeting(), None);
+        let cards = ExportRequest::NameCards(MeetingId::from("a/b:c"));
+        assert_eq!(cards.extension(), "pdf");
+        assert!(!cards.suggested_name().contains(['/', ':']));
+    }
+
+    #[test]
+    fn renders_like_the_format_modules_and_says_when_the_meeting_is_gone() {
+        let project = sample();
+        let paris = MeetingId::from("paris-2024");
+        let meeting = &project.meetings[&paris];
+        let now = chrono::TimeZone::with_ymd_and_hms(&Utc, 2025, 1, 2, 3, 4, 5).unwrap();
+        let request = ExportRequest::Agenda {
+            meeting: paris.clone(),
+            format: AgendaFormat::Ics,
+            language: ExportLanguage::Both,
+        };
+        let rendered = request.render_at(&project, now, &mut |_, _| true).unwrap();
+        let direct = agenda::render(
+            &project,
+            &paris,
+            meeting,
+            AgendaFormat::Ics,
+            ExportLanguage::Both,
+            now,
+        )
+        .unwrap();
+        assert_eq!(
+            rendered,
+            Rendered {
+                bytes: direct,
+                cards: None
+            }
+        );
+
+        let csv = ExportRequest::Attendees {
+            meeting: Some(paris.clone()),
+            format: AttendeeFormat::Csv,
+            language: ExportLanguage::Both,
+        };
+        assert_eq!(
+            csv.render(&project).unwrap(),
+            attendees::csv(&project, Some(meeting)).into_bytes()
+        );
+
+        let gone = ExportRequest::NameCards(MeetingId::from("gone"));
+        let err = gone.render(&project).unwrap_err();
+        assert!(matches!(err, ExportError::MeetingGone(ref id) if id.as_str() == "gone"));
+        assert_eq!(err.to_string(), "the meeting `gone` no longer exists");
+    }
+
+    #[test]
+    fn name_cards_report_progress_and_can_be_cancelled() {
+        let project = sample();
+        let request = ExportRequest::NameCards(MeetingId::from("paris-2024"));
+        let mut calls = Vec::new();
+        let rendered = request
+            .render_with(&project, &mut |done, total| {
+                calls.push((done, total));
+                true
+            })
+            .unwrap();
+        let cards = rendered.cards.unwrap();
+        assert!(cards > 0);
+        assert_eq!(calls.last(), Some(&(cards, cards)));
+        assert!(rendered.bytes.starts_with(b"%PDF"));
+
+        let err = request
+            .render_with(&project, &mut |done, _| done < 2)
+            .unwrap_err();
+        assert!(matches!(err, ExportError::Cancelled), "{err:?}");
+    }
+}
