@@ -293,11 +293,8 @@ fn load(file: &Path, err: &mut dyn std::io::Write) -> std::io::Result<Option<Pro
 /// be read.
 fn load_document(file: &Path, err: &mut dyn std::io::Write) -> std::io::Result<Option<Document>> {
     match load_project(file) {
-        Ok((project, fingerprint)) => {
-            let mut doc = Document::from_file(project, file.to_owned());
-            doc.set_disk_fingerprint(Some(fingerprint));
-            Ok(Some(doc))
-        }
+        // The fingerprint is for noticing a change on disk before saving (not done yet).
+        Ok((project, _fingerprint)) => Ok(Some(Document::from_file(project, file.to_owned()))),
         Err(e) => {
             writeln!(err, "{e}")?;
             Ok(None)
@@ -315,9 +312,8 @@ fn apply_and_save(
 ) -> std::io::Result<bool> {
     doc.apply(edit);
     match save_project_with(file, doc.project(), &mut |_| Ok(())) {
-        Ok(fingerprint) => {
+        Ok(_) => {
             doc.mark_saved(file.to_owned());
-            doc.set_disk_fingerprint(Some(fingerprint));
             Ok(true)
         }
         Err(e) => {

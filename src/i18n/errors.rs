@@ -754,7 +754,9 @@ mod tests {
                 super::super::EN.dlg_save_incomplete
             );
         }
-        let serialize = SaveError::Serialize("a map key must be a string".into());
+        let serialize = SaveError::Serialize(
+            crate::project_file::WriteError::Message("a map key must be a string".into()).into(),
+        );
         let (en, _) = check("serialize", &serialize);
         assert_eq!(en, serialize.to_string());
     }

@@ -282,7 +282,18 @@ pub enum SaveError {
     },
     /// The project could not be turned into text (should not happen).
     #[error("Could not write the project as text ({0}). Nothing was saved.")]
-    Serialize(String),
+    Serialize(#[source] SerializeError),
+}
+
+/// Why a project could not be turned into text: the fast writer's reason, or ron's.
+#[derive(Debug, thiserror::Error)]
+pub enum SerializeError {
+    /// The fast writer refused a value.
+    #[error(transparent)]
+    Fast(#[from] super::writer::WriteError),
+    /// ron refused a value.
+    #[error(transparent)]
+    Ron(#[from] ron::Error),
 }
 
 impl SaveError {

@@ -20,6 +20,7 @@ pub use save::{
     SaveStep, backup_path, save_project, save_project_with, to_ron_string, to_ron_string_reference,
     write_file_atomically,
 };
+pub use writer::WriteError;
 pub(crate) use writer::to_string as to_pretty_ron;
 
 use serde::{Deserialize, Serialize};

@@ -82,7 +82,7 @@ pub(crate) fn pretty_config() -> ron::ser::PrettyConfig {
 /// as ron's own pretty serializer ([`to_ron_string_reference`]) several times faster.
 pub fn to_ron_string(project: &Project) -> Result<String, SaveError> {
     let mut text = super::writer::to_string(&ProjectFileRef::current(project))
-        .map_err(|e| SaveError::Serialize(e.to_string()))?;
+        .map_err(|e| SaveError::Serialize(e.into()))?;
     text.push('\n');
     Ok(text)
 }
@@ -91,7 +91,7 @@ pub fn to_ron_string(project: &Project) -> Result<String, SaveError> {
 /// checked against (tests, benchmarks). The app does not use it.
 pub fn to_ron_string_reference(project: &Project) -> Result<String, SaveError> {
     let mut text = ron::ser::to_string_pretty(&ProjectFileRef::current(project), pretty_config())
-        .map_err(|e| SaveError::Serialize(e.to_string()))?;
+        .map_err(|e| SaveError::Serialize(e.into()))?;
     text.push('\n');
     Ok(text)
 }

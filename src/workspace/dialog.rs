@@ -5,8 +5,8 @@
 use std::path::PathBuf;
 use std::sync::Arc;
 
-use super::export::ExportJob;
 use super::recovery::RecoveryEntry;
+use crate::export::ExportRequest;
 use crate::import::attendees::{CsvTable, Field, ParsedPerson};
 use crate::model::MeetingId;
 use crate::project_file::DiskChange;
@@ -90,7 +90,7 @@ pub enum PathPurpose {
     /// Save to this file, then do what waited for the save.
     Save(Option<AfterConfirm>),
     /// Write an export (agenda, attendee list, name cards) to this file.
-    Export(ExportJob),
+    Export(ExportRequest),
 }
 
 /// An action waiting for the answer to "unsaved changes".

@@ -8,134 +8,24 @@ use std::time::Instant;
 use super::jobs::{Job, JobView, Poll, Progress};
 use super::reading::report;
 use super::{FileKind, PathPurpose, Picked, Workspace, file_name, thousands};
-use crate::export::ExportLanguage;
-use crate::export::agenda::AgendaFormat;
-use crate::export::attendees::AttendeeFormat;
-use crate::i18n::Strings;
-use crate::model::{MeetingId, Project};
+use crate::export::{ExportError, ExportRequest, Rendered};
+use crate::i18n::{Language, Localized as _};
+use crate::model::Project;
 
-/// An export waiting for a file name.
-#[derive(Clone, Debug, PartialEq)]
-pub enum ExportJob {
-    /// A meeting's agenda.
-    Agenda {
-        /// The meeting.
-        meeting: MeetingId,
-        /// The format.
-        format: AgendaFormat,
-        /// The language.
-        language: ExportLanguage,
-    },
-    /// All people, or a meeting's attendees.
-    Attendees {
-        /// The meeting, or everyone.
-        meeting: Option<MeetingId>,
-        /// The format.
-        format: AttendeeFormat,
-        /// The language of printed lists.
-        language: ExportLanguage,
-    },
-    /// Name cards of a meeting's attendees.
-    NameCards(MeetingId),
-    /// The commitments a filter lets through, with due dates judged as of `today`.
-    Commitments {
-        /// The format.
-        format: crate::export::commitments::CommitmentsFormat,
-        /// The language.
-        language: ExportLanguage,
-        /// Which commitments.
-        filter: Box<crate::model::followup::Filter>,
-        /// The day overdue and due-soon are judged from.
-        today: chrono::NaiveDate,
-    },
-}
-
-impl ExportJob {
-    /// The file-name extension.
-    pub fn extension(&self) -> &'static str {
-        match self {
-            Self::Agenda { format, .. } => format.extension(),
-            Self::Attendees { format, .. } => format.extension(),
-            Self::NameCards(_) => "pdf",
-            Self::Commitments { format, .. } => format.extension(),
-        }
-    }
-
-    /// A file name to suggest: `paris-2024-agenda.pdf`, safe on every system whatever the
-    /// meeting id holds (`/`, `:`, invisible characters, a reserved Windows name).
-    pub fn suggested_name(&self) -> String {
-        let stem = match self {
-            Self::Agenda { meeting, .. } => format!("{meeting}-agenda"),
-            Self::Attendees {
-                meeting: Some(m), ..
-            } => format!("{m}-attendees"),
-            Self::Attendees { meeting: None, .. } => "people".to_owned(),
-            Self::NameCards(m) => format!("{m}-name-cards"),
-            Self::Commitments { .. } => "commitments".to_owned(),
-        };
-        crate::export::sanitize::safe_file_name(&stem, self.extension())
-    }
-
-    fn kind(&self) -> FileKind {
-        let extensions: &'static [&'static str] = match self.extension() {
-            "pdf" => &["pdf"],
-            "html" => &["html", "htm"],
-            "md" => &["md"],
-            "ics" => &["ics"],
-            "csv" => &["csv"],
-            "xlsx" => &["xlsx"],
-            _ => &[],
-        };
-        FileKind {
-            name: self.extension(),
-            extensions,
-        }
-    }
-
-    /// The bytes of the file, or what went wrong in words.
-    pub fn render(&self, project: &Project) -> Result<Vec<u8>, String> {
-        let meeting = |id: &MeetingId| {
-            project
-                .meetings
-                .get(id)
-                .ok_or_else(|| format!("the meeting `{id}` no longer exists"))
-        };
-        match self {
-            Self::Agenda {
-                meeting: id,
-                format,
-                language,
-            } => crate::export::agenda::render(
-                project,
-                id,
-                meeting(id)?,
-                *format,
-                *language,
-                chrono::Utc::now(),
-            )
-            .map_err(|e| e.to_string()),
-            Self::Attendees {
-                meeting: id,
-                format,
-                language,
-            } => {
-                let m = match id {
-                    Some(id) => Some(meeting(id)?),
-                    None => None,
-                };
-                crate::cli::render_attendees(project, m, *format, *language)
-                    .map_err(|e| e.to_string())
-            }
-            Self::NameCards(id) => crate::export::attendees::name_cards(project, meeting(id)?)
-                .map_err(|e| e.to_string()),
-            Self::Commitments {
-                format,
-                language,
-                filter,
-                today,
-            } => crate::export::commitments::render(project, filter, *format, *language, *today)
-                .map_err(|e| e.to_string()),
-        }
+/// The kind of file an export is, for the file dialog's filter.
+fn file_kind(request: &ExportRequest) -> FileKind {
+    let extensions: &'static [&'static str] = match request.extension() {
+        "pdf" => &["pdf"],
+        "html" => &["html", "htm"],
+        "md" => &["md"],
+        "ics" => &["ics"],
+        "csv" => &["csv"],
+        "xlsx" => &["xlsx"],
+        _ => &[],
+    };
+    FileKind {
+        name: request.extension(),
+        extensions,
     }
 }
 
@@ -150,6 +40,7 @@ enum ExportOutcome {
     /// Written; for name cards, how many.
     Written(Option<usize>),
     Cancelled,
+    /// Rendering failed (the message in the UI's language), or writing did.
     Failed(String),
 }
 
@@ -160,9 +51,12 @@ impl Workspace {
     }
 
     /// Asks where to save `job`, then writes it.
-    pub(super) fn request_export(&mut self, job: ExportJob) {
+    pub(super) fn request_export(&mut self, job: ExportRequest) {
         let name = job.suggested_name();
-        match self.dialogs.pick_save(self.start_dir(), &name, job.kind()) {
+        match self
+            .dialogs
+            .pick_save(self.start_dir(), &name, file_kind(&job))
+        {
             Picked::File(path) => self.start_export(&job, &path),
             Picked::Cancelled => {}
             Picked::Unavailable(reason) => {
@@ -172,7 +66,7 @@ impl Workspace {
     }
 
     /// Writes `job` to `path` on a background job, with its progress in the status bar.
-    pub(super) fn start_export(&mut self, job: &ExportJob, path: &Path) {
+    pub(super) fn start_export(&mut self, job: &ExportRequest, path: &Path) {
         let t = self.tr();
         if self.jobs.export.is_some() {
             self.toast(t.busy.to_owned());
@@ -185,9 +79,9 @@ impl Workspace {
         // A pointer copy: the entity maps are persistent.
         let project = self.doc.project().clone();
         let label = format!("{} {}", t.exporting, file_name(&path));
-        let (job, target) = (job.clone(), path.clone());
+        let (job, target, language) = (job.clone(), path.clone(), self.language());
         let work = Job::spawn(label, move |progress| {
-            write_export(&job, &project, &target, progress, t)
+            write_export(&job, &project, &target, progress, language)
         });
         self.jobs.export = Some(ExportRun { job: work, path });
     }
@@ -222,39 +116,26 @@ impl Workspace {
 }
 
 fn write_export(
-    job: &ExportJob,
+    job: &ExportRequest,
     project: &Project,
     path: &Path,
     progress: &Progress,
-    t: &'static Strings,
+    language: Language,
 ) -> ExportOutcome {
+    let t = language.strings();
     let start = Instant::now();
-    let rendered = match job {
-        ExportJob::NameCards(id) => match project.meetings.get(id) {
-            None => Err(format!("the meeting `{id}` no longer exists")),
-            Some(meeting) => {
-                progress.set_phase(t.phase_drawing_cards);
-                let mut on_page = |done: usize, total: usize| {
-                    progress.set_total(total as u64);
-                    report(progress, done)
-                };
-                match crate::export::attendees::name_cards_with(project, meeting, &mut on_page) {
-                    Ok((bytes, n)) => Ok((bytes, Some(n))),
-                    Err(crate::export::attendees::AttendeeExportError::Pdf(
-                        crate::export::pdf::PdfError::Cancelled,
-                    )) => return ExportOutcome::Cancelled,
-                    Err(err) => Err(err.to_string()),
-                }
-            }
-        },
-        other => {
-            progress.set_phase(t.phase_rendering);
-            other.render(project).map(|bytes| (bytes, None))
-        }
+    progress.set_phase(match job {
+        ExportRequest::NameCards(_) => t.phase_drawing_cards,
+        _ => t.phase_rendering,
+    });
+    let mut on_progress = |done: usize, total: usize| {
+        progress.set_total(total as u64);
+        report(progress, done)
     };
-    let (bytes, cards) = match rendered {
-        Ok(done) => done,
-        Err(message) => return ExportOutcome::Failed(message),
+    let Rendered { bytes, cards } = match job.render_with(project, &mut on_progress) {
+        Ok(rendered) => rendered,
+        Err(ExportError::Cancelled) => return ExportOutcome::Cancelled,
+        Err(err) => return ExportOutcome::Failed(err.localized(language)),
     };
     // The last moment a cancel leaves no file behind.
     if progress.is_cancelled() {
@@ -272,6 +153,6 @@ fn write_export(
             );
             ExportOutcome::Written(cards)
         }
-        Err(err) => ExportOutcome::Failed(err.to_string()),
+        Err(err) => ExportOutcome::Failed(err.localized(language)),
     }
 }

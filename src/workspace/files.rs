@@ -13,9 +13,9 @@ use super::{
     file_name,
 };
 use crate::document::Document;
-use crate::i18n;
+use crate::i18n::{self, Localized as _};
 use crate::model::{Project, validate};
-use crate::project_file::{self, DiskChange, Fingerprint, LoadError, SaveError, SaveStep};
+use crate::project_file::{self, DiskChange, Fingerprint, LoadError, SaveError};
 use crate::samples;
 
 /// A project being opened.
@@ -246,8 +246,12 @@ impl Workspace {
         self.settings.remember(path);
         self.toast(format!("{} {}", self.tr().opened, file_name(path)));
         if !problems.is_empty() {
+            let language = self.language();
             self.dialog = Some(Dialog::Problems(
-                problems.iter().map(ToString::to_string).collect(),
+                problems
+                    .iter()
+                    .map(|p| i18n::describe_problem(self.doc.project(), p, language))
+                    .collect(),
             ));
         }
         self.problems.set(self.doc.revision(), problems);
@@ -263,17 +267,9 @@ impl Workspace {
     }
 
     fn show_load_error(&mut self, err: &LoadError) {
-        let location = match err.position() {
-            Some((line, column)) => format!("{}:{line}:{column}", err.path().display()),
-            None => err.path().display().to_string(),
-        };
-        let mut message = err.message();
-        if let Some(first) = message.get(..1) {
-            message = first.to_uppercase() + message.get(1..).unwrap_or_default();
-        }
         self.dialog = Some(Dialog::Error {
             title: self.tr().dlg_open_failed.to_owned(),
-            message: format!("{message}.\n\n{location}"),
+            message: i18n::errors::load_error_text(err, self.language()),
         });
     }
 
@@ -413,35 +409,10 @@ impl Workspace {
     /// A failed save in the user's language: which step, what the system said, what is
     /// on disk now and what to do; the path last.
     fn save_error_dialog(&self, err: &SaveError) -> Dialog {
-        let t = self.tr();
-        let fill = |template: &str, step: SaveStep, source: &std::io::Error| {
-            template
-                .replace("{step}", i18n::save_step(t, step))
-                .replace("{error}", &source.to_string())
-        };
-        match err {
-            SaveError::Io { path, step, source } => Dialog::Error {
-                title: t.dlg_save_failed.to_owned(),
-                message: format!(
-                    "{}\n\n{}",
-                    fill(t.save_failed_at, *step, source),
-                    path.display()
-                ),
-            },
-            SaveError::Incomplete {
-                path, step, source, ..
-            } => Dialog::Error {
-                title: t.dlg_save_incomplete.to_owned(),
-                message: format!(
-                    "{}\n\n{}",
-                    fill(t.save_incomplete_at, *step, source),
-                    path.display()
-                ),
-            },
-            SaveError::Serialize(_) => Dialog::Error {
-                title: t.dlg_save_failed.to_owned(),
-                message: err.to_string(),
-            },
+        let language = self.language();
+        Dialog::Error {
+            title: i18n::errors::save_error_title(err, language).to_owned(),
+            message: err.localized(language),
         }
     }
 

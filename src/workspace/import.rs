@@ -10,7 +10,7 @@ use super::jobs::{Job, JobView, Poll, Progress};
 use super::reading::{read_with_progress, report};
 use super::{Dialog, FileKind, ImportStep, Picked, Workspace, file_name};
 use crate::document::PreparedEdit;
-use crate::i18n::Strings;
+use crate::i18n::{Language, Localized as _};
 use crate::import::attendees::{CsvTable, Field, ImportSummary, Matcher, ParsedPerson, build_edit};
 use crate::model::{MeetingId, Project};
 
@@ -152,13 +152,13 @@ impl Workspace {
 
     /// Reads a CSV file for the import dialog on a job: rows, column mapping, preview.
     fn start_csv_import(&mut self, path: &Path) {
-        let t = self.tr();
+        let (t, language) = (self.tr(), self.language());
         let project = self.doc.project().clone();
         let owned = path.to_owned();
         let label = format!("{} {}", t.importing, file_name(path));
         self.cancel_import();
         self.jobs.import = Some(ImportRun::Reading(Job::spawn(label, move |progress| {
-            read_csv_import(&owned, &project, progress, t)
+            read_csv_import(&owned, &project, progress, language)
         })));
     }
 
@@ -314,19 +314,20 @@ fn read_csv_import(
     path: &Path,
     project: &Project,
     progress: &Progress,
-    t: &'static Strings,
+    language: Language,
 ) -> Option<Result<ImportParsed, String>> {
+    let t = language.strings();
     let failed = |message: String| Some(Err(format!("{message}\n\n{}", path.display())));
     let start = Instant::now();
     progress.set_phase(t.phase_reading);
     let bytes = match read_with_progress(path, progress)? {
         Ok((bytes, _)) => bytes,
-        Err(err) => return failed(err.message()),
+        Err(err) => return failed(err.localized(language)),
     };
     progress.set_phase(t.phase_rows);
     let table = match crate::import::attendees::read_csv(&bytes) {
         Ok(table) => table,
-        Err(err) => return failed(err.to_string()),
+        Err(err) => return failed(err.localized(language)),
     };
     let mapping = crate::import::attendees::guess_mapping(&table.headers);
     let read = start.elapsed();

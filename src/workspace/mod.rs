@@ -26,7 +26,6 @@ use std::time::{Duration, Instant};
 pub use action::{Action, DialogOutcome, Effect, PendingEdit};
 pub use commands::{Command, CommandText, Key, Scope, Shortcut};
 pub use dialog::{AfterConfirm, Dialog, ImportState, ImportStep, LossAction, PathPurpose};
-pub use export::ExportJob;
 pub use file_dialog::{FileDialogs, FileKind, NativeDialogs, NoDialogs, PROJECT_FILES, Picked};
 pub use jobs::{JobView, Progress};
 pub use reading::thousands;
@@ -34,6 +33,7 @@ pub use request::Request;
 pub use settings::Settings;
 
 use crate::document::{Document, Edit};
+use crate::export::ExportRequest;
 use crate::i18n::{Language, Strings};
 use crate::model::{Problem, Project};
 use crate::project_file::SaveStep;
@@ -338,7 +338,7 @@ impl Workspace {
                 format,
                 language,
                 filter,
-            } => self.request_export(ExportJob::Commitments {
+            } => self.request_export(ExportRequest::Commitments {
                 format,
                 language,
                 filter,
@@ -348,7 +348,7 @@ impl Workspace {
                 meeting,
                 format,
                 language,
-            } => self.request_export(ExportJob::Agenda {
+            } => self.request_export(ExportRequest::Agenda {
                 meeting,
                 format,
                 language,
@@ -357,12 +357,12 @@ impl Workspace {
                 meeting,
                 format,
                 language,
-            } => self.request_export(ExportJob::Attendees {
+            } => self.request_export(ExportRequest::Attendees {
                 meeting,
                 format,
                 language,
             }),
-            Request::NameCards(meeting) => self.request_export(ExportJob::NameCards(meeting)),
+            Request::NameCards(meeting) => self.request_export(ExportRequest::NameCards(meeting)),
             Request::ImportAttendees(meeting) => {
                 self.dialog = Some(Dialog::ImportAttendees(Box::new(ImportState {
                     add_to_meeting: meeting.is_some(),

@@ -88,7 +88,10 @@ pub enum RecoveryError {
     Write(#[from] SaveError),
     /// The copy could not be turned into text (should not happen).
     #[error("could not write the recovery copy as text ({0})")]
-    Serialize(String),
+    Serialize(#[from] crate::project_file::WriteError),
+    /// The job writing the copy stopped with an internal error.
+    #[error("the recovery copy was not written: {0}")]
+    Panicked(String),
 }
 
 /// What went wrong writing a copy, without the advice meant for saving a project.
@@ -100,7 +103,7 @@ fn describe_write(err: &SaveError) -> String {
         } => {
             format!("{step} failed ({source}); {}", path.display())
         }
-        SaveError::Serialize(message) => message.clone(),
+        SaveError::Serialize(source) => source.to_string(),
     }
 }
 
@@ -308,8 +311,7 @@ pub fn copy_text(doc: &Snapshot<'_>) -> Result<String, RecoveryError> {
         });
         // The fast writer: a recovery copy of a large project is written while the user
         // works, and it writes the same bytes as ron's pretty serializer.
-        let mut text = project_file::to_pretty_ron(&copy)
-            .map_err(|e| RecoveryError::Serialize(e.to_string()))?;
+        let mut text = project_file::to_pretty_ron(&copy).map_err(RecoveryError::Serialize)?;
         text.push('\n');
         Ok(text)
     }

@@ -119,7 +119,7 @@ impl Workspace {
         let result = match write.job.poll() {
             Poll::Running => return,
             Poll::Done(result) => result,
-            Poll::Panicked(message) => Err(RecoveryError::Serialize(message)),
+            Poll::Panicked(message) => Err(RecoveryError::Panicked(message)),
         };
         let Some(RecoveryWrite {
             target, revision, ..
