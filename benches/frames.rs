@@ -54,8 +54,16 @@ impl Scene {
             frame: 0,
             touching: false,
         };
-        // Settle: fonts, first layout, caches.
+        // Settle: fonts, first layout, caches, and the lists built on background jobs
+        // (a 100,000-person list is sorted on one).
         for _ in 0..5 {
+            scene.step(None);
+        }
+        while scene.app.is_busy() {
+            std::thread::sleep(std::time::Duration::from_millis(5));
+            scene.step(None);
+        }
+        for _ in 0..3 {
             scene.step(None);
         }
         if let Some((at, dy)) = pre_scroll {
