@@ -450,6 +450,11 @@ strings! {
     merge_tip => "Every meeting, agenda item and commitment of the other entry will point to this person; empty fields are filled from it (undo restores both)", "另一条目的会议、议程和合作事项将改为指向此人，空白字段由其补全（可撤销）";
     // Panels (arch-ui)
     sorting_people => "Sorting {n} people…", "正在排序 {n} 位人员…";
+    // Attendee lists as users receive them (issue 12): new strings go right below.
+    // Visit programmes over several days (issue 13): new strings go right below.
+    // Nothing lost from any path (issue 14): new strings go right below.
+    // Print-ready documents and a fully bilingual app (issue 15): new strings go right below.
+    // Minutes, outcomes and Word documents (issue 16): new strings go right below.
 }
 
 /// The menu label of an agenda export format.
