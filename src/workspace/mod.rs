@@ -554,8 +554,10 @@ impl Workspace {
         drop_in_background(old, large);
         self.unsaved_name = unsaved_name;
         self.disk = disk;
+        // Checked at the next poll, unless the caller already knows the problems (an open
+        // checks on its job); a check of the old document is of no use now.
         self.problems = validation::Problems::default();
-        self.check_problems();
+        self.jobs.validation = None;
         self.effects.push(Effect::DocumentReplaced);
     }
 }
