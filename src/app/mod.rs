@@ -133,6 +133,7 @@ impl DelegationApp {
         let wake = self.workspace.poll(focused, Instant::now());
         self.frame_log.note_jobs(&self.workspace);
         self.carry_out_effects(&ctx);
+        self.frame_log.step("taking in jobs");
 
         let mut commands = if self.workspace.dialog.is_none() && !self.palette.is_open() {
             ui::commands_ui::consume_shortcuts(&ctx)
@@ -178,6 +179,7 @@ impl DelegationApp {
             }
         }
 
+        self.frame_log.step("drawing");
         // The dialog on top reads the workspace and answers with an outcome.
         let mut dialog = self.workspace.dialog.take();
         let outcome = dialog
@@ -207,11 +209,13 @@ impl DelegationApp {
             actions.push(Action::CloseRequested);
         }
 
+        self.frame_log.step("dialogs");
         for action in actions {
             self.frame_log.note_action(&action);
             self.workspace.apply(action);
         }
         self.carry_out_effects(&ctx);
+        self.frame_log.step("applying");
 
         let title = self.workspace.window_title();
         if title != self.last_title {

@@ -14,6 +14,9 @@ use crate::i18n::{Language, Localized as _};
 use crate::import::attendees::{CsvTable, Field, ImportSummary, Matcher, ParsedPerson, build_edit};
 use crate::model::{MeetingId, Project};
 
+/// Lists with more rows than this are freed off the UI thread once imported.
+const LARGE_LIST: usize = 5_000;
+
 /// Pasted lists longer than this are parsed on a job; shorter ones at once, as typed.
 const PASTE_IN_BACKGROUND: usize = 16 * 1024;
 
@@ -259,7 +262,10 @@ impl Workspace {
             summary,
             rows,
         } = applied;
-        self.dialog = None;
+        // The dialog holds the preview and the table read: freeing 50,000 rows takes
+        // longer than a frame.
+        let closed = self.dialog.take();
+        super::drop_in_background(closed, rows > LARGE_LIST);
         if let Some(prepared) = prepared
             && let Err(stale) = self.install_prepared(prepared)
         {

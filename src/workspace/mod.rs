@@ -567,7 +567,7 @@ impl Workspace {
 const FREE_IN_BACKGROUND_ABOVE: usize = 10_000;
 
 /// Drops `value` on a short-lived thread of its own when `large`, else at once.
-fn drop_in_background<T: Send + 'static>(value: T, large: bool) {
+pub(super) fn drop_in_background<T: Send + 'static>(value: T, large: bool) {
     if !large {
         return;
     }
