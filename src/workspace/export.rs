@@ -125,14 +125,14 @@ fn write_export(
     let t = language.strings();
     let start = Instant::now();
     progress.set_phase(match job {
-        ExportRequest::NameCards(_) => t.phase_drawing_cards,
+        ExportRequest::NameCards(..) => t.phase_drawing_cards,
         _ => t.phase_rendering,
     });
     let mut on_progress = |done: usize, total: usize| {
         progress.set_total(total as u64);
         report(progress, done)
     };
-    let Rendered { bytes, cards } = match job.render_with(project, &mut on_progress) {
+    let Rendered { bytes, cards, .. } = match job.render_with(project, &mut on_progress) {
         Ok(rendered) => rendered,
         Err(ExportError::Cancelled) => return ExportOutcome::Cancelled,
         Err(err) => return ExportOutcome::Failed(err.localized(language)),

@@ -362,7 +362,9 @@ impl Workspace {
                 format,
                 language,
             }),
-            Request::NameCards(meeting) => self.request_export(ExportRequest::NameCards(meeting)),
+            Request::NameCards(meeting) => {
+                self.request_export(ExportRequest::NameCards(meeting, Default::default()));
+            }
             Request::ImportAttendees(meeting) => {
                 self.dialog = Some(Dialog::ImportAttendees(Box::new(ImportState {
                     add_to_meeting: meeting.is_some(),
