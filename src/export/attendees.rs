@@ -391,6 +391,12 @@ fn xlsx_sheet(
 fn printed_name(p: &Person, lang: ExportLanguage) -> String {
     let name = match lang {
         ExportLanguage::Zh if !p.chinese_name.trim().is_empty() => p.chinese_name.trim().to_owned(),
+        // A Chinese list addresses a foreign guest the Chinese way: `Myriam AUGEREAU
+        // LANDAIS 女士`.
+        ExportLanguage::Zh => match p.honorific {
+            crate::model::Honorific::None => p.latin_name(),
+            h => format!("{} {}", p.latin_name(), h.label_zh()),
+        },
         _ => p.formal_name(),
     };
     super::sanitize_cell(&name)
@@ -654,7 +660,14 @@ pub fn chinese_card_name(name: &str) -> String {
     let compact = crate::model::normalize_chinese_name(name);
     let chars: Vec<char> = compact.chars().collect();
     match chars.as_slice() {
-        [a, b] if chars.iter().all(|c| ('\u{4E00}'..='\u{9FFF}').contains(c)) => format!("{a} {b}"),
+        [a, b] if chars.iter().all(|c| is_han(*c)) => format!("{a} {b}"),
         _ => name.trim().to_owned(),
     }
+}
+
+/// A Han character, also of the extensions that rare name characters come from (䶮 is in
+/// Extension A).
+fn is_han(c: char) -> bool {
+    matches!(u32::from(c),
+        0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x323AF)
 }

@@ -110,7 +110,15 @@ pub fn short_date(date: chrono::NaiveDate, lang: ExportLanguage) -> String {
 /// The footer line of a printed document: the project's title and the document's date
 /// (`CCAA–AFNOR cooperation · Monday 23 September 2024`).
 pub fn footer_line(project_title: &str, date: chrono::NaiveDate, lang: ExportLanguage) -> String {
-    let date = long_date(date, lang);
+    // Both languages in a footer: the short forms, so that the title keeps its room.
+    let date = match lang {
+        ExportLanguage::Both => format!(
+            "{} / {}",
+            short_date(date, ExportLanguage::En),
+            short_date(date, ExportLanguage::Zh)
+        ),
+        _ => long_date(date, lang),
+    };
     let title = project_title.trim();
     if title.is_empty() {
         date
