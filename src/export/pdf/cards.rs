@@ -149,6 +149,8 @@ pub fn render_name_cards_with(
 
 /// One line of a face: text, bold, colour, (size, size before two lines, min size), lines.
 type Entry<'c> = (&'c str, bool, super::Rgb, (f32, f32, f32), usize);
+/// An [`Entry`] owning its text.
+type OwnedEntry = (String, bool, super::Rgb, (f32, f32, f32), usize);
 
 /// The two faces of `card`: the front (facing the guests) and the back.
 fn faces(
@@ -167,7 +169,7 @@ fn faces(
             a.to_owned()
         }
     };
-    let both: Vec<(String, bool, super::Rgb, (f32, f32, f32), usize)> = vec![
+    let both: Vec<OwnedEntry> = vec![
         (card.name_latin.clone(), true, INK, (44.0, 30.0, 12.0), 2),
         (card.name_chinese.clone(), true, INK, (48.0, 32.0, 12.0), 2),
         (card.title.clone(), false, INK, (16.0, 16.0, 9.0), 2),
@@ -219,7 +221,7 @@ fn faces(
             2,
         ),
     ];
-    let lay = |entries: &[(String, bool, super::Rgb, (f32, f32, f32), usize)]| {
+    let lay = |entries: &[OwnedEntry]| {
         let entries: Vec<Entry<'_>> = entries
             .iter()
             .map(|(text, bold, colour, (a, b, c), lines)| {

@@ -121,9 +121,11 @@ impl<'f> Layout<'f> {
                     return 0.0;
                 }
                 let table = Table::new(self, widths, columns, header, rows);
-                let head = (!header.is_empty())
-                    .then(|| row_height(table.layout_row(self.fonts, header, true).lines))
-                    .unwrap_or(0.0);
+                let head = if header.is_empty() {
+                    0.0
+                } else {
+                    row_height(table.layout_row(self.fonts, header, true).lines)
+                };
                 let first = rows.first().map_or(0.0, |r| {
                     row_height(table.layout_row(self.fonts, r, false).lines)
                 });
