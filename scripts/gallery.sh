@@ -21,10 +21,12 @@ sleep 6
 WIN=$(xdotool search --sync --name Delegation | head -1)
 xdotool windowfocus --sync "$WIN"
 key() { xdotool key --window "$WIN" "$@"; sleep 0.8; }
+# Runs a command from the palette: the query, then the n-th match (1 = the first).
 palette() {
     key ctrl+shift+p
     xdotool type --delay 40 "$1"
     sleep 0.5
+    for _ in $(seq 2 "${2:-1}"); do key Down; done
     key Return
 }
 shoot() { sleep 1; import -window root "$OUT/$1.png"; }
@@ -32,7 +34,8 @@ views=(project meetings people organisations commitments)
 for lang in en zh; do
     for theme in light dark; do
         [ "$theme" = dark ] && palette "dark theme" || palette "light theme"
-        [ "$lang" = zh ] && palette "中文" || palette "English"
+        # "language" matches English, then 中文 (typing Chinese is beyond xdotool here).
+        [ "$lang" = zh ] && palette "language" 2 || palette "language" 1
         for i in 1 2 3 4 5; do
             key "ctrl+$i"
             shoot "${views[$((i - 1))]}-$lang-$theme"

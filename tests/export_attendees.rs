@@ -556,3 +556,46 @@ fn name_cards_come_in_three_sizes_with_a_choice_of_face() {
     assert_eq!(text.matches("HUANG Jixian").count(), 1, "{text}");
     assert!(text.contains("常务副会长兼秘书长") && text.contains("Executive Vice President"));
 }
+
+#[test]
+fn the_command_line_names_a_character_no_font_has_and_takes_card_options() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("p.ron");
+    let mut p = sample();
+    p.people
+        .get_mut(&PersonId::from("wang-qian"))
+        .unwrap()
+        .chinese_name = "王\u{2FFFD}".into();
+    delegation_planner::project_file::save_project(&file, &p).unwrap();
+    let bin = env!("CARGO_BIN_EXE_delegation-planner");
+    let target = dir.path().join("cards.pdf");
+    let out = std::process::Command::new(bin)
+        .args([
+            "export",
+            "name-cards",
+            file.to_str().unwrap(),
+            "--meeting",
+            "paris-2024",
+            "--size",
+            "two-per-a4",
+            "--face",
+            "en",
+            "-o",
+        ])
+        .arg(&target)
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{stderr}");
+    assert!(
+        stderr.contains("warning:") && stderr.contains("(U+2FFFD)"),
+        "{stderr}"
+    );
+    let bytes = std::fs::read(&target).unwrap();
+    let cards = meeting(&p)
+        .attendees
+        .iter()
+        .filter(|a| a.status != delegation_planner::model::AttendanceStatus::Declined)
+        .count();
+    assert_eq!(lopdf_page_count(&bytes), cards.div_ceil(2));
+}
