@@ -283,6 +283,8 @@ struct SystemFonts {
     faces: Mutex<Vec<&'static Face>>,
     /// Per character: the face that has it, or none anywhere.
     found: Mutex<HashMap<char, Option<u16>>>,
+    /// The font files to search instead of the system's (tests).
+    files: Option<Vec<std::path::PathBuf>>,
 }
 
 /// At most this many system faces are loaded in one process.
@@ -314,7 +316,8 @@ impl SystemFonts {
         if loaded >= MAX_SYSTEM_FACES {
             return None;
         }
-        for path in system_font_files() {
+        let files = self.files.as_deref().unwrap_or_else(|| system_font_files());
+        for path in files {
             let Ok(meta) = std::fs::metadata(path) else {
                 continue;
             };
@@ -413,6 +416,31 @@ fn is_invisible(ch: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_character_no_bundled_font_has_comes_from_an_installed_font() {
+        // 𠮷 (U+20BB7, CJK Extension B) is not in the bundled subset; the fixture is a
+        // one-glyph subset of Noto Sans CJK SC, standing in for an installed font.
+        let fixture = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures/ext-b-sample.otf");
+        let system = SystemFonts {
+            files: Some(vec![
+                std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+                    .join("assets/fonts/DejaVuSans.ttf"),
+                fixture,
+            ]),
+            ..Default::default()
+        };
+        let fonts = fonts().unwrap();
+        assert!(fonts.face(FaceId::Cjk).glyph('𠮷').is_none());
+        let (n, face) = system.find('𠮷').unwrap();
+        assert_eq!(n, 0);
+        assert!(face.glyph('𠮷').is_some());
+        // Asked again: the face already loaded answers, no file is read.
+        assert_eq!(system.find('𠮷').map(|(n, _)| n), Some(0));
+        // A character in no font at all is none.
+        assert!(system.find('\u{2FFFD}').is_none());
+    }
 
     #[test]
     fn fonts_are_chosen_per_character() {
