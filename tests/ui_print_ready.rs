@@ -316,13 +316,12 @@ fn a_new_commitment_is_not_due_before_its_meeting() {
         .find(|(_, c)| c.agreed_at.as_ref() == Some(&meeting))
         .map(|(id, c)| (id.clone(), c.clone()))
         .unwrap();
-    let ctx = h.ctx.clone();
+    // Open it in the commitments view, as its "Open" button does.
     {
         let app = h.state_mut();
         app.view.view = delegation_planner::ui::View::Commitments;
         app.view.commitment = Some(id.clone());
     }
-    let _ = ctx;
     settle(&mut h);
     h.get_by_label("Has a due date").click();
     settle(&mut h);
