@@ -381,7 +381,17 @@ fn system_font_files() -> &'static [std::path::PathBuf] {
         for dir in dirs {
             collect_font_files(&dir, 0, &mut files);
         }
-        files.sort();
+        // Regular weights first: a rare character in a name is drawn like the rest of it,
+        // not in the bold of the first collection that happens to sort earlier.
+        let heavy = |p: &std::path::PathBuf| {
+            let name = p.to_string_lossy().to_lowercase();
+            [
+                "bold", "black", "heavy", "semibold", "medium", "italic", "oblique",
+            ]
+            .iter()
+            .any(|w| name.contains(w))
+        };
+        files.sort_by_cached_key(|p| (heavy(p), p.clone()));
         files
     })
 }
