@@ -38,7 +38,9 @@ fn add_edit_undo_redo_and_save_a_person() {
     type_into(&mut harness, "Given name", "Jiang");
     type_into(&mut harness, "Chinese name", "刘江");
     let (_, person) = new_person(harness.state().workspace.doc.project()).unwrap();
-    assert_eq!(person.display_name(), "Jiang LIU 刘江");
+    // A Chinese name makes Chinese order the default (issue 15: it stayed "given name
+    // first", `Jiang LIU`).
+    assert_eq!(person.display_name(), "LIU Jiang 刘江");
     assert!(harness.state().workspace.doc.is_dirty());
     assert!(
         harness

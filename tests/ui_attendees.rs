@@ -242,6 +242,9 @@ fn export_the_list_and_name_cards_from_the_meeting() {
     dialogs.answer(Picked::File(cards.clone()));
     h.get_by_label("Name cards…").click();
     settle(&mut h);
+    // The dialog asks for the paper and the faces first.
+    h.get_by_label("Save…").click();
+    settle(&mut h);
     let pdf = std::fs::read(cards.with_extension("pdf")).unwrap();
     let text = pdf_extract::extract_text_from_mem(&pdf).unwrap();
     assert!(text.contains("方 艳") && text.contains("Myriam AUGEREAU LANDAIS"));

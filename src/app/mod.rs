@@ -49,7 +49,7 @@ impl DelegationApp {
             &cc.egui_ctx,
             settings,
             file,
-            Box::new(NativeDialogs),
+            Box::new(NativeDialogs::default()),
             Recovery::platform(),
         )
     }
@@ -142,7 +142,15 @@ impl DelegationApp {
         };
         let mut actions = Vec::new();
         ui::menu_ui::menu_bar_ui(ui, &self.workspace, &self.view, &mut commands, &mut actions);
-        commands.extend(ui::status_ui::status_bar_ui(ui, &self.workspace));
+        match ui::status_ui::status_bar_ui(ui, &self.workspace) {
+            Some(ui::status_ui::StatusClick::Command(command)) => commands.push(command),
+            Some(ui::status_ui::StatusClick::OpenFolder(folder)) => {
+                actions.push(Action::Request(crate::workspace::Request::OpenFolder(
+                    folder,
+                )));
+            }
+            None => {}
+        }
 
         if let Some(opening) = self.workspace.opening_job() {
             // The document is about to be replaced: no edits, saves or other opens now.

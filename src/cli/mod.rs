@@ -147,6 +147,13 @@ pub enum ExportCommand {
         /// The meeting.
         #[arg(long)]
         meeting: String,
+        /// The paper: one card per A4 sheet, one per A5 sheet, or two A5 cards per A4 sheet.
+        #[arg(long, value_enum, default_value_t = crate::export::pdf::CardSize::A4Folded)]
+        size: crate::export::pdf::CardSize,
+        /// What faces the guests: both scripts on both sides, or Chinese (`zh`) or English
+        /// (`en`) towards the guests and the other language on the back.
+        #[arg(long, value_enum, default_value_t = crate::export::pdf::CardFace::Both)]
+        face: crate::export::pdf::CardFace,
         /// Where to write the PDF.
         #[arg(short, long)]
         output: PathBuf,
@@ -250,9 +257,15 @@ pub fn run(command: &Command, out: &mut dyn std::io::Write, err: &mut dyn std::i
         Command::Export(ExportCommand::NameCards {
             file,
             meeting,
+            size,
+            face,
             output,
         }) => {
-            let request = ExportRequest::NameCards(MeetingId::from(meeting.as_str()));
+            let options = crate::export::pdf::CardOptions {
+                size: *size,
+                face: *face,
+            };
+            let request = ExportRequest::NameCards(MeetingId::from(meeting.as_str()), options);
             export(file, &request, output, out, err)
         }
         Command::Followups {
@@ -366,8 +379,19 @@ fn export(
     {
         return Ok(1);
     }
-    match request.render(&project) {
-        Ok(bytes) => write_output(output, &bytes, out, err),
+    match request.render_with(&project, &mut |_, _| true) {
+        Ok(rendered) => {
+            // Named before the file is written: never a silent box on the page.
+            if !rendered.unprintable.is_empty() {
+                writeln!(
+                    err,
+                    "warning: {}: {}",
+                    output.display(),
+                    crate::export::pdf::unprintable_message(&rendered.unprintable)
+                )?;
+            }
+            write_output(output, &rendered.bytes, out, err)
+        }
         Err(e) => {
             writeln!(err, "{}: {e}", output.display())?;
             Ok(1)

@@ -348,6 +348,7 @@ pub fn pdf(
     });
     pdf::render(&pdf::Document {
         title: lang.text(&meeting.title),
+        footer: super::text::footer_line(&lang.text(&project.info.title), meeting.date, lang),
         page: pdf::PageSize::A4Portrait,
         blocks,
     })

@@ -454,6 +454,58 @@ strings! {
     // Visit programmes over several days (issue 13): new strings go right below.
     // Nothing lost from any path (issue 14): new strings go right below.
     // Print-ready documents and a fully bilingual app (issue 15): new strings go right below.
+    open_folder => "Open folder", "打开文件夹";
+    open_folder_tip => "Show the folder of this file in the file manager", "在文件管理器中打开该文件所在的文件夹";
+    open_folder_failed => "Could not open the folder", "无法打开文件夹";
+    project_file_kind => "Delegation Planner project", "代表团会务助手项目";
+    dlg_open_project => "Open a project", "打开项目";
+    dlg_save_project => "Save the project", "保存项目";
+    dlg_export_file => "Export to a file", "导出到文件";
+    unit_min => "min", "分钟";
+    one_person => "1 person", "1 人";
+    n_people => "{n} people", "{n} 人";
+    one_organisation => "1 organisation", "1 个机构";
+    n_organisations => "{n} organisations", "{n} 个机构";
+    import_added => "Added {people} and {organisations}; {matched} already in the project", "新增 {people}、{organisations}，匹配已有 {matched} 人";
+    month_names => "January,February,March,April,May,June,July,August,September,October,November,December", "1月,2月,3月,4月,5月,6月,7月,8月,9月,10月,11月,12月";
+    weekday_initials => "Mo,Tu,We,Th,Fr,Sa,Su", "一,二,三,四,五,六,日";
+    date_format => "{d} {month} {y}", "{y}年{m}月{d}日";
+    date_today => "Today", "今天";
+    date_previous_month => "Previous month", "上个月";
+    date_next_month => "Next month", "下个月";
+    date_previous_year => "Previous year", "上一年";
+    date_next_year => "Next year", "下一年";
+    date_pick_tip => "Choose the date on a calendar", "在日历中选择日期";
+    head_comes_first => "The head of delegation comes first: change the role to move someone above them", "团长始终排在首位：如需调整，请先更改角色";
+    name_cards_title => "Name cards", "桌签";
+    name_cards_body => "Folded table cards, one per attendee (those who declined are left out), in protocol order.", "折叠桌签，每位参会人员一张（已谢绝者除外），按礼宾顺序排列。";
+    card_size => "Card size", "桌签尺寸";
+    card_a4 => "A4, folded (297 × 105 mm)", "A4 对折（297 × 105 毫米）";
+    card_a5 => "A5 tent (210 × 74 mm)", "A5 三角桌签（210 × 74 毫米）";
+    card_two => "Two A5 tents per A4 sheet", "每张 A4 纸两个 A5 桌签";
+    card_face => "Facing the guests", "朝向来宾的一面";
+    card_face_both => "Chinese and English on both sides", "两面均为中英文";
+    card_face_zh => "Chinese (English on the back)", "中文（背面英文）";
+    card_face_en => "English (Chinese on the back)", "英文（背面中文）";
+    save_dots => "Save…", "保存…";
+    unprintable_title => "Some characters cannot be printed", "部分字符无法打印";
+    unprintable_body => "No font on this computer has these characters, so they would print as empty boxes:", "本机没有任何字体包含以下字符，打印出来会是空白方框：";
+    unprintable_advice => "Install a font that has them (a CJK Extension B font for rare name characters) and export again, or correct the text. The file has not been written yet.", "请安装包含这些字符的字体（生僻姓名用字需 CJK 扩展 B 字体）后重新导出，或修改文字。文件尚未写入。";
+    save_anyway => "Save anyway", "仍然保存";
+    browse_title_open => "Open a file", "打开文件";
+    browse_title_save => "Save to a file", "保存到文件";
+    browse_no_dialog => "No file dialog is available on this system; choose the file here.", "本系统没有可用的文件对话框，请在此选择文件。";
+    browse_folder => "Folder", "文件夹";
+    browse_up => "Up", "上一级";
+    browse_up_tip => "The folder that contains this one", "上一级文件夹";
+    browse_home => "Home", "主文件夹";
+    browse_recent => "Recent folders", "最近使用的文件夹";
+    browse_file_name => "File name", "文件名";
+    browse_empty => "No matching files in this folder.", "此文件夹中没有相应的文件。";
+    browse_unreadable => "This folder cannot be read.", "无法读取此文件夹。";
+    no_file_dialog => "No file dialog is available on this desktop (no XDG desktop portal and no zenity); installing xdg-desktop-portal-gtk or zenity gives one. Meanwhile, choose the file here.", "此桌面没有可用的文件对话框（没有 XDG 桌面门户，也没有 zenity）；安装 xdg-desktop-portal-gtk 或 zenity 即可使用。现在请在此选择文件。";
+    file_dialog_no_answer => "The file dialog could not be shown (the desktop portal did not answer). Choose the file here instead.", "无法显示文件对话框（桌面门户没有响应）。请改在此选择文件。";
+    browse_relative => "A file name alone is saved in the folder shown above.", "只填写文件名时，文件保存在上面显示的文件夹中。";
     // Minutes, outcomes and Word documents (issue 16): new strings go right below.
 }
 

@@ -183,23 +183,51 @@ impl Meeting {
         idx
     }
 
+    /// Whether the attendee at index `index` can move one place up (or down) in its side's
+    /// protocol order: not past the end, and not past someone of another precedence (the
+    /// head of delegation, the deputy), which only a change of role can do.
+    pub fn can_move_attendee(&self, index: usize, up: bool) -> bool {
+        let Some(attendee) = self.attendees.get(index) else {
+            return false;
+        };
+        let order = self.side_order(attendee.side.as_ref());
+        let Some(pos) = order.iter().position(|i| *i == index) else {
+            return false;
+        };
+        let other = if up {
+            pos.checked_sub(1)
+        } else {
+            Some(pos + 1)
+        };
+        other
+            .and_then(|o| order.get(o))
+            .and_then(|i| self.attendees.get(*i))
+            .is_some_and(|o| o.protocol_key().0 == attendee.protocol_key().0)
+    }
+
     /// Moves an attendee one place up or down in its side's protocol order and renumbers
-    /// the side's ranks 1, 2, 3… so the order is explicit in the file.
-    pub fn move_attendee(&mut self, person: &PersonId, up: bool) {
-        let Some(side) = self
+    /// the side's ranks 1, 2, 3… so the order is explicit in the file. Roles never change
+    /// here: a move past someone of another precedence (the head of delegation comes
+    /// first) is refused, and false returned; see [`Self::can_move_attendee`].
+    pub fn move_attendee(&mut self, person: &PersonId, up: bool) -> bool {
+        let Some((index, side)) = self
             .attendees
             .iter()
-            .find(|a| &a.person == person)
-            .map(|a| a.side.clone())
+            .enumerate()
+            .find(|(_, a)| &a.person == person)
+            .map(|(i, a)| (i, a.side.clone()))
         else {
-            return;
+            return false;
         };
+        if !self.can_move_attendee(index, up) {
+            return false;
+        }
         let mut order = self.side_order(side.as_ref());
         let Some(pos) = order
             .iter()
             .position(|i| self.attendees.get(*i).is_some_and(|a| &a.person == person))
         else {
-            return;
+            return false;
         };
         let other = if up {
             pos.checked_sub(1)
@@ -207,20 +235,15 @@ impl Meeting {
             Some(pos + 1).filter(|p| *p < order.len())
         };
         let Some(other) = other else {
-            return;
+            return false;
         };
         order.swap(pos, other);
         for (rank, i) in order.iter().enumerate() {
             if let Some(a) = self.attendees.get_mut(*i) {
                 a.rank = u32::try_from(rank + 1).unwrap_or(u32::MAX);
-                // The one now first leads the side; a former head moved down becomes a member.
-                if rank == 0 && a.role == AttendanceRole::Member {
-                    a.role = AttendanceRole::HeadOfDelegation;
-                } else if rank > 0 && a.role == AttendanceRole::HeadOfDelegation {
-                    a.role = AttendanceRole::Member;
-                }
             }
         }
+        true
     }
 
     /// Total planned length of the agenda in minutes.
@@ -641,7 +664,7 @@ mod tests {
     }
 
     #[test]
-    fn reordering_attendees_renumbers_and_moves_the_head() {
+    fn reordering_attendees_renumbers_and_never_changes_a_role() {
         let project = crate::samples::ccaa_afnor().unwrap();
         let mut m = project.meetings.values().next().unwrap().clone();
         let afnor = Some(SideId::from("afnor"));
@@ -670,23 +693,21 @@ mod tests {
                 "shen-cindy"
             ]
         );
-        m.move_attendee(&PersonId::from("tsai-august"), true);
-        assert_eq!(names(&m)[0], "tsai-august");
-        let tsai = m
-            .attendees
-            .iter()
-            .find(|a| a.person.as_str() == "tsai-august")
-            .unwrap();
-        assert_eq!(
-            (tsai.rank, tsai.role),
-            (1, AttendanceRole::HeadOfDelegation)
-        );
+        // A member cannot pass the head of delegation: nothing moves, no role changes
+        // (this used to make the member head of delegation silently).
+        let before = m.clone();
+        assert!(!m.move_attendee(&PersonId::from("tsai-august"), true));
+        assert_eq!(m, before);
+        assert_eq!(names(&m)[0], "augereau-landais-myriam");
         let myriam = m
             .attendees
             .iter()
             .find(|a| a.person.as_str() == "augereau-landais-myriam")
             .unwrap();
-        assert_eq!((myriam.rank, myriam.role), (2, AttendanceRole::Member));
+        assert_eq!(
+            (myriam.rank, myriam.role),
+            (1, AttendanceRole::HeadOfDelegation)
+        );
         // The other side is untouched; moving past the end does nothing.
         m.move_attendee(&PersonId::from("shen-cindy"), false);
         assert_eq!(names(&m)[3], "shen-cindy");

@@ -334,7 +334,7 @@ fn item_row_ui(
     );
     paint_line(
         ui,
-        egui::RichText::new(format!("{} min", item.duration_minutes)),
+        egui::RichText::new(format!("{} {}", item.duration_minutes, cx.tr().unit_min)),
         AGENDA_DURATION_WIDTH,
     );
     // The selected item carries the move and remove buttons (the other rows stay light:
@@ -439,10 +439,11 @@ fn totals_ui(ui: &mut egui::Ui, cx: &Cx<'_>, meeting: &Meeting, state: &ViewStat
         .unwrap_or_default();
     ui.horizontal(|ui| {
         ui.label(format!(
-            "{}: {} h {:02} min → {end}",
+            "{}: {} h {:02} {} → {end}",
             t.total,
             total / 60,
             total % 60,
+            t.unit_min,
         ));
         if summary.runs_past_end {
             ui.colored_label(style::warning_color(ui), format!("▲ {}", t.runs_past_end));
@@ -477,7 +478,7 @@ fn item_form_ui(
             egui::DragValue::new(&mut item.duration_minutes)
                 .range(0..=24 * 60)
                 .speed(1.0)
-                .suffix(" min"),
+                .suffix(format!(" {}", t.unit_min)),
         )
         .labelled_by(l.id);
         ui.end_row();

@@ -162,11 +162,6 @@ fn meeting_editor_ui(
             }
         });
     });
-    ui.label(
-        egui::RichText::new(format!("{}: {id}", t.meeting_id))
-            .small()
-            .color(style::weak_color(ui)),
-    );
     ui.add_space(style::space::S);
 
     let (open_in_series, agreed_here) = {
@@ -249,7 +244,7 @@ fn details_ui(ui: &mut egui::Ui, cx: &Cx<'_>, meeting: &mut Meeting) {
         bilingual_rows(ui, t, t.meeting_title, &mut meeting.title);
         choice_row(ui, t.kind, cx.language, &mut meeting.kind);
         ui.label(t.date);
-        date_edit(ui, "meeting_date", &mut meeting.date);
+        date_edit(ui, cx.language, "meeting_date", &mut meeting.date);
         ui.end_row();
         let l = ui.label(t.start_time);
         time_edit(ui, &mut meeting.start_time, l.id);

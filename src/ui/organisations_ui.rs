@@ -145,11 +145,6 @@ fn organisation_editor_ui(
             }
         });
     });
-    ui.label(
-        egui::RichText::new(format!("id: {id}"))
-            .small()
-            .color(style::weak_color(ui)),
-    );
     ui.add_space(style::space::M);
     form_ui(ui, "organisation_form", |ui| {
         text_row(ui, t.acronym, &mut org.acronym);

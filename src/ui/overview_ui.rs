@@ -12,7 +12,12 @@ pub fn overview_ui(ui: &mut egui::Ui, cx: &Cx<'_>, state: &mut ViewState) {
     ui.horizontal_wrapped(|ui| {
         ui.heading(t.overview);
         ui.label(
-            egui::RichText::new(format!("{} {}", t.as_of, cx.today)).color(style::weak_color(ui)),
+            egui::RichText::new(format!(
+                "{} {}",
+                t.as_of,
+                super::widgets::date_text(cx.language, cx.today)
+            ))
+            .color(style::weak_color(ui)),
         )
         .on_hover_text(t.as_of_tip);
     });

@@ -86,10 +86,10 @@ pub fn paste_agenda_dialog_ui(
                             if preview.assumed_duration.get(i).copied().unwrap_or(false) {
                                 ui.colored_label(
                                     super::style::warning_color(ui),
-                                    format!("{minutes} min ({})", t.duration_assumed),
+                                    format!("{minutes} {} ({})", t.unit_min, t.duration_assumed),
                                 );
                             } else {
-                                ui.label(format!("{minutes} min"));
+                                ui.label(format!("{minutes} {}", t.unit_min));
                             }
                             ui.label(&line.title);
                             ui.label(language.choice(line.kind));

@@ -129,7 +129,7 @@ fn person_editor_ui(
     let t = cx.tr();
     let original = person.clone();
     ui.horizontal(|ui| {
-        ui.heading(person.formal_name());
+        ui.heading(addressed_name(&person, cx.language));
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             if delete_button(ui, t) {
                 cx.edit_step(Edit::delete_person(cx.project, id));
@@ -137,11 +137,6 @@ fn person_editor_ui(
             }
         });
     });
-    ui.label(
-        egui::RichText::new(format!("id: {id}"))
-            .small()
-            .color(style::weak_color(ui)),
-    );
     ui.add_space(style::space::M);
     form_ui(ui, "person_form", |ui| {
         choice_row(ui, t.honorific, cx.language, &mut person.honorific);
@@ -150,7 +145,7 @@ fn person_editor_ui(
         text_row(ui, t.chinese_name, &mut person.chinese_name);
         choice_row(ui, t.name_order, cx.language, &mut person.name_order);
         ui.label(t.shown_as);
-        ui.label(egui::RichText::new(person.formal_name()).strong());
+        ui.label(egui::RichText::new(addressed_name(&person, cx.language)).strong());
         ui.end_row();
         let l = ui.label(t.organisation);
         organisation_combo(
@@ -169,6 +164,14 @@ fn person_editor_ui(
         multiline_row(ui, t.notes, &mut person.notes);
     });
     duplicates_ui(ui, cx, id, state);
+    // A Chinese name typed for someone who had none: Chinese order is the better guess
+    // (`LI Na 李娜`, not `Na LI`), unless the order was chosen in the same frame.
+    if original.chinese_name.trim().is_empty()
+        && !person.chinese_name.trim().is_empty()
+        && person.name_order == original.name_order
+    {
+        person.name_order = crate::model::NameOrder::FamilyFirst;
+    }
     if person != original && state.person.as_ref() == Some(id) {
         cx.edit(
             ui,
@@ -214,9 +217,9 @@ fn duplicates_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>, id: &PersonId, state: &mut 
             ui.colored_label(
                 style::warning_color(ui),
                 format!(
-                    "▲ {}: {} {org} ({other})",
+                    "▲ {}: {} {org}",
                     t.possible_duplicate,
-                    p.formal_name()
+                    addressed_name(p, cx.language)
                 ),
             );
             if ui
@@ -241,3 +244,22 @@ fn duplicates_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>, id: &PersonId, state: &mut 
 
 /// How many possible duplicates the editor lists.
 const SHOWN_DUPLICATES: usize = 5;
+
+/// The name with its honorific as the interface addresses the person: `Mr. HUANG Jixian
+/// 黄继先` in English; in Chinese the honorific follows the name, `HUANG Jixian 黄继先先生`.
+pub fn addressed_name(person: &Person, language: crate::i18n::Language) -> String {
+    if !language.prefers_chinese() || person.honorific == crate::model::Honorific::None {
+        return person.formal_name();
+    }
+    let name = person.display_name();
+    let honorific = language.choice(person.honorific);
+    // Straight after a Chinese name (黄继先先生), after a space following a Latin one.
+    let joined = name.chars().last().is_some_and(|c| c > '\u{2E7F}');
+    if name.is_empty() {
+        honorific.to_owned()
+    } else if joined {
+        format!("{name}{honorific}")
+    } else {
+        format!("{name} {honorific}")
+    }
+}

@@ -29,7 +29,7 @@ pub fn next_meeting_dialog_ui(
         ui.add_space(space::M);
         super::widgets::form_ui(ui, "next_meeting_form", |ui| {
             ui.label(t.date);
-            super::widgets::date_edit(ui, "next_meeting_date", date);
+            super::widgets::date_edit(ui, workspace.language(), "next_meeting_date", date);
             ui.end_row();
             ui.label("");
             ui.checkbox(alternate, t.alternate_host);

@@ -71,6 +71,28 @@ pub enum Dialog {
     },
     /// A second question before something that throws changes away.
     ConfirmLoss(LossAction),
+    /// Name cards of a meeting: which paper, what faces the guests.
+    NameCards {
+        /// The meeting.
+        meeting: MeetingId,
+        /// The choices so far.
+        options: crate::export::pdf::CardOptions,
+    },
+    /// An export made, not written yet: some of its characters no font can print.
+    Unprintable(Box<PendingWrite>),
+}
+
+/// An export rendered and waiting for the user's word before it is written.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PendingWrite {
+    /// Where it goes.
+    pub path: PathBuf,
+    /// The file's bytes.
+    pub bytes: Arc<Vec<u8>>,
+    /// For name cards, how many.
+    pub cards: Option<usize>,
+    /// The characters that would print as boxes.
+    pub unprintable: Vec<char>,
 }
 
 /// Something that throws changes away, waiting for the user's word.

@@ -9,8 +9,8 @@ use super::jobs::{Job, JobView, Poll};
 use super::reading::{Opened, read_and_check};
 use super::recovery::RecoveryEntry;
 use super::{
-    AfterConfirm, Dialog, Effect, PROJECT_FILES, PathPurpose, Picked, SaveFaults, Workspace,
-    file_name,
+    AfterConfirm, Dialog, Effect, PathPurpose, Picked, SaveFaults, Workspace, file_name,
+    project_files,
 };
 use crate::document::Document;
 use crate::i18n::{self, Localized as _};
@@ -94,7 +94,7 @@ impl Workspace {
                 self.replace_document(Document::unsaved(Project::default(), false), None, None);
                 self.settings.last_file = None;
             }
-            AfterConfirm::Open => match self.dialogs.pick_open(self.start_dir(), PROJECT_FILES) {
+            AfterConfirm::Open => match self.pick_project_to_open() {
                 Picked::File(path) => self.start_open(&path, false),
                 Picked::Cancelled => {}
                 Picked::Unavailable(reason) => {
@@ -117,6 +117,13 @@ impl Workspace {
         }
     }
 
+    /// Asks for a project file to open, in the interface language.
+    fn pick_project_to_open(&mut self) -> Picked {
+        self.dialogs.set_language(self.language());
+        let kind = project_files(self.tr());
+        self.dialogs.pick_open(self.start_dir(), kind)
+    }
+
     /// Opens a recent file (asking first if there are unsaved changes).
     pub(super) fn open_recent(&mut self, path: PathBuf) {
         if path.exists() {
@@ -130,8 +137,10 @@ impl Workspace {
         }
     }
 
-    /// A path typed where no file dialog could be shown.
-    pub(super) fn path_typed(&mut self, purpose: PathPurpose, mut path: PathBuf) {
+    /// A path typed where no file dialog could be shown. A relative one (a file name alone)
+    /// is taken in the folder the browser showed, never in the process's working folder.
+    pub(super) fn path_typed(&mut self, purpose: PathPurpose, path: PathBuf) {
+        let mut path = self.absolute(path);
         match purpose {
             PathPurpose::Open => self.proceed(AfterConfirm::OpenPath(path)),
             PathPurpose::Save(then) => {
@@ -311,10 +320,9 @@ impl Workspace {
     /// Asks where to save, then saves; then does `then`.
     pub(super) fn save_as(&mut self, then: Option<AfterConfirm>) {
         let name = self.suggested_file_name();
-        match self
-            .dialogs
-            .pick_save(self.start_dir(), &name, PROJECT_FILES)
-        {
+        self.dialogs.set_language(self.language());
+        let kind = project_files(self.tr());
+        match self.dialogs.pick_save(self.start_dir(), &name, kind) {
             Picked::File(mut path) => {
                 if path.extension().is_none() {
                     path.set_extension(project_file::EXTENSION);
@@ -389,7 +397,7 @@ impl Workspace {
                     self.recovery.discard();
                 }
                 let t = self.tr();
-                self.toast(format!("{} {}", t.saved, file_name(&path)));
+                self.toast_file(format!("{} {}", t.saved, path.display()), &path);
                 if let Some(then) = then {
                     self.proceed(then);
                 }
@@ -416,13 +424,39 @@ impl Workspace {
         }
     }
 
-    /// The folder file dialogs start in: the document's, or the last file's.
+    /// The folder file dialogs start in: the document's, or the last file's, or the last
+    /// folder used.
     pub(super) fn start_dir(&self) -> Option<PathBuf> {
         self.doc
             .path()
             .or_else(|| self.settings.recent_files.first().map(PathBuf::as_path))
             .and_then(Path::parent)
+            .filter(|p| !p.as_os_str().is_empty())
             .map(Path::to_owned)
+            .or_else(|| self.settings.recent_folders.first().cloned())
+    }
+
+    /// The folder a typed file name alone belongs in: where dialogs start, else the home
+    /// folder; never the process's working folder, which the user cannot see.
+    pub fn default_folder(&self) -> PathBuf {
+        self.start_dir()
+            .filter(|d| d.is_absolute())
+            .or_else(|| directories::UserDirs::new().map(|u| u.home_dir().to_owned()))
+            .unwrap_or_else(|| PathBuf::from("/"))
+    }
+
+    /// `path` made absolute against [`Self::default_folder`].
+    pub(super) fn absolute_path(&self, path: &Path) -> PathBuf {
+        self.absolute(path.to_owned())
+    }
+
+    /// `path` made absolute against [`Self::default_folder`].
+    fn absolute(&self, path: PathBuf) -> PathBuf {
+        if path.is_absolute() {
+            path
+        } else {
+            self.default_folder().join(path)
+        }
     }
 
     fn suggested_file_name(&self) -> String {
@@ -443,12 +477,7 @@ impl Workspace {
     /// When no file dialog can be shown: says why and asks for a typed path, starting
     /// from the usual folder and the suggested file name.
     pub(super) fn ask_for_path(&mut self, purpose: PathPurpose, reason: String, file_name: &str) {
-        let text = self
-            .start_dir()
-            .unwrap_or_default()
-            .join(file_name)
-            .display()
-            .to_string();
+        let text = self.default_folder().join(file_name).display().to_string();
         self.dialog = Some(Dialog::PathEntry {
             purpose,
             reason,

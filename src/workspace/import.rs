@@ -87,7 +87,7 @@ impl Workspace {
     pub(super) fn import_step(&mut self, step: ImportStep) {
         match step {
             ImportStep::Reparse => self.reparse_import(),
-            ImportStep::OpenFile => match self.dialogs.pick_open(self.start_dir(), CSV_FILES) {
+            ImportStep::OpenFile => match self.pick_csv() {
                 // Read, mapped and matched on a job; the preview arrives when it is done.
                 Picked::File(path) => self.start_csv_import(&path),
                 Picked::Cancelled | Picked::Unavailable(_) => {}
@@ -301,17 +301,37 @@ impl Workspace {
         }
     }
 
+    /// Asks for a CSV file to import, in the interface language.
+    fn pick_csv(&mut self) -> Picked {
+        self.dialogs.set_language(self.language());
+        self.dialogs.pick_open(self.start_dir(), CSV_FILES)
+    }
+
     /// Says in the status bar what an import added and matched.
     fn report_import(&mut self, summary: &ImportSummary) {
-        let text = self
-            .tr()
-            .import_done
-            .replace("{people}", &summary.added_people.len().to_string())
+        let t = self.tr();
+        let count = |n: usize, one: &str, many: &str| {
+            if n == 1 {
+                one.to_owned()
+            } else {
+                many.replace("{n}", &super::thousands(n))
+            }
+        };
+        let text = t
+            .import_added
+            .replace(
+                "{people}",
+                &count(summary.added_people.len(), t.one_person, t.n_people),
+            )
             .replace(
                 "{organisations}",
-                &summary.added_organisations.len().to_string(),
+                &count(
+                    summary.added_organisations.len(),
+                    t.one_organisation,
+                    t.n_organisations,
+                ),
             )
-            .replace("{matched}", &summary.matched_people.len().to_string());
+            .replace("{matched}", &super::thousands(summary.matched_people.len()));
         self.toast(text);
     }
 }

@@ -25,8 +25,12 @@ use std::time::{Duration, Instant};
 
 pub use action::{Action, DialogOutcome, Effect, PendingEdit};
 pub use commands::{Command, CommandText, Key, Scope, Shortcut};
-pub use dialog::{AfterConfirm, Dialog, ImportState, ImportStep, LossAction, PathPurpose};
-pub use file_dialog::{FileDialogs, FileKind, NativeDialogs, NoDialogs, PROJECT_FILES, Picked};
+pub use dialog::{
+    AfterConfirm, Dialog, ImportState, ImportStep, LossAction, PathPurpose, PendingWrite,
+};
+pub use file_dialog::{
+    FileDialogs, FileKind, NativeDialogs, NoDialogs, PROJECT_FILES, Picked, project_files,
+};
 pub use jobs::{JobView, Progress};
 pub use reading::thousands;
 pub use request::Request;
@@ -42,13 +46,16 @@ use recovery::{Recovery, RecoveryEntry};
 /// A test seam called before each step of a project save; an error fails that step.
 pub type SaveFaults = Box<dyn FnMut(SaveStep) -> std::io::Result<()> + Send>;
 
-/// A brief message in the status bar ("Saved paris.ron in /home/…").
+/// A brief message in the status bar ("Saved /home/…/paris.ron").
 #[derive(Clone, Debug)]
 pub struct Toast {
     /// The text.
     pub text: String,
     /// When it was posted.
     pub since: Instant,
+    /// The folder of the file the message is about (a save, an export), which the status
+    /// bar offers to open.
+    pub folder: Option<PathBuf>,
 }
 
 /// How long a status message stays.
@@ -80,6 +87,8 @@ pub struct Workspace {
     recovery: Recovery,
     /// Recovery copies from earlier sessions still to offer, newest last.
     pending_recovery: Vec<RecoveryEntry>,
+    /// How name cards were last made (paper and faces), offered again next time.
+    card_options: crate::export::pdf::CardOptions,
     /// Faults injected into project saves (tests only); shared with the save job.
     save_faults: Arc<Mutex<Option<SaveFaults>>>,
     /// Long work running in the background.
@@ -127,6 +136,7 @@ impl Workspace {
             close_confirmed: false,
             recovery,
             pending_recovery: Vec::new(),
+            card_options: crate::export::pdf::CardOptions::default(),
             save_faults: Arc::default(),
             jobs: Jobs::default(),
             problems: validation::Problems::default(),
@@ -362,7 +372,21 @@ impl Workspace {
                 format,
                 language,
             }),
-            Request::NameCards(meeting) => self.request_export(ExportRequest::NameCards(meeting)),
+            Request::NameCards(meeting) => {
+                self.dialog = Some(Dialog::NameCards {
+                    meeting,
+                    options: self.card_options,
+                });
+            }
+            Request::OpenFolder(folder) => {
+                if let Err(reason) = self.dialogs.open_folder(&folder) {
+                    let t = self.tr();
+                    self.show_error(
+                        t.open_folder_failed,
+                        &format!("{reason}\n\n{}", folder.display()),
+                    );
+                }
+            }
             Request::ImportAttendees(meeting) => {
                 self.dialog = Some(Dialog::ImportAttendees(Box::new(ImportState {
                     add_to_meeting: meeting.is_some(),
@@ -433,6 +457,18 @@ impl Workspace {
             DialogOutcome::Reload(path) => {
                 self.dialog = None;
                 self.start_open(&path, false);
+            }
+            DialogOutcome::Export(request) => {
+                self.dialog = None;
+                if let ExportRequest::NameCards(_, options) = request.as_ref() {
+                    self.card_options = *options;
+                }
+                self.request_export(*request);
+            }
+            DialogOutcome::WriteAnyway => {
+                if let Some(Dialog::Unprintable(pending)) = self.dialog.take() {
+                    self.write_pending(*pending);
+                }
             }
         }
     }
@@ -530,6 +566,16 @@ impl Workspace {
         self.toast = Some(Toast {
             text,
             since: Instant::now(),
+            folder: None,
+        });
+    }
+
+    /// Posts a status message about a file just written, offering to open its folder.
+    fn toast_file(&mut self, text: String, file: &Path) {
+        self.toast = Some(Toast {
+            text,
+            since: Instant::now(),
+            folder: file.parent().map(Path::to_owned),
         });
     }
 

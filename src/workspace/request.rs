@@ -38,6 +38,9 @@ pub enum Request {
         /// The language of printed lists.
         language: crate::export::ExportLanguage,
     },
-    /// Make name cards for a meeting's attendees (asks where to save).
+    /// Make name cards for a meeting's attendees: asks for the paper and the faces, then
+    /// where to save.
     NameCards(MeetingId),
+    /// Open this folder in the system's file manager (after a save or an export).
+    OpenFolder(std::path::PathBuf),
 }

@@ -150,7 +150,12 @@ pub(super) fn filter_bar_ui(ui: &mut egui::Ui, cx: &Cx<'_>, state: &mut ViewStat
             ui.selectable_value(&mut filter.due, value, text);
         }
         ui.label(
-            egui::RichText::new(format!("{} {}", t.as_of, cx.today)).color(style::weak_color(ui)),
+            egui::RichText::new(format!(
+                "{} {}",
+                t.as_of,
+                crate::ui::widgets::date_text(cx.language, cx.today)
+            ))
+            .color(style::weak_color(ui)),
         )
         .on_hover_text(t.as_of_tip);
     });

@@ -1,48 +1,150 @@
 //! Dates, times of day and time zones.
 
-use chrono::{NaiveDate, NaiveTime, Timelike as _};
+use chrono::{Datelike as _, NaiveDate, NaiveTime, Timelike as _};
 use egui::{ComboBox, Ui};
 
-/// A date with a calendar button.
-pub fn date_edit(ui: &mut Ui, id_salt: &str, value: &mut NaiveDate) -> bool {
-    use chrono::Datelike as _;
-    // The date picker speaks jiff; the model speaks chrono. Both are proleptic Gregorian.
-    let to_jiff = |d: NaiveDate| {
-        let year = i16::try_from(d.year()).ok()?;
-        let month = i8::try_from(d.month()).ok()?;
-        let day = i8::try_from(d.day()).ok()?;
-        jiff::civil::Date::new(year, month, day).ok()
-    };
-    let Some(mut date) = to_jiff(*value) else {
-        ui.label(value.to_string());
-        return false;
-    };
-    let before = date;
-    ui.add(
-        egui_extras::DatePickerButton::new(&mut date)
-            .id_salt(id_salt)
-            .show_icon(false)
-            .calendar_week(false),
-    );
-    if date == before {
-        return false;
+use crate::i18n::Language;
+
+/// A date in the interface language: `23 September 2024`, `2024年9月23日`.
+pub fn date_text(language: Language, date: NaiveDate) -> String {
+    let t = language.strings();
+    let month = t
+        .month_names
+        .split(',')
+        .nth(date.month0() as usize)
+        .unwrap_or_default();
+    t.date_format
+        .replace("{d}", &date.day().to_string())
+        .replace("{month}", month)
+        .replace("{m}", &date.month().to_string())
+        .replace("{y}", &date.year().to_string())
+}
+
+/// A date with a calendar, in the interface language (month names, weekday initials,
+/// Monday first): a button showing the date opens a month to click a day in, with the
+/// previous and next month and year, and Today. Returns whether the date changed.
+pub fn date_edit(ui: &mut Ui, language: Language, id_salt: &str, value: &mut NaiveDate) -> bool {
+    let t = language.strings();
+    let button = ui
+        .button(date_text(language, *value))
+        .on_hover_text(t.date_pick_tip);
+    let shown_id = button.id.with("month_shown");
+    let mut changed = false;
+    let popup = egui::Popup::from_toggle_button_response(&button)
+        .close_behavior(egui::PopupCloseBehavior::CloseOnClickOutside)
+        .show(|ui| {
+            let first = |d: NaiveDate| d.with_day(1).unwrap_or(d);
+            let mut shown: NaiveDate = ui
+                .data(|d| d.get_temp(shown_id))
+                .unwrap_or_else(|| first(*value));
+            ui.horizontal(|ui| {
+                let step =
+                    |ui: &mut Ui, text: &str, tip: &str, months: i32, shown: &mut NaiveDate| {
+                        if ui.small_button(text).on_hover_text(tip).clicked() {
+                            let moved = if months < 0 {
+                                shown.checked_sub_months(chrono::Months::new(months.unsigned_abs()))
+                            } else {
+                                shown.checked_add_months(chrono::Months::new(months.unsigned_abs()))
+                            };
+                            if let Some(moved) = moved {
+                                *shown = moved;
+                            }
+                        }
+                    };
+                step(ui, "«", t.date_previous_year, -12, &mut shown);
+                step(ui, "‹", t.date_previous_month, -1, &mut shown);
+                let month = t
+                    .month_names
+                    .split(',')
+                    .nth(shown.month0() as usize)
+                    .unwrap_or_default();
+                let title = if language.prefers_chinese() {
+                    format!("{}年{month}", shown.year())
+                } else {
+                    format!("{month} {}", shown.year())
+                };
+                ui.add_sized(
+                    [
+                        crate::ui::style::CALENDAR_TITLE_WIDTH,
+                        crate::ui::style::LINE_HEIGHT,
+                    ],
+                    egui::Label::new(egui::RichText::new(title).strong()),
+                );
+                step(ui, "›", t.date_next_month, 1, &mut shown);
+                step(ui, "»", t.date_next_year, 12, &mut shown);
+            });
+            egui::Grid::new(button.id.with("days"))
+                .spacing(egui::vec2(
+                    crate::ui::style::space::XXS,
+                    crate::ui::style::space::XXS,
+                ))
+                .show(ui, |ui| {
+                    for initial in t.weekday_initials.split(',') {
+                        ui.add_sized(
+                            crate::ui::style::CALENDAR_DAY_SIZE,
+                            egui::Label::new(
+                                egui::RichText::new(initial)
+                                    .color(crate::ui::style::weak_color(ui)),
+                            ),
+                        );
+                    }
+                    ui.end_row();
+                    let lead = shown.weekday().num_days_from_monday();
+                    for _ in 0..lead {
+                        ui.add_sized(crate::ui::style::CALENDAR_DAY_SIZE, egui::Label::new(""));
+                    }
+                    let mut day = shown;
+                    let mut column = lead;
+                    while day.month() == shown.month() {
+                        let today = day == chrono::Local::now().date_naive();
+                        let mut text = egui::RichText::new(day.day().to_string());
+                        if today {
+                            text = text.strong();
+                        }
+                        let clicked = ui
+                            .add_sized(
+                                crate::ui::style::CALENDAR_DAY_SIZE,
+                                egui::Button::selectable(day == *value, text),
+                            )
+                            .on_hover_text(date_text(language, day))
+                            .clicked();
+                        if clicked {
+                            *value = day;
+                            changed = true;
+                            ui.close();
+                        }
+                        column += 1;
+                        if column == 7 {
+                            ui.end_row();
+                            column = 0;
+                        }
+                        let Some(next) = day.succ_opt() else {
+                            break;
+                        };
+                        day = next;
+                    }
+                });
+            ui.horizontal(|ui| {
+                if ui.button(t.date_today).clicked() {
+                    *value = chrono::Local::now().date_naive();
+                    changed = true;
+                    ui.close();
+                }
+            });
+            ui.data_mut(|d| d.insert_temp(shown_id, shown));
+        });
+    if popup.is_none() {
+        // Closed: the next opening starts at the date's own month.
+        ui.data_mut(|d| d.remove::<NaiveDate>(shown_id));
     }
-    match NaiveDate::from_ymd_opt(
-        i32::from(date.year()),
-        u32::try_from(date.month()).unwrap_or(1),
-        u32::try_from(date.day()).unwrap_or(1),
-    ) {
-        Some(new) => {
-            *value = new;
-            true
-        }
-        None => false,
-    }
+    let _ = id_salt;
+    changed
 }
 
 /// An optional date: a check box, then the date.
 pub fn optional_date_edit(
     ui: &mut Ui,
+    language: Language,
     id_salt: &str,
     label: &str,
     value: &mut Option<NaiveDate>,
@@ -56,7 +158,7 @@ pub fn optional_date_edit(
             changed = true;
         }
         if let Some(date) = value {
-            changed |= date_edit(ui, id_salt, date);
+            changed |= date_edit(ui, language, id_salt, date);
         }
     });
     changed

@@ -13,7 +13,9 @@ mod paint;
 mod pickers;
 mod tables;
 
-pub use datetime::{date_edit, optional_date_edit, optional_time_edit, time_edit, time_zone_combo};
+pub use datetime::{
+    date_edit, date_text, optional_date_edit, optional_time_edit, time_edit, time_zone_combo,
+};
 pub use forms::{
     bilingual_multiline_rows, bilingual_rows, choice_combo, choice_combo_width, choice_row,
     delete_button, form_ui, in_language, multiline_row, text_row,
