@@ -12,6 +12,7 @@ use super::widgets::{
 use super::{Cx, ViewState};
 use crate::document::Edit;
 use crate::model::{Bilingual, Meeting, MeetingId, Series, fold_for_search};
+use crate::workspace::Deletion;
 
 /// The meetings view.
 pub fn meetings_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>, state: &mut ViewState) {
@@ -68,7 +69,7 @@ pub fn meetings_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>, state: &mut ViewState) {
             }
             // A list with entries shows one of them from the start, so the editor is not
             // empty; a selection made this frame (a new entry, not applied yet) is kept.
-            if state.meeting.is_none() {
+            if state.meeting.is_none() && state.emptied_by_delete != Some(super::View::Meetings) {
                 state.meeting = rows.first().cloned();
             }
             let current = state.meeting.clone();
@@ -110,7 +111,7 @@ pub fn meetings_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>, state: &mut ViewState) {
                 .and_then(|id| project.meetings.get(&id).map(|m| (id, m)));
             match selected {
                 Some((id, meeting)) => meeting_editor_ui(ui, cx, &id, meeting, state),
-                None => empty_message(ui, t.select_hint),
+                None => empty_message(ui, state.empty_hint(super::View::Meetings, t)),
             }
         },
     );
@@ -150,7 +151,7 @@ fn meeting_editor_ui(
         ui.heading(meeting.title.get(zh));
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             if delete_button(ui, t) {
-                cx.edit_step(Edit::delete_meeting(cx.project, id));
+                state.delete(super::View::Meetings, Deletion::Meeting(id.clone()));
                 state.meeting = None;
             }
             if ui
@@ -221,7 +222,7 @@ fn meeting_editor_ui(
         .default_open(false)
         .show(ui, |ui| {
             form_ui(ui, "minutes_form", |ui| {
-                multiline_row(ui, t.minutes, &mut details.minutes)
+                multiline_row(ui, t, t.minutes, &mut details.minutes)
             });
         });
 

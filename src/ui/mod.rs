@@ -151,9 +151,29 @@ pub struct ViewState {
     pub person_picker: person_picker::PersonPicker,
     /// What the meeting editor derives from the selected meeting, per revision.
     pub meeting_summary: meeting_summary::MeetingSummary,
+    /// The view whose selected entry was just deleted: its editor stays empty until the
+    /// user picks an entry, so that another entry's Delete button never moves under the
+    /// cursor.
+    pub emptied_by_delete: Option<View>,
 }
 
 impl ViewState {
+    /// Asks the workspace to delete `what`, and leaves `view`'s editor empty.
+    pub fn delete(&mut self, view: View, what: crate::workspace::Deletion) {
+        self.request = Some(Request::Delete(what));
+        self.emptied_by_delete = Some(view);
+    }
+
+    /// What an editor with nothing selected says: how to get the deleted entry back right
+    /// after a delete, else how to pick one.
+    pub fn empty_hint(&self, view: View, t: &Strings) -> &'static str {
+        if self.emptied_by_delete == Some(view) {
+            t.deleted_hint
+        } else {
+            t.select_hint
+        }
+    }
+
     /// Whether a panel's background work runs (the people list or the person pickers
     /// being sorted): the app shows it and keeps drawing, tests wait for it.
     pub fn is_busy(&self) -> bool {

@@ -74,7 +74,9 @@ pub fn organisations_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>, state: &mut ViewStat
             }
             // A list with entries shows one of them from the start, so the editor is not
             // empty; a selection made this frame (a new entry, not applied yet) is kept.
-            if state.organisation.is_none() {
+            if state.organisation.is_none()
+                && state.emptied_by_delete != Some(super::View::Organisations)
+            {
                 state.organisation = rows.first().cloned();
             }
             let current = state.organisation.clone();
@@ -116,7 +118,7 @@ pub fn organisations_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>, state: &mut ViewStat
             });
             match selected {
                 Some((id, org)) => organisation_editor_ui(ui, cx, &id, org, state),
-                None => empty_message(ui, t.select_hint),
+                None => empty_message(ui, state.empty_hint(super::View::Organisations, t)),
             }
         },
     );
@@ -140,7 +142,10 @@ fn organisation_editor_ui(
         ui.heading(heading);
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             if delete_button(ui, t) {
-                cx.edit_step(Edit::delete_organisation(cx.project, id));
+                state.delete(
+                    super::View::Organisations,
+                    crate::workspace::Deletion::Organisation(id.clone()),
+                );
                 state.organisation = None;
             }
         });
@@ -156,7 +161,7 @@ fn organisation_editor_ui(
         bilingual_rows(ui, t, t.name, &mut org.name);
         text_row(ui, t.country, &mut org.country);
         choice_row(ui, t.sector, cx.language, &mut org.sector);
-        multiline_row(ui, t.notes, &mut org.notes);
+        multiline_row(ui, t, t.notes, &mut org.notes);
     });
     // The people of this organisation, for orientation.
     let members: Vec<_> = cx

@@ -70,7 +70,7 @@ pub fn people_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>, state: &mut ViewState) {
             }
             // A list with entries shows one of them from the start, so the editor is not
             // empty; a selection made this frame (a new entry, not applied yet) is kept.
-            if state.person.is_none() {
+            if state.person.is_none() && state.emptied_by_delete != Some(super::View::People) {
                 state.person = rows.get(0).cloned();
             }
             let current = state.person.clone();
@@ -113,7 +113,7 @@ pub fn people_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>, state: &mut ViewState) {
                 .and_then(|id| cx.project.people.get(id).map(|p| (id.clone(), p.clone())));
             match selected {
                 Some((id, person)) => person_editor_ui(ui, cx, &id, person, state),
-                None => empty_message(ui, t.select_hint),
+                None => empty_message(ui, state.empty_hint(super::View::People, t)),
             }
         },
     );
@@ -132,7 +132,10 @@ fn person_editor_ui(
         ui.heading(person.formal_name());
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             if delete_button(ui, t) {
-                cx.edit_step(Edit::delete_person(cx.project, id));
+                state.delete(
+                    super::View::People,
+                    crate::workspace::Deletion::Person(id.clone()),
+                );
                 state.person = None;
             }
         });
@@ -166,7 +169,7 @@ fn person_editor_ui(
         bilingual_rows(ui, t, t.title, &mut person.title);
         text_row(ui, t.email, &mut person.email);
         text_row(ui, t.phone, &mut person.phone);
-        multiline_row(ui, t.notes, &mut person.notes);
+        multiline_row(ui, t, t.notes, &mut person.notes);
     });
     duplicates_ui(ui, cx, id, state);
     if person != original && state.person.as_ref() == Some(id) {

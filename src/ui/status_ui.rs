@@ -49,6 +49,18 @@ pub fn status_bar_ui(ui: &mut egui::Ui, workspace: &Workspace) -> Option<Command
                 if let Some(job) = workspace.export_job().or_else(|| workspace.save_job()) {
                     job_progress_ui(ui, t, &job, super::style::STATUS_PROGRESS_WIDTH);
                 } else if let Some(toast) = &workspace.toast {
+                    // Right to left: the Undo of a deletion sits just after its message.
+                    if workspace.undoable_deletion()
+                        && ui
+                            .link(t.cmd_undo)
+                            .on_hover_text(t.undo_delete_tip)
+                            .clicked()
+                    {
+                        command = Some(Command::Undo);
+                    }
+                    if workspace.undoable_deletion() {
+                        ui.label("—");
+                    }
                     ui.label(&toast.text);
                 }
             });

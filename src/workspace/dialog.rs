@@ -71,6 +71,14 @@ pub enum Dialog {
     },
     /// A second question before something that throws changes away.
     ConfirmLoss(LossAction),
+    /// The file may not be written (read-only, immutable, not a file): nothing was
+    /// written; offer Save as….
+    SaveProtected {
+        /// Why, and the path last, in the user's language.
+        message: String,
+        /// What waited for the save (a quit that asked to save first).
+        then: Option<AfterConfirm>,
+    },
 }
 
 /// Something that throws changes away, waiting for the user's word.

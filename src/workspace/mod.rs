@@ -6,6 +6,7 @@
 
 pub mod action;
 pub mod commands;
+mod deletion;
 pub mod dialog;
 pub mod export;
 pub mod file_dialog;
@@ -29,7 +30,7 @@ pub use dialog::{AfterConfirm, Dialog, ImportState, ImportStep, LossAction, Path
 pub use file_dialog::{FileDialogs, FileKind, NativeDialogs, NoDialogs, PROJECT_FILES, Picked};
 pub use jobs::{JobView, Progress};
 pub use reading::thousands;
-pub use request::Request;
+pub use request::{Deletion, Request};
 pub use settings::Settings;
 
 use crate::document::{Document, Edit};
@@ -49,6 +50,10 @@ pub struct Toast {
     pub text: String,
     /// When it was posted.
     pub since: Instant,
+    /// For "Deleted … — Undo": the document revision right after the deletion. The Undo
+    /// beside the text is offered only while the document is still at it, when Undo
+    /// undoes exactly that deletion.
+    pub undo: Option<u64>,
 }
 
 /// How long a status message stays.
@@ -363,6 +368,7 @@ impl Workspace {
                 language,
             }),
             Request::NameCards(meeting) => self.request_export(ExportRequest::NameCards(meeting)),
+            Request::Delete(what) => self.delete(&what),
             Request::ImportAttendees(meeting) => {
                 self.dialog = Some(Dialog::ImportAttendees(Box::new(ImportState {
                     add_to_meeting: meeting.is_some(),
@@ -530,6 +536,7 @@ impl Workspace {
         self.toast = Some(Toast {
             text,
             since: Instant::now(),
+            undo: None,
         });
     }
 

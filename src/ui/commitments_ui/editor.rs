@@ -27,7 +27,10 @@ pub(super) fn commitment_editor_ui(
         ui.heading(c.title.get(zh));
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             if delete_button(ui, t) {
-                cx.edit_step(Edit::delete_commitment(project, id));
+                state.delete(
+                    crate::ui::View::Commitments,
+                    crate::workspace::Deletion::Commitment(id.clone()),
+                );
                 state.commitment = None;
             }
             if ui

@@ -48,7 +48,7 @@ pub fn commitments_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>, state: &mut ViewState)
             });
             match selected {
                 Some((id, c)) => editor::commitment_editor_ui(ui, cx, &id, c, state),
-                None => empty_message(ui, t.select_hint),
+                None => empty_message(ui, state.empty_hint(crate::ui::View::Commitments, t)),
             }
         },
     );

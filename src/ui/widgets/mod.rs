@@ -8,6 +8,7 @@
 mod datetime;
 mod forms;
 mod lists;
+mod long_text;
 mod numbers;
 mod paint;
 mod pickers;
