@@ -13,15 +13,19 @@ pub(super) fn generate(
     out: &mut dyn std::io::Write,
     err: &mut dyn std::io::Write,
 ) -> std::io::Result<i32> {
-    if !output_allowed(output, &[], err)? {
-        return Ok(1);
-    }
-    if !is_stdout(output) && output.exists() {
-        writeln!(
-            err,
-            "{}: already exists; choose another name (generate never replaces a file)",
-            output.display()
-        )?;
+    if !is_stdout(output)
+        && let Ok(meta) = std::fs::metadata(output)
+    {
+        if meta.is_file() {
+            writeln!(
+                err,
+                "{}: already exists; choose another name (generate never replaces a file)",
+                output.display()
+            )?;
+        } else {
+            // A pipe, a device or a folder: said as for any output.
+            output_allowed(output, &[], err)?;
+        }
         return Ok(1);
     }
     let size = crate::synthetic::Size::people(people);

@@ -333,6 +333,16 @@ impl Localized for ExportError {
                 || format!("会议“{id}”已不存在"),
             ),
             Self::Cancelled => say(language, || self.to_string(), || "已取消".to_owned()),
+            Self::OutOfRange(id) => say(
+                language,
+                || self.to_string(),
+                || {
+                    format!(
+                        "会议“{}”的日期不在 1900 年至 2200 年之间，或有议程项超过一天；请先更正，再导出",
+                        q(id)
+                    )
+                },
+            ),
         }
     }
 }
@@ -965,13 +975,15 @@ mod tests {
             ExportError::Pdf(PdfError::Font("DejaVu Sans")),
             ExportError::Xlsx(xlsx()),
             ExportError::Cancelled,
+            ExportError::OutOfRange(MeetingId::from("paris-2024")),
         ];
         for err in &all {
             match err {
                 ExportError::MeetingGone(_)
                 | ExportError::Pdf(_)
                 | ExportError::Xlsx(_)
-                | ExportError::Cancelled => {}
+                | ExportError::Cancelled
+                | ExportError::OutOfRange(_) => {}
             }
             let (en, _) = check("export", err);
             assert_eq!(en, err.to_string());

@@ -150,7 +150,7 @@ impl LoadError {
             Self::NewerVersion {
                 found, supported, ..
             } => format!(
-                "the file was made by a newer version of Delegation Planner (format {found}); this version reads format {supported}; update the app to open it"
+                "the file was made by a newer version of Delegation Planner (format {found}); this version reads format {supported}; update Delegation Planner to open it"
             ),
         }
     }
@@ -186,7 +186,7 @@ pub enum SyntaxReason {
     },
     /// A field this version does not know.
     #[error(
-        "unknown field `{found}`{}. The file may have been made by a newer version of Delegation Planner; update the app, or remove the field. Known fields: {}",
+        "unknown field `{found}`{}. The file may have been made by a newer version of Delegation Planner; update Delegation Planner, or remove the field. Known fields: {}",
         in_place(.place.as_deref()),
         .expected.join(", ")
     )]

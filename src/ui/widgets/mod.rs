@@ -16,8 +16,8 @@ mod tables;
 
 pub use datetime::{date_edit, optional_date_edit, optional_time_edit, time_edit, time_zone_combo};
 pub use forms::{
-    bilingual_multiline_rows, bilingual_rows, choice_combo, choice_combo_width, choice_row,
-    delete_button, form_ui, in_language, multiline_row, text_row,
+    LONG_TEXT_BYTES, bilingual_multiline_rows, bilingual_rows, choice_combo, choice_combo_width,
+    choice_row, delete_button, form_ui, in_language, multiline_row, text_row,
 };
 pub use lists::{
     empty_message, list_building_ui, list_detail_ui, list_header_ui, nested_rows_ui, search_field,
