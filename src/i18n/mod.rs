@@ -462,12 +462,12 @@ strings! {
     save_too_large => "The project would be {size} MB, more than the {max} MB a project file may have, and could not be opened again. Nothing was written and your changes are still here. Remove what made it grow (a very long note, a list imported twice), or split the project.", "项目将达到 {size} MB，超过了项目文件 {max} MB 的上限，保存后将无法再打开。没有写入任何内容，您的修改仍在。请删除使其变大的内容（很长的备注、重复导入的名单），或拆分项目。";
     deleted_entry => "Deleted {name}", "已删除 {name}";
     undo_delete_tip => "Bring it back, with every reference to it (Ctrl+Z)", "恢复该条目及其所有引用（Ctrl+Z）";
-    deleted_hint => "Deleted. Undo in the status bar brings it back; select an entry in the list to edit it.", "已删除。点击状态栏中的“撤销”可恢复；在列表中选择条目即可编辑。";
+    deleted_hint => "Deleted. Undo (Ctrl+Z) brings it back; select an entry in the list to edit it.", "已删除。撤销（Ctrl+Z）可恢复；在列表中选择条目即可编辑。";
     long_text_shown => "{n} characters: too long to edit here, so only the beginning is shown.", "共 {n} 个字符，过长，无法在此编辑，只显示开头部分。";
     long_text_all => "{n} characters: too long to edit here, shown in full below.", "共 {n} 个字符，过长，无法在此编辑，下面显示全文。";
     show_all => "Show all", "全部显示";
     show_less => "Show less", "收起";
-    export_refused_title => "Not exported there", "未导出到该位置";
+    dlg_path_exists_export => "This file exists and will be replaced.", "该文件已存在，将被覆盖。";
     // Print-ready documents and a fully bilingual app (issue 15): new strings go right below.
     // Minutes, outcomes and Word documents (issue 16): new strings go right below.
 }

@@ -154,7 +154,12 @@ fn path_entry_dialog_ui(
             .labelled_by(label.id);
         let path = PathBuf::from(text.trim());
         if *purpose != PathPurpose::Open && path.is_file() {
-            ui.colored_label(super::style::warning_color(ui), t.dlg_path_exists);
+            // An export keeps no previous version: say only what happens.
+            let warning = match purpose {
+                PathPurpose::Export(_) => t.dlg_path_exists_export,
+                PathPurpose::Open | PathPurpose::Save(_) => t.dlg_path_exists,
+            };
+            ui.colored_label(super::style::warning_color(ui), warning);
         }
         ui.add_space(space::L);
         ui.horizontal(|ui| {

@@ -59,6 +59,10 @@ pub struct Toast {
 /// How long a status message stays.
 pub const TOAST_TIME: Duration = Duration::from_secs(6);
 
+/// How long "Deleted … — Undo" stays (while Undo still undoes that deletion): long enough
+/// to notice a slip after looking away.
+pub const UNDO_TOAST_TIME: Duration = Duration::from_secs(20);
+
 /// The open project and everything around it: settings, dialogs, jobs, recovery.
 pub struct Workspace {
     /// The open project.
@@ -479,7 +483,12 @@ impl Workspace {
         }
         wake.extend(self.tick_recovery(focused, now));
         if let Some(toast) = &self.toast {
-            let left = TOAST_TIME.saturating_sub(now.saturating_duration_since(toast.since));
+            let time = if self.undoable_deletion() {
+                UNDO_TOAST_TIME
+            } else {
+                TOAST_TIME
+            };
+            let left = time.saturating_sub(now.saturating_duration_since(toast.since));
             if left.is_zero() {
                 self.toast = None;
             } else {

@@ -13,8 +13,9 @@ use crate::ui::style;
 /// How much of a long text shows before "Show all", in bytes.
 const PREVIEW_BYTES: usize = 2_000;
 
-/// The longest row of the full view, in bytes: longer lines are cut into rows of this size.
-const ROW_BYTES: usize = 120;
+/// The longest row of the full view, in bytes: longer lines are cut into rows of at most
+/// this size (after a space where there is one), about the width of a form's field.
+const ROW_BYTES: usize = 80;
 
 /// The beginning of `text`, cut at a character boundary.
 pub(super) fn preview(text: &str) -> &str {
@@ -41,7 +42,15 @@ fn row_starts(text: &str) -> Vec<usize> {
     for newline in memchr::memchr_iter(b'\n', text.as_bytes()).chain([text.len()]) {
         let mut at = line_start;
         while newline - at > ROW_BYTES {
-            let next = floor_char_boundary(text, at + ROW_BYTES);
+            let mut next = floor_char_boundary(text, at + ROW_BYTES);
+            // Words stay whole: cut after the last space of the row's second half.
+            if let Some(space) = text
+                .as_bytes()
+                .get(at + ROW_BYTES / 2..next)
+                .and_then(|tail| memchr::memrchr(b' ', tail))
+            {
+                next = at + ROW_BYTES / 2 + space + 1;
+            }
             // A character longer than a row cannot happen (4 bytes at most), but never
             // loop on the spot.
             at = if next > at { next } else { at + ROW_BYTES };
@@ -139,17 +148,31 @@ mod tests {
 
     #[test]
     fn rows_cover_the_text_at_character_boundaries() {
-        let text = format!("{}\nshort\n\n{}", "黄".repeat(100), "a".repeat(250));
+        let text = format!(
+            "{}\nshort\n\n{}\n{}",
+            "黄".repeat(100),
+            "a".repeat(250),
+            "word ".repeat(40)
+        );
         let starts = row_starts(&text);
         let mut joined = String::new();
         for (i, start) in starts.iter().enumerate() {
             let end = starts.get(i + 1).copied().unwrap_or(text.len());
             let row = text.get(*start..end).expect("a character boundary");
             assert!(row.len() <= ROW_BYTES + 1, "{row:?}");
+            assert!(!row.is_empty());
             joined.push_str(row);
         }
         assert_eq!(joined, text);
-        assert_eq!(starts, vec![0, 120, 240, 301, 307, 308, 428, 548]);
+        assert_eq!(
+            starts.get(..10),
+            Some(&[0, 78, 156, 234, 301, 307, 308, 388, 468, 548][..])
+        );
+        // The words of the last line are whole on every row.
+        for pair in starts.windows(2).skip(10) {
+            let row = text.get(pair[0]..pair[1]).unwrap();
+            assert!(row.ends_with("word ") && row.starts_with("word"), "{row:?}");
+        }
         assert_eq!(preview(&"黄".repeat(1_000)).len() % 3, 0);
         assert_eq!(row_starts(""), vec![0]);
     }
