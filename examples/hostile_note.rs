@@ -134,6 +134,48 @@ fn main() {
         (3 * file + 200 * 1024 * 1024) >> 20
     );
 
+    // The same note in the other long texts of a project: a person's notes, a meeting's
+    // minutes, a commitment's description.
+    println!();
+    println!("| The note elsewhere | slowest of 20 frames |");
+    println!("|---|---:|");
+    let note = unit.repeat(megabytes * 1024 * 1024 / unit.len());
+    for place in ["person notes", "meeting minutes", "commitment description"] {
+        let path = dir.path().join("elsewhere.ron");
+        let mut project = delegation_planner::samples::ccaa_afnor().unwrap();
+        let view = match place {
+            "person notes" => {
+                project
+                    .people
+                    .get_mut("huang-jixian")
+                    .unwrap()
+                    .notes
+                    .clone_from(&note);
+                View::People
+            }
+            "meeting minutes" => {
+                let m = project.meetings.get_mut("paris-2024").unwrap();
+                m.minutes.clone_from(&note);
+                View::Meetings
+            }
+            _ => {
+                let c = project.commitments.get_mut("sharing-expertise").unwrap();
+                c.description.en.clone_from(&note);
+                View::Commitments
+            }
+        };
+        delegation_planner::project_file::save_project(&path, &project).unwrap();
+        drop(project);
+        let mut app = open(path);
+        frames(&mut app, 0);
+        app.state_mut().view.view = view;
+        app.state_mut().view.person = Some("huang-jixian".into());
+        app.state_mut().view.commitment = Some("sharing-expertise".into());
+        let slowest = frames(&mut app, 20);
+        println!("| {place} | {} |", ms(slowest));
+    }
+    println!();
+
     // Typing in the largest note still edited in place.
     let limit = delegation_planner::ui::widgets::LONG_TEXT_BYTES;
     let path = with_note(

@@ -78,6 +78,15 @@ impl Meeting {
     /// details form edits without copying 20,000 attendees every frame.
     pub fn details(&self) -> Self {
         Self {
+            minutes: self.minutes.clone(),
+            ..self.details_without_minutes()
+        }
+    }
+
+    /// [`Self::details`] without the minutes, for an editor that shows minutes too long to
+    /// edit from the meeting itself rather than copying them every frame.
+    pub fn details_without_minutes(&self) -> Self {
+        Self {
             title: self.title.clone(),
             kind: self.kind,
             date: self.date,
@@ -91,7 +100,7 @@ impl Meeting {
             sides: self.sides.clone(),
             attendees: Vec::new(),
             agenda: Vec::new(),
-            minutes: self.minutes.clone(),
+            minutes: String::new(),
             expected_participants: self.expected_participants,
         }
     }

@@ -6,8 +6,8 @@ use chrono::Datelike as _;
 use super::style;
 use super::widgets::{
     bilingual_rows, cell, choice_row, date_edit, delete_button, empty_message, form_ui,
-    list_detail_ui, list_header_ui, multiline_row, optional_time_edit, organisation_combo,
-    select_table_ui, time_edit, time_zone_combo,
+    list_detail_ui, list_header_ui, long_text_row, multiline_row, optional_time_edit,
+    organisation_combo, select_table_ui, time_edit, time_zone_combo, too_long_to_edit,
 };
 use super::{Cx, ViewState};
 use crate::document::Edit;
@@ -145,8 +145,18 @@ fn meeting_editor_ui(
 ) {
     let t = cx.tr();
     let zh = cx.zh();
-    let original = meeting.details();
-    let mut details = meeting.details();
+    // Minutes too long to edit are shown from the meeting: copying 50 MB every frame
+    // would take longer than the frame.
+    let long_minutes = too_long_to_edit(&meeting.minutes);
+    let details_of = |m: &Meeting| {
+        if long_minutes.is_some() {
+            m.details_without_minutes()
+        } else {
+            m.details()
+        }
+    };
+    let original = details_of(meeting);
+    let mut details = details_of(meeting);
     ui.horizontal(|ui| {
         ui.heading(meeting.title.get(zh));
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
@@ -221,12 +231,19 @@ fn meeting_editor_ui(
     egui::CollapsingHeader::new(t.minutes)
         .default_open(false)
         .show(ui, |ui| {
-            form_ui(ui, "minutes_form", |ui| {
-                multiline_row(ui, t, t.minutes, &mut details.minutes)
+            form_ui(ui, "minutes_form", |ui| match long_minutes {
+                Some(minutes) => long_text_row(ui, t, t.minutes, minutes),
+                None => {
+                    multiline_row(ui, t, t.minutes, &mut details.minutes);
+                }
             });
         });
 
     if details != original {
+        if let Some(minutes) = long_minutes {
+            // Left out of the copy, not changed: back in with the edit.
+            details.minutes = minutes.to_owned();
+        }
         changed = Some(
             changed
                 .unwrap_or_else(|| meeting.clone())

@@ -4,8 +4,8 @@ use super::people_list::ListStatus;
 use super::style;
 use super::widgets::{
     bilingual_rows, cell, choice_row, delete_button, empty_message, form_ui, list_building_ui,
-    list_detail_ui, list_header_ui, multiline_row, organisation_combo, select_table_ui, text_row,
-    thousands,
+    list_detail_ui, list_header_ui, long_text_row, multiline_row, organisation_combo,
+    select_table_ui, text_row, thousands, too_long_to_edit,
 };
 use super::{Cx, ViewState};
 use crate::document::Edit;
@@ -107,12 +107,34 @@ pub fn people_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>, state: &mut ViewState) {
             }
         },
         |ui, (cx, state)| {
+            let project = cx.project;
             let selected = state
                 .person
                 .as_ref()
-                .and_then(|id| cx.project.people.get(id).map(|p| (id.clone(), p.clone())));
+                .and_then(|id| project.people.get(id).map(|p| (id.clone(), p)));
             match selected {
-                Some((id, person)) => person_editor_ui(ui, cx, &id, person, state),
+                Some((id, person)) => {
+                    // A note too long to edit is shown from the project: copying 50 MB
+                    // every frame would take longer than the frame.
+                    let long_notes = too_long_to_edit(&person.notes);
+                    let copy = Person {
+                        honorific: person.honorific,
+                        family_name: person.family_name.clone(),
+                        given_name: person.given_name.clone(),
+                        chinese_name: person.chinese_name.clone(),
+                        name_order: person.name_order,
+                        organisation: person.organisation.clone(),
+                        title: person.title.clone(),
+                        email: person.email.clone(),
+                        phone: person.phone.clone(),
+                        notes: if long_notes.is_some() {
+                            String::new()
+                        } else {
+                            person.notes.clone()
+                        },
+                    };
+                    person_editor_ui(ui, cx, &id, copy, long_notes, state);
+                }
                 None => empty_message(ui, state.empty_hint(super::View::People, t)),
             }
         },
@@ -124,6 +146,7 @@ fn person_editor_ui(
     cx: &mut Cx<'_>,
     id: &PersonId,
     mut person: Person,
+    long_notes: Option<&str>,
     state: &mut ViewState,
 ) {
     let t = cx.tr();
@@ -169,10 +192,19 @@ fn person_editor_ui(
         bilingual_rows(ui, t, t.title, &mut person.title);
         text_row(ui, t.email, &mut person.email);
         text_row(ui, t.phone, &mut person.phone);
-        multiline_row(ui, t, t.notes, &mut person.notes);
+        match long_notes {
+            Some(notes) => long_text_row(ui, t, t.notes, notes),
+            None => {
+                multiline_row(ui, t, t.notes, &mut person.notes);
+            }
+        }
     });
     duplicates_ui(ui, cx, id, state);
     if person != original && state.person.as_ref() == Some(id) {
+        if let Some(notes) = long_notes {
+            // Left out of the copy, not changed: back in with the edit.
+            person.notes = notes.to_owned();
+        }
         cx.edit(
             ui,
             &format!("person/{id}"),

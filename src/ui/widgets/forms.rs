@@ -75,6 +75,20 @@ pub fn multiline_row(ui: &mut Ui, t: &Strings, label: &str, value: &mut String) 
     changed.changed()
 }
 
+/// A labelled row showing a text too long to edit (see [`multiline_row`]), read from the
+/// project itself: editors leave such a text out of the copy they edit every frame.
+pub fn long_text_row(ui: &mut Ui, t: &Strings, label: &str, value: &str) {
+    let l = ui.label(label);
+    super::long_text::long_text_ui(ui, t, l.id, value);
+    ui.end_row();
+}
+
+/// `text` when it is too long to edit in place ([`LONG_TEXT_BYTES`]): editors then show it
+/// with [`long_text_row`] instead of copying it every frame.
+pub fn too_long_to_edit(text: &str) -> Option<&str> {
+    (text.len() > LONG_TEXT_BYTES).then_some(text)
+}
+
 /// Two rows for a bilingual text: `label (English)` and `label (Chinese)`.
 pub fn bilingual_rows(ui: &mut Ui, t: &Strings, label: &str, value: &mut Bilingual) -> bool {
     let en = text_row(ui, &in_language(t, label, false), &mut value.en);
