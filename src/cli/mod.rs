@@ -10,7 +10,9 @@ mod agenda;
 mod attendees;
 mod check;
 mod commitments;
+mod editing;
 mod generate;
+mod output;
 
 /// Kept for the app until it renders through [`ExportRequest`].
 pub use crate::export::attendees::render as render_attendees;
@@ -21,11 +23,11 @@ use std::path::{Path, PathBuf};
 
 use clap::{Parser, Subcommand};
 
-use crate::document::{Document, Edit};
 use crate::export::agenda::AgendaFormat;
 use crate::export::{ExportLanguage, ExportRequest};
-use crate::model::{Meeting, MeetingId, Project};
-use crate::project_file::{load_project, read_project, save_project_with, write_file_atomically};
+use crate::model::{Meeting, MeetingId, Project, clip_for_message};
+use crate::project_file::read_project;
+use editing::{apply_and_save, load_document};
 
 /// Delegation Planner: meetings between delegations, bilingual attendee lists, commitments.
 #[derive(Debug, Parser)]
@@ -84,7 +86,8 @@ pub enum Command {
         /// Another seed gives other (still deterministic) data.
         #[arg(long, default_value_t = 1)]
         seed: u64,
-        /// Where to write the project; an existing file is never replaced.
+        /// Where to write the project (`-` for standard output); an existing file is
+        /// never replaced.
         #[arg(short, long)]
         output: PathBuf,
     },
@@ -136,7 +139,7 @@ pub enum ExportCommand {
         /// Language of printed lists.
         #[arg(long, value_enum, default_value_t = ExportLanguage::Both)]
         lang: ExportLanguage,
-        /// Where to write it.
+        /// Where to write it (`-` for standard output).
         #[arg(short, long)]
         output: PathBuf,
     },
@@ -154,7 +157,7 @@ pub enum ExportCommand {
         /// (`en`) towards the guests and the other language on the back.
         #[arg(long, value_enum, default_value_t = crate::export::pdf::CardFace::Both)]
         face: crate::export::pdf::CardFace,
-        /// Where to write the PDF.
+        /// Where to write the PDF (`-` for standard output).
         #[arg(short, long)]
         output: PathBuf,
     },
@@ -171,7 +174,7 @@ pub enum ExportCommand {
         /// Language of the document.
         #[arg(long, value_enum, default_value_t = ExportLanguage::Both)]
         lang: ExportLanguage,
-        /// Where to write it.
+        /// Where to write it (`-` for standard output).
         #[arg(short, long)]
         output: PathBuf,
     },
@@ -191,7 +194,7 @@ pub enum ExportCommand {
         /// The day "overdue" counts from (YYYY-MM-DD); today by default.
         #[arg(long)]
         today: Option<chrono::NaiveDate>,
-        /// Where to write it.
+        /// Where to write it (`-` for standard output).
         #[arg(short, long)]
         output: PathBuf,
     },
@@ -302,40 +305,6 @@ fn load(file: &Path, err: &mut dyn std::io::Write) -> std::io::Result<Option<Pro
     }
 }
 
-/// The project in `file` as a document to edit, or `None` after saying why it could not
-/// be read.
-fn load_document(file: &Path, err: &mut dyn std::io::Write) -> std::io::Result<Option<Document>> {
-    match load_project(file) {
-        // The fingerprint is for noticing a change on disk before saving (not done yet).
-        Ok((project, _fingerprint)) => Ok(Some(Document::from_file(project, file.to_owned()))),
-        Err(e) => {
-            writeln!(err, "{e}")?;
-            Ok(None)
-        }
-    }
-}
-
-/// Applies `edit` to `doc` and saves it to `file` atomically; false after saying why the
-/// save failed.
-fn apply_and_save(
-    doc: &mut Document,
-    edit: Edit,
-    file: &Path,
-    err: &mut dyn std::io::Write,
-) -> std::io::Result<bool> {
-    doc.apply(edit);
-    match save_project_with(file, doc.project(), &mut |_| Ok(())) {
-        Ok(_) => {
-            doc.mark_saved(file.to_owned());
-            Ok(true)
-        }
-        Err(e) => {
-            writeln!(err, "{e}")?;
-            Ok(false)
-        }
-    }
-}
-
 /// The meeting `id`, or a message listing the ids there are.
 fn find_meeting<'p>(
     project: &'p Project,
@@ -346,11 +315,23 @@ fn find_meeting<'p>(
     match project.meetings.get(id) {
         Some(m) => Ok(Some(m)),
         None => {
-            let ids: Vec<_> = project.meetings.keys().map(MeetingId::as_str).collect();
+            // Ids come from the file and the command line: quoted short, and not all of a
+            // registry's meetings.
+            const LISTED: usize = 20;
+            let mut ids: Vec<_> = project
+                .meetings
+                .keys()
+                .take(LISTED)
+                .map(|m| clip_for_message(m.as_str()))
+                .collect();
+            if project.meetings.len() > LISTED {
+                ids.push(format!("and {} more", project.meetings.len() - LISTED).into());
+            }
             writeln!(
                 err,
-                "{}: no meeting `{id}`; the meetings are: {}",
+                "{}: no meeting `{}`; the meetings are: {}",
                 file.display(),
+                clip_for_message(id),
                 if ids.is_empty() {
                     "(none)".to_owned()
                 } else {
@@ -371,6 +352,10 @@ fn export(
     out: &mut dyn std::io::Write,
     err: &mut dyn std::io::Write,
 ) -> std::io::Result<i32> {
+    // Refused before anything is read or rendered: `-o` naming the project is a slip.
+    if !output::output_allowed(output, &[file], err)? {
+        return Ok(1);
+    }
     let Some(project) = load(file, err)? else {
         return Ok(1);
     };
@@ -390,26 +375,11 @@ fn export(
                     crate::export::pdf::unprintable_message(&rendered.unprintable)
                 )?;
             }
-            write_output(output, &rendered.bytes, out, err)
+            output::write_output(output, &rendered.bytes, &[file], out, err)
         }
         Err(e) => {
             writeln!(err, "{}: {e}", output.display())?;
             Ok(1)
         }
     }
-}
-
-/// Writes an export atomically and says so; exit code 1 with the reason when it fails.
-fn write_output(
-    output: &Path,
-    bytes: &[u8],
-    out: &mut dyn std::io::Write,
-    err: &mut dyn std::io::Write,
-) -> std::io::Result<i32> {
-    if let Err(e) = write_file_atomically(output, bytes) {
-        writeln!(err, "{e}")?;
-        return Ok(1);
-    }
-    writeln!(out, "wrote {} ({} bytes)", output.display(), bytes.len())?;
-    Ok(0)
 }

@@ -174,9 +174,7 @@ fn edition(n: u32, lang: ExportLanguage) -> String {
 }
 
 fn md_cell(text: &str) -> String {
-    text.replace('\\', "\\\\")
-        .replace('|', "\\|")
-        .replace(['\r', '\n'], " ")
+    super::sanitize::md_escape(text)
 }
 
 /// The agenda as Markdown: a heading, the facts, and a table of items.
@@ -207,21 +205,7 @@ pub fn markdown(project: &Project, meeting: &Meeting, lang: ExportLanguage) -> S
     out
 }
 
-/// Escapes text for HTML element content and attribute values.
-pub fn html_escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
-}
+pub use super::sanitize::html_escape;
 
 /// Print-ready CSS shared by the HTML exports.
 pub const PRINT_CSS: &str = "body{font-family:'Noto Sans','Noto Sans CJK SC','Microsoft YaHei','PingFang SC',sans-serif;margin:2em;color:#1a1a1a}

@@ -367,7 +367,7 @@ pub fn html(project: &Project, meeting: Option<&Meeting>, lang: ExportLanguage) 
 
 /// The list as Markdown, grouped by side.
 pub fn markdown(project: &Project, meeting: Option<&Meeting>, lang: ExportLanguage) -> String {
-    let cell = |s: &str| s.replace('|', "\\|").replace(['\r', '\n'], " ");
+    let cell = super::sanitize::md_escape;
     let mut out = format!("# {}\n", cell(&list_title(project, meeting, lang)));
     for (heading, rows) in sections(project, meeting, lang) {
         if !heading.is_empty() {

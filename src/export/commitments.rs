@@ -368,22 +368,7 @@ fn facts(row: &Row<'_>, lang: ExportLanguage) -> Vec<(String, String)> {
         .collect()
 }
 
-/// Escapes text for Markdown: inline markup characters get a backslash, line breaks become
-/// spaces (a newline would end a list item or a heading).
-fn md_escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|' => {
-                out.push('\\');
-                out.push(c);
-            }
-            '\r' | '\n' => out.push(' '),
-            c => out.push(c),
-        }
-    }
-    out
-}
+use super::sanitize::md_escape;
 
 fn status_heading(status: CommitmentStatus, count: usize, lang: ExportLanguage) -> String {
     format!("{} ({count})", lang.choice(status))

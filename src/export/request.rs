@@ -142,7 +142,17 @@ impl ExportRequest {
                         meeting: id,
                         format,
                         language,
-                    } => agenda::render(project, id, meeting(id)?, *format, *language, now)?,
+                    } => {
+                        let m = meeting(id)?;
+                        let impossible = !crate::model::date_in_range(m.date)
+                            || m.agenda
+                                .iter()
+                                .any(|i| i.duration_minutes > crate::model::MAX_ITEM_MINUTES);
+                        if impossible {
+                            return Err(ExportError::OutOfRange(id.clone()));
+                        }
+                        agenda::render(project, id, m, *format, *language, now)?
+                    }
                     Self::Attendees {
                         meeting: id,
                         format,

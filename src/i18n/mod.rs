@@ -453,6 +453,21 @@ strings! {
     // Attendee lists as users receive them (issue 12): new strings go right below.
     // Visit programmes over several days (issue 13): new strings go right below.
     // Nothing lost from any path (issue 14): new strings go right below.
+    step_lock => "taking the lock on the file", "锁定文件";
+    save_protected_title => "This file is protected", "此文件受保护";
+    save_protected_read_only => "The file is read-only: its owner may not change it, so Delegation Planner leaves it as it is. Your changes are still here, unsaved. Save them to another file with Save as…, or make the file writable and save again.", "该文件为只读：其所有者不能修改它，因此 Delegation Planner 不会改动它。您的修改仍在，尚未保存。请用“另存为…”保存到其他文件，或将文件设为可写后再保存。";
+    save_protected_immutable => "The system marks this file as immutable or append-only, so nobody may replace it, not even an administrator. Your changes are still here, unsaved. Save them to another file with Save as….", "系统将此文件标记为不可更改或仅可追加，任何人（包括管理员）都不能替换它。您的修改仍在，尚未保存。请用“另存为…”保存到其他文件。";
+    save_protected_not_a_file => "This path is {kind}, not a project file, so nothing was written there. Your changes are still here, unsaved. Save them to a file with Save as….", "该路径是{kind}，不是项目文件，因此没有写入任何内容。您的修改仍在，尚未保存。请用“另存为…”保存到文件。";
+    save_locked => "Another program is saving this file right now and kept it locked for {seconds} seconds. Nothing was written and your changes are still here; save again in a moment.", "另一个程序正在保存这个文件，已锁定 {seconds} 秒。没有写入任何内容，您的修改仍在；请稍后再保存。";
+    save_too_large => "The project would be {size} MB, more than the {max} MB a project file may have, and could not be opened again. Nothing was written and your changes are still here. Remove what made it grow (a very long note, a list imported twice), or split the project.", "项目将达到 {size} MB，超过了项目文件 {max} MB 的上限，保存后将无法再打开。没有写入任何内容，您的修改仍在。请删除使其变大的内容（很长的备注、重复导入的名单），或拆分项目。";
+    deleted_entry => "Deleted {name}", "已删除 {name}";
+    undo_delete_tip => "Bring it back, with every reference to it (Ctrl+Z)", "恢复该条目及其所有引用（Ctrl+Z）";
+    deleted_hint => "Deleted. Undo (Ctrl+Z) brings it back; select an entry in the list to edit it.", "已删除。撤销（Ctrl+Z）可恢复；在列表中选择条目即可编辑。";
+    long_text_shown => "{n} characters: too long to edit here, so only the beginning is shown.", "共 {n} 个字符，过长，无法在此编辑，只显示开头部分。";
+    long_text_all => "{n} characters: too long to edit here, shown in full below.", "共 {n} 个字符，过长，无法在此编辑，下面显示全文。";
+    show_all => "Show all", "全部显示";
+    show_less => "Show less", "收起";
+    dlg_path_exists_export => "This file exists and will be replaced.", "该文件已存在，将被覆盖。";
     // Print-ready documents and a fully bilingual app (issue 15): new strings go right below.
     open_folder => "Open folder", "打开文件夹";
     open_folder_tip => "Show the folder of this file in the file manager", "在文件管理器中打开该文件所在的文件夹";
@@ -553,6 +568,7 @@ pub fn commitments_format(
 pub fn save_step(t: &Strings, step: crate::project_file::SaveStep) -> &'static str {
     use crate::project_file::SaveStep;
     match step {
+        SaveStep::Lock => t.step_lock,
         SaveStep::CreateTemp => t.step_create_temp,
         SaveStep::Write => t.step_write,
         SaveStep::Flush => t.step_flush,

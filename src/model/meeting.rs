@@ -78,6 +78,15 @@ impl Meeting {
     /// details form edits without copying 20,000 attendees every frame.
     pub fn details(&self) -> Self {
         Self {
+            minutes: self.minutes.clone(),
+            ..self.details_without_minutes()
+        }
+    }
+
+    /// [`Self::details`] without the minutes, for an editor that shows minutes too long to
+    /// edit from the meeting itself rather than copying them every frame.
+    pub fn details_without_minutes(&self) -> Self {
+        Self {
             title: self.title.clone(),
             kind: self.kind,
             date: self.date,
@@ -91,7 +100,7 @@ impl Meeting {
             sides: self.sides.clone(),
             attendees: Vec::new(),
             agenda: Vec::new(),
-            minutes: self.minutes.clone(),
+            minutes: String::new(),
             expected_participants: self.expected_participants,
         }
     }
@@ -248,7 +257,10 @@ impl Meeting {
 
     /// Total planned length of the agenda in minutes.
     pub fn agenda_minutes(&self) -> u32 {
-        self.agenda.iter().map(|i| i.duration_minutes).sum()
+        // Saturating: a hostile file's durations must not overflow (see `validate`).
+        self.agenda
+            .iter()
+            .fold(0u32, |sum, i| sum.saturating_add(i.duration_minutes))
     }
 }
 
@@ -516,7 +528,11 @@ pub fn instant_at(
     use chrono::offset::LocalResult;
     match tz.from_local_datetime(&local) {
         LocalResult::Single(t) | LocalResult::Ambiguous(t, _) => t,
-        LocalResult::None => match tz.from_local_datetime(&(local + chrono::Duration::hours(1))) {
+        LocalResult::None => match local
+            .checked_add_signed(chrono::Duration::hours(1))
+            .map(|later| tz.from_local_datetime(&later))
+            .unwrap_or(LocalResult::None)
+        {
             LocalResult::Single(t) | LocalResult::Ambiguous(t, _) => t,
             // No zone skips two hours; fall back to reading the time as UTC.
             LocalResult::None => tz.from_utc_datetime(&local),
@@ -545,14 +561,21 @@ impl Meeting {
                         // A fixed time earlier than the meeting's start belongs to the next day
                         // (an agenda running past midnight).
                         if local < meeting_start.naive_local() {
-                            local += chrono::Duration::days(1);
+                            // Checked: at the end of the calendar a hostile file's
+                            // date has no next day (reported by `validate`).
+                            local = local
+                                .checked_add_signed(chrono::Duration::days(1))
+                                .unwrap_or(local);
                         }
                         instant_at(self.time_zone, local)
                     }
                     None => cursor,
                 };
                 let gap_minutes = (start - cursor).num_minutes();
-                let end = start + chrono::Duration::minutes(i64::from(item.duration_minutes));
+                // Checked, for the same reason: the end of time is the end of the item.
+                let end = start
+                    .checked_add_signed(chrono::Duration::minutes(i64::from(item.duration_minutes)))
+                    .unwrap_or(start);
                 cursor = end;
                 Slot {
                     start,
@@ -575,7 +598,9 @@ impl Meeting {
         self.planned_end.map(|end| {
             let mut local = self.date.and_time(end);
             if end < self.start_time {
-                local += chrono::Duration::days(1);
+                local = local
+                    .checked_add_signed(chrono::Duration::days(1))
+                    .unwrap_or(local);
             }
             instant_at(self.time_zone, local)
         })

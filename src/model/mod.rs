@@ -26,8 +26,11 @@ pub use person::{
     Honorific, NameOrder, Person, fold_for_search, fold_for_search_into, normalize_chinese_name,
 };
 pub use project::{EntityMap, Project, ProjectInfo};
-pub use text::Bilingual;
-pub use validate::{Problem, ProblemKind, ProblemLocation, validate};
+pub use text::{Bilingual, MAX_QUOTED_CHARS, clip_for_message};
+pub use validate::{
+    EARLIEST_YEAR, LATEST_YEAR, MAX_ITEM_MINUTES, Problem, ProblemKind, ProblemLocation,
+    date_in_range, validate,
+};
 
 /// A value that can be chosen from a fixed list in the UI and in exports.
 ///

@@ -96,20 +96,45 @@ pub enum ProblemKind {
     MissingPrecondition(CommitmentId),
     /// Following a commitment's parents runs into a loop.
     ParentLoop,
+    /// An agenda item longer than [`MAX_ITEM_MINUTES`] (a slip of the keyboard, or a
+    /// hostile file: such a time cannot be written to a calendar).
+    DurationTooLong(u32),
+    /// A date outside [`EARLIEST_YEAR`]–[`LATEST_YEAR`] (a slip, or a hostile file).
+    DateOutOfRange(NaiveDate),
+}
+
+/// The longest an agenda item may last: a day.
+pub const MAX_ITEM_MINUTES: u32 = 24 * 60;
+
+/// The earliest year a date of a project may have.
+pub const EARLIEST_YEAR: i32 = 1900;
+
+/// The latest year a date of a project may have.
+pub const LATEST_YEAR: i32 = 2200;
+
+/// Whether `date` lies in the years a project may use.
+pub fn date_in_range(date: NaiveDate) -> bool {
+    use chrono::Datelike as _;
+    (EARLIEST_YEAR..=LATEST_YEAR).contains(&date.year())
+}
+
+/// An id as a message quotes it: at most [`super::MAX_QUOTED_CHARS`] characters.
+fn q(id: &impl std::borrow::Borrow<str>) -> std::borrow::Cow<'_, str> {
+    super::clip_for_message(id.borrow())
 }
 
 impl std::fmt::Display for ProblemLocation {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            Self::Person(id) => write!(f, "person {id}"),
-            Self::Meeting(id) => write!(f, "meeting {id}"),
-            Self::Side { meeting, side } => write!(f, "meeting {meeting}, side {side}"),
+            Self::Person(id) => write!(f, "person {}", q(id)),
+            Self::Meeting(id) => write!(f, "meeting {}", q(id)),
+            Self::Side { meeting, side } => write!(f, "meeting {}, side {}", q(meeting), q(side)),
             Self::AgendaItem { meeting, item } => {
-                write!(f, "meeting {meeting}, agenda item {item}")
+                write!(f, "meeting {}, agenda item {}", q(meeting), q(item))
             }
-            Self::Commitment(id) => write!(f, "commitment {id}"),
+            Self::Commitment(id) => write!(f, "commitment {}", q(id)),
             Self::Progress { commitment, date } => {
-                write!(f, "commitment {commitment}, progress of {date}")
+                write!(f, "commitment {}, progress of {date}", q(commitment))
             }
         }
     }
@@ -118,33 +143,43 @@ impl std::fmt::Display for ProblemLocation {
 impl std::fmt::Display for ProblemKind {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            Self::MissingOrganisation(org) => write!(f, "organisation `{org}` does not exist"),
-            Self::MissingHost(org) => write!(f, "host organisation `{org}` does not exist"),
-            Self::DuplicateSide(side) => write!(f, "side id `{side}` is used twice"),
-            Self::MissingAttendee(person) => write!(f, "attendee `{person}` does not exist"),
+            Self::MissingOrganisation(org) => write!(f, "organisation `{}` does not exist", q(org)),
+            Self::MissingHost(org) => write!(f, "host organisation `{}` does not exist", q(org)),
+            Self::DuplicateSide(side) => write!(f, "side id `{}` is used twice", q(side)),
+            Self::MissingAttendee(person) => write!(f, "attendee `{}` does not exist", q(person)),
             Self::DuplicateAttendee(person) => {
-                write!(f, "`{person}` is listed twice as an attendee")
+                write!(f, "`{}` is listed twice as an attendee", q(person))
             }
             Self::AttendeeOnMissingSide { person, side } => write!(
                 f,
-                "attendee `{person}` is on side `{side}`, which does not exist"
+                "attendee `{}` is on side `{}`, which does not exist",
+                q(person),
+                q(side)
             ),
-            Self::DuplicateItem(item) => write!(f, "agenda item id `{item}` is used twice"),
-            Self::MissingSpeaker(person) => write!(f, "speaker `{person}` does not exist"),
+            Self::DuplicateItem(item) => write!(f, "agenda item id `{}` is used twice", q(item)),
+            Self::MissingSpeaker(person) => write!(f, "speaker `{}` does not exist", q(person)),
             Self::OwnParent => f.write_str("is its own parent"),
             Self::MissingParent(parent) => {
-                write!(f, "parent commitment `{parent}` does not exist")
+                write!(f, "parent commitment `{}` does not exist", q(parent))
             }
-            Self::MissingMeeting(meeting) => write!(f, "meeting `{meeting}` does not exist"),
-            Self::MissingParty(party) => write!(f, "party `{party}` does not exist"),
-            Self::MissingOwnerPerson(person) => write!(f, "owner `{person}` does not exist"),
+            Self::MissingMeeting(meeting) => write!(f, "meeting `{}` does not exist", q(meeting)),
+            Self::MissingParty(party) => write!(f, "party `{}` does not exist", q(party)),
+            Self::MissingOwnerPerson(person) => write!(f, "owner `{}` does not exist", q(person)),
             Self::MissingOwnerOrganisation(org) => {
-                write!(f, "owner organisation `{org}` does not exist")
+                write!(f, "owner organisation `{}` does not exist", q(org))
             }
             Self::MissingPrecondition(other) => {
-                write!(f, "precondition `{other}` does not exist")
+                write!(f, "precondition `{}` does not exist", q(other))
             }
             Self::ParentLoop => f.write_str("its parents form a loop"),
+            Self::DurationTooLong(minutes) => write!(
+                f,
+                "lasts {minutes} minutes, more than a day ({MAX_ITEM_MINUTES} minutes)"
+            ),
+            Self::DateOutOfRange(date) => write!(
+                f,
+                "the date {date} is not between the years {EARLIEST_YEAR} and {LATEST_YEAR}"
+            ),
         }
     }
 }
@@ -246,10 +281,22 @@ pub fn validate(project: &Project) -> Vec<Problem> {
                 );
             }
         }
+        if !date_in_range(meeting.date) {
+            push(here(), ProblemKind::DateOutOfRange(meeting.date));
+        }
         let mut item_ids = BTreeSet::new();
         for item in &meeting.agenda {
             if !item_ids.insert(&item.id) {
                 push(here(), ProblemKind::DuplicateItem(item.id.clone()));
+            }
+            if item.duration_minutes > MAX_ITEM_MINUTES {
+                push(
+                    ProblemLocation::AgendaItem {
+                        meeting: id.clone(),
+                        item: item.id.clone(),
+                    },
+                    ProblemKind::DurationTooLong(item.duration_minutes),
+                );
             }
             for speaker in &item.speakers {
                 if !project.people.contains_key(speaker) {
@@ -302,7 +349,21 @@ pub fn validate(project: &Project) -> Vec<Problem> {
                 push(here(), ProblemKind::MissingPrecondition(other.clone()));
             }
         }
+        if let Some(due) = commitment.due
+            && !date_in_range(due)
+        {
+            push(here(), ProblemKind::DateOutOfRange(due));
+        }
         for entry in &commitment.progress {
+            if !date_in_range(entry.date) {
+                push(
+                    ProblemLocation::Progress {
+                        commitment: id.clone(),
+                        date: entry.date,
+                    },
+                    ProblemKind::DateOutOfRange(entry.date),
+                );
+            }
             if let Some(meeting) = &entry.meeting
                 && !project.meetings.contains_key(meeting)
             {

@@ -4,21 +4,27 @@
 mod error;
 mod fingerprint;
 mod load;
+mod lock;
+mod output;
 mod reader;
 mod save;
 mod writer;
 
-pub use error::{LoadError, SaveError, SyntaxReason};
+pub use error::{LoadError, SaveError, SyntaxReason, megabytes};
 pub(crate) use fingerprint::hex_sha256;
 pub use fingerprint::{DiskChange, Fingerprint, check_on_disk};
 pub use load::{
     FORMAT_VERSION, MAX_FILE_SIZE, load_project, parse_project, parse_project_fast,
     parse_project_reference, read_project,
 };
-pub(crate) use load::{migrate, parse_ron, read_bytes};
+pub(crate) use load::{migrate, open_regular, parse_ron, read_bytes};
+pub use lock::{
+    LOCK_WAIT, LockError, NodeKind, ProjectLock, Protection, protection, tidy_after_crash,
+};
+pub use output::{OutputRefusal, check_output};
 pub use save::{
-    SaveStep, backup_path, save_project, save_project_with, to_ron_string, to_ron_string_reference,
-    write_file_atomically,
+    SaveOptions, SaveStep, backup_path, save_project, save_project_checked, save_project_with,
+    to_ron_string, to_ron_string_reference, write_copy_atomically, write_file_atomically,
 };
 pub use writer::WriteError;
 pub(crate) use writer::to_string as to_pretty_ron;

@@ -532,7 +532,7 @@ fn item_form_ui(
             }
         });
         ui.end_row();
-        multiline_row(ui, t.notes, &mut item.notes);
+        multiline_row(ui, t, t.notes, &mut item.notes);
     });
     if &item == original {
         return None;

@@ -99,6 +99,29 @@ pub fn dialog_ui(
         Dialog::Unprintable(pending) => {
             super::name_cards_ui::unprintable_dialog_ui(ctx, workspace, pending)
         }
+        Dialog::SaveProtected { message, then } => {
+            let mut outcome = None;
+            let modal = egui::Modal::new(egui::Id::unique("save_protected")).show(ctx, |ui| {
+                ui.set_max_width(super::style::DIALOG_WIDTH);
+                ui.heading(t.save_protected_title);
+                ui.add_space(space::S);
+                ui.label(message.as_str());
+                ui.add_space(space::L);
+                ui.horizontal(|ui| {
+                    if ui
+                        .button(t.cmd_save_as)
+                        .on_hover_text(t.cmd_save_as_tip)
+                        .clicked()
+                    {
+                        outcome = Some(DialogOutcome::SaveElsewhere(then.clone()));
+                    }
+                    if ui.button(t.dlg_cancel).clicked() {
+                        outcome = Some(DialogOutcome::Dismiss);
+                    }
+                });
+            });
+            dismissed_or(modal.should_close(), outcome)
+        }
     }
 }
 

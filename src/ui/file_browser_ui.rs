@@ -210,7 +210,12 @@ pub fn file_browser_dialog_ui(
             base.join(path)
         };
         if !opening && path.is_file() {
-            ui.colored_label(style::warning_color(ui), t.dlg_path_exists);
+            // An export keeps no previous version: say only what happens.
+            let warning = match purpose {
+                PathPurpose::Export(_) => t.dlg_path_exists_export,
+                PathPurpose::Open | PathPurpose::Save(_) => t.dlg_path_exists,
+            };
+            ui.colored_label(style::warning_color(ui), warning);
         }
         ui.add_space(space::L);
         ui.horizontal(|ui| {

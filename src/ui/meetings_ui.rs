@@ -6,12 +6,13 @@ use chrono::Datelike as _;
 use super::style;
 use super::widgets::{
     bilingual_rows, cell, choice_row, date_edit, delete_button, empty_message, form_ui,
-    list_detail_ui, list_header_ui, multiline_row, optional_time_edit, organisation_combo,
-    select_table_ui, time_edit, time_zone_combo,
+    list_detail_ui, list_header_ui, long_text_row, multiline_row, optional_time_edit,
+    organisation_combo, select_table_ui, time_edit, time_zone_combo, too_long_to_edit,
 };
 use super::{Cx, ViewState};
 use crate::document::Edit;
 use crate::model::{Bilingual, Meeting, MeetingId, Series, fold_for_search};
+use crate::workspace::Deletion;
 
 /// The meetings view.
 pub fn meetings_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>, state: &mut ViewState) {
@@ -68,7 +69,7 @@ pub fn meetings_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>, state: &mut ViewState) {
             }
             // A list with entries shows one of them from the start, so the editor is not
             // empty; a selection made this frame (a new entry, not applied yet) is kept.
-            if state.meeting.is_none() {
+            if state.meeting.is_none() && state.emptied_by_delete != Some(super::View::Meetings) {
                 state.meeting = rows.first().cloned();
             }
             let current = state.meeting.clone();
@@ -110,7 +111,7 @@ pub fn meetings_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>, state: &mut ViewState) {
                 .and_then(|id| project.meetings.get(&id).map(|m| (id, m)));
             match selected {
                 Some((id, meeting)) => meeting_editor_ui(ui, cx, &id, meeting, state),
-                None => empty_message(ui, t.select_hint),
+                None => empty_message(ui, state.empty_hint(super::View::Meetings, t)),
             }
         },
     );
@@ -144,13 +145,23 @@ fn meeting_editor_ui(
 ) {
     let t = cx.tr();
     let zh = cx.zh();
-    let original = meeting.details();
-    let mut details = meeting.details();
+    // Minutes too long to edit are shown from the meeting: copying 50 MB every frame
+    // would take longer than the frame.
+    let long_minutes = too_long_to_edit(&meeting.minutes);
+    let details_of = |m: &Meeting| {
+        if long_minutes.is_some() {
+            m.details_without_minutes()
+        } else {
+            m.details()
+        }
+    };
+    let original = details_of(meeting);
+    let mut details = details_of(meeting);
     ui.horizontal(|ui| {
         ui.heading(meeting.title.get(zh));
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             if delete_button(ui, t) {
-                cx.edit_step(Edit::delete_meeting(cx.project, id));
+                state.delete(super::View::Meetings, Deletion::Meeting(id.clone()));
                 state.meeting = None;
             }
             if ui
@@ -215,12 +226,19 @@ fn meeting_editor_ui(
     egui::CollapsingHeader::new(t.minutes)
         .default_open(false)
         .show(ui, |ui| {
-            form_ui(ui, "minutes_form", |ui| {
-                multiline_row(ui, t.minutes, &mut details.minutes)
+            form_ui(ui, "minutes_form", |ui| match long_minutes {
+                Some(minutes) => long_text_row(ui, t, t.minutes, minutes),
+                None => {
+                    multiline_row(ui, t, t.minutes, &mut details.minutes);
+                }
             });
         });
 
     if details != original {
+        if let Some(minutes) = long_minutes {
+            // Left out of the copy, not changed: back in with the edit.
+            details.minutes = minutes.to_owned();
+        }
         changed = Some(
             changed
                 .unwrap_or_else(|| meeting.clone())

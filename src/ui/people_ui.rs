@@ -4,8 +4,8 @@ use super::people_list::ListStatus;
 use super::style;
 use super::widgets::{
     bilingual_rows, cell, choice_row, delete_button, empty_message, form_ui, list_building_ui,
-    list_detail_ui, list_header_ui, multiline_row, organisation_combo, select_table_ui, text_row,
-    thousands,
+    list_detail_ui, list_header_ui, long_text_row, multiline_row, organisation_combo,
+    select_table_ui, text_row, thousands, too_long_to_edit,
 };
 use super::{Cx, ViewState};
 use crate::document::Edit;
@@ -70,7 +70,7 @@ pub fn people_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>, state: &mut ViewState) {
             }
             // A list with entries shows one of them from the start, so the editor is not
             // empty; a selection made this frame (a new entry, not applied yet) is kept.
-            if state.person.is_none() {
+            if state.person.is_none() && state.emptied_by_delete != Some(super::View::People) {
                 state.person = rows.get(0).cloned();
             }
             let current = state.person.clone();
@@ -107,13 +107,35 @@ pub fn people_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>, state: &mut ViewState) {
             }
         },
         |ui, (cx, state)| {
+            let project = cx.project;
             let selected = state
                 .person
                 .as_ref()
-                .and_then(|id| cx.project.people.get(id).map(|p| (id.clone(), p.clone())));
+                .and_then(|id| project.people.get(id).map(|p| (id.clone(), p)));
             match selected {
-                Some((id, person)) => person_editor_ui(ui, cx, &id, person, state),
-                None => empty_message(ui, t.select_hint),
+                Some((id, person)) => {
+                    // A note too long to edit is shown from the project: copying 50 MB
+                    // every frame would take longer than the frame.
+                    let long_notes = too_long_to_edit(&person.notes);
+                    let copy = Person {
+                        honorific: person.honorific,
+                        family_name: person.family_name.clone(),
+                        given_name: person.given_name.clone(),
+                        chinese_name: person.chinese_name.clone(),
+                        name_order: person.name_order,
+                        organisation: person.organisation.clone(),
+                        title: person.title.clone(),
+                        email: person.email.clone(),
+                        phone: person.phone.clone(),
+                        notes: if long_notes.is_some() {
+                            String::new()
+                        } else {
+                            person.notes.clone()
+                        },
+                    };
+                    person_editor_ui(ui, cx, &id, copy, long_notes, state);
+                }
+                None => empty_message(ui, state.empty_hint(super::View::People, t)),
             }
         },
     );
@@ -124,6 +146,7 @@ fn person_editor_ui(
     cx: &mut Cx<'_>,
     id: &PersonId,
     mut person: Person,
+    long_notes: Option<&str>,
     state: &mut ViewState,
 ) {
     let t = cx.tr();
@@ -132,7 +155,10 @@ fn person_editor_ui(
         ui.heading(addressed_name(&person, cx.language));
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             if delete_button(ui, t) {
-                cx.edit_step(Edit::delete_person(cx.project, id));
+                state.delete(
+                    super::View::People,
+                    crate::workspace::Deletion::Person(id.clone()),
+                );
                 state.person = None;
             }
         });
@@ -161,7 +187,12 @@ fn person_editor_ui(
         bilingual_rows(ui, t, t.title, &mut person.title);
         text_row(ui, t.email, &mut person.email);
         text_row(ui, t.phone, &mut person.phone);
-        multiline_row(ui, t.notes, &mut person.notes);
+        match long_notes {
+            Some(notes) => long_text_row(ui, t, t.notes, notes),
+            None => {
+                multiline_row(ui, t, t.notes, &mut person.notes);
+            }
+        }
     });
     duplicates_ui(ui, cx, id, state);
     // A Chinese name typed for someone who had none: Chinese order is the better guess
@@ -173,6 +204,10 @@ fn person_editor_ui(
         person.name_order = crate::model::NameOrder::FamilyFirst;
     }
     if person != original && state.person.as_ref() == Some(id) {
+        if let Some(notes) = long_notes {
+            // Left out of the copy, not changed: back in with the edit.
+            person.notes = notes.to_owned();
+        }
         cx.edit(
             ui,
             &format!("person/{id}"),

@@ -57,7 +57,7 @@ pub fn status_bar_ui(ui: &mut egui::Ui, workspace: &Workspace) -> Option<StatusC
                 if let Some(job) = workspace.export_job().or_else(|| workspace.save_job()) {
                     job_progress_ui(ui, t, &job, super::style::STATUS_PROGRESS_WIDTH);
                 } else if let Some(toast) = &workspace.toast {
-                    // Right to left: the button, then the message before it.
+                    // Right to left: the button, a deletion's Undo, then the message.
                     if let Some(folder) = &toast.folder
                         && ui
                             .button(t.open_folder)
@@ -65,6 +65,17 @@ pub fn status_bar_ui(ui: &mut egui::Ui, workspace: &Workspace) -> Option<StatusC
                             .clicked()
                     {
                         command = Some(StatusClick::OpenFolder(folder.clone()));
+                    }
+                    if workspace.undoable_deletion()
+                        && ui
+                            .link(t.cmd_undo)
+                            .on_hover_text(t.undo_delete_tip)
+                            .clicked()
+                    {
+                        command = Some(StatusClick::Command(Command::Undo));
+                    }
+                    if workspace.undoable_deletion() {
+                        ui.label("—");
                     }
                     ui.add(egui::Label::new(&toast.text).truncate());
                 }

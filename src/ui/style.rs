@@ -198,6 +198,8 @@ pub const NOTE_FIELD_WIDTH: f32 = 280.0;
 pub const TITLE_FIELD_WIDTH: f32 = 340.0;
 /// The narrowest a title field in a row gets.
 pub const TITLE_FIELD_MIN_WIDTH: f32 = 120.0;
+/// Height of the scrolled view of a text too long to edit ("Show all").
+pub const LONG_TEXT_HEIGHT: f32 = 320.0;
 
 // ---------------------------------------------------------------------------------------
 // Dialogs and the window's chrome

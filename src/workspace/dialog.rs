@@ -80,6 +80,14 @@ pub enum Dialog {
     },
     /// An export made, not written yet: some of its characters no font can print.
     Unprintable(Box<PendingWrite>),
+    /// The file may not be written (read-only, immutable, not a file): nothing was
+    /// written; offer Save as….
+    SaveProtected {
+        /// Why, and the path last, in the user's language.
+        message: String,
+        /// What waited for the save (a quit that asked to save first).
+        then: Option<AfterConfirm>,
+    },
 }
 
 /// An export rendered and waiting for the user's word before it is written.

@@ -84,7 +84,14 @@ impl Workspace {
         let project = self.doc.project().clone();
         let label = format!("{} {}", t.exporting, file_name(&path));
         let (job, target, language) = (job.clone(), path.clone(), self.language());
+        let source = self.doc.path().map(Path::to_owned);
         let work = Job::spawn(label, move |progress| {
+            // The project itself, its backup, another project or a device are never
+            // replaced by an export, whatever the dialog answered.
+            let sources: Vec<&Path> = source.iter().map(PathBuf::as_path).collect();
+            if let Err(refusal) = crate::project_file::check_output(&target, &sources) {
+                return ExportOutcome::Failed(refusal.localized(language));
+            }
             write_export(&job, &project, &target, progress, language)
         });
         self.jobs.export = Some(ExportRun { job: work, path });

@@ -15,7 +15,7 @@ use super::{
 use crate::document::Document;
 use crate::i18n::{self, Localized as _};
 use crate::model::{Project, validate};
-use crate::project_file::{self, DiskChange, Fingerprint, LoadError, SaveError};
+use crate::project_file::{self, DiskChange, Fingerprint, LoadError, SaveError, SaveOptions};
 use crate::samples;
 
 /// A project being opened.
@@ -338,9 +338,10 @@ impl Workspace {
         }
     }
 
-    /// Saves a snapshot of the project to `path` on a job. With `check`, the job first
-    /// makes sure nobody changed, moved or deleted the document's file since it was opened
-    /// or saved; if so, nothing is written and [`Dialog::FileChanged`] asks what to do.
+    /// Saves a snapshot of the project to `path` on a job. With `check`, the job makes sure,
+    /// just before the new file replaces the old one, that nobody changed, moved or deleted
+    /// the document's file since it was opened or saved; if so, nothing is replaced and
+    /// [`Dialog::FileChanged`] asks what to do.
     pub(super) fn start_save(&mut self, path: &Path, check: bool, then: Option<AfterConfirm>) {
         let t = self.tr();
         if self.jobs.save.is_some() {
@@ -409,7 +410,14 @@ impl Workspace {
                     // The new version did replace the file: the next save compares with it.
                     self.disk = Some(saved.clone());
                 }
-                self.dialog = Some(self.save_error_dialog(&err));
+                self.dialog = Some(match err {
+                    // Read-only or immutable: left alone; the user may save a copy.
+                    SaveError::Protected { .. } => Dialog::SaveProtected {
+                        message: err.localized(self.language()),
+                        then,
+                    },
+                    err => self.save_error_dialog(&err),
+                });
             }
         }
     }
@@ -486,33 +494,29 @@ impl Workspace {
     }
 }
 
-/// The work of a save job: check the file on disk (when `expected` is given), then write
-/// the project atomically, with the test faults if any.
+/// The work of a save job: write the project atomically under the file's lock, with the
+/// test faults if any. With `expected`, the file on disk is compared with it just before
+/// it is replaced: if someone else changed, moved or deleted it, nothing is replaced.
 fn save_job(
     path: &Path,
     project: &Project,
     expected: Option<&Fingerprint>,
     faults: &Mutex<Option<SaveFaults>>,
 ) -> SaveOutcome {
-    if let Some(expected) = expected {
-        match project_file::check_on_disk(path, expected) {
-            Ok(DiskChange::Unchanged) => {}
-            Ok(change) => return SaveOutcome::ChangedOnDisk(change),
-            Err(err) => {
-                // Cannot tell (no permission to read it, a drive gone): the save itself
-                // says what is wrong if it fails too.
-                log::warn!("could not check {} before saving: {err}", path.display());
-            }
-        }
-    }
     let start = Instant::now();
+    let options = SaveOptions {
+        expected,
+        held: None,
+    };
     let result = match faults.lock() {
         Ok(mut guard) => match guard.as_mut() {
-            Some(faults) => project_file::save_project_with(path, project, faults.as_mut()),
-            None => project_file::save_project_with(path, project, &mut |_| Ok(())),
+            Some(faults) => {
+                project_file::save_project_checked(path, project, options, faults.as_mut())
+            }
+            None => project_file::save_project_checked(path, project, options, &mut |_| Ok(())),
         },
         // A test's fault closure panicked: save without faults.
-        Err(_) => project_file::save_project_with(path, project, &mut |_| Ok(())),
+        Err(_) => project_file::save_project_checked(path, project, options, &mut |_| Ok(())),
     };
     log::info!(
         "saved {} in the background in {:?}",
@@ -521,6 +525,7 @@ fn save_job(
     );
     match result {
         Ok(fingerprint) => SaveOutcome::Saved(fingerprint),
+        Err(SaveError::ChangedOnDisk { change, .. }) => SaveOutcome::ChangedOnDisk(change),
         Err(err) => SaveOutcome::Failed(err),
     }
 }

@@ -6,6 +6,7 @@
 
 pub mod action;
 pub mod commands;
+mod deletion;
 pub mod dialog;
 pub mod export;
 pub mod file_dialog;
@@ -33,7 +34,7 @@ pub use file_dialog::{
 };
 pub use jobs::{JobView, Progress};
 pub use reading::thousands;
-pub use request::Request;
+pub use request::{Deletion, Request};
 pub use settings::Settings;
 
 use crate::document::{Document, Edit};
@@ -56,10 +57,18 @@ pub struct Toast {
     /// The folder of the file the message is about (a save, an export), which the status
     /// bar offers to open.
     pub folder: Option<PathBuf>,
+    /// For "Deleted … — Undo": the document revision right after the deletion. The Undo
+    /// beside the text is offered only while the document is still at it, when Undo
+    /// undoes exactly that deletion.
+    pub undo: Option<u64>,
 }
 
 /// How long a status message stays.
 pub const TOAST_TIME: Duration = Duration::from_secs(6);
+
+/// How long "Deleted … — Undo" stays (while Undo still undoes that deletion): long enough
+/// to notice a slip after looking away.
+pub const UNDO_TOAST_TIME: Duration = Duration::from_secs(20);
 
 /// The open project and everything around it: settings, dialogs, jobs, recovery.
 pub struct Workspace {
@@ -387,6 +396,7 @@ impl Workspace {
                     );
                 }
             }
+            Request::Delete(what) => self.delete(&what),
             Request::ImportAttendees(meeting) => {
                 self.dialog = Some(Dialog::ImportAttendees(Box::new(ImportState {
                     add_to_meeting: meeting.is_some(),
@@ -509,7 +519,12 @@ impl Workspace {
         }
         wake.extend(self.tick_recovery(focused, now));
         if let Some(toast) = &self.toast {
-            let left = TOAST_TIME.saturating_sub(now.saturating_duration_since(toast.since));
+            let time = if self.undoable_deletion() {
+                UNDO_TOAST_TIME
+            } else {
+                TOAST_TIME
+            };
+            let left = time.saturating_sub(now.saturating_duration_since(toast.since));
             if left.is_zero() {
                 self.toast = None;
             } else {
@@ -567,6 +582,7 @@ impl Workspace {
             text,
             since: Instant::now(),
             folder: None,
+            undo: None,
         });
     }
 
@@ -576,6 +592,7 @@ impl Workspace {
             text,
             since: Instant::now(),
             folder: file.parent().map(Path::to_owned),
+            undo: None,
         });
     }
 

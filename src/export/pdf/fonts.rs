@@ -158,7 +158,12 @@ impl Fonts {
                     continue;
                 }
                 '\t' => ' ',
-                c if c.is_control() || is_invisible(c) => continue,
+                c if c.is_control()
+                    || is_invisible(c)
+                    || crate::export::sanitize::is_invisible(c) =>
+                {
+                    continue;
+                }
                 c => c,
             };
             let (face, gid) = self.pick(ch, bold, previous.map(|(_, f)| f));

@@ -7,7 +7,7 @@ use crate::model::{
 };
 use crate::ui::widgets::{
     bilingual_multiline_rows, bilingual_rows, choice_combo, choice_row, delete_button, form_ui,
-    optional_date_edit, text_row,
+    in_language, long_text_row, optional_date_edit, text_row,
 };
 use crate::ui::{Cx, ViewState, style};
 
@@ -16,6 +16,7 @@ pub(super) fn commitment_editor_ui(
     cx: &mut Cx<'_>,
     id: &CommitmentId,
     mut c: Commitment,
+    long_description: Option<&Bilingual>,
     state: &mut ViewState,
 ) {
     let t = cx.tr();
@@ -27,7 +28,10 @@ pub(super) fn commitment_editor_ui(
         ui.heading(c.title.get(zh));
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             if delete_button(ui, t) {
-                cx.edit_step(Edit::delete_commitment(project, id));
+                state.delete(
+                    crate::ui::View::Commitments,
+                    crate::workspace::Deletion::Commitment(id.clone()),
+                );
                 state.commitment = None;
             }
             if ui
@@ -53,7 +57,20 @@ pub(super) fn commitment_editor_ui(
 
     form_ui(ui, "commitment_form", |ui| {
         bilingual_rows(ui, t, t.commitment_title, &mut c.title);
-        bilingual_multiline_rows(ui, t, t.description, &mut c.description);
+        match long_description {
+            Some(description) => {
+                long_text_row(
+                    ui,
+                    t,
+                    &in_language(t, t.description, false),
+                    &description.en,
+                );
+                long_text_row(ui, t, &in_language(t, t.description, true), &description.zh);
+            }
+            None => {
+                bilingual_multiline_rows(ui, t, t.description, &mut c.description);
+            }
+        }
         choice_row(ui, t.status, cx.language, &mut c.status);
         ui.label(t.due);
         ui.horizontal(|ui| {
@@ -205,6 +222,10 @@ pub(super) fn commitment_editor_ui(
         c = followup::with_status_change(&c, status, today, None);
     }
     if c != original && state.commitment.as_ref() == Some(id) {
+        if let Some(description) = long_description {
+            // Left out of the copy, not changed: back in with the edit.
+            c.description = description.clone();
+        }
         cx.edit(
             ui,
             &format!("commitment/{id}"),

@@ -86,7 +86,8 @@ pub(super) fn list_ui(ui: &mut egui::Ui, cx: &Cx<'_>, state: &mut ViewState) {
             .commitment
             .as_ref()
             .is_some_and(|s| !rows.iter().any(|(r, _)| r == s));
-    if state.commitment.is_none() || (key_changed && hidden) {
+    let may_select = state.emptied_by_delete != Some(crate::ui::View::Commitments);
+    if (state.commitment.is_none() && may_select) || (key_changed && hidden) {
         state.commitment = rows.first().map(|(id, _)| id.clone());
     }
     let current = state.commitment.clone();

@@ -8,6 +8,7 @@
 mod datetime;
 mod forms;
 mod lists;
+mod long_text;
 mod numbers;
 mod paint;
 mod pickers;
@@ -17,8 +18,9 @@ pub use datetime::{
     date_edit, date_text, optional_date_edit, optional_time_edit, time_edit, time_zone_combo,
 };
 pub use forms::{
-    bilingual_multiline_rows, bilingual_rows, choice_combo, choice_combo_width, choice_row,
-    delete_button, form_ui, in_language, multiline_row, text_row,
+    LONG_TEXT_BYTES, bilingual_multiline_rows, bilingual_rows, choice_combo, choice_combo_width,
+    choice_row, delete_button, form_ui, in_language, long_text_row, multiline_row, text_row,
+    too_long_to_edit,
 };
 pub use lists::{
     empty_message, list_building_ui, list_detail_ui, list_header_ui, nested_rows_ui, search_field,
