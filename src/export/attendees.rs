@@ -197,7 +197,7 @@ pub fn xlsx(project: &Project, meeting: Option<&Meeting>) -> Result<Vec<u8>, Att
     use rust_xlsxwriter::{Format, Workbook};
     let mut workbook = Workbook::new();
     let sheet = workbook.add_worksheet();
-    let name = meeting.map_or_else(|| "People 人员".to_owned(), |m| m.date.to_string());
+    let name = meeting.map_or_else(|| "People 人员".to_owned(), |m| m.start_date().to_string());
     sheet.set_name(&name)?;
     let bold = Format::new().set_bold();
     for (c, h) in headers(meeting.is_some()).iter().enumerate() {
@@ -308,7 +308,7 @@ pub fn html(project: &Project, meeting: Option<&Meeting>, lang: ExportLanguage) 
     if let Some(m) = meeting {
         out.push_str(&format!(
             "<p>{} · {}</p>\n",
-            e(&m.date.to_string()),
+            e(&m.dates_text()),
             e(&lang.text(&m.venue))
         ));
     }
@@ -375,7 +375,7 @@ pub fn pdf(
     if let Some(m) = meeting {
         blocks.push(pdf::Block::Paragraph(format!(
             "{} · {}",
-            m.date,
+            m.dates_text(),
             lang.text(&m.venue)
         )));
     }

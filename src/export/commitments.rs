@@ -156,7 +156,7 @@ fn commitment_name(project: &Project, id: &CommitmentId, lang: ExportLanguage) -
 fn meeting_name(project: &Project, id: &MeetingId, lang: ExportLanguage) -> String {
     project.meetings.get(id).map_or_else(
         || format!("▲ {id}"),
-        |m| format!("{} {}", m.date, lang.text(&m.title)),
+        |m| format!("{} {}", m.start_date(), lang.text(&m.title)),
     )
 }
 

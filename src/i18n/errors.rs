@@ -325,6 +325,11 @@ fn location_by_id_zh(location: &ProblemLocation) -> String {
         ProblemLocation::Person(id) => format!("人员“{id}”"),
         ProblemLocation::Meeting(id) => format!("会议“{id}”"),
         ProblemLocation::Side { meeting, side } => format!("会议“{meeting}”的参会方“{side}”"),
+        ProblemLocation::Day {
+            meeting,
+            number,
+            date,
+        } => format!("会议“{meeting}”第 {number} 天（{date}）"),
         ProblemLocation::AgendaItem { meeting, item } => {
             format!("会议“{meeting}”的议程项“{item}”")
         }
@@ -369,6 +374,20 @@ fn kind_zh(kind: &ProblemKind, project: Option<&Project>) -> String {
         ProblemKind::MissingOwnerOrganisation(o) => format!("编号为“{o}”的负责机构不存在"),
         ProblemKind::MissingPrecondition(c) => format!("编号为“{c}”的前提事项不存在"),
         ProblemKind::ParentLoop => "其上级事项形成了循环".to_owned(),
+        ProblemKind::DayPastMidnight { end } => format!(
+            "日程超过午夜：议程项于 {} {} 结束",
+            end.date(),
+            end.format("%H:%M")
+        ),
+        ProblemKind::DayTooLong { minutes } => format!(
+            "全天共 {} 小时 {:02} 分钟，超过 16 小时",
+            minutes / 60,
+            minutes % 60
+        ),
+        ProblemKind::ItemTooLong { minutes } => {
+            format!("时长为 {minutes} 分钟，超过 24 小时")
+        }
+        ProblemKind::DateOutOfRange => "日期不在 1900–2200 年之间".to_owned(),
     }
 }
 
@@ -483,12 +502,24 @@ impl Names<'_> {
                     format!("Meeting “{title}”, side “{name}”")
                 }
             }
+            ProblemLocation::Day {
+                meeting,
+                number,
+                date,
+            } => {
+                let title = self.meeting(meeting);
+                if zh {
+                    format!("会议“{title}”第 {number} 天（{date}）")
+                } else {
+                    format!("Meeting “{title}”, day {number} ({date})")
+                }
+            }
             ProblemLocation::AgendaItem { meeting, item } => {
                 let name = self
                     .project
                     .meetings
                     .get(meeting)
-                    .and_then(|m| m.agenda.iter().find(|i| &i.id == item))
+                    .and_then(|m| m.item(item))
                     .map(|i| i.title.get(zh).to_owned())
                     .unwrap_or_default();
                 let (title, name) = (self.meeting(meeting), Self::or_id(&name, item));
@@ -864,6 +895,15 @@ mod tests {
             ProblemKind::MissingOwnerOrganisation("nowhere".into()),
             ProblemKind::MissingPrecondition("gone".into()),
             ProblemKind::ParentLoop,
+            ProblemKind::DayPastMidnight {
+                end: chrono::NaiveDate::from_ymd_opt(2024, 9, 24)
+                    .unwrap()
+                    .and_hms_opt(1, 30, 0)
+                    .unwrap(),
+            },
+            ProblemKind::DayTooLong { minutes: 17 * 60 },
+            ProblemKind::ItemTooLong { minutes: 1500 },
+            ProblemKind::DateOutOfRange,
         ];
         for kind in &all {
             match kind {
@@ -882,7 +922,11 @@ mod tests {
                 | ProblemKind::MissingOwnerPerson(_)
                 | ProblemKind::MissingOwnerOrganisation(_)
                 | ProblemKind::MissingPrecondition(_)
-                | ProblemKind::ParentLoop => {}
+                | ProblemKind::ParentLoop
+                | ProblemKind::DayPastMidnight { .. }
+                | ProblemKind::DayTooLong { .. }
+                | ProblemKind::ItemTooLong { .. }
+                | ProblemKind::DateOutOfRange => {}
             }
         }
         all
@@ -896,6 +940,11 @@ mod tests {
             ProblemLocation::Side {
                 meeting: paris(),
                 side: "ghost-side".into(),
+            },
+            ProblemLocation::Day {
+                meeting: paris(),
+                number: 2,
+                date: chrono::NaiveDate::from_ymd_opt(2024, 9, 24).unwrap(),
             },
             ProblemLocation::AgendaItem {
                 meeting: paris(),
@@ -912,6 +961,7 @@ mod tests {
                 ProblemLocation::Person(_)
                 | ProblemLocation::Meeting(_)
                 | ProblemLocation::Side { .. }
+                | ProblemLocation::Day { .. }
                 | ProblemLocation::AgendaItem { .. }
                 | ProblemLocation::Commitment(_)
                 | ProblemLocation::Progress { .. } => {}

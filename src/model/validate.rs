@@ -5,10 +5,11 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use chrono::NaiveDate;
+use chrono::{Datelike as _, NaiveDate};
 
 use super::{
-    CommitmentId, ItemId, MeetingId, OrganisationId, Owner, PersonId, Precondition, Project, SideId,
+    CommitmentId, ItemId, MAX_ITEM_MINUTES, MeetingId, OrganisationId, Owner, PersonId,
+    Precondition, Project, SideId, YEARS,
 };
 
 /// One thing wrong with a project: where, and what.
@@ -37,6 +38,15 @@ pub enum ProblemLocation {
         meeting: MeetingId,
         /// The side.
         side: SideId,
+    },
+    /// One day of a meeting's programme.
+    Day {
+        /// The meeting.
+        meeting: MeetingId,
+        /// Its place in the programme, from 1.
+        number: usize,
+        /// Its date.
+        date: NaiveDate,
     },
     /// An item of a meeting's agenda.
     AgendaItem {
@@ -96,6 +106,23 @@ pub enum ProblemKind {
     MissingPrecondition(CommitmentId),
     /// Following a commitment's parents runs into a loop.
     ParentLoop,
+    /// A day's items run past midnight; `end` is when they end, local time.
+    DayPastMidnight {
+        /// When the day's items end.
+        end: chrono::NaiveDateTime,
+    },
+    /// A day runs longer than 16 hours.
+    DayTooLong {
+        /// How long it runs, in minutes.
+        minutes: i64,
+    },
+    /// An agenda item lasts longer than 24 hours.
+    ItemTooLong {
+        /// Its duration in minutes.
+        minutes: u32,
+    },
+    /// A day's date lies outside the years 1900–2200 (a year typed wrong).
+    DateOutOfRange,
 }
 
 impl std::fmt::Display for ProblemLocation {
@@ -104,6 +131,11 @@ impl std::fmt::Display for ProblemLocation {
             Self::Person(id) => write!(f, "person {id}"),
             Self::Meeting(id) => write!(f, "meeting {id}"),
             Self::Side { meeting, side } => write!(f, "meeting {meeting}, side {side}"),
+            Self::Day {
+                meeting,
+                number,
+                date,
+            } => write!(f, "meeting {meeting}, day {number} ({date})"),
             Self::AgendaItem { meeting, item } => {
                 write!(f, "meeting {meeting}, agenda item {item}")
             }
@@ -145,6 +177,22 @@ impl std::fmt::Display for ProblemKind {
                 write!(f, "precondition `{other}` does not exist")
             }
             Self::ParentLoop => f.write_str("its parents form a loop"),
+            Self::DayPastMidnight { end } => write!(
+                f,
+                "runs past midnight: its items end on {} at {}",
+                end.date(),
+                end.format("%H:%M")
+            ),
+            Self::DayTooLong { minutes } => write!(
+                f,
+                "runs {} h {:02} min, longer than 16 hours",
+                minutes / 60,
+                minutes % 60
+            ),
+            Self::ItemTooLong { minutes } => {
+                write!(f, "lasts {minutes} minutes, more than 24 hours")
+            }
+            Self::DateOutOfRange => f.write_str("its date is outside the years 1900–2200"),
         }
     }
 }
@@ -246,8 +294,9 @@ pub fn validate(project: &Project) -> Vec<Problem> {
                 );
             }
         }
+        check_days(id, meeting, &mut push);
         let mut item_ids = BTreeSet::new();
-        for item in &meeting.agenda {
+        for item in meeting.items() {
             if !item_ids.insert(&item.id) {
                 push(here(), ProblemKind::DuplicateItem(item.id.clone()));
             }
@@ -261,6 +310,17 @@ pub fn validate(project: &Project) -> Vec<Problem> {
                         ProblemKind::MissingSpeaker(speaker.clone()),
                     );
                 }
+            }
+            if item.duration_minutes > MAX_ITEM_MINUTES {
+                push(
+                    ProblemLocation::AgendaItem {
+                        meeting: id.clone(),
+                        item: item.id.clone(),
+                    },
+                    ProblemKind::ItemTooLong {
+                        minutes: item.duration_minutes,
+                    },
+                );
             }
         }
     }
@@ -357,6 +417,45 @@ pub fn validate(project: &Project) -> Vec<Problem> {
     problems
 }
 
+/// The days of a meeting: a date outside 1900–2200, items past midnight, a day longer than
+/// 16 hours (what a mistyped time or duration makes, and what a calendar would show as a
+/// 25-hour event without a word).
+fn check_days(
+    id: &MeetingId,
+    meeting: &super::Meeting,
+    push: &mut impl FnMut(ProblemLocation, ProblemKind),
+) {
+    for (i, day) in meeting.days.iter().enumerate() {
+        let here = || ProblemLocation::Day {
+            meeting: id.clone(),
+            number: i + 1,
+            date: day.date,
+        };
+        if !YEARS.contains(&day.date.year()) {
+            push(here(), ProblemKind::DateOutOfRange);
+            // Times of a day in year 262,000 say nothing more.
+            continue;
+        }
+        let summary = day.summary(meeting.time_zone);
+        if summary.past_midnight {
+            push(
+                here(),
+                ProblemKind::DayPastMidnight {
+                    end: summary.end.naive_local(),
+                },
+            );
+        }
+        if summary.too_long {
+            push(
+                here(),
+                ProblemKind::DayTooLong {
+                    minutes: summary.length_minutes,
+                },
+            );
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -367,10 +466,10 @@ mod tests {
         let paris = MeetingId::from("paris-2024");
         let meeting = project.meetings.get_mut(&paris).unwrap();
         meeting.host = Some("nobody".into());
-        let item = meeting.agenda.first().unwrap().id.clone();
+        let item = meeting.items().next().unwrap().id.clone();
         meeting
-            .agenda
-            .first_mut()
+            .items_mut()
+            .next()
             .unwrap()
             .speakers
             .push("ghost".into());

@@ -48,11 +48,11 @@ pub(super) fn commitment_editor_ui(
     );
     ui.add_space(style::space::M);
     let mut meetings: Vec<_> = project.meetings.iter().collect();
-    meetings.sort_by_key(|(mid, m)| (m.date, (*mid).clone()));
+    meetings.sort_by_key(|(mid, m)| (m.start_date(), (*mid).clone()));
     let meeting_name = |mid: &MeetingId| {
         project.meetings.get(mid).map_or_else(
             || format!("▲ {mid}"),
-            |m| format!("{} · {}", m.date, m.title.get(zh)),
+            |m| format!("{} · {}", m.start_date(), m.title.get(zh)),
         )
     };
 

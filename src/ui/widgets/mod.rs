@@ -13,7 +13,10 @@ mod paint;
 mod pickers;
 mod tables;
 
-pub use datetime::{date_edit, optional_date_edit, optional_time_edit, time_edit, time_zone_combo};
+pub use datetime::{
+    ZoneContext, date_edit, matching_zones, optional_date_edit, optional_time_edit, time_edit,
+    time_zone_picker,
+};
 pub use forms::{
     bilingual_multiline_rows, bilingual_rows, choice_combo, choice_combo_width, choice_row,
     delete_button, form_ui, in_language, multiline_row, text_row,
