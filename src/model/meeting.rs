@@ -836,4 +836,58 @@ mod tests {
             hm(17, 0)
         );
     }
+
+    #[test]
+    fn the_next_meeting_copies_days_without_items_and_moves_years() {
+        let mut m = meeting();
+        m.title = Bilingual::new("2024 Annual Meeting", "2024年年会");
+        m.days[0].title = Bilingual::new("Review of 2023", "2023年回顾");
+        let mut second = m.next_day();
+        second.title = Bilingual::en("Site visit");
+        second.venue = Bilingual::en("Lab");
+        m.days.push(second);
+        let date = NaiveDate::from_ymd_opt(2025, 9, 22).unwrap();
+        let next = m.next_in_series(date, false);
+        assert_eq!(
+            next.title,
+            Bilingual::new("2025 Annual Meeting", "2025年年会")
+        );
+        assert_eq!(next.days.len(), 2);
+        assert_eq!(next.days[0].date, date);
+        assert_eq!(next.days[1].date, date.succ_opt().unwrap());
+        assert_eq!(next.days[0].start, hm(14, 0));
+        assert_eq!(next.days[0].title.en, "Review of 2024");
+        assert_eq!(next.days[1].venue.en, "Lab");
+        assert_eq!(next.item_count(), 0);
+        assert_eq!(
+            m.moved_texts(&next),
+            [
+                (
+                    "2024 Annual Meeting".to_owned(),
+                    "2025 Annual Meeting".to_owned()
+                ),
+                ("2024年年会".to_owned(), "2025年年会".to_owned()),
+                ("Review of 2023".to_owned(), "Review of 2024".to_owned()),
+                ("2023年回顾".to_owned(), "2024年回顾".to_owned()),
+            ]
+        );
+        // Hosted by the other side: the venues are left blank, days and all.
+        let away = m.next_in_series(date, true);
+        assert!(away.venue.is_empty() && away.days.iter().all(|d| d.venue.is_empty()));
+    }
+
+    #[test]
+    fn moving_a_day_keeps_the_dates_in_order() {
+        let mut m = meeting();
+        let mut second = m.next_day();
+        second.title = Bilingual::en("Visit");
+        m.days.push(second);
+        m.move_day(1, 0);
+        assert_eq!(m.days[0].title.en, "Visit");
+        assert!(m.days[0].items.is_empty());
+        assert!(m.days[0].date < m.days[1].date);
+        assert_eq!(m.days[1].items.len(), 3);
+        assert_eq!(m.start_date(), m.days[0].date);
+        assert_eq!(m.dates_text(), "2024-09-23 – 2024-09-24");
+    }
 }

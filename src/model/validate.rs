@@ -490,4 +490,37 @@ mod tests {
             ProblemKind::MissingHost(OrganisationId::from("nobody"))
         );
     }
+
+    #[test]
+    fn days_past_midnight_too_long_or_out_of_range_are_reported() {
+        use chrono::NaiveTime;
+        let mut project = crate::samples::ccaa_afnor().unwrap();
+        let paris = MeetingId::from("paris-2024");
+        let meeting = project.meetings.get_mut(&paris).unwrap();
+        // The example: a Chinese time misread as 02:00 pushed the rest past
+        // midnight, and `check` called the file valid. Now a day ending after midnight, a
+        // day of more than 16 hours and an item of more than 24 hours are reported.
+        meeting.days[0].start = NaiveTime::from_hms_opt(22, 0, 0).unwrap();
+        meeting.days[0].items[1].duration_minutes = 25 * 60;
+        let mut later = meeting.days[0].clone();
+        later.items.clear();
+        later.date = NaiveDate::from_ymd_opt(2250, 1, 1).unwrap();
+        meeting.days.push(later);
+        let text: Vec<String> = validate(&project).iter().map(ToString::to_string).collect();
+        let item = project.meetings[&paris].days[0].items[1].id.clone();
+        assert_eq!(
+            text,
+            [
+                "meeting paris-2024, agenda item ".to_owned()
+                    + item.as_str()
+                    + ": lasts 1500 minutes, more than 24 hours",
+                "meeting paris-2024, day 1 (2024-09-23): runs 26 h 30 min, longer than 16 hours"
+                    .to_owned(),
+                "meeting paris-2024, day 1 (2024-09-23): runs past midnight: its items end on 2024-09-25 at 00:30"
+                    .to_owned(),
+                "meeting paris-2024, day 2 (2250-01-01): its date is outside the years 1900–2200"
+                    .to_owned(),
+            ]
+        );
+    }
 }

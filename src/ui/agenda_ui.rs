@@ -471,7 +471,7 @@ fn item_row_ui(
                 ui.label(time);
                 if slot.gap_minutes > 0 {
                     ui.label(
-                        egui::RichText::new(format!("┄ {} {} ┄", slot.gap_minutes, t.gap_minutes))
+                        egui::RichText::new(format!("+ {} {}", slot.gap_minutes, t.gap_minutes))
                             .small()
                             .color(style::weak_color(ui)),
                     );
