@@ -232,10 +232,16 @@ fn the_time_zone_picker_searches_in_both_languages() {
         .click();
     settle(&mut harness);
     assert_eq!(paris(&harness).time_zone, chrono_tz::Europe::Berlin);
+    use delegation_planner::ui::widgets::matching_zones;
     assert_eq!(
-        delegation_planner::ui::widgets::matching_zones("德国"),
+        matching_zones("德国"),
         [chrono_tz::Europe::Berlin, chrono_tz::Europe::Busingen]
     );
+    // Beijing keeps Shanghai time; a search by country code or zone name works too.
+    assert!(matching_zones("北京").contains(&chrono_tz::Asia::Shanghai));
+    assert!(matching_zones("beijing").contains(&chrono_tz::Asia::Shanghai));
+    assert!(matching_zones("europe/paris").contains(&chrono_tz::Europe::Paris));
+    assert!(matching_zones("法国").contains(&chrono_tz::Europe::Paris));
 }
 
 #[test]

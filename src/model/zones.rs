@@ -27,6 +27,34 @@ pub struct ZoneNames {
 
 const TABLE: &str = include_str!("zones.tsv");
 
+/// Cities people search for that keep the time of another zone's city (Beijing keeps
+/// Shanghai time), in both languages.
+const CITY_ALIASES: &[(&str, &str)] = &[
+    (
+        "Asia/Shanghai",
+        "Beijing 北京 Shenzhen 深圳 Guangzhou 广州 Hangzhou 杭州 Nanjing 南京",
+    ),
+    (
+        "Europe/Berlin",
+        "Frankfurt 法兰克福 Munich München 慕尼黑 Bonn 波恩 Cologne Köln 科隆",
+    ),
+    (
+        "Europe/Paris",
+        "Saint-Denis 圣但尼 Lyon 里昂 Strasbourg 斯特拉斯堡",
+    ),
+    ("Europe/Zurich", "Geneva Genève 日内瓦 Bern 伯尔尼"),
+    ("America/New_York", "Washington 华盛顿"),
+    ("Asia/Kolkata", "Delhi New Delhi 新德里 Mumbai 孟买"),
+];
+
+/// Other cities that keep `tz`'s time, for search (`Beijing` finds Asia/Shanghai).
+pub fn other_cities(tz: chrono_tz::Tz) -> &'static str {
+    CITY_ALIASES
+        .iter()
+        .find(|(zone, _)| *zone == tz.name())
+        .map_or("", |(_, cities)| cities)
+}
+
 /// Every zone of the table, sorted by IANA name.
 pub fn all_zones() -> &'static [ZoneNames] {
     static ZONES: OnceLock<Vec<ZoneNames>> = OnceLock::new();

@@ -276,17 +276,15 @@ fn preview_grid_ui(
                 } else {
                     ui.label(format!("{minutes} min"));
                 }
-                ui.vertical(
-                    |ui| match (line.titles.en.is_empty(), line.titles.zh.is_empty()) {
-                        (false, false) => {
-                            ui.label(&line.titles.en);
-                            ui.label(&line.titles.zh);
-                        }
-                        _ => {
-                            ui.label(&line.title);
-                        }
-                    },
-                );
+                ui.vertical(|ui| {
+                    ui.set_min_width(super::style::PASTE_TITLE_WIDTH);
+                    if line.titles.en.is_empty() || line.titles.zh.is_empty() {
+                        ui.label(&line.title);
+                    } else {
+                        ui.label(&line.titles.en);
+                        ui.label(&line.titles.zh);
+                    }
+                });
                 ui.label(language.choice(line.kind));
                 ui.vertical(|ui| {
                     for speaker in &line.speakers {

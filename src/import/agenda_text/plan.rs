@@ -200,7 +200,12 @@ pub fn plan(meeting: &Meeting, preview: &AgendaPreview, replace: bool) -> Plan {
         let Some(day) = m.days.get_mut(target) else {
             continue;
         };
-        if let Some(date) = date {
+        if let Some(date) = date
+            && meeting
+                .days
+                .get(target)
+                .is_none_or(|before| before.date != date)
+        {
             notes.push(PlanNote::DateFromText { day: target, date });
         }
         if !parsed.title.is_empty() {

@@ -176,6 +176,8 @@ fn searchable_zones() -> &'static [(chrono_tz::Tz, String)] {
             .iter()
             .map(|tz| {
                 let mut text = tz.name().replace('_', " ");
+                text.push(' ');
+                text.push_str(crate::model::zones::other_cities(*tz));
                 if let Some(z) = crate::model::zones::zone_names(*tz) {
                     for part in [
                         z.city_en,
