@@ -410,3 +410,53 @@ fn cli_per_item_and_two_days() {
     let text = std::fs::read_to_string(&target).unwrap();
     assert_eq!(text.matches("BEGIN:VEVENT").count(), 12);
 }
+
+#[test]
+fn pasted_guest_speakers_reach_every_export() {
+    // The roundtable: three speakers not in the project, and a note.
+    let (project, id, meeting) = sample();
+    let preview = delegation_planner::import::agenda_text::parse(
+        "14:00 45 min Roundtable — Dr. Betty XU, Mr. XIAO Han and Ms. Ester CAÑADA AMELA",
+        &project,
+        Some(&meeting),
+    );
+    let mut m = delegation_planner::import::agenda_text::plan(&meeting, &preview, true).meeting;
+    m.days[0].items[0].notes = "Interpretation into English and Chinese.".into();
+    let guests = "Dr. Betty XU; Mr. XIAO Han; Ms. Ester CAÑADA AMELA";
+    let md = agenda::markdown(&project, &m, ExportLanguage::En);
+    assert!(
+        md.contains(&format!(
+            "| Roundtable | {guests} | Interpretation into English and Chinese. |"
+        )),
+        "{md}"
+    );
+    let html = agenda::html(&project, &m, ExportLanguage::En);
+    assert!(html.contains(&format!("<td class=\"speakers\">{guests}<div class=\"notes\">Interpretation into English and Chinese.</div>")), "{html}");
+    assert!(
+        html.contains("<h2>Monday 23 September 2024 · 2024-09-23</h2>"),
+        "{html}"
+    );
+    let ics = agenda::ics(&project, &id, &m, ExportLanguage::En, chrono::Utc::now());
+    let calendar: icalendar::Calendar = ics.parse().unwrap();
+    use icalendar::Component as _;
+    let event = calendar
+        .components
+        .iter()
+        .find_map(|c| c.as_event())
+        .unwrap();
+    let description = event.get_description().unwrap();
+    assert!(description.contains(guests), "{description}");
+    assert!(
+        description.contains("Interpretation into English and Chinese."),
+        "{description}"
+    );
+    let pdf = agenda::pdf(&project, &m, ExportLanguage::En).unwrap();
+    let text: String = pdf_extract::extract_text_from_mem(&pdf)
+        .unwrap()
+        .split_whitespace()
+        .collect();
+    assert!(
+        text.contains("Dr.BettyXU;Mr.XIAOHan;Ms.EsterCAÑADAAMELA"),
+        "{text}"
+    );
+}

@@ -44,7 +44,7 @@ fn build_a_two_day_visit_and_move_an_item_across() {
     // One day at first: 10:00 to 12:00 in Paris, 16:00 to 18:00 in Beijing.
     assert_eq!(paris(&harness).days.len(), 1);
     harness.get_by_label("11:50 · 17:50");
-    harness.get_by_label("Total: 2 h 00 min · 1 day(s)");
+    harness.get_by_label("Total: 2 h 00 min · 1 day");
 
     // Add a day: the next date, the same start.
     harness.get_by_label("+ Add day").click();
@@ -54,7 +54,7 @@ fn build_a_two_day_visit_and_move_an_item_across() {
     assert_eq!(m.days[1].date.to_string(), "2024-09-24");
     assert_eq!(m.days[1].start.to_string(), "10:00:00");
     assert!(m.days[1].items.is_empty());
-    harness.get_by_label("Total: 2 h 00 min · 2 day(s)");
+    harness.get_by_label("Total: 2 h 00 min · 2 days");
     // Its form is open: give it a title.
     type_in(&mut harness, "Day title (English)", "Site visit");
     assert_eq!(paris(&harness).days[1].title.en, "Site visit");
@@ -80,7 +80,7 @@ fn build_a_two_day_visit_and_move_an_item_across() {
         2,
         "the first item of each day"
     );
-    harness.get_by_label("Total: 2 h 00 min · 2 day(s)");
+    harness.get_by_label("Total: 2 h 00 min · 2 days");
     assert_eq!(m.day_summaries()[0].end.time().to_string(), "11:50:00");
 
     // A longer item on day 2 moves its end and the total along.
@@ -96,7 +96,7 @@ fn build_a_two_day_visit_and_move_an_item_across() {
     let m = paris(&harness);
     assert_eq!(m.days[1].items[0].duration_minutes, 40);
     assert_eq!(m.day_summaries()[1].end.time().to_string(), "10:40:00");
-    harness.get_by_label("Total: 2 h 30 min · 2 day(s)");
+    harness.get_by_label("Total: 2 h 30 min · 2 days");
 
     // And back up with the keyboard: Alt+↑ at the top of day 2 goes to the end of day 1.
     harness.key_press(Key::Escape);

@@ -466,7 +466,8 @@ strings! {
     day_past_midnight => "runs past midnight", "超过午夜";
     day_too_long => "longer than 16 hours", "超过 16 小时";
     guest => "guest", "嘉宾";
-    days_count => "{n} day(s)", "共 {n} 天";
+    days_count => "{n} days", "共 {n} 天";
+    one_day => "1 day", "共 1 天";
     day_before_previous => "Before the previous day", "早于前一天";
     day_title => "Day title", "当日标题";
     day_venue => "Day venue", "当日地点";

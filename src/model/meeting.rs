@@ -81,7 +81,8 @@ impl Meeting {
     }
 
     /// A copy of everything but the attendees and the days' items, which may be long: what
-    /// a details form edits without copying 20,000 attendees every frame.
+    /// a details form edits (and reads the dates from) without copying 20,000 attendees
+    /// every frame.
     pub fn details(&self) -> Self {
         Self {
             title: self.title.clone(),
@@ -99,25 +100,12 @@ impl Meeting {
         }
     }
 
-    /// This meeting with the details of `details` (everything but attendees and items;
-    /// the days' dates, times, titles and venues are taken from `details` day by day).
+    /// This meeting with the details of `details`: everything but the attendees and the
+    /// days, which the agenda edits (the days of `details` are only there to be read).
     pub fn with_details(&self, details: Self) -> Self {
-        let days = details
-            .days
-            .iter()
-            .enumerate()
-            .map(|(i, d)| Day {
-                items: self
-                    .days
-                    .get(i)
-                    .map(|o| o.items.clone())
-                    .unwrap_or_default(),
-                ..d.clone()
-            })
-            .collect();
         Self {
             attendees: self.attendees.clone(),
-            days,
+            days: self.days.clone(),
             ..details
         }
     }

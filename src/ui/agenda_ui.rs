@@ -311,6 +311,15 @@ fn paint_line(ui: &mut egui::Ui, text: egui::RichText, width: f32) {
     ui.painter().galley(rect.min, galley, color);
 }
 
+/// `1 day`, `2 days` (`共 2 天`).
+pub fn day_count(t: &crate::i18n::Strings, n: usize) -> String {
+    if n == 1 {
+        t.one_day.to_owned()
+    } else {
+        t.days_count.replace("{n}", &n.to_string())
+    }
+}
+
 /// `3 h 20 min`.
 pub fn hours_minutes(minutes: u64) -> String {
     format!("{} h {:02} min", minutes / 60, minutes % 60)
@@ -576,7 +585,7 @@ fn totals_ui(ui: &mut egui::Ui, cx: &Cx<'_>, meeting: &Meeting, state: &ViewStat
         "{}: {} · {}",
         t.total,
         hours_minutes(summary.agenda_minutes),
-        t.days_count.replace("{n}", &meeting.days.len().to_string())
+        day_count(t, meeting.days.len())
     ));
     // Each day's warnings as text a screen reader finds (the headings paint theirs).
     for (d, (day, s)) in meeting.days.iter().zip(&summary.days).enumerate() {

@@ -260,7 +260,7 @@ fn details_ui(ui: &mut egui::Ui, cx: &Cx<'_>, meeting: &mut Meeting, likely: &[c
         ui.label(format!(
             "{} · {}",
             meeting.dates_text(),
-            t.days_count.replace("{n}", &meeting.days.len().to_string())
+            super::agenda_ui::day_count(t, meeting.days.len())
         ))
         .on_hover_text(t.dates_hint);
         ui.end_row();

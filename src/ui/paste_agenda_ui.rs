@@ -36,8 +36,21 @@ fn preview_of(
     {
         return cached;
     }
-    let project = workspace.doc.project();
-    let preview = agenda_text::parse(text, project, Some(meeting));
+    let revision = workspace.doc.revision();
+    let index_slot = egui::Id::unique("paste_agenda_people");
+    let people = match ctx.data(|d| d.get_temp::<Arc<(u64, agenda_text::PeopleIndex)>>(index_slot))
+    {
+        Some(cached) if cached.0 == revision => cached,
+        _ => {
+            let built = Arc::new((
+                revision,
+                agenda_text::PeopleIndex::new(workspace.doc.project()),
+            ));
+            ctx.data_mut(|d| d.insert_temp(index_slot, Arc::clone(&built)));
+            built
+        }
+    };
+    let preview = agenda_text::parse_with(text, &people.1, Some(meeting));
     let plan = agenda_text::plan(meeting, &preview, replace);
     let cached = Arc::new((key, preview, plan));
     ctx.data_mut(|d| d.insert_temp(slot, Arc::clone(&cached)));

@@ -123,7 +123,13 @@ pub const DEFAULT_MINUTES: u32 = 30;
 
 /// Parses pasted text; `meeting` (when given) makes its attendees the preferred matches.
 pub fn parse(text: &str, project: &Project, meeting: Option<&Meeting>) -> AgendaPreview {
-    let people = PeopleIndex::new(project);
+    parse_with(text, &PeopleIndex::new(project), meeting)
+}
+
+/// [`parse`] with the project's people already indexed: what a dialog re-parsing on every
+/// keystroke uses, building the index once per change of the project (for 100,000 people
+/// the index costs more than parsing thousands of lines).
+pub fn parse_with(text: &str, people: &PeopleIndex, meeting: Option<&Meeting>) -> AgendaPreview {
     let mut preview = AgendaPreview::default();
     for (i, raw) in text.lines().enumerate() {
         if raw.trim().is_empty() {

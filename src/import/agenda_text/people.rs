@@ -18,8 +18,12 @@ impl PeopleIndex {
     pub fn new(project: &Project) -> Self {
         let mut by_form: HashMap<String, Vec<PersonId>> = HashMap::new();
         for (id, p) in &project.people {
-            let family_given = fold_for_search(&format!("{}{}", p.family_name, p.given_name));
-            let given_family = fold_for_search(&format!("{}{}", p.given_name, p.family_name));
+            let (family, given) = (
+                fold_for_search(&p.family_name),
+                fold_for_search(&p.given_name),
+            );
+            let family_given = format!("{family}{given}");
+            let given_family = format!("{given}{family}");
             let chinese = fold_for_search(&normalize_chinese_name(&p.chinese_name));
             let mut forms = vec![family_given.clone(), given_family.clone()];
             if !chinese.is_empty() {
