@@ -40,7 +40,11 @@ pub fn next_meeting_dialog_ui(
             }
             ui.end_row();
             ui.label(t.time_zone);
-            ui.label(preview.time_zone.name());
+            ui.label(format!(
+                "{} ({})",
+                crate::model::zones::zone_city(preview.time_zone, zh),
+                preview.time_zone.name()
+            ));
             ui.end_row();
             ui.label(t.host);
             ui.label(
