@@ -248,8 +248,9 @@ fn cli_import_paste_then_export_csv() {
     p.meetings
         .get_mut(&MeetingId::from("paris-2024"))
         .unwrap()
-        .agenda
-        .clear();
+        .days
+        .iter_mut()
+        .for_each(|d| d.items.clear());
     p.commitments.clear();
     delegation_planner::project_file::save_project(&file, &p).unwrap();
     let bin = env!("CARGO_BIN_EXE_delegation-planner");

@@ -58,7 +58,7 @@ fn hostile_project() -> Project {
         for side in &mut m.sides {
             hostile(&mut side.name);
         }
-        for item in &mut m.agenda {
+        for item in m.items_mut() {
             hostile(&mut item.title);
             item.notes.push_str(HOSTILE);
         }

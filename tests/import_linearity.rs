@@ -118,7 +118,6 @@ fn importing_attendees_is_linear() {
 }
 
 #[test]
-#[ignore = "quadratic until issue 13 makes the agenda import linear (a full schedule per line); run with --ignored after that merge"]
 fn importing_an_agenda_is_linear() {
     let dir = tempfile::tempdir().unwrap();
     let args = |text: PathBuf| {

@@ -49,7 +49,7 @@ fn sample_has_the_report_data() {
     assert_eq!(myriam.display_name(), "Myriam AUGEREAU LANDAIS");
     let meeting = p.meetings.values().next().unwrap();
     assert_eq!(meeting.attendees.len(), 7);
-    assert_eq!(meeting.date.to_string(), "2024-09-23");
+    assert_eq!(meeting.start_date().to_string(), "2024-09-23");
     let roots = p
         .commitments
         .values()
@@ -150,7 +150,7 @@ fn garbage_and_invalid_utf8() {
 
 #[test]
 fn newer_version_and_unknown_fields() {
-    let newer = sample_text().replacen("V1(", "V2(", 1);
+    let newer = sample_text().replacen("V2(", "V3(", 1);
     let err = load_err(newer.as_bytes());
     assert!(matches!(err, LoadError::NewerVersion { .. }), "{err}");
     assert!(err.to_string().contains("newer version"), "{err}");

@@ -26,7 +26,7 @@ fn empty_meeting_file() -> (tempfile::TempDir, std::path::PathBuf) {
     p.commitments.clear();
     let m = p.meetings.get_mut(&MeetingId::from("paris-2024")).unwrap();
     m.attendees.clear();
-    m.agenda.clear();
+    m.days.iter_mut().for_each(|d| d.items.clear());
     delegation_planner::project_file::save_project(&path, &p).unwrap();
     (dir, path)
 }

@@ -162,7 +162,10 @@ fn the_chinese_interface_has_chinese_dates_units_and_honorifics() {
     run(&mut h, Command::ShowMeetings);
     // Durations in minutes, in Chinese.
     assert!(h.query_by_label_contains(" min").is_none());
-    // The meeting's date, and a calendar in Chinese.
+    // The first day's date (its form opens from the day's heading), and a calendar in
+    // Chinese.
+    h.get_by_label("第 1 天").click();
+    settle(&mut h);
     h.get_by_role_and_label(Role::Button, "2024年9月23日")
         .click();
     settle(&mut h);
@@ -174,7 +177,7 @@ fn the_chinese_interface_has_chinese_dates_units_and_honorifics() {
     h.get_all_by_label("24").next().unwrap().click();
     settle(&mut h);
     assert_eq!(
-        project(&h).meetings[&MeetingId::from("paris-2024")].date,
+        project(&h).meetings[&MeetingId::from("paris-2024")].days[0].date,
         d(2024, 9, 24)
     );
     // A person is addressed the Chinese way.
@@ -304,7 +307,7 @@ fn a_new_commitment_is_not_due_before_its_meeting() {
     h.get_by_label("Create").click();
     settle(&mut h);
     let meeting = h.state().view.meeting.clone().unwrap();
-    let date = project(&h).meetings[&meeting].date;
+    let date = project(&h).meetings[&meeting].end_date();
     h.get_by_label_contains("Points agreed at this meeting")
         .click();
     settle(&mut h);

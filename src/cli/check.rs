@@ -32,7 +32,7 @@ pub(super) fn check(
     };
     let problems = validate(&project);
     let attendances: usize = project.meetings.values().map(|m| m.attendees.len()).sum();
-    let items: usize = project.meetings.values().map(|m| m.agenda.len()).sum();
+    let items: usize = project.meetings.values().map(|m| m.item_count()).sum();
     writeln!(
         out,
         "{}: {} organisations, {} people, {} meetings ({} attendances, {} agenda items), {} commitments",
@@ -70,13 +70,13 @@ pub(super) fn list(
     match what {
         ListWhat::Meetings => {
             let mut meetings: Vec<_> = project.meetings.iter().collect();
-            meetings.sort_by_key(|(id, m)| (m.date, m.start_time, (*id).clone()));
+            meetings.sort_by_key(|(id, m)| (m.starts_at(), (*id).clone()));
             for (id, m) in meetings {
                 writeln!(
                     out,
                     "{}\t{}\t{}",
                     escape(id.as_str()),
-                    m.date,
+                    m.start_date(),
                     escape(&m.title.both())
                 )?;
             }

@@ -174,6 +174,9 @@ pub enum ExportCommand {
         /// Language of the document.
         #[arg(long, value_enum, default_value_t = ExportLanguage::Both)]
         lang: ExportLanguage,
+        /// With `--format ics`: one calendar event per agenda item instead of one per day.
+        #[arg(long)]
+        per_item: bool,
         /// Where to write it (`-` for standard output).
         #[arg(short, long)]
         output: PathBuf,
@@ -223,11 +226,16 @@ pub fn run(command: &Command, out: &mut dyn std::io::Write, err: &mut dyn std::i
             meeting,
             format,
             lang,
+            per_item,
             output,
         }) => {
+            let format = match (format, per_item) {
+                (AgendaFormat::Ics, true) => AgendaFormat::IcsPerItem,
+                (other, _) => *other,
+            };
             let request = ExportRequest::Agenda {
                 meeting: MeetingId::from(meeting.as_str()),
-                format: *format,
+                format,
                 language: *lang,
             };
             export(file, &request, output, out, err)

@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 
 use super::csv::CsvWriter;
 use super::pdf;
-use super::text::{ExportLanguage, long_date};
+use super::text::ExportLanguage;
 use crate::import::attendees::Field;
 use crate::model::{Attendee, Choice, Meeting, Organisation, Person, PersonId, Project};
 
@@ -395,7 +395,7 @@ pub fn markdown(project: &Project, meeting: Option<&Meeting>, lang: ExportLangua
 /// `Monday 23 September 2024 · AFNOR headquarters, Saint-Denis`.
 fn date_and_venue(m: &Meeting, lang: ExportLanguage) -> String {
     let venue = lang.text(&m.venue);
-    let date = long_date(m.date, lang);
+    let date = super::text::date_span(m.start_date(), m.end_date(), lang);
     if venue.trim().is_empty() {
         date
     } else {
@@ -450,7 +450,7 @@ pub fn pdf_on(
                 .collect(),
         });
     }
-    let date = meeting.map_or(today, |m| m.date);
+    let date = meeting.map_or(today, Meeting::start_date);
     Ok(pdf::render(&pdf::Document {
         title,
         footer: super::text::footer_line(&lang.text(&project.info.title), date, lang),

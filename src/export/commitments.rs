@@ -156,7 +156,13 @@ fn commitment_name(project: &Project, id: &CommitmentId, lang: ExportLanguage) -
 fn meeting_name(project: &Project, id: &MeetingId, lang: ExportLanguage) -> String {
     project.meetings.get(id).map_or_else(
         || format!("▲ {id}"),
-        |m| format!("{} {}", date_text(m.date, lang), lang.text(&m.title)),
+        |m| {
+            format!(
+                "{} {}",
+                date_text(m.start_date(), lang),
+                lang.text(&m.title)
+            )
+        },
     )
 }
 

@@ -144,10 +144,10 @@ impl ExportRequest {
                         language,
                     } => {
                         let m = meeting(id)?;
-                        let impossible = !crate::model::date_in_range(m.date)
-                            || m.agenda
-                                .iter()
-                                .any(|i| i.duration_minutes > crate::model::MAX_ITEM_MINUTES);
+                        let impossible =
+                            m.days.iter().any(|d| !crate::model::date_in_range(d.date))
+                                || m.items()
+                                    .any(|i| i.duration_minutes > crate::model::MAX_ITEM_MINUTES);
                         if impossible {
                             return Err(ExportError::OutOfRange(id.clone()));
                         }

@@ -28,7 +28,7 @@ pub fn attendee_workbook(
             let name = unique_sheet_name("People 人员", &mut names);
             xlsx_sheet(workbook.add_worksheet(), &name, project, None)?;
             let mut meetings: Vec<_> = project.meetings.iter().collect();
-            meetings.sort_by_key(|(id, m)| (m.date, m.start_time, (*id).clone()));
+            meetings.sort_by_key(|(id, m)| (m.starts_at(), (*id).clone()));
             for (_, m) in meetings {
                 let name = unique_sheet_name(&meeting_sheet_name(m), &mut names);
                 xlsx_sheet(workbook.add_worksheet(), &name, project, Some(m))?;
@@ -59,9 +59,9 @@ fn meeting_sheet_name(m: &Meeting) -> String {
     }
     let short = short.trim();
     if short.is_empty() {
-        m.date.to_string()
+        m.start_date().to_string()
     } else {
-        format!("{short} {}", m.date)
+        format!("{short} {}", m.start_date())
     }
 }
 

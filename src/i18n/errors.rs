@@ -430,6 +430,13 @@ fn location_by_id_zh(location: &ProblemLocation) -> String {
         ProblemLocation::Side { meeting, side } => {
             format!("会议“{}”的参会方“{}”", q(meeting), q(side))
         }
+        ProblemLocation::Day {
+            meeting,
+            number,
+            date,
+        } => {
+            format!("会议“{}”第 {number} 天（{date}）", q(meeting))
+        }
         ProblemLocation::AgendaItem { meeting, item } => {
             format!("会议“{}”的议程项“{}”", q(meeting), q(item))
         }
@@ -474,14 +481,26 @@ fn kind_zh(kind: &ProblemKind, project: Option<&Project>) -> String {
         ProblemKind::MissingOwnerOrganisation(o) => format!("编号为“{}”的负责机构不存在", q(o)),
         ProblemKind::MissingPrecondition(c) => format!("编号为“{}”的前提事项不存在", q(c)),
         ProblemKind::ParentLoop => "其上级事项形成了循环".to_owned(),
-        ProblemKind::DurationTooLong(minutes) => format!(
-            "时长为 {minutes} 分钟，超过了一天（{} 分钟）",
-            crate::model::MAX_ITEM_MINUTES
+        ProblemKind::DayPastMidnight { end } => format!(
+            "日程超过午夜：议程项于 {} {} 结束",
+            end.date(),
+            end.format("%H:%M")
         ),
+        ProblemKind::DayTooLong { minutes } => format!(
+            "全天共 {} 小时 {:02} 分钟，超过 16 小时",
+            minutes / 60,
+            minutes % 60
+        ),
+        ProblemKind::ItemTooLong { minutes } => {
+            format!(
+                "时长为 {minutes} 分钟，超过了一天（{} 分钟）",
+                crate::model::MAX_ITEM_MINUTES
+            )
+        }
         ProblemKind::DateOutOfRange(date) => format!(
             "日期 {date} 不在 {} 年至 {} 年之间",
-            crate::model::EARLIEST_YEAR,
-            crate::model::LATEST_YEAR
+            crate::model::YEARS.start(),
+            crate::model::YEARS.end()
         ),
     }
 }
@@ -601,12 +620,24 @@ impl Names<'_> {
                     format!("Meeting “{title}”, side “{name}”")
                 }
             }
+            ProblemLocation::Day {
+                meeting,
+                number,
+                date,
+            } => {
+                let title = self.meeting(meeting);
+                if zh {
+                    format!("会议“{title}”第 {number} 天（{date}）")
+                } else {
+                    format!("Meeting “{title}”, day {number} ({date})")
+                }
+            }
             ProblemLocation::AgendaItem { meeting, item } => {
                 let name = self
                     .project
                     .meetings
                     .get(meeting)
-                    .and_then(|m| m.agenda.iter().find(|i| &i.id == item))
+                    .and_then(|m| m.item(item))
                     .map(|i| i.title.get(zh).to_owned())
                     .unwrap_or_default();
                 let (title, name) = (self.meeting(meeting), Self::or_id(&name, item));
@@ -1040,7 +1071,15 @@ mod tests {
             ProblemKind::MissingOwnerOrganisation("nowhere".into()),
             ProblemKind::MissingPrecondition("gone".into()),
             ProblemKind::ParentLoop,
-            ProblemKind::DurationTooLong(u32::MAX),
+            ProblemKind::DayPastMidnight {
+                end: chrono::NaiveDate::from_ymd_opt(2024, 9, 24)
+                    .unwrap()
+                    .and_hms_opt(1, 30, 0)
+                    .unwrap(),
+            },
+            ProblemKind::DayTooLong { minutes: 17 * 60 },
+            ProblemKind::ItemTooLong { minutes: 1500 },
+            ProblemKind::ItemTooLong { minutes: u32::MAX },
             ProblemKind::DateOutOfRange(chrono::NaiveDate::MIN),
         ];
         for kind in &all {
@@ -1061,7 +1100,9 @@ mod tests {
                 | ProblemKind::MissingOwnerOrganisation(_)
                 | ProblemKind::MissingPrecondition(_)
                 | ProblemKind::ParentLoop
-                | ProblemKind::DurationTooLong(_)
+                | ProblemKind::DayPastMidnight { .. }
+                | ProblemKind::DayTooLong { .. }
+                | ProblemKind::ItemTooLong { .. }
                 | ProblemKind::DateOutOfRange(_) => {}
             }
         }
@@ -1076,6 +1117,11 @@ mod tests {
             ProblemLocation::Side {
                 meeting: paris(),
                 side: "ghost-side".into(),
+            },
+            ProblemLocation::Day {
+                meeting: paris(),
+                number: 2,
+                date: chrono::NaiveDate::from_ymd_opt(2024, 9, 24).unwrap(),
             },
             ProblemLocation::AgendaItem {
                 meeting: paris(),
@@ -1092,6 +1138,7 @@ mod tests {
                 ProblemLocation::Person(_)
                 | ProblemLocation::Meeting(_)
                 | ProblemLocation::Side { .. }
+                | ProblemLocation::Day { .. }
                 | ProblemLocation::AgendaItem { .. }
                 | ProblemLocation::Commitment(_)
                 | ProblemLocation::Progress { .. } => {}

@@ -452,6 +452,51 @@ strings! {
     sorting_people => "Sorting {n} people…", "正在排序 {n} 位人员…";
     // Attendee lists as users receive them (issue 12): new strings go right below.
     // Visit programmes over several days (issue 13): new strings go right below.
+    format_ics_per_item => "Calendar, one event per item (.ics)", "日历，每个议程项一个事件 (.ics)";
+    add_item_tip => "Add an item at the end of the selected day", "在所选日期末尾添加议程项";
+    add_day => "Add day", "添加一天";
+    add_day_tip => "Add a day after the last one, with the same start and planned end", "在最后一天之后添加一天，开始和计划结束时间相同";
+    day_number => "Day {n}", "第 {n} 天";
+    day_select_tip => "Select the day to edit its date, times, title and venue; drop an item here to move it to the start of this day", "选择此日以编辑日期、时间、标题和地点；将议程项拖放到此处可移至当天开头";
+    move_day_up => "Move this day's programme one day earlier (the dates stay in order)", "将当天议程提前一天（日期顺序不变）";
+    move_day_down => "Move this day's programme one day later (the dates stay in order)", "将当天议程推后一天（日期顺序不变）";
+    remove_day => "Remove day", "删除此日";
+    remove_day_tip => "Remove this day and its items (Undo brings them back)", "删除此日及其议程项（可撤销）";
+    remove_last_day => "A meeting keeps at least one day", "会议至少保留一天";
+    day_past_midnight => "runs past midnight", "超过午夜";
+    day_too_long => "longer than 16 hours", "超过 16 小时";
+    guest => "guest", "嘉宾";
+    days_count => "{n} days", "共 {n} 天";
+    one_day => "1 day", "共 1 天";
+    day_before_previous => "Before the previous day", "早于前一天";
+    day_title => "Day title", "当日标题";
+    day_venue => "Day venue", "当日地点";
+    day_venue_hint => "Leave the day's venue empty when it is the meeting's venue.", "当日地点与会议地点相同时请留空。";
+    item_day => "Day", "日期";
+    item_day_tip => "Move the item to the end of another day", "将议程项移至另一天末尾";
+    guest_speakers => "Guest speakers", "嘉宾发言人";
+    guest_speakers_tip => "Speakers who are not in the project, as written; they appear in every export", "不在项目人员中的发言人（按原文）；会出现在所有导出文件中";
+    add_guest => "Add guest speaker", "添加嘉宾发言人";
+    dates_hint => "Each day of the programme has its own date and times: edit them under Agenda", "议程中每一天都有自己的日期和时间：请在“议程”中编辑";
+    zone_search_hint => "Search by city, country or zone", "按城市、国家或时区搜索";
+    zones_likely => "Likely for this meeting", "本次会议可能使用的时区";
+    zones_all => "All time zones", "全部时区";
+    day_column => "Day", "日期";
+    time_unread => "time not read", "时间无法识别";
+    add_as_person => "add as a person", "添加为人员";
+    add_as_person_tip => "Add this speaker to the project's people (with the organisation written in brackets) and make them the item's speaker; otherwise they stay on the item as a guest speaker", "将此发言人添加到项目人员（括号中的机构一并添加）并设为议程项发言人；否则作为嘉宾发言人保留在议程项中";
+    note_date_from_text => "{day} takes its date from the text: {date}", "{day}采用文本中的日期：{date}";
+    note_new_day => "{day} is added: {date}", "将添加{day}：{date}";
+    note_weekday_differs => "Line {line}: the weekday written is not that of {date}", "第 {line} 行：所写星期与 {date} 不符";
+    note_start_moves => "{day} will start at {to} instead of {from}", "{day}的开始时间将由 {from} 改为 {to}";
+    note_runs_past_end => "{day} will end at {end}, after its planned end {planned}", "{day}将于 {end} 结束，晚于计划结束时间 {planned}";
+    note_past_midnight => "{day} will run past midnight: check the times and durations", "{day}将超过午夜：请检查时间和时长";
+    note_time_not_used => "Line {line}: {time} is before the day's start and was not used; the item follows the one before", "第 {line} 行：{time} 早于当天开始时间，未采用；该议程项紧接上一项";
+    note_time_unread => "Line {line}: “{text}” is not a time of day and was not used; the item follows the one before", "第 {line} 行：“{text}”不是有效时间，未采用；该议程项紧接上一项";
+    note_days_removed => "Replacing the programme removes the meeting's last {n} day(s) (Undo brings them back)", "替换议程将删除会议最后 {n} 天（可撤销）";
+    next_meeting_days => "Days", "日程";
+    next_meeting_no_items => "The days are copied without their items.", "复制日程安排，不含议程项。";
+    next_meeting_changed => "Years moved", "已更新年份";
     // Nothing lost from any path (issue 14): new strings go right below.
     step_lock => "taking the lock on the file", "锁定文件";
     save_protected_title => "This file is protected", "此文件受保护";
@@ -532,6 +577,7 @@ pub fn agenda_format(t: &Strings, format: crate::export::agenda::AgendaFormat) -
         AgendaFormat::Html => t.format_html,
         AgendaFormat::Md => t.format_md,
         AgendaFormat::Ics => t.format_ics,
+        AgendaFormat::IcsPerItem => t.format_ics_per_item,
     }
 }
 

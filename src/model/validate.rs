@@ -5,10 +5,11 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use chrono::NaiveDate;
+use chrono::{Datelike as _, NaiveDate};
 
 use super::{
-    CommitmentId, ItemId, MeetingId, OrganisationId, Owner, PersonId, Precondition, Project, SideId,
+    CommitmentId, ItemId, MAX_ITEM_MINUTES, MeetingId, OrganisationId, Owner, PersonId,
+    Precondition, Project, SideId, YEARS,
 };
 
 /// One thing wrong with a project: where, and what.
@@ -37,6 +38,15 @@ pub enum ProblemLocation {
         meeting: MeetingId,
         /// The side.
         side: SideId,
+    },
+    /// One day of a meeting's programme.
+    Day {
+        /// The meeting.
+        meeting: MeetingId,
+        /// Its place in the programme, from 1.
+        number: usize,
+        /// Its date.
+        date: NaiveDate,
     },
     /// An item of a meeting's agenda.
     AgendaItem {
@@ -96,26 +106,29 @@ pub enum ProblemKind {
     MissingPrecondition(CommitmentId),
     /// Following a commitment's parents runs into a loop.
     ParentLoop,
-    /// An agenda item longer than [`MAX_ITEM_MINUTES`] (a slip of the keyboard, or a
-    /// hostile file: such a time cannot be written to a calendar).
-    DurationTooLong(u32),
-    /// A date outside [`EARLIEST_YEAR`]–[`LATEST_YEAR`] (a slip, or a hostile file).
+    /// A day's items run past midnight; `end` is when they end, local time.
+    DayPastMidnight {
+        /// When the day's items end.
+        end: chrono::NaiveDateTime,
+    },
+    /// A day runs longer than 16 hours.
+    DayTooLong {
+        /// How long it runs, in minutes.
+        minutes: i64,
+    },
+    /// An agenda item lasts longer than 24 hours.
+    ItemTooLong {
+        /// Its duration in minutes.
+        minutes: u32,
+    },
+    /// A date outside [`YEARS`] (a year typed wrong, or a hostile file: such a date
+    /// cannot be written to a calendar).
     DateOutOfRange(NaiveDate),
 }
 
-/// The longest an agenda item may last: a day.
-pub const MAX_ITEM_MINUTES: u32 = 24 * 60;
-
-/// The earliest year a date of a project may have.
-pub const EARLIEST_YEAR: i32 = 1900;
-
-/// The latest year a date of a project may have.
-pub const LATEST_YEAR: i32 = 2200;
-
-/// Whether `date` lies in the years a project may use.
+/// Whether `date` lies in the years a project may use ([`YEARS`]).
 pub fn date_in_range(date: NaiveDate) -> bool {
-    use chrono::Datelike as _;
-    (EARLIEST_YEAR..=LATEST_YEAR).contains(&date.year())
+    YEARS.contains(&date.year())
 }
 
 /// An id as a message quotes it: at most [`super::MAX_QUOTED_CHARS`] characters.
@@ -129,6 +142,11 @@ impl std::fmt::Display for ProblemLocation {
             Self::Person(id) => write!(f, "person {}", q(id)),
             Self::Meeting(id) => write!(f, "meeting {}", q(id)),
             Self::Side { meeting, side } => write!(f, "meeting {}, side {}", q(meeting), q(side)),
+            Self::Day {
+                meeting,
+                number,
+                date,
+            } => write!(f, "meeting {}, day {number} ({date})", q(meeting)),
             Self::AgendaItem { meeting, item } => {
                 write!(f, "meeting {}, agenda item {}", q(meeting), q(item))
             }
@@ -172,13 +190,29 @@ impl std::fmt::Display for ProblemKind {
                 write!(f, "precondition `{}` does not exist", q(other))
             }
             Self::ParentLoop => f.write_str("its parents form a loop"),
-            Self::DurationTooLong(minutes) => write!(
+            Self::DayPastMidnight { end } => write!(
                 f,
-                "lasts {minutes} minutes, more than a day ({MAX_ITEM_MINUTES} minutes)"
+                "runs past midnight: its items end on {} at {}",
+                end.date(),
+                end.format("%H:%M")
             ),
+            Self::DayTooLong { minutes } => write!(
+                f,
+                "runs {} h {:02} min, longer than 16 hours",
+                minutes / 60,
+                minutes % 60
+            ),
+            Self::ItemTooLong { minutes } => {
+                write!(
+                    f,
+                    "lasts {minutes} minutes, more than a day ({MAX_ITEM_MINUTES} minutes)"
+                )
+            }
             Self::DateOutOfRange(date) => write!(
                 f,
-                "the date {date} is not between the years {EARLIEST_YEAR} and {LATEST_YEAR}"
+                "the date {date} is not between the years {} and {}",
+                YEARS.start(),
+                YEARS.end()
             ),
         }
     }
@@ -281,22 +315,11 @@ pub fn validate(project: &Project) -> Vec<Problem> {
                 );
             }
         }
-        if !date_in_range(meeting.date) {
-            push(here(), ProblemKind::DateOutOfRange(meeting.date));
-        }
+        check_days(id, meeting, &mut push);
         let mut item_ids = BTreeSet::new();
-        for item in &meeting.agenda {
+        for item in meeting.items() {
             if !item_ids.insert(&item.id) {
                 push(here(), ProblemKind::DuplicateItem(item.id.clone()));
-            }
-            if item.duration_minutes > MAX_ITEM_MINUTES {
-                push(
-                    ProblemLocation::AgendaItem {
-                        meeting: id.clone(),
-                        item: item.id.clone(),
-                    },
-                    ProblemKind::DurationTooLong(item.duration_minutes),
-                );
             }
             for speaker in &item.speakers {
                 if !project.people.contains_key(speaker) {
@@ -308,6 +331,17 @@ pub fn validate(project: &Project) -> Vec<Problem> {
                         ProblemKind::MissingSpeaker(speaker.clone()),
                     );
                 }
+            }
+            if item.duration_minutes > MAX_ITEM_MINUTES {
+                push(
+                    ProblemLocation::AgendaItem {
+                        meeting: id.clone(),
+                        item: item.id.clone(),
+                    },
+                    ProblemKind::ItemTooLong {
+                        minutes: item.duration_minutes,
+                    },
+                );
             }
         }
     }
@@ -418,6 +452,45 @@ pub fn validate(project: &Project) -> Vec<Problem> {
     problems
 }
 
+/// The days of a meeting: a date outside 1900–2200, items past midnight, a day longer than
+/// 16 hours (what a mistyped time or duration makes, and what a calendar would show as a
+/// 25-hour event without a word).
+fn check_days(
+    id: &MeetingId,
+    meeting: &super::Meeting,
+    push: &mut impl FnMut(ProblemLocation, ProblemKind),
+) {
+    for (i, day) in meeting.days.iter().enumerate() {
+        let here = || ProblemLocation::Day {
+            meeting: id.clone(),
+            number: i + 1,
+            date: day.date,
+        };
+        if !date_in_range(day.date) {
+            push(here(), ProblemKind::DateOutOfRange(day.date));
+            // Times of a day in year 262,000 say nothing more.
+            continue;
+        }
+        let summary = day.summary(meeting.time_zone);
+        if summary.past_midnight {
+            push(
+                here(),
+                ProblemKind::DayPastMidnight {
+                    end: summary.end.naive_local(),
+                },
+            );
+        }
+        if summary.too_long {
+            push(
+                here(),
+                ProblemKind::DayTooLong {
+                    minutes: summary.length_minutes,
+                },
+            );
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -428,10 +501,10 @@ mod tests {
         let paris = MeetingId::from("paris-2024");
         let meeting = project.meetings.get_mut(&paris).unwrap();
         meeting.host = Some("nobody".into());
-        let item = meeting.agenda.first().unwrap().id.clone();
+        let item = meeting.items().next().unwrap().id.clone();
         meeting
-            .agenda
-            .first_mut()
+            .items_mut()
+            .next()
             .unwrap()
             .speakers
             .push("ghost".into());
@@ -450,6 +523,39 @@ mod tests {
         assert_eq!(
             problems[0].kind,
             ProblemKind::MissingHost(OrganisationId::from("nobody"))
+        );
+    }
+
+    #[test]
+    fn days_past_midnight_too_long_or_out_of_range_are_reported() {
+        use chrono::NaiveTime;
+        let mut project = crate::samples::ccaa_afnor().unwrap();
+        let paris = MeetingId::from("paris-2024");
+        let meeting = project.meetings.get_mut(&paris).unwrap();
+        // The example: a Chinese time misread as 02:00 pushed the rest past
+        // midnight, and `check` called the file valid. Now a day ending after midnight, a
+        // day of more than 16 hours and an item of more than 24 hours are reported.
+        meeting.days[0].start = NaiveTime::from_hms_opt(22, 0, 0).unwrap();
+        meeting.days[0].items[1].duration_minutes = 25 * 60;
+        let mut later = meeting.days[0].clone();
+        later.items.clear();
+        later.date = NaiveDate::from_ymd_opt(2250, 1, 1).unwrap();
+        meeting.days.push(later);
+        let text: Vec<String> = validate(&project).iter().map(ToString::to_string).collect();
+        let item = project.meetings[&paris].days[0].items[1].id.clone();
+        assert_eq!(
+            text,
+            [
+                "meeting paris-2024, agenda item ".to_owned()
+                    + item.as_str()
+                    + ": lasts 1500 minutes, more than a day (1440 minutes)",
+                "meeting paris-2024, day 1 (2024-09-23): runs 26 h 30 min, longer than 16 hours"
+                    .to_owned(),
+                "meeting paris-2024, day 1 (2024-09-23): runs past midnight: its items end on 2024-09-25 at 00:30"
+                    .to_owned(),
+                "meeting paris-2024, day 2 (2250-01-01): the date 2250-01-01 is not between the years 1900 and 2200"
+                    .to_owned(),
+            ]
         );
     }
 }

@@ -7,7 +7,7 @@ use super::{Fingerprint, LoadError, ProjectFile, SyntaxReason};
 use crate::model::Project;
 
 /// The format version this app writes and the newest it reads.
-pub const FORMAT_VERSION: u32 = 1;
+pub const FORMAT_VERSION: u32 = 2;
 
 /// Files larger than this are refused before reading: the largest realistic project
 /// (100,000 people) is about 40 MB.
@@ -119,12 +119,13 @@ pub fn parse_project_fast(bytes: &[u8]) -> Option<Project> {
 
 /// Brings a file of any supported format version up to the current model.
 ///
-/// When the format changes, add `V2(…)` to [`ProjectFile`], keep the `V1` types (renamed,
-/// e.g. `model::v1::Project`) and convert here; `tests/formats/` keeps one file of every
+/// When the format changes, add the next version to [`ProjectFile`], keep the old types
+/// (as `super::v1` keeps V1's) and convert here; `tests/formats/` keeps one file of every
 /// released version, and a test loads each of them forever.
 pub(crate) fn migrate(file: ProjectFile) -> Project {
     match file {
-        ProjectFile::V1(project) => project,
+        ProjectFile::V1(project) => super::v1::migrate(project),
+        ProjectFile::V2(project) => project,
     }
 }
 

@@ -8,6 +8,7 @@ mod lock;
 mod output;
 mod reader;
 mod save;
+mod v1;
 mod writer;
 
 pub use error::{LoadError, SaveError, SyntaxReason, megabytes};
@@ -35,30 +36,29 @@ use crate::model::Project;
 
 /// The envelope around a saved project: its variant names the format version.
 ///
-/// A file from a newer app has a variant this one does not know (`V2(…)`), which is
+/// A file from a newer app has a variant this one does not know (`V3(…)`), which is
 /// reported as such instead of being half-read. Externally tagged on purpose: RON handles
 /// other enum representations badly.
-#[derive(Debug, Serialize, Deserialize)]
+#[derive(Debug, Deserialize)]
 pub(crate) enum ProjectFile {
-    /// Format version 1.
-    V1(Project),
+    /// Format version 1: a meeting had one date and one agenda.
+    V1(v1::Project),
+    /// Format version 2: a meeting has days, each with its agenda.
+    V2(Project),
 }
 
-/// [`ProjectFile`] borrowing its project, for writing without a copy.
+/// The current format around a borrowed project, for writing without a copy (and the
+/// recovery copy's serialisation, which writes the same).
 #[derive(Debug, Serialize)]
 pub(crate) enum ProjectFileRef<'a> {
-    /// Format version 1.
-    V1(&'a Project),
+    /// Format version 2.
+    V2(&'a Project),
 }
 
 impl<'a> ProjectFileRef<'a> {
     /// The current format version around `project`.
     pub(crate) fn current(project: &'a Project) -> Self {
-        // Keep the owned and borrowed envelopes in step: both must name the same variants.
-        let _: fn(ProjectFile) = |f| match f {
-            ProjectFile::V1(_) => {}
-        };
-        Self::V1(project)
+        Self::V2(project)
     }
 }
 

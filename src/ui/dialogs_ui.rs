@@ -72,7 +72,15 @@ pub fn dialog_ui(
             meeting,
             text,
             replace,
-        } => super::paste_agenda_ui::paste_agenda_dialog_ui(ctx, workspace, meeting, text, replace),
+            add_as_people,
+        } => super::paste_agenda_ui::paste_agenda_dialog_ui(
+            ctx,
+            workspace,
+            meeting,
+            text,
+            replace,
+            add_as_people,
+        ),
         Dialog::NextMeeting {
             from,
             date,

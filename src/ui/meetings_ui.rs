@@ -5,9 +5,9 @@ use chrono::Datelike as _;
 
 use super::style;
 use super::widgets::{
-    bilingual_rows, cell, choice_row, date_edit, delete_button, empty_message, form_ui,
-    list_detail_ui, list_header_ui, long_text_row, multiline_row, optional_time_edit,
-    organisation_combo, select_table_ui, time_edit, time_zone_combo, too_long_to_edit,
+    ZoneContext, bilingual_rows, cell, choice_row, delete_button, empty_message, form_ui,
+    list_detail_ui, list_header_ui, long_text_row, multiline_row, organisation_combo,
+    select_table_ui, time_zone_picker, too_long_to_edit,
 };
 use super::{Cx, ViewState};
 use crate::document::Edit;
@@ -50,12 +50,16 @@ pub fn meetings_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>, state: &mut ViewState) {
                             query.is_empty()
                                 || fold_for_search(&format!(
                                     "{id} {} {} {} {} {}",
-                                    m.title.en, m.title.zh, m.venue.en, m.venue.zh, m.date
+                                    m.title.en,
+                                    m.title.zh,
+                                    m.venue.en,
+                                    m.venue.zh,
+                                    m.dates_text()
                                 ))
                                 .contains(&query)
                         })
                         .collect();
-                    rows.sort_by_key(|(id, m)| (m.date, m.start_time, (*id).clone()));
+                    rows.sort_by_key(|(id, m)| (m.starts_at(), (*id).clone()));
                     rows.into_iter().map(|(id, _)| id.clone()).collect()
                 });
             if rows.is_empty() {
@@ -93,7 +97,7 @@ pub fn meetings_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>, state: &mut ViewState) {
                     let Some(m) = rows.get(i).and_then(|id| project.meetings.get(id)) else {
                         return;
                     };
-                    cell(row, m.date.to_string());
+                    cell(row, m.start_date().to_string());
                     row.two_lines(m.title.get(zh), &meeting_subtitle(project, m, zh));
                     cell(row, language.choice(m.kind));
                 },
@@ -175,15 +179,19 @@ fn meeting_editor_ui(
     });
     ui.add_space(style::space::S);
 
-    let (open_in_series, agreed_here) = {
+    let (open_in_series, agreed_here, likely) = {
         let summary = state.meeting_summary(cx, id, meeting);
-        (summary.open_in_series, summary.agreed_here)
+        (
+            summary.open_in_series,
+            summary.agreed_here,
+            summary.likely_zones.clone(),
+        )
     };
     let mut changed: Option<Meeting> = None;
     egui::CollapsingHeader::new(t.details)
         .default_open(true)
-        .show(ui, |ui| details_ui(ui, cx, &mut details));
-    egui::CollapsingHeader::new(format!("{} ({})", t.agenda, meeting.agenda.len()))
+        .show(ui, |ui| details_ui(ui, cx, &mut details, &likely));
+    egui::CollapsingHeader::new(format!("{} ({})", t.agenda, meeting.item_count()))
         .id_salt("agenda")
         .default_open(true)
         .show(ui, |ui| {
@@ -256,23 +264,29 @@ fn meeting_editor_ui(
     }
 }
 
-fn details_ui(ui: &mut egui::Ui, cx: &Cx<'_>, meeting: &mut Meeting) {
+fn details_ui(ui: &mut egui::Ui, cx: &Cx<'_>, meeting: &mut Meeting, likely: &[chrono_tz::Tz]) {
     let t = cx.tr();
     form_ui(ui, "meeting_form", |ui| {
         bilingual_rows(ui, t, t.meeting_title, &mut meeting.title);
         choice_row(ui, t.kind, cx.language, &mut meeting.kind);
         ui.label(t.date);
-        date_edit(ui, cx.language, "meeting_date", &mut meeting.date);
+        ui.label(format!(
+            "{} · {}",
+            meeting.dates_text(),
+            super::agenda_ui::day_count(t, meeting.days.len())
+        ))
+        .on_hover_text(t.dates_hint);
         ui.end_row();
-        let l = ui.label(t.start_time);
-        time_edit(ui, &mut meeting.start_time, l.id);
-        ui.end_row();
-        let l = ui.label(t.planned_end);
-        let default_end = meeting.start_time + chrono::Duration::hours(2);
-        optional_time_edit(ui, &mut meeting.planned_end, default_end, l.id);
-        ui.end_row();
+        let zones = ZoneContext {
+            likely,
+            dates: (meeting.start_date(), meeting.end_date()),
+            chinese: cx.zh(),
+            search_hint: t.zone_search_hint,
+            likely_heading: t.zones_likely,
+            all_heading: t.zones_all,
+        };
         let l = ui.label(t.time_zone);
-        time_zone_combo(ui, "meeting_tz", &mut meeting.time_zone, l.id);
+        time_zone_picker(ui, "meeting_tz", &mut meeting.time_zone, l.id, &zones);
         ui.end_row();
         let l = ui.label(t.counterpart_time_zone);
         ui.horizontal(|ui| {
@@ -281,7 +295,7 @@ fn details_ui(ui: &mut egui::Ui, cx: &Cx<'_>, meeting: &mut Meeting) {
                 meeting.counterpart_time_zone = on.then_some(chrono_tz::Asia::Shanghai);
             }
             if let Some(tz) = &mut meeting.counterpart_time_zone {
-                time_zone_combo(ui, "counterpart_tz", tz, l.id);
+                time_zone_picker(ui, "counterpart_tz", tz, l.id, &zones);
             }
         });
         ui.end_row();

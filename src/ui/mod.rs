@@ -3,6 +3,8 @@
 //! [`DialogOutcome`](crate::workspace::DialogOutcome). None of them changes anything itself:
 //! the app hands what they return to the workspace's one apply point after the frame.
 
+mod agenda_actions;
+pub mod agenda_forms_ui;
 pub mod agenda_ui;
 pub mod attendance_ui;
 pub mod commands_ui;
@@ -114,6 +116,11 @@ pub struct ViewState {
     pub attendee: Option<PersonId>,
     /// Selected agenda item of the selected meeting.
     pub agenda_item: Option<ItemId>,
+    /// Selected day of the selected meeting's programme (its form shows when no item is
+    /// selected; new items go to it).
+    pub agenda_day: usize,
+    /// Whether the selected day's form is open (a click on its heading opens it).
+    pub agenda_day_open: bool,
     /// Selected person.
     pub person: Option<PersonId>,
     /// Selected organisation.

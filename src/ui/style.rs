@@ -220,6 +220,8 @@ pub const IMPORT_DIALOG_WIDTH: f32 = 980.0;
 pub const DIALOG_LIST_HEIGHT: f32 = 240.0;
 /// The preview of a pasted agenda.
 pub const PASTE_PREVIEW_HEIGHT: f32 = 260.0;
+/// The title column of the pasted agenda's preview (English and Chinese, one per line).
+pub const PASTE_TITLE_WIDTH: f32 = 240.0;
 /// The preview table of an import.
 pub const IMPORT_PREVIEW_HEIGHT: f32 = 320.0;
 /// Columns of the import preview: honorific, family, given, Chinese name, name order,

@@ -36,6 +36,8 @@ pub enum Dialog {
         text: String,
         /// Replace the agenda instead of appending.
         replace: bool,
+        /// Speakers not in the project that the user chose to add as people.
+        add_as_people: Vec<String>,
     },
     /// The next meeting of a series being planned.
     NextMeeting {

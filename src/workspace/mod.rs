@@ -337,6 +337,7 @@ impl Workspace {
                     meeting,
                     text: String::new(),
                     replace: false,
+                    add_as_people: Vec::new(),
                 });
             }
             Request::NextInSeries(from) => {
@@ -345,7 +346,7 @@ impl Workspace {
                     .project()
                     .meetings
                     .get(&from)
-                    .and_then(|m| m.date.checked_add_months(chrono::Months::new(12)))
+                    .and_then(|m| m.start_date().checked_add_months(chrono::Months::new(12)))
                     .unwrap_or(self.today);
                 self.dialog = Some(Dialog::NextMeeting {
                     from,

@@ -47,11 +47,11 @@ pub(super) fn commitment_editor_ui(
     });
     ui.add_space(style::space::M);
     let mut meetings: Vec<_> = project.meetings.iter().collect();
-    meetings.sort_by_key(|(mid, m)| (m.date, (*mid).clone()));
+    meetings.sort_by_key(|(mid, m)| (m.start_date(), (*mid).clone()));
     let meeting_name = |mid: &MeetingId| {
         project.meetings.get(mid).map_or_else(
             || format!("▲ {mid}"),
-            |m| format!("{} · {}", m.date, m.title.get(zh)),
+            |m| format!("{} · {}", m.start_date(), m.title.get(zh)),
         )
     };
 
@@ -513,7 +513,7 @@ fn default_due(cx: &Cx<'_>, c: &Commitment) -> chrono::NaiveDate {
         .agreed_at
         .as_ref()
         .and_then(|m| cx.project.meetings.get(m))
-        .map(|m| m.date);
+        .map(crate::model::Meeting::end_date);
     let from = meeting.map_or(cx.today, |d| d.max(cx.today));
     from.checked_add_days(chrono::Days::new(u64::from(followup::LATER_DAYS)))
         .unwrap_or(from)

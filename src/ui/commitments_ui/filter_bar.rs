@@ -66,10 +66,15 @@ impl FilterBarCache {
                 .map(|topic| (topic.clone(), topic))
                 .collect();
             let mut meetings: Vec<_> = project.meetings.iter().collect();
-            meetings.sort_by_key(|(id, m)| (m.date, (*id).clone()));
+            meetings.sort_by_key(|(id, m)| (m.start_date(), (*id).clone()));
             self.meetings = meetings
                 .into_iter()
-                .map(|(id, m)| (id.clone(), format!("{} · {}", m.date, m.title.get(zh))))
+                .map(|(id, m)| {
+                    (
+                        id.clone(),
+                        format!("{} · {}", m.start_date(), m.title.get(zh)),
+                    )
+                })
                 .collect();
         }
         self.key = Some(key);

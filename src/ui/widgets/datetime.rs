@@ -1,7 +1,7 @@
 //! Dates, times of day and time zones.
 
 use chrono::{Datelike as _, NaiveDate, NaiveTime, Timelike as _};
-use egui::{ComboBox, Ui};
+use egui::Ui;
 
 use crate::i18n::Language;
 
@@ -216,24 +216,183 @@ pub fn optional_time_edit(
     changed
 }
 
-/// A combo box of IANA time zones, named by `label`.
-pub fn time_zone_combo(
+/// What the time-zone picker shows beside the zones: which come first, and the dates
+/// whose UTC offset is shown.
+#[derive(Clone, Debug)]
+pub struct ZoneContext<'a> {
+    /// The zones likely for this meeting (the venue's and the counterpart's countries),
+    /// listed first.
+    pub likely: &'a [chrono_tz::Tz],
+    /// The meeting's first and last dates.
+    pub dates: (NaiveDate, NaiveDate),
+    /// Names in Chinese first.
+    pub chinese: bool,
+    /// Hint of the search field and the heading of the likely zones.
+    pub search_hint: &'a str,
+    /// Heading of the likely zones.
+    pub likely_heading: &'a str,
+    /// Heading of all the zones.
+    pub all_heading: &'a str,
+}
+
+/// `UTC+02:00`, or `UTC+02:00 / +01:00` when a meeting's dates straddle a clock change.
+fn offsets(tz: chrono_tz::Tz, (first, last): (NaiveDate, NaiveDate)) -> String {
+    let a = crate::model::zones::utc_offset_text(tz, first);
+    let b = crate::model::zones::utc_offset_text(tz, last);
+    if a == b {
+        a
+    } else {
+        format!("{a} / {}", b.trim_start_matches("UTC"))
+    }
+}
+
+/// `Paris · France · Europe/Paris · UTC+02:00`, in the language asked.
+fn zone_line(tz: chrono_tz::Tz, cx: &ZoneContext<'_>) -> String {
+    let city = crate::model::zones::zone_city(tz, cx.chinese);
+    let country = crate::model::zones::zone_names(tz)
+        .map(|z| {
+            if cx.chinese {
+                z.country_zh
+            } else {
+                z.country_en
+            }
+        })
+        .unwrap_or_default();
+    let mut text = city;
+    if !country.is_empty() {
+        text.push_str(&format!(" · {country}"));
+    }
+    if text != tz.name() {
+        text.push_str(&format!(" · {}", tz.name()));
+    }
+    text.push_str(&format!(" · {}", offsets(tz, cx.dates)));
+    text
+}
+
+/// Every zone chrono-tz knows, with a folded text of its names in both languages to
+/// search in: built once.
+fn searchable_zones() -> &'static [(chrono_tz::Tz, String)] {
+    static ZONES: std::sync::OnceLock<Vec<(chrono_tz::Tz, String)>> = std::sync::OnceLock::new();
+    ZONES.get_or_init(|| {
+        chrono_tz::TZ_VARIANTS
+            .iter()
+            .map(|tz| {
+                let mut text = tz.name().replace('_', " ");
+                text.push(' ');
+                text.push_str(crate::model::zones::other_cities(*tz));
+                if let Some(z) = crate::model::zones::zone_names(*tz) {
+                    for part in [
+                        z.city_en,
+                        z.city_zh,
+                        z.country_en,
+                        z.country_zh,
+                        z.country_code,
+                    ] {
+                        text.push(' ');
+                        text.push_str(part);
+                    }
+                }
+                (*tz, crate::model::fold_for_search(&text))
+            })
+            .collect()
+    })
+}
+
+/// The zones matching a search, by city, country or IANA name, in English or Chinese
+/// (every zone for an empty search).
+pub fn matching_zones(query: &str) -> Vec<chrono_tz::Tz> {
+    let query = crate::model::fold_for_search(query);
+    searchable_zones()
+        .iter()
+        .filter(|(_, text)| query.is_empty() || text.contains(&query))
+        .map(|(tz, _)| *tz)
+        .collect()
+}
+
+/// A searchable time-zone picker, named by `label`: a button with the zone's city, name
+/// and UTC offset for the meeting's dates; it opens a search field (city, country or zone
+/// name in either language) and the list, the likely zones first.
+pub fn time_zone_picker(
     ui: &mut Ui,
     id_salt: &str,
     value: &mut chrono_tz::Tz,
     label: egui::Id,
+    cx: &ZoneContext<'_>,
 ) -> bool {
     let mut changed = false;
-    ComboBox::from_id_salt(id_salt)
-        .selected_text(value.name())
-        .width(crate::ui::style::COMBO_WIDTH)
-        .height(crate::ui::style::TALL_MENU_HEIGHT)
-        .show_ui(ui, |ui| {
-            for tz in chrono_tz::TZ_VARIANTS {
-                changed |= ui.selectable_value(value, tz, tz.name()).changed();
-            }
-        })
-        .response
+    let button = ui
+        .add(
+            egui::Button::new(format!("{} ▼", zone_line(*value, cx)))
+                .min_size(egui::vec2(crate::ui::style::COMBO_WIDE_WIDTH, 0.0)),
+        )
         .labelled_by(label);
+    let popup_id = ui.make_persistent_id(id_salt);
+    let query_id = popup_id.with("query");
+    egui::Popup::from_toggle_button_response(&button)
+        .id(popup_id)
+        .close_behavior(egui::PopupCloseBehavior::CloseOnClickOutside)
+        .width(crate::ui::style::PICKER_POPUP_WIDTH)
+        .show(|ui| {
+            let mut query: String = ui.data(|d| d.get_temp(query_id)).unwrap_or_default();
+            let search = ui.add(
+                egui::TextEdit::singleline(&mut query)
+                    .hint_text(cx.search_hint)
+                    .desired_width(f32::INFINITY),
+            );
+            search.clone().accessible_name(cx.search_hint);
+            if !search.has_focus() && query.is_empty() {
+                search.request_focus();
+            }
+            // Likely zones first (only while nothing is searched), then every match.
+            let mut rows: Vec<Option<chrono_tz::Tz>> = Vec::new();
+            let matches = matching_zones(&query);
+            if query.trim().is_empty() && !cx.likely.is_empty() {
+                rows.push(None);
+                rows.extend(cx.likely.iter().map(|tz| Some(*tz)));
+                rows.push(None);
+            }
+            rows.extend(matches.into_iter().map(Some));
+            egui::ScrollArea::vertical()
+                .id_salt(popup_id.with("rows"))
+                .max_height(crate::ui::style::PICKER_LIST_HEIGHT)
+                .auto_shrink([false, true])
+                .show_rows(
+                    ui,
+                    crate::ui::style::PICKER_ROW_HEIGHT,
+                    rows.len(),
+                    |ui, range| {
+                        for i in range {
+                            match rows.get(i).copied().flatten() {
+                                None => {
+                                    let heading = if i == 0 {
+                                        cx.likely_heading
+                                    } else {
+                                        cx.all_heading
+                                    };
+                                    ui.strong(heading);
+                                }
+                                Some(tz) => {
+                                    let text = zone_line(tz, cx);
+                                    if ui
+                                        .add(
+                                            egui::Button::selectable(*value == tz, text)
+                                                .frame(false),
+                                        )
+                                        .clicked()
+                                    {
+                                        *value = tz;
+                                        changed = true;
+                                    }
+                                }
+                            }
+                        }
+                    },
+                );
+            if changed {
+                query.clear();
+                ui.close();
+            }
+            ui.data_mut(|d| d.insert_temp(query_id, query));
+        });
     changed
 }

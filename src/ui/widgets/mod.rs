@@ -15,7 +15,8 @@ mod pickers;
 mod tables;
 
 pub use datetime::{
-    date_edit, date_text, optional_date_edit, optional_time_edit, time_edit, time_zone_combo,
+    ZoneContext, date_edit, date_text, matching_zones, optional_date_edit, optional_time_edit,
+    time_edit, time_zone_picker,
 };
 pub use forms::{
     LONG_TEXT_BYTES, bilingual_multiline_rows, bilingual_rows, choice_combo, choice_combo_width,
