@@ -31,7 +31,7 @@ fn samples_check_clean() {
     let (_, out, _) = run(&["check", "saves/ccaa-afnor-paris-2024.ron"]);
     assert!(
         out.contains(
-            "3 organisations, 7 people, 1 meetings (7 attendances, 5 agenda items), 9 commitments"
+            "3 organisations, 7 people, 1 meeting (7 attendances, 5 agenda items), 9 commitments"
         ),
         "{out}"
     );

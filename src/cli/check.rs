@@ -35,14 +35,14 @@ pub(super) fn check(
     let items: usize = project.meetings.values().map(|m| m.item_count()).sum();
     writeln!(
         out,
-        "{}: {} organisations, {} people, {} meetings ({} attendances, {} agenda items), {} commitments",
+        "{}: {}, {}, {} ({}, {}), {}",
         file.display(),
-        project.organisations.len(),
-        project.people.len(),
-        project.meetings.len(),
-        attendances,
-        items,
-        project.commitments.len(),
+        count(project.organisations.len(), "organisation", "organisations"),
+        count(project.people.len(), "person", "people"),
+        count(project.meetings.len(), "meeting", "meetings"),
+        count(attendances, "attendance", "attendances"),
+        count(items, "agenda item", "agenda items"),
+        count(project.commitments.len(), "commitment", "commitments"),
     )?;
     if problems.is_empty() {
         writeln!(out, "{}: valid", file.display())?;
@@ -153,6 +153,11 @@ fn escape(text: &str) -> std::borrow::Cow<'_, str> {
         }
     }
     std::borrow::Cow::Owned(out)
+}
+
+/// `1 meeting`, `2 meetings`.
+fn count(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
 }
 
 #[cfg(test)]

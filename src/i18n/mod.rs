@@ -497,6 +497,7 @@ strings! {
     next_meeting_days => "Days", "日程";
     next_meeting_no_items => "The days are copied without their items.", "复制日程安排，不含议程项。";
     next_meeting_changed => "Years moved", "已更新年份";
+    hours_minutes => "{h} h {mm} min", "{h} 小时 {mm} 分钟";
     // Nothing lost from any path (issue 14): new strings go right below.
     step_lock => "taking the lock on the file", "锁定文件";
     save_protected_title => "This file is protected", "此文件受保护";

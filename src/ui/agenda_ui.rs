@@ -320,9 +320,11 @@ pub fn day_count(t: &crate::i18n::Strings, n: usize) -> String {
     }
 }
 
-/// `3 h 20 min`, `3 h 20 分钟`.
+/// `3 h 20 min`, `3 小时 20 分钟`.
 pub fn hours_minutes(t: &crate::i18n::Strings, minutes: u64) -> String {
-    format!("{} h {:02} {}", minutes / 60, minutes % 60, t.unit_min)
+    t.hours_minutes
+        .replace("{h}", &(minutes / 60).to_string())
+        .replace("{mm}", &format!("{:02}", minutes % 60))
 }
 
 /// The heading of day `d`: number, date in the UI's language and title, then its times in
