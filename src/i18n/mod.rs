@@ -7,7 +7,9 @@ use serde::{Deserialize, Serialize};
 
 use crate::model::Choice;
 pub mod errors;
+mod numbers;
 pub use errors::{Localized, describe_problem};
+pub use numbers::thousands;
 
 /// The language of the user interface.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]

@@ -24,6 +24,7 @@ use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
+pub use crate::i18n::thousands;
 pub use action::{Action, DialogOutcome, Effect, PendingEdit};
 pub use commands::{Command, CommandText, Key, Scope, Shortcut};
 pub use dialog::{
@@ -33,7 +34,6 @@ pub use file_dialog::{
     FileDialogs, FileKind, NativeDialogs, NoDialogs, PROJECT_FILES, Picked, project_files,
 };
 pub use jobs::{JobView, Progress};
-pub use reading::thousands;
 pub use request::{Deletion, Request};
 pub use settings::Settings;
 

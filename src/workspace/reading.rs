@@ -117,26 +117,3 @@ pub(super) fn report(progress: &Progress, done: usize) -> bool {
     progress.set_done(done as u64);
     !progress.is_cancelled()
 }
-
-/// `2000` → `2,000`.
-pub fn thousands(n: usize) -> String {
-    let digits = n.to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
-}
-
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn thousands_are_grouped() {
-        assert_eq!(super::thousands(7), "7");
-        assert_eq!(super::thousands(2000), "2,000");
-        assert_eq!(super::thousands(1_234_567), "1,234,567");
-    }
-}

@@ -9,11 +9,11 @@ mod datetime;
 mod forms;
 mod lists;
 mod long_text;
-mod numbers;
 mod paint;
 mod pickers;
 mod tables;
 
+pub use crate::i18n::thousands;
 pub use datetime::{
     ZoneContext, date_edit, date_text, matching_zones, optional_date_edit, optional_time_edit,
     time_edit, time_zone_picker,
@@ -26,7 +26,6 @@ pub use forms::{
 pub use lists::{
     empty_message, list_building_ui, list_detail_ui, list_header_ui, nested_rows_ui, search_field,
 };
-pub use numbers::thousands;
 pub use paint::{line_galley, paint_line_in};
 pub use pickers::{organisation_combo, person_combo, sorted_organisations, sorted_people};
 pub use tables::{SortState, TableRow, cell, select_table_ui};

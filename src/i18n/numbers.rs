@@ -1,4 +1,4 @@
-//! Numbers as the panels show them.
+//! Numbers as the app and its messages show them.
 
 /// `100000` as `100,000`: counts in messages ("Sorting 100,000 people…") are read at a
 /// glance. Grouped by commas in both languages, as Chinese software does for counts.
