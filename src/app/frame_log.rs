@@ -5,17 +5,37 @@ use std::time::{Duration, Instant};
 
 use crate::workspace::{Action, Workspace};
 
-/// Frames slower than this are logged.
+/// Frames slower than this are logged, unless `DELEGATION_PLANNER_SLOW_FRAME_MS` says
+/// otherwise (`=16` finds every frame that misses 60 Hz).
 const SLOW: Duration = Duration::from_millis(50);
+
+/// The threshold: [`SLOW`], or the environment's.
+fn slow_threshold() -> Duration {
+    std::env::var("DELEGATION_PLANNER_SLOW_FRAME_MS")
+        .ok()
+        .and_then(|ms| ms.trim().parse().ok())
+        .map_or(SLOW, Duration::from_millis)
+}
 
 /// Steps of a frame that took at least this long are named with their time.
 const WORTH_NAMING: Duration = Duration::from_millis(2);
 
 /// What the current frame did, for the log line of a slow one.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub(super) struct FrameLog {
     notes: Vec<String>,
     step_started: Option<Instant>,
+    slow: Duration,
+}
+
+impl Default for FrameLog {
+    fn default() -> Self {
+        Self {
+            notes: Vec::new(),
+            step_started: None,
+            slow: slow_threshold(),
+        }
+    }
 }
 
 impl FrameLog {
@@ -42,8 +62,13 @@ impl FrameLog {
         self.notes.push(format!("{what} {detail}"));
     }
 
-    /// Notes the jobs running, whose results this frame may have taken in.
+    /// Notes the jobs running, whose results this frame may have taken in, and the steps
+    /// of taking them in that took long.
     pub(super) fn note_jobs(&mut self, workspace: &Workspace) {
+        for (what, took) in workspace.poll_steps() {
+            self.notes
+                .push(format!("taking in {what} {} ms", took.as_millis()));
+        }
         let jobs: Vec<&str> = [
             workspace.opening_job(),
             workspace.save_job(),
@@ -76,7 +101,7 @@ impl FrameLog {
 
     /// The frame is done: logs it if it was slow.
     pub(super) fn finish(&mut self, took: Duration) {
-        if took > SLOW {
+        if took > self.slow {
             log::warn!(
                 "slow frame: {} ms ({})",
                 took.as_millis(),

@@ -200,10 +200,10 @@ impl<T> Job<T> {
         }
         match self.result.try_recv() {
             Ok(value) => {
-                // The thread ends right after sending; joining just tidies it up.
-                if let Some(thread) = self.thread.take() {
-                    let _ = thread.join();
-                }
+                // The thread ends right after sending, on its own: it is not joined, as
+                // its last steps (dropping what it built, thread-local caches) would make
+                // the UI thread wait.
+                drop(self.thread.take());
                 Poll::Done(value)
             }
             Err(TryRecvError::Empty) => Poll::Running,

@@ -106,6 +106,9 @@ pub struct Workspace {
     problems: validation::Problems,
     /// What the UI must do after this frame's actions.
     effects: Vec<Effect>,
+    /// The steps of the last [`Workspace::poll`] that took long enough to name, for the
+    /// slow-frame log.
+    poll_steps: Vec<(&'static str, Duration)>,
 }
 
 /// The jobs of the workspace, at most one of each kind.
@@ -150,6 +153,7 @@ impl Workspace {
             jobs: Jobs::default(),
             problems: validation::Problems::default(),
             effects: Vec::new(),
+            poll_steps: Vec::new(),
         };
         let reopen = file.or_else(|| ws.settings.last_file.clone().filter(|p| p.exists()));
         match reopen {
@@ -505,12 +509,19 @@ impl Workspace {
     /// without input (a job runs, a copy falls due, the message expires).
     pub fn poll(&mut self, focused: Option<bool>, now: Instant) -> Option<Duration> {
         let mut wake = Vec::new();
+        self.poll_steps.clear();
+        let mut timer = StepTimer::start();
         self.poll_open();
+        timer.step("open", &mut self.poll_steps);
         self.poll_save();
+        timer.step("save", &mut self.poll_steps);
         self.poll_export();
+        timer.step("export", &mut self.poll_steps);
         self.poll_import();
+        timer.step("import", &mut self.poll_steps);
         self.poll_recovery_scan();
         self.poll_validation();
+        timer.step("validation", &mut self.poll_steps);
         // Offered once the file is open, so that restoring is not undone by its arrival.
         if self.dialog.is_none()
             && !self.is_opening()
@@ -519,6 +530,7 @@ impl Workspace {
             self.dialog = Some(Dialog::Recover(Box::new(entry)));
         }
         wake.extend(self.tick_recovery(focused, now));
+        timer.step("recovery", &mut self.poll_steps);
         if let Some(toast) = &self.toast {
             let time = if self.undoable_deletion() {
                 UNDO_TOAST_TIME
@@ -536,6 +548,12 @@ impl Workspace {
             wake.push(jobs::REPAINT_EVERY);
         }
         wake.into_iter().min()
+    }
+
+    /// The steps of the last [`Workspace::poll`] that took at least 2 ms, for the
+    /// slow-frame log: `("import", 31 ms)`.
+    pub fn poll_steps(&self) -> &[(&'static str, Duration)] {
+        &self.poll_steps
     }
 
     /// Whether any background job runs (tests step frames until none does).
@@ -648,4 +666,22 @@ pub fn file_name(path: &Path) -> String {
     path.file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_else(|| path.display().to_string())
+}
+
+/// Times the steps of a poll; names those worth naming.
+struct StepTimer(Instant);
+
+impl StepTimer {
+    fn start() -> Self {
+        Self(Instant::now())
+    }
+
+    fn step(&mut self, what: &'static str, steps: &mut Vec<(&'static str, Duration)>) {
+        let now = Instant::now();
+        let took = now.saturating_duration_since(self.0);
+        self.0 = now;
+        if took >= Duration::from_millis(2) {
+            steps.push((what, took));
+        }
+    }
 }
