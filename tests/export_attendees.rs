@@ -57,7 +57,7 @@ fn csv_is_excel_safe_and_in_protocol_order() {
     // Head of each delegation first, sides in the meeting's order.
     assert_eq!(&rows[0][1], "Huang");
     assert_eq!(&rows[3][1], "Augereau Landais");
-    assert_eq!(&rows[3][11], "Head of delegation");
+    assert_eq!(&rows[3][12], "Head of delegation");
     assert_eq!(
         &rows[1][8], "'=HYPERLINK(\"http://evil\")",
         "formula neutralised"

@@ -126,17 +126,32 @@ pub fn rows<'p>(project: &'p Project, meeting: Option<&'p Meeting>) -> Vec<Row<'
     }
 }
 
-/// The interchange columns, then `Name order`, then the meeting's columns.
+/// The interchange columns (`Phone` after `Email`), then `Name order`, then the
+/// meeting's columns: every column imports back (`crate::import::headers`).
 fn headers(with_meeting: bool) -> Vec<&'static str> {
-    let mut h: Vec<&str> = Field::ALL
-        .iter()
-        .take_while(|f| **f != Field::Phone)
-        .map(|f| f.header())
-        .collect();
+    let mut fields = vec![
+        Field::Honorific,
+        Field::FamilyName,
+        Field::GivenName,
+        Field::ChineseName,
+        Field::Organisation,
+        Field::OrganisationZh,
+        Field::Title,
+        Field::TitleZh,
+        Field::Email,
+        Field::Phone,
+        Field::NameOrder,
+    ];
     if with_meeting {
-        h.extend(["Side", "Role", "Status", "Order", "Attendance"]);
+        fields.extend([
+            Field::Side,
+            Field::Role,
+            Field::Status,
+            Field::Order,
+            Field::Attendance,
+        ]);
     }
-    h
+    fields.into_iter().map(Field::header).collect()
 }
 
 fn cells(row: &Row<'_>, meeting: Option<&Meeting>) -> Vec<String> {
@@ -161,6 +176,7 @@ fn cells(row: &Row<'_>, meeting: Option<&Meeting>) -> Vec<String> {
         p.title.en.clone(),
         p.title.zh.clone(),
         p.email.clone(),
+        p.phone.clone(),
         p.name_order.key().to_owned(),
     ];
     if let (Some(m), Some(a)) = (meeting, row.attendance) {

@@ -14,6 +14,8 @@ use crate::export::attendees::AttendeeExportError;
 use crate::export::pdf::PdfError;
 use crate::import::attendees::CsvError;
 use crate::import::list::ListError;
+use crate::import::source::NotAList;
+use crate::import::workbook::WorkbookError;
 use crate::model::{Problem, ProblemKind, ProblemLocation, Project};
 use crate::project_file::{FORMAT_VERSION, LoadError, SaveError, SyntaxReason};
 
@@ -264,8 +266,9 @@ impl Localized for CsvError {
             language,
             || self.to_string(),
             || match self {
-                Self::Encoding { line } => format!(
-                    "文件不是 UTF-8 文本（第 {line} 行）；请在电子表格软件中另存为“CSV UTF-8”格式"
+                Self::Encoding(err) => format!(
+                    "第 {} 行第 {} 列：文字不是有效的 {} 编码；请选择文件保存时所用的编码",
+                    err.line, err.column, err.encoding
                 ),
                 Self::Empty => "文件中没有任何数据行".to_owned(),
                 Self::Malformed { line, source } => format!("第 {line} 行无法读取（{source}）"),
@@ -298,8 +301,50 @@ impl Localized for ListError {
                 || self.to_string(),
                 || "名单中没有找到任何人员，未作任何更改".to_owned(),
             ),
+            Self::NotAList(what) => say(language, || self.to_string(), || not_a_list_zh(*what)),
+            Self::Workbook(err) => say(
+                language,
+                || self.to_string(),
+                || match err {
+                    WorkbookError::Unreadable(reason) => format!(
+                        "无法读取该工作簿（{reason}）；请在电子表格软件中打开并重新保存，或另存为 CSV"
+                    ),
+                    WorkbookError::NoSuchSheet { wanted, sheets } => format!(
+                        "工作簿中没有名为“{wanted}”的工作表；现有的工作表：{}",
+                        sheets.join("、")
+                    ),
+                    WorkbookError::Empty => "工作簿的每个工作表都是空的".to_owned(),
+                },
+            ),
+            Self::UnknownEncoding(name) => say(
+                language,
+                || self.to_string(),
+                || {
+                    format!(
+                        "没有名为“{name}”的编码；可尝试 UTF-8、GB18030、Big5、Windows-1252、UTF-16LE 或 UTF-16BE"
+                    )
+                },
+            ),
         }
     }
+}
+
+/// What a file that is not a list is, in Chinese; nothing was imported.
+fn not_a_list_zh(what: NotAList) -> String {
+    let text = match what {
+        NotAList::Empty => "文件是空的".to_owned(),
+        NotAList::Image(kind) => format!("这是一张 {kind} 图片，不是名单"),
+        NotAList::Pdf => "这是 PDF 文档；请复制其中的表格后粘贴，或向对方索取电子表格".to_owned(),
+        NotAList::WordDocument => "这是文字处理文档；请复制其中的表格，粘贴到导入窗口".to_owned(),
+        NotAList::Presentation => "这是演示文稿，不是名单".to_owned(),
+        NotAList::Archive(kind) => format!("这是 {kind} 压缩包；请先解压"),
+        NotAList::Project => {
+            "这是代表团会务助手的项目文件：请用“打开”来打开它（文件 > 打开…）".to_owned()
+        }
+        NotAList::Program => "这是一个程序，不是名单".to_owned(),
+        NotAList::Binary => "这是二进制数据，不是名单（电子表格、CSV 或文本文件）".to_owned(),
+    };
+    format!("{text}；未导入任何内容")
 }
 
 impl Localized for Problem {
@@ -816,9 +861,23 @@ mod tests {
 
     #[test]
     fn list_errors_in_both_languages() {
+        use crate::import::source::DecodeError;
         let all = [
             ListError::Io(io("permission denied")),
-            ListError::Csv(CsvError::Encoding { line: 3 }),
+            ListError::Csv(CsvError::Encoding(DecodeError {
+                encoding: "UTF-8",
+                line: 3,
+                column: 7,
+            })),
+            ListError::NotAList(NotAList::Image("PNG")),
+            ListError::NotAList(NotAList::Project),
+            ListError::Workbook(WorkbookError::NoSuchSheet {
+                wanted: "Guests".into(),
+                sheets: vec!["Sheet1".into()],
+            }),
+            ListError::Workbook(WorkbookError::Unreadable("bad zip".into())),
+            ListError::Workbook(WorkbookError::Empty),
+            ListError::UnknownEncoding("klingon".into()),
             ListError::Csv(CsvError::Empty),
             ListError::Csv(CsvError::Malformed {
                 line: 2,
@@ -832,9 +891,12 @@ mod tests {
         for err in &all {
             match err {
                 ListError::Io(_)
-                | ListError::Csv(CsvError::Encoding { .. } | CsvError::Empty)
+                | ListError::Csv(CsvError::Encoding(_) | CsvError::Empty)
                 | ListError::Csv(CsvError::Malformed { .. })
                 | ListError::NoNameColumn { .. }
+                | ListError::NotAList(_)
+                | ListError::Workbook(_)
+                | ListError::UnknownEncoding(_)
                 | ListError::NoPerson => {}
             }
             let (en, _) = check("list", err);

@@ -25,7 +25,9 @@ use std::time::{Duration, Instant};
 
 pub use action::{Action, DialogOutcome, Effect, PendingEdit};
 pub use commands::{Command, CommandText, Key, Scope, Shortcut};
-pub use dialog::{AfterConfirm, Dialog, ImportState, ImportStep, LossAction, PathPurpose};
+pub use dialog::{
+    AfterConfirm, Dialog, ImportFile, ImportState, ImportStep, LossAction, PathPurpose,
+};
 pub use file_dialog::{FileDialogs, FileKind, NativeDialogs, NoDialogs, PROJECT_FILES, Picked};
 pub use jobs::{JobView, Progress};
 pub use reading::thousands;

@@ -24,6 +24,10 @@ pub struct Settings {
     pub recent_files: Vec<PathBuf>,
     /// The file open when the app last closed; reopened at the next start.
     pub last_file: Option<PathBuf>,
+    /// Column mappings the user chose in the attendee import, by the list's header set
+    /// (`crate::import::headers::header_set_key`): each column's field key, empty for
+    /// ignored. A list with the same headers is read with the same mapping.
+    pub import_mappings: std::collections::BTreeMap<String, Vec<String>>,
 }
 
 impl Settings {
