@@ -107,7 +107,6 @@ fn time(bytes: &[u8], project: &Project) -> (Duration, usize, usize) {
             bytes.to_vec(),
             ListKind::Text,
             &ReadOptions::default(),
-            project,
             &matcher,
             &mut |_| true,
         )

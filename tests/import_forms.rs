@@ -25,15 +25,8 @@ fn organisations_only() -> Project {
 
 fn read_with(bytes: Vec<u8>, kind: ListKind, options: &ReadOptions) -> Result<ListRead, ListError> {
     let project = organisations_only();
-    read_list_bytes(
-        bytes,
-        kind,
-        options,
-        &project,
-        &Matcher::new(&project),
-        &mut |_| true,
-    )
-    .map(|r| r.expect("not cancelled"))
+    read_list_bytes(bytes, kind, options, &Matcher::new(&project), &mut |_| true)
+        .map(|r| r.expect("not cancelled"))
 }
 
 fn read(bytes: Vec<u8>, kind: ListKind) -> ListRead {
@@ -46,7 +39,7 @@ fn csv(text: &str) -> ListRead {
 
 fn pasted(text: &str) -> ListRead {
     let project = organisations_only();
-    read_pasted(text, &project, &Matcher::new(&project))
+    read_pasted(text, &Matcher::new(&project))
 }
 
 /// `(family, given, chinese)` of each person.

@@ -43,7 +43,6 @@ fn read(bytes: Vec<u8>, project: &Project) -> ListRead {
         bytes,
         ListKind::Csv,
         &ReadOptions::default(),
-        project,
         &Matcher::new(project),
         &mut |_| true,
     )

@@ -249,3 +249,34 @@ fn a_workbook_with_two_sheets_and_a_file_that_is_not_a_list() {
     }
     assert_eq!(project(&h).people.len(), 7);
 }
+
+#[test]
+fn without_a_file_dialog_the_path_is_typed() {
+    let (dir, path) = common::sample_file();
+    let list = dir.path().join("guests.tsv");
+    std::fs::write(
+        &list,
+        "Name\tOrganisation\nPeter ZHANG\tAFNOR\nLisa WANG\tCQC\n",
+    )
+    .unwrap();
+    let dialogs = ScriptedDialogs::default();
+    let mut h = app_harness(Some(path), dialogs.clone());
+    h.get_by_label("Import list…").click();
+    settle(&mut h);
+    dialogs.answer(Picked::Unavailable("no desktop portal".into()));
+    h.get_by_label("Open a file…").click();
+    settle(&mut h);
+    let label = "No file dialog can be shown here (no desktop portal). Type the path of the list:";
+    common::type_into(&mut h, label, list.to_str().unwrap());
+    h.get_by_label("Read this file").click();
+    settle(&mut h);
+    assert!(h.query_by_label("guests.tsv — 2 rows").is_some());
+    assert!(
+        h.query_by_label("0 new · 1 already in the project · 0 updated · 0 skipped")
+            .is_none()
+    );
+    assert!(
+        h.query_by_label("1 new · 1 already in the project · 0 updated · 0 skipped")
+            .is_some()
+    );
+}

@@ -486,6 +486,8 @@ strings! {
     skip_no_name => "no name", "没有姓名";
     line_n => "Line {n}", "第 {n} 行";
     map_a_name => "No column is recognised as a name yet: choose above which column holds the names.", "尚未识别出姓名列：请在上方指定哪一列是姓名。";
+    typed_path_label => "No file dialog can be shown here ({reason}). Type the path of the list:", "此处无法显示文件对话框（{reason}）。请输入名单文件的路径：";
+    open_typed_path => "Read this file", "读取此文件";
     import_updated => "; updated {people} (print {cards} name cards again)", "；更新 {people} 人（需重印 {cards} 张桌签）";
     // Visit programmes over several days (issue 13): new strings go right below.
     // Nothing lost from any path (issue 14): new strings go right below.

@@ -210,6 +210,8 @@ pub struct Matcher {
     by_latin: HashMap<(String, String), PersonId>,
     /// First organisation (in id order) by folded acronym, Chinese or English name.
     organisations: HashMap<String, OrganisationId>,
+    /// The organisation of each acronym as written; `None` when several share it.
+    acronyms: HashMap<String, Option<OrganisationId>>,
 }
 
 impl Matcher {
@@ -231,6 +233,13 @@ impl Matcher {
             }
         }
         for (id, o) in &project.organisations {
+            if !o.acronym.is_empty() {
+                matcher
+                    .acronyms
+                    .entry(o.acronym.clone())
+                    .and_modify(|found| *found = None)
+                    .or_insert_with(|| Some(id.clone()));
+            }
             for name in [&o.acronym, &o.name.zh, &o.name.en] {
                 let key = crate::model::fold_for_search(name);
                 if !key.is_empty() {
@@ -267,6 +276,22 @@ impl Matcher {
             return None;
         }
         self.organisations.get(&key).cloned()
+    }
+}
+
+impl Matcher {
+    /// The one organisation whose acronym is a word of `text` (`Vice President of AFNOR
+    /// China` → AFNOR); `None` when none is, or several are.
+    pub fn organisation_named_in(&self, text: &str) -> Option<OrganisationId> {
+        let mut found: Option<&OrganisationId> = None;
+        for word in text.split(|c: char| !c.is_alphanumeric()) {
+            match self.acronyms.get(word) {
+                Some(Some(id)) if found.is_none_or(|f| f == id) => found = Some(id),
+                Some(_) => return None,
+                None => {}
+            }
+        }
+        found.cloned()
     }
 }
 

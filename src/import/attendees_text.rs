@@ -28,20 +28,20 @@ use crate::model::{Bilingual, Honorific, NameOrder, Person, Project};
 
 /// Parses pasted text into people, matching organisations and people of `project`.
 pub fn parse(text: &str, project: &Project) -> Vec<ParsedPerson> {
-    parse_with(text, project, &Matcher::new(project))
+    parse_with(text, &Matcher::new(project))
 }
 
-/// [`parse`] with the project's people already indexed (a long list is matched by
-/// look-ups, not by a scan of the project per entry).
-pub fn parse_with(text: &str, project: &Project, matcher: &Matcher) -> Vec<ParsedPerson> {
-    parse_preview(text, project, matcher).people
+/// [`parse`] with the project's people and organisations already indexed (a long list is
+/// matched by look-ups, not by a scan of the project per entry).
+pub fn parse_with(text: &str, matcher: &Matcher) -> Vec<ParsedPerson> {
+    parse_preview(text, matcher).people
 }
 
 /// Every line of pasted text: the people it gives, and the lines that give nobody.
-pub fn parse_preview(text: &str, project: &Project, matcher: &Matcher) -> Preview {
+pub fn parse_preview(text: &str, matcher: &Matcher) -> Preview {
     let mut preview = Preview::default();
     for (line, entry) in split_entries(text, &mut preview.skipped) {
-        match parse_entry_with(&entry, project, matcher) {
+        match parse_entry_with(&entry, matcher) {
             Some(mut person) => {
                 person.line = line;
                 preview.people.push(person);
@@ -209,7 +209,7 @@ fn starts_with_honorific(s: &str) -> bool {
 
 /// Parses one entry; `None` when it holds no name at all.
 pub fn parse_entry(entry: &str, project: &Project) -> Option<ParsedPerson> {
-    parse_entry_with(entry, project, &Matcher::new(project))
+    parse_entry_with(entry, &Matcher::new(project))
 }
 
 /// Words in the names of organisations (any case), in the languages of the lists.
@@ -290,16 +290,16 @@ const ORG_ENDINGS_ZH: [&str; 24] = [
 
 /// Whether a Latin part of an entry names an organisation: a known one, an acronym, or
 /// words that organisations are named with.
-fn is_org_like(project: &Project, part: &str) -> bool {
-    find_org_by_name(project, part).is_some()
+fn is_org_like(matcher: &Matcher, part: &str) -> bool {
+    matcher.organisation(part).is_some()
         || looks_like_acronym(part)
         || part
             .split(|c: char| !c.is_alphanumeric())
             .any(|w| ORG_WORDS.contains(&w.to_lowercase().as_str()))
 }
 
-fn is_org_like_zh(project: &Project, part: &str) -> bool {
-    find_org_by_name(project, part).is_some() || ORG_ENDINGS_ZH.iter().any(|e| part.ends_with(e))
+fn is_org_like_zh(matcher: &Matcher, part: &str) -> bool {
+    matcher.organisation(part).is_some() || ORG_ENDINGS_ZH.iter().any(|e| part.ends_with(e))
 }
 
 /// What the parts after a name say, one by one.
@@ -315,7 +315,7 @@ struct Rest {
 
 /// `Name, Organisation, Title` or `Name, Title, Organisation`, in either script: the part
 /// that names an organisation is the organisation, the rest is the title.
-fn classify_parts(project: &Project, parts: &[&str]) -> Rest {
+fn classify_parts(matcher: &Matcher, parts: &[&str]) -> Rest {
     let mut rest = Rest::default();
     let mut latin: Vec<String> = Vec::new();
     let mut chinese: Vec<String> = Vec::new();
@@ -328,7 +328,7 @@ fn classify_parts(project: &Project, parts: &[&str]) -> Rest {
             chinese.push(zh);
         }
     }
-    if let Some(i) = latin.iter().rposition(|p| is_org_like(project, p)) {
+    if let Some(i) = latin.iter().rposition(|p| is_org_like(matcher, p)) {
         rest.org_latin = latin.remove(i);
     } else if latin.len() >= 2 {
         // Nothing names an organisation: `Name, Title, Organisation` is the common form.
@@ -341,7 +341,7 @@ fn classify_parts(project: &Project, parts: &[&str]) -> Rest {
         .iter()
         .flat_map(|p| p.split_whitespace().map(str::to_owned))
         .collect();
-    if let Some(i) = words.iter().position(|p| is_org_like_zh(project, p)) {
+    if let Some(i) = words.iter().position(|p| is_org_like_zh(matcher, p)) {
         rest.org_zh = words.remove(i);
     }
     let chinese = words;
@@ -349,7 +349,7 @@ fn classify_parts(project: &Project, parts: &[&str]) -> Rest {
     rest
 }
 
-fn parse_entry_with(entry: &str, project: &Project, matcher: &Matcher) -> Option<ParsedPerson> {
+fn parse_entry_with(entry: &str, matcher: &Matcher) -> Option<ParsedPerson> {
     let mut uncertain = BTreeSet::new();
     let normal = halfwidth(entry);
     let (honorific, rest) = leading_honorific(normal.trim());
@@ -444,7 +444,7 @@ fn parse_entry_with(entry: &str, project: &Project, matcher: &Matcher) -> Option
         let tokens: Vec<&str> = chinese.split_whitespace().collect();
         let mut used = 0;
         if let Some(first) = tokens.first()
-            && (tokens.len() > 1 || find_org_by_name(project, first).is_some())
+            && (tokens.len() > 1 || matcher.organisation(first).is_some())
         {
             rest.org_zh = (*first).to_owned();
             used = 1;
@@ -466,17 +466,23 @@ fn parse_entry_with(entry: &str, project: &Project, matcher: &Matcher) -> Option
             .map(str::trim)
             .filter(|p| !p.is_empty())
             .collect();
-        rest = classify_parts(project, &parts);
+        rest = classify_parts(matcher, &parts);
         if rest.guessed {
             uncertain.insert(Field::Organisation);
             uncertain.insert(Field::Title);
         }
     }
 
-    let mut organisation = resolve_organisation(project, &rest.org_latin, &rest.org_zh);
+    // Look-ups in the matcher's index, not scans of the project: a pasted list of
+    // thousands of lines stays linear.
+    let mut organisation = resolve_organisation_by(
+        &|name| matcher.organisation(name),
+        &rest.org_latin,
+        &rest.org_zh,
+    );
     if matches!(organisation, OrganisationRef::None) {
         // `Vice President of AFNOR China`: a known organisation named in the title.
-        if let Some(id) = org_named_in(project, &rest.title_en) {
+        if let Some(id) = matcher.organisation_named_in(&rest.title_en) {
             organisation = OrganisationRef::Existing(id);
         }
         uncertain.insert(Field::Organisation);
@@ -556,21 +562,6 @@ fn skip_tokens(s: &str, n: usize) -> &str {
             .trim_start_matches(is_separator);
     }
     rest
-}
-
-/// The one organisation of the project whose acronym appears as a word in `text`.
-fn org_named_in(project: &Project, text: &str) -> Option<crate::model::OrganisationId> {
-    let words: Vec<&str> = text.split(|c: char| !c.is_alphanumeric()).collect();
-    let found: Vec<_> = project
-        .organisations
-        .iter()
-        .filter(|(_, o)| !o.acronym.is_empty() && words.contains(&o.acronym.as_str()))
-        .map(|(id, _)| id.clone())
-        .collect();
-    match found.as_slice() {
-        [one] => Some(one.clone()),
-        _ => None,
-    }
 }
 
 fn find_org_by_name(project: &Project, name: &str) -> Option<crate::model::OrganisationId> {

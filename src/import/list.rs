@@ -190,7 +190,6 @@ pub fn read_list_file(
         bytes,
         ListKind::of_path(path),
         options,
-        project,
         &Matcher::new(project),
         &mut |_| true,
     )?;
@@ -207,7 +206,6 @@ pub fn read_list_bytes(
     bytes: Vec<u8>,
     kind: ListKind,
     options: &ReadOptions,
-    project: &Project,
     matcher: &Matcher,
     progress: &mut dyn FnMut(usize) -> bool,
 ) -> Result<Option<ListRead>, ListError> {
@@ -231,7 +229,6 @@ pub fn read_list_bytes(
                 encoding,
                 decoded.detected,
                 options,
-                project,
                 matcher,
                 progress,
             )?
@@ -250,7 +247,7 @@ pub fn read_list_bytes(
 
 /// Reads pasted text: a table when it is one (tab-separated from Word or Excel, `姓名：…`
 /// blocks), else one person per line or entry. Never fails: what gives nobody is skipped.
-pub fn read_pasted(text: &str, project: &Project, matcher: &Matcher) -> ListRead {
+pub fn read_pasted(text: &str, matcher: &Matcher) -> ListRead {
     let options = ReadOptions::default();
     match read_text(
         text,
@@ -258,7 +255,6 @@ pub fn read_pasted(text: &str, project: &Project, matcher: &Matcher) -> ListRead
         None,
         true,
         &options,
-        project,
         matcher,
         &mut |_| true,
     ) {
@@ -270,19 +266,17 @@ pub fn read_pasted(text: &str, project: &Project, matcher: &Matcher) -> ListRead
             },
             table: None,
             mapping: Vec::new(),
-            preview: super::attendees_text::parse_preview(text, project, matcher),
+            preview: super::attendees_text::parse_preview(text, matcher),
         },
     }
 }
 
-#[allow(clippy::too_many_arguments)] // One call site each; a struct would only rename them.
 fn read_text(
     text: &str,
     kind: ListKind,
     encoding: Option<&'static Encoding>,
     detected: bool,
     options: &ReadOptions,
-    project: &Project,
     matcher: &Matcher,
     progress: &mut dyn FnMut(usize) -> bool,
 ) -> Result<Option<ListRead>, ListError> {
@@ -311,7 +305,7 @@ fn read_text(
             format: ListFormat::Text { encoding, detected },
             table: None,
             mapping: Vec::new(),
-            preview: super::attendees_text::parse_preview(text, project, matcher),
+            preview: super::attendees_text::parse_preview(text, matcher),
         })),
     }
 }

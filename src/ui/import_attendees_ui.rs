@@ -28,6 +28,7 @@ pub fn import_attendees_dialog_ui(
     let mut open_file = false;
     let mut remap = false;
     let mut reread = false;
+    let mut open_typed = false;
     let modal = egui::Modal::new(egui::Id::unique("import_attendees")).show(ctx, |ui| {
         ui.set_width(style::IMPORT_DIALOG_WIDTH);
         ui.heading(t.import_title);
@@ -54,6 +55,18 @@ pub fn import_attendees_dialog_ui(
         if let Some(table) = state.table.clone() {
             ui.add_space(space::S);
             remap |= mapping_ui(ui, language, &table, &mut state.mapping);
+        }
+        if let Some((reason, text)) = &mut state.typed_path {
+            let label = ui.label(t.typed_path_label.replace("{reason}", reason));
+            ui.horizontal(|ui| {
+                let field = ui
+                    .add(egui::TextEdit::singleline(text).desired_width(style::NOTE_FIELD_WIDTH))
+                    .labelled_by(label.id);
+                let entered = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+                if ui.button(t.open_typed_path).clicked() || entered {
+                    open_typed = true;
+                }
+            });
         }
         ui.horizontal(|ui| {
             if ui
@@ -119,6 +132,7 @@ pub fn import_attendees_dialog_ui(
         Some(true) => ImportStep::Confirm,
         Some(false) => ImportStep::Cancel,
         None if open_file => ImportStep::OpenFile,
+        None if open_typed => ImportStep::OpenTyped,
         None if reread && state.file.is_some() => ImportStep::Reread,
         None if remap && state.table.is_some() => ImportStep::Remap,
         // The text changed: the preview is made again (a long list on a job, during which

@@ -129,6 +129,8 @@ pub struct ImportState {
     pub preview: Vec<ParsedPerson>,
     /// The rows of the list that give nobody, with their reasons.
     pub skipped: Vec<SkippedRow>,
+    /// When no native file dialog could be shown: why, and the path typed so far.
+    pub typed_path: Option<(String, String)>,
 }
 
 /// A list file being imported, and how it was read.
@@ -160,6 +162,8 @@ pub enum ImportStep {
     Reparse,
     /// Ask for a list file and read it.
     OpenFile,
+    /// Read the file whose path was typed (no native file dialog could be shown).
+    OpenTyped,
     /// The column mapping changed: match the rows again (and remember the mapping for
     /// lists with the same headers).
     Remap,

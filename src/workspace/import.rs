@@ -104,8 +104,26 @@ impl Workspace {
             ImportStep::OpenFile => match self.dialogs.pick_open(self.start_dir(), CSV_FILES) {
                 // Read, mapped and matched on a job; the preview arrives when it is done.
                 Picked::File(path) => self.start_file_import(&path, None, None),
-                Picked::Cancelled | Picked::Unavailable(_) => {}
+                Picked::Cancelled => {}
+                // No portal and no zenity: the dialog asks for a typed path instead.
+                Picked::Unavailable(reason) => {
+                    log::warn!("no file dialog for the import: {reason}");
+                    if let Some(Dialog::ImportAttendees(state)) = &mut self.dialog {
+                        state.typed_path = Some((reason, String::new()));
+                    }
+                }
             },
+            ImportStep::OpenTyped => {
+                let typed = match &mut self.dialog {
+                    Some(Dialog::ImportAttendees(state)) => state.typed_path.take(),
+                    _ => None,
+                };
+                if let Some((_, text)) = typed
+                    && !text.trim().is_empty()
+                {
+                    self.start_file_import(Path::new(text.trim()), None, None);
+                }
+            }
             ImportStep::Reread => {
                 if let Some(Dialog::ImportAttendees(state)) = &self.dialog
                     && let Some(file) = &state.file
@@ -379,7 +397,7 @@ fn read_pasted(
     meeting: Option<&MeetingId>,
     matcher: &Matcher,
 ) -> ImportParsed {
-    let read = crate::import::list::read_pasted(text, project, matcher);
+    let read = crate::import::list::read_pasted(text, matcher);
     let mut parsed = parsed_from(read, None, text.to_owned());
     let meeting = meeting.and_then(|id| project.meetings.get(id));
     find_changes(project, meeting, &mut parsed.preview.people, false);
@@ -431,7 +449,6 @@ fn read_file_import(
         bytes,
         ListKind::of_path(path),
         request.options,
-        project,
         &matcher,
         &mut |done| report(progress, done),
     );
