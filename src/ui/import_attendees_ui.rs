@@ -57,8 +57,12 @@ pub fn import_attendees_dialog_ui(
             remap |= mapping_ui(ui, language, &table, &mut state.mapping);
         }
         if let Some((reason, text)) = &mut state.typed_path {
-            let label = ui.label(t.typed_path_label.replace("{reason}", reason));
+            // Why there is no file dialog, in the UI's language (the desktop check's own
+            // words are in the log and the tooltip).
+            ui.label(egui::RichText::new(t.no_file_dialog).color(style::weak_color(ui)))
+                .on_hover_text(reason.as_str());
             ui.horizontal(|ui| {
+                let label = ui.label(t.typed_path_label);
                 let field = ui
                     .add(egui::TextEdit::singleline(text).desired_width(style::NOTE_FIELD_WIDTH))
                     .labelled_by(label.id);

@@ -129,8 +129,12 @@ fn people_ui(
                     };
                     let response = ui.label(egui::RichText::new(fate).small());
                     if entry.from_pinyin {
-                        ui.colored_label(style::warning_color(ui), "▲")
-                            .on_hover_text(t.from_pinyin);
+                        ui.label(
+                            egui::RichText::new(format!("▲ {}", t.pinyin_check))
+                                .small()
+                                .color(style::warning_color(ui)),
+                        )
+                        .on_hover_text(t.from_pinyin);
                         response.on_hover_text(t.from_pinyin);
                     }
                 });
@@ -271,11 +275,12 @@ fn changes_ui(ui: &mut egui::Ui, preview: &mut [ParsedPerson], language: Languag
                 } else {
                     change.old.as_str()
                 };
-                let text = format!(
-                    "{name} — {}: {old} → {}",
-                    language.choice(change.field),
-                    change.new
-                );
+                let text = t
+                    .change_line
+                    .replace("{name}", &name)
+                    .replace("{field}", language.choice(change.field))
+                    .replace("{old}", old)
+                    .replace("{new}", &change.new);
                 ui.checkbox(&mut change.take, text);
             }
         });
@@ -313,7 +318,10 @@ fn skipped_ui(ui: &mut egui::Ui, state: &ImportState, language: Language) {
                 let text = if row.text.is_empty() {
                     format!("{line} — {reason}")
                 } else {
-                    format!("{line} — {reason}: {}", row.text)
+                    t.skipped_line
+                        .replace("{line}", &line)
+                        .replace("{reason}", reason)
+                        .replace("{text}", &row.text)
                 };
                 ui.add(egui::Label::new(text).truncate());
             }
