@@ -492,7 +492,8 @@ strings! {
     skipped_line => "{line} — {reason}: {text}", "{line} — {reason}：{text}";
     pinyin_check => "pinyin: check", "拼音，请核对";
     open_typed_path => "Read this file", "读取此文件";
-    import_updated => "; updated {people} (print {cards} name cards again)", "；更新 {people} 人（需重印 {cards} 张桌签）";
+    import_updated => "; updated {people}", "；更新 {people} 人";
+    import_cards => " — print {cards} name cards again", "，需重印 {cards} 张桌签";
     // Visit programmes over several days (issue 13): new strings go right below.
     // Nothing lost from any path (issue 14): new strings go right below.
     // Print-ready documents and a fully bilingual app (issue 15): new strings go right below.

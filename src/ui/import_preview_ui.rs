@@ -91,7 +91,13 @@ fn people_ui(
                 // Each cell is named `<column> <row>` for screen readers (and tests).
                 let header =
                     |k: usize| format!("{} {}", headers.get(k).copied().unwrap_or_default(), i + 1);
-                let uncertain = entry.uncertain.clone();
+                // Someone already in the project keeps their name: what the list's row
+                // made a guess of (a pinyin name) needs no check then.
+                let uncertain = if entry.matched.is_some() {
+                    Default::default()
+                } else {
+                    entry.uncertain.clone()
+                };
                 let flagged = |f: Field| uncertain.contains(&f);
                 let text_cell = |row: &mut egui_extras::TableRow<'_, '_>,
                                  value: &mut String,
@@ -128,7 +134,7 @@ fn people_ui(
                         ),
                     };
                     let response = ui.label(egui::RichText::new(fate).small());
-                    if entry.from_pinyin {
+                    if entry.from_pinyin && entry.matched.is_none() {
                         ui.label(
                             egui::RichText::new(format!("▲ {}", t.pinyin_check))
                                 .small()

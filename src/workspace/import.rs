@@ -382,7 +382,12 @@ impl Workspace {
         if !summary.updated_people.is_empty() {
             text.push_str(
                 &t.import_updated
-                    .replace("{people}", &summary.updated_people.len().to_string())
+                    .replace("{people}", &summary.updated_people.len().to_string()),
+            );
+        }
+        if summary.name_cards_changed > 0 {
+            text.push_str(
+                &t.import_cards
                     .replace("{cards}", &summary.name_cards_changed.to_string()),
             );
         }
