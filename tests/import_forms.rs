@@ -563,6 +563,40 @@ fn name_colon_blocks() {
     assert_eq!(peter.person.title.en, "General Manager of AFNOR China");
 }
 
+// 14b
+#[test]
+fn name_colon_blocks_say_every_line_and_a_list_beside_them_is_read_line_by_line() {
+    // A heading, a key no field is known by, and a total: each said, nothing lost.
+    let read = pasted(
+        "参会人员名单\n\n姓名：单小明\n单位：CQC\n备注：素食\n\n姓名：欧阳振华\n职务：副秘书长\n\n共计 2 人\n",
+    );
+    assert_eq!(names(&read).len(), 2, "{:#?}", names(&read));
+    assert_eq!(person(&read, "Shan").person.chinese_name, "单小明");
+    let table = read.table.as_ref().unwrap();
+    assert!(
+        table.headers.contains(&"备注".to_owned()),
+        "{:?}",
+        table.headers
+    );
+    let skipped: Vec<(usize, SkipReason)> = read
+        .preview
+        .skipped
+        .iter()
+        .map(|s| (s.line, s.reason))
+        .collect();
+    assert_eq!(skipped, [(1, SkipReason::Title), (10, SkipReason::Total)]);
+
+    // A numbered list with a block under it: not blocks, so no numbered line vanishes.
+    let read = pasted(
+        "1. Mme Claire D'ALEMBERT, AFNOR, Directrice\n2. Sean O'BRIEN, Head of Unit, DG GROW\n（一）欧阳振华 中国认证认可协会 副秘书长\n姓名：单小明\n单位：CQC\n职务：处长\n",
+    );
+    for family in ["D'Alembert", "O'Brien", "Ouyang"] {
+        person(&read, family);
+    }
+    let accounted = read.preview.people.len() + read.preview.skipped.len();
+    assert_eq!(accounted, 6, "every line a person or a skipped row");
+}
+
 // 15
 #[test]
 fn full_width_punctuation() {

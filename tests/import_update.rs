@@ -215,6 +215,57 @@ fn a_revised_list_is_an_update() {
 }
 
 #[test]
+fn the_same_value_written_otherwise_is_no_change() {
+    let project = sample();
+    // FANG Yan's Chinese title is `技术标准部 主任` in the sample (aligned by a space); the
+    // list writes it solid, her phone spaced and HUANG's e-mail… not at all yet, his
+    // phone dashed, his English title with a double space.
+    let fang = &project.people[&PersonId::from("fang-yan")];
+    assert_eq!(fang.title.zh, "技术标准部 主任");
+    let revised = "Chinese name,Title,Title (Chinese),Phone\n\
+        方艳,,技术标准部主任,138 0013 8000\n\
+        黄继先,Executive Vice President  and Secretary General,,+86-10-6552-0000\n";
+    let mut people = read(revised.as_bytes().to_vec(), &project).preview.people;
+    find_changes(&project, None, &mut people, true);
+    for p in &people {
+        assert!(p.matched.is_some(), "{:?}", p.person.chinese_name);
+        assert!(p.changes.is_empty(), "{:?}", p.changes);
+        assert_eq!(p.fate(), Fate::Matched);
+    }
+    // A real change is still one.
+    let revised = "Chinese name,Title (Chinese),Email\n方艳,技术标准部 副主任,FANG@CCAA.ORG.CN\n";
+    let mut people = read(revised.as_bytes().to_vec(), &project).preview.people;
+    find_changes(&project, None, &mut people, false);
+    let fields: Vec<Field> = people[0].changes.iter().map(|c| c.field).collect();
+    assert_eq!(fields, [Field::TitleZh, Field::Email]);
+}
+
+#[test]
+fn new_people_and_organisations_get_ascii_ids() {
+    let project = sample();
+    let list =
+        "Name,Organisation\nJörg MÜLLER-LANG,Deutsches Institut für Normung\n张伟,深圳标准院\n";
+    let after = import(list.as_bytes().to_vec(), &project, None);
+    let added: Vec<&str> = after
+        .people
+        .keys()
+        .filter(|id| !project.people.contains_key(*id))
+        .map(|id| id.as_str())
+        .collect();
+    assert_eq!(added, ["muller-lang-jorg", "zhang-wei"]);
+    let orgs: Vec<&str> = after
+        .organisations
+        .keys()
+        .filter(|id| !project.organisations.contains_key(*id))
+        .map(|id| id.as_str())
+        .collect();
+    assert_eq!(
+        orgs,
+        ["deutsches-institut-fur-normung", "shen-zhen-biao-zhun-yuan"]
+    );
+}
+
+#[test]
 fn a_revised_meeting_list_changes_places() {
     let project = sample();
     let m = &project.meetings[&paris()];

@@ -176,7 +176,7 @@ fn a_revised_list_shows_each_change_and_takes_only_those_ticked() {
     assert_eq!(p.people.len(), 7, "nobody added");
     let toast = &h.state().workspace.toast.as_ref().unwrap().text;
     assert!(
-        toast.ends_with("; updated 1 — print 1 name cards again"),
+        toast.ends_with("; updated 1 — name cards to print again: 1"),
         "{toast}"
     );
     // One undo step takes it all back.
@@ -234,20 +234,125 @@ fn a_workbook_with_two_sheets_and_a_file_that_is_not_a_list() {
         Some("Ghiara")
     );
 
-    // A picture handed in as a list: refused in words, nothing changes.
+    // A picture handed in as a list: refused in words, in the dialog, which keeps the
+    // workbook read before; nothing changes.
     let png = dir.path().join("list.csv");
     std::fs::write(&png, b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR").unwrap();
     open_list(&mut h, &dialogs, png);
+    assert!(h.query_by_label("Could not read this list").is_some());
+    let message = format!(
+        "This is a PNG image, not a list; nothing was imported\n\n{}",
+        dir.path().join("list.csv").display()
+    );
+    assert!(h.query_by_label(&message).is_some(), "{message}");
+    assert_eq!(
+        h.get_by_label("Family name 1").value().as_deref(),
+        Some("Ghiara"),
+        "the preview read before stays"
+    );
     match &h.state().workspace.dialog {
-        Some(Dialog::Error { message, .. }) => {
-            assert!(
-                message.starts_with("this is a PNG image, not a list; nothing was imported"),
-                "{message}"
-            );
+        Some(Dialog::ImportAttendees(state)) => {
+            assert_eq!(state.error.as_deref(), Some(message.as_str()));
         }
         other => panic!("{other:?}"),
     }
     assert_eq!(project(&h).people.len(), 7);
+    // Nothing is added by the refused file; the next file read clears the message.
+    let good = dir.path().join("good.csv");
+    std::fs::write(&good, "Name,Organisation\nJörg WEBER,PTB\n").unwrap();
+    open_list(&mut h, &dialogs, good);
+    assert!(h.query_by_label("Could not read this list").is_none());
+    assert_eq!(
+        h.get_by_label("Family name 1").value().as_deref(),
+        Some("Weber")
+    );
+}
+
+#[test]
+fn the_encoding_is_shown_and_can_be_overridden() {
+    let (dir, path) = common::sample_file();
+    // A list from French Excel: semicolons, Windows-1252.
+    let (bytes, _, _) = encoding_rs::WINDOWS_1252.encode(
+        "Civilité;Nom;Prénom;Organisme\nMme;LEFÈVRE;Hélène;AFNOR\nM.;GÉRARD;François;LNE\n",
+    );
+    let list = dir.path().join("liste.csv");
+    std::fs::write(&list, &bytes).unwrap();
+    let dialogs = ScriptedDialogs::default();
+    let mut h = app_harness(Some(path), dialogs.clone());
+    open_list(&mut h, &dialogs, list.clone());
+    assert!(
+        h.query_by_label("windows-1252 (detected) · semicolon-separated")
+            .is_some()
+    );
+    let family = |h: &Harness<'_, DelegationApp>| {
+        h.get_by_label("Family name 1").value().unwrap_or_default()
+    };
+    assert_eq!(family(&h), "Lefèvre");
+    assert_eq!(
+        h.get_by_label("Given name 2").value().as_deref(),
+        Some("François")
+    );
+
+    // The user says it is UTF-8: it is not, and the dialog says where; the preview and
+    // the choice stay as they were.
+    h.get_by_label("Encoding").click();
+    settle(&mut h);
+    h.get_by_label("UTF-8").click();
+    settle(&mut h);
+    assert!(h.query_by_label("Could not read this list").is_some());
+    let message = format!(
+        "Line 1, column 8: the text is not valid UTF-8; choose the encoding the file was saved in\n\n{}",
+        list.display()
+    );
+    assert!(h.query_by_label(&message).is_some(), "{message}");
+    assert_eq!(family(&h), "Lefèvre");
+    match &h.state().workspace.dialog {
+        Some(Dialog::ImportAttendees(state)) => {
+            assert_eq!(
+                state.file.as_ref().unwrap().encoding,
+                None,
+                "back on detection"
+            );
+        }
+        other => panic!("{other:?}"),
+    }
+
+    // GB18030 (what a Chinese Excel saves) is no better: said in its own name.
+    h.get_by_label("Encoding").click();
+    settle(&mut h);
+    h.get_by_label("GB18030").click();
+    settle(&mut h);
+    assert!(
+        h.query_by_label(&format!(
+            "Line 1, column 8: the text is not valid GB18030; choose the encoding the file was saved in\n\n{}",
+            list.display()
+        ))
+        .is_some()
+    );
+
+    // Named outright, the encoding is read as named (no longer "detected"), the message
+    // gone.
+    h.get_by_label("Encoding").click();
+    settle(&mut h);
+    h.get_by_label("windows-1252").click();
+    settle(&mut h);
+    assert!(h.query_by_label("Could not read this list").is_none());
+    assert!(
+        h.query_by_label("windows-1252 · semicolon-separated")
+            .is_some()
+    );
+    assert_eq!(family(&h), "Lefèvre");
+    h.get_by_label("Add people (2)").click();
+    settle(&mut h);
+    let p = project(&h);
+    let mut names: Vec<(&str, &str)> = p
+        .people
+        .values()
+        .map(|p| (p.family_name.as_str(), p.given_name.as_str()))
+        .filter(|(f, _)| ["Lefèvre", "Gérard"].contains(f))
+        .collect();
+    names.sort_unstable();
+    assert_eq!(names, [("Gérard", "François"), ("Lefèvre", "Hélène")]);
 }
 
 #[test]

@@ -69,7 +69,10 @@ pub(super) fn import_attendees(
         }
     };
     let header = match (&read.table, &read.format) {
-        (Some(t), ListFormat::Workbook { .. } | ListFormat::Delimited { .. }) => {
+        // `姓名：…` blocks have no header line: their keys are the headers.
+        (Some(t), ListFormat::Workbook { .. } | ListFormat::Delimited { .. })
+            if t.header_line > 0 =>
+        {
             format!(", header on line {}", t.header_line)
         }
         _ => String::new(),
@@ -130,12 +133,16 @@ pub(super) fn import_attendees(
         }
     }
     for row in &read.preview.skipped {
+        let text = if row.text.is_empty() {
+            String::new()
+        } else {
+            format!(" ({})", row.text)
+        };
         writeln!(
             out,
-            "skipped\tline {}: {} ({})",
+            "skipped\tline {}: {}{text}",
             row.line,
             row.reason.label_en(),
-            row.text
         )?;
     }
     if !apply_and_save(&mut doc, edit, file, err)? {
@@ -145,26 +152,38 @@ pub(super) fn import_attendees(
         String::new()
     } else {
         format!(
-            ", updated {} people ({} fields; {} name cards changed)",
-            summary.updated_people.len(),
-            summary.changed_fields,
-            summary.name_cards_changed
+            ", updated {} ({}; {} changed)",
+            count(summary.updated_people.len(), "person", "people"),
+            count(summary.changed_fields, "field", "fields"),
+            count(summary.name_cards_changed, "name card", "name cards")
         )
     };
     let skipped = match read.preview.skipped.len() {
         0 => String::new(),
-        n => format!(", skipped {n} rows"),
+        n => format!(", skipped {}", count(n, "row", "rows")),
     };
     writeln!(
         out,
-        "{}: added {} people and {} organisations, matched {} people{updated}{skipped}{}",
+        "{}: added {} and {}, matched {}{updated}{skipped}{}",
         file.display(),
-        summary.added_people.len(),
-        summary.added_organisations.len(),
-        summary.matched_people.len(),
+        count(summary.added_people.len(), "person", "people"),
+        count(
+            summary.added_organisations.len(),
+            "organisation",
+            "organisations"
+        ),
+        count(summary.matched_people.len(), "person", "people"),
         args.meeting
-            .map(|m| format!(", {} new attendees of {m}", summary.added_attendees))
+            .map(|m| format!(
+                ", {} of {m}",
+                count(summary.added_attendees, "new attendee", "new attendees")
+            ))
             .unwrap_or_default()
     )?;
     Ok(0)
+}
+
+/// `1 person`, `2 people`: the summary reads as English.
+fn count(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
 }

@@ -493,7 +493,9 @@ strings! {
     pinyin_check => "pinyin: check", "拼音，请核对";
     open_typed_path => "Read this file", "读取此文件";
     import_updated => "; updated {people}", "；更新 {people} 人";
-    import_cards => " — print {cards} name cards again", "，需重印 {cards} 张桌签";
+    import_cards => " — name cards to print again: {cards}", "，需重印桌签 {cards} 张";
+    list_read_failed => "Could not read this list", "无法读取此名单";
+    bracketed => "{text} ({note})", "{text}（{note}）";
     // Visit programmes over several days (issue 13): new strings go right below.
     // Nothing lost from any path (issue 14): new strings go right below.
     // Print-ready documents and a fully bilingual app (issue 15): new strings go right below.

@@ -73,14 +73,14 @@ impl<'p> NewOrganisations<'p> {
                 if let Some(id) = self.by_key.get(&new_org_key(org)) {
                     return Some(id.clone());
                 }
-                let base = if org.acronym.is_empty() {
+                let base = super::romanize::id_base(if org.acronym.is_empty() {
                     org.name.get(false)
                 } else {
                     &org.acronym
-                };
-                let mut id = self.project.new_organisation_id(base);
+                });
+                let mut id = self.project.new_organisation_id(&base);
                 // Numbers tried for this base before are taken: start after them.
-                let n = self.next.entry(base.to_owned()).or_insert(2);
+                let n = self.next.entry(base.clone()).or_insert(2);
                 while self.taken.contains(&id) {
                     id = self.project.new_organisation_id(&format!("{base}-{n}"));
                     *n += 1;
@@ -210,7 +210,14 @@ pub fn build_edit(
                 person.organisation = org_id.clone();
                 let base = project_person_id
                     .entry((person.family_name.clone(), person.given_name.clone()))
-                    .or_insert_with(|| project.new_person_id(&person));
+                    .or_insert_with(|| {
+                        // The id from the name in ASCII (`muller-lang-jorg`), the person as
+                        // written.
+                        let mut ascii = person.clone();
+                        ascii.family_name = super::romanize::id_base(&person.family_name);
+                        ascii.given_name = super::romanize::id_base(&person.given_name);
+                        project.new_person_id(&ascii)
+                    });
                 let id = PersonId(person_ids.claim(&base.0));
                 edits.push(Edit::PutPerson(id.clone(), person));
                 summary.added_people.push(id.clone());

@@ -357,11 +357,17 @@ pub fn has_name(mapping: &[Option<Field>]) -> bool {
 
 /// `姓名：张伟` / `单位：国家认监委` / … blocks (one person per block, blocks apart by a
 /// blank line or a repeated key) as a table whose headers are the keys.
+///
+/// Nothing in the text is dropped: a `key：value` line whose key is no known field
+/// becomes a column of its own (ignored unless the user maps it), lines before the first
+/// block are titles and a total line after them is a total (skipped, and said), and text with other lines between the blocks
+/// (a numbered list beside them) is not read as blocks at all, so that each of its lines
+/// is read, or skipped with its reason, one by one.
 fn key_value_blocks(text: &str) -> Option<Table> {
     let mut headers: Vec<String> = Vec::new();
     let mut rows: Vec<(usize, Vec<(usize, String)>)> = Vec::new();
-    let mut pairs = 0usize;
-    let mut filled = 0usize;
+    let mut titles: Vec<(usize, String)> = Vec::new();
+    let mut known = 0usize;
     let mut open = false;
     for (n, raw) in text.lines().enumerate() {
         let line = super::names::halfwidth(raw);
@@ -370,15 +376,30 @@ fn key_value_blocks(text: &str) -> Option<Table> {
             open = false;
             continue;
         }
-        filled += 1;
-        let Some((key, value)) = line.split_once(':') else {
-            continue;
+        let pair = line
+            .split_once(':')
+            .map(|(key, value)| (key.trim(), value.trim()))
+            .filter(|(key, _)| !key.is_empty() && key.chars().count() <= 24);
+        let recognised =
+            pair.is_some_and(|(key, _)| matches!(recognise(key), Some(Recognised::Field(_))));
+        let (key, value) = match pair {
+            // A key no field is known by counts only inside a block (`备注：素食`);
+            // before the first block it is a line of text like any other.
+            Some(pair) if recognised || open => pair,
+            _ if rows.is_empty() => {
+                titles.push((n + 1, line.to_owned()));
+                continue;
+            }
+            // `共计 3 人` after the blocks: a row of its own, skipped as a total.
+            _ if super::rows::is_total_row(&[line.to_owned()]) => {
+                rows.push((n + 1, vec![(0, line.to_owned())]));
+                open = false;
+                continue;
+            }
+            // Another kind of line between the blocks: not a list of blocks.
+            _ => return None,
         };
-        let key = key.trim();
-        if key.chars().count() > 24 || !matches!(recognise(key), Some(Recognised::Field(_))) {
-            continue;
-        }
-        pairs += 1;
+        known += usize::from(recognised);
         let column = match headers.iter().position(|h| h == key) {
             Some(i) => i,
             None => {
@@ -394,10 +415,11 @@ fn key_value_blocks(text: &str) -> Option<Table> {
             open = true;
         }
         if let Some((_, cells)) = rows.last_mut() {
-            cells.push((column, value.trim().to_owned()));
+            cells.push((column, value.to_owned()));
         }
     }
-    if pairs < 2 || pairs * 2 < filled {
+    // Two known keys at least, and as many titles as a heading or two: a list of blocks.
+    if known < 2 || titles.len() > 2 {
         return None;
     }
     let mut grid = vec![(0, headers.clone())];
@@ -410,7 +432,8 @@ fn key_value_blocks(text: &str) -> Option<Table> {
         }
         grid.push((line, row));
     }
-    let table = table_from_grid(grid, b':').ok()?;
-    let header_at = find_header(&[(0, table.headers.clone())]);
-    header_at.map(|_| table)
+    let mut table = table_from_grid(grid, b':').ok()?;
+    find_header(&[(0, table.headers.clone())])?;
+    table.above = titles;
+    Some(table)
 }

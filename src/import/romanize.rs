@@ -136,6 +136,27 @@ pub fn romanize(chinese_name: &str) -> Option<Romanized> {
     })
 }
 
+/// The text a stable id is made from, in ASCII where the text allows: Latin letters
+/// without their accents (`Müller-Lang` → `Muller-Lang`, not `m-ller-lang`) and Chinese
+/// characters in plain pinyin, one syllable a word (`国家认监委` → `guo jia ren jian wei`,
+/// not the bare fallback `organisation`).
+pub fn id_base(text: &str) -> String {
+    use unicode_normalization::UnicodeNormalization as _;
+    use unicode_normalization::char::is_combining_mark;
+    let mut out = String::with_capacity(text.len());
+    for c in text.nfd().filter(|c| !is_combining_mark(*c)) {
+        match c.to_pinyin() {
+            Some(p) if super::names::is_han(c) => {
+                out.push(' ');
+                out.push_str(p.plain());
+                out.push(' ');
+            }
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
 fn capitalise(s: &str) -> String {
     let mut chars = s.chars();
     match chars.next() {
@@ -178,5 +199,18 @@ mod tests {
         assert!(romanize("Wang Fang").is_none());
         // A compound surname needs a given name after it: 欧阳 alone is Ou Yang.
         assert_eq!(latin("欧阳"), ("Ou".to_owned(), "Yang".to_owned()));
+    }
+
+    #[test]
+    fn ids_are_made_from_ascii() {
+        let slug = |s: &str| crate::model::slugify(&id_base(s));
+        assert_eq!(slug("Müller-Lang Jörg"), "muller-lang-jorg");
+        assert_eq!(slug("Crédit Agricole"), "credit-agricole");
+        assert_eq!(slug("国家认监委"), "guo-jia-ren-jian-wei");
+        assert_eq!(
+            slug("中国质量认证中心"),
+            "zhong-guo-zhi-liang-ren-zheng-zhong-xin"
+        );
+        assert_eq!(slug("AFNOR"), "afnor");
     }
 }

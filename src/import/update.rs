@@ -111,7 +111,7 @@ fn person_changes(project: &Project, old: &Person, entry: &ParsedPerson) -> Vec<
         (Field::Phone, &old.phone, &new.phone),
     ];
     for (field, o, n) in texts {
-        if !n.trim().is_empty() && n.trim() != o.trim() {
+        if !n.trim().is_empty() && !same_text(field, o, n) {
             out.push(change(field, o, n));
         }
     }
@@ -119,6 +119,25 @@ fn person_changes(project: &Project, old: &Person, entry: &ParsedPerson) -> Vec<
         out.push(change(Field::Notes, &old.notes, &new.notes));
     }
     out
+}
+
+/// Whether a list's value says the same as the project's, as people write it: a Chinese
+/// title with or without the spaces that align it (`技术标准部 主任`), an English one
+/// with a double space, an e-mail address in capitals, a phone number spaced or dashed
+/// differently. Such a difference is no change to take.
+fn same_text(field: Field, old: &str, new: &str) -> bool {
+    let words = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+    let dialled = |s: &str| {
+        s.chars()
+            .filter(|c| c.is_ascii_digit() || *c == '+')
+            .collect::<String>()
+    };
+    match field {
+        Field::TitleZh => fold_for_search(old) == fold_for_search(new),
+        Field::Email => old.trim().to_lowercase() == new.trim().to_lowercase(),
+        Field::Phone if !dialled(new).is_empty() => dialled(old) == dialled(new),
+        _ => words(old) == words(new),
+    }
 }
 
 /// The changes to the place at the meeting of someone already attending it.

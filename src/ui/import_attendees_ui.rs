@@ -52,10 +52,6 @@ pub fn import_attendees_dialog_ui(
                 reread |= source_ui(ui, t, file, rows, state.table.as_deref());
             }
         }
-        if let Some(table) = state.table.clone() {
-            ui.add_space(space::S);
-            remap |= mapping_ui(ui, language, &table, &mut state.mapping);
-        }
         if let Some((reason, text)) = &mut state.typed_path {
             // Why there is no file dialog, in the UI's language (the desktop check's own
             // words are in the log and the tooltip).
@@ -66,6 +62,10 @@ pub fn import_attendees_dialog_ui(
                 let field = ui
                     .add(egui::TextEdit::singleline(text).desired_width(style::NOTE_FIELD_WIDTH))
                     .labelled_by(label.id);
+                // The field is where the user's next keys go when it appears.
+                if text.is_empty() && ui.memory(|m| m.focused().is_none()) {
+                    field.request_focus();
+                }
                 let entered = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
                 if ui.button(t.open_typed_path).clicked() || entered {
                     open_typed = true;
@@ -84,7 +84,25 @@ pub fn import_attendees_dialog_ui(
                 ui.checkbox(&mut state.add_to_meeting, t.also_to_meeting);
             }
         });
+        // Where the list comes from first, then what its columns hold, then the preview.
+        if let Some(table) = state.table.clone() {
+            ui.add_space(space::S);
+            remap |= mapping_ui(ui, language, &table, &mut state.mapping);
+        }
         ui.add_space(space::S);
+        if let Some(error) = &state.error
+            && !reading
+        {
+            // A file that could not be read: said here, over what the dialog had, so the
+            // user can pick another file or encoding without starting again.
+            ui.label(
+                egui::RichText::new(t.list_read_failed)
+                    .strong()
+                    .color(style::warning_color(ui)),
+            );
+            ui.label(error.as_str());
+            ui.add_space(space::S);
+        }
         match job {
             // While the list is read, its progress stands where the preview will be.
             Some(job) => {
@@ -150,7 +168,12 @@ pub fn import_attendees_dialog_ui(
 /// How a list was read, in the UI's language: `GB18030 (detected), comma-separated`.
 fn describe(t: &Strings, format: &ListFormat) -> String {
     let encoding = |e: &Option<&'static encoding_rs::Encoding>, detected: bool| match e {
-        Some(e) if detected => format!("{} ({}) · ", encoding_label(e), t.encoding_detected),
+        Some(e) if detected => format!(
+            "{} · ",
+            t.bracketed
+                .replace("{text}", encoding_label(e))
+                .replace("{note}", t.encoding_detected)
+        ),
         Some(e) => format!("{} · ", encoding_label(e)),
         None => String::new(),
     };
@@ -197,8 +220,10 @@ fn source_ui(
             .strong(),
         );
         let mut how = describe(t, &file.format);
+        // Said when rows stand above the header (titles skipped); a header on the first
+        // line, or none (`姓名：…` blocks), goes without saying.
         if let Some(table) = table
-            && table.header_line > 0
+            && table.header_line > 1
         {
             how.push_str(" · ");
             how.push_str(

@@ -52,17 +52,19 @@ fn people_ui(
     let t = language.strings();
     let warn = ui.visuals().warn_fg_color.gamma_multiply(0.25);
     let mut remove = None;
+    // The fields by the names the mapping step gives them (`Title (Chinese)`, not a
+    // bare `Chinese` beside `Title`).
     let headers = [
         t.preview_row,
         t.preview_result,
-        t.honorific,
-        t.family_name,
-        t.given_name,
-        t.chinese_name,
-        t.name_order,
-        t.organisation,
-        t.title,
-        t.chinese,
+        language.choice(Field::Honorific),
+        language.choice(Field::FamilyName),
+        language.choice(Field::GivenName),
+        language.choice(Field::ChineseName),
+        language.choice(Field::NameOrder),
+        language.choice(Field::Organisation),
+        language.choice(Field::Title),
+        language.choice(Field::TitleZh),
         "",
     ];
     let row_height = ui.spacing().interact_size.y + space::XS;
@@ -193,22 +195,26 @@ fn people_ui(
                     OrganisationRef::Existing(id) => {
                         project.organisation_name(id, language.prefers_chinese())
                     }
-                    OrganisationRef::New(o) => format!(
-                        "{} ({})",
-                        if o.acronym.is_empty() {
-                            o.name.both()
-                        } else {
-                            o.acronym.clone()
-                        },
-                        t.new_org_mark
-                    ),
+                    OrganisationRef::New(o) => t
+                        .bracketed
+                        .replace(
+                            "{text}",
+                            &if o.acronym.is_empty() {
+                                o.name.both()
+                            } else {
+                                o.acronym.clone()
+                            },
+                        )
+                        .replace("{note}", t.new_org_mark),
                     OrganisationRef::None => t.none_choice.to_owned(),
                 };
                 row.col(|ui| {
+                    // The column is narrow: the whole name on hover.
                     if flagged(Field::Organisation) {
-                        ui.colored_label(ui.visuals().warn_fg_color, format!("▲ {org}"));
+                        ui.colored_label(ui.visuals().warn_fg_color, format!("▲ {org}"))
+                            .on_hover_text(&org);
                     } else {
-                        ui.label(org);
+                        ui.label(&org).on_hover_text(&org);
                     }
                 });
                 text_cell(&mut row, &mut entry.person.title.en, Field::Title, 8);

@@ -223,7 +223,7 @@ pub const IMPORT_PREVIEW_HEIGHT: f32 = 260.0;
 /// Columns of the import preview: line, result, honorific, family, given, Chinese name,
 /// name order, organisation, title, Chinese title, remove.
 pub const IMPORT_COLUMNS: [f32; 11] = [
-    40.0, 150.0, 70.0, 110.0, 90.0, 70.0, 105.0, 140.0, 170.0, 120.0, 24.0,
+    40.0, 150.0, 70.0, 110.0, 90.0, 84.0, 105.0, 150.0, 150.0, 120.0, 24.0,
 ];
 /// The lists of changes and of skipped rows under the import preview.
 pub const IMPORT_SIDE_LIST_HEIGHT: f32 = 96.0;

@@ -131,6 +131,9 @@ pub struct ImportState {
     pub skipped: Vec<SkippedRow>,
     /// When no native file dialog could be shown: why, and the path typed so far.
     pub typed_path: Option<(String, String)>,
+    /// Why the last file could not be read (not a list, not in the encoding chosen…),
+    /// shown in the dialog, which keeps what it had so that the user can choose again.
+    pub error: Option<String>,
 }
 
 /// A list file being imported, and how it was read.
@@ -146,6 +149,24 @@ pub struct ImportFile {
     pub encoding: Option<String>,
     /// The sheet the user chose; the first with data when `None`.
     pub sheet: Option<String>,
+}
+
+impl ImportFile {
+    /// Sets the choice of encoding or sheet back to the one the file was last read with
+    /// (reading it with the new one failed).
+    pub fn undo_choice(&mut self) {
+        match &self.format {
+            ListFormat::Workbook { sheet, .. } => self.sheet = Some(sheet.clone()),
+            ListFormat::Delimited {
+                encoding, detected, ..
+            }
+            | ListFormat::Text { encoding, detected } => {
+                self.encoding = encoding
+                    .filter(|_| !detected)
+                    .map(|e| crate::import::source::encoding_label(e).to_owned());
+            }
+        }
+    }
 }
 
 impl ImportState {

@@ -114,8 +114,9 @@ impl Workspace {
                 }
             },
             ImportStep::OpenTyped => {
-                let typed = match &mut self.dialog {
-                    Some(Dialog::ImportAttendees(state)) => state.typed_path.take(),
+                // The field stays: a mistyped path is corrected there, another list read.
+                let typed = match &self.dialog {
+                    Some(Dialog::ImportAttendees(state)) => state.typed_path.clone(),
                     _ => None,
                 };
                 if let Some((_, text)) = typed
@@ -349,6 +350,7 @@ impl Workspace {
             Some(Ok(parsed)) => {
                 // The dialog may have been closed meanwhile: then the result is not wanted.
                 if let Some(Dialog::ImportAttendees(state)) = &mut self.dialog {
+                    state.error = None;
                     if parsed.file.is_some() {
                         state.file = parsed.file;
                     } else {
@@ -361,8 +363,18 @@ impl Workspace {
                 }
             }
             Some(Err(message)) => {
-                let t = self.tr();
-                self.show_error(t.dlg_open_failed, &message);
+                if let Some(Dialog::ImportAttendees(state)) = &mut self.dialog {
+                    // The dialog stays with the preview it had, the choice of encoding or
+                    // sheet back on the one that preview was read with; the message says
+                    // what is wrong, and the user picks another file or encoding.
+                    if let Some(file) = &mut state.file {
+                        file.undo_choice();
+                    }
+                    state.error = Some(message);
+                } else {
+                    let t = self.tr();
+                    self.show_error(t.list_read_failed, &message);
+                }
             }
         }
     }
@@ -436,7 +448,16 @@ fn read_file_import(
 ) -> Option<Result<ImportParsed, String>> {
     let path = request.path;
     let t = language.strings();
-    let failed = |message: String| Some(Err(format!("{message}\n\n{}", path.display())));
+    // The library's words continue a `file: …` line; alone in the dialog they are a
+    // sentence, path last.
+    let failed = |message: String| {
+        let mut chars = message.chars();
+        let sentence: String = match chars.next() {
+            Some(first) => first.to_uppercase().chain(chars).collect(),
+            None => message,
+        };
+        Some(Err(format!("{sentence}\n\n{}", path.display())))
+    };
     let start = Instant::now();
     progress.set_phase(t.phase_reading);
     let bytes = match read_with_progress(path, progress)? {
