@@ -597,6 +597,24 @@ fn name_colon_blocks_say_every_line_and_a_list_beside_them_is_read_line_by_line(
     assert_eq!(accounted, 6, "every line a person or a skipped row");
 }
 
+// 14c
+#[test]
+fn chinese_one_liners_with_short_organisation_names() {
+    let read = pasted(
+        "王建国先生 国家认监委 技术标准部 司长\n李梅女士 省外办 副主任\n赵强 全国政协常委\n",
+    );
+    let wang = person(&read, "Wang");
+    assert_eq!(org_names(wang), (String::new(), "国家认监委".to_owned()));
+    assert_eq!(wang.person.title.zh, "技术标准部 司长");
+    assert_eq!(wang.person.honorific, Honorific::Mr);
+    let li = person(&read, "Li");
+    assert_eq!(org_names(li), (String::new(), "省外办".to_owned()));
+    assert_eq!(li.person.title.zh, "副主任");
+    let zhao = person(&read, "Zhao");
+    assert_eq!(org_names(zhao), (String::new(), String::new()));
+    assert_eq!(zhao.person.title.zh, "全国政协常委");
+}
+
 // 15
 #[test]
 fn full_width_punctuation() {

@@ -260,8 +260,8 @@ const ORG_WORDS: [&str; 44] = [
     "programme",
 ];
 
-/// Endings of Chinese organisation names.
-const ORG_ENDINGS_ZH: [&str; 24] = [
+/// Endings of Chinese organisation names (the short forms too: 国家认监委, 省外办).
+const ORG_ENDINGS_ZH: [&str; 29] = [
     "协会",
     "委员会",
     "中心",
@@ -286,7 +286,15 @@ const ORG_ENDINGS_ZH: [&str; 24] = [
     "研究院",
     "基金会",
     "有限公司",
+    "委",
+    "办",
+    "所",
+    "社",
+    "馆",
 ];
+
+/// Titles that end like an organisation (`全国政协常委`, a standing committee member).
+const TITLE_ENDINGS_ZH: [&str; 3] = ["常委", "编委", "党委书记"];
 
 /// Whether a Latin part of an entry names an organisation: a known one, an acronym, or
 /// words that organisations are named with.
@@ -299,7 +307,9 @@ fn is_org_like(matcher: &Matcher, part: &str) -> bool {
 }
 
 fn is_org_like_zh(matcher: &Matcher, part: &str) -> bool {
-    matcher.organisation(part).is_some() || ORG_ENDINGS_ZH.iter().any(|e| part.ends_with(e))
+    matcher.organisation(part).is_some()
+        || (ORG_ENDINGS_ZH.iter().any(|e| part.ends_with(e))
+            && !TITLE_ENDINGS_ZH.iter().any(|e| part.ends_with(e)))
 }
 
 /// What the parts after a name say, one by one.

@@ -84,17 +84,12 @@ pub fn import_attendees_dialog_ui(
                 ui.checkbox(&mut state.add_to_meeting, t.also_to_meeting);
             }
         });
-        // Where the list comes from first, then what its columns hold, then the preview.
-        if let Some(table) = state.table.clone() {
-            ui.add_space(space::S);
-            remap |= mapping_ui(ui, language, &table, &mut state.mapping);
-        }
-        ui.add_space(space::S);
         if let Some(error) = &state.error
             && !reading
         {
-            // A file that could not be read: said here, over what the dialog had, so the
-            // user can pick another file or encoding without starting again.
+            // A file that could not be read: said where the user asked for it, over what
+            // the dialog had, so that another file or encoding is chosen without starting
+            // again.
             ui.label(
                 egui::RichText::new(t.list_read_failed)
                     .strong()
@@ -103,6 +98,12 @@ pub fn import_attendees_dialog_ui(
             ui.label(error.as_str());
             ui.add_space(space::S);
         }
+        // Below where the list comes from: what its columns hold, then the preview.
+        if let Some(table) = state.table.clone() {
+            ui.add_space(space::S);
+            remap |= mapping_ui(ui, language, &table, &mut state.mapping);
+        }
+        ui.add_space(space::S);
         match job {
             // While the list is read, its progress stands where the preview will be.
             Some(job) => {
