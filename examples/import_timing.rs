@@ -1,149 +1,174 @@
-//! How long a large attendee list takes to read and preview: a 50,000-row XLSX (a title
-//! row, bilingual headers, Chinese and European names, phone numbers stored as numbers),
-//! as a secretariat's Excel makes it, read the way the app's import job reads it (what the
-//! file is, the workbook through calamine, the header found, every row into a person by
-//! script, pinyin for Chinese-only names, matched against the project, changes found).
+//! How the imports grow with their input, through the command line's own code
+//! (`cli::run`, as `delegation-planner import …` runs it): a draft agenda of 1,600 and
+//! 16,000 lines, attendee lists (CSV and pasted text) of 1,000 and 10,000 people; then what
+//! a save of a large project costs now that it locks the file, compares it with what was
+//! read just before the rename and keeps the `.bak` first, and how long a recovery copy
+//! of it takes to make and write.
 //!
-//! ```sh
-//! cargo run --release --example import_timing            # 50,000 rows
-//! cargo run --release --example import_timing -- 200000  # another size
-//! ```
+//! `cargo run --release --example import_timing`
 
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)] // A measuring tool: a panic is a failed run.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)] // A measuring script: a panic is a failed run.
 
+use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use delegation_planner::import::attendees::Matcher;
-use delegation_planner::import::list::{ListKind, ReadOptions, read_list_bytes};
-use delegation_planner::import::update::find_changes;
-use delegation_planner::model::Project;
+use delegation_planner::cli::{self, Command, ImportCommand};
+use delegation_planner::project_file::{SaveOptions, load_project, save_project_checked};
 
-const SURNAMES: [&str; 12] = [
-    "王", "李", "张", "刘", "陈", "杨", "欧阳", "单", "曾", "黄", "赵", "周",
-];
-const GIVEN: [&str; 10] = [
-    "伟", "芳", "娜", "秀英", "敏", "静", "丽", "强", "磊", "振华",
-];
-const WESTERN: [(&str, &str); 6] = [
-    ("MÜLLER-LANG", "Klaus"),
-    ("von der LEYEN", "Ursula"),
-    ("DUPONT", "Jean"),
-    ("O'BRIEN", "Siobhan"),
-    ("ROSSI", "Giulia"),
-    ("NOWAK", "Piotr"),
-];
-
-/// A workbook of `rows` people under a merged title row.
-fn workbook(rows: usize) -> Vec<u8> {
-    let mut workbook = rust_xlsxwriter::Workbook::new();
-    let sheet = workbook.add_worksheet();
-    sheet.set_name("参会人员").unwrap();
-    sheet
-        .merge_range(
-            0,
-            0,
-            0,
-            7,
-            "2025 中欧标准化论坛 参会人员名单",
-            &rust_xlsxwriter::Format::new(),
-        )
-        .unwrap();
-    for (c, h) in [
-        "序号",
-        "姓名",
-        "英文名",
-        "单位 Organisation",
-        "部门",
-        "职务 Title",
-        "手机",
-        "邮箱",
-    ]
-    .iter()
-    .enumerate()
-    {
-        sheet.write_string(1, c as u16, *h).unwrap();
-    }
-    for i in 0..rows {
-        let r = (i + 2) as u32;
-        sheet.write_number(r, 0, (i + 1) as f64).unwrap();
-        if i % 3 == 0 {
-            let (family, given) = WESTERN[i % WESTERN.len()];
-            sheet
-                .write_string(r, 2, format!("{given} {family}"))
-                .unwrap();
-            sheet.write_string(r, 3, format!("ORG{}", i % 400)).unwrap();
-            sheet.write_string(r, 5, "Policy Officer").unwrap();
-        } else {
-            let name = format!(
-                "{}{}",
-                SURNAMES[i % SURNAMES.len()],
-                GIVEN[(i / 7) % GIVEN.len()]
-            );
-            sheet.write_string(r, 1, name).unwrap();
-            sheet
-                .write_string(r, 3, format!("第{}认证中心", i % 400))
-                .unwrap();
-            sheet.write_string(r, 4, "国际合作部").unwrap();
-            sheet.write_string(r, 5, "主任").unwrap();
-        }
-        sheet
-            .write_number(r, 6, 13_800_000_000.0 + i as f64)
-            .unwrap();
-        sheet
-            .write_string(r, 7, format!("guest{i}@example.org"))
-            .unwrap();
-    }
-    workbook.save_to_buffer().unwrap()
+fn ms(d: Duration) -> String {
+    format!("{:.0} ms", d.as_secs_f64() * 1000.0)
 }
 
-/// The best of three reads and previews of `bytes` into `project`.
-fn time(bytes: &[u8], project: &Project) -> (Duration, usize, usize) {
-    let mut best = Duration::MAX;
-    let mut counts = (0, 0);
-    for _ in 0..3 {
-        let start = Instant::now();
-        let matcher = Matcher::new(project);
-        let read = read_list_bytes(
-            bytes.to_vec(),
-            ListKind::Text,
-            &ReadOptions::default(),
-            &matcher,
-            &mut |_| true,
-        )
+/// The fastest of three runs of `command` on fresh copies of the sample.
+fn time(dir: &Path, command: impl Fn(PathBuf) -> Command) -> Duration {
+    (0..3)
+        .map(|i| {
+            let project = dir.join(format!("run{i}.ron"));
+            std::fs::write(&project, delegation_planner::samples::CCAA_AFNOR_RON).unwrap();
+            let command = command(project);
+            let (mut out, mut err) = (Vec::new(), Vec::new());
+            let start = Instant::now();
+            let code = cli::run(&command, &mut out, &mut err);
+            let took = start.elapsed();
+            assert_eq!(code, 0, "{}", String::from_utf8_lossy(&err));
+            took
+        })
+        .min()
         .unwrap()
-        .unwrap();
-        let mut people = read.preview.people;
-        find_changes(project, None, &mut people, false);
-        best = best.min(start.elapsed());
-        counts = (people.len(), read.preview.skipped.len());
-    }
-    (best, counts.0, counts.1)
+}
+
+fn row(what: &str, one: Duration, ten: Duration) {
+    println!(
+        "| {what} | {} | {} | {:.1}× |",
+        ms(one),
+        ms(ten),
+        ten.as_secs_f64() / one.as_secs_f64()
+    );
 }
 
 fn main() {
-    let rows: usize = std::env::args()
-        .nth(1)
-        .and_then(|a| a.parse().ok())
-        .unwrap_or(50_000);
-    let start = Instant::now();
-    let bytes = workbook(rows);
-    println!(
-        "built a {rows}-row XLSX ({:.1} MB) in {:.2?}",
-        bytes.len() as f64 / 1e6,
-        start.elapsed()
-    );
-    let sample = delegation_planner::samples::ccaa_afnor().unwrap();
-    let big = delegation_planner::synthetic::generate(
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    println!("| Import | 1× | 10× | ratio |");
+    println!("|---|---:|---:|---:|");
+
+    let agenda = |n: usize| {
+        let path = d.join(format!("agenda{n}.txt"));
+        let lines: Vec<String> = (0..n)
+            .map(|i| {
+                format!(
+                    "{:02}:{:02} 10 min Item {i} — Dr. Betty XU",
+                    9 + (i / 60) % 10,
+                    i % 60
+                )
+            })
+            .collect();
+        std::fs::write(&path, lines.join("\n")).unwrap();
+        path
+    };
+    let import_agenda = |text: PathBuf| {
+        move |file: PathBuf| {
+            Command::Import(ImportCommand::Agenda {
+                file,
+                meeting: "paris-2024".to_owned(),
+                from: text.to_str().unwrap().to_owned(),
+                replace: true,
+            })
+        }
+    };
+    let one = time(d, import_agenda(agenda(1_600)));
+    let ten = time(d, import_agenda(agenda(16_000)));
+    row("agenda, 1,600 → 16,000 lines", one, ten);
+
+    let csv = |n: usize| {
+        let path = d.join(format!("list{n}.csv"));
+        let mut text = String::from(
+            "Honorific,Family name,Given name,Chinese name,Organisation,Organisation (Chinese),Title,Title (Chinese),Email,Name order\n",
+        );
+        for i in 0..n {
+            text.push_str(&format!(
+                "Mr.,Zhang{i},Wei,张伟,CQC {},中国质量认证中心,Auditor,审核员,zhang{i}@example.org,\n",
+                i % 50
+            ));
+        }
+        std::fs::write(&path, text).unwrap();
+        path
+    };
+    let pasted = |n: usize| {
+        let path = d.join(format!("list{n}.txt"));
+        let lines: Vec<String> = (0..n)
+            .map(|i| format!("Mr. WANG Lei{i} 王磊 中国认证认可协会 处长>Division Director,CCAA"))
+            .collect();
+        std::fs::write(&path, lines.join("\n")).unwrap();
+        path
+    };
+    let import_attendees = |from: PathBuf| {
+        move |file: PathBuf| {
+            Command::Import(ImportCommand::Attendees {
+                file,
+                from: from.clone(),
+                meeting: None,
+                update: false,
+                sheet: None,
+                encoding: None,
+            })
+        }
+    };
+    let one = time(d, import_attendees(csv(1_000)));
+    let ten = time(d, import_attendees(csv(10_000)));
+    row("attendees (CSV), 1,000 → 10,000 people", one, ten);
+    let one = time(d, import_attendees(pasted(1_000)));
+    let ten = time(d, import_attendees(pasted(10_000)));
+    row("attendees (pasted text), 1,000 → 10,000 people", one, ten);
+
+    // A save of a 100,000-person project, as the app makes it.
+    let big = d.join("big.ron");
+    let project = delegation_planner::synthetic::generate(
         delegation_planner::synthetic::Size::people(100_000),
         1,
     );
-    println!("| Read and preview of a {rows}-row XLSX | into | time | people | skipped | goal |");
-    println!("|---|---|---|---|---|---|");
-    for (what, project) in [("the sample (7 people)", &sample), ("100,000 people", &big)] {
-        let (took, people, skipped) = time(&bytes, project);
-        println!(
-            "| sniff, calamine, header, rows, pinyin, matching, changes | {what} | {:.2} s | {people} | {skipped} | ≤ 2 s |",
-            took.as_secs_f64()
-        );
+    delegation_planner::project_file::save_project(&big, &project).unwrap();
+    let size = std::fs::metadata(&big).unwrap().len();
+    let mut saves = Vec::new();
+    for _ in 0..3 {
+        let (_, loaded) = load_project(&big).unwrap();
+        let start = Instant::now();
+        save_project_checked(
+            &big,
+            &project,
+            SaveOptions {
+                expected: Some(&loaded),
+                held: None,
+            },
+            &mut |_| Ok(()),
+        )
+        .unwrap();
+        saves.push(start.elapsed());
     }
+    saves.sort();
+    println!();
+    println!(
+        "Save of a {} MB project (100,000 people): {} (median of 3; lock, text, write, fsync, .bak copy, compare with the file as read, renames).",
+        size >> 20,
+        ms(saves[1])
+    );
+    let mut copies = Vec::new();
+    for _ in 0..3 {
+        let snapshot = delegation_planner::workspace::recovery::Snapshot {
+            project: &project,
+            path: Some(&big),
+            name: "big.ron",
+            base: None,
+            revision: 1,
+        };
+        let start = Instant::now();
+        delegation_planner::workspace::recovery::write_copy(&d.join("big.recovery.ron"), &snapshot)
+            .unwrap();
+        copies.push(start.elapsed());
+    }
+    copies.sort();
+    println!(
+        "Recovery copy of it, text and atomic write: {} (median of 3).",
+        ms(copies[1])
+    );
 }

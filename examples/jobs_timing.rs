@@ -51,6 +51,31 @@ impl FileDialogs for Answers {
     }
 }
 
+/// CPU time used by the calling thread so far: what a frame costs the UI thread, whatever
+/// else the machine is doing (wall time also counts waiting for a core).
+fn thread_cpu_time() -> Duration {
+    let mut ts = libc::timespec {
+        tv_sec: 0,
+        tv_nsec: 0,
+    };
+    // SAFETY: `ts` is a valid, writable timespec; the clock id is a constant of the OS.
+    let rc = unsafe { libc::clock_gettime(libc::CLOCK_THREAD_CPUTIME_ID, &raw mut ts) };
+    if rc != 0 {
+        return Duration::ZERO;
+    }
+    Duration::new(
+        u64::try_from(ts.tv_sec).unwrap_or(0),
+        u32::try_from(ts.tv_nsec).unwrap_or(0),
+    )
+}
+
+/// The slowest frame of some work, in wall time and in UI-thread CPU time.
+#[derive(Clone, Copy, Default)]
+struct Slowest {
+    wall: Duration,
+    cpu: Duration,
+}
+
 /// A headless window: frames are run and timed one by one.
 struct Window {
     ctx: egui::Context,
@@ -58,8 +83,9 @@ struct Window {
 }
 
 impl Window {
-    /// One frame, as eframe runs it on the UI thread; returns how long it took.
-    fn frame(&mut self) -> Duration {
+    /// One frame, as eframe runs it on the UI thread; returns how long it took, in wall
+    /// time and in the UI thread's CPU time.
+    fn frame(&mut self) -> Slowest {
         let input = egui::RawInput {
             screen_rect: Some(egui::Rect::from_min_size(
                 egui::Pos2::ZERO,
@@ -68,9 +94,13 @@ impl Window {
             ..Default::default()
         };
         let start = Instant::now();
+        let cpu = thread_cpu_time();
         let mut output = self.ctx.run_ui(input, |ui| self.app.frame_ui(ui));
         let _ = self.ctx.tessellate(output.shapes, output.pixels_per_point);
-        let took = start.elapsed();
+        let took = Slowest {
+            wall: start.elapsed(),
+            cpu: thread_cpu_time().saturating_sub(cpu),
+        };
         // No renderer here to take the textures.
         output.textures_delta.clear();
         took
@@ -78,18 +108,19 @@ impl Window {
 
     /// Frames (at about 60 per second) until no background work runs; the slowest frame
     /// and how long it all took.
-    fn frames_until_idle(&mut self) -> (Duration, Duration, usize) {
+    fn frames_until_idle(&mut self) -> (Slowest, Duration, usize) {
         let start = Instant::now();
-        let mut slowest = Duration::ZERO;
+        let mut slowest = Slowest::default();
         let mut frames = 0;
         loop {
             let took = self.frame();
-            slowest = slowest.max(took);
+            slowest.wall = slowest.wall.max(took.wall);
+            slowest.cpu = slowest.cpu.max(took.cpu);
             frames += 1;
             if !self.app.is_busy() && frames > 2 {
                 break;
             }
-            std::thread::sleep(Duration::from_millis(16).saturating_sub(took));
+            std::thread::sleep(Duration::from_millis(16).saturating_sub(took.wall));
         }
         (slowest, start.elapsed(), frames)
     }
@@ -102,16 +133,17 @@ fn ms(d: Duration) -> String {
 fn report(
     rows: &mut Vec<String>,
     what: &str,
-    (slowest, total, frames): (Duration, Duration, usize),
+    (slowest, total, frames): (Slowest, Duration, usize),
 ) {
-    let verdict = if slowest <= Duration::from_millis(16) {
+    let verdict = if slowest.cpu <= Duration::from_millis(16) {
         "met"
     } else {
         "MISSED"
     };
     let line = format!(
-        "| {what} | {} | {frames} | {} | {verdict} |",
-        ms(slowest),
+        "| {what} | {} | {} | {frames} | {} | {verdict} |",
+        ms(slowest.cpu),
+        ms(slowest.wall),
         ms(total)
     );
     println!("{line}");
@@ -137,11 +169,14 @@ fn main() {
         .unwrap();
     drop(project);
     println!(
-        "{people} people ({:.1} MB); slowest UI-thread frame while each runs (goal: 16 ms)\n",
+        "{people} people ({:.1} MB); slowest UI-thread frame while each runs (goal: 16 ms of \
+         UI-thread CPU time; wall time also counts waiting for a core)\n",
         size as f64 / 1e6
     );
-    println!("| Work | Slowest frame | Frames | Until done | Goal |");
-    println!("|---|---:|---:|---:|---|");
+    println!(
+        "| Work | Slowest frame, UI-thread CPU | Slowest frame, wall time | Frames | Until done | Goal |"
+    );
+    println!("|---|---:|---:|---:|---:|---|");
     let mut rows = Vec::new();
 
     let answers = Answers::default();
@@ -156,7 +191,8 @@ fn main() {
     let constructed = t.elapsed();
     let mut window = Window { ctx, app };
     let mut open = window.frames_until_idle();
-    open.0 = open.0.max(constructed);
+    open.0.wall = open.0.wall.max(constructed);
+    open.0.cpu = open.0.cpu.max(constructed);
     report(&mut rows, "Open the project (constructor and frames)", open);
     assert_eq!(window.app.workspace.doc.project().people.len(), people);
 

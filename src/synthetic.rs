@@ -408,7 +408,9 @@ fn meetings(
         };
         let mut meeting = Meeting::new(date, zone);
         meeting.counterpart_time_zone = Some(counterpart);
-        meeting.start_time = nine;
+        for day in &mut meeting.days {
+            day.start = nine;
+        }
         let half = orgs.len() / 2;
         let side_a = Side {
             id: SideId("cn".to_owned()),
@@ -453,7 +455,10 @@ fn meetings(
             });
             (12.min(people.len()), 8)
         };
-        meeting.planned_end = NaiveTime::from_hms_opt(17, 30, 0);
+        let planned_end = NaiveTime::from_hms_opt(17, 30, 0);
+        for day in &mut meeting.days {
+            day.planned_end = planned_end;
+        }
         // Attendees: a contiguous stretch of the registry, so meetings overlap in people.
         let offset = rng.below(people.len().saturating_sub(attendees).max(1));
         for (rank, person) in people.iter().skip(offset).take(attendees).enumerate() {
@@ -487,7 +492,17 @@ fn meetings(
                 .get(rng.below(meeting.attendees.len()))
                 .map(|a| vec![a.person.clone()])
                 .unwrap_or_default();
-            meeting.agenda.push(AgendaItem {
+            // A long programme runs over days of at most ITEMS_PER_DAY items (at most
+            // 12 h each), as a training series would.
+            let day_index = i / ITEMS_PER_DAY;
+            while meeting.days.len() <= day_index {
+                let day = meeting.next_day();
+                meeting.days.push(day);
+            }
+            let Some(day) = meeting.days.get_mut(day_index) else {
+                continue;
+            };
+            day.items.push(AgendaItem {
                 id: ItemId(format!("item-{}", i + 1)),
                 title: Bilingual::new(format!("{en} ({})", i + 1), format!("{zh}（{}）", i + 1)),
                 kind,
@@ -497,6 +512,7 @@ fn meetings(
                     .unwrap_or(15),
                 fixed_start: None,
                 speakers,
+                guest_speakers: Vec::new(),
                 notes: if rng.chance(20) {
                     "Slides to be sent in advance. 请提前发送幻灯片。".to_owned()
                 } else {
@@ -510,6 +526,10 @@ fn meetings(
     }
     ids
 }
+
+/// Items per day of a long synthetic programme: 16 items of at most 45 minutes fit in a
+/// day that `check` accepts.
+const ITEMS_PER_DAY: usize = 16;
 
 fn commitments(
     rng: &mut Rng,
@@ -614,7 +634,7 @@ mod tests {
         assert_eq!(project.commitments.len(), size.commitments);
         let training = project.meetings.values().next().unwrap();
         assert_eq!(training.attendees.len(), size.attendees);
-        assert_eq!(training.agenda.len(), size.agenda_items);
+        assert_eq!(training.item_count(), size.agenda_items);
         assert!(crate::model::validate(&project).is_empty());
         let chinese = project
             .people

@@ -22,6 +22,7 @@ fn samples_check_clean() {
     for file in [
         "saves/ccaa-afnor-paris-2024.ron",
         "saves/eud-cqc-beijing-2024.ron",
+        "saves/sino-german-working-groups-2026.ron",
     ] {
         let (code, out, err) = run(&["check", file]);
         assert_eq!(code, 0, "{file}: {out}{err}");
@@ -55,7 +56,7 @@ fn bad_files_report_file_line_column() {
         ),
         (
             "newer.ron",
-            text.replacen("V1(", "V7(", 1).into_bytes(),
+            text.replacen("V2(", "V7(", 1).into_bytes(),
             "newer.ron:1:1: the file was made by a newer version",
         ),
     ];
@@ -294,4 +295,47 @@ fn imports_edit_save_and_report() {
     ]);
     assert_eq!(code, 1);
     assert!(err.contains("no meeting `nope`"), "{err}");
+}
+
+#[test]
+fn check_flags_a_day_past_midnight_and_import_reads_day_lines() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("late.ron");
+    std::fs::write(
+        &file,
+        "V2((meetings: {\"m\": (time_zone: \"Asia/Shanghai\", days: [(date: \"2024-11-04\", start: \"23:00:00\", items: [(id: \"dinner\", duration_minutes: 120)])])}))",
+    )
+    .unwrap();
+    let path = file.to_str().unwrap();
+    let (code, out, err) = run(&["check", path]);
+    let out = format!("{out}{err}");
+    assert_eq!(code, 1, "{out}");
+    assert!(
+        out.contains("meeting m, day 1 (2024-11-04): runs past midnight: its items end on 2024-11-05 at 01:00"),
+        "{out}"
+    );
+    // A programme with day lines and Chinese times replaces the day: no more problem.
+    let (code, out, err) = run(&[
+        "import",
+        "agenda",
+        path,
+        "--meeting",
+        "m",
+        "--replace",
+        "--from",
+        "11月4日（星期一） 参观 Visit\n上午9:00 参观实验室 Visit of the lab — Mr. Helge ENGELHARD (BMWi)\n11月5日（星期二）\n下午2点半 座谈 Discussion\n25:00 Dinner",
+    ]);
+    assert_eq!(code, 0, "{out}{err}");
+    assert!(out.contains("day 2 (line 3)"), "{out}");
+    assert!(
+        out.contains("Mr. Helge ENGELHARD (BMWi) (guest speaker, not in the project)"),
+        "{out}"
+    );
+    assert!(err.contains("day 2 is added: 2024-11-05"), "{err}");
+    assert!(
+        err.contains("line 5: `25:00` is not a time of day"),
+        "{err}"
+    );
+    let (code, out, _) = run(&["check", path]);
+    assert_eq!(code, 0, "{out}");
 }

@@ -248,8 +248,9 @@ fn cli_import_paste_then_export_csv() {
     p.meetings
         .get_mut(&MeetingId::from("paris-2024"))
         .unwrap()
-        .agenda
-        .clear();
+        .days
+        .iter_mut()
+        .for_each(|d| d.items.clear());
     p.commitments.clear();
     delegation_planner::project_file::save_project(&file, &p).unwrap();
     let bin = env!("CARGO_BIN_EXE_delegation-planner");
@@ -328,4 +329,274 @@ fn invisible_characters_never_reach_an_export() {
             "{out}"
         );
     }
+}
+
+/// The text of one part of an unzipped workbook.
+fn xlsx_part(bytes: &[u8], name: &str) -> String {
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes.to_vec())).unwrap();
+    let mut text = String::new();
+    archive
+        .by_name(name)
+        .unwrap()
+        .read_to_string(&mut text)
+        .unwrap();
+    text
+}
+
+#[test]
+fn xlsx_is_fitted_filtered_frozen_and_print_ready() {
+    let mut p = sample();
+    // A second meeting on the same day, with the same title: sheet names must differ.
+    let mut twin = meeting(&p).clone();
+    twin.attendees.truncate(2);
+    p.meetings.insert(MeetingId::from("paris-2024-b"), twin);
+    let bytes = attendees::xlsx(&p, None).unwrap();
+    let workbook = xlsx_part(&bytes, "xl/workbook.xml");
+    let names: Vec<&str> = workbook
+        .split("<sheet name=\"")
+        .skip(1)
+        .map(|s| s.split('"').next().unwrap())
+        .collect();
+    assert_eq!(
+        names.len(),
+        3,
+        "People, then a sheet per meeting: {names:?}"
+    );
+    assert_eq!(names[0], "People 人员");
+    assert!(
+        names[1].contains("2024-09-23") && names[1].starts_with("CCAA"),
+        "{names:?}"
+    );
+    assert_ne!(names[1].to_lowercase(), names[2].to_lowercase());
+    assert!(names.iter().all(|n| n.chars().count() <= 31));
+    for sheet in ["sheet1", "sheet2", "sheet3"] {
+        let xml = xlsx_part(&bytes, &format!("xl/worksheets/{sheet}.xml"));
+        assert!(
+            xml.contains("<autoFilter ref=\"A1:"),
+            "{sheet}: no autofilter"
+        );
+        assert!(
+            xml.contains("state=\"frozen\""),
+            "{sheet}: header not frozen"
+        );
+        assert!(
+            xml.contains("orientation=\"landscape\""),
+            "{sheet}: not landscape"
+        );
+        assert!(
+            xml.contains("fitToHeight=\"0\""),
+            "{sheet}: not fit to width"
+        );
+        assert!(xml.contains("<pageSetUpPr fitToPage=\"1\"/>"), "{sheet}");
+        // Fitted widths: the columns are not all alike.
+        let widths: std::collections::BTreeSet<&str> = xml
+            .split("width=\"")
+            .skip(1)
+            .map(|s| s.split('"').next().unwrap())
+            .collect();
+        assert!(widths.len() > 3, "{sheet}: widths {widths:?}");
+    }
+    // The header row is repeated on every printed page.
+    assert!(workbook.contains("_xlnm.Print_Titles"), "{workbook}");
+    // The meeting's Order column (O, after Phone) holds numbers (no `t="s"`), 1… per side.
+    let meeting_sheet = xlsx_part(&bytes, "xl/worksheets/sheet2.xml");
+    let order_cells: Vec<&str> = meeting_sheet
+        .split("<c r=\"O")
+        .skip(2)
+        .map(|c| c.split("</c>").next().unwrap())
+        .collect();
+    assert_eq!(order_cells.len(), 7, "{meeting_sheet}");
+    let numbers: Vec<&str> = order_cells
+        .iter()
+        .map(|c| {
+            assert!(!c.contains("t=\"s\""), "Order stored as text: {c}");
+            c.split("<v>").nth(1).unwrap().trim_end_matches("</v>")
+        })
+        .collect();
+    assert_eq!(numbers, ["1", "2", "3", "1", "2", "3", "4"]);
+}
+
+#[test]
+fn order_runs_one_to_n_per_side_and_no_raw_key_reaches_a_document() {
+    let mut p = sample();
+    // Ranks as a hand-edited file may hold them: gaps and repeats.
+    let m = p.meetings.get_mut(&MeetingId::from("paris-2024")).unwrap();
+    for (a, rank) in m.attendees.iter_mut().zip([4, 2, 2, 3, 9, 9, 0]) {
+        a.rank = rank;
+    }
+    let csv = attendees::csv(&p, Some(meeting(&p)));
+    let mut reader = csv::Reader::from_reader(csv.trim_start_matches('\u{feff}').as_bytes());
+    let headers = reader.headers().unwrap().clone();
+    let column = |name: &str| headers.iter().position(|h| h == name).unwrap();
+    let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    let order: Vec<&str> = rows.iter().map(|r| &r[column("Order")]).collect();
+    assert_eq!(order, ["1", "2", "3", "1", "2", "3", "4"]);
+    for row in &rows {
+        let name_order = &row[column("Name order")];
+        assert!(
+            ["Family name first", "Given name first"].contains(&name_order),
+            "{name_order}"
+        );
+    }
+    let html = attendees::html(&p, Some(meeting(&p)), ExportLanguage::En);
+    assert!(!html.contains("family-first") && !html.contains("given-first"));
+}
+
+#[test]
+fn a_chinese_list_names_an_acronym_only_organisation_and_dates_the_chinese_way() {
+    let mut p = sample();
+    let afnor = p
+        .organisations
+        .get_mut(&delegation_planner::model::OrganisationId::from("afnor"))
+        .unwrap();
+    afnor.name = Default::default();
+    let md = attendees::markdown(&p, Some(meeting(&p)), ExportLanguage::Zh);
+    assert!(md.contains("| AFNOR |"), "{md}");
+    let pdf = attendees::pdf(&p, Some(meeting(&p)), ExportLanguage::Zh).unwrap();
+    let text: String = pdf_extract::extract_text_from_mem(&pdf)
+        .unwrap()
+        .split_whitespace()
+        .collect();
+    assert!(text.contains("2024年9月23日星期一"), "{text}");
+    assert!(text.contains("AFNOR"), "{text}");
+    for id in p.people.keys() {
+        assert!(!text.contains(id.as_str()), "id {id} printed");
+    }
+}
+
+#[test]
+fn a_name_with_a_rare_character_prints_in_the_list_and_on_the_cards() {
+    let mut p = sample();
+    // 䶮 (U+4DAE) is in CJK Extension A, outside GBK.
+    p.people
+        .get_mut(&PersonId::from("wang-qian"))
+        .unwrap()
+        .chinese_name = "王䶮".into();
+    let request = |format| delegation_planner::export::ExportRequest::Attendees {
+        meeting: Some(MeetingId::from("paris-2024")),
+        format,
+        language: ExportLanguage::Both,
+    };
+    let list = request(attendees::AttendeeFormat::Pdf)
+        .render_with(&p, &mut |_, _| true)
+        .unwrap();
+    assert!(list.unprintable.is_empty(), "{:?}", list.unprintable);
+    let text = pdf_extract::extract_text_from_mem(&list.bytes).unwrap();
+    assert!(text.contains("王䶮"), "{text}");
+    let cards = delegation_planner::export::ExportRequest::NameCards(
+        MeetingId::from("paris-2024"),
+        Default::default(),
+    )
+    .render_with(&p, &mut |_, _| true)
+    .unwrap();
+    assert!(cards.unprintable.is_empty());
+    let text = pdf_extract::extract_text_from_mem(&cards.bytes).unwrap();
+    assert!(text.contains("王 䶮"), "two characters, spaced: {text}");
+
+    // A character no font has is named before anything is written.
+    p.people
+        .get_mut(&PersonId::from("wang-qian"))
+        .unwrap()
+        .chinese_name = "王\u{2FFFD}".into();
+    let list = request(attendees::AttendeeFormat::Pdf)
+        .render_with(&p, &mut |_, _| true)
+        .unwrap();
+    assert_eq!(list.unprintable, ['\u{2FFFD}']);
+    // Formats another program draws have nothing to report.
+    let csv = request(attendees::AttendeeFormat::Csv)
+        .render_with(&p, &mut |_, _| true)
+        .unwrap();
+    assert!(csv.unprintable.is_empty());
+}
+
+#[test]
+fn name_cards_come_in_three_sizes_with_a_choice_of_face() {
+    use delegation_planner::export::pdf::{CardFace, CardOptions, CardSize};
+    let p = sample();
+    let render = |size, face| {
+        let (bytes, cards) =
+            attendees::name_cards_with(&p, meeting(&p), CardOptions { size, face }, &mut |_, _| {
+                true
+            })
+            .unwrap();
+        (bytes, cards)
+    };
+    let (a4, cards) = render(CardSize::A4Folded, CardFace::Both);
+    assert_eq!(lopdf_page_count(&a4), cards);
+    let (a5, _) = render(CardSize::A5Tent, CardFace::Both);
+    assert_eq!(lopdf_page_count(&a5), cards);
+    let (two, _) = render(CardSize::TwoPerA4, CardFace::Both);
+    assert_eq!(lopdf_page_count(&two), cards.div_ceil(2));
+    let page_size = |bytes: &[u8]| {
+        let doc = pdf_extract::Document::load_mem(bytes).unwrap();
+        let (_, page) = doc.get_pages().into_iter().next().unwrap();
+        let media = doc
+            .get_dictionary(page)
+            .unwrap()
+            .get(b"MediaBox")
+            .unwrap()
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|v| {
+                v.as_float()
+                    .unwrap_or_else(|_| v.as_i64().unwrap() as f32)
+                    .round() as i64
+            })
+            .collect::<Vec<_>>();
+        (media[2], media[3])
+    };
+    assert_eq!(page_size(&a4), (842, 595), "A4 landscape");
+    assert_eq!(page_size(&a5), (595, 421), "A5 landscape");
+    assert_eq!(page_size(&two), (595, 842), "A4 portrait");
+    // Chinese towards the guests: the Chinese name once, the Latin name once (on the
+    // back), not both twice.
+    let (zh, _) = render(CardSize::A4Folded, CardFace::Chinese);
+    let text = pdf_extract::extract_text_from_mem(&zh).unwrap();
+    assert_eq!(text.matches("黄继先").count(), 1, "{text}");
+    assert_eq!(text.matches("HUANG Jixian").count(), 1, "{text}");
+    assert!(text.contains("常务副会长兼秘书长") && text.contains("Executive Vice President"));
+}
+
+#[test]
+fn the_command_line_names_a_character_no_font_has_and_takes_card_options() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("p.ron");
+    let mut p = sample();
+    p.people
+        .get_mut(&PersonId::from("wang-qian"))
+        .unwrap()
+        .chinese_name = "王\u{2FFFD}".into();
+    delegation_planner::project_file::save_project(&file, &p).unwrap();
+    let bin = env!("CARGO_BIN_EXE_delegation-planner");
+    let target = dir.path().join("cards.pdf");
+    let out = std::process::Command::new(bin)
+        .args([
+            "export",
+            "name-cards",
+            file.to_str().unwrap(),
+            "--meeting",
+            "paris-2024",
+            "--size",
+            "two-per-a4",
+            "--face",
+            "en",
+            "-o",
+        ])
+        .arg(&target)
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{stderr}");
+    assert!(
+        stderr.contains("warning:") && stderr.contains("(U+2FFFD)"),
+        "{stderr}"
+    );
+    let bytes = std::fs::read(&target).unwrap();
+    let cards = meeting(&p)
+        .attendees
+        .iter()
+        .filter(|a| a.status != delegation_planner::model::AttendanceStatus::Declined)
+        .count();
+    assert_eq!(lopdf_page_count(&bytes), cards.div_ceil(2));
 }

@@ -352,10 +352,14 @@ fn pdf_report_has_extractable_text_in_both_scripts() {
         "合作事项跟进",
         "Blocked受阻(4)",
         "审核员注册及能力认定互认",
-        "mutual-recognition-iso-50001",
+        "ISO50001(energymanagement)auditors",
         "overdueby93days",
     ] {
         assert!(squashed.contains(expected), "{expected} not in {text}");
+    }
+    // The report goes to partners: no internal id is printed, only titles.
+    for id in project.commitments.keys() {
+        assert!(!squashed.contains(id.as_str()), "id {id} printed in {text}");
     }
 }
 

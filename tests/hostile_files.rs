@@ -274,18 +274,26 @@ fn the_v1_fixture_reads_as_written() {
     );
 
     let paris = &p.meetings["paris-2024"];
-    assert_eq!(paris.date.to_string(), "2024-09-23");
-    assert_eq!(paris.start_time.to_string(), "10:00:00");
-    assert_eq!(paris.planned_end.unwrap().to_string(), "12:00:00");
+    // V1's one date, start and agenda became the meeting's one day.
+    assert_eq!(paris.days.len(), 1);
+    let day = &paris.days[0];
+    assert_eq!(day.date.to_string(), "2024-09-23");
+    assert_eq!(day.start.to_string(), "10:00:00");
+    assert_eq!(day.planned_end.unwrap().to_string(), "12:00:00");
+    assert!(day.title.is_empty() && day.venue.is_empty());
     assert_eq!(paris.time_zone, chrono_tz::Europe::Paris);
     assert_eq!(paris.counterpart_time_zone, Some(chrono_tz::Asia::Shanghai));
     assert_eq!(paris.series.as_ref().unwrap().edition, 1);
     assert_eq!(paris.sides[1].organisations.len(), 2);
-    assert_eq!(paris.agenda.len(), 8);
-    assert_eq!(paris.agenda[4].fixed_start.unwrap().to_string(), "12:30:00");
+    assert_eq!(day.items.len(), 8);
+    assert_eq!(day.items[4].fixed_start.unwrap().to_string(), "12:30:00");
+    assert!(day.items.iter().all(|i| i.guest_speakers.is_empty()));
     assert_eq!(paris.agenda_minutes(), 245);
     assert_eq!(p.meetings["training"].expected_participants, Some(300));
-    assert_eq!(p.meetings["training"].date.to_string(), "2024-02-29");
+    assert_eq!(
+        p.meetings["training"].days[0].date.to_string(),
+        "2024-02-29"
+    );
 
     let expertise = &p.commitments["expertise"];
     assert_eq!(expertise.owners.len(), 2);
@@ -308,7 +316,7 @@ fn the_v1_fixture_reads_as_written() {
     all::<Honorific>(p.people.values().map(|x| x.honorific));
     all::<NameOrder>(p.people.values().map(|x| x.name_order));
     all::<MeetingKind>(p.meetings.values().map(|m| m.kind));
-    all::<AgendaItemKind>(paris.agenda.iter().map(|i| i.kind));
+    all::<AgendaItemKind>(paris.items().map(|i| i.kind));
     all::<AttendanceRole>(paris.attendees.iter().map(|a| a.role));
     all::<AttendanceStatus>(paris.attendees.iter().map(|a| a.status));
     all::<AttendanceMode>(paris.attendees.iter().map(|a| a.mode));
@@ -331,6 +339,77 @@ fn the_v1_fixture_reads_as_written() {
             .iter()
             .any(|c| matches!(c, Precondition::Commitment(_)))
     );
+}
+
+/// The V2 fixture: meetings over several days, each with its own date, start, planned end,
+/// title, venue and items, and guest speakers.
+#[test]
+fn the_v2_fixture_reads_as_written() {
+    let p = read_project(Path::new("tests/formats/v2.ron")).unwrap();
+    assert_eq!(
+        (
+            p.organisations.len(),
+            p.people.len(),
+            p.meetings.len(),
+            p.commitments.len()
+        ),
+        (9, 7, 7, 6)
+    );
+    let paris = &p.meetings["paris-2024"];
+    assert_eq!(paris.days.len(), 2);
+    let (talks, visit) = (&paris.days[0], &paris.days[1]);
+    assert_eq!(talks.date.to_string(), "2024-09-23");
+    assert_eq!(talks.planned_end.unwrap().to_string(), "12:00:00");
+    assert_eq!(talks.title.zh, "会谈");
+    assert!(talks.venue.is_empty());
+    assert_eq!(talks.items.len(), 5);
+    assert_eq!(talks.items[4].fixed_start.unwrap().to_string(), "12:30:00");
+    assert_eq!(visit.date.to_string(), "2024-09-24");
+    assert_eq!(visit.start.to_string(), "09:30:00");
+    assert_eq!(visit.planned_end, None);
+    assert_eq!(visit.venue.en, "AFNOR test laboratory, Trappes");
+    assert_eq!(paris.venue_of(1).zh, "法国标准化协会实验室（特拉普）");
+    assert_eq!(paris.venue_of(0).en, "AFNOR headquarters, Saint-Denis");
+    assert_eq!(
+        visit.items[0].guest_speakers,
+        ["Mr. Helge ENGELHARD (BMWi)", "Dr. Betty XU"]
+    );
+    assert_eq!(paris.item_count(), 8);
+    assert_eq!(paris.agenda_minutes(), 245);
+    assert_eq!(
+        (paris.start_date().to_string(), paris.end_date().to_string()),
+        ("2024-09-23".to_owned(), "2024-09-24".to_owned())
+    );
+    all_enums(&p);
+    // An empty programme is refused with a message, not read as a meeting on no date.
+    let text = std::fs::read_to_string("tests/formats/v2.ron").unwrap();
+    let empty = text.replacen(
+        "days: [(date: \"2024-05-14\", start: \"14:00:00\")]",
+        "days: []",
+        1,
+    );
+    let err = parse_project(empty.as_bytes(), Path::new("empty-days.ron")).unwrap_err();
+    assert!(err.to_string().contains("at least one day"), "{err}");
+}
+
+/// Every variant of every enum appears in a fixture.
+fn all_enums(p: &Project) {
+    fn all<C: Choice + Ord + std::fmt::Debug>(found: impl Iterator<Item = C>) {
+        let found: BTreeSet<C> = found.collect();
+        let every: BTreeSet<C> = C::ALL.iter().copied().collect();
+        assert_eq!(found, every);
+    }
+    all::<Sector>(p.organisations.values().map(|o| o.sector));
+    all::<Honorific>(p.people.values().map(|x| x.honorific));
+    all::<MeetingKind>(p.meetings.values().map(|m| m.kind));
+    all::<AgendaItemKind>(p.meetings.values().flat_map(|m| m.items()).map(|i| i.kind));
+    all::<AttendanceRole>(
+        p.meetings
+            .values()
+            .flat_map(|m| &m.attendees)
+            .map(|a| a.role),
+    );
+    all::<CommitmentStatus>(p.commitments.values().map(|c| c.status));
 }
 
 /// Load and check `text` once: `parse_project`, then `validate` when it loads.

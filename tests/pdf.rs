@@ -27,6 +27,7 @@ fn sample_document(rows: usize) -> Document {
         .collect();
     Document {
         title: "Delegation visit 代表团访问".to_owned(),
+        footer: String::new(),
         page: PageSize::A4Portrait,
         blocks: vec![
             Block::Title("Delegation visit 代表团访问".to_owned()),
@@ -61,6 +62,7 @@ fn cards() -> Vec<NameCard> {
         name_chinese: chinese.to_owned(),
         organisation: organisation.to_owned(),
         title: title.to_owned(),
+        ..Default::default()
     };
     vec![
         card(
@@ -192,6 +194,7 @@ fn landscape_and_empty_documents_render() {
 fn page_break_and_spacer() {
     let doc = Document {
         title: "Breaks".into(),
+        footer: String::new(),
         page: PageSize::A4Portrait,
         blocks: vec![
             Block::PageBreak, // at the top of the first page: ignored
@@ -301,6 +304,7 @@ fn garbage_input_does_not_panic() {
     for page in [PageSize::A4Portrait, PageSize::A4Landscape] {
         let doc = Document {
             title: "\u{0}garbage 😀\n".into(),
+            footer: "\u{0}garbage 😀\n".into(),
             page,
             blocks: blocks.clone(),
         };
@@ -317,6 +321,7 @@ fn garbage_input_does_not_panic() {
             name_chinese: text.clone(),
             organisation: text.clone(),
             title: text.clone(),
+            ..Default::default()
         })
         .collect::<Vec<_>>();
     let pdf = render_name_cards(&cards).unwrap();

@@ -15,9 +15,10 @@ use std::path::Path;
 use chrono::{NaiveDate, NaiveTime};
 use delegation_planner::model::{
     AgendaItem, AgendaItemKind, AttendanceMode, AttendanceRole, AttendanceStatus, Attendee,
-    Bilingual, Choice, Commitment, CommitmentId, CommitmentStatus, EntityMap, Honorific, ItemId,
-    Meeting, MeetingId, MeetingKind, NameOrder, Organisation, OrganisationId, Owner, Person,
-    PersonId, Precondition, ProgressEntry, Project, ProjectInfo, Sector, Series, Side, SideId,
+    Bilingual, Choice, Commitment, CommitmentId, CommitmentStatus, Day, EntityMap, Honorific,
+    ItemId, Meeting, MeetingId, MeetingKind, NameOrder, Organisation, OrganisationId, Owner,
+    Person, PersonId, Precondition, ProgressEntry, Project, ProjectInfo, Sector, Series, Side,
+    SideId,
 };
 use delegation_planner::project_file::{
     parse_project, parse_project_fast, parse_project_reference, read_project, save_project,
@@ -208,29 +209,49 @@ fn agenda_item() -> impl Strategy<Value = AgendaItem> {
         any::<u32>(),
         prop::option::of(time()),
         prop::collection::vec(text(), 0..3),
+        prop::collection::vec(text(), 0..3),
         text(),
     )
         .prop_map(
-            |(id, title, kind, duration_minutes, fixed_start, speakers, notes)| AgendaItem {
-                id: ItemId(id),
-                title,
-                kind,
-                duration_minutes,
-                fixed_start,
-                speakers: speakers.into_iter().map(PersonId).collect(),
-                notes,
+            |(id, title, kind, duration_minutes, fixed_start, speakers, guest_speakers, notes)| {
+                AgendaItem {
+                    id: ItemId(id),
+                    title,
+                    kind,
+                    duration_minutes,
+                    fixed_start,
+                    speakers: speakers.into_iter().map(PersonId).collect(),
+                    guest_speakers,
+                    notes,
+                }
             },
         )
 }
 
+/// A day of a programme: any date and times, titles and venues in any script, any items.
+fn day() -> impl Strategy<Value = Day> {
+    (
+        date(),
+        time(),
+        prop::option::of(time()),
+        bilingual(),
+        bilingual(),
+        prop::collection::vec(agenda_item(), 0..4),
+    )
+        .prop_map(|(date, start, planned_end, title, venue, items)| Day {
+            date,
+            start,
+            planned_end,
+            title,
+            venue,
+            items,
+        })
+}
+
 fn meeting() -> impl Strategy<Value = Meeting> {
     (
-        (bilingual(), choice::<MeetingKind>(), date(), time()),
-        (
-            prop::option::of(time()),
-            time_zone(),
-            prop::option::of(time_zone()),
-        ),
+        (bilingual(), choice::<MeetingKind>(), date()),
+        (time_zone(), prop::option::of(time_zone())),
         (
             bilingual(),
             prop::option::of(text()),
@@ -242,23 +263,21 @@ fn meeting() -> impl Strategy<Value = Meeting> {
                 0..3,
             ),
             prop::collection::vec(attendee(), 0..4),
-            prop::collection::vec(agenda_item(), 0..4),
+            prop::collection::vec(day(), 1..4),
         ),
         (text(), prop::option::of(any::<u32>())),
     )
         .prop_map(
             |(
-                (title, kind, date, start_time),
-                (planned_end, time_zone, counterpart_time_zone),
+                (title, kind, date),
+                (time_zone, counterpart_time_zone),
                 (venue, host, series),
-                (sides, attendees, agenda),
+                (sides, attendees, days),
                 (minutes, expected_participants),
             )| {
                 let mut m = Meeting::new(date, time_zone);
                 m.title = title;
                 m.kind = kind;
-                m.start_time = start_time;
-                m.planned_end = planned_end;
                 m.counterpart_time_zone = counterpart_time_zone;
                 m.venue = venue;
                 m.host = host.map(OrganisationId);
@@ -272,7 +291,7 @@ fn meeting() -> impl Strategy<Value = Meeting> {
                     })
                     .collect();
                 m.attendees = attendees;
-                m.agenda = agenda;
+                m.days = days;
                 m.minutes = minutes;
                 m.expected_participants = expected_participants;
                 m
@@ -527,6 +546,9 @@ fn edit_text() -> impl Strategy<Value = String> {
             "true",
             "V1",
             "V2",
+            "V3",
+            "days: [],",
+            "guest_speakers: [\"x\"],",
             "\\u{41}",
             "\\u{110000}",
             "\\x41",

@@ -38,7 +38,9 @@ fn add_edit_undo_redo_and_save_a_person() {
     type_into(&mut harness, "Given name", "Jiang");
     type_into(&mut harness, "Chinese name", "刘江");
     let (_, person) = new_person(harness.state().workspace.doc.project()).unwrap();
-    assert_eq!(person.display_name(), "Jiang LIU 刘江");
+    // A Chinese name makes Chinese order the default (issue 15: it stayed "given name
+    // first", `Jiang LIU`).
+    assert_eq!(person.display_name(), "LIU Jiang 刘江");
     assert!(harness.state().workspace.doc.is_dirty());
     assert!(
         harness
@@ -96,13 +98,14 @@ fn build_an_agenda_and_save_from_the_file_menu() {
         .next()
         .unwrap()
         .clone();
-    assert_eq!(meeting.agenda.len(), 6);
-    let last = meeting.agenda.last().unwrap();
+    assert_eq!(meeting.item_count(), 6);
+    let last = meeting.items().last().unwrap();
     assert_eq!(last.title.en, "Signing ceremony");
     assert_eq!(last.title.zh, "签约仪式");
     // 2 h of agenda plus 30 min runs past the planned 12:00 end, and the editor says so.
-    assert_eq!(meeting.agenda_end().time().to_string(), "12:30:00");
-    assert!(meeting.runs_past_end());
+    let day = &meeting.day_summaries()[0];
+    assert_eq!(day.end.time().to_string(), "12:30:00");
+    assert!(day.runs_past_end);
     harness.get_by_label_contains("runs past the planned end");
 
     // Move the new item up one place with the keyboard-reachable button.
@@ -119,8 +122,7 @@ fn build_an_agenda_and_save_from_the_file_menu() {
         .values()
         .next()
         .unwrap()
-        .agenda
-        .iter()
+        .items()
         .map(|i| i.title.en.clone())
         .collect();
     assert_eq!(titles[4], "Signing ceremony");
@@ -135,7 +137,8 @@ fn build_an_agenda_and_save_from_the_file_menu() {
         .values()
         .next()
         .unwrap()
-        .agenda;
+        .days[0]
+        .items;
     assert_eq!(
         agenda.last().unwrap().title.en,
         "Signing ceremony",
@@ -147,7 +150,7 @@ fn build_an_agenda_and_save_from_the_file_menu() {
     harness.get_by_label("Save Ctrl+S").click();
     settle(&mut harness);
     let saved = read_project(&path).unwrap();
-    assert_eq!(saved.meetings.values().next().unwrap().agenda.len(), 6);
+    assert_eq!(saved.meetings.values().next().unwrap().item_count(), 6);
     assert!(!harness.state().workspace.doc.is_dirty());
 }
 
@@ -355,9 +358,11 @@ fn paste_a_draft_agenda_with_preview_and_one_undo_step() {
     );
     // The preview shows what will be added before anything changes.
     harness.get_by_label("√ HUANG Jixian 黄继先");
-    harness.get_by_label("▲ Dr. Betty XU (not found, kept in notes)");
+    // A speaker not in the project is offered as a new person, and kept as a guest
+    // speaker when not added.
+    harness.get_by_label("Dr. Betty XU (add as a person)");
     assert_eq!(
-        first_meeting(&harness).agenda.len(),
+        first_meeting(&harness).item_count(),
         5,
         "nothing changed yet"
     );
@@ -367,18 +372,21 @@ fn paste_a_draft_agenda_with_preview_and_one_undo_step() {
     settle(&mut harness);
 
     let meeting = first_meeting(&harness);
-    let titles: Vec<_> = meeting.agenda.iter().map(|i| i.title.en.as_str()).collect();
+    let titles: Vec<_> = meeting.items().map(|i| i.title.en.as_str()).collect();
     assert_eq!(
         titles,
         ["Opening speech", "ISO 50001 auditors", "Working lunch"]
     );
-    assert_eq!(meeting.start_time.to_string(), "14:00:00");
-    assert_eq!(meeting.agenda[2].duration_minutes, 90);
-    assert_eq!(meeting.agenda[1].notes, "Dr. Betty XU");
+    assert_eq!(meeting.days[0].start.to_string(), "14:00:00");
+    assert_eq!(meeting.days[0].items[2].duration_minutes, 90);
+    assert_eq!(meeting.days[0].items[1].guest_speakers, ["Dr. Betty XU"]);
     // One undo step restores the whole previous agenda.
     press(&mut harness, Key::Z);
-    assert_eq!(first_meeting(&harness).agenda.len(), 5);
-    assert_eq!(first_meeting(&harness).start_time.to_string(), "10:00:00");
+    assert_eq!(first_meeting(&harness).item_count(), 5);
+    assert_eq!(
+        first_meeting(&harness).days[0].start.to_string(),
+        "10:00:00"
+    );
 }
 
 #[test]
@@ -399,7 +407,7 @@ fn changing_a_duration_moves_the_times_after_it() {
     harness.key_press(Key::Enter);
     settle(&mut harness);
     let meeting = first_meeting(&harness);
-    assert_eq!(meeting.agenda[0].duration_minutes, 45);
+    assert_eq!(meeting.days[0].items[0].duration_minutes, 45);
     // 30 minutes longer: the third item now starts at 11:15 (17:15 in Beijing) and the
     // fourth at 12:05 instead of 11:35.
     harness.get_by_label("11:15 · 17:15");
@@ -423,8 +431,7 @@ fn reorder_with_alt_arrows_and_export_the_agenda() {
     harness.key_press_modifiers(Modifiers::ALT, Key::ArrowUp);
     settle(&mut harness);
     let titles: Vec<_> = first_meeting(&harness)
-        .agenda
-        .iter()
+        .items()
         .map(|i| i.title.en.clone())
         .collect();
     assert_eq!(titles[2], "Group photo", "{titles:?}");
@@ -474,7 +481,7 @@ fn plan_the_next_meeting_of_the_series() {
         chrono_tz::Asia::Shanghai,
         "the other side hosts by default"
     );
-    assert!(next.attendees.is_empty() && next.agenda.is_empty());
+    assert!(next.attendees.is_empty() && next.item_count() == 0);
     assert_eq!(harness.state().view.meeting.as_ref(), Some(id));
     press(&mut harness, Key::Z);
     assert_eq!(harness.state().workspace.doc.project().meetings.len(), 1);
@@ -516,7 +523,8 @@ fn pick_a_speaker_by_searching() {
             .values()
             .next()
             .unwrap()
-            .agenda[0]
+            .days[0]
+            .items[0]
             .speakers
             .clone()
     };

@@ -26,7 +26,7 @@ fn empty_meeting_file() -> (tempfile::TempDir, std::path::PathBuf) {
     p.commitments.clear();
     let m = p.meetings.get_mut(&MeetingId::from("paris-2024")).unwrap();
     m.attendees.clear();
-    m.agenda.clear();
+    m.days.iter_mut().for_each(|d| d.items.clear());
     delegation_planner::project_file::save_project(&path, &p).unwrap();
     (dir, path)
 }
@@ -241,6 +241,9 @@ fn export_the_list_and_name_cards_from_the_meeting() {
     let cards = dir.path().join("cards");
     dialogs.answer(Picked::File(cards.clone()));
     h.get_by_label("Name cards…").click();
+    settle(&mut h);
+    // The dialog asks for the paper and the faces first.
+    h.get_by_label("Save…").click();
     settle(&mut h);
     let pdf = std::fs::read(cards.with_extension("pdf")).unwrap();
     let text = pdf_extract::extract_text_from_mem(&pdf).unwrap();

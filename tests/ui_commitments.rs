@@ -196,7 +196,7 @@ fn the_next_meeting_reviews_the_open_commitments_of_the_series() {
     settle(&mut harness);
     let next = MeetingId::from("paris-2025");
     assert_eq!(harness.state().view.meeting.as_ref(), Some(&next));
-    assert_eq!(meeting(&harness, "paris-2025").date, d(2025, 9, 23));
+    assert_eq!(meeting(&harness, "paris-2025").start_date(), d(2025, 9, 23));
     harness.get_by_label("Open commitments of the series (9)");
     harness.check_accessibility();
 
@@ -204,8 +204,8 @@ fn the_next_meeting_reviews_the_open_commitments_of_the_series() {
     harness.get_by_label("+ Review of commitments").click();
     settle(&mut harness);
     let m = meeting(&harness, "paris-2025");
-    assert_eq!(m.agenda.len(), 1);
-    let item = &m.agenda[0];
+    assert_eq!(m.item_count(), 1);
+    let item = &m.days[0].items[0];
     assert_eq!(item.id.as_str(), REVIEW_ITEM_ID);
     assert_eq!(item.title.en, "Review of commitments");
     assert_eq!(item.notes.lines().count(), 10, "{}", item.notes);
@@ -218,11 +218,11 @@ fn the_next_meeting_reviews_the_open_commitments_of_the_series() {
     );
     press(&mut harness, Key::Z);
     assert!(
-        meeting(&harness, "paris-2025").agenda.is_empty(),
+        meeting(&harness, "paris-2025").item_count() == 0,
         "one undo step"
     );
     press(&mut harness, Key::Y);
-    assert_eq!(meeting(&harness, "paris-2025").agenda.len(), 1);
+    assert_eq!(meeting(&harness, "paris-2025").item_count(), 1);
 
     // A status changed in the review is logged with this meeting, on its day.
     choose(&mut harness, &format!("Status — {MR}"), "In progress");
@@ -258,7 +258,7 @@ fn the_next_meeting_reviews_the_open_commitments_of_the_series() {
     assert_eq!(c.status, CommitmentStatus::Blocked);
     assert_eq!(c.progress.len(), 1);
     assert_eq!(
-        meeting(&harness, "paris-2025").agenda.len(),
+        meeting(&harness, "paris-2025").item_count(),
         1,
         "the review item stays"
     );
@@ -273,8 +273,8 @@ fn the_next_meeting_reviews_the_open_commitments_of_the_series() {
     harness.get_by_label("+ Review of commitments").click();
     settle(&mut harness);
     let m = meeting(&harness, "paris-2025");
-    assert_eq!(m.agenda.len(), 1, "refreshed, not added twice");
-    assert_eq!(m.agenda[0].notes.lines().count(), 9);
+    assert_eq!(m.item_count(), 1, "refreshed, not added twice");
+    assert_eq!(m.days[0].items[0].notes.lines().count(), 9);
 }
 
 #[test]
@@ -353,7 +353,8 @@ fn the_overview_shows_what_is_due_and_counts_by_status() {
     harness.get_by_label("Project").click();
     settle(&mut harness);
     harness.check_accessibility();
-    harness.get_by_label("As of 2025-07-02");
+    // Written out in the interface language (issue 15), as the calendar writes dates.
+    harness.get_by_label("As of 2 July 2025");
     harness.get_by_label_contains("No meeting from today on");
     harness.get_by_label("Overdue (1)");
     harness.get_by_label("▲ Overdue by 2 days");

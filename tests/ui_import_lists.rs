@@ -176,7 +176,7 @@ fn a_revised_list_shows_each_change_and_takes_only_those_ticked() {
     assert_eq!(p.people.len(), 7, "nobody added");
     let toast = &h.state().workspace.toast.as_ref().unwrap().text;
     assert!(
-        toast.ends_with("; updated 1 — name cards to print again: 1"),
+        toast.ends_with("; updated 1 person — name cards to print again: 1"),
         "{toast}"
     );
     // One undo step takes it all back.

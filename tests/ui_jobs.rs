@@ -158,6 +158,9 @@ fn name_cards_for_1200_attendees_are_drawn_on_a_job() {
     let out = dir.path().join("name-cards.pdf");
     dialogs.answer(Picked::File(out.clone()));
     h.get_by_label("Name cards…").click();
+    settle(&mut h);
+    // The dialog asks for the paper and the faces first; A4 folded is the default.
+    h.get_by_label("Save…").click();
     h.run_steps(2);
     // Drawing runs in the background; the status bar says what is done.
     assert!(h.state().workspace.export_job().is_some() || out.exists());
@@ -173,7 +176,8 @@ fn name_cards_for_1200_attendees_are_drawn_on_a_job() {
     assert_eq!(
         toast,
         &format!(
-            "Exported name-cards.pdf ({} cards)",
+            "Exported {} ({} cards)",
+            out.display(),
             delegation_planner::workspace::thousands(cards)
         )
     );

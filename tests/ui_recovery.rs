@@ -618,6 +618,13 @@ fn a_save_failing_at_any_step_loses_nothing() {
         let backup = std::fs::read(backup_path(&path)).unwrap();
         if failing == SaveStep::SyncDirectory {
             assert_eq!(backup, old_bytes, "the backup is the version before");
+        } else if failing == SaveStep::Rename {
+            // The .bak is in place before the new file replaces the old one: a copy of
+            // the file, which is still the old version.
+            assert_eq!(
+                backup, old_bytes,
+                "{failing:?}: the .bak is the file on disk"
+            );
         } else {
             assert_eq!(
                 backup, old_backup,

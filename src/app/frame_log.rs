@@ -1,23 +1,40 @@
 //! Frames that take too long are logged at warn level, with what they were doing, so that
 //! `RUST_LOG=warn` shows any stall: `slow frame: 72 ms (view People; edit; jobs: Saving big.ron)`.
 
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use crate::workspace::{Action, Workspace};
 
 /// Frames slower than this are logged.
 const SLOW: Duration = Duration::from_millis(50);
 
+/// Steps of a frame that took at least this long are named with their time.
+const WORTH_NAMING: Duration = Duration::from_millis(2);
+
 /// What the current frame did, for the log line of a slow one.
 #[derive(Debug, Default)]
 pub(super) struct FrameLog {
     notes: Vec<String>,
+    step_started: Option<Instant>,
 }
 
 impl FrameLog {
     /// A new frame begins.
     pub(super) fn start(&mut self) {
         self.notes.clear();
+        self.step_started = Some(Instant::now());
+    }
+
+    /// Ends a step of the frame (taking in jobs, drawing, applying): names it with its
+    /// time when it took long enough to matter.
+    pub(super) fn step(&mut self, what: &str) {
+        let now = Instant::now();
+        if let Some(started) = self.step_started.replace(now) {
+            let took = now.saturating_duration_since(started);
+            if took >= WORTH_NAMING {
+                self.notes.push(format!("{what} {} ms", took.as_millis()));
+            }
+        }
     }
 
     /// Notes something the frame did.

@@ -49,7 +49,7 @@ impl DelegationApp {
             &cc.egui_ctx,
             settings,
             file,
-            Box::new(NativeDialogs),
+            Box::new(NativeDialogs::default()),
             Recovery::platform(),
         )
     }
@@ -133,6 +133,7 @@ impl DelegationApp {
         let wake = self.workspace.poll(focused, Instant::now());
         self.frame_log.note_jobs(&self.workspace);
         self.carry_out_effects(&ctx);
+        self.frame_log.step("taking in jobs");
 
         let mut commands = if self.workspace.dialog.is_none() && !self.palette.is_open() {
             ui::commands_ui::consume_shortcuts(&ctx)
@@ -141,7 +142,15 @@ impl DelegationApp {
         };
         let mut actions = Vec::new();
         ui::menu_ui::menu_bar_ui(ui, &self.workspace, &self.view, &mut commands, &mut actions);
-        commands.extend(ui::status_ui::status_bar_ui(ui, &self.workspace));
+        match ui::status_ui::status_bar_ui(ui, &self.workspace) {
+            Some(ui::status_ui::StatusClick::Command(command)) => commands.push(command),
+            Some(ui::status_ui::StatusClick::OpenFolder(folder)) => {
+                actions.push(Action::Request(crate::workspace::Request::OpenFolder(
+                    folder,
+                )));
+            }
+            None => {}
+        }
 
         if let Some(opening) = self.workspace.opening_job() {
             // The document is about to be replaced: no edits, saves or other opens now.
@@ -178,6 +187,7 @@ impl DelegationApp {
             }
         }
 
+        self.frame_log.step("drawing");
         // The dialog on top reads the workspace and answers with an outcome.
         let mut dialog = self.workspace.dialog.take();
         let outcome = dialog
@@ -207,11 +217,13 @@ impl DelegationApp {
             actions.push(Action::CloseRequested);
         }
 
+        self.frame_log.step("dialogs");
         for action in actions {
             self.frame_log.note_action(&action);
             self.workspace.apply(action);
         }
         self.carry_out_effects(&ctx);
+        self.frame_log.step("applying");
 
         let title = self.workspace.window_title();
         if title != self.last_title {

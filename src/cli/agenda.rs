@@ -48,8 +48,27 @@ pub(super) fn import_agenda(
         )?;
         return Ok(1);
     }
-    let updated = crate::import::agenda_text::apply_to_meeting(meeting, &preview, !replace);
+    let planned = crate::import::agenda_text::plan(meeting, &preview, replace);
+    let mut day_shown = None;
     for (i, line) in preview.lines.iter().enumerate() {
+        // A day line of the text: say which day its items go to.
+        if preview.days.len() > 1 && day_shown != Some(line.day) {
+            day_shown = Some(line.day);
+            if let Some(day) = preview.days.get(line.day) {
+                let title = day.title.both();
+                writeln!(
+                    out,
+                    "day {}{}{}",
+                    line.day + 1,
+                    day.line.map(|l| format!(" (line {l})")).unwrap_or_default(),
+                    if title.is_empty() {
+                        String::new()
+                    } else {
+                        format!(": {title}")
+                    }
+                )?;
+            }
+        }
         let minutes = preview.durations.get(i).copied().unwrap_or_default();
         let assumed = if preview.assumed_duration.get(i).copied().unwrap_or(false) {
             " (assumed)"
@@ -61,7 +80,7 @@ pub(super) fn import_agenda(
             .iter()
             .map(|s| match &s.person {
                 Some(id) => format!("{} = {id}", s.text),
-                None => format!("{} (not found)", s.text),
+                None => format!("{} (guest speaker, not in the project)", s.text),
             })
             .collect();
         writeln!(
@@ -77,6 +96,9 @@ pub(super) fn import_agenda(
             }
         )?;
     }
+    for note in &planned.notes {
+        writeln!(err, "{}: {}", file.display(), note_text(note))?;
+    }
     for line in &preview.skipped {
         writeln!(
             err,
@@ -84,6 +106,7 @@ pub(super) fn import_agenda(
             file.display()
         )?;
     }
+    let updated = planned.meeting;
     let edit = Edit::PutMeeting(MeetingId::from(meeting_id), Box::new(updated));
     if !apply_and_save(&mut doc, edit, file, err)? {
         return Ok(1);
@@ -100,4 +123,44 @@ pub(super) fn import_agenda(
         preview.lines.len()
     )?;
     Ok(0)
+}
+
+/// What the plan says about the days, in the command line's English.
+fn note_text(note: &crate::import::agenda_text::PlanNote) -> String {
+    use crate::import::agenda_text::{PlanNote, format_time};
+    match note {
+        PlanNote::DateFromText { day, date } => {
+            format!("day {} takes its date from the text: {date}", day + 1)
+        }
+        PlanNote::NewDay { day, date } => format!("day {} is added: {date}", day + 1),
+        PlanNote::WeekdayDiffers { line, date } => {
+            format!("line {line}: the weekday written is not that of {date}")
+        }
+        PlanNote::StartMoves { day, from, to } => format!(
+            "day {} starts at {} instead of {}",
+            day + 1,
+            format_time(*to),
+            format_time(*from)
+        ),
+        PlanNote::RunsPastEnd { day, end, planned } => format!(
+            "day {} ends at {}, after its planned end {}",
+            day + 1,
+            format_time(*end),
+            format_time(*planned)
+        ),
+        PlanNote::PastMidnight { day } => format!(
+            "day {} runs past midnight: check the times and durations",
+            day + 1
+        ),
+        PlanNote::TimeNotUsed { line, time } => format!(
+            "line {line}: {} is before the day's start and was not used; the item follows the one before",
+            format_time(*time)
+        ),
+        PlanNote::TimeUnread { line, text } => format!(
+            "line {line}: `{text}` is not a time of day and was not used; the item follows the one before"
+        ),
+        PlanNote::DaysRemoved { count } => {
+            format!("replacing the programme removed the meeting's last {count} day(s)")
+        }
+    }
 }

@@ -32,7 +32,7 @@ pub(super) fn check(
     };
     let problems = validate(&project);
     let attendances: usize = project.meetings.values().map(|m| m.attendees.len()).sum();
-    let items: usize = project.meetings.values().map(|m| m.agenda.len()).sum();
+    let items: usize = project.meetings.values().map(|m| m.item_count()).sum();
     writeln!(
         out,
         "{}: {} organisations, {} people, {} meetings ({} attendances, {} agenda items), {} commitments",
@@ -70,9 +70,15 @@ pub(super) fn list(
     match what {
         ListWhat::Meetings => {
             let mut meetings: Vec<_> = project.meetings.iter().collect();
-            meetings.sort_by_key(|(id, m)| (m.date, m.start_time, (*id).clone()));
+            meetings.sort_by_key(|(id, m)| (m.starts_at(), (*id).clone()));
             for (id, m) in meetings {
-                writeln!(out, "{id}\t{}\t{}", m.date, m.title.both())?;
+                writeln!(
+                    out,
+                    "{}\t{}\t{}",
+                    escape(id.as_str()),
+                    m.start_date(),
+                    escape(&m.title.both())
+                )?;
             }
         }
         ListWhat::People => {
@@ -84,12 +90,24 @@ pub(super) fn list(
                     .as_ref()
                     .map(|o| project.organisation_name(o, false))
                     .unwrap_or_default();
-                writeln!(out, "{id}\t{}\t{org}", p.display_name())?;
+                writeln!(
+                    out,
+                    "{}\t{}\t{}",
+                    escape(id.as_str()),
+                    escape(&p.display_name()),
+                    escape(&org)
+                )?;
             }
         }
         ListWhat::Organisations => {
             for (id, o) in &project.organisations {
-                writeln!(out, "{id}\t{}\t{}", o.acronym, o.name.both())?;
+                writeln!(
+                    out,
+                    "{}\t{}\t{}",
+                    escape(id.as_str()),
+                    escape(&o.acronym),
+                    escape(&o.name.both())
+                )?;
             }
         }
         ListWhat::Commitments => {
@@ -100,13 +118,52 @@ pub(super) fn list(
                     .unwrap_or_else(|| "-".to_owned());
                 writeln!(
                     out,
-                    "{id}\t{}\t{due}\t{}",
+                    "{}\t{}\t{due}\t{}",
+                    escape(id.as_str()),
                     crate::model::Choice::label_en(c.status),
-                    c.title.both()
+                    escape(&c.title.both())
                 )?;
             }
         }
     }
     out.flush()?;
     Ok(0)
+}
+
+/// A field of `list`'s output: one entity per line and one field per tab, whatever the
+/// file holds. Control characters (ESC, BEL, a tab, a line break) and the invisible
+/// characters that reorder or hide text are written as escapes (`\n`, `\u{1b}`,
+/// `\u{202e}`), and a backslash as `\\`, so that a terminal shows what is there and a
+/// script reads the same columns on every line. Everything else (Chinese, accents,
+/// emoji) is written as it is.
+fn escape(text: &str) -> std::borrow::Cow<'_, str> {
+    let needs = |c: char| c == '\\' || c.is_control() || crate::export::sanitize::is_invisible(c);
+    if !text.contains(needs) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if needs(c) => out.push_str(&format!("\\u{{{:x}}}", u32::from(c))),
+            c => out.push(c),
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn list_fields_stay_on_one_line_and_show_what_is_there() {
+        use super::escape;
+        assert_eq!(escape("HUANG Jixian 黄继先"), "HUANG Jixian 黄继先");
+        assert_eq!(escape("a\u{1b}[31mred\u{7}"), "a\\u{1b}[31mred\\u{7}");
+        assert_eq!(escape("two\nlines\tand tab"), "two\\nlines\\tand tab");
+        assert_eq!(escape("back\\slash"), "back\\\\slash");
+        assert_eq!(escape("Wang\u{202E}gnaW"), "Wang\\u{202e}gnaW");
+    }
 }

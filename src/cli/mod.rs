@@ -10,7 +10,9 @@ mod agenda;
 mod attendees;
 mod check;
 mod commitments;
+mod editing;
 mod generate;
+mod output;
 
 /// Kept for the app until it renders through [`ExportRequest`].
 pub use crate::export::attendees::render as render_attendees;
@@ -21,11 +23,11 @@ use std::path::{Path, PathBuf};
 
 use clap::{Parser, Subcommand};
 
-use crate::document::{Document, Edit};
 use crate::export::agenda::AgendaFormat;
 use crate::export::{ExportLanguage, ExportRequest};
-use crate::model::{Meeting, MeetingId, Project};
-use crate::project_file::{load_project, read_project, save_project_with, write_file_atomically};
+use crate::model::{Meeting, MeetingId, Project, clip_for_message};
+use crate::project_file::read_project;
+use editing::{apply_and_save, load_document};
 
 /// Delegation Planner: meetings between delegations, bilingual attendee lists, commitments.
 #[derive(Debug, Parser)]
@@ -84,7 +86,8 @@ pub enum Command {
         /// Another seed gives other (still deterministic) data.
         #[arg(long, default_value_t = 1)]
         seed: u64,
-        /// Where to write the project; an existing file is never replaced.
+        /// Where to write the project (`-` for standard output); an existing file is
+        /// never replaced.
         #[arg(short, long)]
         output: PathBuf,
     },
@@ -150,7 +153,7 @@ pub enum ExportCommand {
         /// Language of printed lists.
         #[arg(long, value_enum, default_value_t = ExportLanguage::Both)]
         lang: ExportLanguage,
-        /// Where to write it.
+        /// Where to write it (`-` for standard output).
         #[arg(short, long)]
         output: PathBuf,
     },
@@ -161,7 +164,14 @@ pub enum ExportCommand {
         /// The meeting.
         #[arg(long)]
         meeting: String,
-        /// Where to write the PDF.
+        /// The paper: one card per A4 sheet, one per A5 sheet, or two A5 cards per A4 sheet.
+        #[arg(long, value_enum, default_value_t = crate::export::pdf::CardSize::A4Folded)]
+        size: crate::export::pdf::CardSize,
+        /// What faces the guests: both scripts on both sides, or Chinese (`zh`) or English
+        /// (`en`) towards the guests and the other language on the back.
+        #[arg(long, value_enum, default_value_t = crate::export::pdf::CardFace::Both)]
+        face: crate::export::pdf::CardFace,
+        /// Where to write the PDF (`-` for standard output).
         #[arg(short, long)]
         output: PathBuf,
     },
@@ -178,7 +188,10 @@ pub enum ExportCommand {
         /// Language of the document.
         #[arg(long, value_enum, default_value_t = ExportLanguage::Both)]
         lang: ExportLanguage,
-        /// Where to write it.
+        /// With `--format ics`: one calendar event per agenda item instead of one per day.
+        #[arg(long)]
+        per_item: bool,
+        /// Where to write it (`-` for standard output).
         #[arg(short, long)]
         output: PathBuf,
     },
@@ -198,7 +211,7 @@ pub enum ExportCommand {
         /// The day "overdue" counts from (YYYY-MM-DD); today by default.
         #[arg(long)]
         today: Option<chrono::NaiveDate>,
-        /// Where to write it.
+        /// Where to write it (`-` for standard output).
         #[arg(short, long)]
         output: PathBuf,
     },
@@ -240,11 +253,16 @@ pub fn run(command: &Command, out: &mut dyn std::io::Write, err: &mut dyn std::i
             meeting,
             format,
             lang,
+            per_item,
             output,
         }) => {
+            let format = match (format, per_item) {
+                (AgendaFormat::Ics, true) => AgendaFormat::IcsPerItem,
+                (other, _) => *other,
+            };
             let request = ExportRequest::Agenda {
                 meeting: MeetingId::from(meeting.as_str()),
-                format: *format,
+                format,
                 language: *lang,
             };
             export(file, &request, output, out, err)
@@ -277,9 +295,15 @@ pub fn run(command: &Command, out: &mut dyn std::io::Write, err: &mut dyn std::i
         Command::Export(ExportCommand::NameCards {
             file,
             meeting,
+            size,
+            face,
             output,
         }) => {
-            let request = ExportRequest::NameCards(MeetingId::from(meeting.as_str()));
+            let options = crate::export::pdf::CardOptions {
+                size: *size,
+                face: *face,
+            };
+            let request = ExportRequest::NameCards(MeetingId::from(meeting.as_str()), options);
             export(file, &request, output, out, err)
         }
         Command::Followups {
@@ -316,40 +340,6 @@ fn load(file: &Path, err: &mut dyn std::io::Write) -> std::io::Result<Option<Pro
     }
 }
 
-/// The project in `file` as a document to edit, or `None` after saying why it could not
-/// be read.
-fn load_document(file: &Path, err: &mut dyn std::io::Write) -> std::io::Result<Option<Document>> {
-    match load_project(file) {
-        // The fingerprint is for noticing a change on disk before saving (not done yet).
-        Ok((project, _fingerprint)) => Ok(Some(Document::from_file(project, file.to_owned()))),
-        Err(e) => {
-            writeln!(err, "{e}")?;
-            Ok(None)
-        }
-    }
-}
-
-/// Applies `edit` to `doc` and saves it to `file` atomically; false after saying why the
-/// save failed.
-fn apply_and_save(
-    doc: &mut Document,
-    edit: Edit,
-    file: &Path,
-    err: &mut dyn std::io::Write,
-) -> std::io::Result<bool> {
-    doc.apply(edit);
-    match save_project_with(file, doc.project(), &mut |_| Ok(())) {
-        Ok(_) => {
-            doc.mark_saved(file.to_owned());
-            Ok(true)
-        }
-        Err(e) => {
-            writeln!(err, "{e}")?;
-            Ok(false)
-        }
-    }
-}
-
 /// The meeting `id`, or a message listing the ids there are.
 fn find_meeting<'p>(
     project: &'p Project,
@@ -360,11 +350,23 @@ fn find_meeting<'p>(
     match project.meetings.get(id) {
         Some(m) => Ok(Some(m)),
         None => {
-            let ids: Vec<_> = project.meetings.keys().map(MeetingId::as_str).collect();
+            // Ids come from the file and the command line: quoted short, and not all of a
+            // registry's meetings.
+            const LISTED: usize = 20;
+            let mut ids: Vec<_> = project
+                .meetings
+                .keys()
+                .take(LISTED)
+                .map(|m| clip_for_message(m.as_str()))
+                .collect();
+            if project.meetings.len() > LISTED {
+                ids.push(format!("and {} more", project.meetings.len() - LISTED).into());
+            }
             writeln!(
                 err,
-                "{}: no meeting `{id}`; the meetings are: {}",
+                "{}: no meeting `{}`; the meetings are: {}",
                 file.display(),
+                clip_for_message(id),
                 if ids.is_empty() {
                     "(none)".to_owned()
                 } else {
@@ -385,6 +387,10 @@ fn export(
     out: &mut dyn std::io::Write,
     err: &mut dyn std::io::Write,
 ) -> std::io::Result<i32> {
+    // Refused before anything is read or rendered: `-o` naming the project is a slip.
+    if !output::output_allowed(output, &[file], err)? {
+        return Ok(1);
+    }
     let Some(project) = load(file, err)? else {
         return Ok(1);
     };
@@ -393,26 +399,22 @@ fn export(
     {
         return Ok(1);
     }
-    match request.render(&project) {
-        Ok(bytes) => write_output(output, &bytes, out, err),
+    match request.render_with(&project, &mut |_, _| true) {
+        Ok(rendered) => {
+            // Named before the file is written: never a silent box on the page.
+            if !rendered.unprintable.is_empty() {
+                writeln!(
+                    err,
+                    "warning: {}: {}",
+                    output.display(),
+                    crate::export::pdf::unprintable_message(&rendered.unprintable)
+                )?;
+            }
+            output::write_output(output, &rendered.bytes, &[file], out, err)
+        }
         Err(e) => {
             writeln!(err, "{}: {e}", output.display())?;
             Ok(1)
         }
     }
-}
-
-/// Writes an export atomically and says so; exit code 1 with the reason when it fails.
-fn write_output(
-    output: &Path,
-    bytes: &[u8],
-    out: &mut dyn std::io::Write,
-    err: &mut dyn std::io::Write,
-) -> std::io::Result<i32> {
-    if let Err(e) = write_file_atomically(output, bytes) {
-        writeln!(err, "{e}")?;
-        return Ok(1);
-    }
-    writeln!(out, "wrote {} ({} bytes)", output.display(), bytes.len())?;
-    Ok(0)
 }

@@ -167,11 +167,11 @@ impl Edit {
         let mut edits = Vec::new();
         for (meeting_id, meeting) in &project.meetings {
             let mentioned = meeting.attendees.iter().any(|a| &a.person == id)
-                || meeting.agenda.iter().any(|i| i.speakers.contains(id));
+                || meeting.items().any(|i| i.speakers.contains(id));
             if mentioned {
                 let mut m = meeting.clone();
                 m.attendees.retain(|a| &a.person != id);
-                for item in &mut m.agenda {
+                for item in m.items_mut() {
                     item.speakers.retain(|s| s != id);
                 }
                 edits.push(Edit::PutMeeting(meeting_id.clone(), Box::new(m)));
@@ -229,7 +229,7 @@ impl Edit {
         }
         for (mid, m) in &project.meetings {
             let mentioned = m.attendees.iter().any(|a| &a.person == duplicate)
-                || m.agenda.iter().any(|i| i.speakers.contains(duplicate));
+                || m.items().any(|i| i.speakers.contains(duplicate));
             if !mentioned {
                 continue;
             }
@@ -244,7 +244,7 @@ impl Edit {
                     }
                 }
             }
-            for item in &mut m.agenda {
+            for item in m.items_mut() {
                 for s in &mut item.speakers {
                     if s == duplicate {
                         s.clone_from(keep);
@@ -386,7 +386,7 @@ mod tests {
         );
         let first = project.meetings.keys().next().unwrap().clone();
         let m = project.meetings.get_mut(&first).unwrap();
-        m.agenda[0].speakers.push(dup.clone());
+        m.days[0].items[0].speakers.push(dup.clone());
         let keep = PersonId::from("fang-yan");
         assert!(project.people[&keep].same_name_as(&project.people[&dup]));
         let snapshot = project.clone();
@@ -398,7 +398,7 @@ mod tests {
             "the kept spelling wins"
         );
         assert!(
-            project.meetings.values().next().unwrap().agenda[0]
+            project.meetings.values().next().unwrap().days[0].items[0]
                 .speakers
                 .contains(&keep)
         );

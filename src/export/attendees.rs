@@ -2,6 +2,8 @@
 //! (interchange layout, imports back unchanged), a printable list (HTML, Markdown, PDF)
 //! grouped by side in protocol order, and folded name cards.
 
+use chrono::NaiveDate;
+
 use super::csv::CsvWriter;
 use super::pdf;
 use super::text::ExportLanguage;
@@ -51,6 +53,7 @@ pub enum AttendeeExportError {
 }
 
 /// The bytes of an attendee export: the people of the project, or `meeting`'s attendees.
+/// A printed list of everyone is dated today.
 ///
 /// # Errors
 /// Only the workbook and the PDF can fail.
@@ -60,12 +63,33 @@ pub fn render(
     format: AttendeeFormat,
     lang: ExportLanguage,
 ) -> Result<Vec<u8>, AttendeeExportError> {
+    render_on(
+        project,
+        meeting,
+        format,
+        lang,
+        chrono::Local::now().date_naive(),
+    )
+}
+
+/// [`render`], a printed list of everyone dated `today` (a meeting's list carries the
+/// meeting's date).
+///
+/// # Errors
+/// Only the workbook and the PDF can fail.
+pub fn render_on(
+    project: &Project,
+    meeting: Option<&Meeting>,
+    format: AttendeeFormat,
+    lang: ExportLanguage,
+    today: NaiveDate,
+) -> Result<Vec<u8>, AttendeeExportError> {
     Ok(match format {
         AttendeeFormat::Csv => csv(project, meeting).into_bytes(),
         AttendeeFormat::Xlsx => xlsx(project, meeting)?,
         AttendeeFormat::Html => html(project, meeting, lang).into_bytes(),
         AttendeeFormat::Md => markdown(project, meeting, lang).into_bytes(),
-        AttendeeFormat::Pdf => pdf(project, meeting, lang)?,
+        AttendeeFormat::Pdf => pdf_on(project, meeting, lang, today)?,
     })
 }
 
@@ -79,6 +103,10 @@ pub struct Row<'p> {
     pub organisation: Option<&'p Organisation>,
     /// Their place at the meeting, when the list is a meeting's.
     pub attendance: Option<&'p Attendee>,
+    /// Their place in their side's protocol order, 1 for the head (the list's own order
+    /// for a list without a meeting): what a document prints as the order, never the
+    /// rank in the file, which may have gaps and repeats.
+    pub order: usize,
 }
 
 /// The people of a meeting grouped by side (in the meeting's side order, then those with
@@ -87,6 +115,7 @@ pub fn rows<'p>(project: &'p Project, meeting: Option<&'p Meeting>) -> Vec<Row<'
     let row = |id: &'p PersonId, attendance: Option<&'p Attendee>| {
         let person = project.people.get_key_value(id)?;
         Some(Row {
+            order: 0,
             id: person.0,
             person: person.1,
             organisation: person
@@ -110,7 +139,9 @@ pub fn rows<'p>(project: &'p Project, meeting: Option<&'p Meeting>) -> Vec<Row<'
                     m.side_order(side)
                         .into_iter()
                         .filter_map(|i| m.attendees.get(i))
-                        .filter_map(|a| row(&a.person, Some(a))),
+                        .filter_map(|a| row(&a.person, Some(a)))
+                        .enumerate()
+                        .map(|(i, r)| Row { order: i + 1, ..r }),
                 );
             }
             rows
@@ -121,6 +152,8 @@ pub fn rows<'p>(project: &'p Project, meeting: Option<&'p Meeting>) -> Vec<Row<'
             people
                 .into_iter()
                 .filter_map(|(id, _)| row(id, None))
+                .enumerate()
+                .map(|(i, r)| Row { order: i + 1, ..r })
                 .collect()
         }
     }
@@ -128,7 +161,7 @@ pub fn rows<'p>(project: &'p Project, meeting: Option<&'p Meeting>) -> Vec<Row<'
 
 /// The interchange columns (`Phone` after `Email`), then `Name order`, then the
 /// meeting's columns: every column imports back (`crate::import::headers`).
-fn headers(with_meeting: bool) -> Vec<&'static str> {
+pub(super) fn headers(with_meeting: bool) -> Vec<&'static str> {
     let mut fields = vec![
         Field::Honorific,
         Field::FamilyName,
@@ -154,7 +187,8 @@ fn headers(with_meeting: bool) -> Vec<&'static str> {
     fields.into_iter().map(Field::header).collect()
 }
 
-fn cells(row: &Row<'_>, meeting: Option<&Meeting>) -> Vec<String> {
+/// The cells of one row, in the order of [`headers`].
+pub(super) fn cells(row: &Row<'_>, meeting: Option<&Meeting>) -> Vec<String> {
     let p = row.person;
     let mut cells = vec![
         p.honorific.abbreviation().to_owned(),
@@ -177,7 +211,9 @@ fn cells(row: &Row<'_>, meeting: Option<&Meeting>) -> Vec<String> {
         p.title.zh.clone(),
         p.email.clone(),
         p.phone.clone(),
-        p.name_order.key().to_owned(),
+        // The label, not the file's key: `Family name first` reads as what it means, and
+        // the import reads both.
+        p.name_order.label_en().to_owned(),
     ];
     if let (Some(m), Some(a)) = (meeting, row.attendance) {
         cells.extend([
@@ -188,7 +224,7 @@ fn cells(row: &Row<'_>, meeting: Option<&Meeting>) -> Vec<String> {
                 .unwrap_or_default(),
             a.role.label_en().to_owned(),
             a.status.label_en().to_owned(),
-            a.rank.to_string(),
+            row.order.to_string(),
             a.mode.label_en().to_owned(),
         ]);
     }
@@ -208,34 +244,22 @@ pub fn csv(project: &Project, meeting: Option<&Meeting>) -> String {
     w.finish()
 }
 
-/// The same table as an Excel workbook; every cell is written as a string, never a formula.
+/// The same table as an Excel workbook, ready to filter and print (see
+/// [`super::xlsx::attendee_workbook`]).
 pub fn xlsx(project: &Project, meeting: Option<&Meeting>) -> Result<Vec<u8>, AttendeeExportError> {
-    use rust_xlsxwriter::{Format, Workbook};
-    let mut workbook = Workbook::new();
-    let sheet = workbook.add_worksheet();
-    let name = meeting.map_or_else(|| "People 人员".to_owned(), |m| m.date.to_string());
-    sheet.set_name(&name)?;
-    let bold = Format::new().set_bold();
-    for (c, h) in headers(meeting.is_some()).iter().enumerate() {
-        let col = u16::try_from(c).unwrap_or(u16::MAX);
-        sheet.write_string_with_format(0, col, *h, &bold)?;
-        sheet.set_column_width(col, 18)?;
-    }
-    for (r, row) in rows(project, meeting).iter().enumerate() {
-        let r = u32::try_from(r + 1).unwrap_or(u32::MAX);
-        for (c, cell) in cells(row, meeting).iter().enumerate() {
-            // Strings, not `write()`: a cell such as `=HYPERLINK(…)` must stay text.
-            sheet.write_string(r, u16::try_from(c).unwrap_or(u16::MAX), cell)?;
-        }
-    }
-    sheet.set_freeze_panes(1, 0)?;
-    Ok(workbook.save_to_buffer()?)
+    super::xlsx::attendee_workbook(project, meeting)
 }
 
 /// The printed name of a row: `Mr. HUANG Jixian 黄继先`, honorific per language.
 fn printed_name(p: &Person, lang: ExportLanguage) -> String {
     let name = match lang {
         ExportLanguage::Zh if !p.chinese_name.trim().is_empty() => p.chinese_name.trim().to_owned(),
+        // A Chinese list addresses a foreign guest the Chinese way: `Myriam AUGEREAU
+        // LANDAIS 女士`.
+        ExportLanguage::Zh => match p.honorific {
+            crate::model::Honorific::None => p.latin_name(),
+            h => format!("{} {}", p.latin_name(), h.label_zh()),
+        },
         _ => p.formal_name(),
     };
     super::sanitize_cell(&name)
@@ -254,7 +278,15 @@ fn org_text(o: Option<&Organisation>, lang: ExportLanguage) -> String {
                 o.acronym.clone()
             }
         }
-        ExportLanguage::Zh => o.name.get(true).to_owned(),
+        // An organisation known only by its acronym is printed by it, not left blank.
+        ExportLanguage::Zh => {
+            let name = o.name.get(true).trim();
+            if name.is_empty() {
+                o.acronym.trim().to_owned()
+            } else {
+                name.to_owned()
+            }
+        }
         ExportLanguage::Both => {
             let zh = o.name.zh.trim();
             match (o.acronym.is_empty(), zh.is_empty()) {
@@ -322,11 +354,7 @@ pub fn html(project: &Project, meeting: Option<&Meeting>, lang: ExportLanguage) 
         e(&title)
     );
     if let Some(m) = meeting {
-        out.push_str(&format!(
-            "<p>{} · {}</p>\n",
-            e(&m.date.to_string()),
-            e(&lang.text(&m.venue))
-        ));
+        out.push_str(&format!("<p>{}</p>\n", e(&date_and_venue(m, lang))));
     }
     for (heading, rows) in sections(project, meeting, lang) {
         if !heading.is_empty() {
@@ -338,10 +366,10 @@ pub fn html(project: &Project, meeting: Option<&Meeting>, lang: ExportLanguage) 
             e(&lang.label("Title", "职务")),
             e(&lang.label("Organisation", "机构"))
         ));
-        for (i, row) in rows.iter().enumerate() {
+        for row in &rows {
             out.push_str(&format!(
                 "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>\n",
-                i + 1,
+                row.order,
                 e(&printed_name(row.person, lang)),
                 e(&title_text(row.person, lang)),
                 e(&org_text(row.organisation, lang))
@@ -355,7 +383,7 @@ pub fn html(project: &Project, meeting: Option<&Meeting>, lang: ExportLanguage) 
 
 /// The list as Markdown, grouped by side.
 pub fn markdown(project: &Project, meeting: Option<&Meeting>, lang: ExportLanguage) -> String {
-    let cell = |s: &str| s.replace('|', "\\|").replace(['\r', '\n'], " ");
+    let cell = super::sanitize::md_escape;
     let mut out = format!("# {}\n", cell(&list_title(project, meeting, lang)));
     for (heading, rows) in sections(project, meeting, lang) {
         if !heading.is_empty() {
@@ -367,10 +395,10 @@ pub fn markdown(project: &Project, meeting: Option<&Meeting>, lang: ExportLangua
             lang.label("Title", "职务"),
             lang.label("Organisation", "机构")
         ));
-        for (i, row) in rows.iter().enumerate() {
+        for row in &rows {
             out.push_str(&format!(
                 "| {} | {} | {} | {} |\n",
-                i + 1,
+                row.order,
                 cell(&printed_name(row.person, lang)),
                 cell(&title_text(row.person, lang)),
                 cell(&org_text(row.organisation, lang))
@@ -380,20 +408,38 @@ pub fn markdown(project: &Project, meeting: Option<&Meeting>, lang: ExportLangua
     out
 }
 
-/// The list as a PDF, grouped by side, with the CJK font embedded.
+/// `Monday 23 September 2024 · AFNOR headquarters, Saint-Denis`.
+fn date_and_venue(m: &Meeting, lang: ExportLanguage) -> String {
+    let venue = lang.text(&m.venue);
+    let date = super::text::date_span(m.start_date(), m.end_date(), lang);
+    if venue.trim().is_empty() {
+        date
+    } else {
+        format!("{date} · {venue}")
+    }
+}
+
+/// The list as a PDF, grouped by side, with the CJK font embedded; a list of everyone is
+/// dated today.
 pub fn pdf(
     project: &Project,
     meeting: Option<&Meeting>,
     lang: ExportLanguage,
 ) -> Result<Vec<u8>, AttendeeExportError> {
+    pdf_on(project, meeting, lang, chrono::Local::now().date_naive())
+}
+
+/// [`pdf`], a list of everyone dated `today`.
+pub fn pdf_on(
+    project: &Project,
+    meeting: Option<&Meeting>,
+    lang: ExportLanguage,
+    today: NaiveDate,
+) -> Result<Vec<u8>, AttendeeExportError> {
     let title = list_title(project, meeting, lang);
     let mut blocks = vec![pdf::Block::Title(title.clone())];
     if let Some(m) = meeting {
-        blocks.push(pdf::Block::Paragraph(format!(
-            "{} · {}",
-            m.date,
-            lang.text(&m.venue)
-        )));
+        blocks.push(pdf::Block::Paragraph(date_and_venue(m, lang)));
     }
     for (heading, rows) in sections(project, meeting, lang) {
         if !heading.is_empty() {
@@ -409,10 +455,9 @@ pub fn pdf(
             ],
             rows: rows
                 .iter()
-                .enumerate()
-                .map(|(i, row)| {
+                .map(|row| {
                     vec![
-                        (i + 1).to_string(),
+                        row.order.to_string(),
                         super::sanitize_cell(&printed_name(row.person, lang)),
                         super::sanitize_cell(&title_text(row.person, lang)),
                         super::sanitize_cell(&org_text(row.organisation, lang)),
@@ -421,8 +466,10 @@ pub fn pdf(
                 .collect(),
         });
     }
+    let date = meeting.map_or(today, Meeting::start_date);
     Ok(pdf::render(&pdf::Document {
         title,
+        footer: super::text::footer_line(&lang.text(&project.info.title), date, lang),
         page: pdf::PageSize::A4Portrait,
         blocks,
     })?)
@@ -431,14 +478,22 @@ pub fn pdf(
 /// Folded table cards for a meeting's attendees (declined ones left out), in protocol
 /// order: large name in both scripts, title and organisation.
 pub fn name_cards(project: &Project, meeting: &Meeting) -> Result<Vec<u8>, AttendeeExportError> {
-    name_cards_with(project, meeting, &mut |_, _| true).map(|(bytes, _)| bytes)
+    name_cards_with(
+        project,
+        meeting,
+        pdf::CardOptions::default(),
+        &mut |_, _| true,
+    )
+    .map(|(bytes, _)| bytes)
 }
 
-/// [`name_cards`] with a progress callback (`cards done, cards in all`; false stops with
-/// [`pdf::PdfError::Cancelled`]), also returning how many cards were drawn.
+/// [`name_cards`] on the paper and with the faces of `options`, with a progress callback
+/// (`cards done, cards in all`; false stops with [`pdf::PdfError::Cancelled`]), also
+/// returning how many cards were drawn.
 pub fn name_cards_with(
     project: &Project,
     meeting: &Meeting,
+    options: pdf::CardOptions,
     progress: &mut dyn FnMut(usize, usize) -> bool,
 ) -> Result<(Vec<u8>, usize), AttendeeExportError> {
     let cards: Vec<pdf::NameCard> = rows(project, Some(meeting))
@@ -452,9 +507,13 @@ pub fn name_cards_with(
             name_chinese: super::sanitize_cell(&chinese_card_name(&r.person.chinese_name)),
             organisation: super::sanitize_cell(&org_text(r.organisation, ExportLanguage::Both)),
             title: super::sanitize_cell(&ExportLanguage::Both.text(&r.person.title)),
+            organisation_en: super::sanitize_cell(&org_text(r.organisation, ExportLanguage::En)),
+            organisation_zh: super::sanitize_cell(&org_text(r.organisation, ExportLanguage::Zh)),
+            title_en: super::sanitize_cell(&ExportLanguage::En.text(&r.person.title)),
+            title_zh: super::sanitize_cell(&ExportLanguage::Zh.text(&r.person.title)),
         })
         .collect();
-    let bytes = pdf::render_name_cards_with(&cards, progress)?;
+    let bytes = pdf::render_name_cards_with(&cards, options, progress)?;
     Ok((bytes, cards.len()))
 }
 
@@ -464,7 +523,14 @@ pub fn chinese_card_name(name: &str) -> String {
     let compact = crate::model::normalize_chinese_name(name);
     let chars: Vec<char> = compact.chars().collect();
     match chars.as_slice() {
-        [a, b] if chars.iter().all(|c| ('\u{4E00}'..='\u{9FFF}').contains(c)) => format!("{a} {b}"),
+        [a, b] if chars.iter().all(|c| is_han(*c)) => format!("{a} {b}"),
         _ => name.trim().to_owned(),
     }
+}
+
+/// A Han character, also of the extensions that rare name characters come from (䶮 is in
+/// Extension A).
+fn is_han(c: char) -> bool {
+    matches!(u32::from(c),
+        0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x323AF)
 }

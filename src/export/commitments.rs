@@ -129,7 +129,7 @@ fn row<'p>(
             .join("; "),
         topics: c.topics.join("; "),
         status: lang.choice(c.status),
-        due: c.due.map(|d| d.to_string()).unwrap_or_default(),
+        due: c.due.map(|d| date_text(d, lang)).unwrap_or_default(),
         follow_up: follow_up_text(state, lang),
         state,
         preconditions: c
@@ -156,8 +156,23 @@ fn commitment_name(project: &Project, id: &CommitmentId, lang: ExportLanguage) -
 fn meeting_name(project: &Project, id: &MeetingId, lang: ExportLanguage) -> String {
     project.meetings.get(id).map_or_else(
         || format!("▲ {id}"),
-        |m| format!("{} {}", m.date, lang.text(&m.title)),
+        |m| {
+            format!(
+                "{} {}",
+                date_text(m.start_date(), lang),
+                lang.text(&m.title)
+            )
+        },
     )
+}
+
+/// A date in the report: `2025年6月30日` in a Chinese report, `2025-06-30` otherwise (the
+/// ISO form reads the same in both languages and sorts in a spreadsheet).
+fn date_text(date: NaiveDate, lang: ExportLanguage) -> String {
+    match lang {
+        ExportLanguage::Zh => super::text::short_date(date, lang),
+        ExportLanguage::En | ExportLanguage::Both => date.to_string(),
+    }
 }
 
 fn owner_name(project: &Project, owner: &Owner, zh: bool) -> String {
@@ -187,7 +202,7 @@ fn precondition_text(project: &Project, p: &Precondition, lang: ExportLanguage) 
 
 /// `2024-09-23 — Agreed in principle… — status Blocked — at CCAA–AFNOR meeting…`.
 fn progress_text(project: &Project, e: &ProgressEntry, lang: ExportLanguage) -> String {
-    let mut parts = vec![e.date.to_string()];
+    let mut parts = vec![date_text(e.date, lang)];
     if !e.note.is_empty() {
         parts.push(lang.text(&e.note));
     }
@@ -318,7 +333,8 @@ fn summary(rows: &[Row<'_>], lang: ExportLanguage, today: NaiveDate) -> String {
         followup::LATER_DAYS
     );
     let zh = format!(
-        "截至 {today}：共 {} 项；逾期 {overdue} 项；{} 天内到期 {soon} 项；{} 天内到期 {later} 项",
+        "截至 {}：共 {} 项；逾期 {overdue} 项；{} 天内到期 {soon} 项；{} 天内到期 {later} 项",
+        date_text(today, ExportLanguage::Zh),
         rows.len(),
         followup::SOON_DAYS,
         followup::LATER_DAYS
@@ -336,8 +352,8 @@ fn facts(row: &Row<'_>, lang: ExportLanguage) -> Vec<(String, String)> {
     if !row.follow_up.is_empty() {
         due = format!("{due} ({})", row.follow_up);
     }
+    // No id: the report goes to partners, who know a point by its title.
     let facts = [
-        (lang.label("Id", "编号"), row.id.to_string()),
         (
             lang.label("Sub-point of", "上级事项"),
             row.parent.clone().unwrap_or_default(),
@@ -358,22 +374,7 @@ fn facts(row: &Row<'_>, lang: ExportLanguage) -> Vec<(String, String)> {
         .collect()
 }
 
-/// Escapes text for Markdown: inline markup characters get a backslash, line breaks become
-/// spaces (a newline would end a list item or a heading).
-fn md_escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|' => {
-                out.push('\\');
-                out.push(c);
-            }
-            '\r' | '\n' => out.push(' '),
-            c => out.push(c),
-        }
-    }
-    out
-}
+use super::sanitize::md_escape;
 
 fn status_heading(status: CommitmentStatus, count: usize, lang: ExportLanguage) -> String {
     format!("{} ({count})", lang.choice(status))
@@ -427,7 +428,7 @@ pub fn markdown(
 
 /// Extra CSS of the report on top of [`PRINT_CSS`].
 const REPORT_CSS: &str = "h2{margin-top:1.4em;border-bottom:2px solid #1a1a1a}p.summary{color:#444}
-td.overdue{color:#b00020;font-weight:bold}td.soon{color:#9a5b00}.id{color:#666;font-size:.85em}
+td.overdue{color:#b00020;font-weight:bold}td.soon{color:#9a5b00}.sub{color:#666;font-size:.85em}
 ul.progress{margin:0;padding-left:1.1em}";
 
 /// The report as a standalone, print-ready HTML page: a section per status with a table of
@@ -473,15 +474,15 @@ pub fn html(project: &Project, filter: &Filter, lang: ExportLanguage, today: Nai
         }
         out.push_str("</tr></thead>\n<tbody>\n");
         for row in &group {
+            // The id stays in an attribute for scripts; the reader sees the title only.
             out.push_str(&format!(
-                "<tr data-id=\"{}\"><td><strong>{}</strong><div class=\"id\">{}</div>",
+                "<tr data-id=\"{}\"><td><strong>{}</strong>",
                 e(row.id.as_str()),
                 e(&row.title),
-                e(row.id.as_str())
             ));
             if let Some(parent) = &row.parent {
                 out.push_str(&format!(
-                    "<div class=\"id\">{}: {}</div>",
+                    "<div class=\"sub\">{}: {}</div>",
                     e(&lang.label("Sub-point of", "上级事项")),
                     e(parent)
                 ));
@@ -563,7 +564,7 @@ pub fn pdf(
         let table_rows = group
             .iter()
             .map(|row| {
-                let mut commitment = format!("{}\n{}", row.title, row.id);
+                let mut commitment = row.title.clone();
                 if let Some(parent) = &row.parent {
                     commitment.push_str(&format!(
                         "\n{}: {parent}",
@@ -599,6 +600,7 @@ pub fn pdf(
     }
     pdf::render(&pdf::Document {
         title,
+        footer: super::text::footer_line(&lang.text(&project.info.title), today, lang),
         page: pdf::PageSize::A4Landscape,
         blocks,
     })

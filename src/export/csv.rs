@@ -66,7 +66,9 @@ pub fn neutralise(text: &str) -> std::borrow::Cow<'_, str> {
 
 /// Appends one field, neutralised, quoted when RFC 4180 requires it.
 fn push_field(out: &mut String, text: &str) {
-    let text = neutralise(text);
+    // Every cell, from any export: no control characters or bidi overrides.
+    let text = super::sanitize::strip_invisible(text);
+    let text = neutralise(&text);
     if text.contains([',', '"', '\r', '\n']) {
         out.push('"');
         out.push_str(&text.replace('"', "\"\""));

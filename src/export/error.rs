@@ -22,6 +22,13 @@ pub enum ExportError {
     /// The user cancelled while it was being made.
     #[error("cancelled")]
     Cancelled,
+    /// The meeting's date is outside 1900–2200, or an agenda item lasts more than a day:
+    /// no calendar or printed agenda can say when it happens.
+    #[error(
+        "the meeting `{}` has a date outside the years 1900–2200 or an agenda item longer than a day; correct it (`check` lists what) and export again",
+        crate::model::clip_for_message(.0.as_str())
+    )]
+    OutOfRange(MeetingId),
 }
 
 impl From<PdfError> for ExportError {

@@ -19,7 +19,8 @@ impl IcsWriter {
 
     /// Adds `NAME:text` with the text escaped as RFC 5545 §3.3.11 requires.
     pub fn text(&mut self, name: &str, value: &str) {
-        self.raw(name, &escape_text(value));
+        // No control characters or bidi overrides in a calendar, whatever the project holds.
+        self.raw(name, &escape_text(&super::sanitize::strip_invisible(value)));
     }
 
     /// Folds a content line: no line longer than 75 octets, never splitting a character.

@@ -13,6 +13,7 @@ pub mod pdf;
 pub mod request;
 pub mod sanitize;
 pub mod text;
+pub mod xlsx;
 
 pub use error::ExportError;
 pub use request::{ExportRequest, Rendered};

@@ -31,8 +31,8 @@ pub enum ExportRequest {
         /// The language of printed lists.
         language: ExportLanguage,
     },
-    /// Name cards of a meeting's attendees (PDF).
-    NameCards(MeetingId),
+    /// Name cards of a meeting's attendees (PDF), on this paper with these faces.
+    NameCards(MeetingId, super::pdf::CardOptions),
     /// The commitments a filter lets through, with due dates judged as of `today`.
     Commitments {
         /// The format.
@@ -53,6 +53,9 @@ pub struct Rendered {
     pub bytes: Vec<u8>,
     /// For name cards, how many were drawn.
     pub cards: Option<usize>,
+    /// Characters of a PDF that no font could draw (they print as boxes), sorted; the app
+    /// and the command line name them to the user.
+    pub unprintable: Vec<char>,
 }
 
 impl ExportRequest {
@@ -61,7 +64,7 @@ impl ExportRequest {
         match self {
             Self::Agenda { format, .. } => format.extension(),
             Self::Attendees { format, .. } => format.extension(),
-            Self::NameCards(_) => "pdf",
+            Self::NameCards(..) => "pdf",
             Self::Commitments { format, .. } => format.extension(),
         }
     }
@@ -75,7 +78,7 @@ impl ExportRequest {
                 meeting: Some(m), ..
             } => format!("{m}-attendees"),
             Self::Attendees { meeting: None, .. } => "people".to_owned(),
-            Self::NameCards(m) => format!("{m}-name-cards"),
+            Self::NameCards(m, _) => format!("{m}-name-cards"),
             Self::Commitments { .. } => "commitments".to_owned(),
         };
         super::sanitize::safe_file_name(&stem, self.extension())
@@ -84,7 +87,7 @@ impl ExportRequest {
     /// The meeting the export is about, if it is about one.
     pub fn meeting(&self) -> Option<&MeetingId> {
         match self {
-            Self::Agenda { meeting, .. } | Self::NameCards(meeting) => Some(meeting),
+            Self::Agenda { meeting, .. } | Self::NameCards(meeting, _) => Some(meeting),
             Self::Attendees { meeting, .. } => meeting.as_ref(),
             Self::Commitments { .. } => None,
         }
@@ -131,36 +134,57 @@ impl ExportRequest {
                 .get(id)
                 .ok_or_else(|| ExportError::MeetingGone(id.clone()))
         };
-        let bytes = match self {
-            Self::Agenda {
-                meeting: id,
-                format,
-                language,
-            } => agenda::render(project, id, meeting(id)?, *format, *language, now)?,
-            Self::Attendees {
-                meeting: id,
-                format,
-                language,
-            } => {
-                let m = id.as_ref().map(meeting).transpose()?;
-                attendees::render(project, m, *format, *language)?
-            }
-            Self::NameCards(id) => {
-                let (bytes, cards) =
-                    attendees::name_cards_with(project, meeting(id)?, on_progress)?;
-                return Ok(Rendered {
-                    bytes,
-                    cards: Some(cards),
-                });
-            }
-            Self::Commitments {
-                format,
-                language,
-                filter,
-                today,
-            } => commitments::render(project, filter, *format, *language, *today)?,
-        };
-        Ok(Rendered { bytes, cards: None })
+        // The fonts note every character they cannot draw while a PDF is made.
+        let (rendered, unprintable) =
+            super::pdf::unprintable_during(|| -> Result<(Vec<u8>, Option<usize>), ExportError> {
+                let bytes = match self {
+                    Self::Agenda {
+                        meeting: id,
+                        format,
+                        language,
+                    } => {
+                        let m = meeting(id)?;
+                        let impossible =
+                            m.days.iter().any(|d| !crate::model::date_in_range(d.date))
+                                || m.items()
+                                    .any(|i| i.duration_minutes > crate::model::MAX_ITEM_MINUTES);
+                        if impossible {
+                            return Err(ExportError::OutOfRange(id.clone()));
+                        }
+                        agenda::render(project, id, m, *format, *language, now)?
+                    }
+                    Self::Attendees {
+                        meeting: id,
+                        format,
+                        language,
+                    } => {
+                        let m = id.as_ref().map(meeting).transpose()?;
+                        attendees::render_on(project, m, *format, *language, now.date_naive())?
+                    }
+                    Self::NameCards(id, options) => {
+                        let (bytes, cards) = attendees::name_cards_with(
+                            project,
+                            meeting(id)?,
+                            *options,
+                            on_progress,
+                        )?;
+                        return Ok((bytes, Some(cards)));
+                    }
+                    Self::Commitments {
+                        format,
+                        language,
+                        filter,
+                        today,
+                    } => commitments::render(project, filter, *format, *language, *today)?,
+                };
+                Ok((bytes, None))
+            });
+        let (bytes, cards) = rendered?;
+        Ok(Rendered {
+            bytes,
+            cards,
+            unprintable,
+        })
     }
 }
 
@@ -189,7 +213,7 @@ mod tests {
         };
         assert_eq!(people.suggested_name(), "people.xlsx");
         assert_eq!(people.meeting(), None);
-        let cards = ExportRequest::NameCards(MeetingId::from("a/b:c"));
+        let cards = ExportRequest::NameCards(MeetingId::from("a/b:c"), Default::default());
         assert_eq!(cards.extension(), "pdf");
         assert!(!cards.suggested_name().contains(['/', ':']));
     }
@@ -219,7 +243,8 @@ mod tests {
             rendered,
             Rendered {
                 bytes: direct,
-                cards: None
+                cards: None,
+                unprintable: Vec::new(),
             }
         );
 
@@ -233,7 +258,7 @@ mod tests {
             attendees::csv(&project, Some(meeting)).into_bytes()
         );
 
-        let gone = ExportRequest::NameCards(MeetingId::from("gone"));
+        let gone = ExportRequest::NameCards(MeetingId::from("gone"), Default::default());
         let err = gone.render(&project).unwrap_err();
         assert!(matches!(err, ExportError::MeetingGone(ref id) if id.as_str() == "gone"));
         assert_eq!(err.to_string(), "the meeting `gone` no longer exists");
@@ -242,7 +267,7 @@ mod tests {
     #[test]
     fn name_cards_report_progress_and_can_be_cancelled() {
         let project = sample();
-        let request = ExportRequest::NameCards(MeetingId::from("paris-2024"));
+        let request = ExportRequest::NameCards(MeetingId::from("paris-2024"), Default::default());
         let mut calls = Vec::new();
         let rendered = request
             .render_with(&project, &mut |done, total| {

@@ -3,6 +3,12 @@
 //! revealed in the app and stripped from exports, and export file names are valid on
 //! Windows, macOS and Linux alike.
 //!
+//! The one sanitizer of every export format: each writer passes every text from the
+//! project through it — [`html_escape`] (HTML), [`md_escape`] (every Markdown export),
+//! [`strip_invisible`] (CSV, XLSX, iCalendar, PDF) — so control characters and bidi
+//! overrides never reach a file, and HTML in a name (`<script>`, `<img onerror>`) is
+//! text in every HTML and Markdown export, never markup.
+//!
 //! Why: a name like `Wang\u{202E}gnaW` displays reversed (the "Trojan Source" trick), and
 //! a zero-width space makes two identical-looking names differ. The app shows such
 //! characters so the user can fix them; exports leave them out so a printed list or a name
@@ -53,6 +59,44 @@ pub fn strip_invisible(text: &str) -> Cow<'_, str> {
         previous = Some(c);
     }
     Cow::Owned(out)
+}
+
+/// Text for HTML element content and attribute values: invisible characters stripped,
+/// `& < > " '` escaped.
+pub fn html_escape(text: &str) -> String {
+    let text = strip_invisible(text);
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Text for Markdown (a heading, a list item, a table cell): invisible characters
+/// stripped, inline markup and HTML characters escaped with a backslash (`\<script\>`
+/// shows as text, never runs), line breaks made spaces (a newline would end a list item,
+/// a heading or a table row).
+pub fn md_escape(text: &str) -> String {
+    let text = strip_invisible(text);
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '\r' | '\n' => out.push(' '),
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 /// `text` with each invisible character shown as `<U+202E>`, so the user sees what is
@@ -183,6 +227,20 @@ mod tests {
         ));
         assert_eq!(strip_invisible("a\u{0}b\u{7}c\td\ne"), "abc\td\ne");
         assert_eq!(strip_invisible("\u{2067}مرحبا\u{2069}"), "مرحبا");
+    }
+
+    #[test]
+    fn html_and_markdown_show_markup_as_text() {
+        let name = "<img src=x onerror=alert(1)>\u{202E}\u{1b}[31m & 'x'";
+        assert_eq!(
+            html_escape(name),
+            "&lt;img src=x onerror=alert(1)&gt;[31m &amp; &#39;x&#39;"
+        );
+        assert_eq!(
+            md_escape(name),
+            "\\<img src=x onerror=alert(1)\\>\\[31m & 'x'"
+        );
+        assert_eq!(md_escape("a | b\nc *d*"), "a \\| b c \\*d\\*");
     }
 
     #[test]

@@ -12,12 +12,10 @@ use super::{Language, save_step};
 use crate::export::ExportError;
 use crate::export::attendees::AttendeeExportError;
 use crate::export::pdf::PdfError;
-use crate::import::attendees::CsvError;
-use crate::import::list::ListError;
-use crate::import::source::NotAList;
-use crate::import::workbook::WorkbookError;
 use crate::model::{Problem, ProblemKind, ProblemLocation, Project};
-use crate::project_file::{FORMAT_VERSION, LoadError, SaveError, SyntaxReason};
+use crate::project_file::{
+    FORMAT_VERSION, LoadError, NodeKind, OutputRefusal, Protection, SaveError, SyntaxReason,
+};
 
 /// A value with words for the user in each language of the interface.
 pub trait Localized {
@@ -26,7 +24,11 @@ pub trait Localized {
 }
 
 /// `en` or `zh`, made only for the language asked for.
-fn say(language: Language, en: impl FnOnce() -> String, zh: impl FnOnce() -> String) -> String {
+pub(super) fn say(
+    language: Language,
+    en: impl FnOnce() -> String,
+    zh: impl FnOnce() -> String,
+) -> String {
     match language {
         Language::English => en(),
         Language::Chinese => zh(),
@@ -58,6 +60,13 @@ impl LoadError {
             Self::Utf16 { .. } => {
                 "文件以 UTF-16 编码保存；请在文本编辑器中另存为 UTF-8 编码后再打开".to_owned()
             }
+            Self::Utf32 { .. } => {
+                "文件以 UTF-32 编码保存；请在文本编辑器中另存为 UTF-8 编码后再打开".to_owned()
+            }
+            Self::NotAFile { kind, .. } => format!(
+                "这不是普通文件（而是{}），不是项目文件；请选择一个 .ron 文件",
+                node_kind_zh(*kind)
+            ),
             Self::NotUtf8 { .. } => {
                 "这里不是 UTF-8 文本；文件可能已损坏，或者不是项目文件".to_owned()
             }
@@ -72,6 +81,17 @@ impl LoadError {
             Some((line, column)) => format!("第 {line} 行第 {column} 列：{text}"),
             None => text,
         }
+    }
+}
+
+/// What a path that is not a regular file is, in Chinese.
+pub fn node_kind_zh(kind: NodeKind) -> &'static str {
+    match kind {
+        NodeKind::Folder => "文件夹",
+        NodeKind::Fifo => "命名管道（FIFO）",
+        NodeKind::Device => "设备",
+        NodeKind::Socket => "套接字",
+        NodeKind::Other => "特殊文件",
     }
 }
 
@@ -187,7 +207,70 @@ impl Localized for SaveError {
                 || self.to_string(),
                 || format!("无法把项目写成文本（{message}），没有保存任何内容。"),
             ),
+            Self::Protected { path, protection } => {
+                let text = match protection {
+                    Protection::ReadOnly => t.save_protected_read_only.to_owned(),
+                    Protection::Immutable => t.save_protected_immutable.to_owned(),
+                    Protection::NotAFile(kind) => t.save_protected_not_a_file.replace(
+                        "{kind}",
+                        &say(
+                            language,
+                            || kind.to_string(),
+                            || node_kind_zh(*kind).to_owned(),
+                        ),
+                    ),
+                };
+                format!("{text}\n\n{}", path.display())
+            }
+            Self::ChangedOnDisk { path, .. } => {
+                format!("{}\n\n{}", t.file_changed_body, path.display())
+            }
+            Self::Locked { path } => format!(
+                "{}\n\n{}",
+                t.save_locked.replace(
+                    "{seconds}",
+                    &crate::project_file::LOCK_WAIT.as_secs().to_string()
+                ),
+                path.display()
+            ),
+            Self::TooLarge { path, size, max } => format!(
+                "{}\n\n{}",
+                t.save_too_large
+                    .replace("{size}", &crate::project_file::megabytes(*size))
+                    .replace("{max}", &crate::project_file::megabytes(*max)),
+                path.display()
+            ),
         }
+    }
+}
+
+impl Localized for OutputRefusal {
+    fn localized(&self, language: Language) -> String {
+        say(
+            language,
+            || {
+                let mut text = self.to_string();
+                if let Some(first) = text.get(..1) {
+                    text = first.to_uppercase() + text.get(1..).unwrap_or_default();
+                }
+                format!("{text}. Nothing was written; choose another file.")
+            },
+            || {
+                let what = match self {
+                    OutputRefusal::TheProject => "这是项目文件本身，导出会替换掉项目".to_owned(),
+                    OutputRefusal::TheBackup => {
+                        "这是项目的备份文件（.bak），导出会替换掉备份".to_owned()
+                    }
+                    OutputRefusal::AProject => {
+                        "这是一个 Delegation Planner 项目文件，导出会替换掉它".to_owned()
+                    }
+                    OutputRefusal::NotAFile(kind) => {
+                        format!("这是{}，不是普通文件", node_kind_zh(*kind))
+                    }
+                };
+                format!("{what}。没有写入任何内容；请选择其他文件。")
+            },
+        )
     }
 }
 
@@ -196,7 +279,12 @@ pub fn save_error_title(err: &SaveError, language: Language) -> &'static str {
     let t = language.strings();
     match err {
         SaveError::Incomplete { .. } => t.dlg_save_incomplete,
-        SaveError::Io { .. } | SaveError::Serialize(_) => t.dlg_save_failed,
+        SaveError::Protected { .. } => t.save_protected_title,
+        SaveError::ChangedOnDisk { .. } => t.file_changed_title,
+        SaveError::Io { .. }
+        | SaveError::Locked { .. }
+        | SaveError::TooLarge { .. }
+        | SaveError::Serialize(_) => t.dlg_save_failed,
     }
 }
 
@@ -247,6 +335,16 @@ impl Localized for ExportError {
                 || format!("会议“{id}”已不存在"),
             ),
             Self::Cancelled => say(language, || self.to_string(), || "已取消".to_owned()),
+            Self::OutOfRange(id) => say(
+                language,
+                || self.to_string(),
+                || {
+                    format!(
+                        "会议“{}”的日期不在 1900 年至 2200 年之间，或有议程项超过一天；请先更正，再导出",
+                        q(id)
+                    )
+                },
+            ),
         }
     }
 }
@@ -258,93 +356,6 @@ impl Localized for AttendeeExportError {
             Self::Xlsx(err) => xlsx_failed(err, language),
         }
     }
-}
-
-impl Localized for CsvError {
-    fn localized(&self, language: Language) -> String {
-        say(
-            language,
-            || self.to_string(),
-            || match self {
-                Self::Encoding(err) => format!(
-                    "第 {} 行第 {} 列：文字不是有效的 {} 编码；请选择文件保存时所用的编码",
-                    err.line, err.column, err.encoding
-                ),
-                Self::Empty => "文件中没有任何数据行".to_owned(),
-                Self::Malformed { line, source } => format!("第 {line} 行无法读取（{source}）"),
-            },
-        )
-    }
-}
-
-impl Localized for ListError {
-    fn localized(&self, language: Language) -> String {
-        match self {
-            Self::Csv(err) => err.localized(language),
-            Self::Io(err) => say(
-                language,
-                || self.to_string(),
-                || format!("无法读取名单（{err}）"),
-            ),
-            Self::NoNameColumn { headers } => say(
-                language,
-                || self.to_string(),
-                || {
-                    format!(
-                        "没有哪一列是姓名：表头中须有“姓”“名”“姓名”（或 Family name、Given name、Chinese name）这样的列名（现有的列：{}）",
-                        headers.join("、")
-                    )
-                },
-            ),
-            Self::NoPerson => say(
-                language,
-                || self.to_string(),
-                || "名单中没有找到任何人员，未作任何更改".to_owned(),
-            ),
-            Self::NotAList(what) => say(language, || self.to_string(), || not_a_list_zh(*what)),
-            Self::Workbook(err) => say(
-                language,
-                || self.to_string(),
-                || match err {
-                    WorkbookError::Unreadable(reason) => format!(
-                        "无法读取该工作簿（{reason}）；请在电子表格软件中打开并重新保存，或另存为 CSV"
-                    ),
-                    WorkbookError::NoSuchSheet { wanted, sheets } => format!(
-                        "工作簿中没有名为“{wanted}”的工作表；现有的工作表：{}",
-                        sheets.join("、")
-                    ),
-                    WorkbookError::Empty => "工作簿的每个工作表都是空的".to_owned(),
-                },
-            ),
-            Self::UnknownEncoding(name) => say(
-                language,
-                || self.to_string(),
-                || {
-                    format!(
-                        "没有名为“{name}”的编码；可尝试 UTF-8、GB18030、Big5、Windows-1252、UTF-16LE 或 UTF-16BE"
-                    )
-                },
-            ),
-        }
-    }
-}
-
-/// What a file that is not a list is, in Chinese; nothing was imported.
-fn not_a_list_zh(what: NotAList) -> String {
-    let text = match what {
-        NotAList::Empty => "文件是空的".to_owned(),
-        NotAList::Image(kind) => format!("这是一张 {kind} 图片，不是名单"),
-        NotAList::Pdf => "这是 PDF 文档；请复制其中的表格后粘贴，或向对方索取电子表格".to_owned(),
-        NotAList::WordDocument => "这是文字处理文档；请复制其中的表格，粘贴到导入窗口".to_owned(),
-        NotAList::Presentation => "这是演示文稿，不是名单".to_owned(),
-        NotAList::Archive(kind) => format!("这是 {kind} 压缩包；请先解压"),
-        NotAList::Project => {
-            "这是代表团会务助手的项目文件：请用“打开”来打开它（文件 > 打开…）".to_owned()
-        }
-        NotAList::Program => "这是一个程序，不是名单".to_owned(),
-        NotAList::Binary => "这是二进制数据，不是名单（电子表格、CSV 或文本文件）".to_owned(),
-    };
-    format!("{text}；未导入任何内容")
 }
 
 impl Localized for Problem {
@@ -365,17 +376,31 @@ impl Localized for Problem {
     }
 }
 
+/// An id or a name as a message quotes it: at most 200 characters.
+fn q(text: &impl std::borrow::Borrow<str>) -> std::borrow::Cow<'_, str> {
+    crate::model::clip_for_message(text.borrow())
+}
+
 fn location_by_id_zh(location: &ProblemLocation) -> String {
     match location {
-        ProblemLocation::Person(id) => format!("人员“{id}”"),
-        ProblemLocation::Meeting(id) => format!("会议“{id}”"),
-        ProblemLocation::Side { meeting, side } => format!("会议“{meeting}”的参会方“{side}”"),
-        ProblemLocation::AgendaItem { meeting, item } => {
-            format!("会议“{meeting}”的议程项“{item}”")
+        ProblemLocation::Person(id) => format!("人员“{}”", q(id)),
+        ProblemLocation::Meeting(id) => format!("会议“{}”", q(id)),
+        ProblemLocation::Side { meeting, side } => {
+            format!("会议“{}”的参会方“{}”", q(meeting), q(side))
         }
-        ProblemLocation::Commitment(id) => format!("合作事项“{id}”"),
+        ProblemLocation::Day {
+            meeting,
+            number,
+            date,
+        } => {
+            format!("会议“{}”第 {number} 天（{date}）", q(meeting))
+        }
+        ProblemLocation::AgendaItem { meeting, item } => {
+            format!("会议“{}”的议程项“{}”", q(meeting), q(item))
+        }
+        ProblemLocation::Commitment(id) => format!("合作事项“{}”", q(id)),
         ProblemLocation::Progress { commitment, date } => {
-            format!("合作事项“{commitment}”{date} 的进展记录")
+            format!("合作事项“{}”{date} 的进展记录", q(commitment))
         }
     }
 }
@@ -389,31 +414,52 @@ fn kind_zh(kind: &ProblemKind, project: Option<&Project>) -> String {
             .filter(|name| !name.trim().is_empty())
     };
     match kind {
-        ProblemKind::MissingOrganisation(o) => format!("编号为“{o}”的机构不存在"),
-        ProblemKind::MissingHost(o) => format!("编号为“{o}”的主办机构不存在"),
-        ProblemKind::DuplicateSide(s) => format!("参会方编号“{s}”被重复使用"),
-        ProblemKind::MissingAttendee(p) => format!("编号为“{p}”的参会人员不存在"),
+        ProblemKind::MissingOrganisation(o) => format!("编号为“{}”的机构不存在", q(o)),
+        ProblemKind::MissingHost(o) => format!("编号为“{}”的主办机构不存在", q(o)),
+        ProblemKind::DuplicateSide(s) => format!("参会方编号“{}”被重复使用", q(s)),
+        ProblemKind::MissingAttendee(p) => format!("编号为“{}”的参会人员不存在", q(p)),
         ProblemKind::DuplicateAttendee(p) => match person(p) {
             Some(name) => format!("{name} 在参会名单中出现了两次"),
-            None => format!("编号为“{p}”的人员在参会名单中出现了两次"),
+            None => format!("编号为“{}”的人员在参会名单中出现了两次", q(p)),
         },
         ProblemKind::AttendeeOnMissingSide { person: p, side } => {
             let who = match person(p) {
                 Some(name) => format!("参会人员 {name} "),
-                None => format!("编号为“{p}”的参会人员"),
+                None => format!("编号为“{}”的参会人员", q(p)),
             };
-            format!("{who}被安排在编号为“{side}”的参会方，但该参会方不存在")
+            format!("{who}被安排在编号为“{}”的参会方，但该参会方不存在", q(side))
         }
-        ProblemKind::DuplicateItem(i) => format!("议程项编号“{i}”被重复使用"),
-        ProblemKind::MissingSpeaker(p) => format!("编号为“{p}”的发言人不存在"),
+        ProblemKind::DuplicateItem(i) => format!("议程项编号“{}”被重复使用", q(i)),
+        ProblemKind::MissingSpeaker(p) => format!("编号为“{}”的发言人不存在", q(p)),
         ProblemKind::OwnParent => "被设为自己的上级事项".to_owned(),
-        ProblemKind::MissingParent(c) => format!("编号为“{c}”的上级合作事项不存在"),
-        ProblemKind::MissingMeeting(m) => format!("编号为“{m}”的会议不存在"),
-        ProblemKind::MissingParty(o) => format!("编号为“{o}”的相关机构不存在"),
-        ProblemKind::MissingOwnerPerson(p) => format!("编号为“{p}”的负责人不存在"),
-        ProblemKind::MissingOwnerOrganisation(o) => format!("编号为“{o}”的负责机构不存在"),
-        ProblemKind::MissingPrecondition(c) => format!("编号为“{c}”的前提事项不存在"),
+        ProblemKind::MissingParent(c) => format!("编号为“{}”的上级合作事项不存在", q(c)),
+        ProblemKind::MissingMeeting(m) => format!("编号为“{}”的会议不存在", q(m)),
+        ProblemKind::MissingParty(o) => format!("编号为“{}”的相关机构不存在", q(o)),
+        ProblemKind::MissingOwnerPerson(p) => format!("编号为“{}”的负责人不存在", q(p)),
+        ProblemKind::MissingOwnerOrganisation(o) => format!("编号为“{}”的负责机构不存在", q(o)),
+        ProblemKind::MissingPrecondition(c) => format!("编号为“{}”的前提事项不存在", q(c)),
         ProblemKind::ParentLoop => "其上级事项形成了循环".to_owned(),
+        ProblemKind::DayPastMidnight { end } => format!(
+            "日程超过午夜：议程项于 {} {} 结束",
+            end.date(),
+            end.format("%H:%M")
+        ),
+        ProblemKind::DayTooLong { minutes } => format!(
+            "全天共 {} 小时 {:02} 分钟，超过 16 小时",
+            minutes / 60,
+            minutes % 60
+        ),
+        ProblemKind::ItemTooLong { minutes } => {
+            format!(
+                "时长为 {minutes} 分钟，超过了一天（{} 分钟）",
+                crate::model::MAX_ITEM_MINUTES
+            )
+        }
+        ProblemKind::DateOutOfRange(date) => format!(
+            "日期 {date} 不在 {} 年至 {} 年之间",
+            crate::model::YEARS.start(),
+            crate::model::YEARS.end()
+        ),
     }
 }
 
@@ -428,11 +474,15 @@ fn kind_en(kind: &ProblemKind, project: &Project) -> String {
     };
     match kind {
         ProblemKind::DuplicateAttendee(p) => match person(p) {
-            Some(name) => format!("{name} is listed twice as an attendee"),
+            Some(name) => format!("{} is listed twice as an attendee", q(&name)),
             None => kind.to_string(),
         },
         ProblemKind::AttendeeOnMissingSide { person: p, side } => match person(p) {
-            Some(name) => format!("attendee {name} is on side `{side}`, which does not exist"),
+            Some(name) => format!(
+                "attendee {} is on side `{}`, which does not exist",
+                q(&name),
+                q(side)
+            ),
             None => kind.to_string(),
         },
         other => other.to_string(),
@@ -459,12 +509,12 @@ struct Names<'p> {
 
 impl Names<'_> {
     /// `text` when it has any, else the id.
-    fn or_id(text: &str, id: &impl Display) -> String {
+    fn or_id(text: &str, id: &impl std::borrow::Borrow<str>) -> String {
         let text = text.trim();
         if text.is_empty() {
-            id.to_string()
+            q(id).into_owned()
         } else {
-            text.to_owned()
+            q(&text).into_owned()
         }
     }
 
@@ -528,12 +578,24 @@ impl Names<'_> {
                     format!("Meeting “{title}”, side “{name}”")
                 }
             }
+            ProblemLocation::Day {
+                meeting,
+                number,
+                date,
+            } => {
+                let title = self.meeting(meeting);
+                if zh {
+                    format!("会议“{title}”第 {number} 天（{date}）")
+                } else {
+                    format!("Meeting “{title}”, day {number} ({date})")
+                }
+            }
             ProblemLocation::AgendaItem { meeting, item } => {
                 let name = self
                     .project
                     .meetings
                     .get(meeting)
-                    .and_then(|m| m.agenda.iter().find(|i| &i.id == item))
+                    .and_then(|m| m.item(item))
                     .map(|i| i.title.get(zh).to_owned())
                     .unwrap_or_default();
                 let (title, name) = (self.meeting(meeting), Self::or_id(&name, item));
@@ -569,6 +631,10 @@ mod tests {
     use std::sync::Arc;
 
     use super::*;
+    use crate::import::attendees::CsvError;
+    use crate::import::list::ListError;
+    use crate::import::source::NotAList;
+    use crate::import::workbook::WorkbookError;
     use crate::model::MeetingId;
     use crate::project_file::{Fingerprint, SaveStep};
 
@@ -667,6 +733,11 @@ mod tests {
             },
             LoadError::Empty { path: path() },
             LoadError::Utf16 { path: path() },
+            LoadError::Utf32 { path: path() },
+            LoadError::NotAFile {
+                path: path(),
+                kind: NodeKind::Fifo,
+            },
             LoadError::NotUtf8 {
                 path: path(),
                 line: 4,
@@ -696,6 +767,8 @@ mod tests {
                 | LoadError::TooLarge { .. }
                 | LoadError::Empty { .. }
                 | LoadError::Utf16 { .. }
+                | LoadError::Utf32 { .. }
+                | LoadError::NotAFile { .. }
                 | LoadError::NotUtf8 { .. }
                 | LoadError::Syntax { .. }
                 | LoadError::NewerVersion { .. } => {}
@@ -749,6 +822,7 @@ mod tests {
     #[test]
     fn save_errors_read_as_the_save_dialog_did() {
         let steps = [
+            SaveStep::Lock,
             SaveStep::CreateTemp,
             SaveStep::Write,
             SaveStep::Flush,
@@ -806,6 +880,54 @@ mod tests {
         assert_eq!(en, serialize.to_string());
     }
 
+    #[test]
+    fn refused_saves_and_exports_in_both_languages() {
+        let path = || PathBuf::from("/shared/paris.ron");
+        let refused = [
+            SaveError::Protected {
+                path: path(),
+                protection: Protection::ReadOnly,
+            },
+            SaveError::Protected {
+                path: path(),
+                protection: Protection::Immutable,
+            },
+            SaveError::Protected {
+                path: path(),
+                protection: Protection::NotAFile(NodeKind::Device),
+            },
+            SaveError::Locked { path: path() },
+            SaveError::TooLarge {
+                path: path(),
+                size: 300 << 20,
+                max: 256 << 20,
+            },
+            SaveError::ChangedOnDisk {
+                path: path(),
+                change: crate::project_file::DiskChange::Missing,
+            },
+        ];
+        for err in &refused {
+            let (en, zh) = check("refused save", err);
+            assert!(en.ends_with("\n\n/shared/paris.ron"), "{en}");
+            assert!(zh.ends_with("\n\n/shared/paris.ron"), "{zh}");
+            assert!(!en.contains('{') && !zh.contains('{'), "{en} {zh}");
+            // The command line's English never sends the user to a menu of the app.
+            assert!(!err.to_string().contains("Save as"), "{err}");
+        }
+        for refusal in [
+            OutputRefusal::TheProject,
+            OutputRefusal::TheBackup,
+            OutputRefusal::AProject,
+            OutputRefusal::NotAFile(NodeKind::Folder),
+            OutputRefusal::NotAFile(NodeKind::Fifo),
+            OutputRefusal::NotAFile(NodeKind::Socket),
+            OutputRefusal::NotAFile(NodeKind::Other),
+        ] {
+            check("refused export", &refusal);
+        }
+    }
+
     fn pdf_errors() -> Vec<PdfError> {
         let all = vec![
             PdfError::Font("Noto Sans SC"),
@@ -846,13 +968,15 @@ mod tests {
             ExportError::Pdf(PdfError::Font("DejaVu Sans")),
             ExportError::Xlsx(xlsx()),
             ExportError::Cancelled,
+            ExportError::OutOfRange(MeetingId::from("paris-2024")),
         ];
         for err in &all {
             match err {
                 ExportError::MeetingGone(_)
                 | ExportError::Pdf(_)
                 | ExportError::Xlsx(_)
-                | ExportError::Cancelled => {}
+                | ExportError::Cancelled
+                | ExportError::OutOfRange(_) => {}
             }
             let (en, _) = check("export", err);
             assert_eq!(en, err.to_string());
@@ -926,6 +1050,16 @@ mod tests {
             ProblemKind::MissingOwnerOrganisation("nowhere".into()),
             ProblemKind::MissingPrecondition("gone".into()),
             ProblemKind::ParentLoop,
+            ProblemKind::DayPastMidnight {
+                end: chrono::NaiveDate::from_ymd_opt(2024, 9, 24)
+                    .unwrap()
+                    .and_hms_opt(1, 30, 0)
+                    .unwrap(),
+            },
+            ProblemKind::DayTooLong { minutes: 17 * 60 },
+            ProblemKind::ItemTooLong { minutes: 1500 },
+            ProblemKind::ItemTooLong { minutes: u32::MAX },
+            ProblemKind::DateOutOfRange(chrono::NaiveDate::MIN),
         ];
         for kind in &all {
             match kind {
@@ -944,7 +1078,11 @@ mod tests {
                 | ProblemKind::MissingOwnerPerson(_)
                 | ProblemKind::MissingOwnerOrganisation(_)
                 | ProblemKind::MissingPrecondition(_)
-                | ProblemKind::ParentLoop => {}
+                | ProblemKind::ParentLoop
+                | ProblemKind::DayPastMidnight { .. }
+                | ProblemKind::DayTooLong { .. }
+                | ProblemKind::ItemTooLong { .. }
+                | ProblemKind::DateOutOfRange(_) => {}
             }
         }
         all
@@ -958,6 +1096,11 @@ mod tests {
             ProblemLocation::Side {
                 meeting: paris(),
                 side: "ghost-side".into(),
+            },
+            ProblemLocation::Day {
+                meeting: paris(),
+                number: 2,
+                date: chrono::NaiveDate::from_ymd_opt(2024, 9, 24).unwrap(),
             },
             ProblemLocation::AgendaItem {
                 meeting: paris(),
@@ -974,6 +1117,7 @@ mod tests {
                 ProblemLocation::Person(_)
                 | ProblemLocation::Meeting(_)
                 | ProblemLocation::Side { .. }
+                | ProblemLocation::Day { .. }
                 | ProblemLocation::AgendaItem { .. }
                 | ProblemLocation::Commitment(_)
                 | ProblemLocation::Progress { .. } => {}

@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::model::Choice;
 pub mod errors;
+mod list_errors;
 pub use errors::{Localized, describe_problem};
 
 /// The language of the user interface.
@@ -487,18 +488,130 @@ strings! {
     line_n => "Line {n}", "第 {n} 行";
     map_a_name => "No column is recognised as a name yet: choose above which column holds the names.", "尚未识别出姓名列：请在上方指定哪一列是姓名。";
     typed_path_label => "Path of the list", "名单文件路径";
-    no_file_dialog => "No file dialog can be shown on this desktop (it needs an XDG desktop portal or zenity): type the path of the list.", "此桌面无法显示文件对话框（需要 XDG 桌面门户或 zenity）：请输入名单文件的路径。";
+    import_no_file_dialog => "No file dialog can be shown on this desktop (it needs an XDG desktop portal or zenity): type the path of the list.", "此桌面无法显示文件对话框（需要 XDG 桌面门户或 zenity）：请输入名单文件的路径。";
     change_line => "{name} — {field}: {old} → {new}", "{name} — {field}：{old} → {new}";
     skipped_line => "{line} — {reason}: {text}", "{line} — {reason}：{text}";
     pinyin_check => "pinyin: check", "拼音，请核对";
     open_typed_path => "Read this file", "读取此文件";
-    import_updated => "; updated {people}", "；更新 {people} 人";
+    import_updated => "; updated {people}", "；更新 {people}";
     import_cards => " — name cards to print again: {cards}", "，需重印桌签 {cards} 张";
     list_read_failed => "Could not read this list", "无法读取此名单";
     bracketed => "{text} ({note})", "{text}（{note}）";
     // Visit programmes over several days (issue 13): new strings go right below.
+    format_ics_per_item => "Calendar, one event per item (.ics)", "日历，每个议程项一个事件 (.ics)";
+    add_item_tip => "Add an item at the end of the selected day", "在所选日期末尾添加议程项";
+    add_day => "Add day", "添加一天";
+    add_day_tip => "Add a day after the last one, with the same start and planned end", "在最后一天之后添加一天，开始和计划结束时间相同";
+    day_number => "Day {n}", "第 {n} 天";
+    day_select_tip => "Select the day to edit its date, times, title and venue; drop an item here to move it to the start of this day", "选择此日以编辑日期、时间、标题和地点；将议程项拖放到此处可移至当天开头";
+    move_day_up => "Move this day's programme one day earlier (the dates stay in order)", "将当天议程提前一天（日期顺序不变）";
+    move_day_down => "Move this day's programme one day later (the dates stay in order)", "将当天议程推后一天（日期顺序不变）";
+    remove_day => "Remove day", "删除此日";
+    remove_day_tip => "Remove this day and its items (Undo brings them back)", "删除此日及其议程项（可撤销）";
+    remove_last_day => "A meeting keeps at least one day", "会议至少保留一天";
+    day_past_midnight => "runs past midnight", "超过午夜";
+    day_too_long => "longer than 16 hours", "超过 16 小时";
+    guest => "guest", "嘉宾";
+    days_count => "{n} days", "共 {n} 天";
+    one_day => "1 day", "共 1 天";
+    day_before_previous => "Before the previous day", "早于前一天";
+    day_title => "Day title", "当日标题";
+    day_venue => "Day venue", "当日地点";
+    day_venue_hint => "Leave the day's venue empty when it is the meeting's venue.", "当日地点与会议地点相同时请留空。";
+    item_day => "Day", "日期";
+    item_day_tip => "Move the item to the end of another day", "将议程项移至另一天末尾";
+    guest_speakers => "Guest speakers", "嘉宾发言人";
+    guest_speakers_tip => "Speakers who are not in the project, as written; they appear in every export", "不在项目人员中的发言人（按原文）；会出现在所有导出文件中";
+    add_guest => "Add guest speaker", "添加嘉宾发言人";
+    dates_hint => "Each day of the programme has its own date and times: edit them under Agenda", "议程中每一天都有自己的日期和时间：请在“议程”中编辑";
+    zone_search_hint => "Search by city, country or zone", "按城市、国家或时区搜索";
+    zones_likely => "Likely for this meeting", "本次会议可能使用的时区";
+    zones_all => "All time zones", "全部时区";
+    day_column => "Day", "日期";
+    time_unread => "time not read", "时间无法识别";
+    add_as_person => "add as a person", "添加为人员";
+    add_as_person_tip => "Add this speaker to the project's people (with the organisation written in brackets) and make them the item's speaker; otherwise they stay on the item as a guest speaker", "将此发言人添加到项目人员（括号中的机构一并添加）并设为议程项发言人；否则作为嘉宾发言人保留在议程项中";
+    note_date_from_text => "{day} takes its date from the text: {date}", "{day}采用文本中的日期：{date}";
+    note_new_day => "{day} is added: {date}", "将添加{day}：{date}";
+    note_weekday_differs => "Line {line}: the weekday written is not that of {date}", "第 {line} 行：所写星期与 {date} 不符";
+    note_start_moves => "{day} will start at {to} instead of {from}", "{day}的开始时间将由 {from} 改为 {to}";
+    note_runs_past_end => "{day} will end at {end}, after its planned end {planned}", "{day}将于 {end} 结束，晚于计划结束时间 {planned}";
+    note_past_midnight => "{day} will run past midnight: check the times and durations", "{day}将超过午夜：请检查时间和时长";
+    note_time_not_used => "Line {line}: {time} is before the day's start and was not used; the item follows the one before", "第 {line} 行：{time} 早于当天开始时间，未采用；该议程项紧接上一项";
+    note_time_unread => "Line {line}: “{text}” is not a time of day and was not used; the item follows the one before", "第 {line} 行：“{text}”不是有效时间，未采用；该议程项紧接上一项";
+    note_days_removed => "Replacing the programme removes the meeting's last {n} day(s) (Undo brings them back)", "替换议程将删除会议最后 {n} 天（可撤销）";
+    next_meeting_days => "Days", "日程";
+    next_meeting_no_items => "The days are copied without their items.", "复制日程安排，不含议程项。";
+    next_meeting_changed => "Years moved", "已更新年份";
     // Nothing lost from any path (issue 14): new strings go right below.
+    step_lock => "taking the lock on the file", "锁定文件";
+    save_protected_title => "This file is protected", "此文件受保护";
+    save_protected_read_only => "The file is read-only: its owner may not change it, so Delegation Planner leaves it as it is. Your changes are still here, unsaved. Save them to another file with Save as…, or make the file writable and save again.", "该文件为只读：其所有者不能修改它，因此 Delegation Planner 不会改动它。您的修改仍在，尚未保存。请用“另存为…”保存到其他文件，或将文件设为可写后再保存。";
+    save_protected_immutable => "The system marks this file as immutable or append-only, so nobody may replace it, not even an administrator. Your changes are still here, unsaved. Save them to another file with Save as….", "系统将此文件标记为不可更改或仅可追加，任何人（包括管理员）都不能替换它。您的修改仍在，尚未保存。请用“另存为…”保存到其他文件。";
+    save_protected_not_a_file => "This path is {kind}, not a project file, so nothing was written there. Your changes are still here, unsaved. Save them to a file with Save as….", "该路径是{kind}，不是项目文件，因此没有写入任何内容。您的修改仍在，尚未保存。请用“另存为…”保存到文件。";
+    save_locked => "Another program is saving this file right now and kept it locked for {seconds} seconds. Nothing was written and your changes are still here; save again in a moment.", "另一个程序正在保存这个文件，已锁定 {seconds} 秒。没有写入任何内容，您的修改仍在；请稍后再保存。";
+    save_too_large => "The project would be {size} MB, more than the {max} MB a project file may have, and could not be opened again. Nothing was written and your changes are still here. Remove what made it grow (a very long note, a list imported twice), or split the project.", "项目将达到 {size} MB，超过了项目文件 {max} MB 的上限，保存后将无法再打开。没有写入任何内容，您的修改仍在。请删除使其变大的内容（很长的备注、重复导入的名单），或拆分项目。";
+    deleted_entry => "Deleted {name}", "已删除 {name}";
+    undo_delete_tip => "Bring it back, with every reference to it (Ctrl+Z)", "恢复该条目及其所有引用（Ctrl+Z）";
+    deleted_hint => "Deleted. Undo (Ctrl+Z) brings it back; select an entry in the list to edit it.", "已删除。撤销（Ctrl+Z）可恢复；在列表中选择条目即可编辑。";
+    long_text_shown => "{n} characters: too long to edit here, so only the beginning is shown.", "共 {n} 个字符，过长，无法在此编辑，只显示开头部分。";
+    long_text_all => "{n} characters: too long to edit here, shown in full below.", "共 {n} 个字符，过长，无法在此编辑，下面显示全文。";
+    show_all => "Show all", "全部显示";
+    show_less => "Show less", "收起";
+    dlg_path_exists_export => "This file exists and will be replaced.", "该文件已存在，将被覆盖。";
     // Print-ready documents and a fully bilingual app (issue 15): new strings go right below.
+    open_folder => "Open folder", "打开文件夹";
+    open_folder_tip => "Show the folder of this file in the file manager", "在文件管理器中打开该文件所在的文件夹";
+    open_folder_failed => "Could not open the folder", "无法打开文件夹";
+    project_file_kind => "Delegation Planner project", "代表团会务助手项目";
+    dlg_open_project => "Open a project", "打开项目";
+    dlg_save_project => "Save the project", "保存项目";
+    dlg_export_file => "Export to a file", "导出到文件";
+    unit_min => "min", "分钟";
+    one_person => "1 person", "1 人";
+    n_people => "{n} people", "{n} 人";
+    one_organisation => "1 organisation", "1 个机构";
+    n_organisations => "{n} organisations", "{n} 个机构";
+    import_added => "Added {people} and {organisations}; {matched} already in the project", "新增 {people}、{organisations}，匹配已有 {matched} 人";
+    month_names => "January,February,March,April,May,June,July,August,September,October,November,December", "1月,2月,3月,4月,5月,6月,7月,8月,9月,10月,11月,12月";
+    weekday_initials => "Mo,Tu,We,Th,Fr,Sa,Su", "一,二,三,四,五,六,日";
+    date_format => "{d} {month} {y}", "{y}年{m}月{d}日";
+    date_today => "Today", "今天";
+    date_previous_month => "Previous month", "上个月";
+    date_next_month => "Next month", "下个月";
+    date_previous_year => "Previous year", "上一年";
+    date_next_year => "Next year", "下一年";
+    date_pick_tip => "Choose the date on a calendar", "在日历中选择日期";
+    head_comes_first => "The head of delegation comes first: change the role to move someone above them", "团长始终排在首位：如需调整，请先更改角色";
+    name_cards_title => "Name cards", "桌签";
+    name_cards_body => "Folded table cards, one per attendee (those who declined are left out), in protocol order.", "折叠桌签，每位参会人员一张（已谢绝者除外），按礼宾顺序排列。";
+    card_size => "Card size", "桌签尺寸";
+    card_a4 => "A4, folded (297 × 105 mm)", "A4 对折（297 × 105 毫米）";
+    card_a5 => "A5 tent (210 × 74 mm)", "A5 三角桌签（210 × 74 毫米）";
+    card_two => "Two A5 tents per A4 sheet", "每张 A4 纸两个 A5 桌签";
+    card_face => "Facing the guests", "朝向来宾的一面";
+    card_face_both => "Chinese and English on both sides", "两面均为中英文";
+    card_face_zh => "Chinese (English on the back)", "中文（背面英文）";
+    card_face_en => "English (Chinese on the back)", "英文（背面中文）";
+    save_dots => "Save…", "保存…";
+    unprintable_title => "Some characters cannot be printed", "部分字符无法打印";
+    unprintable_body => "No font on this computer has these characters, so they would print as empty boxes:", "本机没有任何字体包含以下字符，打印出来会是空白方框：";
+    unprintable_advice => "Install a font that has them (a CJK Extension B font for rare name characters) and export again, or correct the text. The file has not been written yet.", "请安装包含这些字符的字体（生僻姓名用字需 CJK 扩展 B 字体）后重新导出，或修改文字。文件尚未写入。";
+    save_anyway => "Save anyway", "仍然保存";
+    browse_title_open => "Open a file", "打开文件";
+    browse_title_save => "Save to a file", "保存到文件";
+    browse_no_dialog => "No file dialog is available on this system; choose the file here.", "本系统没有可用的文件对话框，请在此选择文件。";
+    browse_folder => "Folder", "文件夹";
+    browse_up => "Up", "上一级";
+    browse_up_tip => "The folder that contains this one", "上一级文件夹";
+    browse_home => "Home", "主文件夹";
+    browse_recent => "Recent folders", "最近使用的文件夹";
+    browse_file_name => "File name", "文件名";
+    browse_empty => "No matching files in this folder.", "此文件夹中没有相应的文件。";
+    browse_unreadable => "This folder cannot be read.", "无法读取此文件夹。";
+    no_file_dialog => "No file dialog is available on this desktop (no XDG desktop portal and no zenity); installing xdg-desktop-portal-gtk or zenity gives one. Meanwhile, choose the file here.", "此桌面没有可用的文件对话框（没有 XDG 桌面门户，也没有 zenity）；安装 xdg-desktop-portal-gtk 或 zenity 即可使用。现在请在此选择文件。";
+    file_dialog_no_answer => "The file dialog could not be shown (the desktop portal did not answer). Choose the file here instead.", "无法显示文件对话框（桌面门户没有响应）。请改在此选择文件。";
+    browse_relative => "A file name alone is saved in the folder shown above.", "只填写文件名时，文件保存在上面显示的文件夹中。";
     // Minutes, outcomes and Word documents (issue 16): new strings go right below.
 }
 
@@ -510,6 +623,7 @@ pub fn agenda_format(t: &Strings, format: crate::export::agenda::AgendaFormat) -
         AgendaFormat::Html => t.format_html,
         AgendaFormat::Md => t.format_md,
         AgendaFormat::Ics => t.format_ics,
+        AgendaFormat::IcsPerItem => t.format_ics_per_item,
     }
 }
 
@@ -546,6 +660,7 @@ pub fn commitments_format(
 pub fn save_step(t: &Strings, step: crate::project_file::SaveStep) -> &'static str {
     use crate::project_file::SaveStep;
     match step {
+        SaveStep::Lock => t.step_lock,
         SaveStep::CreateTemp => t.step_create_temp,
         SaveStep::Write => t.step_write,
         SaveStep::Flush => t.step_flush,

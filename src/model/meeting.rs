@@ -1,8 +1,9 @@
 use chrono::{NaiveDate, NaiveTime};
 
-use serde::{Deserialize, Serialize};
+use serde::{Deserialize, Deserializer, Serialize};
 
-use super::{Bilingual, ItemId, OrganisationId, PersonId, SideId, choice_enum};
+use super::programme::{Day, DaySummary, add_minutes, instant_at, move_years};
+use super::{AgendaItem, Bilingual, ItemId, OrganisationId, PersonId, SideId, choice_enum};
 
 /// One meeting, visit, roundtable or training of the cooperation.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -14,19 +15,12 @@ pub struct Meeting {
     /// What kind of meeting this is.
     #[serde(default)]
     pub kind: MeetingKind,
-    /// Local date at the venue.
-    pub date: NaiveDate,
-    /// Local start time at the venue.
-    pub start_time: NaiveTime,
-    /// Planned end, local time; the agenda warns when it runs past it.
-    #[serde(default)]
-    pub planned_end: Option<NaiveTime>,
     /// IANA time zone of the venue (`Europe/Paris`).
     pub time_zone: chrono_tz::Tz,
     /// The other side's time zone, shown beside every time (`Asia/Shanghai`).
     #[serde(default)]
     pub counterpart_time_zone: Option<chrono_tz::Tz>,
-    /// Where it takes place, in both languages.
+    /// Where it takes place, in both languages (a day may have a venue of its own).
     #[serde(default)]
     pub venue: Bilingual,
     /// The organisation hosting the meeting.
@@ -41,9 +35,10 @@ pub struct Meeting {
     /// Who is invited or attends, in protocol order within each side.
     #[serde(default)]
     pub attendees: Vec<Attendee>,
-    /// The agenda, in order.
-    #[serde(default)]
-    pub agenda: Vec<AgendaItem>,
+    /// The programme: one or more days (or sessions), in order, each with its agenda. A
+    /// file with no day is refused: a meeting takes place on some date.
+    #[serde(deserialize_with = "at_least_one_day")]
+    pub days: Vec<Day>,
     /// Minutes and free notes.
     #[serde(default)]
     pub minutes: String,
@@ -52,15 +47,23 @@ pub struct Meeting {
     pub expected_participants: Option<u32>,
 }
 
+/// Reads the days of a meeting and refuses an empty list.
+fn at_least_one_day<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Vec<Day>, D::Error> {
+    let days = Vec::<Day>::deserialize(deserializer)?;
+    if days.is_empty() {
+        return Err(serde::de::Error::custom(
+            "a meeting needs at least one day (days: [] is empty)",
+        ));
+    }
+    Ok(days)
+}
+
 impl Meeting {
     /// A new meeting on `date` at 09:00 in `time_zone`, with nothing else filled in.
     pub fn new(date: NaiveDate, time_zone: chrono_tz::Tz) -> Self {
         Self {
             title: Bilingual::default(),
             kind: MeetingKind::default(),
-            date,
-            start_time: NaiveTime::from_hms_opt(9, 0, 0).unwrap_or(NaiveTime::MIN),
-            planned_end: None,
             time_zone,
             counterpart_time_zone: None,
             venue: Bilingual::default(),
@@ -68,21 +71,31 @@ impl Meeting {
             series: None,
             sides: Vec::new(),
             attendees: Vec::new(),
-            agenda: Vec::new(),
+            days: vec![Day::new(
+                date,
+                NaiveTime::from_hms_opt(9, 0, 0).unwrap_or(NaiveTime::MIN),
+            )],
             minutes: String::new(),
             expected_participants: None,
         }
     }
 
-    /// A copy of everything but the attendees and the agenda, which may be long: what a
-    /// details form edits without copying 20,000 attendees every frame.
+    /// A copy of everything but the attendees and the days' items, which may be long: what
+    /// a details form edits (and reads the dates from) without copying 20,000 attendees
+    /// every frame.
     pub fn details(&self) -> Self {
+        Self {
+            minutes: self.minutes.clone(),
+            ..self.details_without_minutes()
+        }
+    }
+
+    /// [`Self::details`] without the minutes, for an editor that shows minutes too long to
+    /// edit from the meeting itself rather than copying them every frame.
+    pub fn details_without_minutes(&self) -> Self {
         Self {
             title: self.title.clone(),
             kind: self.kind,
-            date: self.date,
-            start_time: self.start_time,
-            planned_end: self.planned_end,
             time_zone: self.time_zone,
             counterpart_time_zone: self.counterpart_time_zone,
             venue: self.venue.clone(),
@@ -90,19 +103,139 @@ impl Meeting {
             series: self.series.clone(),
             sides: self.sides.clone(),
             attendees: Vec::new(),
-            agenda: Vec::new(),
+            days: self.days.iter().map(Day::without_items).collect(),
             minutes: self.minutes.clone(),
             expected_participants: self.expected_participants,
         }
     }
 
-    /// This meeting with the details of `details` (everything but attendees and agenda).
+    /// This meeting with the details of `details`: everything but the attendees and the
+    /// days, which the agenda edits (the days of `details` are only there to be read).
     pub fn with_details(&self, details: Self) -> Self {
         Self {
             attendees: self.attendees.clone(),
-            agenda: self.agenda.clone(),
+            days: self.days.clone(),
             ..details
         }
+    }
+
+    /// The first day of the programme. Files and edits always give a meeting one; a
+    /// meeting built by hand without any is read as starting on 1 January 1970.
+    fn first_day(&self) -> Option<&Day> {
+        self.days.first()
+    }
+
+    /// When the meeting starts, local time: its earliest day's date and start.
+    pub fn starts_at(&self) -> chrono::NaiveDateTime {
+        self.days
+            .iter()
+            .map(|d| d.date.and_time(d.start))
+            .min()
+            .unwrap_or_default()
+    }
+
+    /// The date of its earliest day.
+    pub fn start_date(&self) -> NaiveDate {
+        self.starts_at().date()
+    }
+
+    /// The date of its latest day.
+    pub fn end_date(&self) -> NaiveDate {
+        self.days
+            .iter()
+            .map(|d| d.date)
+            .max()
+            .unwrap_or_else(|| self.start_date())
+    }
+
+    /// `2024-11-04`, or `2024-11-04 – 2024-11-05` for a meeting over several dates.
+    pub fn dates_text(&self) -> String {
+        let (start, end) = (self.start_date(), self.end_date());
+        if start == end {
+            start.to_string()
+        } else {
+            format!("{start} – {end}")
+        }
+    }
+
+    /// Every agenda item, day after day.
+    pub fn items(&self) -> impl Iterator<Item = &AgendaItem> {
+        self.days.iter().flat_map(|d| d.items.iter())
+    }
+
+    /// Every agenda item, day after day, to change in place.
+    pub fn items_mut(&mut self) -> impl Iterator<Item = &mut AgendaItem> {
+        self.days.iter_mut().flat_map(|d| d.items.iter_mut())
+    }
+
+    /// How many agenda items the days hold.
+    pub fn item_count(&self) -> usize {
+        self.days.iter().map(|d| d.items.len()).sum()
+    }
+
+    /// Where the item with this id is: its day and its place in that day.
+    pub fn find_item(&self, id: &ItemId) -> Option<(usize, usize)> {
+        self.days.iter().enumerate().find_map(|(d, day)| {
+            day.items
+                .iter()
+                .position(|i| &i.id == id)
+                .map(|pos| (d, pos))
+        })
+    }
+
+    /// The item with this id.
+    pub fn item(&self, id: &ItemId) -> Option<&AgendaItem> {
+        self.items().find(|i| &i.id == id)
+    }
+
+    /// The item with this id, to change in place.
+    pub fn item_mut(&mut self, id: &ItemId) -> Option<&mut AgendaItem> {
+        self.items_mut().find(|i| &i.id == id)
+    }
+
+    /// The venue of day `day`: its own, else the meeting's.
+    pub fn venue_of(&self, day: usize) -> &Bilingual {
+        match self.days.get(day) {
+            Some(d) if !d.venue.is_empty() => &d.venue,
+            _ => &self.venue,
+        }
+    }
+
+    /// Moves the programme of day `from` (title, venue, items) to the place of day `to`:
+    /// the dates, starts and planned ends stay in place, so the days stay in date order.
+    pub fn move_day(&mut self, from: usize, to: usize) {
+        let len = self.days.len();
+        if from >= len || to >= len || from == to {
+            return;
+        }
+        let slots: Vec<(NaiveDate, NaiveTime, Option<NaiveTime>)> = self
+            .days
+            .iter()
+            .map(|d| (d.date, d.start, d.planned_end))
+            .collect();
+        let day = self.days.remove(from);
+        self.days.insert(to, day);
+        for (day, (date, start, end)) in self.days.iter_mut().zip(slots) {
+            day.date = date;
+            day.start = start;
+            day.planned_end = end;
+        }
+    }
+
+    /// A new day after the last: the next date, the same start and planned end.
+    pub fn next_day(&self) -> Day {
+        let last = self.days.last();
+        let date = last
+            .and_then(|d| d.date.succ_opt())
+            .unwrap_or_else(|| self.start_date());
+        let mut day = Day::new(
+            date,
+            last.map_or(NaiveTime::from_hms_opt(9, 0, 0).unwrap_or_default(), |d| {
+                d.start
+            }),
+        );
+        day.planned_end = last.and_then(|d| d.planned_end);
+        day
     }
 
     /// The side with this id.
@@ -119,26 +252,50 @@ impl Meeting {
 
     /// An agenda item id not yet used in this meeting.
     pub fn new_item_id(&self) -> ItemId {
-        let n = self.agenda.len() + 1;
+        let n = self.item_count() + 1;
         ItemId(super::ids::unique_slug(&format!("item-{n}"), "item", |s| {
-            self.agenda.iter().any(|item| item.id.0 == s)
+            self.items().any(|item| item.id.0 == s)
         }))
     }
 
-    /// The next meeting of this one's series, on `date`: same kind, title, sides, start
-    /// and times, edition + 1; no attendees, agenda or minutes (nothing stale). With
-    /// `alternate`, the other side hosts: time zones swap and the venue is left blank.
+    /// The next meeting of this one's series, on `date`: same kind, title, sides, time
+    /// zones and days (dates moved with the first, same starts, titles and venues, no
+    /// items), edition + 1; no attendees or minutes (nothing stale). Years written in the
+    /// titles move with the date (`2026 Annual Meeting` → `2027 Annual Meeting`). With
+    /// `alternate`, the other side hosts: time zones swap and the venues are left blank.
     pub fn next_in_series(&self, date: NaiveDate, alternate: bool) -> Self {
+        use chrono::Datelike as _;
+        let first = self.start_date();
+        let shift = date - first;
+        let (year, delta) = (first.year(), date.year() - first.year());
+        let years = |t: &Bilingual| Bilingual {
+            en: move_years(&t.en, year, delta),
+            zh: move_years(&t.zh, year, delta),
+        };
         let mut next = Self::new(date, self.time_zone);
-        next.title = self.title.clone();
+        next.title = years(&self.title);
         next.kind = self.kind;
-        next.start_time = self.start_time;
-        next.planned_end = self.planned_end;
         next.counterpart_time_zone = self.counterpart_time_zone;
         next.venue = self.venue.clone();
         next.host = self.host.clone();
         next.sides = self.sides.clone();
         next.expected_participants = self.expected_participants;
+        next.days = self
+            .days
+            .iter()
+            .map(|d| {
+                let mut day = d.without_items();
+                day.date = d.date.checked_add_signed(shift).unwrap_or(date);
+                day.title = years(&d.title);
+                if alternate {
+                    day.venue = Bilingual::default();
+                }
+                day
+            })
+            .collect();
+        if next.days.is_empty() {
+            next.days = Self::new(date, self.time_zone).days;
+        }
         next.series = Some(match &self.series {
             Some(series) => Series {
                 name: series.name.clone(),
@@ -166,6 +323,24 @@ impl Meeting {
         next
     }
 
+    /// The texts [`Self::next_in_series`] changed on the way from this meeting to `next`
+    /// (years moved in titles), as `(before, after)`, for the dialog to show.
+    pub fn moved_texts(&self, next: &Self) -> Vec<(String, String)> {
+        let mut out = Vec::new();
+        let mut compare = |a: &Bilingual, b: &Bilingual| {
+            for (x, y) in [(&a.en, &b.en), (&a.zh, &b.zh)] {
+                if x != y {
+                    out.push((x.clone(), y.clone()));
+                }
+            }
+        };
+        compare(&self.title, &next.title);
+        for (a, b) in self.days.iter().zip(&next.days) {
+            compare(&a.title, &b.title);
+        }
+        out
+    }
+
     /// Indices of the attendees of `side` (`None`: no side, or a side that does not exist)
     /// in protocol order, ties kept in list order.
     pub fn side_order(&self, side: Option<&SideId>) -> Vec<usize> {
@@ -183,23 +358,51 @@ impl Meeting {
         idx
     }
 
+    /// Whether the attendee at index `index` can move one place up (or down) in its side's
+    /// protocol order: not past the end, and not past someone of another precedence (the
+    /// head of delegation, the deputy), which only a change of role can do.
+    pub fn can_move_attendee(&self, index: usize, up: bool) -> bool {
+        let Some(attendee) = self.attendees.get(index) else {
+            return false;
+        };
+        let order = self.side_order(attendee.side.as_ref());
+        let Some(pos) = order.iter().position(|i| *i == index) else {
+            return false;
+        };
+        let other = if up {
+            pos.checked_sub(1)
+        } else {
+            Some(pos + 1)
+        };
+        other
+            .and_then(|o| order.get(o))
+            .and_then(|i| self.attendees.get(*i))
+            .is_some_and(|o| o.protocol_key().0 == attendee.protocol_key().0)
+    }
+
     /// Moves an attendee one place up or down in its side's protocol order and renumbers
-    /// the side's ranks 1, 2, 3… so the order is explicit in the file.
-    pub fn move_attendee(&mut self, person: &PersonId, up: bool) {
-        let Some(side) = self
+    /// the side's ranks 1, 2, 3… so the order is explicit in the file. Roles never change
+    /// here: a move past someone of another precedence (the head of delegation comes
+    /// first) is refused, and false returned; see [`Self::can_move_attendee`].
+    pub fn move_attendee(&mut self, person: &PersonId, up: bool) -> bool {
+        let Some((index, side)) = self
             .attendees
             .iter()
-            .find(|a| &a.person == person)
-            .map(|a| a.side.clone())
+            .enumerate()
+            .find(|(_, a)| &a.person == person)
+            .map(|(i, a)| (i, a.side.clone()))
         else {
-            return;
+            return false;
         };
+        if !self.can_move_attendee(index, up) {
+            return false;
+        }
         let mut order = self.side_order(side.as_ref());
         let Some(pos) = order
             .iter()
             .position(|i| self.attendees.get(*i).is_some_and(|a| &a.person == person))
         else {
-            return;
+            return false;
         };
         let other = if up {
             pos.checked_sub(1)
@@ -207,25 +410,65 @@ impl Meeting {
             Some(pos + 1).filter(|p| *p < order.len())
         };
         let Some(other) = other else {
-            return;
+            return false;
         };
         order.swap(pos, other);
         for (rank, i) in order.iter().enumerate() {
             if let Some(a) = self.attendees.get_mut(*i) {
                 a.rank = u32::try_from(rank + 1).unwrap_or(u32::MAX);
-                // The one now first leads the side; a former head moved down becomes a member.
-                if rank == 0 && a.role == AttendanceRole::Member {
-                    a.role = AttendanceRole::HeadOfDelegation;
-                } else if rank > 0 && a.role == AttendanceRole::HeadOfDelegation {
-                    a.role = AttendanceRole::Member;
-                }
             }
+        }
+        true
+    }
+
+    /// Total planned length of the agenda in minutes, all days together.
+    pub fn agenda_minutes(&self) -> u64 {
+        self.days.iter().map(Day::minutes).sum()
+    }
+
+    /// The instant the meeting starts (its first day's start).
+    pub fn start_instant(&self) -> chrono::DateTime<chrono_tz::Tz> {
+        match self.first_day() {
+            Some(day) => day.start_instant(self.time_zone),
+            None => instant_at(self.time_zone, self.starts_at()),
         }
     }
 
-    /// Total planned length of the agenda in minutes.
-    pub fn agenda_minutes(&self) -> u32 {
-        self.agenda.iter().map(|i| i.duration_minutes).sum()
+    /// The instant the last day's agenda ends.
+    pub fn end_instant(&self) -> chrono::DateTime<chrono_tz::Tz> {
+        self.days
+            .iter()
+            .map(|d| d.summary(self.time_zone).end)
+            .max()
+            .unwrap_or_else(|| self.start_instant())
+    }
+
+    /// What each day adds up to: its items' times, total, end and warnings.
+    pub fn day_summaries(&self) -> Vec<DaySummary> {
+        self.days
+            .iter()
+            .map(|d| d.summary(self.time_zone))
+            .collect()
+    }
+
+    /// An instant as the counterpart's local time, if a counterpart zone is set.
+    pub fn counterpart_time(
+        &self,
+        at: chrono::DateTime<chrono_tz::Tz>,
+    ) -> Option<chrono::DateTime<chrono_tz::Tz>> {
+        self.counterpart_time_zone
+            .map(|other| at.with_timezone(&other))
+    }
+
+    /// The end of day `day` with `minutes` more, for the editor's "add item" default.
+    pub fn day_end_plus(
+        &self,
+        day: usize,
+        minutes: i64,
+    ) -> Option<chrono::DateTime<chrono_tz::Tz>> {
+        self.days
+            .get(day)
+            .map(|d| add_minutes(d.summary(self.time_zone).end, minutes))
     }
 }
 
@@ -305,32 +548,6 @@ impl Attendee {
     }
 }
 
-/// One item of an agenda.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct AgendaItem {
-    /// Stable id within the meeting.
-    pub id: ItemId,
-    /// Title in both languages.
-    #[serde(default)]
-    pub title: Bilingual,
-    /// What kind of item.
-    #[serde(default)]
-    pub kind: AgendaItemKind,
-    /// Planned length in minutes.
-    #[serde(default)]
-    pub duration_minutes: u32,
-    /// A start time that does not follow from the items before (a lunch at 12:30).
-    #[serde(default)]
-    pub fixed_start: Option<NaiveTime>,
-    /// Who speaks.
-    #[serde(default)]
-    pub speakers: Vec<PersonId>,
-    /// Free notes.
-    #[serde(default)]
-    pub notes: String,
-}
-
 /// The kind of a meeting.
 #[derive(
     Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
@@ -361,41 +578,6 @@ choice_enum!(MeetingKind {
     Training => ("training", "Training / seminar", "培训 / 讲座"),
     Reception => ("reception", "Reception", "招待会"),
     SiteVisit => ("site-visit", "Site visit", "现场参观"),
-});
-
-/// The kind of an agenda item.
-#[derive(
-    Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
-)]
-pub enum AgendaItemKind {
-    /// Opening or welcome remarks.
-    OpeningRemarks,
-    /// A presentation.
-    #[default]
-    Presentation,
-    /// A discussion.
-    Discussion,
-    /// A coffee break.
-    Break,
-    /// Lunch or dinner.
-    Meal,
-    /// Signing of an agreement.
-    Signing,
-    /// A reception.
-    Reception,
-    /// A visit.
-    Visit,
-}
-
-choice_enum!(AgendaItemKind {
-    OpeningRemarks => ("opening", "Opening remarks", "开幕致辞"),
-    Presentation => ("presentation", "Presentation", "报告"),
-    Discussion => ("discussion", "Discussion", "讨论"),
-    Break => ("break", "Break", "茶歇"),
-    Meal => ("meal", "Meal", "用餐"),
-    Signing => ("signing", "Signing", "签约"),
-    Reception => ("reception", "Reception", "招待会"),
-    Visit => ("visit", "Visit", "参观"),
 });
 
 /// A person's role at a meeting.
@@ -470,110 +652,6 @@ choice_enum!(AttendanceMode {
     Remote => ("remote", "Remote", "线上"),
 });
 
-/// When one agenda item runs, in the venue's time zone.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Slot {
-    /// Start.
-    pub start: chrono::DateTime<chrono_tz::Tz>,
-    /// End.
-    pub end: chrono::DateTime<chrono_tz::Tz>,
-    /// Minutes between the end of the previous item and this start: positive is a gap,
-    /// negative an overlap (only a fixed start can make either).
-    pub gap_minutes: i64,
-}
-
-/// The instant a wall-clock time at the venue stands for. A time skipped by a
-/// daylight-saving jump (02:30 on the spring change day) is taken an hour later, as
-/// clocks read then; a repeated one (autumn) is its first occurrence.
-pub fn instant_at(
-    tz: chrono_tz::Tz,
-    local: chrono::NaiveDateTime,
-) -> chrono::DateTime<chrono_tz::Tz> {
-    use chrono::TimeZone as _;
-    use chrono::offset::LocalResult;
-    match tz.from_local_datetime(&local) {
-        LocalResult::Single(t) | LocalResult::Ambiguous(t, _) => t,
-        LocalResult::None => match tz.from_local_datetime(&(local + chrono::Duration::hours(1))) {
-            LocalResult::Single(t) | LocalResult::Ambiguous(t, _) => t,
-            // No zone skips two hours; fall back to reading the time as UTC.
-            LocalResult::None => tz.from_utc_datetime(&local),
-        },
-    }
-}
-
-impl Meeting {
-    /// The instant the meeting starts.
-    pub fn start_instant(&self) -> chrono::DateTime<chrono_tz::Tz> {
-        instant_at(self.time_zone, self.date.and_time(self.start_time))
-    }
-
-    /// Start and end of every agenda item: each follows the previous one, unless it has a
-    /// fixed start, which wins and may leave a gap or an overlap. Durations are real
-    /// elapsed time, so an agenda across a daylight-saving change keeps its length.
-    pub fn schedule(&self) -> Vec<Slot> {
-        let meeting_start = self.start_instant();
-        let mut cursor = meeting_start;
-        self.agenda
-            .iter()
-            .map(|item| {
-                let start = match item.fixed_start {
-                    Some(fixed) => {
-                        let mut local = cursor.date_naive().and_time(fixed);
-                        // A fixed time earlier than the meeting's start belongs to the next day
-                        // (an agenda running past midnight).
-                        if local < meeting_start.naive_local() {
-                            local += chrono::Duration::days(1);
-                        }
-                        instant_at(self.time_zone, local)
-                    }
-                    None => cursor,
-                };
-                let gap_minutes = (start - cursor).num_minutes();
-                let end = start + chrono::Duration::minutes(i64::from(item.duration_minutes));
-                cursor = end;
-                Slot {
-                    start,
-                    end,
-                    gap_minutes,
-                }
-            })
-            .collect()
-    }
-
-    /// The end of the agenda; the start when the agenda is empty.
-    pub fn agenda_end(&self) -> chrono::DateTime<chrono_tz::Tz> {
-        self.schedule()
-            .last()
-            .map_or_else(|| self.start_instant(), |s| s.end)
-    }
-
-    /// The planned end as an instant (the next day when it is before the start).
-    pub fn planned_end_instant(&self) -> Option<chrono::DateTime<chrono_tz::Tz>> {
-        self.planned_end.map(|end| {
-            let mut local = self.date.and_time(end);
-            if end < self.start_time {
-                local += chrono::Duration::days(1);
-            }
-            instant_at(self.time_zone, local)
-        })
-    }
-
-    /// True when the agenda ends after the planned end.
-    pub fn runs_past_end(&self) -> bool {
-        self.planned_end_instant()
-            .is_some_and(|planned| self.agenda_end() > planned)
-    }
-
-    /// An instant as the counterpart's local time, if a counterpart zone is set.
-    pub fn counterpart_time(
-        &self,
-        at: chrono::DateTime<chrono_tz::Tz>,
-    ) -> Option<chrono::DateTime<chrono_tz::Tz>> {
-        self.counterpart_time_zone
-            .map(|other| at.with_timezone(&other))
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -584,9 +662,9 @@ mod tests {
             NaiveDate::from_ymd_opt(2024, 9, 23).unwrap(),
             chrono_tz::Europe::Paris,
         );
-        m.start_time = NaiveTime::from_hms_opt(14, 0, 0).unwrap();
+        m.days[0].start = NaiveTime::from_hms_opt(14, 0, 0).unwrap();
         for (i, minutes) in [10, 20, 30].into_iter().enumerate() {
-            m.agenda.push(AgendaItem {
+            m.days[0].items.push(AgendaItem {
                 id: ItemId(format!("i{i}")),
                 duration_minutes: minutes,
                 ..Default::default()
@@ -602,22 +680,22 @@ mod tests {
     #[test]
     fn times_follow_durations_and_fixed_starts() {
         let mut m = meeting();
-        let s = m.schedule();
+        let s = m.days[0].schedule(m.time_zone);
         assert_eq!(s[1].start.time(), hm(14, 10));
         assert_eq!(s[2].end.time(), hm(15, 0));
-        m.agenda[2].fixed_start = Some(hm(14, 45));
-        let s = m.schedule();
+        m.days[0].items[2].fixed_start = Some(hm(14, 45));
+        let s = m.days[0].schedule(m.time_zone);
         assert_eq!(s[2].gap_minutes, 15, "a gap before a later fixed start");
-        m.agenda[2].fixed_start = Some(hm(14, 20));
+        m.days[0].items[2].fixed_start = Some(hm(14, 20));
         assert_eq!(
-            m.schedule()[2].gap_minutes,
+            m.days[0].schedule(m.time_zone)[2].gap_minutes,
             -10,
             "an overlap with an earlier fixed start"
         );
-        m.planned_end = Some(hm(14, 40));
-        assert!(m.runs_past_end());
-        m.planned_end = Some(hm(15, 0));
-        assert!(!m.runs_past_end());
+        m.days[0].planned_end = Some(hm(14, 40));
+        assert!(m.days[0].summary(m.time_zone).runs_past_end);
+        m.days[0].planned_end = Some(hm(15, 0));
+        assert!(!m.days[0].summary(m.time_zone).runs_past_end);
     }
 
     #[test]
@@ -629,7 +707,7 @@ mod tests {
         assert_eq!(same.series.as_ref().unwrap().edition, 2);
         assert_eq!(same.time_zone, chrono_tz::Europe::Paris);
         assert_eq!(same.sides, paris.sides);
-        assert!(same.attendees.is_empty() && same.agenda.is_empty() && same.minutes.is_empty());
+        assert!(same.attendees.is_empty() && same.item_count() == 0 && same.minutes.is_empty());
         let beijing = paris.next_in_series(date, true);
         assert_eq!(beijing.time_zone, chrono_tz::Asia::Shanghai);
         assert_eq!(
@@ -641,7 +719,7 @@ mod tests {
     }
 
     #[test]
-    fn reordering_attendees_renumbers_and_moves_the_head() {
+    fn reordering_attendees_renumbers_and_never_changes_a_role() {
         let project = crate::samples::ccaa_afnor().unwrap();
         let mut m = project.meetings.values().next().unwrap().clone();
         let afnor = Some(SideId::from("afnor"));
@@ -670,23 +748,21 @@ mod tests {
                 "shen-cindy"
             ]
         );
-        m.move_attendee(&PersonId::from("tsai-august"), true);
-        assert_eq!(names(&m)[0], "tsai-august");
-        let tsai = m
-            .attendees
-            .iter()
-            .find(|a| a.person.as_str() == "tsai-august")
-            .unwrap();
-        assert_eq!(
-            (tsai.rank, tsai.role),
-            (1, AttendanceRole::HeadOfDelegation)
-        );
+        // A member cannot pass the head of delegation: nothing moves, no role changes
+        // (this used to make the member head of delegation silently).
+        let before = m.clone();
+        assert!(!m.move_attendee(&PersonId::from("tsai-august"), true));
+        assert_eq!(m, before);
+        assert_eq!(names(&m)[0], "augereau-landais-myriam");
         let myriam = m
             .attendees
             .iter()
             .find(|a| a.person.as_str() == "augereau-landais-myriam")
             .unwrap();
-        assert_eq!((myriam.rank, myriam.role), (2, AttendanceRole::Member));
+        assert_eq!(
+            (myriam.rank, myriam.role),
+            (1, AttendanceRole::HeadOfDelegation)
+        );
         // The other side is untouched; moving past the end does nothing.
         m.move_attendee(&PersonId::from("shen-cindy"), false);
         assert_eq!(names(&m)[3], "shen-cindy");
@@ -696,48 +772,51 @@ mod tests {
     #[test]
     fn agenda_runs_past_midnight() {
         let mut m = meeting();
-        m.start_time = hm(23, 40);
-        m.agenda[2].fixed_start = Some(hm(0, 30));
-        let s = m.schedule();
+        m.days[0].start = hm(23, 40);
+        m.days[0].items[2].fixed_start = Some(hm(0, 30));
+        let s = m.days[0].schedule(m.time_zone);
         assert_eq!(
             s[1].end.naive_local(),
-            m.date.succ_opt().unwrap().and_time(hm(0, 10))
+            m.days[0].date.succ_opt().unwrap().and_time(hm(0, 10))
         );
         assert_eq!(
             s[2].start.naive_local(),
-            m.date.succ_opt().unwrap().and_time(hm(0, 30))
+            m.days[0].date.succ_opt().unwrap().and_time(hm(0, 30))
         );
         assert_eq!(s[2].gap_minutes, 20);
-        m.planned_end = Some(hm(0, 45));
-        assert!(m.runs_past_end(), "ends 01:00 the next day, after 00:45");
-        m.planned_end = Some(hm(1, 0));
-        assert!(!m.runs_past_end());
+        m.days[0].planned_end = Some(hm(0, 45));
+        assert!(
+            m.days[0].summary(m.time_zone).runs_past_end,
+            "ends 01:00 the next day, after 00:45"
+        );
+        m.days[0].planned_end = Some(hm(1, 0));
+        assert!(!m.days[0].summary(m.time_zone).runs_past_end);
     }
 
     #[test]
     fn spring_forward_keeps_real_durations() {
         // Paris, 31 March 2024: 02:00 becomes 03:00.
         let mut m = meeting();
-        m.date = NaiveDate::from_ymd_opt(2024, 3, 31).unwrap();
-        m.start_time = hm(1, 30);
-        let s = m.schedule();
+        m.days[0].date = NaiveDate::from_ymd_opt(2024, 3, 31).unwrap();
+        m.days[0].start = hm(1, 30);
+        let s = m.days[0].schedule(m.time_zone);
         // 01:30 + 10 min = 01:40; + 20 min = 02:00, which clocks read as 03:00.
         assert_eq!(s[1].start.time(), hm(1, 40));
         assert_eq!(s[2].start.time(), hm(3, 0));
         assert_eq!(s[2].end.time(), hm(3, 30));
         assert_eq!((s[2].end - s[0].start).num_minutes(), 60);
         // A fixed start inside the skipped hour is read as clocks show it then.
-        m.agenda[2].fixed_start = Some(hm(2, 30));
-        assert_eq!(m.schedule()[2].start.time(), hm(3, 30));
+        m.days[0].items[2].fixed_start = Some(hm(2, 30));
+        assert_eq!(m.days[0].schedule(m.time_zone)[2].start.time(), hm(3, 30));
     }
 
     #[test]
     fn fall_back_keeps_real_durations() {
         // Paris, 27 October 2024: 03:00 becomes 02:00 again.
         let mut m = meeting();
-        m.date = NaiveDate::from_ymd_opt(2024, 10, 27).unwrap();
-        m.start_time = hm(2, 30);
-        let s = m.schedule();
+        m.days[0].date = NaiveDate::from_ymd_opt(2024, 10, 27).unwrap();
+        m.days[0].start = hm(2, 30);
+        let s = m.days[0].schedule(m.time_zone);
         assert_eq!(
             s[2].start.time(),
             hm(2, 0),
@@ -756,23 +835,77 @@ mod tests {
             hm(20, 0)
         );
         // Winter time (UTC+1): 21:00 in Beijing.
-        m.date = NaiveDate::from_ymd_opt(2024, 11, 4).unwrap();
+        m.days[0].date = NaiveDate::from_ymd_opt(2024, 11, 4).unwrap();
         assert_eq!(
             m.counterpart_time(m.start_instant()).unwrap().time(),
             hm(21, 0)
         );
         // Brussels 10:00 = Shanghai 16:00 in summer, 17:00 in winter.
         m.time_zone = chrono_tz::Europe::Brussels;
-        m.start_time = hm(10, 0);
-        m.date = NaiveDate::from_ymd_opt(2024, 7, 1).unwrap();
+        m.days[0].start = hm(10, 0);
+        m.days[0].date = NaiveDate::from_ymd_opt(2024, 7, 1).unwrap();
         assert_eq!(
             m.counterpart_time(m.start_instant()).unwrap().time(),
             hm(16, 0)
         );
-        m.date = NaiveDate::from_ymd_opt(2024, 12, 2).unwrap();
+        m.days[0].date = NaiveDate::from_ymd_opt(2024, 12, 2).unwrap();
         assert_eq!(
             m.counterpart_time(m.start_instant()).unwrap().time(),
             hm(17, 0)
         );
+    }
+
+    #[test]
+    fn the_next_meeting_copies_days_without_items_and_moves_years() {
+        let mut m = meeting();
+        m.title = Bilingual::new("2024 Annual Meeting", "2024年年会");
+        m.days[0].title = Bilingual::new("Review of 2023", "2023年回顾");
+        let mut second = m.next_day();
+        second.title = Bilingual::en("Site visit");
+        second.venue = Bilingual::en("Lab");
+        m.days.push(second);
+        let date = NaiveDate::from_ymd_opt(2025, 9, 22).unwrap();
+        let next = m.next_in_series(date, false);
+        assert_eq!(
+            next.title,
+            Bilingual::new("2025 Annual Meeting", "2025年年会")
+        );
+        assert_eq!(next.days.len(), 2);
+        assert_eq!(next.days[0].date, date);
+        assert_eq!(next.days[1].date, date.succ_opt().unwrap());
+        assert_eq!(next.days[0].start, hm(14, 0));
+        assert_eq!(next.days[0].title.en, "Review of 2024");
+        assert_eq!(next.days[1].venue.en, "Lab");
+        assert_eq!(next.item_count(), 0);
+        assert_eq!(
+            m.moved_texts(&next),
+            [
+                (
+                    "2024 Annual Meeting".to_owned(),
+                    "2025 Annual Meeting".to_owned()
+                ),
+                ("2024年年会".to_owned(), "2025年年会".to_owned()),
+                ("Review of 2023".to_owned(), "Review of 2024".to_owned()),
+                ("2023年回顾".to_owned(), "2024年回顾".to_owned()),
+            ]
+        );
+        // Hosted by the other side: the venues are left blank, days and all.
+        let away = m.next_in_series(date, true);
+        assert!(away.venue.is_empty() && away.days.iter().all(|d| d.venue.is_empty()));
+    }
+
+    #[test]
+    fn moving_a_day_keeps_the_dates_in_order() {
+        let mut m = meeting();
+        let mut second = m.next_day();
+        second.title = Bilingual::en("Visit");
+        m.days.push(second);
+        m.move_day(1, 0);
+        assert_eq!(m.days[0].title.en, "Visit");
+        assert!(m.days[0].items.is_empty());
+        assert!(m.days[0].date < m.days[1].date);
+        assert_eq!(m.days[1].items.len(), 3);
+        assert_eq!(m.start_date(), m.days[0].date);
+        assert_eq!(m.dates_text(), "2024-09-23 – 2024-09-24");
     }
 }

@@ -10,24 +10,30 @@ mod ids;
 mod meeting;
 mod organisation;
 mod person;
+mod programme;
 mod project;
 pub mod stats;
 mod text;
 mod validate;
+pub mod zones;
 
 pub use commitment::{Commitment, CommitmentStatus, Owner, Precondition, ProgressEntry};
 pub use ids::{CommitmentId, ItemId, MeetingId, OrganisationId, PersonId, SideId, slugify};
 pub use meeting::{
-    AgendaItem, AgendaItemKind, AttendanceMode, AttendanceRole, AttendanceStatus, Attendee,
-    Meeting, MeetingKind, Series, Side, Slot, instant_at,
+    AttendanceMode, AttendanceRole, AttendanceStatus, Attendee, Meeting, MeetingKind, Series, Side,
 };
 pub use organisation::{Organisation, Sector};
 pub use person::{
     Honorific, NameOrder, Person, fold_for_search, fold_for_search_into, normalize_chinese_name,
 };
+pub use programme::{
+    AgendaItem, AgendaItemKind, Day, DaySummary, MAX_DAY_MINUTES, MAX_ITEM_MINUTES, Slot, YEARS,
+    add_minutes, day_mark, instant_at, move_years,
+};
+pub(crate) use project::unique_keys;
 pub use project::{EntityMap, Project, ProjectInfo};
-pub use text::Bilingual;
-pub use validate::{Problem, ProblemKind, ProblemLocation, validate};
+pub use text::{Bilingual, MAX_QUOTED_CHARS, clip_for_message};
+pub use validate::{Problem, ProblemKind, ProblemLocation, date_in_range, validate};
 
 /// A value that can be chosen from a fixed list in the UI and in exports.
 ///

@@ -97,7 +97,7 @@ impl Project {
 
 /// Deserializes a map and refuses a key that appears twice, which a plain `BTreeMap`
 /// would silently collapse (losing one of the two entities).
-fn unique_keys<'de, D, K, V>(deserializer: D) -> Result<EntityMap<K, V>, D::Error>
+pub(crate) fn unique_keys<'de, D, K, V>(deserializer: D) -> Result<EntityMap<K, V>, D::Error>
 where
     D: Deserializer<'de>,
     K: Deserialize<'de> + Ord + Clone + std::fmt::Display,

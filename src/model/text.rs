@@ -56,9 +56,39 @@ impl Bilingual {
     }
 }
 
+/// The most characters of a text from a file that a message quotes: a 10 MB identifier
+/// must not become a 10 MB error message.
+pub const MAX_QUOTED_CHARS: usize = 200;
+
+/// `text` as an error message may quote it: whole when short, else its first
+/// [`MAX_QUOTED_CHARS`] characters followed by `…`.
+pub fn clip_for_message(text: &str) -> std::borrow::Cow<'_, str> {
+    // Cheap first test: a text of at most this many bytes has at most this many chars.
+    if text.len() <= MAX_QUOTED_CHARS {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    match text.char_indices().nth(MAX_QUOTED_CHARS) {
+        Some((end, _)) => {
+            std::borrow::Cow::Owned(format!("{}…", text.get(..end).unwrap_or_default()))
+        }
+        None => std::borrow::Cow::Borrowed(text),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn messages_quote_at_most_two_hundred_characters() {
+        assert_eq!(clip_for_message("paris-2024"), "paris-2024");
+        let long = "黄".repeat(10_000);
+        let clipped = clip_for_message(&long);
+        assert_eq!(clipped.chars().count(), MAX_QUOTED_CHARS + 1);
+        assert!(clipped.ends_with("黄…"));
+        let exact = "a".repeat(MAX_QUOTED_CHARS);
+        assert_eq!(clip_for_message(&exact), exact);
+    }
 
     #[test]
     fn falls_back_to_the_other_language() {

@@ -5,10 +5,11 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use chrono::NaiveDate;
+use chrono::{Datelike as _, NaiveDate};
 
 use super::{
-    CommitmentId, ItemId, MeetingId, OrganisationId, Owner, PersonId, Precondition, Project, SideId,
+    CommitmentId, ItemId, MAX_ITEM_MINUTES, MeetingId, OrganisationId, Owner, PersonId,
+    Precondition, Project, SideId, YEARS,
 };
 
 /// One thing wrong with a project: where, and what.
@@ -37,6 +38,15 @@ pub enum ProblemLocation {
         meeting: MeetingId,
         /// The side.
         side: SideId,
+    },
+    /// One day of a meeting's programme.
+    Day {
+        /// The meeting.
+        meeting: MeetingId,
+        /// Its place in the programme, from 1.
+        number: usize,
+        /// Its date.
+        date: NaiveDate,
     },
     /// An item of a meeting's agenda.
     AgendaItem {
@@ -96,20 +106,53 @@ pub enum ProblemKind {
     MissingPrecondition(CommitmentId),
     /// Following a commitment's parents runs into a loop.
     ParentLoop,
+    /// A day's items run past midnight; `end` is when they end, local time.
+    DayPastMidnight {
+        /// When the day's items end.
+        end: chrono::NaiveDateTime,
+    },
+    /// A day runs longer than 16 hours.
+    DayTooLong {
+        /// How long it runs, in minutes.
+        minutes: i64,
+    },
+    /// An agenda item lasts longer than 24 hours.
+    ItemTooLong {
+        /// Its duration in minutes.
+        minutes: u32,
+    },
+    /// A date outside [`YEARS`] (a year typed wrong, or a hostile file: such a date
+    /// cannot be written to a calendar).
+    DateOutOfRange(NaiveDate),
+}
+
+/// Whether `date` lies in the years a project may use ([`YEARS`]).
+pub fn date_in_range(date: NaiveDate) -> bool {
+    YEARS.contains(&date.year())
+}
+
+/// An id as a message quotes it: at most [`super::MAX_QUOTED_CHARS`] characters.
+fn q(id: &impl std::borrow::Borrow<str>) -> std::borrow::Cow<'_, str> {
+    super::clip_for_message(id.borrow())
 }
 
 impl std::fmt::Display for ProblemLocation {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            Self::Person(id) => write!(f, "person {id}"),
-            Self::Meeting(id) => write!(f, "meeting {id}"),
-            Self::Side { meeting, side } => write!(f, "meeting {meeting}, side {side}"),
+            Self::Person(id) => write!(f, "person {}", q(id)),
+            Self::Meeting(id) => write!(f, "meeting {}", q(id)),
+            Self::Side { meeting, side } => write!(f, "meeting {}, side {}", q(meeting), q(side)),
+            Self::Day {
+                meeting,
+                number,
+                date,
+            } => write!(f, "meeting {}, day {number} ({date})", q(meeting)),
             Self::AgendaItem { meeting, item } => {
-                write!(f, "meeting {meeting}, agenda item {item}")
+                write!(f, "meeting {}, agenda item {}", q(meeting), q(item))
             }
-            Self::Commitment(id) => write!(f, "commitment {id}"),
+            Self::Commitment(id) => write!(f, "commitment {}", q(id)),
             Self::Progress { commitment, date } => {
-                write!(f, "commitment {commitment}, progress of {date}")
+                write!(f, "commitment {}, progress of {date}", q(commitment))
             }
         }
     }
@@ -118,33 +161,59 @@ impl std::fmt::Display for ProblemLocation {
 impl std::fmt::Display for ProblemKind {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            Self::MissingOrganisation(org) => write!(f, "organisation `{org}` does not exist"),
-            Self::MissingHost(org) => write!(f, "host organisation `{org}` does not exist"),
-            Self::DuplicateSide(side) => write!(f, "side id `{side}` is used twice"),
-            Self::MissingAttendee(person) => write!(f, "attendee `{person}` does not exist"),
+            Self::MissingOrganisation(org) => write!(f, "organisation `{}` does not exist", q(org)),
+            Self::MissingHost(org) => write!(f, "host organisation `{}` does not exist", q(org)),
+            Self::DuplicateSide(side) => write!(f, "side id `{}` is used twice", q(side)),
+            Self::MissingAttendee(person) => write!(f, "attendee `{}` does not exist", q(person)),
             Self::DuplicateAttendee(person) => {
-                write!(f, "`{person}` is listed twice as an attendee")
+                write!(f, "`{}` is listed twice as an attendee", q(person))
             }
             Self::AttendeeOnMissingSide { person, side } => write!(
                 f,
-                "attendee `{person}` is on side `{side}`, which does not exist"
+                "attendee `{}` is on side `{}`, which does not exist",
+                q(person),
+                q(side)
             ),
-            Self::DuplicateItem(item) => write!(f, "agenda item id `{item}` is used twice"),
-            Self::MissingSpeaker(person) => write!(f, "speaker `{person}` does not exist"),
+            Self::DuplicateItem(item) => write!(f, "agenda item id `{}` is used twice", q(item)),
+            Self::MissingSpeaker(person) => write!(f, "speaker `{}` does not exist", q(person)),
             Self::OwnParent => f.write_str("is its own parent"),
             Self::MissingParent(parent) => {
-                write!(f, "parent commitment `{parent}` does not exist")
+                write!(f, "parent commitment `{}` does not exist", q(parent))
             }
-            Self::MissingMeeting(meeting) => write!(f, "meeting `{meeting}` does not exist"),
-            Self::MissingParty(party) => write!(f, "party `{party}` does not exist"),
-            Self::MissingOwnerPerson(person) => write!(f, "owner `{person}` does not exist"),
+            Self::MissingMeeting(meeting) => write!(f, "meeting `{}` does not exist", q(meeting)),
+            Self::MissingParty(party) => write!(f, "party `{}` does not exist", q(party)),
+            Self::MissingOwnerPerson(person) => write!(f, "owner `{}` does not exist", q(person)),
             Self::MissingOwnerOrganisation(org) => {
-                write!(f, "owner organisation `{org}` does not exist")
+                write!(f, "owner organisation `{}` does not exist", q(org))
             }
             Self::MissingPrecondition(other) => {
-                write!(f, "precondition `{other}` does not exist")
+                write!(f, "precondition `{}` does not exist", q(other))
             }
             Self::ParentLoop => f.write_str("its parents form a loop"),
+            Self::DayPastMidnight { end } => write!(
+                f,
+                "runs past midnight: its items end on {} at {}",
+                end.date(),
+                end.format("%H:%M")
+            ),
+            Self::DayTooLong { minutes } => write!(
+                f,
+                "runs {} h {:02} min, longer than 16 hours",
+                minutes / 60,
+                minutes % 60
+            ),
+            Self::ItemTooLong { minutes } => {
+                write!(
+                    f,
+                    "lasts {minutes} minutes, more than a day ({MAX_ITEM_MINUTES} minutes)"
+                )
+            }
+            Self::DateOutOfRange(date) => write!(
+                f,
+                "the date {date} is not between the years {} and {}",
+                YEARS.start(),
+                YEARS.end()
+            ),
         }
     }
 }
@@ -246,8 +315,9 @@ pub fn validate(project: &Project) -> Vec<Problem> {
                 );
             }
         }
+        check_days(id, meeting, &mut push);
         let mut item_ids = BTreeSet::new();
-        for item in &meeting.agenda {
+        for item in meeting.items() {
             if !item_ids.insert(&item.id) {
                 push(here(), ProblemKind::DuplicateItem(item.id.clone()));
             }
@@ -261,6 +331,17 @@ pub fn validate(project: &Project) -> Vec<Problem> {
                         ProblemKind::MissingSpeaker(speaker.clone()),
                     );
                 }
+            }
+            if item.duration_minutes > MAX_ITEM_MINUTES {
+                push(
+                    ProblemLocation::AgendaItem {
+                        meeting: id.clone(),
+                        item: item.id.clone(),
+                    },
+                    ProblemKind::ItemTooLong {
+                        minutes: item.duration_minutes,
+                    },
+                );
             }
         }
     }
@@ -302,7 +383,21 @@ pub fn validate(project: &Project) -> Vec<Problem> {
                 push(here(), ProblemKind::MissingPrecondition(other.clone()));
             }
         }
+        if let Some(due) = commitment.due
+            && !date_in_range(due)
+        {
+            push(here(), ProblemKind::DateOutOfRange(due));
+        }
         for entry in &commitment.progress {
+            if !date_in_range(entry.date) {
+                push(
+                    ProblemLocation::Progress {
+                        commitment: id.clone(),
+                        date: entry.date,
+                    },
+                    ProblemKind::DateOutOfRange(entry.date),
+                );
+            }
             if let Some(meeting) = &entry.meeting
                 && !project.meetings.contains_key(meeting)
             {
@@ -357,6 +452,45 @@ pub fn validate(project: &Project) -> Vec<Problem> {
     problems
 }
 
+/// The days of a meeting: a date outside 1900–2200, items past midnight, a day longer than
+/// 16 hours (what a mistyped time or duration makes, and what a calendar would show as a
+/// 25-hour event without a word).
+fn check_days(
+    id: &MeetingId,
+    meeting: &super::Meeting,
+    push: &mut impl FnMut(ProblemLocation, ProblemKind),
+) {
+    for (i, day) in meeting.days.iter().enumerate() {
+        let here = || ProblemLocation::Day {
+            meeting: id.clone(),
+            number: i + 1,
+            date: day.date,
+        };
+        if !date_in_range(day.date) {
+            push(here(), ProblemKind::DateOutOfRange(day.date));
+            // Times of a day in year 262,000 say nothing more.
+            continue;
+        }
+        let summary = day.summary(meeting.time_zone);
+        if summary.past_midnight {
+            push(
+                here(),
+                ProblemKind::DayPastMidnight {
+                    end: summary.end.naive_local(),
+                },
+            );
+        }
+        if summary.too_long {
+            push(
+                here(),
+                ProblemKind::DayTooLong {
+                    minutes: summary.length_minutes,
+                },
+            );
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -367,10 +501,10 @@ mod tests {
         let paris = MeetingId::from("paris-2024");
         let meeting = project.meetings.get_mut(&paris).unwrap();
         meeting.host = Some("nobody".into());
-        let item = meeting.agenda.first().unwrap().id.clone();
+        let item = meeting.items().next().unwrap().id.clone();
         meeting
-            .agenda
-            .first_mut()
+            .items_mut()
+            .next()
             .unwrap()
             .speakers
             .push("ghost".into());
@@ -389,6 +523,39 @@ mod tests {
         assert_eq!(
             problems[0].kind,
             ProblemKind::MissingHost(OrganisationId::from("nobody"))
+        );
+    }
+
+    #[test]
+    fn days_past_midnight_too_long_or_out_of_range_are_reported() {
+        use chrono::NaiveTime;
+        let mut project = crate::samples::ccaa_afnor().unwrap();
+        let paris = MeetingId::from("paris-2024");
+        let meeting = project.meetings.get_mut(&paris).unwrap();
+        // The example: a Chinese time misread as 02:00 pushed the rest past
+        // midnight, and `check` called the file valid. Now a day ending after midnight, a
+        // day of more than 16 hours and an item of more than 24 hours are reported.
+        meeting.days[0].start = NaiveTime::from_hms_opt(22, 0, 0).unwrap();
+        meeting.days[0].items[1].duration_minutes = 25 * 60;
+        let mut later = meeting.days[0].clone();
+        later.items.clear();
+        later.date = NaiveDate::from_ymd_opt(2250, 1, 1).unwrap();
+        meeting.days.push(later);
+        let text: Vec<String> = validate(&project).iter().map(ToString::to_string).collect();
+        let item = project.meetings[&paris].days[0].items[1].id.clone();
+        assert_eq!(
+            text,
+            [
+                "meeting paris-2024, agenda item ".to_owned()
+                    + item.as_str()
+                    + ": lasts 1500 minutes, more than a day (1440 minutes)",
+                "meeting paris-2024, day 1 (2024-09-23): runs 26 h 30 min, longer than 16 hours"
+                    .to_owned(),
+                "meeting paris-2024, day 1 (2024-09-23): runs past midnight: its items end on 2024-09-25 at 00:30"
+                    .to_owned(),
+                "meeting paris-2024, day 2 (2250-01-01): the date 2250-01-01 is not between the years 1900 and 2200"
+                    .to_owned(),
+            ]
         );
     }
 }

@@ -38,6 +38,21 @@ pub enum LoadError {
         /// The file.
         path: PathBuf,
     },
+    /// The file is UTF-32 (four bytes a character).
+    #[error("{}", self.located())]
+    Utf32 {
+        /// The file.
+        path: PathBuf,
+    },
+    /// Not a regular file: a folder, a pipe, a device or a socket. Refused before any
+    /// reading, which on a pipe would wait for ever.
+    #[error("{}", self.located())]
+    NotAFile {
+        /// The path.
+        path: PathBuf,
+        /// What it is instead.
+        kind: super::NodeKind,
+    },
     /// The bytes are not UTF-8 text.
     #[error("{}", self.located())]
     NotUtf8 {
@@ -84,6 +99,8 @@ impl LoadError {
             | Self::TooLarge { path, .. }
             | Self::Empty { path }
             | Self::Utf16 { path }
+            | Self::Utf32 { path }
+            | Self::NotAFile { path, .. }
             | Self::NotUtf8 { path, .. }
             | Self::Syntax { path, .. }
             | Self::NewerVersion { path, .. } => path,
@@ -96,9 +113,12 @@ impl LoadError {
             Self::NotUtf8 { line, column, .. }
             | Self::Syntax { line, column, .. }
             | Self::NewerVersion { line, column, .. } => Some((*line, *column)),
-            Self::Io { .. } | Self::TooLarge { .. } | Self::Empty { .. } | Self::Utf16 { .. } => {
-                None
-            }
+            Self::Io { .. }
+            | Self::TooLarge { .. }
+            | Self::Empty { .. }
+            | Self::Utf16 { .. }
+            | Self::Utf32 { .. }
+            | Self::NotAFile { .. } => None,
         }
     }
 
@@ -117,6 +137,12 @@ impl LoadError {
             Self::Utf16 { .. } => {
                 "the file is saved as UTF-16; save it again as UTF-8 in your text editor, then open it".to_owned()
             }
+            Self::Utf32 { .. } => {
+                "the file is saved as UTF-32; save it again as UTF-8 in your text editor, then open it".to_owned()
+            }
+            Self::NotAFile { kind, .. } => format!(
+                "this is {kind}, not a project file; give the path of a .ron file"
+            ),
             Self::NotUtf8 { .. } => {
                 "the file is not UTF-8 text here; it may be damaged or not a project file".to_owned()
             }
@@ -124,7 +150,7 @@ impl LoadError {
             Self::NewerVersion {
                 found, supported, ..
             } => format!(
-                "the file was made by a newer version of Delegation Planner (format {found}); this version reads format {supported}; update the app to open it"
+                "the file was made by a newer version of Delegation Planner (format {found}); this version reads format {supported}; update Delegation Planner to open it"
             ),
         }
     }
@@ -160,7 +186,7 @@ pub enum SyntaxReason {
     },
     /// A field this version does not know.
     #[error(
-        "unknown field `{found}`{}. The file may have been made by a newer version of Delegation Planner; update the app, or remove the field. Known fields: {}",
+        "unknown field `{found}`{}. The file may have been made by a newer version of Delegation Planner; update Delegation Planner, or remove the field. Known fields: {}",
         in_place(.place.as_deref()),
         .expected.join(", ")
     )]
@@ -248,12 +274,15 @@ fn cut_off(detail: Option<&str>) -> String {
 }
 
 /// Why a save did not fully succeed.
+///
+/// `Display` is the command line's English; the app says it in the user's language (see
+/// `crate::i18n::errors`), with what to do there (Save as…).
 #[derive(Debug, thiserror::Error)]
 pub enum SaveError {
-    /// A step before the new version replaced the old one failed: the file on disk and its
-    /// backup are untouched.
+    /// A step before the new version replaced the old one failed: the file on disk is
+    /// untouched (its `.bak` may already hold a copy of it).
     #[error(
-        "Could not save: {step} failed ({source}). The file on disk was not changed. Check free space and permissions, or use Save as… to pick another folder. {}",
+        "Could not save: {step} failed ({source}). The file on disk was not changed. Check free space and the permissions of the file and its folder. {}",
         path.display()
     )]
     Io {
@@ -264,8 +293,8 @@ pub enum SaveError {
         /// What the system said.
         source: std::io::Error,
     },
-    /// The new version is in place, but a later step failed (keeping the `.bak`, or making
-    /// sure the rename reached the disk).
+    /// The new version is in place, but a later step failed (making sure the renames
+    /// reached the disk).
     #[error(
         "The project was saved, but {step} failed ({source}). Save again to be sure it is safely on disk. {}",
         path.display()
@@ -280,9 +309,79 @@ pub enum SaveError {
         /// The file as it now is on disk.
         saved: super::Fingerprint,
     },
+    /// The file may not be written: read-only, immutable, or not a regular file. Nothing
+    /// was written, whoever the process runs as.
+    #[error(
+        "Not saved: {protection}. The file was left as it is; make it writable first, or write to another file. {}",
+        path.display()
+    )]
+    Protected {
+        /// The file.
+        path: PathBuf,
+        /// What protects it.
+        protection: super::Protection,
+    },
+    /// Someone else changed, moved or deleted the file since it was read: nothing was
+    /// replaced, so that their changes are not lost.
+    #[error(
+        "Not saved: {}. Nothing was replaced, so that those changes are not lost; run the command again on the file as it is now. {}",
+        describe_change(change),
+        path.display()
+    )]
+    ChangedOnDisk {
+        /// The file.
+        path: PathBuf,
+        /// What happened to it.
+        change: super::DiskChange,
+    },
+    /// Another program (or another window of this one) kept the file locked while it
+    /// wrote it, for longer than a save waits.
+    #[error(
+        "Not saved: another program is writing this file and kept it locked for {} seconds. Nothing was written; try again when it has finished. {}",
+        super::LOCK_WAIT.as_secs(),
+        path.display()
+    )]
+    Locked {
+        /// The file.
+        path: PathBuf,
+    },
+    /// The text would be larger than any project file can be opened again.
+    #[error(
+        "Not saved: the project would be {} MB, more than the {} MB a project file may have (it could not be opened again). Nothing was written; split the project, or remove what made it grow. {}",
+        megabytes(*size),
+        megabytes(*max),
+        path.display()
+    )]
+    TooLarge {
+        /// The file.
+        path: PathBuf,
+        /// The size the file would have.
+        size: u64,
+        /// The limit ([`super::MAX_FILE_SIZE`]).
+        max: u64,
+    },
     /// The project could not be turned into text (should not happen).
     #[error("Could not write the project as text ({0}). Nothing was saved.")]
     Serialize(#[source] SerializeError),
+}
+
+/// A size in megabytes (MiB), with one decimal below ten.
+pub fn megabytes(bytes: u64) -> String {
+    let mb = bytes as f64 / f64::from(1u32 << 20);
+    if mb < 10.0 {
+        format!("{mb:.1}")
+    } else {
+        format!("{mb:.0}")
+    }
+}
+
+fn describe_change(change: &super::DiskChange) -> &'static str {
+    match change {
+        super::DiskChange::Missing => "the file was deleted or moved since it was read",
+        super::DiskChange::Modified { .. } | super::DiskChange::Unchanged => {
+            "another program changed the file since it was read"
+        }
+    }
 }
 
 /// Why a project could not be turned into text: the fast writer's reason, or ron's.
@@ -301,7 +400,11 @@ impl SaveError {
     pub fn step(&self) -> Option<super::SaveStep> {
         match self {
             Self::Io { step, .. } | Self::Incomplete { step, .. } => Some(*step),
-            Self::Serialize(_) => None,
+            Self::Protected { .. }
+            | Self::ChangedOnDisk { .. }
+            | Self::Locked { .. }
+            | Self::TooLarge { .. }
+            | Self::Serialize(_) => None,
         }
     }
 
@@ -309,7 +412,7 @@ impl SaveError {
     pub fn saved(&self) -> Option<&super::Fingerprint> {
         match self {
             Self::Incomplete { saved, .. } => Some(saved),
-            Self::Io { .. } | Self::Serialize(_) => None,
+            _ => None,
         }
     }
 }

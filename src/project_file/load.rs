@@ -7,7 +7,7 @@ use super::{Fingerprint, LoadError, ProjectFile, SyntaxReason};
 use crate::model::Project;
 
 /// The format version this app writes and the newest it reads.
-pub const FORMAT_VERSION: u32 = 1;
+pub const FORMAT_VERSION: u32 = 2;
 
 /// Files larger than this are refused before reading: the largest realistic project
 /// (100,000 people) is about 40 MB.
@@ -32,7 +32,7 @@ pub(crate) fn read_bytes(path: &Path) -> Result<(Vec<u8>, Option<SystemTime>), L
         path: path.to_owned(),
         source,
     };
-    let file = std::fs::File::open(path).map_err(io_error)?;
+    let file = open_regular(path)?;
     let meta = file.metadata().map_err(io_error)?;
     let size = meta.len();
     if size > MAX_FILE_SIZE {
@@ -49,6 +49,39 @@ pub(crate) fn read_bytes(path: &Path) -> Result<(Vec<u8>, Option<SystemTime>), L
         .map_err(io_error)?;
     check_size(&bytes, path)?;
     Ok((bytes, meta.modified().ok()))
+}
+
+/// Opens `path` for reading if it is a regular file. A folder, a pipe, a device or a
+/// socket is refused at once: reading a pipe would wait for a writer for ever.
+pub(crate) fn open_regular(path: &Path) -> Result<std::fs::File, LoadError> {
+    let io_error = |source| LoadError::Io {
+        path: path.to_owned(),
+        source,
+    };
+    let not_a_file = |meta: &std::fs::Metadata| LoadError::NotAFile {
+        path: path.to_owned(),
+        kind: super::NodeKind::of(meta.file_type()),
+    };
+    let meta = std::fs::metadata(path).map_err(io_error)?;
+    if !meta.is_file() {
+        return Err(not_a_file(&meta));
+    }
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(target_os = "linux")]
+    {
+        // Should the path become a pipe between the check and the open, the open does not
+        // wait for a writer; reads of a regular file ignore the flag.
+        use std::os::unix::fs::OpenOptionsExt as _;
+        options.custom_flags(rustix::fs::OFlags::NONBLOCK.bits() as i32);
+    }
+    let file = options.open(path).map_err(io_error)?;
+    let meta = file.metadata().map_err(io_error)?;
+    if meta.is_file() {
+        Ok(file)
+    } else {
+        Err(not_a_file(&meta))
+    }
 }
 
 fn check_size(bytes: &[u8], path: &Path) -> Result<(), LoadError> {
@@ -86,12 +119,13 @@ pub fn parse_project_fast(bytes: &[u8]) -> Option<Project> {
 
 /// Brings a file of any supported format version up to the current model.
 ///
-/// When the format changes, add `V2(…)` to [`ProjectFile`], keep the `V1` types (renamed,
-/// e.g. `model::v1::Project`) and convert here; `tests/formats/` keeps one file of every
+/// When the format changes, add the next version to [`ProjectFile`], keep the old types
+/// (as `super::v1` keeps V1's) and convert here; `tests/formats/` keeps one file of every
 /// released version, and a test loads each of them forever.
 pub(crate) fn migrate(file: ProjectFile) -> Project {
     match file {
-        ProjectFile::V1(project) => project,
+        ProjectFile::V1(project) => super::v1::migrate(project),
+        ProjectFile::V2(project) => project,
     }
 }
 
@@ -125,6 +159,13 @@ struct CheckedText<'a> {
 fn check_text<'a>(bytes: &'a [u8], path: &Path) -> Result<CheckedText<'a>, LoadError> {
     let path_buf = || path.to_owned();
     check_size(bytes, path)?;
+    // UTF-32 first: its little-endian byte-order mark starts like UTF-16's.
+    if bytes.starts_with(&[0xFF, 0xFE, 0, 0])
+        || bytes.starts_with(&[0, 0, 0xFE, 0xFF])
+        || matches!(bytes, [_, 0, 0, 0, ..] | [0, 0, 0, _, ..])
+    {
+        return Err(LoadError::Utf32 { path: path_buf() });
+    }
     if bytes.starts_with(&[0xFF, 0xFE])
         || bytes.starts_with(&[0xFE, 0xFF])
         || matches!(bytes, [0, _, ..] | [_, 0, ..])
@@ -160,6 +201,32 @@ fn check_text<'a>(bytes: &'a [u8], path: &Path) -> Result<CheckedText<'a>, LoadE
         });
     }
     Ok(CheckedText { text, start })
+}
+
+/// Whether `head`, the first bytes of a file, looks like a file of this app: a project
+/// (`V1(`) or a recovery copy (`R1(`), after white space and comments. Used to refuse
+/// writing an export over one.
+pub(crate) fn looks_like_project(head: &[u8]) -> bool {
+    let head = head.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(head);
+    // The head may end inside a character: read only its valid part.
+    let valid = match std::str::from_utf8(head) {
+        Ok(text) => text,
+        Err(err) => std::str::from_utf8(head.get(..err.valid_up_to()).unwrap_or_default())
+            .unwrap_or_default(),
+    };
+    let Some(rest) = first_token(valid).and_then(|i| valid.get(i..)) else {
+        return false;
+    };
+    let mut chars = rest.chars();
+    if !matches!(chars.next(), Some('V' | 'R')) {
+        return false;
+    }
+    let tail = chars.as_str();
+    let digits = tail.len() - tail.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    digits > 0
+        && tail
+            .get(digits..)
+            .is_some_and(|t| t.trim_start().starts_with('('))
 }
 
 /// Parses checked text with ron, turning its errors into words a user can act on.
@@ -269,17 +336,15 @@ fn describe(
                     path: path.to_owned(),
                     line,
                     column,
-                    found: found.clone(),
+                    found: clip(found),
                     supported: format!("V{FORMAT_VERSION}"),
                 };
             }
-            SyntaxReason::UnknownVersion {
-                found: found.clone(),
-            }
+            SyntaxReason::UnknownVersion { found: clip(found) }
         }
         Error::NoSuchEnumVariant { found, outer, .. } if is_envelope(outer.as_deref()) => {
             SyntaxReason::NotAProject {
-                starts_with: Some(found.clone()),
+                starts_with: Some(clip(found)),
             }
         }
         Error::NoSuchStructField {
@@ -287,8 +352,8 @@ fn describe(
             found,
             outer,
         } => SyntaxReason::UnknownField {
-            found: found.clone(),
-            place: outer.clone(),
+            found: clip(found),
+            place: outer.as_deref().map(clip),
             expected: expected.iter().map(|f| (*f).to_owned()).collect(),
         },
         Error::MissingStructField { field, outer } => SyntaxReason::MissingField {
@@ -305,16 +370,18 @@ fn describe(
         Error::Message(message) if is_date_time_error(message) => SyntaxReason::BadDateTime,
         Error::Message(message) if message.starts_with("failed to parse timezone") => {
             SyntaxReason::UnknownTimeZone {
-                name: message
-                    .trim_start_matches("failed to parse timezone: ")
-                    .to_owned(),
+                name: clip(message.trim_start_matches("failed to parse timezone: ")),
             }
         }
         Error::ExceededRecursionLimit => SyntaxReason::TooDeep,
         other if at_end => SyntaxReason::CutOff {
-            detail: Some(lowercase_first(other.to_string().trim_end_matches('.'))),
+            detail: Some(clip(&lowercase_first(
+                other.to_string().trim_end_matches('.'),
+            ))),
         },
-        other => SyntaxReason::Other(lowercase_first(other.to_string().trim_end_matches('.'))),
+        other => SyntaxReason::Other(clip(&lowercase_first(
+            other.to_string().trim_end_matches('.'),
+        ))),
     };
     LoadError::Syntax {
         path: path.to_owned(),
@@ -322,6 +389,12 @@ fn describe(
         column,
         reason,
     }
+}
+
+/// Text from the file (a name, ron's words quoting it) as an error may quote it: at most
+/// 200 characters.
+fn clip(text: &str) -> String {
+    crate::model::clip_for_message(text).into_owned()
 }
 
 fn lowercase_first(text: &str) -> String {

@@ -4,21 +4,28 @@
 mod error;
 mod fingerprint;
 mod load;
+mod lock;
+mod output;
 mod reader;
 mod save;
+mod v1;
 mod writer;
 
-pub use error::{LoadError, SaveError, SyntaxReason};
+pub use error::{LoadError, SaveError, SyntaxReason, megabytes};
 pub(crate) use fingerprint::hex_sha256;
 pub use fingerprint::{DiskChange, Fingerprint, check_on_disk};
 pub use load::{
     FORMAT_VERSION, MAX_FILE_SIZE, load_project, parse_project, parse_project_fast,
     parse_project_reference, read_project,
 };
-pub(crate) use load::{migrate, parse_ron, read_bytes};
+pub(crate) use load::{migrate, open_regular, parse_ron, read_bytes};
+pub use lock::{
+    LOCK_WAIT, LockError, NodeKind, ProjectLock, Protection, protection, tidy_after_crash,
+};
+pub use output::{OutputRefusal, check_output};
 pub use save::{
-    SaveStep, backup_path, save_project, save_project_with, to_ron_string, to_ron_string_reference,
-    write_file_atomically,
+    SaveOptions, SaveStep, backup_path, save_project, save_project_checked, save_project_with,
+    to_ron_string, to_ron_string_reference, write_copy_atomically, write_file_atomically,
 };
 pub use writer::WriteError;
 pub(crate) use writer::to_string as to_pretty_ron;
@@ -29,30 +36,29 @@ use crate::model::Project;
 
 /// The envelope around a saved project: its variant names the format version.
 ///
-/// A file from a newer app has a variant this one does not know (`V2(…)`), which is
+/// A file from a newer app has a variant this one does not know (`V3(…)`), which is
 /// reported as such instead of being half-read. Externally tagged on purpose: RON handles
 /// other enum representations badly.
-#[derive(Debug, Serialize, Deserialize)]
+#[derive(Debug, Deserialize)]
 pub(crate) enum ProjectFile {
-    /// Format version 1.
-    V1(Project),
+    /// Format version 1: a meeting had one date and one agenda.
+    V1(v1::Project),
+    /// Format version 2: a meeting has days, each with its agenda.
+    V2(Project),
 }
 
-/// [`ProjectFile`] borrowing its project, for writing without a copy.
+/// The current format around a borrowed project, for writing without a copy (and the
+/// recovery copy's serialisation, which writes the same).
 #[derive(Debug, Serialize)]
 pub(crate) enum ProjectFileRef<'a> {
-    /// Format version 1.
-    V1(&'a Project),
+    /// Format version 2.
+    V2(&'a Project),
 }
 
 impl<'a> ProjectFileRef<'a> {
     /// The current format version around `project`.
     pub(crate) fn current(project: &'a Project) -> Self {
-        // Keep the owned and borrowed envelopes in step: both must name the same variants.
-        let _: fn(ProjectFile) = |f| match f {
-            ProjectFile::V1(_) => {}
-        };
-        Self::V1(project)
+        Self::V2(project)
     }
 }
 

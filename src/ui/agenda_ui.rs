@@ -1,44 +1,52 @@
-//! A meeting's agenda: items with computed times in both time zones, gaps and overlaps,
-//! reordering by drag, buttons or Alt+↑/↓, the selected item's form, and the paste and
-//! export actions.
+//! A meeting's programme: its days as sections (heading, times in both zones, total and
+//! warnings), each followed by its items with their times; adding, removing and
+//! reordering days; moving items by drag (within and between days), buttons or Alt+↑/↓;
+//! the selected day's and item's forms (in `agenda_forms_ui`), and the paste and export
+//! actions.
 
+use super::agenda_actions::{AgendaAction, apply, keyboard_reorder, step};
+use super::meeting_summary::AgendaRow;
 use super::style::{
     self, AGENDA_BUTTONS_WIDTH, AGENDA_DURATION_WIDTH, AGENDA_ROW_HEIGHT, AGENDA_TIME_WIDTH,
     AGENDA_TITLE_WIDTH, AGENDA_VISIBLE_ROWS,
 };
-use super::widgets::{bilingual_rows, choice_row, form_ui, multiline_row, optional_time_edit};
 use super::{Cx, Request, ViewState};
 use crate::export::ExportLanguage;
 use crate::export::agenda::AgendaFormat;
-use crate::model::{AgendaItem, Bilingual, Meeting, MeetingId};
+use crate::model::{AgendaItem, Bilingual, DaySummary, Meeting, MeetingId, day_mark};
 
-/// `10:00 · 16:00`: the venue's time, then the counterpart's, with `(+1)` for another day.
-pub fn format_time(meeting: &Meeting, at: chrono::DateTime<chrono_tz::Tz>) -> String {
+/// `10:00 · 16:00 (+1)`: the venue's time, then the counterpart's, each with `(+1)` or
+/// `(−1)` when it falls on another date than the day's.
+pub fn format_time(
+    meeting: &Meeting,
+    day: chrono::NaiveDate,
+    at: chrono::DateTime<chrono_tz::Tz>,
+) -> String {
     let local = at.naive_local();
-    let mut text = local.format("%H:%M").to_string();
-    let days = (local.date() - meeting.date).num_days();
-    if days != 0 {
-        text.push_str(&format!(" ({days:+})"));
-    }
+    let mut text = format!("{}{}", local.format("%H:%M"), day_mark(local.date(), day));
     if let Some(other) = meeting.counterpart_time(at) {
         let other = other.naive_local();
-        let day = match (other.date() - meeting.date).num_days() {
-            0 => String::new(),
-            d => format!(" ({d:+})"),
-        };
-        text.push_str(&format!(" · {}{day}", other.format("%H:%M")));
+        text.push_str(&format!(
+            " · {}{}",
+            other.format("%H:%M"),
+            day_mark(other.date(), day)
+        ));
     }
     text
 }
 
-enum AgendaAction {
-    Select(usize),
-    Move { from: usize, to: usize },
-    Remove(usize),
+/// A date as the UI's language writes it (`Monday 4 November 2024`, `2024年11月4日 星期一`).
+pub fn long_date(cx: &Cx<'_>, date: chrono::NaiveDate) -> String {
+    let language = if cx.zh() {
+        ExportLanguage::Zh
+    } else {
+        ExportLanguage::En
+    };
+    crate::export::text::long_date(date, language)
 }
 
 /// The agenda section of the meeting editor. Returns the meeting changed when the user
-/// changed something; only the items on screen are built.
+/// changed something; only the rows on screen are built.
 pub fn agenda_ui(
     ui: &mut egui::Ui,
     cx: &Cx<'_>,
@@ -46,21 +54,21 @@ pub fn agenda_ui(
     meeting: &Meeting,
     state: &mut ViewState,
 ) -> Option<Meeting> {
-    let t = cx.tr();
-    let mut changed = toolbar_ui(ui, cx, id, meeting, state);
-    if meeting.agenda.is_empty() {
-        ui.label(egui::RichText::new(t.empty_agenda).color(style::weak_color(ui)));
-    } else {
-        let action = items_ui(ui, cx, meeting, state);
-        if let Some(m) = apply(action, changed.as_ref().unwrap_or(meeting), state) {
-            changed = Some(m);
-        }
-        if let Some(m) = keyboard_reorder(ui, changed.as_ref().unwrap_or(meeting), state) {
-            changed = Some(m);
-        }
-        totals_ui(ui, cx, meeting, state);
+    if state.agenda_day >= meeting.days.len() {
+        state.agenda_day = meeting.days.len().saturating_sub(1);
     }
-    if let Some(m) = item_form_ui(ui, cx, changed.as_ref().unwrap_or(meeting), state) {
+    let mut changed = toolbar_ui(ui, cx, id, meeting, state);
+    let action = rows_ui(ui, cx, meeting, state);
+    let current = changed.as_ref().unwrap_or(meeting);
+    if let Some(m) = apply(action, current, state) {
+        changed = Some(m);
+    }
+    if let Some(m) = keyboard_reorder(ui, changed.as_ref().unwrap_or(meeting), state) {
+        changed = Some(m);
+    }
+    totals_ui(ui, cx, meeting, state);
+    let current = changed.as_ref().unwrap_or(meeting);
+    if let Some(m) = super::agenda_forms_ui::selected_form_ui(ui, cx, current, state) {
         changed = Some(m);
     }
     changed
@@ -75,17 +83,37 @@ fn toolbar_ui(
 ) -> Option<Meeting> {
     let t = cx.tr();
     let mut changed = None;
-    ui.horizontal(|ui| {
-        if ui.button(format!("+ {}", t.add_item)).clicked() {
+    ui.horizontal_wrapped(|ui| {
+        if ui
+            .button(format!("+ {}", t.add_item))
+            .on_hover_text(t.add_item_tip)
+            .clicked()
+        {
             let mut m = meeting.clone();
             let item_id = m.new_item_id();
-            m.agenda.push(AgendaItem {
-                id: item_id.clone(),
-                title: Bilingual::default(),
-                duration_minutes: 30,
-                ..Default::default()
-            });
-            state.agenda_item = Some(item_id);
+            let day = state.agenda_day.min(m.days.len().saturating_sub(1));
+            if let Some(d) = m.days.get_mut(day) {
+                d.items.push(AgendaItem {
+                    id: item_id.clone(),
+                    title: Bilingual::default(),
+                    duration_minutes: 30,
+                    ..Default::default()
+                });
+                state.agenda_item = Some(item_id);
+                changed = Some(m);
+            }
+        }
+        if ui
+            .button(format!("+ {}", t.add_day))
+            .on_hover_text(t.add_day_tip)
+            .clicked()
+        {
+            let mut m = meeting.clone();
+            let day = m.next_day();
+            m.days.push(day);
+            state.agenda_day = m.days.len() - 1;
+            state.agenda_day_open = true;
+            state.agenda_item = None;
             changed = Some(m);
         }
         if ui
@@ -136,15 +164,21 @@ fn toolbar_ui(
 
 /// The menu label of an export format.
 pub fn format_label(t: &crate::i18n::Strings, format: AgendaFormat) -> &'static str {
-    match format {
-        AgendaFormat::Pdf => t.format_pdf,
-        AgendaFormat::Html => t.format_html,
-        AgendaFormat::Md => t.format_md,
-        AgendaFormat::Ics => t.format_ics,
+    crate::i18n::agenda_format(t, format)
+}
+
+/// The zones the times are given in, by city: `Times in Paris · Beijing (Shanghai)`.
+fn zones_note(cx: &Cx<'_>, meeting: &Meeting) -> String {
+    let zh = cx.zh();
+    let name =
+        |tz: chrono_tz::Tz| format!("{} ({})", crate::model::zones::zone_city(tz, zh), tz.name());
+    match meeting.counterpart_time_zone {
+        Some(other) => format!("{} · {}", name(meeting.time_zone), name(other)),
+        None => name(meeting.time_zone),
     }
 }
 
-fn items_ui(
+fn rows_ui(
     ui: &mut egui::Ui,
     cx: &Cx<'_>,
     meeting: &Meeting,
@@ -153,13 +187,9 @@ fn items_ui(
     let t = cx.tr();
     let summary = &state.meeting_summary;
     let mut action = None;
-    let count = meeting.agenda.len();
-    let tz_note = match meeting.counterpart_time_zone {
-        Some(other) => format!("{} · {}", meeting.time_zone.name(), other.name()),
-        None => meeting.time_zone.name().to_owned(),
-    };
     ui.label(
-        egui::RichText::new(format!("{}: {tz_note}", t.times_in)).color(style::weak_color(ui)),
+        egui::RichText::new(format!("{}: {}", t.times_in, zones_note(cx, meeting)))
+            .color(style::weak_color(ui)),
     );
     ui.horizontal(|ui| {
         let title_width = title_width(ui.available_width());
@@ -175,32 +205,55 @@ fn items_ui(
         }
         ui.strong(t.col_duration);
     });
-    let rows = super::widgets::nested_rows_ui(
+    let rows = &summary.agenda_rows;
+    let built = super::widgets::nested_rows_ui(
         ui,
         "agenda_rows",
-        count,
+        rows.len(),
         AGENDA_ROW_HEIGHT,
         AGENDA_VISIBLE_ROWS,
         egui::Layout::left_to_right(egui::Align::Min),
         |ui, i| {
-            if let (Some(item), Some(slot)) = (meeting.agenda.get(i), summary.schedule.get(i))
-                && let Some(a) = item_row_ui(ui, cx, meeting, state, i, item, slot)
-            {
-                action = Some(a);
+            let found = match rows.get(i) {
+                Some(AgendaRow::Day(d)) => day_row_ui(ui, cx, meeting, state, *d),
+                Some(AgendaRow::Item { day, item }) => {
+                    let slot = summary.days.get(*day).and_then(|s| s.slots.get(*item));
+                    match (meeting.days.get(*day), slot) {
+                        (Some(d), Some(slot)) => d.items.get(*item).and_then(|it| {
+                            item_row_ui(ui, cx, meeting, state, (*day, *item), d.date, it, slot)
+                        }),
+                        _ => None,
+                    }
+                }
+                None => None,
+            };
+            if found.is_some() {
+                action = found;
             }
         },
     );
-    // Dropping a dragged item on a row moves it there; the row it would land on is marked.
-    for (i, response) in rows {
-        if let Some(from) = response.dnd_release_payload::<usize>() {
-            action = Some(AgendaAction::Move { from: *from, to: i });
+    // Dropping a dragged item on a row moves it there (on a day's heading: to the start of
+    // that day); the row it would land on is marked.
+    for (i, response) in built {
+        let target = match rows.get(i) {
+            Some(AgendaRow::Day(d)) => (*d, 0),
+            Some(AgendaRow::Item { day, item }) => (*day, *item),
+            None => continue,
+        };
+        if let Some(from) = response.dnd_release_payload::<(usize, usize)>() {
+            action = Some(AgendaAction::Move {
+                from: *from,
+                to: target,
+            });
         }
-        if response.dnd_hover_payload::<usize>().is_some() {
-            ui.painter().hline(
-                response.rect.x_range(),
-                response.rect.top(),
-                ui.visuals().selection.stroke,
-            );
+        if response.dnd_hover_payload::<(usize, usize)>().is_some() {
+            let y = if matches!(rows.get(i), Some(AgendaRow::Day(_))) {
+                response.rect.bottom()
+            } else {
+                response.rect.top()
+            };
+            ui.painter()
+                .hline(response.rect.x_range(), y, ui.visuals().selection.stroke);
         }
     }
     action
@@ -212,9 +265,15 @@ fn title_width(available: f32) -> f32 {
         .clamp(*AGENDA_TITLE_WIDTH.start(), *AGENDA_TITLE_WIDTH.end())
 }
 
-/// The title of an item: selectable, draggable, painted (a list of buttons would lay out
-/// each button's parts every frame), named for screen readers by the title.
-fn title_ui(ui: &mut egui::Ui, title: &str, selected: bool, width: f32) -> egui::Response {
+/// A line of text that can be selected and dragged, painted (a list of buttons would lay
+/// out each button's parts every frame), named for screen readers by its text.
+fn title_ui(
+    ui: &mut egui::Ui,
+    title: impl Into<egui::WidgetText>,
+    name: &str,
+    selected: bool,
+    width: f32,
+) -> egui::Response {
     let height = ui.spacing().interact_size.y;
     let (rect, response) =
         ui.allocate_exact_size(egui::vec2(width, height), egui::Sense::click_and_drag());
@@ -238,7 +297,7 @@ fn title_ui(ui: &mut egui::Ui, title: &str, selected: bool, width: f32) -> egui:
     let padding = ui.spacing().button_padding.x;
     let text_rect = rect.shrink2(egui::vec2(padding, 0.0));
     super::widgets::paint_line_in(ui, text_rect, title, egui::TextStyle::Button, color);
-    response.widget_info(|| egui::WidgetInfo::selected(egui::Role::Button, true, selected, title));
+    response.widget_info(|| egui::WidgetInfo::selected(egui::Role::Button, true, selected, name));
     response
 }
 
@@ -252,20 +311,156 @@ fn paint_line(ui: &mut egui::Ui, text: egui::RichText, width: f32) {
     ui.painter().galley(rect.min, galley, color);
 }
 
+/// `1 day`, `2 days` (`共 2 天`).
+pub fn day_count(t: &crate::i18n::Strings, n: usize) -> String {
+    if n == 1 {
+        t.one_day.to_owned()
+    } else {
+        t.days_count.replace("{n}", &n.to_string())
+    }
+}
+
+/// `3 h 20 min`, `3 h 20 分钟`.
+pub fn hours_minutes(t: &crate::i18n::Strings, minutes: u64) -> String {
+    format!("{} h {:02} {}", minutes / 60, minutes % 60, t.unit_min)
+}
+
+/// The heading of day `d`: number, date in the UI's language and title, then its times in
+/// both zones, its total and its warnings; the move and remove buttons when selected.
+fn day_row_ui(
+    ui: &mut egui::Ui,
+    cx: &Cx<'_>,
+    meeting: &Meeting,
+    state: &ViewState,
+    d: usize,
+) -> Option<AgendaAction> {
+    let t = cx.tr();
+    let day = meeting.days.get(d)?;
+    let summary = state.meeting_summary.days.get(d)?;
+    let mut action = None;
+    let width = AGENDA_TIME_WIDTH + title_width(ui.available_width()) + AGENDA_DURATION_WIDTH;
+    let selected = state.agenda_day == d && state.agenda_item.is_none() && state.agenda_day_open;
+    let mut heading = format!(
+        "{} · {}",
+        t.day_number.replace("{n}", &(d + 1).to_string()),
+        long_date(cx, day.date)
+    );
+    if !day.title.is_empty() {
+        heading.push_str(&format!(" · {}", day.title.get(cx.zh())));
+    }
+    let name = t.day_number.replace("{n}", &(d + 1).to_string());
+    ui.vertical(|ui| {
+        let response = title_ui(
+            ui,
+            egui::RichText::new(&heading).strong(),
+            &name,
+            selected,
+            width,
+        )
+        .on_hover_text(t.day_select_tip);
+        if response.clicked() {
+            action = Some(AgendaAction::SelectDay(d));
+        }
+        let facts = day_facts(ui, cx, meeting, d, summary);
+        paint_line(ui, facts, width);
+    });
+    if !selected {
+        return action;
+    }
+    let count = meeting.days.len();
+    if ui
+        .add_enabled(d > 0, egui::Button::new("↑"))
+        .on_hover_text(t.move_day_up)
+        .accessible_name(format!("{}: {name}", t.move_day_up))
+        .clicked()
+    {
+        action = Some(AgendaAction::MoveDay(d, d - 1));
+    }
+    if ui
+        .add_enabled(d + 1 < count, egui::Button::new("↓"))
+        .on_hover_text(t.move_day_down)
+        .accessible_name(format!("{}: {name}", t.move_day_down))
+        .clicked()
+    {
+        action = Some(AgendaAction::MoveDay(d, d + 1));
+    }
+    if ui
+        .add_enabled(count > 1, egui::Button::new("×"))
+        .on_hover_text(t.remove_day_tip)
+        .on_disabled_hover_text(t.remove_last_day)
+        .accessible_name(format!("{}: {name}", t.remove_day))
+        .clicked()
+    {
+        action = Some(AgendaAction::RemoveDay(d));
+    }
+    action
+}
+
+/// `09:00 → 12:30 · 16:00 → 19:30 · 3 h 30 min · ▲ runs past the planned end (12:00)`.
+fn day_facts(
+    ui: &egui::Ui,
+    cx: &Cx<'_>,
+    meeting: &Meeting,
+    d: usize,
+    s: &DaySummary,
+) -> egui::RichText {
+    let t = cx.tr();
+    let Some(day) = meeting.days.get(d) else {
+        return egui::RichText::new("");
+    };
+    let mut text = format!(
+        "{} → {} · {}",
+        format_time(meeting, day.date, s.start),
+        format_time(meeting, day.date, s.end),
+        hours_minutes(t, s.minutes)
+    );
+    if !day.venue.is_empty() {
+        text.push_str(&format!(" · {}", day.venue.get(cx.zh())));
+    }
+    let mut warn = Vec::new();
+    if s.runs_past_end {
+        let planned = day
+            .planned_end
+            .map(|p| p.format("%H:%M").to_string())
+            .unwrap_or_default();
+        warn.push(format!("{} ({planned})", t.runs_past_end));
+    }
+    if s.past_midnight {
+        warn.push(t.day_past_midnight.to_owned());
+    }
+    if s.too_long {
+        warn.push(t.day_too_long.to_owned());
+    }
+    if warn.is_empty() {
+        egui::RichText::new(text)
+            .small()
+            .color(style::weak_color(ui))
+    } else {
+        text.push_str(&format!(" · ▲ {}", warn.join(" · ")));
+        egui::RichText::new(text)
+            .small()
+            .color(style::warning_color(ui))
+    }
+}
+
 /// One agenda item: its time (with the gap or overlap before it), title and speakers,
 /// duration, and the move and remove buttons.
+#[expect(
+    clippy::too_many_arguments,
+    reason = "a row's parts: the day's date and the item's place come from the row"
+)]
 fn item_row_ui(
     ui: &mut egui::Ui,
     cx: &Cx<'_>,
     meeting: &Meeting,
     state: &ViewState,
-    i: usize,
+    (d, i): (usize, usize),
+    date: chrono::NaiveDate,
     item: &AgendaItem,
     slot: &crate::model::Slot,
 ) -> Option<AgendaAction> {
     let t = cx.tr();
     let zh = cx.zh();
-    let count = meeting.agenda.len();
     let mut action = None;
     let title_width = title_width(ui.available_width());
     ui.allocate_ui_with_layout(
@@ -273,7 +468,7 @@ fn item_row_ui(
         egui::Layout::top_down(egui::Align::Min),
         |ui| {
             ui.set_width(AGENDA_TIME_WIDTH);
-            let time = format_time(meeting, slot.start);
+            let time = format_time(meeting, date, slot.start);
             if slot.gap_minutes < 0 {
                 ui.colored_label(style::warning_color(ui), time);
                 ui.colored_label(
@@ -285,7 +480,7 @@ fn item_row_ui(
                 ui.label(time);
                 if slot.gap_minutes > 0 {
                     ui.label(
-                        egui::RichText::new(format!("┄ {} {} ┄", slot.gap_minutes, t.gap_minutes))
+                        egui::RichText::new(format!("+ {} {}", slot.gap_minutes, t.gap_minutes))
                             .small()
                             .color(style::weak_color(ui)),
                     );
@@ -303,24 +498,29 @@ fn item_row_ui(
             ui.set_width(title_width);
             ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Truncate);
             let response =
-                title_ui(ui, title, selected, title_width).on_hover_text(t.drag_to_reorder);
-            response.dnd_set_drag_payload(i);
+                title_ui(ui, title, title, selected, title_width).on_hover_text(t.drag_to_reorder);
+            response.dnd_set_drag_payload((d, i));
             if response.clicked() {
-                action = Some(AgendaAction::Select(i));
+                action = Some(AgendaAction::Select(d, i));
             }
-            if !item.speakers.is_empty() {
-                let speakers: Vec<String> = item
-                    .speakers
-                    .iter()
-                    .map(|s| {
-                        let name = cx.project.person_name(s);
-                        if state.meeting_summary.attending.contains(s) {
-                            name
-                        } else {
-                            format!("{name} ({})", t.not_attending)
-                        }
-                    })
-                    .collect();
+            let speakers: Vec<String> = item
+                .speakers
+                .iter()
+                .map(|s| {
+                    let name = cx.project.person_name(s);
+                    if state.meeting_summary.attending.contains(s) {
+                        name
+                    } else {
+                        format!("{name} ({})", t.not_attending)
+                    }
+                })
+                .chain(
+                    item.guest_speakers
+                        .iter()
+                        .map(|g| format!("{g} ({})", t.guest)),
+                )
+                .collect();
+            if !speakers.is_empty() {
                 // Painted, not a widget: read-only text in a list costs less as a shape.
                 paint_line(
                     ui,
@@ -334,7 +534,7 @@ fn item_row_ui(
     );
     paint_line(
         ui,
-        egui::RichText::new(format!("{} min", item.duration_minutes)),
+        egui::RichText::new(format!("{} {}", item.duration_minutes, cx.tr().unit_min)),
         AGENDA_DURATION_WIDTH,
     );
     // The selected item carries the move and remove buttons (the other rows stay light:
@@ -342,22 +542,25 @@ fn item_row_ui(
     if !selected {
         return action;
     }
+    let (up, down) = (step(meeting, (d, i), false), step(meeting, (d, i), true));
     // Named after the item, so a screen reader says which one moves.
     if ui
-        .add_enabled(i > 0, egui::Button::new("↑"))
+        .add_enabled(up.is_some(), egui::Button::new("↑"))
         .on_hover_text(t.move_up)
         .accessible_name(format!("{}: {title}", t.move_up))
         .clicked()
+        && let Some(to) = up
     {
-        action = Some(AgendaAction::Move { from: i, to: i - 1 });
+        action = Some(AgendaAction::Move { from: (d, i), to });
     }
     if ui
-        .add_enabled(i + 1 < count, egui::Button::new("↓"))
+        .add_enabled(down.is_some(), egui::Button::new("↓"))
         .on_hover_text(t.move_down)
         .accessible_name(format!("{}: {title}", t.move_down))
         .clicked()
+        && let Some(to) = down
     {
-        action = Some(AgendaAction::Move { from: i, to: i + 1 });
+        action = Some(AgendaAction::Move { from: (d, i), to });
     }
     if ui
         .button("×")
@@ -365,180 +568,49 @@ fn item_row_ui(
         .accessible_name(format!("{}: {title}", t.remove))
         .clicked()
     {
-        action = Some(AgendaAction::Remove(i));
+        action = Some(AgendaAction::Remove(d, i));
     }
     action
 }
 
-/// Carries out a click in the list; returns the meeting when the agenda changed.
-fn apply(
-    action: Option<AgendaAction>,
-    meeting: &Meeting,
-    state: &mut ViewState,
-) -> Option<Meeting> {
-    match action {
-        Some(AgendaAction::Select(i)) => {
-            state.agenda_item = meeting.agenda.get(i).map(|item| item.id.clone());
-            None
-        }
-        Some(AgendaAction::Move { from, to })
-            if from < meeting.agenda.len() && to < meeting.agenda.len() && from != to =>
-        {
-            let mut m = meeting.clone();
-            let item = m.agenda.remove(from);
-            state.agenda_item = Some(item.id.clone());
-            m.agenda.insert(to, item);
-            Some(m)
-        }
-        Some(AgendaAction::Remove(i)) if i < meeting.agenda.len() => {
-            let mut m = meeting.clone();
-            let removed = m.agenda.remove(i);
-            if state.agenda_item.as_ref() == Some(&removed.id) {
-                state.agenda_item = None;
-            }
-            Some(m)
-        }
-        Some(AgendaAction::Move { .. } | AgendaAction::Remove(_)) | None => None,
-    }
-}
-
-/// Alt+↑ / Alt+↓ move the selected item, unless a text field has the keyboard.
-fn keyboard_reorder(ui: &egui::Ui, meeting: &Meeting, state: &ViewState) -> Option<Meeting> {
-    if ui.ctx().egui_wants_keyboard_input() {
-        return None;
-    }
-    let index = state
-        .agenda_item
-        .as_ref()
-        .and_then(|id| meeting.agenda.iter().position(|i| &i.id == id))?;
-    let (up, down) = ui.ctx().input_mut(|i| {
-        (
-            i.consume_key(egui::Modifiers::ALT, egui::Key::ArrowUp),
-            i.consume_key(egui::Modifiers::ALT, egui::Key::ArrowDown),
-        )
-    });
-    let to = if up && index > 0 {
-        index - 1
-    } else if down && index + 1 < meeting.agenda.len() {
-        index + 1
-    } else {
-        return None;
-    };
-    let mut m = meeting.clone();
-    m.agenda.swap(index, to);
-    Some(m)
-}
-
+/// The whole programme's total, and the number of days.
 fn totals_ui(ui: &mut egui::Ui, cx: &Cx<'_>, meeting: &Meeting, state: &ViewState) {
     let t = cx.tr();
     let summary = &state.meeting_summary;
-    let total = summary.agenda_minutes;
-    let end = summary
-        .agenda_end
-        .map(|end| format_time(meeting, end))
-        .unwrap_or_default();
-    ui.horizontal(|ui| {
-        ui.label(format!(
-            "{}: {} h {:02} min → {end}",
-            t.total,
-            total / 60,
-            total % 60,
-        ));
-        if summary.runs_past_end {
-            ui.colored_label(style::warning_color(ui), format!("▲ {}", t.runs_past_end));
+    if meeting.item_count() == 0 {
+        ui.label(egui::RichText::new(t.empty_agenda).color(style::weak_color(ui)));
+        return;
+    }
+    ui.label(format!(
+        "{}: {} · {}",
+        t.total,
+        hours_minutes(t, summary.agenda_minutes),
+        day_count(t, meeting.days.len())
+    ));
+    // Each day's warnings as text a screen reader finds (the headings paint theirs).
+    for (d, (day, s)) in meeting.days.iter().zip(&summary.days).enumerate() {
+        let name = t.day_number.replace("{n}", &(d + 1).to_string());
+        if s.runs_past_end {
+            let planned = day
+                .planned_end
+                .map(|p| p.format("%H:%M").to_string())
+                .unwrap_or_default();
+            ui.colored_label(
+                style::warning_color(ui),
+                format!("▲ {name}: {} ({planned})", t.runs_past_end),
+            );
         }
-    });
-}
-
-/// The form of the selected item; returns the meeting when the item changed.
-fn item_form_ui(
-    ui: &mut egui::Ui,
-    cx: &Cx<'_>,
-    meeting: &Meeting,
-    state: &mut ViewState,
-) -> Option<Meeting> {
-    let t = cx.tr();
-    let start_time = meeting.start_time;
-    let index = state
-        .agenda_item
-        .as_ref()
-        .and_then(|id| meeting.agenda.iter().position(|i| &i.id == id))?;
-    let original = meeting.agenda.get(index)?;
-    let mut item = original.clone();
-    ui.add_space(style::space::M);
-    ui.separator();
-    let attending = &state.meeting_summary.attending;
-    let picker = &mut state.person_picker;
-    form_ui(ui, "agenda_item_form", |ui| {
-        bilingual_rows(ui, t, t.item_title, &mut item.title);
-        choice_row(ui, t.kind, cx.language, &mut item.kind);
-        let l = ui.label(t.duration);
-        ui.add(
-            egui::DragValue::new(&mut item.duration_minutes)
-                .range(0..=24 * 60)
-                .speed(1.0)
-                .suffix(" min"),
-        )
-        .labelled_by(l.id);
-        ui.end_row();
-        let l = ui.label(t.fixed_start);
-        optional_time_edit(ui, &mut item.fixed_start, start_time, l.id);
-        ui.end_row();
-        ui.label(t.speakers);
-        ui.vertical(|ui| {
-            let mut remove = None;
-            for (k, speaker) in item.speakers.iter_mut().enumerate() {
-                ui.horizontal(|ui| {
-                    let name = cx.project.person_name(speaker);
-                    if let Some(chosen) = picker.show(
-                        ui,
-                        &format!("speaker_{k}"),
-                        cx,
-                        &name,
-                        &format!("{} {}", t.speakers, k + 1),
-                        t.search_people,
-                        &|_| None,
-                    ) {
-                        *speaker = chosen;
-                    }
-                    if !attending.contains(speaker) {
-                        ui.colored_label(
-                            style::warning_color(ui),
-                            format!("▲ {}", t.not_attending),
-                        );
-                    }
-                    if ui.small_button("×").on_hover_text(t.remove).clicked() {
-                        remove = Some(k);
-                    }
-                });
-            }
-            if let Some(k) = remove
-                && k < item.speakers.len()
-            {
-                item.speakers.remove(k);
-            }
-            // A new speaker starts as the first attendee who is not speaking yet.
-            let next = meeting
-                .attendees
-                .iter()
-                .map(|a| &a.person)
-                .find(|p| !item.speakers.contains(p))
-                .or_else(|| cx.project.people.keys().next());
-            if let Some(next) = next
-                && ui.button(format!("+ {}", t.add_speaker)).clicked()
-            {
-                item.speakers.push(next.clone());
-            }
-        });
-        ui.end_row();
-        multiline_row(ui, t.notes, &mut item.notes);
-    });
-    if &item == original {
-        return None;
+        if s.past_midnight {
+            ui.colored_label(
+                style::warning_color(ui),
+                format!("▲ {name}: {}", t.day_past_midnight),
+            );
+        }
+        if s.too_long {
+            ui.colored_label(
+                style::warning_color(ui),
+                format!("▲ {name}: {}", t.day_too_long),
+            );
+        }
     }
-    let mut m = meeting.clone();
-    if let Some(slot) = m.agenda.get_mut(index) {
-        *slot = item;
-    }
-    Some(m)
 }

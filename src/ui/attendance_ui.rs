@@ -94,7 +94,7 @@ pub fn attendees_ui(
                 // a click selects one (16 rows of combo boxes cost several frames' worth
                 // while scrolling).
                 if selected.as_ref() == Some(&attendee.person) {
-                    if let Some(a) = attendee_row_ui(ui, cx, &row, &side_names, &header) {
+                    if let Some(a) = attendee_row_ui(ui, cx, meeting, &row, &side_names, &header) {
                         action = Some(a);
                     }
                 } else if attendee_line_ui(ui, cx, &row, &side_names) {
@@ -110,8 +110,12 @@ pub fn attendees_ui(
     if let Some(action) = action {
         let mut m = changed.take().unwrap_or_else(|| meeting.clone());
         match action {
-            RowAction::Up(p) => m.move_attendee(&p, true),
-            RowAction::Down(p) => m.move_attendee(&p, false),
+            RowAction::Up(p) => {
+                m.move_attendee(&p, true);
+            }
+            RowAction::Down(p) => {
+                m.move_attendee(&p, false);
+            }
             RowAction::Remove(p) => m.attendees.retain(|a| a.person != p),
             RowAction::Set(index, attendee) => {
                 if let Some(slot) = m.attendees.get_mut(index) {
@@ -211,6 +215,7 @@ fn attendee_line_ui(
 fn attendee_row_ui(
     ui: &mut egui::Ui,
     cx: &Cx<'_>,
+    meeting: &Meeting,
     row: &AttendeeRow<'_>,
     side_names: &[(SideId, String)],
     header: &dyn Fn(usize) -> egui::Id,
@@ -271,17 +276,24 @@ fn attendee_row_ui(
             Some(width(5) - COMBO_MARGIN),
         )
     });
+    // Moving never changes a role: past the head of delegation (or the deputy) the
+    // buttons are off and say why.
+    let can_up = row.position > 0 && meeting.can_move_attendee(row.index, true);
+    let can_down = row.position + 1 < row.of && meeting.can_move_attendee(row.index, false);
+    let why = |at_end: bool| if at_end { "" } else { t.head_comes_first };
     if ui
-        .add_enabled(row.position > 0, egui::Button::new("↑"))
+        .add_enabled(can_up, egui::Button::new("↑"))
         .on_hover_text(t.move_up_protocol)
+        .on_disabled_hover_text(why(row.position == 0))
         .accessible_name(format!("{}: {name}", t.move_up_protocol))
         .clicked()
     {
         action = Some(RowAction::Up(attendee.person.clone()));
     }
     if ui
-        .add_enabled(row.position + 1 < row.of, egui::Button::new("↓"))
+        .add_enabled(can_down, egui::Button::new("↓"))
         .on_hover_text(t.move_down_protocol)
+        .on_disabled_hover_text(why(row.position + 1 >= row.of))
         .accessible_name(format!("{}: {name}", t.move_down_protocol))
         .clicked()
     {

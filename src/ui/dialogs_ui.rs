@@ -4,9 +4,8 @@
 //! [`DialogOutcome`]; `None` while it stays open.
 
 use super::style::space;
-use std::path::PathBuf;
 
-use crate::workspace::{Dialog, DialogOutcome, PathPurpose, Workspace};
+use crate::workspace::{Dialog, DialogOutcome, Workspace};
 
 /// Shows `dialog`; returns the user's decision once there is one.
 pub fn dialog_ui(
@@ -73,7 +72,15 @@ pub fn dialog_ui(
             meeting,
             text,
             replace,
-        } => super::paste_agenda_ui::paste_agenda_dialog_ui(ctx, workspace, meeting, text, replace),
+            add_as_people,
+        } => super::paste_agenda_ui::paste_agenda_dialog_ui(
+            ctx,
+            workspace,
+            meeting,
+            text,
+            replace,
+            add_as_people,
+        ),
         Dialog::NextMeeting {
             from,
             date,
@@ -93,7 +100,36 @@ pub fn dialog_ui(
             purpose,
             reason,
             text,
-        } => path_entry_dialog_ui(ctx, workspace, purpose, reason, text),
+        } => super::file_browser_ui::file_browser_dialog_ui(ctx, workspace, purpose, reason, text),
+        Dialog::NameCards { meeting, options } => {
+            super::name_cards_ui::name_cards_dialog_ui(ctx, workspace, meeting, options)
+        }
+        Dialog::Unprintable(pending) => {
+            super::name_cards_ui::unprintable_dialog_ui(ctx, workspace, pending)
+        }
+        Dialog::SaveProtected { message, then } => {
+            let mut outcome = None;
+            let modal = egui::Modal::new(egui::Id::unique("save_protected")).show(ctx, |ui| {
+                ui.set_max_width(super::style::DIALOG_WIDTH);
+                ui.heading(t.save_protected_title);
+                ui.add_space(space::S);
+                ui.label(message.as_str());
+                ui.add_space(space::L);
+                ui.horizontal(|ui| {
+                    if ui
+                        .button(t.cmd_save_as)
+                        .on_hover_text(t.cmd_save_as_tip)
+                        .clicked()
+                    {
+                        outcome = Some(DialogOutcome::SaveElsewhere(then.clone()));
+                    }
+                    if ui.button(t.dlg_cancel).clicked() {
+                        outcome = Some(DialogOutcome::Dismiss);
+                    }
+                });
+            });
+            dismissed_or(modal.should_close(), outcome)
+        }
     }
 }
 
@@ -107,51 +143,4 @@ pub(super) fn dismissed_or(
         None if should_close => Some(DialogOutcome::Dismiss),
         None => None,
     }
-}
-
-/// Asks for a typed path when no file dialog could be shown.
-fn path_entry_dialog_ui(
-    ctx: &egui::Context,
-    workspace: &Workspace,
-    purpose: &PathPurpose,
-    reason: &str,
-    text: &mut String,
-) -> Option<DialogOutcome> {
-    let t = workspace.tr();
-    let mut outcome = None;
-    let modal = egui::Modal::new(egui::Id::unique("path_entry")).show(ctx, |ui| {
-        ui.set_max_width(super::style::DIALOG_WIDE);
-        ui.heading(t.dlg_path_title);
-        ui.add_space(space::S);
-        ui.label(reason);
-        ui.add_space(space::S);
-        let label = ui.label(t.dlg_file);
-        let field = ui
-            .add(egui::TextEdit::singleline(text).desired_width(f32::INFINITY))
-            .labelled_by(label.id);
-        let path = PathBuf::from(text.trim());
-        if *purpose != PathPurpose::Open && path.is_file() {
-            ui.colored_label(super::style::warning_color(ui), t.dlg_path_exists);
-        }
-        ui.add_space(space::L);
-        ui.horizontal(|ui| {
-            let action = match purpose {
-                PathPurpose::Open => t.dlg_path_open,
-                PathPurpose::Save(_) | PathPurpose::Export(_) => t.dlg_path_save,
-            };
-            let filled = !text.trim().is_empty();
-            let enter = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
-            let clicked = ui.add_enabled(filled, egui::Button::new(action)).clicked();
-            if (clicked || enter) && filled {
-                outcome = Some(DialogOutcome::PathTyped {
-                    purpose: purpose.clone(),
-                    path,
-                });
-            }
-            if ui.button(t.dlg_cancel).clicked() {
-                outcome = Some(DialogOutcome::Dismiss);
-            }
-        });
-    });
-    dismissed_or(modal.should_close(), outcome)
 }

@@ -55,7 +55,7 @@ pub fn import_attendees_dialog_ui(
         if let Some((reason, text)) = &mut state.typed_path {
             // Why there is no file dialog, in the UI's language (the desktop check's own
             // words are in the log and the tooltip).
-            ui.label(egui::RichText::new(t.no_file_dialog).color(style::weak_color(ui)))
+            ui.label(egui::RichText::new(t.import_no_file_dialog).color(style::weak_color(ui)))
                 .on_hover_text(reason.as_str());
             ui.horizontal(|ui| {
                 let label = ui.label(t.typed_path_label);

@@ -131,7 +131,7 @@ fn review_row_ui(
             status_combo(ui, &format!("review_status_{cid}"), cx, &mut status, &name);
             if status != c.status {
                 let changed =
-                    followup::with_status_change(c, status, meeting.date, Some(id.clone()));
+                    followup::with_status_change(c, status, meeting.start_date(), Some(id.clone()));
                 cx.edit_step(Edit::PutCommitment(cid.clone(), changed));
             }
             if ui
@@ -151,7 +151,7 @@ fn review_row_ui(
             }
             let note = super::commitments_ui::due_note(
                 t,
-                followup::due_state(c, meeting.date, followup::SOON_DAYS),
+                followup::due_state(c, meeting.start_date(), followup::SOON_DAYS),
             );
             if !note.is_empty() {
                 facts.push(note);
@@ -194,7 +194,7 @@ fn minutes_note_ui(
     let index = c
         .progress
         .iter()
-        .rposition(|e| e.meeting.as_ref() == Some(id) && e.date == meeting.date);
+        .rposition(|e| e.meeting.as_ref() == Some(id) && e.date == meeting.start_date());
     let mut text = index
         .and_then(|i| c.progress.get(i))
         .map(|e| {
@@ -216,11 +216,13 @@ fn minutes_note_ui(
         let entry = match index.and_then(|i| changed.progress.get_mut(i)) {
             Some(entry) => entry,
             None => {
-                let at = changed.progress.partition_point(|e| e.date <= meeting.date);
+                let at = changed
+                    .progress
+                    .partition_point(|e| e.date <= meeting.start_date());
                 changed.progress.insert(
                     at,
                     crate::model::ProgressEntry {
-                        date: meeting.date,
+                        date: meeting.start_date(),
                         note: Bilingual::default(),
                         status: None,
                         meeting: Some(id.clone()),
@@ -314,7 +316,7 @@ pub fn agreed_here_ui(
         if c.status != original.status {
             let status = c.status;
             c.status = original.status;
-            c = followup::with_status_change(&c, status, meeting.date, Some(id.clone()));
+            c = followup::with_status_change(&c, status, meeting.start_date(), Some(id.clone()));
         }
         if &c != original {
             cx.edit(
@@ -348,7 +350,7 @@ pub fn agreed_here_ui(
         let point = followup::with_status_change(
             &point,
             CommitmentStatus::Agreed,
-            meeting.date,
+            meeting.start_date(),
             Some(id.clone()),
         );
         cx.edit_step(Edit::PutCommitment(new_id, point));

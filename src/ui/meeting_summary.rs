@@ -5,9 +5,52 @@
 use std::collections::HashSet;
 
 use crate::model::{
-    AttendanceStatus, Choice as _, CommitmentId, Meeting, MeetingId, PersonId, SideId, Slot,
+    AttendanceStatus, Choice as _, CommitmentId, DaySummary, Meeting, MeetingId, PersonId, SideId,
     followup,
 };
+
+/// One row of the agenda editor: a day's heading, or one of its items.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum AgendaRow {
+    /// The heading of day `0`-based index.
+    Day(usize),
+    /// Item `item` of day `day`.
+    Item {
+        /// The day.
+        day: usize,
+        /// Its place in the day.
+        item: usize,
+    },
+}
+
+/// The zones of the countries of the meeting's host and of its sides' organisations,
+/// with its own zones first: what the time-zone picker lists before the others.
+pub fn likely_zones(project: &crate::model::Project, meeting: &Meeting) -> Vec<chrono_tz::Tz> {
+    let mut zones = vec![meeting.time_zone];
+    zones.extend(meeting.counterpart_time_zone);
+    let orgs = meeting
+        .host
+        .iter()
+        .chain(meeting.sides.iter().flat_map(|s| s.organisations.iter()));
+    for org in orgs {
+        if let Some(o) = project.organisations.get(org) {
+            zones.extend(crate::model::zones::zones_of_country(&o.country));
+        }
+    }
+    let mut seen = std::collections::HashSet::new();
+    zones.retain(|z| seen.insert(*z));
+    zones
+}
+
+/// The agenda editor's rows: every day's heading followed by its items.
+pub fn agenda_rows(meeting: &Meeting) -> Vec<AgendaRow> {
+    let mut rows = Vec::with_capacity(meeting.item_count() + meeting.days.len());
+    for (d, day) in meeting.days.iter().enumerate() {
+        rows.push(AgendaRow::Day(d));
+        rows.extend((0..day.items.len()).map(|item| AgendaRow::Item { day: d, item }));
+    }
+    rows
+}
 
 /// One row of the attendance list: a side's heading, or an attendee.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -31,14 +74,14 @@ pub enum AttendanceRow {
 pub struct MeetingSummary {
     /// The revision and meeting it was computed for.
     pub key: Option<(u64, MeetingId)>,
-    /// Start and end of every agenda item.
-    pub schedule: Vec<Slot>,
-    /// Total length of the agenda in minutes.
-    pub agenda_minutes: u32,
-    /// When the agenda ends.
-    pub agenda_end: Option<chrono::DateTime<chrono_tz::Tz>>,
-    /// True when the agenda runs past the planned end.
-    pub runs_past_end: bool,
+    /// Each day's items' times, total, end and warnings.
+    pub days: Vec<DaySummary>,
+    /// The rows of the agenda editor: each day's heading, then its items.
+    pub agenda_rows: Vec<AgendaRow>,
+    /// Total length of the agenda in minutes, all days together.
+    pub agenda_minutes: u64,
+    /// The zones the time-zone pickers list first.
+    pub likely_zones: Vec<chrono_tz::Tz>,
     /// Everyone on the attendance list.
     pub attending: HashSet<PersonId>,
     /// The attendance list: sides in order, each followed by its people in protocol order.
@@ -106,9 +149,9 @@ impl MeetingSummary {
         Self {
             key: Some((revision, id.clone())),
             agenda_minutes: meeting.agenda_minutes(),
-            agenda_end: Some(meeting.agenda_end()),
-            runs_past_end: meeting.runs_past_end(),
-            schedule: meeting.schedule(),
+            days: meeting.day_summaries(),
+            agenda_rows: agenda_rows(meeting),
+            likely_zones: likely_zones(project, meeting),
             attending: meeting.attendees.iter().map(|a| a.person.clone()).collect(),
             attendance,
             side_counts,

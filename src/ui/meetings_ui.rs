@@ -5,13 +5,14 @@ use chrono::Datelike as _;
 
 use super::style;
 use super::widgets::{
-    bilingual_rows, cell, choice_row, date_edit, delete_button, empty_message, form_ui,
-    list_detail_ui, list_header_ui, multiline_row, optional_time_edit, organisation_combo,
-    select_table_ui, time_edit, time_zone_combo,
+    ZoneContext, bilingual_rows, cell, choice_row, delete_button, empty_message, form_ui,
+    list_detail_ui, list_header_ui, long_text_row, multiline_row, organisation_combo,
+    select_table_ui, time_zone_picker, too_long_to_edit,
 };
 use super::{Cx, ViewState};
 use crate::document::Edit;
 use crate::model::{Bilingual, Meeting, MeetingId, Series, fold_for_search};
+use crate::workspace::Deletion;
 
 /// The meetings view.
 pub fn meetings_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>, state: &mut ViewState) {
@@ -49,12 +50,16 @@ pub fn meetings_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>, state: &mut ViewState) {
                             query.is_empty()
                                 || fold_for_search(&format!(
                                     "{id} {} {} {} {} {}",
-                                    m.title.en, m.title.zh, m.venue.en, m.venue.zh, m.date
+                                    m.title.en,
+                                    m.title.zh,
+                                    m.venue.en,
+                                    m.venue.zh,
+                                    m.dates_text()
                                 ))
                                 .contains(&query)
                         })
                         .collect();
-                    rows.sort_by_key(|(id, m)| (m.date, m.start_time, (*id).clone()));
+                    rows.sort_by_key(|(id, m)| (m.starts_at(), (*id).clone()));
                     rows.into_iter().map(|(id, _)| id.clone()).collect()
                 });
             if rows.is_empty() {
@@ -68,7 +73,7 @@ pub fn meetings_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>, state: &mut ViewState) {
             }
             // A list with entries shows one of them from the start, so the editor is not
             // empty; a selection made this frame (a new entry, not applied yet) is kept.
-            if state.meeting.is_none() {
+            if state.meeting.is_none() && state.emptied_by_delete != Some(super::View::Meetings) {
                 state.meeting = rows.first().cloned();
             }
             let current = state.meeting.clone();
@@ -92,7 +97,7 @@ pub fn meetings_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>, state: &mut ViewState) {
                     let Some(m) = rows.get(i).and_then(|id| project.meetings.get(id)) else {
                         return;
                     };
-                    cell(row, m.date.to_string());
+                    cell(row, m.start_date().to_string());
                     row.two_lines(m.title.get(zh), &meeting_subtitle(project, m, zh));
                     cell(row, language.choice(m.kind));
                 },
@@ -110,7 +115,7 @@ pub fn meetings_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>, state: &mut ViewState) {
                 .and_then(|id| project.meetings.get(&id).map(|m| (id, m)));
             match selected {
                 Some((id, meeting)) => meeting_editor_ui(ui, cx, &id, meeting, state),
-                None => empty_message(ui, t.select_hint),
+                None => empty_message(ui, state.empty_hint(super::View::Meetings, t)),
             }
         },
     );
@@ -144,13 +149,23 @@ fn meeting_editor_ui(
 ) {
     let t = cx.tr();
     let zh = cx.zh();
-    let original = meeting.details();
-    let mut details = meeting.details();
+    // Minutes too long to edit are shown from the meeting: copying 50 MB every frame
+    // would take longer than the frame.
+    let long_minutes = too_long_to_edit(&meeting.minutes);
+    let details_of = |m: &Meeting| {
+        if long_minutes.is_some() {
+            m.details_without_minutes()
+        } else {
+            m.details()
+        }
+    };
+    let original = details_of(meeting);
+    let mut details = details_of(meeting);
     ui.horizontal(|ui| {
         ui.heading(meeting.title.get(zh));
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             if delete_button(ui, t) {
-                cx.edit_step(Edit::delete_meeting(cx.project, id));
+                state.delete(super::View::Meetings, Deletion::Meeting(id.clone()));
                 state.meeting = None;
             }
             if ui
@@ -162,22 +177,21 @@ fn meeting_editor_ui(
             }
         });
     });
-    ui.label(
-        egui::RichText::new(format!("{}: {id}", t.meeting_id))
-            .small()
-            .color(style::weak_color(ui)),
-    );
     ui.add_space(style::space::S);
 
-    let (open_in_series, agreed_here) = {
+    let (open_in_series, agreed_here, likely) = {
         let summary = state.meeting_summary(cx, id, meeting);
-        (summary.open_in_series, summary.agreed_here)
+        (
+            summary.open_in_series,
+            summary.agreed_here,
+            summary.likely_zones.clone(),
+        )
     };
     let mut changed: Option<Meeting> = None;
     egui::CollapsingHeader::new(t.details)
         .default_open(true)
-        .show(ui, |ui| details_ui(ui, cx, &mut details));
-    egui::CollapsingHeader::new(format!("{} ({})", t.agenda, meeting.agenda.len()))
+        .show(ui, |ui| details_ui(ui, cx, &mut details, &likely));
+    egui::CollapsingHeader::new(format!("{} ({})", t.agenda, meeting.item_count()))
         .id_salt("agenda")
         .default_open(true)
         .show(ui, |ui| {
@@ -220,12 +234,19 @@ fn meeting_editor_ui(
     egui::CollapsingHeader::new(t.minutes)
         .default_open(false)
         .show(ui, |ui| {
-            form_ui(ui, "minutes_form", |ui| {
-                multiline_row(ui, t.minutes, &mut details.minutes)
+            form_ui(ui, "minutes_form", |ui| match long_minutes {
+                Some(minutes) => long_text_row(ui, t, t.minutes, minutes),
+                None => {
+                    multiline_row(ui, t, t.minutes, &mut details.minutes);
+                }
             });
         });
 
     if details != original {
+        if let Some(minutes) = long_minutes {
+            // Left out of the copy, not changed: back in with the edit.
+            details.minutes = minutes.to_owned();
+        }
         changed = Some(
             changed
                 .unwrap_or_else(|| meeting.clone())
@@ -243,23 +264,29 @@ fn meeting_editor_ui(
     }
 }
 
-fn details_ui(ui: &mut egui::Ui, cx: &Cx<'_>, meeting: &mut Meeting) {
+fn details_ui(ui: &mut egui::Ui, cx: &Cx<'_>, meeting: &mut Meeting, likely: &[chrono_tz::Tz]) {
     let t = cx.tr();
     form_ui(ui, "meeting_form", |ui| {
         bilingual_rows(ui, t, t.meeting_title, &mut meeting.title);
         choice_row(ui, t.kind, cx.language, &mut meeting.kind);
         ui.label(t.date);
-        date_edit(ui, "meeting_date", &mut meeting.date);
+        ui.label(format!(
+            "{} · {}",
+            meeting.dates_text(),
+            super::agenda_ui::day_count(t, meeting.days.len())
+        ))
+        .on_hover_text(t.dates_hint);
         ui.end_row();
-        let l = ui.label(t.start_time);
-        time_edit(ui, &mut meeting.start_time, l.id);
-        ui.end_row();
-        let l = ui.label(t.planned_end);
-        let default_end = meeting.start_time + chrono::Duration::hours(2);
-        optional_time_edit(ui, &mut meeting.planned_end, default_end, l.id);
-        ui.end_row();
+        let zones = ZoneContext {
+            likely,
+            dates: (meeting.start_date(), meeting.end_date()),
+            chinese: cx.zh(),
+            search_hint: t.zone_search_hint,
+            likely_heading: t.zones_likely,
+            all_heading: t.zones_all,
+        };
         let l = ui.label(t.time_zone);
-        time_zone_combo(ui, "meeting_tz", &mut meeting.time_zone, l.id);
+        time_zone_picker(ui, "meeting_tz", &mut meeting.time_zone, l.id, &zones);
         ui.end_row();
         let l = ui.label(t.counterpart_time_zone);
         ui.horizontal(|ui| {
@@ -268,7 +295,7 @@ fn details_ui(ui: &mut egui::Ui, cx: &Cx<'_>, meeting: &mut Meeting) {
                 meeting.counterpart_time_zone = on.then_some(chrono_tz::Asia::Shanghai);
             }
             if let Some(tz) = &mut meeting.counterpart_time_zone {
-                time_zone_combo(ui, "counterpart_tz", tz, l.id);
+                time_zone_picker(ui, "counterpart_tz", tz, l.id, &zones);
             }
         });
         ui.end_row();

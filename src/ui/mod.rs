@@ -3,17 +3,21 @@
 //! [`DialogOutcome`](crate::workspace::DialogOutcome). None of them changes anything itself:
 //! the app hands what they return to the workspace's one apply point after the frame.
 
+mod agenda_actions;
+pub mod agenda_forms_ui;
 pub mod agenda_ui;
 pub mod attendance_ui;
 pub mod commands_ui;
 pub mod commitments_ui;
 pub mod dialogs_ui;
+pub mod file_browser_ui;
 pub mod import_attendees_ui;
 pub mod import_preview_ui;
 pub mod meeting_commitments_ui;
 pub mod meeting_summary;
 pub mod meetings_ui;
 pub mod menu_ui;
+pub mod name_cards_ui;
 pub mod nav_ui;
 pub mod organisations_ui;
 pub mod overview_ui;
@@ -113,6 +117,11 @@ pub struct ViewState {
     pub attendee: Option<PersonId>,
     /// Selected agenda item of the selected meeting.
     pub agenda_item: Option<ItemId>,
+    /// Selected day of the selected meeting's programme (its form shows when no item is
+    /// selected; new items go to it).
+    pub agenda_day: usize,
+    /// Whether the selected day's form is open (a click on its heading opens it).
+    pub agenda_day_open: bool,
     /// Selected person.
     pub person: Option<PersonId>,
     /// Selected organisation.
@@ -152,9 +161,58 @@ pub struct ViewState {
     pub person_picker: person_picker::PersonPicker,
     /// What the meeting editor derives from the selected meeting, per revision.
     pub meeting_summary: meeting_summary::MeetingSummary,
+    /// The view whose selected entry was just deleted: its editor stays empty until the
+    /// user picks an entry, so that another entry's Delete button never moves under the
+    /// cursor.
+    pub emptied_by_delete: Option<View>,
+    /// The entry deleted there: selected again if an undo brings it back.
+    pub deleted: Option<crate::workspace::Deletion>,
 }
 
 impl ViewState {
+    /// Asks the workspace to delete `what`, and leaves `view`'s editor empty.
+    pub fn delete(&mut self, view: View, what: crate::workspace::Deletion) {
+        self.request = Some(Request::Delete(what.clone()));
+        self.emptied_by_delete = Some(view);
+        self.deleted = Some(what);
+    }
+
+    /// Selects the entry deleted last again when an undo brought it back.
+    fn reselect_undeleted(&mut self, project: &Project) {
+        use crate::workspace::Deletion;
+        let Some(deleted) = &self.deleted else {
+            return;
+        };
+        let back = match deleted {
+            Deletion::Meeting(id) => project.meetings.contains_key(id),
+            Deletion::Person(id) => project.people.contains_key(id),
+            Deletion::Organisation(id) => project.organisations.contains_key(id),
+            Deletion::Commitment(id) => project.commitments.contains_key(id),
+        };
+        if !back || self.request.is_some() {
+            // Still gone, or the delete itself is not applied yet (this frame's request).
+            return;
+        }
+        match self.deleted.take() {
+            Some(Deletion::Meeting(id)) => self.meeting = Some(id),
+            Some(Deletion::Person(id)) => self.person = Some(id),
+            Some(Deletion::Organisation(id)) => self.organisation = Some(id),
+            Some(Deletion::Commitment(id)) => self.commitment = Some(id),
+            None => {}
+        }
+        self.emptied_by_delete = None;
+    }
+
+    /// What an editor with nothing selected says: how to get the deleted entry back right
+    /// after a delete, else how to pick one.
+    pub fn empty_hint(&self, view: View, t: &Strings) -> &'static str {
+        if self.emptied_by_delete == Some(view) {
+            t.deleted_hint
+        } else {
+            t.select_hint
+        }
+    }
+
     /// Whether a panel's background work runs (the people list or the person pickers
     /// being sorted): the app shows it and keeps drawing, tests wait for it.
     pub fn is_busy(&self) -> bool {
@@ -296,6 +354,7 @@ impl<K> ListCache<K> {
 
 /// The central area: the view chosen in the navigation.
 pub fn view_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>, view: &mut ViewState) {
+    view.reselect_undeleted(cx.project);
     match view.view {
         View::Project => project_ui::project_ui(ui, cx, view),
         View::Meetings => meetings_ui::meetings_ui(ui, cx, view),

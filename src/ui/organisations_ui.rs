@@ -3,7 +3,7 @@
 use super::style;
 use super::widgets::{
     bilingual_rows, cell, choice_row, delete_button, empty_message, form_ui, list_detail_ui,
-    list_header_ui, multiline_row, select_table_ui, text_row,
+    list_header_ui, long_text_row, multiline_row, select_table_ui, text_row, too_long_to_edit,
 };
 use super::{Cx, ViewState};
 use crate::document::Edit;
@@ -74,7 +74,9 @@ pub fn organisations_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>, state: &mut ViewStat
             }
             // A list with entries shows one of them from the start, so the editor is not
             // empty; a selection made this frame (a new entry, not applied yet) is kept.
-            if state.organisation.is_none() {
+            if state.organisation.is_none()
+                && state.emptied_by_delete != Some(super::View::Organisations)
+            {
                 state.organisation = rows.first().cloned();
             }
             let current = state.organisation.clone();
@@ -108,15 +110,30 @@ pub fn organisations_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>, state: &mut ViewStat
             }
         },
         |ui, (cx, state)| {
-            let selected = state.organisation.as_ref().and_then(|id| {
-                cx.project
-                    .organisations
-                    .get(id)
-                    .map(|o| (id.clone(), o.clone()))
-            });
+            let project = cx.project;
+            let selected = state
+                .organisation
+                .as_ref()
+                .and_then(|id| project.organisations.get(id).map(|o| (id.clone(), o)));
             match selected {
-                Some((id, org)) => organisation_editor_ui(ui, cx, &id, org, state),
-                None => empty_message(ui, t.select_hint),
+                Some((id, org)) => {
+                    // A note too long to edit is shown from the project: copying 50 MB
+                    // every frame would take longer than the frame.
+                    let long_notes = too_long_to_edit(&org.notes);
+                    let copy = Organisation {
+                        acronym: org.acronym.clone(),
+                        name: org.name.clone(),
+                        country: org.country.clone(),
+                        sector: org.sector,
+                        notes: if long_notes.is_some() {
+                            String::new()
+                        } else {
+                            org.notes.clone()
+                        },
+                    };
+                    organisation_editor_ui(ui, cx, &id, copy, long_notes, state);
+                }
+                None => empty_message(ui, state.empty_hint(super::View::Organisations, t)),
             }
         },
     );
@@ -127,6 +144,7 @@ fn organisation_editor_ui(
     cx: &mut Cx<'_>,
     id: &OrganisationId,
     mut org: Organisation,
+    long_notes: Option<&str>,
     state: &mut ViewState,
 ) {
     let t = cx.tr();
@@ -140,23 +158,26 @@ fn organisation_editor_ui(
         ui.heading(heading);
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             if delete_button(ui, t) {
-                cx.edit_step(Edit::delete_organisation(cx.project, id));
+                state.delete(
+                    super::View::Organisations,
+                    crate::workspace::Deletion::Organisation(id.clone()),
+                );
                 state.organisation = None;
             }
         });
     });
-    ui.label(
-        egui::RichText::new(format!("id: {id}"))
-            .small()
-            .color(style::weak_color(ui)),
-    );
     ui.add_space(style::space::M);
     form_ui(ui, "organisation_form", |ui| {
         text_row(ui, t.acronym, &mut org.acronym);
         bilingual_rows(ui, t, t.name, &mut org.name);
         text_row(ui, t.country, &mut org.country);
         choice_row(ui, t.sector, cx.language, &mut org.sector);
-        multiline_row(ui, t.notes, &mut org.notes);
+        match long_notes {
+            Some(notes) => long_text_row(ui, t, t.notes, notes),
+            None => {
+                multiline_row(ui, t, t.notes, &mut org.notes);
+            }
+        }
     });
     // The people of this organisation, for orientation.
     let members: Vec<_> = cx
@@ -174,6 +195,10 @@ fn organisation_editor_ui(
         }
     }
     if org != original && state.organisation.as_ref() == Some(id) {
+        if let Some(notes) = long_notes {
+            // Left out of the copy, not changed: back in with the edit.
+            org.notes = notes.to_owned();
+        }
         cx.edit(
             ui,
             &format!("organisation/{id}"),

@@ -12,7 +12,12 @@ pub fn overview_ui(ui: &mut egui::Ui, cx: &Cx<'_>, state: &mut ViewState) {
     ui.horizontal_wrapped(|ui| {
         ui.heading(t.overview);
         ui.label(
-            egui::RichText::new(format!("{} {}", t.as_of, cx.today)).color(style::weak_color(ui)),
+            egui::RichText::new(format!(
+                "{} {}",
+                t.as_of,
+                super::widgets::date_text(cx.language, cx.today)
+            ))
+            .color(style::weak_color(ui)),
         )
         .on_hover_text(t.as_of_tip);
     });
@@ -48,14 +53,14 @@ fn upcoming_meetings_ui(ui: &mut egui::Ui, cx: &Cx<'_>, state: &mut ViewState) {
         let Some(m) = cx.project.meetings.get(id) else {
             continue;
         };
-        let days = (m.date - cx.today).num_days();
+        let days = (m.start_date() - cx.today).num_days();
         let when = match days {
             0 => t.today.to_owned(),
             d => t.in_days.replace("{n}", &d.to_string()),
         };
         ui.horizontal(|ui| {
             ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Truncate);
-            ui.label(m.date.to_string());
+            ui.label(m.dates_text());
             ui.label(egui::RichText::new(when).color(style::weak_color(ui)));
             if ui
                 .link(m.title.get(zh))

@@ -1,10 +1,122 @@
-//! The paste-agenda dialog: text in, a live preview of the items out, one undo step.
+//! The paste-agenda dialog: text in, a live preview of the days and items out (what each
+//! line gave, what the days take from the text, times that were not used, speakers not
+//! in the project and whether to add them as people), one undo step.
+
+use std::sync::Arc;
 
 use super::style::space;
 use crate::document::Edit;
-use crate::import::agenda_text::{self, format_time};
-use crate::model::MeetingId;
+use crate::import::agenda_text::{self, AgendaPreview, Plan, PlanNote, format_time};
+use crate::model::{Meeting, MeetingId};
 use crate::workspace::{DialogOutcome, Workspace};
+
+/// The preview and plan of one text, kept while the text, the choice and the project
+/// stay the same (parsing indexes every person of the project).
+type Cached = Arc<(u64, AgendaPreview, Plan)>;
+
+fn cache_key(text: &str, replace: bool, revision: u64, meeting: &MeetingId) -> u64 {
+    use std::hash::{Hash as _, Hasher as _};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    (text, replace, revision, meeting).hash(&mut h);
+    h.finish()
+}
+
+fn preview_of(
+    ctx: &egui::Context,
+    workspace: &Workspace,
+    id: &MeetingId,
+    meeting: &Meeting,
+    text: &str,
+    replace: bool,
+) -> Cached {
+    let key = cache_key(text, replace, workspace.doc.revision(), id);
+    let slot = egui::Id::unique("paste_agenda_preview");
+    if let Some(cached) = ctx.data(|d| d.get_temp::<Cached>(slot))
+        && cached.0 == key
+    {
+        return cached;
+    }
+    let revision = workspace.doc.revision();
+    let index_slot = egui::Id::unique("paste_agenda_people");
+    let people = match ctx.data(|d| d.get_temp::<Arc<(u64, agenda_text::PeopleIndex)>>(index_slot))
+    {
+        Some(cached) if cached.0 == revision => cached,
+        _ => {
+            let built = Arc::new((
+                revision,
+                agenda_text::PeopleIndex::new(workspace.doc.project()),
+            ));
+            ctx.data_mut(|d| d.insert_temp(index_slot, Arc::clone(&built)));
+            built
+        }
+    };
+    let preview = agenda_text::parse_with(text, &people.1, Some(meeting));
+    let plan = agenda_text::plan(meeting, &preview, replace);
+    let cached = Arc::new((key, preview, plan));
+    ctx.data_mut(|d| d.insert_temp(slot, Arc::clone(&cached)));
+    cached
+}
+
+/// A note of the plan in the UI's language.
+fn note_text(t: &crate::i18n::Strings, zh: bool, note: &PlanNote) -> String {
+    let day = |d: &usize| t.day_number.replace("{n}", &(d + 1).to_string());
+    let date = |d: &chrono::NaiveDate| {
+        crate::export::text::long_date(
+            *d,
+            if zh {
+                crate::export::ExportLanguage::Zh
+            } else {
+                crate::export::ExportLanguage::En
+            },
+        )
+    };
+    match note {
+        PlanNote::DateFromText { day: d, date: x } => t
+            .note_date_from_text
+            .replace("{day}", &day(d))
+            .replace("{date}", &date(x)),
+        PlanNote::NewDay { day: d, date: x } => t
+            .note_new_day
+            .replace("{day}", &day(d))
+            .replace("{date}", &date(x)),
+        PlanNote::WeekdayDiffers { line, date: x } => t
+            .note_weekday_differs
+            .replace("{line}", &line.to_string())
+            .replace("{date}", &date(x)),
+        PlanNote::StartMoves { day: d, from, to } => t
+            .note_start_moves
+            .replace("{day}", &day(d))
+            .replace("{from}", &format_time(*from))
+            .replace("{to}", &format_time(*to)),
+        PlanNote::RunsPastEnd {
+            day: d,
+            end,
+            planned,
+        } => t
+            .note_runs_past_end
+            .replace("{day}", &day(d))
+            .replace("{end}", &format_time(*end))
+            .replace("{planned}", &format_time(*planned)),
+        PlanNote::PastMidnight { day: d } => t.note_past_midnight.replace("{day}", &day(d)),
+        PlanNote::TimeNotUsed { line, time } => t
+            .note_time_not_used
+            .replace("{line}", &line.to_string())
+            .replace("{time}", &format_time(*time)),
+        PlanNote::TimeUnread { line, text } => t
+            .note_time_unread
+            .replace("{line}", &line.to_string())
+            .replace("{text}", text),
+        PlanNote::DaysRemoved { count } => t.note_days_removed.replace("{n}", &count.to_string()),
+    }
+}
+
+/// True for the notes that ask the user to look (the others say what will happen).
+fn is_warning(note: &PlanNote) -> bool {
+    !matches!(
+        note,
+        PlanNote::DateFromText { .. } | PlanNote::NewDay { .. } | PlanNote::StartMoves { .. }
+    )
+}
 
 /// Shows the dialog; returns the outcome once the user decided.
 pub fn paste_agenda_dialog_ui(
@@ -13,15 +125,18 @@ pub fn paste_agenda_dialog_ui(
     meeting_id: &MeetingId,
     text: &mut String,
     replace: &mut bool,
+    add_as_people: &mut Vec<String>,
 ) -> Option<DialogOutcome> {
     let t = workspace.tr();
     let language = workspace.language();
+    let zh = language.prefers_chinese();
     let project = workspace.doc.project();
     // The meeting was deleted (by undo) while the dialog was open: close it.
     let Some(meeting) = project.meetings.get(meeting_id) else {
         return Some(DialogOutcome::Dismiss);
     };
-    let preview = agenda_text::parse(text, project, Some(meeting));
+    let cached = preview_of(ctx, workspace, meeting_id, meeting, text, *replace);
+    let (_, preview, plan) = &*cached;
     let mut outcome = None;
     let modal = egui::Modal::new(egui::Id::unique("paste_agenda")).show(ctx, |ui| {
         ui.set_width(super::style::PASTE_DIALOG_WIDTH);
@@ -58,62 +173,15 @@ pub fn paste_agenda_dialog_ui(
                     );
                     return;
                 }
-                egui::Grid::new("paste_preview")
-                    .num_columns(5)
-                    .striped(true)
-                    .spacing(super::style::GRID_SPACING)
-                    .show(ui, |ui| {
-                        for h in [
-                            t.start_time,
-                            t.col_duration,
-                            t.item_title,
-                            t.kind,
-                            t.speakers,
-                        ] {
-                            ui.strong(h);
-                        }
-                        ui.end_row();
-                        for (i, line) in preview.lines.iter().enumerate() {
-                            let time = match (line.start, line.end) {
-                                (Some(s), Some(e)) => {
-                                    format!("{}–{}", format_time(s), format_time(e))
-                                }
-                                (Some(s), None) => format_time(s),
-                                _ => String::new(),
-                            };
-                            ui.label(time);
-                            let minutes = preview.durations.get(i).copied().unwrap_or_default();
-                            if preview.assumed_duration.get(i).copied().unwrap_or(false) {
-                                ui.colored_label(
-                                    super::style::warning_color(ui),
-                                    format!("{minutes} min ({})", t.duration_assumed),
-                                );
-                            } else {
-                                ui.label(format!("{minutes} min"));
-                            }
-                            ui.label(&line.title);
-                            ui.label(language.choice(line.kind));
-                            ui.vertical(|ui| {
-                                for speaker in &line.speakers {
-                                    match &speaker.person {
-                                        Some(id) => {
-                                            ui.label(format!("√ {}", project.person_name(id)));
-                                        }
-                                        None => {
-                                            ui.colored_label(
-                                                super::style::warning_color(ui),
-                                                format!(
-                                                    "▲ {} ({})",
-                                                    speaker.text, t.speaker_not_found
-                                                ),
-                                            );
-                                        }
-                                    }
-                                }
-                            });
-                            ui.end_row();
-                        }
-                    });
+                preview_grid_ui(ui, workspace, preview, add_as_people);
+                for note in &plan.notes {
+                    let text = note_text(t, zh, note);
+                    if is_warning(note) {
+                        ui.colored_label(super::style::warning_color(ui), format!("▲ {text}"));
+                    } else {
+                        ui.label(format!("• {text}"));
+                    }
+                }
                 if !preview.skipped.is_empty() {
                     let lines: Vec<String> =
                         preview.skipped.iter().map(ToString::to_string).collect();
@@ -144,11 +212,121 @@ pub fn paste_agenda_dialog_ui(
         None => None,
         Some(false) => Some(DialogOutcome::Dismiss),
         Some(true) => {
-            let updated = agenda_text::apply_to_meeting(meeting, &preview, !*replace);
-            Some(DialogOutcome::Apply(Box::new(Edit::PutMeeting(
-                meeting_id.clone(),
-                Box::new(updated),
-            ))))
+            let chosen: Vec<String> = preview
+                .guests()
+                .into_iter()
+                .filter(|g| add_as_people.iter().any(|a| a == g))
+                .map(str::to_owned)
+                .collect();
+            let edit = if chosen.is_empty() {
+                Edit::PutMeeting(meeting_id.clone(), Box::new(plan.meeting.clone()))
+            } else {
+                agenda_text::add_guests_as_people(
+                    project,
+                    meeting_id,
+                    plan.meeting.clone(),
+                    &chosen,
+                )
+            };
+            Some(DialogOutcome::Apply(Box::new(edit)))
         }
     }
+}
+
+/// The lines as they will be added: day, time, duration, title in both languages, kind
+/// and speakers (a guest with a box to add them as a person).
+fn preview_grid_ui(
+    ui: &mut egui::Ui,
+    workspace: &Workspace,
+    preview: &AgendaPreview,
+    add_as_people: &mut Vec<String>,
+) {
+    let t = workspace.tr();
+    let language = workspace.language();
+    let project = workspace.doc.project();
+    egui::Grid::new("paste_preview")
+        .num_columns(6)
+        .striped(true)
+        .spacing(super::style::GRID_SPACING)
+        .show(ui, |ui| {
+            for h in [
+                t.day_column,
+                t.start_time,
+                t.col_duration,
+                t.item_title,
+                t.kind,
+                t.speakers,
+            ] {
+                ui.strong(h);
+            }
+            ui.end_row();
+            let mut shown_guests = std::collections::HashSet::new();
+            for (i, line) in preview.lines.iter().enumerate() {
+                ui.label(t.day_number.replace("{n}", &(line.day + 1).to_string()));
+                match (line.start, line.end, &line.unread_time) {
+                    (_, _, Some(unread)) => {
+                        ui.colored_label(
+                            super::style::warning_color(ui),
+                            format!("▲ {unread} ({})", t.time_unread),
+                        );
+                    }
+                    (Some(s), Some(e), None) => {
+                        ui.label(format!("{}–{}", format_time(s), format_time(e)));
+                    }
+                    (Some(s), None, None) => {
+                        ui.label(format_time(s));
+                    }
+                    (None, _, None) => {
+                        ui.label("");
+                    }
+                }
+                let minutes = preview.durations.get(i).copied().unwrap_or_default();
+                if preview.assumed_duration.get(i).copied().unwrap_or(false) {
+                    ui.colored_label(
+                        super::style::warning_color(ui),
+                        format!("{minutes} {} ({})", t.unit_min, t.duration_assumed),
+                    );
+                } else {
+                    ui.label(format!("{minutes} {}", t.unit_min));
+                }
+                ui.vertical(|ui| {
+                    ui.set_min_width(super::style::PASTE_TITLE_WIDTH);
+                    if line.titles.en.is_empty() || line.titles.zh.is_empty() {
+                        ui.label(&line.title);
+                    } else {
+                        ui.label(&line.titles.en);
+                        ui.label(&line.titles.zh);
+                    }
+                });
+                ui.label(language.choice(line.kind));
+                ui.vertical(|ui| {
+                    for speaker in &line.speakers {
+                        match &speaker.person {
+                            Some(id) => {
+                                ui.label(format!("√ {}", project.person_name(id)));
+                            }
+                            // A guest named on several lines is offered once.
+                            None if shown_guests.insert(speaker.text.clone()) => {
+                                let mut on = add_as_people.contains(&speaker.text);
+                                let label = format!("{} ({})", speaker.text, t.add_as_person);
+                                if ui
+                                    .checkbox(&mut on, label)
+                                    .on_hover_text(t.add_as_person_tip)
+                                    .changed()
+                                {
+                                    add_as_people.retain(|g| g != &speaker.text);
+                                    if on {
+                                        add_as_people.push(speaker.text.clone());
+                                    }
+                                }
+                            }
+                            None => {
+                                ui.label(format!("{} ({})", speaker.text, t.guest));
+                            }
+                        }
+                    }
+                });
+                ui.end_row();
+            }
+        });
 }

@@ -4,8 +4,8 @@ use super::people_list::ListStatus;
 use super::style;
 use super::widgets::{
     bilingual_rows, cell, choice_row, delete_button, empty_message, form_ui, list_building_ui,
-    list_detail_ui, list_header_ui, multiline_row, organisation_combo, select_table_ui, text_row,
-    thousands,
+    list_detail_ui, list_header_ui, long_text_row, multiline_row, organisation_combo,
+    select_table_ui, text_row, thousands, too_long_to_edit,
 };
 use super::{Cx, ViewState};
 use crate::document::Edit;
@@ -70,7 +70,7 @@ pub fn people_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>, state: &mut ViewState) {
             }
             // A list with entries shows one of them from the start, so the editor is not
             // empty; a selection made this frame (a new entry, not applied yet) is kept.
-            if state.person.is_none() {
+            if state.person.is_none() && state.emptied_by_delete != Some(super::View::People) {
                 state.person = rows.get(0).cloned();
             }
             let current = state.person.clone();
@@ -107,13 +107,35 @@ pub fn people_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>, state: &mut ViewState) {
             }
         },
         |ui, (cx, state)| {
+            let project = cx.project;
             let selected = state
                 .person
                 .as_ref()
-                .and_then(|id| cx.project.people.get(id).map(|p| (id.clone(), p.clone())));
+                .and_then(|id| project.people.get(id).map(|p| (id.clone(), p)));
             match selected {
-                Some((id, person)) => person_editor_ui(ui, cx, &id, person, state),
-                None => empty_message(ui, t.select_hint),
+                Some((id, person)) => {
+                    // A note too long to edit is shown from the project: copying 50 MB
+                    // every frame would take longer than the frame.
+                    let long_notes = too_long_to_edit(&person.notes);
+                    let copy = Person {
+                        honorific: person.honorific,
+                        family_name: person.family_name.clone(),
+                        given_name: person.given_name.clone(),
+                        chinese_name: person.chinese_name.clone(),
+                        name_order: person.name_order,
+                        organisation: person.organisation.clone(),
+                        title: person.title.clone(),
+                        email: person.email.clone(),
+                        phone: person.phone.clone(),
+                        notes: if long_notes.is_some() {
+                            String::new()
+                        } else {
+                            person.notes.clone()
+                        },
+                    };
+                    person_editor_ui(ui, cx, &id, copy, long_notes, state);
+                }
+                None => empty_message(ui, state.empty_hint(super::View::People, t)),
             }
         },
     );
@@ -124,24 +146,23 @@ fn person_editor_ui(
     cx: &mut Cx<'_>,
     id: &PersonId,
     mut person: Person,
+    long_notes: Option<&str>,
     state: &mut ViewState,
 ) {
     let t = cx.tr();
     let original = person.clone();
     ui.horizontal(|ui| {
-        ui.heading(person.formal_name());
+        ui.heading(addressed_name(&person, cx.language));
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             if delete_button(ui, t) {
-                cx.edit_step(Edit::delete_person(cx.project, id));
+                state.delete(
+                    super::View::People,
+                    crate::workspace::Deletion::Person(id.clone()),
+                );
                 state.person = None;
             }
         });
     });
-    ui.label(
-        egui::RichText::new(format!("id: {id}"))
-            .small()
-            .color(style::weak_color(ui)),
-    );
     ui.add_space(style::space::M);
     form_ui(ui, "person_form", |ui| {
         choice_row(ui, t.honorific, cx.language, &mut person.honorific);
@@ -150,7 +171,7 @@ fn person_editor_ui(
         text_row(ui, t.chinese_name, &mut person.chinese_name);
         choice_row(ui, t.name_order, cx.language, &mut person.name_order);
         ui.label(t.shown_as);
-        ui.label(egui::RichText::new(person.formal_name()).strong());
+        ui.label(egui::RichText::new(addressed_name(&person, cx.language)).strong());
         ui.end_row();
         let l = ui.label(t.organisation);
         organisation_combo(
@@ -166,10 +187,27 @@ fn person_editor_ui(
         bilingual_rows(ui, t, t.title, &mut person.title);
         text_row(ui, t.email, &mut person.email);
         text_row(ui, t.phone, &mut person.phone);
-        multiline_row(ui, t.notes, &mut person.notes);
+        match long_notes {
+            Some(notes) => long_text_row(ui, t, t.notes, notes),
+            None => {
+                multiline_row(ui, t, t.notes, &mut person.notes);
+            }
+        }
     });
     duplicates_ui(ui, cx, id, state);
+    // A Chinese name typed for someone who had none: Chinese order is the better guess
+    // (`LI Na 李娜`, not `Na LI`), unless the order was chosen in the same frame.
+    if original.chinese_name.trim().is_empty()
+        && !person.chinese_name.trim().is_empty()
+        && person.name_order == original.name_order
+    {
+        person.name_order = crate::model::NameOrder::FamilyFirst;
+    }
     if person != original && state.person.as_ref() == Some(id) {
+        if let Some(notes) = long_notes {
+            // Left out of the copy, not changed: back in with the edit.
+            person.notes = notes.to_owned();
+        }
         cx.edit(
             ui,
             &format!("person/{id}"),
@@ -214,9 +252,9 @@ fn duplicates_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>, id: &PersonId, state: &mut 
             ui.colored_label(
                 style::warning_color(ui),
                 format!(
-                    "▲ {}: {} {org} ({other})",
+                    "▲ {}: {} {org}",
                     t.possible_duplicate,
-                    p.formal_name()
+                    addressed_name(p, cx.language)
                 ),
             );
             if ui
@@ -241,3 +279,22 @@ fn duplicates_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>, id: &PersonId, state: &mut 
 
 /// How many possible duplicates the editor lists.
 const SHOWN_DUPLICATES: usize = 5;
+
+/// The name with its honorific as the interface addresses the person: `Mr. HUANG Jixian
+/// 黄继先` in English; in Chinese the honorific follows the name, `HUANG Jixian 黄继先先生`.
+pub fn addressed_name(person: &Person, language: crate::i18n::Language) -> String {
+    if !language.prefers_chinese() || person.honorific == crate::model::Honorific::None {
+        return person.formal_name();
+    }
+    let name = person.display_name();
+    let honorific = language.choice(person.honorific);
+    // Straight after a Chinese name (黄继先先生), after a space following a Latin one.
+    let joined = name.chars().last().is_some_and(|c| c > '\u{2E7F}');
+    if name.is_empty() {
+        honorific.to_owned()
+    } else if joined {
+        format!("{name}{honorific}")
+    } else {
+        format!("{name} {honorific}")
+    }
+}

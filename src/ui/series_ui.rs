@@ -29,7 +29,7 @@ pub fn next_meeting_dialog_ui(
         ui.add_space(space::M);
         super::widgets::form_ui(ui, "next_meeting_form", |ui| {
             ui.label(t.date);
-            super::widgets::date_edit(ui, "next_meeting_date", date);
+            super::widgets::date_edit(ui, workspace.language(), "next_meeting_date", date);
             ui.end_row();
             ui.label("");
             ui.checkbox(alternate, t.alternate_host);
@@ -40,7 +40,11 @@ pub fn next_meeting_dialog_ui(
             }
             ui.end_row();
             ui.label(t.time_zone);
-            ui.label(preview.time_zone.name());
+            ui.label(format!(
+                "{} ({})",
+                crate::model::zones::zone_city(preview.time_zone, zh),
+                preview.time_zone.name()
+            ));
             ui.end_row();
             ui.label(t.host);
             ui.label(
@@ -51,6 +55,37 @@ pub fn next_meeting_dialog_ui(
                     .unwrap_or_default(),
             );
             ui.end_row();
+            ui.label(t.next_meeting_days);
+            ui.vertical(|ui| {
+                for (d, day) in preview.days.iter().enumerate() {
+                    let mut line = format!(
+                        "{} · {} · {}",
+                        t.day_number.replace("{n}", &(d + 1).to_string()),
+                        day.date,
+                        day.start.format("%H:%M")
+                    );
+                    if !day.title.is_empty() {
+                        line.push_str(&format!(" · {}", day.title.get(zh)));
+                    }
+                    ui.label(line);
+                }
+                ui.label(
+                    egui::RichText::new(t.next_meeting_no_items)
+                        .small()
+                        .color(super::style::weak_color(ui)),
+                );
+            });
+            ui.end_row();
+            let moved = previous.moved_texts(&preview);
+            if !moved.is_empty() {
+                ui.label(t.next_meeting_changed);
+                ui.vertical(|ui| {
+                    for (before, after) in &moved {
+                        ui.label(format!("{before} → {after}"));
+                    }
+                });
+                ui.end_row();
+            }
         });
         ui.add_space(space::L);
         ui.horizontal(|ui| {

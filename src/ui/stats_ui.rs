@@ -71,6 +71,7 @@ pub fn stats_ui(ui: &mut egui::Ui, cx: &Cx<'_>, meeting: Option<(&MeetingId, &Me
             #[expect(clippy::cast_precision_loss)] // counts are far below 2^52
             Bar::new(i as f64, c.count as f64)
                 .width(style::BAR_WIDTH)
+                .fill(style::chart_bar_color(ui))
                 .name(format!("{} ({}%)", c.label.get(zh), c.percent(total)))
         })
         .collect();

@@ -5,10 +5,18 @@ use super::style::space;
 use crate::i18n::Strings;
 use crate::workspace::{Command, JobView, Progress, Workspace, thousands};
 
+/// What a click in the status bar asks for.
+pub enum StatusClick {
+    /// Run a command (the problems show the project view).
+    Command(Command),
+    /// Open the folder of the file just saved or exported.
+    OpenFolder(std::path::PathBuf),
+}
+
 /// The bar at the bottom of the window: the file, the unsaved mark, problems found by
-/// validation, a save or export in progress, the last message. Returns the command of a
-/// clicked entry (the problems show the project view).
-pub fn status_bar_ui(ui: &mut egui::Ui, workspace: &Workspace) -> Option<Command> {
+/// validation, a save or export in progress, the last message (with "Open folder" after a
+/// save or an export). Returns what a click asked for.
+pub fn status_bar_ui(ui: &mut egui::Ui, workspace: &Workspace) -> Option<StatusClick> {
     let t = workspace.tr();
     let mut command = None;
     egui::Panel::bottom("status_bar").show(ui, |ui| {
@@ -40,7 +48,7 @@ pub fn status_bar_ui(ui: &mut egui::Ui, workspace: &Workspace) -> Option<Command
                     .on_hover_text(t.problems_tip)
                     .clicked()
                 {
-                    command = Some(Command::ShowProject);
+                    command = Some(StatusClick::Command(Command::ShowProject));
                 }
             }
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
@@ -49,7 +57,27 @@ pub fn status_bar_ui(ui: &mut egui::Ui, workspace: &Workspace) -> Option<Command
                 if let Some(job) = workspace.export_job().or_else(|| workspace.save_job()) {
                     job_progress_ui(ui, t, &job, super::style::STATUS_PROGRESS_WIDTH);
                 } else if let Some(toast) = &workspace.toast {
-                    ui.label(&toast.text);
+                    // Right to left: the button, a deletion's Undo, then the message.
+                    if let Some(folder) = &toast.folder
+                        && ui
+                            .button(t.open_folder)
+                            .on_hover_text(t.open_folder_tip)
+                            .clicked()
+                    {
+                        command = Some(StatusClick::OpenFolder(folder.clone()));
+                    }
+                    if workspace.undoable_deletion()
+                        && ui
+                            .link(t.cmd_undo)
+                            .on_hover_text(t.undo_delete_tip)
+                            .clicked()
+                    {
+                        command = Some(StatusClick::Command(Command::Undo));
+                    }
+                    if workspace.undoable_deletion() {
+                        ui.label("—");
+                    }
+                    ui.add(egui::Label::new(&toast.text).truncate());
                 }
             });
         });

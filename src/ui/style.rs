@@ -198,6 +198,8 @@ pub const NOTE_FIELD_WIDTH: f32 = 280.0;
 pub const TITLE_FIELD_WIDTH: f32 = 340.0;
 /// The narrowest a title field in a row gets.
 pub const TITLE_FIELD_MIN_WIDTH: f32 = 120.0;
+/// Height of the scrolled view of a text too long to edit ("Show all").
+pub const LONG_TEXT_HEIGHT: f32 = 320.0;
 
 // ---------------------------------------------------------------------------------------
 // Dialogs and the window's chrome
@@ -218,6 +220,8 @@ pub const IMPORT_DIALOG_WIDTH: f32 = 1120.0;
 pub const DIALOG_LIST_HEIGHT: f32 = 240.0;
 /// The preview of a pasted agenda.
 pub const PASTE_PREVIEW_HEIGHT: f32 = 260.0;
+/// The title column of the pasted agenda's preview (English and Chinese, one per line).
+pub const PASTE_TITLE_WIDTH: f32 = 240.0;
 /// The preview table of an import.
 pub const IMPORT_PREVIEW_HEIGHT: f32 = 260.0;
 /// Columns of the import preview: line, result, honorific, family, given, Chinese name,
@@ -249,6 +253,12 @@ pub const STATUS_PROGRESS_WIDTH: f32 = 220.0;
 pub const OPENING_PROGRESS_WIDTH: f32 = 360.0;
 /// The command palette.
 pub const PALETTE_WIDTH: f32 = 560.0;
+/// The month and year between the arrows of the calendar.
+pub const CALENDAR_TITLE_WIDTH: f32 = 130.0;
+/// One day of the calendar.
+pub const CALENDAR_DAY_SIZE: egui::Vec2 = egui::vec2(28.0, 22.0);
+/// The app's own file browser (when the system has no file dialog).
+pub const DIALOG_BROWSER_WIDTH: f32 = 640.0;
 /// The palette's list of matches before it scrolls.
 pub const PALETTE_LIST_HEIGHT: f32 = 360.0;
 
@@ -286,15 +296,26 @@ pub fn status_color(ui: &egui::Ui, status: crate::model::CommitmentStatus) -> Co
     use crate::model::CommitmentStatus as S;
     let dark = ui.visuals().dark_mode;
     let (light, on_dark) = match status {
-        S::Proposed => (0x8a8f98, 0xa8adb5),
-        S::Agreed => (0x3b6ec4, 0x6f9ce8),
-        S::InProgress => (0x1f8a9e, 0x4fc0d3),
-        S::Blocked => (0xc23b3b, 0xe86b6b),
-        S::Done => (0x2e8b47, 0x5cc278),
-        S::Dropped => (0xb5b5b5, 0x6a6a6a),
+        // On the dark panel every bar is light enough to stand out (3:1 or more).
+        S::Proposed => (0x8a8f98, 0xc2c6cc),
+        S::Agreed => (0x3b6ec4, 0x8cb4f5),
+        S::InProgress => (0x1f8a9e, 0x5fd3e6),
+        S::Blocked => (0xc23b3b, 0xf08080),
+        S::Done => (0x2e8b47, 0x6fd68a),
+        S::Dropped => (0xb5b5b5, 0x9a9a9a),
     };
     let [_, r, g, b] = u32::to_be_bytes(if dark { on_dark } else { light });
     Color32::from_rgb(r, g, b)
+}
+
+/// Colour of the bars of a chart with one series (participant statistics): full
+/// strength, not the plot's faint default, in both themes.
+pub fn chart_bar_color(ui: &egui::Ui) -> Color32 {
+    if ui.visuals().dark_mode {
+        Color32::from_rgb(0x8c, 0xb4, 0xf5)
+    } else {
+        Color32::from_rgb(0x3b, 0x6e, 0xc4)
+    }
 }
 
 // ---------------------------------------------------------------------------------------
@@ -329,6 +350,57 @@ pub fn install_fonts(ctx: &egui::Context) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// WCAG contrast ratio of two colours.
+    fn contrast(a: Color32, b: Color32) -> f32 {
+        let lum = |c: Color32| {
+            let lin = |v: u8| {
+                let v = f32::from(v) / 255.0;
+                if v <= 0.04045 {
+                    v / 12.92
+                } else {
+                    ((v + 0.055) / 1.055).powf(2.4)
+                }
+            };
+            0.2126 * lin(c.r()) + 0.7152 * lin(c.g()) + 0.0722 * lin(c.b())
+        };
+        let (x, y) = (lum(a), lum(b));
+        (x.max(y) + 0.05) / (x.min(y) + 0.05)
+    }
+
+    #[test]
+    fn chart_bars_stand_out_in_both_themes() {
+        use crate::model::Choice as _;
+        let ctx = egui::Context::default();
+        for (theme, dark) in [(egui::Theme::Light, false), (egui::Theme::Dark, true)] {
+            ctx.set_theme(theme);
+            let mut out = ctx.run_ui(Default::default(), |ui| {
+                assert_eq!(ui.visuals().dark_mode, dark);
+                let panel = ui.visuals().panel_fill;
+                let bar = chart_bar_color(ui);
+                assert!(
+                    contrast(bar, panel) >= 3.0,
+                    "{theme:?}: {}",
+                    contrast(bar, panel)
+                );
+                for status in crate::model::CommitmentStatus::ALL {
+                    let c = status_color(ui, *status);
+                    // Dropped is meant to recede, but stays visible.
+                    let least = if *status == crate::model::CommitmentStatus::Dropped {
+                        1.8
+                    } else {
+                        2.4
+                    };
+                    assert!(
+                        contrast(c, panel) >= least,
+                        "{theme:?} {status:?}: {}",
+                        contrast(c, panel)
+                    );
+                }
+            });
+            out.textures_delta.clear();
+        }
+    }
 
     #[test]
     fn no_text_is_under_12_px_in_either_theme() {

@@ -97,6 +97,10 @@ pub enum DialogOutcome {
     AskReload(PathBuf),
     /// Reload the file from disk, losing the unsaved changes (the second answer).
     Reload(PathBuf),
+    /// Export this (name cards with the paper and faces chosen): asks where to save.
+    Export(Box<crate::export::ExportRequest>),
+    /// Write an export although some of its characters cannot be printed.
+    WriteAnyway,
 }
 
 /// Something the workspace needs the UI to do.

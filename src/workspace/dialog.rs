@@ -37,6 +37,8 @@ pub enum Dialog {
         text: String,
         /// Replace the agenda instead of appending.
         replace: bool,
+        /// Speakers not in the project that the user chose to add as people.
+        add_as_people: Vec<String>,
     },
     /// The next meeting of a series being planned.
     NextMeeting {
@@ -72,6 +74,36 @@ pub enum Dialog {
     },
     /// A second question before something that throws changes away.
     ConfirmLoss(LossAction),
+    /// Name cards of a meeting: which paper, what faces the guests.
+    NameCards {
+        /// The meeting.
+        meeting: MeetingId,
+        /// The choices so far.
+        options: crate::export::pdf::CardOptions,
+    },
+    /// An export made, not written yet: some of its characters no font can print.
+    Unprintable(Box<PendingWrite>),
+    /// The file may not be written (read-only, immutable, not a file): nothing was
+    /// written; offer Save as….
+    SaveProtected {
+        /// Why, and the path last, in the user's language.
+        message: String,
+        /// What waited for the save (a quit that asked to save first).
+        then: Option<AfterConfirm>,
+    },
+}
+
+/// An export rendered and waiting for the user's word before it is written.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PendingWrite {
+    /// Where it goes.
+    pub path: PathBuf,
+    /// The file's bytes.
+    pub bytes: Arc<Vec<u8>>,
+    /// For name cards, how many.
+    pub cards: Option<usize>,
+    /// The characters that would print as boxes.
+    pub unprintable: Vec<char>,
 }
 
 /// Something that throws changes away, waiting for the user's word.

@@ -3,11 +3,12 @@
 //! saying where the file went.
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::time::Instant;
 
 use super::jobs::{Job, JobView, Poll, Progress};
 use super::reading::report;
-use super::{FileKind, PathPurpose, Picked, Workspace, file_name, thousands};
+use super::{Dialog, FileKind, PathPurpose, PendingWrite, Picked, Workspace, file_name, thousands};
 use crate::export::{ExportError, ExportRequest, Rendered};
 use crate::i18n::{Language, Localized as _};
 use crate::model::Project;
@@ -39,6 +40,8 @@ pub(super) struct ExportRun {
 enum ExportOutcome {
     /// Written; for name cards, how many.
     Written(Option<usize>),
+    /// Made but not written: some characters cannot be printed; the user decides.
+    Unprintable(PendingWrite),
     Cancelled,
     /// Rendering failed (the message in the UI's language), or writing did.
     Failed(String),
@@ -53,6 +56,7 @@ impl Workspace {
     /// Asks where to save `job`, then writes it.
     pub(super) fn request_export(&mut self, job: ExportRequest) {
         let name = job.suggested_name();
+        self.dialogs.set_language(self.language());
         match self
             .dialogs
             .pick_save(self.start_dir(), &name, file_kind(&job))
@@ -72,7 +76,7 @@ impl Workspace {
             self.toast(t.busy.to_owned());
             return;
         }
-        let mut path = path.to_owned();
+        let mut path = self.absolute_path(path);
         if path.extension().is_none() {
             path.set_extension(job.extension());
         }
@@ -80,8 +84,32 @@ impl Workspace {
         let project = self.doc.project().clone();
         let label = format!("{} {}", t.exporting, file_name(&path));
         let (job, target, language) = (job.clone(), path.clone(), self.language());
+        let source = self.doc.path().map(Path::to_owned);
         let work = Job::spawn(label, move |progress| {
+            // The project itself, its backup, another project or a device are never
+            // replaced by an export, whatever the dialog answered.
+            let sources: Vec<&Path> = source.iter().map(PathBuf::as_path).collect();
+            if let Err(refusal) = crate::project_file::check_output(&target, &sources) {
+                return ExportOutcome::Failed(refusal.localized(language));
+            }
             write_export(&job, &project, &target, progress, language)
+        });
+        self.jobs.export = Some(ExportRun { job: work, path });
+    }
+
+    /// Writes an export the user chose to keep although some characters cannot be printed.
+    pub(super) fn write_pending(&mut self, pending: PendingWrite) {
+        let t = self.tr();
+        if self.jobs.export.is_some() {
+            self.toast(t.busy.to_owned());
+            return;
+        }
+        let label = format!("{} {}", t.exporting, file_name(&pending.path));
+        let path = pending.path.clone();
+        let language = self.language();
+        let work = Job::spawn(label, move |progress| {
+            progress.set_phase(language.strings().phase_writing);
+            write_bytes(&pending.path, &pending.bytes, pending.cards, language)
         });
         self.jobs.export = Some(ExportRun { job: work, path });
     }
@@ -101,11 +129,16 @@ impl Workspace {
         let t = self.tr();
         match outcome {
             ExportOutcome::Written(cards) => {
-                let mut text = format!("{} {}", t.exported, file_name(&path));
+                // The whole path: the user sees where the file went, and can open its folder.
+                let mut text = format!("{} {}", t.exported, path.display());
                 if let Some(n) = cards {
                     text.push_str(&format!(" ({} {})", thousands(n), t.cards_unit));
                 }
-                self.toast(text);
+                self.settings.remember_folder(&path);
+                self.toast_file(text, &path);
+            }
+            ExportOutcome::Unprintable(pending) => {
+                self.dialog = Some(Dialog::Unprintable(Box::new(pending)));
             }
             ExportOutcome::Cancelled => self.toast(t.cancelled.to_owned()),
             ExportOutcome::Failed(message) => {
@@ -125,14 +158,18 @@ fn write_export(
     let t = language.strings();
     let start = Instant::now();
     progress.set_phase(match job {
-        ExportRequest::NameCards(_) => t.phase_drawing_cards,
+        ExportRequest::NameCards(..) => t.phase_drawing_cards,
         _ => t.phase_rendering,
     });
     let mut on_progress = |done: usize, total: usize| {
         progress.set_total(total as u64);
         report(progress, done)
     };
-    let Rendered { bytes, cards } = match job.render_with(project, &mut on_progress) {
+    let Rendered {
+        bytes,
+        cards,
+        unprintable,
+    } = match job.render_with(project, &mut on_progress) {
         Ok(rendered) => rendered,
         Err(ExportError::Cancelled) => return ExportOutcome::Cancelled,
         Err(err) => return ExportOutcome::Failed(err.localized(language)),
@@ -141,18 +178,33 @@ fn write_export(
     if progress.is_cancelled() {
         return ExportOutcome::Cancelled;
     }
+    // Characters that would print as boxes are named before anything is written.
+    if !unprintable.is_empty() {
+        return ExportOutcome::Unprintable(PendingWrite {
+            path: path.to_owned(),
+            bytes: Arc::new(bytes),
+            cards,
+            unprintable,
+        });
+    }
     progress.set_phase(t.phase_writing);
     let rendered_in = start.elapsed();
-    match crate::project_file::write_file_atomically(path, &bytes) {
-        Ok(()) => {
-            log::info!(
-                "exported {} ({} bytes) in the background: rendered {rendered_in:?}, written {:?}",
-                path.display(),
-                bytes.len(),
-                start.elapsed().saturating_sub(rendered_in)
-            );
-            ExportOutcome::Written(cards)
-        }
+    log::info!(
+        "rendered {} ({} bytes) in the background in {rendered_in:?}",
+        path.display(),
+        bytes.len(),
+    );
+    write_bytes(path, &bytes, cards, language)
+}
+
+fn write_bytes(
+    path: &Path,
+    bytes: &[u8],
+    cards: Option<usize>,
+    language: Language,
+) -> ExportOutcome {
+    match crate::project_file::write_file_atomically(path, bytes) {
+        Ok(()) => ExportOutcome::Written(cards),
         Err(err) => ExportOutcome::Failed(err.localized(language)),
     }
 }

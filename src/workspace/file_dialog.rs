@@ -1,7 +1,9 @@
 //! Native file dialogs, behind a trait so tests can stand in for the user.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
+
+use crate::i18n::{Language, Strings};
 
 /// What came of asking the user for a file.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -29,12 +31,30 @@ pub const PROJECT_FILES: FileKind = FileKind {
     extensions: &["ron"],
 };
 
+/// Delegation Planner project files, named in the interface language.
+pub fn project_files(t: &'static Strings) -> FileKind {
+    FileKind {
+        name: t.project_file_kind,
+        ..PROJECT_FILES
+    }
+}
+
 /// Shows the dialogs for choosing files.
 pub trait FileDialogs {
     /// Asks for a file of `kind` to open.
     fn pick_open(&mut self, start_dir: Option<PathBuf>, kind: FileKind) -> Picked;
     /// Asks where to save a file of `kind`, suggesting a file name.
     fn pick_save(&mut self, start_dir: Option<PathBuf>, file_name: &str, kind: FileKind) -> Picked;
+    /// The language the dialogs' own texts (titles) are to be in; called before each one.
+    fn set_language(&mut self, _language: Language) {}
+    /// Opens `folder` in the system's file manager ("Open folder" after a save or an
+    /// export); the error says why it could not.
+    ///
+    /// # Errors
+    /// The reason, for the user, when no file manager could be started.
+    fn open_folder(&mut self, folder: &Path) -> Result<(), String> {
+        opener::open(folder).map_err(|e| e.to_string())
+    }
 }
 
 /// No dialogs at all: every request answers that none can be shown (headless use).
@@ -54,42 +74,48 @@ impl FileDialogs for NoDialogs {
     ) -> Picked {
         Picked::Unavailable("No file dialog in this headless app.".to_owned())
     }
+
+    fn open_folder(&mut self, _folder: &Path) -> Result<(), String> {
+        Err("No file manager in this headless app.".to_owned())
+    }
 }
 
-/// The desktop's own dialogs through `rfd` (XDG desktop portal, or zenity).
+/// The desktop's own dialogs through `rfd` (XDG desktop portal, or zenity), titled in the
+/// interface language.
 #[derive(Debug, Default)]
-pub struct NativeDialogs;
+pub struct NativeDialogs {
+    language: Language,
+}
 
 /// A "cancel" faster than this means no dialog was ever shown.
 const TOO_FAST_FOR_A_HUMAN: Duration = Duration::from_millis(150);
 
-fn why_unavailable() -> Option<String> {
+fn why_unavailable(t: &Strings) -> Option<String> {
     let has_bus = std::env::var_os("DBUS_SESSION_BUS_ADDRESS").is_some();
     let has_zenity = std::env::var_os("PATH")
         .is_some_and(|paths| std::env::split_paths(&paths).any(|dir| dir.join("zenity").is_file()));
     if cfg!(target_os = "linux") && !has_bus && !has_zenity {
-        Some(
-            "No file dialog is available on this desktop (no XDG desktop portal and no zenity). Install xdg-desktop-portal-gtk or zenity to get one; meanwhile, type the path."
-                .to_owned(),
-        )
+        Some(t.no_file_dialog.to_owned())
     } else {
         None
     }
 }
 
 impl NativeDialogs {
-    fn run(dialog: impl FnOnce() -> Option<PathBuf>) -> Picked {
-        if let Some(reason) = why_unavailable() {
-            log::warn!("{reason}");
+    fn run(&self, dialog: impl FnOnce() -> Option<PathBuf>) -> Picked {
+        let t = self.language.strings();
+        if let Some(reason) = why_unavailable(t) {
+            log::warn!("no file dialog: no XDG desktop portal and no zenity");
             return Picked::Unavailable(reason);
         }
         let started = Instant::now();
         match dialog() {
             Some(path) => Picked::File(path),
             None if started.elapsed() < TOO_FAST_FOR_A_HUMAN => {
-                let reason = "The file dialog could not be shown (the desktop portal did not answer). Type the path instead.".to_owned();
-                log::warn!("{reason}");
-                Picked::Unavailable(reason)
+                log::warn!(
+                    "the file dialog could not be shown (the desktop portal did not answer)"
+                );
+                Picked::Unavailable(t.file_dialog_no_answer.to_owned())
             }
             None => Picked::Cancelled,
         }
@@ -97,10 +123,19 @@ impl NativeDialogs {
 }
 
 impl FileDialogs for NativeDialogs {
+    fn set_language(&mut self, language: Language) {
+        self.language = language;
+    }
+
     fn pick_open(&mut self, start_dir: Option<PathBuf>, kind: FileKind) -> Picked {
-        Self::run(|| {
+        let title = if kind.extensions == PROJECT_FILES.extensions {
+            self.language.strings().dlg_open_project
+        } else {
+            self.language.strings().browse_title_open
+        };
+        self.run(|| {
             let mut dialog = rfd::FileDialog::new()
-                .set_title("Open")
+                .set_title(title)
                 .add_filter(kind.name, kind.extensions);
             if let Some(dir) = start_dir {
                 dialog = dialog.set_directory(dir);
@@ -110,9 +145,14 @@ impl FileDialogs for NativeDialogs {
     }
 
     fn pick_save(&mut self, start_dir: Option<PathBuf>, file_name: &str, kind: FileKind) -> Picked {
-        Self::run(|| {
+        let title = if kind.extensions == PROJECT_FILES.extensions {
+            self.language.strings().dlg_save_project
+        } else {
+            self.language.strings().dlg_export_file
+        };
+        self.run(|| {
             let mut dialog = rfd::FileDialog::new()
-                .set_title("Save")
+                .set_title(title)
                 .add_filter(kind.name, kind.extensions)
                 .set_file_name(file_name);
             if let Some(dir) = start_dir {

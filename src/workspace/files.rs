@@ -9,13 +9,13 @@ use super::jobs::{Job, JobView, Poll};
 use super::reading::{Opened, read_and_check};
 use super::recovery::RecoveryEntry;
 use super::{
-    AfterConfirm, Dialog, Effect, PROJECT_FILES, PathPurpose, Picked, SaveFaults, Workspace,
-    file_name,
+    AfterConfirm, Dialog, Effect, PathPurpose, Picked, SaveFaults, Workspace, file_name,
+    project_files,
 };
 use crate::document::Document;
 use crate::i18n::{self, Localized as _};
 use crate::model::{Project, validate};
-use crate::project_file::{self, DiskChange, Fingerprint, LoadError, SaveError};
+use crate::project_file::{self, DiskChange, Fingerprint, LoadError, SaveError, SaveOptions};
 use crate::samples;
 
 /// A project being opened.
@@ -94,7 +94,7 @@ impl Workspace {
                 self.replace_document(Document::unsaved(Project::default(), false), None, None);
                 self.settings.last_file = None;
             }
-            AfterConfirm::Open => match self.dialogs.pick_open(self.start_dir(), PROJECT_FILES) {
+            AfterConfirm::Open => match self.pick_project_to_open() {
                 Picked::File(path) => self.start_open(&path, false),
                 Picked::Cancelled => {}
                 Picked::Unavailable(reason) => {
@@ -117,6 +117,13 @@ impl Workspace {
         }
     }
 
+    /// Asks for a project file to open, in the interface language.
+    fn pick_project_to_open(&mut self) -> Picked {
+        self.dialogs.set_language(self.language());
+        let kind = project_files(self.tr());
+        self.dialogs.pick_open(self.start_dir(), kind)
+    }
+
     /// Opens a recent file (asking first if there are unsaved changes).
     pub(super) fn open_recent(&mut self, path: PathBuf) {
         if path.exists() {
@@ -130,8 +137,10 @@ impl Workspace {
         }
     }
 
-    /// A path typed where no file dialog could be shown.
-    pub(super) fn path_typed(&mut self, purpose: PathPurpose, mut path: PathBuf) {
+    /// A path typed where no file dialog could be shown. A relative one (a file name alone)
+    /// is taken in the folder the browser showed, never in the process's working folder.
+    pub(super) fn path_typed(&mut self, purpose: PathPurpose, path: PathBuf) {
+        let mut path = self.absolute(path);
         match purpose {
             PathPurpose::Open => self.proceed(AfterConfirm::OpenPath(path)),
             PathPurpose::Save(then) => {
@@ -311,10 +320,9 @@ impl Workspace {
     /// Asks where to save, then saves; then does `then`.
     pub(super) fn save_as(&mut self, then: Option<AfterConfirm>) {
         let name = self.suggested_file_name();
-        match self
-            .dialogs
-            .pick_save(self.start_dir(), &name, PROJECT_FILES)
-        {
+        self.dialogs.set_language(self.language());
+        let kind = project_files(self.tr());
+        match self.dialogs.pick_save(self.start_dir(), &name, kind) {
             Picked::File(mut path) => {
                 if path.extension().is_none() {
                     path.set_extension(project_file::EXTENSION);
@@ -330,9 +338,10 @@ impl Workspace {
         }
     }
 
-    /// Saves a snapshot of the project to `path` on a job. With `check`, the job first
-    /// makes sure nobody changed, moved or deleted the document's file since it was opened
-    /// or saved; if so, nothing is written and [`Dialog::FileChanged`] asks what to do.
+    /// Saves a snapshot of the project to `path` on a job. With `check`, the job makes sure,
+    /// just before the new file replaces the old one, that nobody changed, moved or deleted
+    /// the document's file since it was opened or saved; if so, nothing is replaced and
+    /// [`Dialog::FileChanged`] asks what to do.
     pub(super) fn start_save(&mut self, path: &Path, check: bool, then: Option<AfterConfirm>) {
         let t = self.tr();
         if self.jobs.save.is_some() {
@@ -389,7 +398,7 @@ impl Workspace {
                     self.recovery.discard();
                 }
                 let t = self.tr();
-                self.toast(format!("{} {}", t.saved, file_name(&path)));
+                self.toast_file(format!("{} {}", t.saved, path.display()), &path);
                 if let Some(then) = then {
                     self.proceed(then);
                 }
@@ -401,7 +410,14 @@ impl Workspace {
                     // The new version did replace the file: the next save compares with it.
                     self.disk = Some(saved.clone());
                 }
-                self.dialog = Some(self.save_error_dialog(&err));
+                self.dialog = Some(match err {
+                    // Read-only or immutable: left alone; the user may save a copy.
+                    SaveError::Protected { .. } => Dialog::SaveProtected {
+                        message: err.localized(self.language()),
+                        then,
+                    },
+                    err => self.save_error_dialog(&err),
+                });
             }
         }
     }
@@ -416,13 +432,39 @@ impl Workspace {
         }
     }
 
-    /// The folder file dialogs start in: the document's, or the last file's.
+    /// The folder file dialogs start in: the document's, or the last file's, or the last
+    /// folder used.
     pub(super) fn start_dir(&self) -> Option<PathBuf> {
         self.doc
             .path()
             .or_else(|| self.settings.recent_files.first().map(PathBuf::as_path))
             .and_then(Path::parent)
+            .filter(|p| !p.as_os_str().is_empty())
             .map(Path::to_owned)
+            .or_else(|| self.settings.recent_folders.first().cloned())
+    }
+
+    /// The folder a typed file name alone belongs in: where dialogs start, else the home
+    /// folder; never the process's working folder, which the user cannot see.
+    pub fn default_folder(&self) -> PathBuf {
+        self.start_dir()
+            .filter(|d| d.is_absolute())
+            .or_else(|| directories::UserDirs::new().map(|u| u.home_dir().to_owned()))
+            .unwrap_or_else(|| PathBuf::from("/"))
+    }
+
+    /// `path` made absolute against [`Self::default_folder`].
+    pub(super) fn absolute_path(&self, path: &Path) -> PathBuf {
+        self.absolute(path.to_owned())
+    }
+
+    /// `path` made absolute against [`Self::default_folder`].
+    fn absolute(&self, path: PathBuf) -> PathBuf {
+        if path.is_absolute() {
+            path
+        } else {
+            self.default_folder().join(path)
+        }
     }
 
     fn suggested_file_name(&self) -> String {
@@ -443,12 +485,7 @@ impl Workspace {
     /// When no file dialog can be shown: says why and asks for a typed path, starting
     /// from the usual folder and the suggested file name.
     pub(super) fn ask_for_path(&mut self, purpose: PathPurpose, reason: String, file_name: &str) {
-        let text = self
-            .start_dir()
-            .unwrap_or_default()
-            .join(file_name)
-            .display()
-            .to_string();
+        let text = self.default_folder().join(file_name).display().to_string();
         self.dialog = Some(Dialog::PathEntry {
             purpose,
             reason,
@@ -457,33 +494,29 @@ impl Workspace {
     }
 }
 
-/// The work of a save job: check the file on disk (when `expected` is given), then write
-/// the project atomically, with the test faults if any.
+/// The work of a save job: write the project atomically under the file's lock, with the
+/// test faults if any. With `expected`, the file on disk is compared with it just before
+/// it is replaced: if someone else changed, moved or deleted it, nothing is replaced.
 fn save_job(
     path: &Path,
     project: &Project,
     expected: Option<&Fingerprint>,
     faults: &Mutex<Option<SaveFaults>>,
 ) -> SaveOutcome {
-    if let Some(expected) = expected {
-        match project_file::check_on_disk(path, expected) {
-            Ok(DiskChange::Unchanged) => {}
-            Ok(change) => return SaveOutcome::ChangedOnDisk(change),
-            Err(err) => {
-                // Cannot tell (no permission to read it, a drive gone): the save itself
-                // says what is wrong if it fails too.
-                log::warn!("could not check {} before saving: {err}", path.display());
-            }
-        }
-    }
     let start = Instant::now();
+    let options = SaveOptions {
+        expected,
+        held: None,
+    };
     let result = match faults.lock() {
         Ok(mut guard) => match guard.as_mut() {
-            Some(faults) => project_file::save_project_with(path, project, faults.as_mut()),
-            None => project_file::save_project_with(path, project, &mut |_| Ok(())),
+            Some(faults) => {
+                project_file::save_project_checked(path, project, options, faults.as_mut())
+            }
+            None => project_file::save_project_checked(path, project, options, &mut |_| Ok(())),
         },
         // A test's fault closure panicked: save without faults.
-        Err(_) => project_file::save_project_with(path, project, &mut |_| Ok(())),
+        Err(_) => project_file::save_project_checked(path, project, options, &mut |_| Ok(())),
     };
     log::info!(
         "saved {} in the background in {:?}",
@@ -492,6 +525,7 @@ fn save_job(
     );
     match result {
         Ok(fingerprint) => SaveOutcome::Saved(fingerprint),
+        Err(SaveError::ChangedOnDisk { change, .. }) => SaveOutcome::ChangedOnDisk(change),
         Err(err) => SaveOutcome::Failed(err),
     }
 }

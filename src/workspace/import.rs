@@ -21,6 +21,9 @@ use crate::import::list::{ListError, ListKind, ListRead, ReadOptions};
 use crate::import::update::find_changes;
 use crate::model::{MeetingId, Project};
 
+/// Lists with more rows than this are freed off the UI thread once imported.
+const LARGE_LIST: usize = 5_000;
+
 /// Pasted lists longer than this are parsed on a job; shorter ones at once, as typed.
 const PASTE_IN_BACKGROUND: usize = 16 * 1024;
 
@@ -101,7 +104,7 @@ impl Workspace {
     pub(super) fn import_step(&mut self, step: ImportStep) {
         match step {
             ImportStep::Reparse => self.reparse_import(),
-            ImportStep::OpenFile => match self.dialogs.pick_open(self.start_dir(), CSV_FILES) {
+            ImportStep::OpenFile => match self.pick_csv() {
                 // Read, mapped and matched on a job; the preview arrives when it is done.
                 Picked::File(path) => self.start_file_import(&path, None, None),
                 Picked::Cancelled => {}
@@ -330,7 +333,10 @@ impl Workspace {
             summary,
             rows,
         } = applied;
-        self.dialog = None;
+        // The dialog holds the preview and the table read: freeing 50,000 rows takes
+        // longer than a frame.
+        let closed = self.dialog.take();
+        super::drop_in_background(closed, rows > LARGE_LIST);
         if let Some(prepared) = prepared
             && let Err(stale) = self.install_prepared(prepared)
         {
@@ -379,28 +385,48 @@ impl Workspace {
         }
     }
 
-    /// Says in the status bar what an import added, matched and updated, and which name
-    /// cards to print again.
+    /// Asks for a list file to import, in the interface language.
+    fn pick_csv(&mut self) -> Picked {
+        self.dialogs.set_language(self.language());
+        self.dialogs.pick_open(self.start_dir(), CSV_FILES)
+    }
+
+    /// Says in the status bar what an import added, matched and updated, and how many
+    /// name cards to print again.
     fn report_import(&mut self, summary: &ImportSummary) {
         let t = self.tr();
+        let count = |n: usize, one: &str, many: &str| {
+            if n == 1 {
+                one.to_owned()
+            } else {
+                many.replace("{n}", &super::thousands(n))
+            }
+        };
         let mut text = t
-            .import_done
-            .replace("{people}", &summary.added_people.len().to_string())
+            .import_added
+            .replace(
+                "{people}",
+                &count(summary.added_people.len(), t.one_person, t.n_people),
+            )
             .replace(
                 "{organisations}",
-                &summary.added_organisations.len().to_string(),
+                &count(
+                    summary.added_organisations.len(),
+                    t.one_organisation,
+                    t.n_organisations,
+                ),
             )
-            .replace("{matched}", &summary.matched_people.len().to_string());
+            .replace("{matched}", &super::thousands(summary.matched_people.len()));
         if !summary.updated_people.is_empty() {
-            text.push_str(
-                &t.import_updated
-                    .replace("{people}", &summary.updated_people.len().to_string()),
-            );
+            text.push_str(&t.import_updated.replace(
+                "{people}",
+                &count(summary.updated_people.len(), t.one_person, t.n_people),
+            ));
         }
         if summary.name_cards_changed > 0 {
             text.push_str(
                 &t.import_cards
-                    .replace("{cards}", &summary.name_cards_changed.to_string()),
+                    .replace("{cards}", &super::thousands(summary.name_cards_changed)),
             );
         }
         self.toast(text);

@@ -6,6 +6,7 @@
 
 pub mod action;
 pub mod commands;
+mod deletion;
 pub mod dialog;
 pub mod export;
 pub mod file_dialog;
@@ -27,11 +28,14 @@ pub use action::{Action, DialogOutcome, Effect, PendingEdit};
 pub use commands::{Command, CommandText, Key, Scope, Shortcut};
 pub use dialog::{
     AfterConfirm, Dialog, ImportFile, ImportState, ImportStep, LossAction, PathPurpose,
+    PendingWrite,
 };
-pub use file_dialog::{FileDialogs, FileKind, NativeDialogs, NoDialogs, PROJECT_FILES, Picked};
+pub use file_dialog::{
+    FileDialogs, FileKind, NativeDialogs, NoDialogs, PROJECT_FILES, Picked, project_files,
+};
 pub use jobs::{JobView, Progress};
 pub use reading::thousands;
-pub use request::Request;
+pub use request::{Deletion, Request};
 pub use settings::Settings;
 
 use crate::document::{Document, Edit};
@@ -44,17 +48,28 @@ use recovery::{Recovery, RecoveryEntry};
 /// A test seam called before each step of a project save; an error fails that step.
 pub type SaveFaults = Box<dyn FnMut(SaveStep) -> std::io::Result<()> + Send>;
 
-/// A brief message in the status bar ("Saved paris.ron in /home/…").
+/// A brief message in the status bar ("Saved /home/…/paris.ron").
 #[derive(Clone, Debug)]
 pub struct Toast {
     /// The text.
     pub text: String,
     /// When it was posted.
     pub since: Instant,
+    /// The folder of the file the message is about (a save, an export), which the status
+    /// bar offers to open.
+    pub folder: Option<PathBuf>,
+    /// For "Deleted … — Undo": the document revision right after the deletion. The Undo
+    /// beside the text is offered only while the document is still at it, when Undo
+    /// undoes exactly that deletion.
+    pub undo: Option<u64>,
 }
 
 /// How long a status message stays.
 pub const TOAST_TIME: Duration = Duration::from_secs(6);
+
+/// How long "Deleted … — Undo" stays (while Undo still undoes that deletion): long enough
+/// to notice a slip after looking away.
+pub const UNDO_TOAST_TIME: Duration = Duration::from_secs(20);
 
 /// The open project and everything around it: settings, dialogs, jobs, recovery.
 pub struct Workspace {
@@ -82,6 +97,8 @@ pub struct Workspace {
     recovery: Recovery,
     /// Recovery copies from earlier sessions still to offer, newest last.
     pending_recovery: Vec<RecoveryEntry>,
+    /// How name cards were last made (paper and faces), offered again next time.
+    card_options: crate::export::pdf::CardOptions,
     /// Faults injected into project saves (tests only); shared with the save job.
     save_faults: Arc<Mutex<Option<SaveFaults>>>,
     /// Long work running in the background.
@@ -129,6 +146,7 @@ impl Workspace {
             close_confirmed: false,
             recovery,
             pending_recovery: Vec::new(),
+            card_options: crate::export::pdf::CardOptions::default(),
             save_faults: Arc::default(),
             jobs: Jobs::default(),
             problems: validation::Problems::default(),
@@ -320,6 +338,7 @@ impl Workspace {
                     meeting,
                     text: String::new(),
                     replace: false,
+                    add_as_people: Vec::new(),
                 });
             }
             Request::NextInSeries(from) => {
@@ -328,7 +347,7 @@ impl Workspace {
                     .project()
                     .meetings
                     .get(&from)
-                    .and_then(|m| m.date.checked_add_months(chrono::Months::new(12)))
+                    .and_then(|m| m.start_date().checked_add_months(chrono::Months::new(12)))
                     .unwrap_or(self.today);
                 self.dialog = Some(Dialog::NextMeeting {
                     from,
@@ -364,7 +383,22 @@ impl Workspace {
                 format,
                 language,
             }),
-            Request::NameCards(meeting) => self.request_export(ExportRequest::NameCards(meeting)),
+            Request::NameCards(meeting) => {
+                self.dialog = Some(Dialog::NameCards {
+                    meeting,
+                    options: self.card_options,
+                });
+            }
+            Request::OpenFolder(folder) => {
+                if let Err(reason) = self.dialogs.open_folder(&folder) {
+                    let t = self.tr();
+                    self.show_error(
+                        t.open_folder_failed,
+                        &format!("{reason}\n\n{}", folder.display()),
+                    );
+                }
+            }
+            Request::Delete(what) => self.delete(&what),
             Request::ImportAttendees(meeting) => {
                 self.dialog = Some(Dialog::ImportAttendees(Box::new(ImportState {
                     add_to_meeting: meeting.is_some(),
@@ -436,6 +470,18 @@ impl Workspace {
                 self.dialog = None;
                 self.start_open(&path, false);
             }
+            DialogOutcome::Export(request) => {
+                self.dialog = None;
+                if let ExportRequest::NameCards(_, options) = request.as_ref() {
+                    self.card_options = *options;
+                }
+                self.request_export(*request);
+            }
+            DialogOutcome::WriteAnyway => {
+                if let Some(Dialog::Unprintable(pending)) = self.dialog.take() {
+                    self.write_pending(*pending);
+                }
+            }
         }
     }
 
@@ -475,7 +521,12 @@ impl Workspace {
         }
         wake.extend(self.tick_recovery(focused, now));
         if let Some(toast) = &self.toast {
-            let left = TOAST_TIME.saturating_sub(now.saturating_duration_since(toast.since));
+            let time = if self.undoable_deletion() {
+                UNDO_TOAST_TIME
+            } else {
+                TOAST_TIME
+            };
+            let left = time.saturating_sub(now.saturating_duration_since(toast.since));
             if left.is_zero() {
                 self.toast = None;
             } else {
@@ -532,6 +583,18 @@ impl Workspace {
         self.toast = Some(Toast {
             text,
             since: Instant::now(),
+            folder: None,
+            undo: None,
+        });
+    }
+
+    /// Posts a status message about a file just written, offering to open its folder.
+    fn toast_file(&mut self, text: String, file: &Path) {
+        self.toast = Some(Toast {
+            text,
+            since: Instant::now(),
+            folder: file.parent().map(Path::to_owned),
+            undo: None,
         });
     }
 
@@ -556,8 +619,10 @@ impl Workspace {
         drop_in_background(old, large);
         self.unsaved_name = unsaved_name;
         self.disk = disk;
+        // Checked at the next poll, unless the caller already knows the problems (an open
+        // checks on its job); a check of the old document is of no use now.
         self.problems = validation::Problems::default();
-        self.check_problems();
+        self.jobs.validation = None;
         self.effects.push(Effect::DocumentReplaced);
     }
 }
@@ -567,7 +632,7 @@ impl Workspace {
 const FREE_IN_BACKGROUND_ABOVE: usize = 10_000;
 
 /// Drops `value` on a short-lived thread of its own when `large`, else at once.
-fn drop_in_background<T: Send + 'static>(value: T, large: bool) {
+pub(super) fn drop_in_background<T: Send + 'static>(value: T, large: bool) {
     if !large {
         return;
     }

@@ -29,6 +29,8 @@ pub(super) fn read_and_check(
     t: &'static Strings,
 ) -> Option<Result<Opened, LoadError>> {
     let start = Instant::now();
+    // Temporary files left by a save that was killed half-way go now, if no save runs.
+    project_file::tidy_after_crash(path);
     progress.set_phase(t.phase_reading);
     let (bytes, modified) = match read_with_progress(path, progress)? {
         Ok(read) => read,
@@ -73,9 +75,10 @@ pub(super) fn read_with_progress(path: &Path, progress: &Progress) -> Option<Rea
         size,
         max: MAX_FILE_SIZE,
     };
-    let file = match std::fs::File::open(path) {
+    // A pipe or a device is refused at once: reading one could wait for ever.
+    let file = match project_file::open_regular(path) {
         Ok(file) => file,
-        Err(err) => return Some(Err(io_error(err))),
+        Err(err) => return Some(Err(err)),
     };
     let meta = match file.metadata() {
         Ok(meta) => meta,

@@ -1,6 +1,8 @@
 //! Crash recovery: while a project has unsaved changes, a copy of it is written to the
-//! platform's data folder at least every [`INTERVAL`] and when the window loses focus; it
-//! is removed on a clean save or discard and offered back at the next start.
+//! platform's data folder [`DEBOUNCE`] after the last edit, at least every [`INTERVAL`]
+//! while edits keep coming, and when the window loses focus; it is removed on a clean save
+//! or discard and offered back at the next start. A crash loses at most the last
+//! [`INTERVAL`] of work, plus the time the copy takes to write.
 //!
 //! The copies are files of their own, written atomically like a project, and not entries
 //! in eframe's key-value storage: that storage rewrites its one file in place without
@@ -16,8 +18,12 @@ use serde::{Deserialize, Serialize};
 use crate::model::Project;
 use crate::project_file::{self, Fingerprint, ProjectFile, ProjectFileRef, SaveError};
 
-/// The longest an unsaved change waits before it is in a recovery copy.
-pub const INTERVAL: Duration = Duration::from_secs(30);
+/// The longest an unsaved change waits before it is in a recovery copy, even while the
+/// user keeps typing.
+pub const INTERVAL: Duration = Duration::from_secs(4);
+
+/// How long after the last edit a copy is written: a burst of typing makes one copy.
+pub const DEBOUNCE: Duration = Duration::from_secs(2);
 
 /// How recovery copies are named: `<key>.recovery.ron`.
 const SUFFIX: &str = ".recovery.ron";
@@ -32,10 +38,14 @@ pub struct Recovery {
     dir: Option<PathBuf>,
     /// The longest an unsaved change waits before it is written to a copy.
     pub interval: Duration,
+    /// How long after the last edit a copy is written.
+    pub debounce: Duration,
     /// The copy this session wrote last, and the document revision it holds.
     written: Option<(PathBuf, u64)>,
     /// When the oldest change not yet in a copy was first seen.
     pending_since: Option<Instant>,
+    /// The revision seen at the last tick, and when it was first seen: the last edit.
+    last_change: Option<(u64, Instant)>,
     /// Copies left by earlier sessions and not yet dealt with: never overwritten.
     foreign: BTreeSet<PathBuf>,
     /// Whether the window had focus at the last frame.
@@ -104,6 +114,7 @@ fn describe_write(err: &SaveError) -> String {
             format!("{step} failed ({source}); {}", path.display())
         }
         SaveError::Serialize(source) => source.to_string(),
+        other => other.to_string(),
     }
 }
 
@@ -182,8 +193,10 @@ impl Recovery {
         Self {
             dir,
             interval: INTERVAL,
+            debounce: DEBOUNCE,
             written: None,
             pending_since: None,
+            last_change: None,
             foreign: BTreeSet::new(),
             was_focused: None,
             last_error: None,
@@ -230,11 +243,23 @@ impl Recovery {
             return Tick::Idle;
         }
         let since = *self.pending_since.get_or_insert(now);
+        let changed_at = match self.last_change {
+            Some((seen, at)) if seen == revision => at,
+            _ => {
+                self.last_change = Some((revision, now));
+                now
+            }
+        };
         let waited = now.saturating_duration_since(since);
-        if lost_focus || waited >= self.interval {
+        let quiet = now.saturating_duration_since(changed_at);
+        if lost_focus || waited >= self.interval || quiet >= self.debounce {
             Tick::WriteNow
         } else {
-            Tick::WakeIn(self.interval.saturating_sub(waited))
+            Tick::WakeIn(
+                self.interval
+                    .saturating_sub(waited)
+                    .min(self.debounce.saturating_sub(quiet)),
+            )
         }
     }
 
@@ -275,8 +300,10 @@ impl Recovery {
                 Ok(())
             }
             Err(err) => {
-                // Try again one interval later, not on every frame.
-                self.pending_since = Some(Instant::now());
+                // Try again later, not on every frame.
+                let now = Instant::now();
+                self.pending_since = Some(now);
+                self.last_change = Some((revision, now));
                 let text = err.to_string();
                 if self.last_error.as_deref() == Some(text.as_str()) {
                     Err(None)
@@ -326,7 +353,8 @@ pub fn write_text(target: &Path, text: &str) -> Result<(), RecoveryError> {
                 source,
             })?;
         }
-        project_file::write_file_atomically(target, text.as_bytes())?;
+        // The limit of a project applies: a copy too large to read back is no copy.
+        project_file::write_copy_atomically(target, text.as_bytes())?;
         Ok(())
     }
 }
@@ -463,37 +491,60 @@ mod tests {
     }
 
     #[test]
-    fn a_copy_is_due_within_the_interval_and_on_focus_loss() {
+    fn a_copy_is_due_after_a_pause_within_the_interval_and_on_focus_loss() {
         let dir = tempfile::tempdir().unwrap();
         let mut r = Recovery::in_dir(dir.path().to_owned());
         let t0 = Instant::now();
         let s = Duration::from_secs;
+        let ms = Duration::from_millis;
         assert_eq!(r.tick(None, false, 0, Some(true), t0), Tick::Idle);
-        // The first unsaved change starts the clock.
-        assert_eq!(r.tick(None, true, 1, Some(true), t0), Tick::WakeIn(s(30)));
+        // The first unsaved change starts both clocks.
         assert_eq!(
-            r.tick(None, true, 2, Some(true), t0 + s(10)),
-            Tick::WakeIn(s(20)),
-            "later edits do not push the deadline back"
+            r.tick(None, true, 1, Some(true), t0),
+            Tick::WakeIn(DEBOUNCE)
         );
-        assert_eq!(
-            r.tick(None, true, 3, Some(true), t0 + s(30)),
-            Tick::WriteNow
-        );
+        // Two seconds without an edit: a copy is due.
+        assert_eq!(r.tick(None, true, 1, Some(true), t0 + s(2)), Tick::WriteNow);
         let project = Project::default();
-        r.write(snapshot(&project, None, 3)).unwrap();
-        assert_eq!(r.tick(None, true, 3, Some(true), t0 + s(100)), Tick::Idle);
-        // A new change, then the window loses focus: written at once.
+        r.write(snapshot(&project, None, 1)).unwrap();
+        assert_eq!(r.tick(None, true, 1, Some(true), t0 + s(3)), Tick::Idle);
+
+        // Edits every second: each pushes the pause back, but not the deadline.
+        let t1 = t0 + s(10);
+        assert_eq!(r.tick(None, true, 2, Some(true), t1), Tick::WakeIn(s(2)));
         assert_eq!(
-            r.tick(None, true, 4, Some(true), t0 + s(101)),
-            Tick::WakeIn(s(30))
+            r.tick(None, true, 3, Some(true), t1 + s(1)),
+            Tick::WakeIn(s(2))
         );
         assert_eq!(
-            r.tick(None, true, 4, Some(false), t0 + s(102)),
+            r.tick(None, true, 4, Some(true), t1 + s(2)),
+            Tick::WakeIn(s(2))
+        );
+        assert_eq!(
+            r.tick(None, true, 5, Some(true), t1 + s(3)),
+            Tick::WakeIn(s(1)),
+            "the deadline is nearer than the pause"
+        );
+        assert_eq!(
+            r.tick(None, true, 6, Some(true), t1 + s(4)),
+            Tick::WriteNow,
+            "at most {INTERVAL:?} after the first unsaved edit"
+        );
+        r.write(snapshot(&project, None, 6)).unwrap();
+
+        // A new change, then the window loses focus: written at once.
+        let t2 = t0 + s(100);
+        assert_eq!(
+            r.tick(None, true, 7, Some(true), t2),
+            Tick::WakeIn(DEBOUNCE)
+        );
+        assert_eq!(
+            r.tick(None, true, 7, Some(false), t2 + ms(100)),
             Tick::WriteNow
         );
+        r.write(snapshot(&project, None, 7)).unwrap();
         // Saved: nothing is due, and discarding removes the copy.
-        assert_eq!(r.tick(None, false, 4, Some(false), t0 + s(200)), Tick::Idle);
+        assert_eq!(r.tick(None, false, 7, Some(false), t2 + s(200)), Tick::Idle);
         let file = r.written_file().unwrap().to_owned();
         assert!(file.exists());
         r.discard();

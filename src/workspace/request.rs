@@ -1,6 +1,6 @@
 //! What panels ask of the workspace besides edits: open a dialog, export a file.
 
-use crate::model::MeetingId;
+use crate::model::{CommitmentId, MeetingId, OrganisationId, PersonId};
 
 /// Something a panel asks the app to do after the frame (open a dialog, export a file).
 #[derive(Clone, Debug, PartialEq)]
@@ -38,6 +38,25 @@ pub enum Request {
         /// The language of printed lists.
         language: crate::export::ExportLanguage,
     },
-    /// Make name cards for a meeting's attendees (asks where to save).
+    /// Make name cards for a meeting's attendees: asks for the paper and the faces, then
+    /// where to save.
     NameCards(MeetingId),
+    /// Open this folder in the system's file manager (after a save or an export).
+    OpenFolder(std::path::PathBuf),
+    /// Delete an entity (and the references to it), with "Deleted … — Undo" in the status
+    /// bar.
+    Delete(Deletion),
+}
+
+/// An entity a panel's Delete button removes.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Deletion {
+    /// A meeting; commitments agreed there keep their text.
+    Meeting(MeetingId),
+    /// A person, and their attendance, speaking slots and ownerships.
+    Person(PersonId),
+    /// An organisation, and the references of people, meetings and commitments to it.
+    Organisation(OrganisationId),
+    /// A commitment; its sub-points move up to its parent.
+    Commitment(CommitmentId),
 }

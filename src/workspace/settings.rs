@@ -24,6 +24,9 @@ pub struct Settings {
     pub recent_files: Vec<PathBuf>,
     /// The file open when the app last closed; reopened at the next start.
     pub last_file: Option<PathBuf>,
+    /// Folders files were recently opened from, saved or exported to, newest first: the
+    /// app's own file browser offers them.
+    pub recent_folders: Vec<PathBuf>,
     /// Column mappings the user chose in the attendee import, by the list's header set
     /// (`crate::import::headers::header_set_key`): each column's field key, empty for
     /// ignored. A list with the same headers is read with the same mapping.
@@ -37,6 +40,16 @@ impl Settings {
         self.recent_files.insert(0, path.to_owned());
         self.recent_files.truncate(MAX_RECENT);
         self.last_file = Some(path.to_owned());
+        self.remember_folder(path);
+    }
+
+    /// Puts the folder of `file` first in the recent folders.
+    pub fn remember_folder(&mut self, file: &Path) {
+        if let Some(folder) = file.parent().filter(|f| !f.as_os_str().is_empty()) {
+            self.recent_folders.retain(|f| f != folder);
+            self.recent_folders.insert(0, folder.to_owned());
+            self.recent_folders.truncate(MAX_RECENT);
+        }
     }
 
     /// Forgets a file that no longer exists.

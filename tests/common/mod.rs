@@ -17,9 +17,10 @@ use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 
-/// Answers the app's file dialogs from a queue, as a user would.
+/// Answers the app's file dialogs from a queue, as a user would, and notes the folders
+/// the app asked the desktop to open.
 #[derive(Clone, Default)]
-pub struct ScriptedDialogs(Arc<Mutex<Vec<Picked>>>);
+pub struct ScriptedDialogs(Arc<Mutex<Vec<Picked>>>, Arc<Mutex<Vec<PathBuf>>>);
 
 impl ScriptedDialogs {
     pub fn answer(&self, picked: Picked) {
@@ -27,6 +28,10 @@ impl ScriptedDialogs {
     }
     pub fn next(&self) -> Picked {
         self.0.lock().unwrap().pop().unwrap_or(Picked::Cancelled)
+    }
+    /// The folders "Open folder" asked to open, in order.
+    pub fn opened_folders(&self) -> Vec<PathBuf> {
+        self.1.lock().unwrap().clone()
     }
 }
 
@@ -41,6 +46,10 @@ impl FileDialogs for ScriptedDialogs {
         _kind: FileKind,
     ) -> Picked {
         self.next()
+    }
+    fn open_folder(&mut self, folder: &std::path::Path) -> Result<(), String> {
+        self.1.lock().unwrap().push(folder.to_owned());
+        Ok(())
     }
 }
 

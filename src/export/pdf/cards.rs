@@ -1,23 +1,86 @@
-//! Folded table name cards: one A4 landscape sheet per person, the same face on both
-//! halves, the upper one upside down so that it reads from the other side of the table.
+//! Table name cards (席卡), folded into a tent: the sheet is folded along the dashed line,
+//! the face printed upright reads from one side of the table, the one printed upside down
+//! from the other. Three sizes: one card per A4 sheet, one per A5 sheet, two A5 cards on
+//! one A4 sheet (cut along the line between them); and a choice of what each side shows.
 
 use krilla::geom::Transform;
 use krilla::surface::Surface;
 
 use super::draw::{Op, TextStyle, draw_op};
-use super::fonts::{Fonts, fonts, width_em};
-use super::wrap::fit;
+use super::fonts::{Fonts, Glyph, fonts, width_em};
+use super::wrap::{fit, fit_name};
 use super::{A4_LONG, A4_SHORT, BASELINE, GREY, INK, LINE, MM, NameCard, PdfError, RULE};
 use super::{metadata, page_settings};
 
-/// Renders folded table name cards, one card per A4 landscape page.
+/// The paper a name card is printed on.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, clap::ValueEnum)]
+pub enum CardSize {
+    /// One card per A4 sheet, folded along its long middle: 297 × 105 mm faces, for a
+    /// conference table seen from afar.
+    #[default]
+    A4Folded,
+    /// One card per A5 sheet, folded into a tent: 210 × 74 mm faces, for a meeting room.
+    A5Tent,
+    /// Two A5 tents on one A4 sheet, cut apart along the line between them.
+    TwoPerA4,
+}
+
+impl CardSize {
+    /// Every size, in menu order.
+    pub const ALL: [Self; 3] = [Self::A4Folded, Self::A5Tent, Self::TwoPerA4];
+
+    /// Width and height of the sheet in points.
+    fn sheet(self) -> (f32, f32) {
+        match self {
+            Self::A4Folded => (A4_LONG, A4_SHORT),
+            Self::A5Tent => (A4_SHORT, A4_LONG / 2.0),
+            Self::TwoPerA4 => (A4_SHORT, A4_LONG),
+        }
+    }
+
+    /// How many cards one sheet holds.
+    pub fn per_sheet(self) -> usize {
+        match self {
+            Self::A4Folded | Self::A5Tent => 1,
+            Self::TwoPerA4 => 2,
+        }
+    }
+}
+
+/// What the two sides of a card show.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, clap::ValueEnum)]
+pub enum CardFace {
+    /// Both sides show the name in both scripts, with the title and organisation.
+    #[default]
+    Both,
+    /// The side facing the guests (printed upright) is in Chinese, the other in English.
+    #[value(name = "zh")]
+    Chinese,
+    /// The side facing the guests (printed upright) is in English, the other in Chinese.
+    #[value(name = "en")]
+    English,
+}
+
+impl CardFace {
+    /// Every choice, in menu order.
+    pub const ALL: [Self; 3] = [Self::Both, Self::Chinese, Self::English];
+}
+
+/// How name cards are printed.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct CardOptions {
+    /// The paper.
+    pub size: CardSize,
+    /// What faces the guests.
+    pub face: CardFace,
+}
+
+/// Renders folded table name cards, one card per A4 landscape page (see
+/// [`render_name_cards_with`] for the other sizes and faces).
 ///
-/// The sheet is folded along the dashed line across its middle into a tent. Both halves
-/// carry the same face: the lower half reads normally, the upper half is printed upside
-/// down so that it reads correctly from the other side of the table once folded. Each face
-/// shows the Latin and the Chinese name large and bold, then the title and organisation
-/// smaller; text that would not fit is shrunk (names to one line, title and organisation
-/// to two lines each), and only cut off with `…` below a legible minimum size.
+/// Each face shows the Latin and the Chinese name large and bold, then the title and
+/// organisation smaller; a long name first shrinks, then takes two lines, and is only cut
+/// off with `…` below a legible minimum size; title and organisation take two lines each.
 ///
 /// An empty `cards` gives one page with only the fold line, so the result is always a
 /// valid PDF.
@@ -25,78 +88,196 @@ use super::{metadata, page_settings};
 /// # Errors
 /// [`PdfError::Font`] if a bundled font is unreadable, [`PdfError::Write`] if krilla fails.
 pub fn render_name_cards(cards: &[NameCard]) -> Result<Vec<u8>, PdfError> {
-    render_name_cards_with(cards, &mut |_, _| true)
+    render_name_cards_with(cards, CardOptions::default(), &mut |_, _| true)
 }
 
-/// [`render_name_cards`], calling `progress(pages done, pages in all)` before each page and
-/// once at the end; when it returns false, rendering stops with [`PdfError::Cancelled`].
+/// [`render_name_cards`] on the paper and with the faces of `options`, calling
+/// `progress(cards done, cards in all)` before each sheet and once at the end; when it
+/// returns false, rendering stops with [`PdfError::Cancelled`].
 ///
 /// # Errors
 /// As [`render_name_cards`], and [`PdfError::Cancelled`].
 pub fn render_name_cards_with(
     cards: &[NameCard],
+    options: CardOptions,
     progress: &mut dyn FnMut(usize, usize) -> bool,
 ) -> Result<Vec<u8>, PdfError> {
     let fonts = fonts()?;
-    let (width, height) = (A4_LONG, A4_SHORT);
+    let (width, height) = options.size.sheet();
+    let per_sheet = options.size.per_sheet();
+    let card_height = height / per_sheet as f32;
+    let face_height = card_height / 2.0;
     let mut pdf = krilla::Document::new();
     pdf.set_metadata(metadata("Name cards / 桌签"));
     let blank = [NameCard::default()];
     let cards = if cards.is_empty() { &blank[..] } else { cards };
-    for (done, card) in cards.iter().enumerate() {
-        if !progress(done, cards.len()) {
+    for (sheet, chunk) in cards.chunks(per_sheet).enumerate() {
+        if !progress(sheet * per_sheet, cards.len()) {
             return Err(PdfError::Cancelled);
         }
-        let ops = name_card_face(fonts, card, width, height / 2.0);
         let settings = page_settings(width, height)?;
         let mut page = pdf.start_page_with(settings);
         let mut surface = page.surface();
-        // Lower half: face upright, its top edge on the fold.
-        surface.push_transform(&Transform::from_translate(0.0, height / 2.0));
-        for op in &ops {
-            draw_op(&mut surface, fonts, op);
+        for (k, card) in chunk.iter().enumerate() {
+            let top = k as f32 * card_height;
+            let fold = top + face_height;
+            let (front, back) = faces(fonts, card, options.face, width, face_height);
+            // The front (facing the guests): upright, its top edge on the fold.
+            surface.push_transform(&Transform::from_translate(0.0, fold));
+            for op in &front {
+                draw_op(&mut surface, fonts, op);
+            }
+            surface.pop();
+            // The back: turned 180° about the fold's midpoint.
+            surface.push_transform(&Transform::from_row(-1.0, 0.0, 0.0, -1.0, width, fold));
+            for op in &back {
+                draw_op(&mut surface, fonts, op);
+            }
+            surface.pop();
+            draw_fold_line(&mut surface, fonts, width, fold);
+            if k > 0 {
+                draw_cut_line(&mut surface, fonts, width, top);
+            }
         }
-        surface.pop();
-        // Upper half: the same face turned 180° about the fold's midpoint.
-        surface.push_transform(&Transform::from_row(
-            -1.0,
-            0.0,
-            0.0,
-            -1.0,
-            width,
-            height / 2.0,
-        ));
-        for op in &ops {
-            draw_op(&mut surface, fonts, op);
-        }
-        surface.pop();
-        draw_fold_line(&mut surface, fonts, width, height / 2.0);
         surface.finish();
         page.finish();
     }
-    // Font subsetting and serialising happen in `finish`: report the pages done first.
+    // Font subsetting and serialising happen in `finish`: report the cards done first.
     progress(cards.len(), cards.len());
     pdf.finish().map_err(PdfError::Write)
 }
 
-/// Lays out one face of a name card, `width` × `height`, its top edge on the fold.
-fn name_card_face(fonts: &Fonts, card: &NameCard, width: f32, height: f32) -> Vec<Op> {
-    let pad = 15.0 * MM;
-    let max_width = width - 2.0 * pad;
-    let entries = [
-        // Text, bold, colour, (size, min size), max lines, space after.
-        (&card.name_latin, true, INK, (44.0, 12.0), 1, 6.0),
-        (&card.name_chinese, true, INK, (48.0, 12.0), 1, 16.0),
-        (&card.title, false, INK, (16.0, 9.0), 2, 4.0),
-        (&card.organisation, false, GREY, (15.0, 9.0), 2, 0.0),
+/// One line of a face: text, bold, colour, (size, size before two lines, min size), lines.
+type Entry<'c> = (&'c str, bool, super::Rgb, (f32, f32, f32), usize);
+/// An [`Entry`] owning its text.
+type OwnedEntry = (String, bool, super::Rgb, (f32, f32, f32), usize);
+
+/// The two faces of `card`: the front (facing the guests) and the back.
+fn faces(
+    fonts: &Fonts,
+    card: &NameCard,
+    face: CardFace,
+    width: f32,
+    height: f32,
+) -> (Vec<Op>, Vec<Op>) {
+    // Sizes are for the A4 face (105 mm high); smaller faces scale them down.
+    let scale = (height / (105.0 * MM)).min(1.0);
+    let or = |a: &'_ str, b: &'_ str| -> String {
+        if a.trim().is_empty() {
+            b.to_owned()
+        } else {
+            a.to_owned()
+        }
+    };
+    let both: Vec<OwnedEntry> = vec![
+        (card.name_latin.clone(), true, INK, (44.0, 30.0, 12.0), 2),
+        (card.name_chinese.clone(), true, INK, (48.0, 32.0, 12.0), 2),
+        (card.title.clone(), false, INK, (16.0, 16.0, 9.0), 2),
+        (card.organisation.clone(), false, GREY, (15.0, 15.0, 9.0), 2),
     ];
-    let mut placed = Vec::new();
-    for (text, bold, colour, sizes, max_lines, after) in entries {
-        let (size, lines) = fit(fonts, text, bold, sizes, max_width, max_lines);
+    let chinese = vec![
+        (
+            or(&card.name_chinese, &card.name_latin),
+            true,
+            INK,
+            (60.0, 40.0, 12.0),
+            2,
+        ),
+        (
+            or(&card.title_zh, &card.title),
+            false,
+            INK,
+            (18.0, 18.0, 9.0),
+            2,
+        ),
+        (
+            or(&card.organisation_zh, &card.organisation),
+            false,
+            GREY,
+            (17.0, 17.0, 9.0),
+            2,
+        ),
+    ];
+    let english = vec![
+        (
+            or(&card.name_latin, &card.name_chinese),
+            true,
+            INK,
+            (54.0, 36.0, 12.0),
+            2,
+        ),
+        (
+            or(&card.title_en, &card.title),
+            false,
+            INK,
+            (18.0, 18.0, 9.0),
+            2,
+        ),
+        (
+            or(&card.organisation_en, &card.organisation),
+            false,
+            GREY,
+            (17.0, 17.0, 9.0),
+            2,
+        ),
+    ];
+    let lay = |entries: &[OwnedEntry]| {
+        let entries: Vec<Entry<'_>> = entries
+            .iter()
+            .map(|(text, bold, colour, (a, b, c), lines)| {
+                (
+                    text.as_str(),
+                    *bold,
+                    *colour,
+                    (a * scale, b * scale, c.max(c * scale)),
+                    *lines,
+                )
+            })
+            .collect();
+        card_face(fonts, &entries, width, height)
+    };
+    match face {
+        CardFace::Both => {
+            let ops = lay(&both);
+            (ops.clone(), ops)
+        }
+        CardFace::Chinese => (lay(&chinese), lay(&english)),
+        CardFace::English => (lay(&english), lay(&chinese)),
+    }
+}
+
+/// Lays out one face, `width` × `height`, its top edge on the fold: the entries centred,
+/// names shrunk to fit and then set on two lines.
+fn card_face(fonts: &Fonts, entries: &[Entry<'_>], width: f32, height: f32) -> Vec<Op> {
+    let pad = (15.0 * MM).min(width / 10.0);
+    let max_width = width - 2.0 * pad;
+    let mut placed: Vec<(TextStyle, Vec<Vec<Glyph>>, f32)> = Vec::new();
+    for (i, (text, bold, colour, (size, two_lines_at, min), max_lines)) in
+        entries.iter().enumerate()
+    {
+        let (size, lines) = if *bold {
+            fit_name(fonts, text, *bold, (*size, *two_lines_at, *min), max_width)
+        } else {
+            fit(fonts, text, *bold, (*size, *min), max_width, *max_lines)
+        };
         if lines.is_empty() {
             continue;
         }
-        let style = TextStyle { size, bold, colour };
+        let after = if *bold {
+            let next_is_name = entries.get(i + 1).is_some_and(|e| e.1);
+            if next_is_name {
+                size * 0.15
+            } else {
+                size * 0.35
+            }
+        } else {
+            size * 0.25
+        };
+        let style = TextStyle {
+            size,
+            bold: *bold,
+            colour: *colour,
+        };
         placed.push((style, lines, after));
     }
     let total: f32 = placed
@@ -105,7 +286,7 @@ fn name_card_face(fonts: &Fonts, card: &NameCard, width: f32, height: f32) -> Ve
         .sum::<f32>()
         - placed.last().map_or(0.0, |(_, _, after)| *after);
     // Centred in the face, a little towards the table edge, away from the fold.
-    let mut y = ((height - total) / 2.0 + 4.0 * MM).max(pad / 2.0);
+    let mut y = ((height - total) / 2.0 + height * 0.04).max(pad / 4.0);
     let mut ops = Vec::new();
     for (style, lines, after) in placed {
         for line in lines {
@@ -141,4 +322,19 @@ fn draw_fold_line(surface: &mut Surface<'_>, fonts: &Fonts, width: f32, y: f32) 
     ] {
         draw_op(surface, fonts, &op);
     }
+}
+
+/// The line two cards on one sheet are cut apart along: solid and darker than a fold.
+fn draw_cut_line(surface: &mut Surface<'_>, fonts: &Fonts, width: f32, y: f32) {
+    draw_op(
+        surface,
+        fonts,
+        &Op::Line {
+            from: (0.0, y),
+            to: (width, y),
+            width: 0.4,
+            colour: GREY,
+            dashed: false,
+        },
+    );
 }

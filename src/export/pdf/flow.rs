@@ -65,16 +65,23 @@ impl<'f> Layout<'f> {
         }
     }
 
-    pub(super) fn block(&mut self, block: &Block) {
+    /// Places `block`; `next` is the block after it, which a heading stays with.
+    pub(super) fn block(&mut self, block: &Block, next: Option<&Block>) {
         let style = |size, bold, colour| TextStyle { size, bold, colour };
         match block {
-            Block::Title(text) => self.text(text, style(TITLE, true, INK), 0.0, 8.0, 1),
-            Block::Heading(text) => {
-                // Keep the heading with the two lines after it.
-                self.text(text, style(HEADING, true, INK), 8.0, 4.0, 2);
+            Block::Title(text) => {
+                let follow = self.lead_height(next).min(BODY * LINE * 2.0);
+                self.text(text, style(TITLE, true, INK), 0.0, 8.0, follow);
             }
-            Block::Paragraph(text) => self.text(text, style(BODY, false, INK), 0.0, 6.0, 0),
-            Block::Small(text) => self.text(text, style(SMALL, false, GREY), 0.0, 4.0, 0),
+            Block::Heading(text) => {
+                // A heading is never stranded at the foot of a page: it moves to the next
+                // page unless the start of what follows (two lines, or a table's header
+                // and first row) fits below it.
+                let follow = self.lead_height(next);
+                self.text(text, style(HEADING, true, INK), 8.0, 4.0, follow);
+            }
+            Block::Paragraph(text) => self.text(text, style(BODY, false, INK), 0.0, 6.0, 0.0),
+            Block::Small(text) => self.text(text, style(SMALL, false, GREY), 0.0, 4.0, 0.0),
             Block::Table {
                 widths,
                 header,
@@ -93,14 +100,50 @@ impl<'f> Layout<'f> {
         }
     }
 
-    /// A wrapped text block; `keep_with_next` body lines must fit after its first lines.
+    /// How much of `next` must fit under a heading for the heading to stay on this page:
+    /// the first two lines of a paragraph, a table's header and first row.
+    fn lead_height(&self, next: Option<&Block>) -> f32 {
+        let lines = |text: &str, size: f32, bold: bool| {
+            let n = self.fonts.wrap(text, bold, size, self.content_width).len();
+            n.min(2) as f32 * size * LINE
+        };
+        match next {
+            Some(Block::Paragraph(text)) => lines(text, BODY, false) + 6.0,
+            Some(Block::Small(text)) => lines(text, SMALL, false) + 4.0,
+            Some(Block::Heading(text)) => lines(text, HEADING, true).min(HEADING * LINE) + 8.0,
+            Some(Block::Table {
+                widths,
+                header,
+                rows,
+            }) => {
+                let columns = column_count(widths, header, rows);
+                if columns == 0 {
+                    return 0.0;
+                }
+                let table = Table::new(self, widths, columns, header, rows);
+                let head = if header.is_empty() {
+                    0.0
+                } else {
+                    row_height(table.layout_row(self.fonts, header, true).lines)
+                };
+                let first = rows.first().map_or(0.0, |r| {
+                    row_height(table.layout_row(self.fonts, r, false).lines)
+                });
+                4.0 + head + first.min(self.content_height() / 2.0)
+            }
+            _ => 0.0,
+        }
+    }
+
+    /// A wrapped text block; `keep_with_next` points of what follows must fit after its
+    /// first lines.
     fn text(
         &mut self,
         text: &str,
         style: TextStyle,
         space_before: f32,
         space_after: f32,
-        keep_with_next: usize,
+        keep_with_next: f32,
     ) {
         let lines = self
             .fonts
@@ -113,7 +156,13 @@ impl<'f> Layout<'f> {
             self.y += space_before;
         }
         let together = lines.len().min(3) as f32 * line_height;
-        self.ensure(together + keep_with_next as f32 * BODY * LINE);
+        // What follows only counts when it can fit on a fresh page at all.
+        let follow = if together + space_after + keep_with_next <= self.content_height() {
+            space_after + keep_with_next
+        } else {
+            0.0
+        };
+        self.ensure(together + follow);
         for line in lines {
             self.ensure(line_height);
             let op = Op::Text {
@@ -129,14 +178,11 @@ impl<'f> Layout<'f> {
     }
 
     fn table(&mut self, widths: &[f32], header: &[String], rows: &[Vec<String>]) {
-        let columns = widths
-            .len()
-            .max(header.len())
-            .max(rows.iter().map(Vec::len).max().unwrap_or(0));
+        let columns = column_count(widths, header, rows);
         if columns == 0 {
             return;
         }
-        let table = Table::new(self, widths, columns);
+        let table = Table::new(self, widths, columns, header, rows);
         let body = TextStyle {
             size: TABLE,
             bold: false,
@@ -285,8 +331,28 @@ struct Row {
     lines: usize,
 }
 
+/// How many columns a table has: the most of its widths, header and rows.
+fn column_count(widths: &[f32], header: &[String], rows: &[Vec<String>]) -> usize {
+    widths
+        .len()
+        .max(header.len())
+        .max(rows.iter().map(Vec::len).max().unwrap_or(0))
+}
+
 impl Table {
-    fn new(layout: &Layout<'_>, widths: &[f32], columns: usize) -> Self {
+    /// Column widths from the content, as a browser sizes an HTML table: every column
+    /// gets at least its widest unbreakable piece (a word, a name, a time range), so no
+    /// word is split unless the page is too narrow for them all; a column whose text fits
+    /// unwrapped within its fair share gets that width, so short cells (times, numbers,
+    /// dates) never wrap; what is left is shared among the wide columns in proportion to
+    /// `widths`.
+    fn new(
+        layout: &Layout<'_>,
+        widths: &[f32],
+        columns: usize,
+        header: &[String],
+        rows: &[Vec<String>],
+    ) -> Self {
         // Clamp so that absurd widths neither overflow the sum nor vanish entirely.
         let valid = |w: &f32| w.is_finite() && *w > 0.0;
         let given = widths.iter().filter(|w| valid(w)).collect::<Vec<_>>();
@@ -295,7 +361,7 @@ impl Table {
         } else {
             given.iter().map(|w| w.min(1e6)).sum::<f32>() / given.len() as f32
         };
-        let relative = (0..columns)
+        let weights = (0..columns)
             .map(|i| {
                 widths
                     .get(i)
@@ -304,13 +370,29 @@ impl Table {
                     .clamp(1e-3, 1e6)
             })
             .collect::<Vec<_>>();
-        let total: f32 = relative.iter().sum();
+        let mut bounds = vec![(0.0_f32, 0.0_f32); columns];
+        let mut measure = |cells: &[String], bold: bool| {
+            for (bound, text) in bounds.iter_mut().zip(cells) {
+                let (min, max) = layout.fonts.content_widths(text, bold, TABLE);
+                bound.0 = bound.0.max(min);
+                bound.1 = bound.1.max(max);
+            }
+        };
+        measure(header, true);
+        for row in rows {
+            measure(row, false);
+        }
+        let pad = 2.0 * CELL_PAD + 0.5;
+        let bounds = bounds
+            .into_iter()
+            .map(|(min, max)| (min + pad, max.max(min) + pad))
+            .collect::<Vec<_>>();
+        let sizes = share_width(layout.content_width, &weights, &bounds);
         let mut x = layout.left;
-        let columns = relative
+        let columns = sizes
             .iter()
-            .map(|r| {
-                let width = r / total * layout.content_width;
-                let column = (x, width);
+            .map(|width| {
+                let column = (x, *width);
                 x += width;
                 column
             })
@@ -330,5 +412,85 @@ impl Table {
             .collect::<Vec<_>>();
         let lines = cells.iter().map(Vec::len).max().unwrap_or(1).max(1);
         Row { cells, lines }
+    }
+}
+
+/// Shares `total` points among columns with `(min, max)` content widths and `weights`:
+/// see [`Table::new`]. The result always adds up to `total`.
+fn share_width(total: f32, weights: &[f32], bounds: &[(f32, f32)]) -> Vec<f32> {
+    let weight_sum: f32 = weights.iter().sum::<f32>().max(1e-6);
+    let min_sum: f32 = bounds.iter().map(|b| b.0).sum();
+    let max_sum: f32 = bounds.iter().map(|b| b.1).sum();
+    if !(min_sum.is_finite() && max_sum.is_finite()) || total <= 0.0 {
+        return weights
+            .iter()
+            .map(|w| w / weight_sum * total.max(0.0))
+            .collect();
+    }
+    if max_sum <= total {
+        // Everything fits unwrapped: the room left goes by weight.
+        let extra = total - max_sum;
+        return bounds
+            .iter()
+            .zip(weights)
+            .map(|(b, w)| b.1 + extra * w / weight_sum)
+            .collect();
+    }
+    if min_sum >= total {
+        // Too narrow even for the longest words: they must break somewhere.
+        return bounds.iter().map(|b| b.0 / min_sum * total).collect();
+    }
+    // A cap per unit of weight such that every column, held between its minimum and its
+    // maximum, adds up to the page: narrow columns reach their maximum first.
+    let width_at = |cap: f32| -> f32 {
+        bounds
+            .iter()
+            .zip(weights)
+            .map(|(b, w)| (cap * w).clamp(b.0, b.1))
+            .sum()
+    };
+    let (mut low, mut high) = (
+        0.0_f32,
+        total / weights.iter().copied().fold(f32::MAX, f32::min),
+    );
+    for _ in 0..60 {
+        let mid = (low + high) / 2.0;
+        if width_at(mid) < total {
+            low = mid;
+        } else {
+            high = mid;
+        }
+    }
+    let mut sizes: Vec<f32> = bounds
+        .iter()
+        .zip(weights)
+        .map(|(b, w)| (high * w).clamp(b.0, b.1))
+        .collect();
+    // Rounding leftovers go to the widest column.
+    let rest = total - sizes.iter().sum::<f32>();
+    if let Some(widest) = sizes.iter_mut().max_by(|a, b| a.total_cmp(b)) {
+        *widest += rest;
+    }
+    sizes
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn narrow_columns_get_their_width_and_wide_ones_share_the_rest() {
+        // A time column that fits in 60 pt, a title of 900 pt, speakers of 400 pt.
+        let bounds = [(40.0, 60.0), (80.0, 900.0), (60.0, 400.0)];
+        let sizes = share_width(500.0, &[1.0, 4.0, 2.6], &bounds);
+        assert!((sizes.iter().sum::<f32>() - 500.0).abs() < 0.01);
+        assert!(sizes[0] >= 60.0, "{sizes:?}");
+        assert!(sizes[1] > sizes[2] && sizes[2] >= 60.0, "{sizes:?}");
+        // Everything fits: each at its maximum, plus a share of the room left.
+        let sizes = share_width(500.0, &[1.0, 1.0], &[(10.0, 50.0), (10.0, 100.0)]);
+        assert_eq!(sizes, [225.0, 275.0]);
+        // Too narrow for the words: proportional to them.
+        let sizes = share_width(50.0, &[1.0, 1.0], &[(50.0, 60.0), (50.0, 60.0)]);
+        assert_eq!(sizes, [25.0, 25.0]);
     }
 }

@@ -17,7 +17,8 @@ mod flow;
 mod fonts;
 mod wrap;
 
-pub use cards::{render_name_cards, render_name_cards_with};
+pub use cards::{CardFace, CardOptions, CardSize, render_name_cards, render_name_cards_with};
+pub use fonts::unprintable_during;
 
 use krilla::color::rgb;
 use krilla::metadata::Metadata;
@@ -139,13 +140,18 @@ pub struct Document {
     /// Title stored in the PDF's metadata (shown by viewers in the window title) and in the
     /// page footer. Not drawn as a heading: add a [`Block::Title`] for that.
     pub title: String,
+    /// The footer's text on every page, beside "page / pages": the project and the date
+    /// (see [`crate::export::text::footer_line`]); the title when empty.
+    pub footer: String,
     /// Paper size and orientation of every page.
     pub page: PageSize,
     /// The content, top to bottom.
     pub blocks: Vec<Block>,
 }
 
-/// One person's folded table name card, see [`render_name_cards`].
+/// One person's folded table name card, see [`render_name_cards`]. The organisation and
+/// title are those of a card in both languages; the `_en` and `_zh` ones those of a side
+/// in one language.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct NameCard {
     /// Name in Latin script, e.g. `HUANG Jixian` or `Myriam AUGEREAU LANDAIS`.
@@ -156,6 +162,14 @@ pub struct NameCard {
     pub organisation: String,
     /// Job title, printed smaller under the names.
     pub title: String,
+    /// The title in English, for a side of the card in English only (else [`Self::title`]).
+    pub title_en: String,
+    /// The title in Chinese, for a side of the card in Chinese only.
+    pub title_zh: String,
+    /// The organisation in English, for a side of the card in English only.
+    pub organisation_en: String,
+    /// The organisation in Chinese, for a side of the card in Chinese only.
+    pub organisation_zh: String,
 }
 
 /// Why a PDF could not be made.
@@ -182,7 +196,7 @@ pub enum PdfError {
 
 /// Renders `doc` to the bytes of a PDF file.
 ///
-/// Every page gets a footer with the document title and "page / pages". Never panics, also
+/// Every page gets a footer with [`Document::footer`] and "page / pages". Never panics, also
 /// not on empty, huge or hostile text.
 ///
 /// # Errors
@@ -191,11 +205,15 @@ pub fn render(doc: &Document) -> Result<Vec<u8>, PdfError> {
     let fonts = fonts()?;
     let (width, height) = doc.page.dimensions();
     let mut layout = Layout::new(fonts, width, height);
-    for block in &doc.blocks {
-        layout.block(block);
+    for (i, block) in doc.blocks.iter().enumerate() {
+        layout.block(block, doc.blocks.get(i + 1));
     }
     let pages = layout.pages;
     let title = clean_title(&doc.title);
+    let footer = match clean_title(&doc.footer) {
+        footer if footer.is_empty() => title.clone(),
+        footer => footer,
+    };
 
     let mut pdf = krilla::Document::new();
     pdf.set_metadata(metadata(&title));
@@ -207,7 +225,15 @@ pub fn render(doc: &Document) -> Result<Vec<u8>, PdfError> {
         for op in ops {
             draw_op(&mut surface, fonts, op);
         }
-        draw_footer(&mut surface, fonts, &title, index + 1, total, width, height);
+        draw_footer(
+            &mut surface,
+            fonts,
+            &footer,
+            index + 1,
+            total,
+            width,
+            height,
+        );
         surface.finish();
         page.finish();
     }
@@ -221,6 +247,25 @@ pub(super) fn metadata(title: &str) -> Metadata {
     Metadata::new()
         .title(title.to_owned())
         .creator("Delegation Planner".to_owned())
+}
+
+/// `these characters cannot be printed …: 𠀀 (U+20000), …`: the English of the command
+/// line (the app says it in the UI's language).
+pub fn unprintable_message(chars: &[char]) -> String {
+    format!(
+        "no font has these characters, so they would print as boxes: {}; install a font that has them (a CJK Extension B font for rare name characters) and export again, or change the text",
+        describe_chars(chars)
+    )
+}
+
+/// `𠀀 (U+20000), 𪚥 (U+2A6A5)`: each character and its code point, which a user can look
+/// up even where the character itself shows as a box.
+pub fn describe_chars(chars: &[char]) -> String {
+    chars
+        .iter()
+        .map(|c| format!("{c} (U+{:04X})", u32::from(*c)))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// The title without control characters, which have no business in metadata or a footer.

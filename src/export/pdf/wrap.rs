@@ -57,7 +57,39 @@ pub(super) fn break_between(prev: char, cur: char) -> bool {
     if is_cjk(prev) || is_cjk(cur) {
         return true;
     }
-    matches!(prev, '-' | '/' | '–') && cur.is_alphanumeric()
+    // After a hyphen or slash between words (`Sino-German`), but not inside a range of
+    // numbers or times (`14:00–14:10`, `2024-09-23`), which reads wrong when split.
+    matches!(prev, '-' | '/' | '–') && cur.is_alphabetic()
+}
+
+impl Fonts {
+    /// The narrowest and the widest a cell of `text` can be laid out, in points at `size`:
+    /// its widest unbreakable piece (a word, a time range, a CJK character) and its widest
+    /// hard line unwrapped. Tables size their columns from these.
+    pub(super) fn content_widths(&self, text: &str, bold: bool, size: f32) -> (f32, f32) {
+        let mut min = 0.0_f32;
+        let mut max = 0.0_f32;
+        for line in self.shape(text, bold) {
+            let mut piece = 0.0_f32;
+            let mut whole = 0.0_f32;
+            for glyph in &line {
+                if glyph.break_before {
+                    min = min.max(piece);
+                    piece = 0.0;
+                }
+                whole += glyph.advance;
+                if glyph.space {
+                    min = min.max(piece);
+                    piece = 0.0;
+                } else {
+                    piece += glyph.advance;
+                }
+            }
+            min = min.max(piece);
+            max = max.max(whole);
+        }
+        (min * size, max * size)
+    }
 }
 
 /// Greedy line filling: break at the last opportunity before the line overflows; a word
@@ -147,6 +179,67 @@ pub(super) fn fit(
     }
 }
 
+/// Fits a name into `max_width`: on one line, shrinking from `size` down to `two_lines_at`;
+/// if it is still too long there, on two lines broken where they come out most even (at a
+/// space or a `·` rather than inside a word), shrinking down to `min_size`; only below
+/// that is it cut with `…`.
+pub(super) fn fit_name(
+    fonts: &Fonts,
+    text: &str,
+    bold: bool,
+    (size, two_lines_at, min_size): (f32, f32, f32),
+    max_width: f32,
+) -> (f32, Vec<Vec<Glyph>>) {
+    let joined = text.replace(['\n', '\r', '\u{2028}', '\u{2029}'], " ");
+    let shaped = fonts.shape(joined.trim(), bold);
+    let Some(line) = shaped.first().filter(|l| !l.is_empty()) else {
+        return (size, Vec::new());
+    };
+    let widest = width_em(line);
+    if widest <= 0.0 || widest * two_lines_at <= max_width {
+        return fit(
+            fonts,
+            &joined,
+            bold,
+            (size, two_lines_at.min(size)),
+            max_width,
+            1,
+        );
+    }
+    // The most even break: the wider of the two lines as narrow as can be, a break at a
+    // space or a middle dot preferred to one between two characters.
+    let mut best: Option<(f32, usize)> = None;
+    for (i, glyph) in line.iter().enumerate() {
+        if i > 0 && glyph.break_before {
+            let first = width_em(trim_trailing_spaces(line.get(..i).unwrap_or_default()));
+            let second = width_em(trim_leading_spaces(line.get(i..).unwrap_or_default()));
+            let at_separator = line
+                .get(i - 1)
+                .is_some_and(|g| g.space || matches!(g.ch, '·' | '・'));
+            let penalty = if at_separator { 1.0 } else { 1.15 };
+            let score = first.max(second) * penalty;
+            if best.is_none_or(|(s, _)| score < s) {
+                best = Some((score, i));
+            }
+        }
+    }
+    let Some((_, at)) = best else {
+        // No place to break (one long word): one line, as small as it must be.
+        return fit(fonts, &joined, bold, (two_lines_at, min_size), max_width, 1);
+    };
+    let (head, tail) = line.split_at(at.min(line.len()));
+    let lines = vec![
+        trim_trailing_spaces(head).to_vec(),
+        trim_leading_spaces(tail).to_vec(),
+    ];
+    let wider = lines.iter().map(|l| width_em(l)).fold(0.0_f32, f32::max);
+    let fitted = (max_width / wider * 0.999).min(two_lines_at);
+    if fitted >= min_size {
+        return (fitted, lines);
+    }
+    fit(fonts, &joined, bold, (min_size, min_size), max_width, 2)
+}
+
 /// Keeps the first `max_lines` lines and ends the last with `…`.
 fn truncate(
     fonts: &Fonts,
@@ -222,6 +315,19 @@ mod tests {
         assert_eq!(lines.len(), 1);
         assert_eq!(text(lines.first().unwrap()), name);
         let (size, lines) = fit(fonts, "FANG Yan", true, (44.0, 12.0), 700.0, 1);
+        assert_eq!((size, lines.len()), (44.0, 1));
+        // A name card's name shrinks first, then takes two lines, broken between words.
+        let (size, lines) = fit_name(fonts, name, true, (44.0, 30.0, 12.0), 700.0);
+        assert!((12.0..=30.0).contains(&size), "{size}");
+        let lines = lines.iter().map(|l| text(l)).collect::<Vec<_>>();
+        assert_eq!(
+            lines,
+            [
+                "Maximilian Alexander von",
+                "Hohenzollern-Sigmaringen-Württemberg"
+            ]
+        );
+        let (size, lines) = fit_name(fonts, "FANG Yan", true, (44.0, 30.0, 12.0), 700.0);
         assert_eq!((size, lines.len()), (44.0, 1));
         // Below the minimum size a name is cut with an ellipsis rather than overflowing.
         let (size, lines) = fit(fonts, name, true, (44.0, 12.0), 200.0, 1);

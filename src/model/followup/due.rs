@@ -138,7 +138,8 @@ pub fn needing_attention(
 /// `c` with its status set to `status` and the change logged in its progress on `date`
 /// (at `meeting`, if any), entries kept oldest first. Changing the status again on the
 /// same day at the same meeting updates that entry instead of adding another, unless a
-/// note was written to it.
+/// note was written to it; changing it back to what it was before that entry removes the
+/// entry, so trying a status and going back leaves no trace.
 pub fn with_status_change(
     c: &Commitment,
     status: CommitmentStatus,
@@ -147,13 +148,24 @@ pub fn with_status_change(
 ) -> Commitment {
     let mut c = c.clone();
     c.status = status;
-    if let Some(last) = c.progress.last_mut()
-        && last.date == date
-        && last.meeting == meeting
-        && last.status.is_some()
-        && last.note.is_empty()
-    {
-        last.status = Some(status);
+    // The entry of this day and meeting that only records a status, wherever it stands
+    // (a later-dated entry may follow it).
+    let same_day = c.progress.iter().rposition(|e| {
+        e.date == date && e.meeting == meeting && e.status.is_some() && e.note.is_empty()
+    });
+    if let Some(at) = same_day {
+        let before = c
+            .progress
+            .get(..at)
+            .unwrap_or_default()
+            .iter()
+            .rev()
+            .find_map(|e| e.status);
+        if before == Some(status) {
+            c.progress.remove(at);
+        } else if let Some(entry) = c.progress.get_mut(at) {
+            entry.status = Some(status);
+        }
         return c;
     }
     let entry = ProgressEntry {
@@ -347,5 +359,10 @@ mod tests {
         let early = with_status_change(c, CommitmentStatus::Agreed, d(2024, 1, 1), None);
         assert_eq!(early.progress[0].date, d(2024, 1, 1));
         assert_eq!(last_update(&early), Some(d(2024, 9, 23)));
+        // Tried and taken back the same day: no entry left, and no duplicate of the
+        // status already logged.
+        let tried = with_status_change(c, CommitmentStatus::InProgress, day, None);
+        let back = with_status_change(&tried, c.status, day, None);
+        assert_eq!((back.status, &back.progress), (c.status, &c.progress));
     }
 }

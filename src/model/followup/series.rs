@@ -16,9 +16,9 @@ pub fn upcoming_meetings(project: &Project, today: NaiveDate) -> Vec<MeetingId> 
     let mut meetings: Vec<_> = project
         .meetings
         .iter()
-        .filter(|(_, m)| m.date >= today)
+        .filter(|(_, m)| m.start_date() >= today)
         .collect();
-    meetings.sort_by_key(|(id, m)| (m.date, m.start_time, (*id).clone()));
+    meetings.sort_by_key(|(id, m)| (m.starts_at(), (*id).clone()));
     meetings.into_iter().map(|(id, _)| id.clone()).collect()
 }
 
@@ -42,11 +42,11 @@ pub fn series_meetings(project: &Project, id: &MeetingId, meeting: &Meeting) -> 
         .meetings
         .iter()
         .filter(|(other_id, other)| *other_id != id && same_series(meeting, other))
-        .map(|(other_id, other)| (other.date, other.start_time, other_id.clone()))
+        .map(|(other_id, other)| (other.starts_at(), other_id.clone()))
         .collect();
-    out.push((meeting.date, meeting.start_time, id.clone()));
+    out.push((meeting.starts_at(), id.clone()));
     out.sort();
-    out.into_iter().map(|(_, _, id)| id).collect()
+    out.into_iter().map(|(_, id)| id).collect()
 }
 
 /// The other meetings of `meeting`'s series held on or before its date.
@@ -58,7 +58,7 @@ fn earlier_in_series(project: &Project, id: &MeetingId, meeting: &Meeting) -> BT
             project
                 .meetings
                 .get(m)
-                .is_some_and(|mm| mm.date <= meeting.date)
+                .is_some_and(|mm| mm.start_date() <= meeting.start_date())
         })
         .collect()
 }
@@ -118,13 +118,13 @@ pub fn review_notes(project: &Project, rows: &[(CommitmentId, usize)]) -> String
 
 /// Adds the "Review of commitments" item to `meeting` (id `id`), listing every open
 /// commitment of its series, or refreshes that list when the item is already there.
-/// A new item goes right after the opening remarks at the start of the agenda. Returns the
+/// A new item goes right after the opening remarks at the start of the first day. Returns the
 /// item's id.
 pub fn add_review_item(project: &Project, id: &MeetingId, meeting: &mut Meeting) -> ItemId {
     let rows = open_commitments_of_series(project, id, meeting);
     let notes = review_notes(project, &rows);
     let item_id = ItemId::from(REVIEW_ITEM_ID);
-    if let Some(item) = meeting.agenda.iter_mut().find(|i| i.id == item_id) {
+    if let Some(item) = meeting.item_mut(&item_id) {
         item.notes = notes;
         return item_id;
     }
@@ -140,14 +140,21 @@ pub fn add_review_item(project: &Project, id: &MeetingId, meeting: &mut Meeting)
         duration_minutes: minutes,
         fixed_start: None,
         speakers: Vec::new(),
+        guest_speakers: Vec::new(),
         notes,
     };
-    let at = meeting
-        .agenda
-        .iter()
-        .take_while(|i| i.kind == AgendaItemKind::OpeningRemarks)
-        .count();
-    meeting.agenda.insert(at, item);
+    // On the first day: the review opens the programme.
+    if meeting.days.is_empty() {
+        meeting.days = Meeting::new(meeting.start_date(), meeting.time_zone).days;
+    }
+    if let Some(day) = meeting.days.first_mut() {
+        let at = day
+            .items
+            .iter()
+            .take_while(|i| i.kind == AgendaItemKind::OpeningRemarks)
+            .count();
+        day.items.insert(at, item);
+    }
     item_id
 }
 
@@ -212,20 +219,20 @@ mod tests {
     fn the_review_item_lists_the_open_points_and_is_refreshed_not_duplicated() {
         let mut project = sample();
         let (id, mut next) = next_meeting(&project);
-        next.agenda.push(AgendaItem {
+        next.days[0].items.push(AgendaItem {
             id: "welcome".into(),
             kind: AgendaItemKind::OpeningRemarks,
             duration_minutes: 10,
             ..Default::default()
         });
-        next.agenda.push(AgendaItem {
+        next.days[0].items.push(AgendaItem {
             id: "talk".into(),
             duration_minutes: 20,
             ..Default::default()
         });
         let item_id = add_review_item(&project, &id, &mut next);
-        assert_eq!(next.agenda.len(), 3);
-        let item = &next.agenda[1];
+        assert_eq!(next.days[0].items.len(), 3);
+        let item = &next.days[0].items[1];
         assert_eq!(item.id, item_id);
         assert_eq!(item.title.en, "Review of commitments");
         assert_eq!(item.kind, AgendaItemKind::Discussion);
@@ -245,7 +252,7 @@ mod tests {
             .unwrap()
             .status = CommitmentStatus::Done;
         add_review_item(&project, &id, &mut next);
-        assert_eq!(next.agenda.len(), 3, "refreshed, not added twice");
-        assert_eq!(next.agenda[1].notes.lines().count(), 9);
+        assert_eq!(next.days[0].items.len(), 3, "refreshed, not added twice");
+        assert_eq!(next.days[0].items[1].notes.lines().count(), 9);
     }
 }

@@ -7,7 +7,7 @@ use crate::model::{
 };
 use crate::ui::widgets::{
     bilingual_multiline_rows, bilingual_rows, choice_combo, choice_row, delete_button, form_ui,
-    optional_date_edit, text_row,
+    in_language, long_text_row, optional_date_edit, text_row,
 };
 use crate::ui::{Cx, ViewState, style};
 
@@ -16,6 +16,7 @@ pub(super) fn commitment_editor_ui(
     cx: &mut Cx<'_>,
     id: &CommitmentId,
     mut c: Commitment,
+    long_description: Option<&Bilingual>,
     state: &mut ViewState,
 ) {
     let t = cx.tr();
@@ -27,7 +28,10 @@ pub(super) fn commitment_editor_ui(
         ui.heading(c.title.get(zh));
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             if delete_button(ui, t) {
-                cx.edit_step(Edit::delete_commitment(project, id));
+                state.delete(
+                    crate::ui::View::Commitments,
+                    crate::workspace::Deletion::Commitment(id.clone()),
+                );
                 state.commitment = None;
             }
             if ui
@@ -41,28 +45,44 @@ pub(super) fn commitment_editor_ui(
             }
         });
     });
-    ui.label(
-        egui::RichText::new(format!("id: {id}"))
-            .small()
-            .color(style::weak_color(ui)),
-    );
     ui.add_space(style::space::M);
     let mut meetings: Vec<_> = project.meetings.iter().collect();
-    meetings.sort_by_key(|(mid, m)| (m.date, (*mid).clone()));
+    meetings.sort_by_key(|(mid, m)| (m.start_date(), (*mid).clone()));
     let meeting_name = |mid: &MeetingId| {
         project.meetings.get(mid).map_or_else(
             || format!("▲ {mid}"),
-            |m| format!("{} · {}", m.date, m.title.get(zh)),
+            |m| format!("{} · {}", m.start_date(), m.title.get(zh)),
         )
     };
 
     form_ui(ui, "commitment_form", |ui| {
         bilingual_rows(ui, t, t.commitment_title, &mut c.title);
-        bilingual_multiline_rows(ui, t, t.description, &mut c.description);
+        match long_description {
+            Some(description) => {
+                long_text_row(
+                    ui,
+                    t,
+                    &in_language(t, t.description, false),
+                    &description.en,
+                );
+                long_text_row(ui, t, &in_language(t, t.description, true), &description.zh);
+            }
+            None => {
+                bilingual_multiline_rows(ui, t, t.description, &mut c.description);
+            }
+        }
         choice_row(ui, t.status, cx.language, &mut c.status);
         ui.label(t.due);
         ui.horizontal(|ui| {
-            optional_date_edit(ui, "commitment_due", t.has_due, &mut c.due, today);
+            let default = default_due(cx, &c);
+            optional_date_edit(
+                ui,
+                cx.language,
+                "commitment_due",
+                t.has_due,
+                &mut c.due,
+                default,
+            );
             let note = super::due_note(t, followup::due_state(&c, today, followup::LATER_DAYS));
             if !note.is_empty() {
                 let colour = if note.starts_with('▲') {
@@ -151,17 +171,31 @@ pub(super) fn commitment_editor_ui(
         owners_ui(ui, cx, &mut c, owners_label.id, state);
         ui.end_row();
 
-        let mut topics = c.topics.join(", ");
+        // While the field is being typed in, it shows what was typed (`ISO 50001, ` with its
+        // comma and space), not the topics read back from it, which would swallow them.
+        let field_id = ui.make_persistent_id(("topics_field", id));
+        let draft_id = field_id.with("draft");
+        let joined = c.topics.join(", ");
+        let typing = ui.memory(|m| m.has_focus(field_id));
+        let mut topics = typing
+            .then(|| ui.data(|d| d.get_temp::<String>(draft_id)))
+            .flatten()
+            .unwrap_or(joined);
         let label = ui.label(t.topics);
-        if ui
+        let response = ui
             .add(
                 egui::TextEdit::singleline(&mut topics)
+                    .id(field_id)
                     .hint_text(t.topics_hint)
                     .desired_width(f32::INFINITY),
             )
-            .labelled_by(label.id)
-            .changed()
-        {
+            .labelled_by(label.id);
+        if response.has_focus() {
+            ui.data_mut(|d| d.insert_temp(draft_id, topics.clone()));
+        } else {
+            ui.data_mut(|d| d.remove::<String>(draft_id));
+        }
+        if response.changed() {
             c.topics = topics
                 .split([',', '，', ';', '；'])
                 .map(str::trim)
@@ -188,6 +222,10 @@ pub(super) fn commitment_editor_ui(
         c = followup::with_status_change(&c, status, today, None);
     }
     if c != original && state.commitment.as_ref() == Some(id) {
+        if let Some(description) = long_description {
+            // Left out of the copy, not changed: back in with the edit.
+            c.description = description.clone();
+        }
         cx.edit(
             ui,
             &format!("commitment/{id}"),
@@ -383,7 +421,12 @@ fn progress_ui(
     for (k, entry) in c.progress.iter_mut().enumerate() {
         ui.group(|ui| {
             ui.horizontal(|ui| {
-                crate::ui::widgets::date_edit(ui, &format!("progress_date_{k}"), &mut entry.date);
+                crate::ui::widgets::date_edit(
+                    ui,
+                    cx.language,
+                    &format!("progress_date_{k}"),
+                    &mut entry.date,
+                );
                 let mut sets = entry.status.is_some();
                 let status_label = ui.checkbox(&mut sets, t.sets_status);
                 if status_label.changed() {
@@ -460,4 +503,18 @@ fn progress_ui(
             },
         );
     }
+}
+
+/// The due date a commitment gets when "Has a due date" is ticked: three months after the
+/// meeting it was agreed at, or after today when that meeting is past (never a day before
+/// the meeting, never today itself, which would make it due at once).
+fn default_due(cx: &Cx<'_>, c: &Commitment) -> chrono::NaiveDate {
+    let meeting = c
+        .agreed_at
+        .as_ref()
+        .and_then(|m| cx.project.meetings.get(m))
+        .map(crate::model::Meeting::end_date);
+    let from = meeting.map_or(cx.today, |d| d.max(cx.today));
+    from.checked_add_days(chrono::Days::new(u64::from(followup::LATER_DAYS)))
+        .unwrap_or(from)
 }

@@ -66,10 +66,15 @@ impl FilterBarCache {
                 .map(|topic| (topic.clone(), topic))
                 .collect();
             let mut meetings: Vec<_> = project.meetings.iter().collect();
-            meetings.sort_by_key(|(id, m)| (m.date, (*id).clone()));
+            meetings.sort_by_key(|(id, m)| (m.start_date(), (*id).clone()));
             self.meetings = meetings
                 .into_iter()
-                .map(|(id, m)| (id.clone(), format!("{} · {}", m.date, m.title.get(zh))))
+                .map(|(id, m)| {
+                    (
+                        id.clone(),
+                        format!("{} · {}", m.start_date(), m.title.get(zh)),
+                    )
+                })
                 .collect();
         }
         self.key = Some(key);
@@ -150,7 +155,12 @@ pub(super) fn filter_bar_ui(ui: &mut egui::Ui, cx: &Cx<'_>, state: &mut ViewStat
             ui.selectable_value(&mut filter.due, value, text);
         }
         ui.label(
-            egui::RichText::new(format!("{} {}", t.as_of, cx.today)).color(style::weak_color(ui)),
+            egui::RichText::new(format!(
+                "{} {}",
+                t.as_of,
+                crate::ui::widgets::date_text(cx.language, cx.today)
+            ))
+            .color(style::weak_color(ui)),
         )
         .on_hover_text(t.as_of_tip);
     });

@@ -6,9 +6,23 @@ use crate::ui::widgets::{cell, empty_message, select_table_ui};
 use crate::ui::{Cx, ViewState, style};
 
 /// The due date of a list row, coloured when overdue or due within 30 days.
-fn due_text(ui: &egui::Ui, c: &Commitment, today: chrono::NaiveDate) -> egui::RichText {
+fn due_text(
+    ui: &egui::Ui,
+    c: &Commitment,
+    today: chrono::NaiveDate,
+    selected: bool,
+) -> egui::RichText {
     let text = c.due.map(|d| d.to_string()).unwrap_or_default();
-    match followup::due_state(c, today, followup::SOON_DAYS) {
+    let state = followup::due_state(c, today, followup::SOON_DAYS);
+    if selected {
+        // On the selection's colour, red or amber text is hard to read: the selection's
+        // own text colour, the overdue mark kept and the date in bold.
+        return match state {
+            DueState::Overdue { .. } => egui::RichText::new(format!("▲ {text}")).strong(),
+            _ => egui::RichText::new(text),
+        };
+    }
+    match state {
         DueState::Overdue { .. } => {
             egui::RichText::new(format!("▲ {text}")).color(style::overdue_color(ui))
         }
@@ -72,7 +86,8 @@ pub(super) fn list_ui(ui: &mut egui::Ui, cx: &Cx<'_>, state: &mut ViewState) {
             .commitment
             .as_ref()
             .is_some_and(|s| !rows.iter().any(|(r, _)| r == s));
-    if state.commitment.is_none() || (key_changed && hidden) {
+    let may_select = state.emptied_by_delete != Some(crate::ui::View::Commitments);
+    if (state.commitment.is_none() && may_select) || (key_changed && hidden) {
         state.commitment = rows.first().map(|(id, _)| id.clone());
     }
     let current = state.commitment.clone();
@@ -105,7 +120,7 @@ pub(super) fn list_ui(ui: &mut egui::Ui, cx: &Cx<'_>, state: &mut ViewState) {
             let indent = "    ".repeat(depth.min(6));
             cell(row, format!("{indent}{}", c.title.get(zh)));
             cell(row, language.choice(c.status));
-            let text = due_text(row.ui(), c, today);
+            let text = due_text(row.ui(), c, today, selected(i));
             row.text(text);
         },
     );

@@ -40,15 +40,38 @@ pub fn commitments_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>, state: &mut ViewState)
             list::list_ui(ui, cx, state);
         },
         |ui, (cx, state)| {
-            let selected = state.commitment.as_ref().and_then(|id| {
-                cx.project
-                    .commitments
-                    .get(id)
-                    .map(|c| (id.clone(), c.clone()))
-            });
+            let project = cx.project;
+            let selected = state
+                .commitment
+                .as_ref()
+                .and_then(|id| project.commitments.get(id).map(|c| (id.clone(), c)));
             match selected {
-                Some((id, c)) => editor::commitment_editor_ui(ui, cx, &id, c, state),
-                None => empty_message(ui, t.select_hint),
+                Some((id, c)) => {
+                    // A description too long to edit is shown from the project: copying
+                    // 50 MB every frame would take longer than the frame.
+                    let long = crate::ui::widgets::too_long_to_edit(&c.description.en)
+                        .or_else(|| crate::ui::widgets::too_long_to_edit(&c.description.zh))
+                        .map(|_| &c.description);
+                    let copy = Commitment {
+                        title: c.title.clone(),
+                        description: if long.is_some() {
+                            Bilingual::default()
+                        } else {
+                            c.description.clone()
+                        },
+                        parent: c.parent.clone(),
+                        agreed_at: c.agreed_at.clone(),
+                        parties: c.parties.clone(),
+                        owners: c.owners.clone(),
+                        topics: c.topics.clone(),
+                        status: c.status,
+                        due: c.due,
+                        preconditions: c.preconditions.clone(),
+                        progress: c.progress.clone(),
+                    };
+                    editor::commitment_editor_ui(ui, cx, &id, copy, long, state);
+                }
+                None => empty_message(ui, state.empty_hint(crate::ui::View::Commitments, t)),
             }
         },
     );

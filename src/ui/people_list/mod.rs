@@ -417,7 +417,15 @@ fn touched_people(changes: Option<Vec<&Touched>>) -> Option<Vec<&PersonId>> {
     for change in changes? {
         match change {
             Touched::Organisation(_) => return None,
-            Touched::Person(id) => people.push(id),
+            Touched::Person(id) => {
+                people.push(id);
+                // A large import touches tens of thousands: rebuilding beats sorting
+                // them here only to find out (the same person may be touched more than
+                // once, hence the margin).
+                if people.len() > 4 * INCREMENTAL_LIMIT {
+                    return None;
+                }
+            }
             Touched::Info | Touched::Meeting(_) | Touched::Commitment(_) => {}
         }
     }

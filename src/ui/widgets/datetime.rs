@@ -1,48 +1,150 @@
 //! Dates, times of day and time zones.
 
-use chrono::{NaiveDate, NaiveTime, Timelike as _};
-use egui::{ComboBox, Ui};
+use chrono::{Datelike as _, NaiveDate, NaiveTime, Timelike as _};
+use egui::Ui;
 
-/// A date with a calendar button.
-pub fn date_edit(ui: &mut Ui, id_salt: &str, value: &mut NaiveDate) -> bool {
-    use chrono::Datelike as _;
-    // The date picker speaks jiff; the model speaks chrono. Both are proleptic Gregorian.
-    let to_jiff = |d: NaiveDate| {
-        let year = i16::try_from(d.year()).ok()?;
-        let month = i8::try_from(d.month()).ok()?;
-        let day = i8::try_from(d.day()).ok()?;
-        jiff::civil::Date::new(year, month, day).ok()
-    };
-    let Some(mut date) = to_jiff(*value) else {
-        ui.label(value.to_string());
-        return false;
-    };
-    let before = date;
-    ui.add(
-        egui_extras::DatePickerButton::new(&mut date)
-            .id_salt(id_salt)
-            .show_icon(false)
-            .calendar_week(false),
-    );
-    if date == before {
-        return false;
+use crate::i18n::Language;
+
+/// A date in the interface language: `23 September 2024`, `2024年9月23日`.
+pub fn date_text(language: Language, date: NaiveDate) -> String {
+    let t = language.strings();
+    let month = t
+        .month_names
+        .split(',')
+        .nth(date.month0() as usize)
+        .unwrap_or_default();
+    t.date_format
+        .replace("{d}", &date.day().to_string())
+        .replace("{month}", month)
+        .replace("{m}", &date.month().to_string())
+        .replace("{y}", &date.year().to_string())
+}
+
+/// A date with a calendar, in the interface language (month names, weekday initials,
+/// Monday first): a button showing the date opens a month to click a day in, with the
+/// previous and next month and year, and Today. Returns whether the date changed.
+pub fn date_edit(ui: &mut Ui, language: Language, id_salt: &str, value: &mut NaiveDate) -> bool {
+    let t = language.strings();
+    let button = ui
+        .button(date_text(language, *value))
+        .on_hover_text(t.date_pick_tip);
+    let shown_id = button.id.with("month_shown");
+    let mut changed = false;
+    let popup = egui::Popup::from_toggle_button_response(&button)
+        .close_behavior(egui::PopupCloseBehavior::CloseOnClickOutside)
+        .show(|ui| {
+            let first = |d: NaiveDate| d.with_day(1).unwrap_or(d);
+            let mut shown: NaiveDate = ui
+                .data(|d| d.get_temp(shown_id))
+                .unwrap_or_else(|| first(*value));
+            ui.horizontal(|ui| {
+                let step =
+                    |ui: &mut Ui, text: &str, tip: &str, months: i32, shown: &mut NaiveDate| {
+                        if ui.small_button(text).on_hover_text(tip).clicked() {
+                            let moved = if months < 0 {
+                                shown.checked_sub_months(chrono::Months::new(months.unsigned_abs()))
+                            } else {
+                                shown.checked_add_months(chrono::Months::new(months.unsigned_abs()))
+                            };
+                            if let Some(moved) = moved {
+                                *shown = moved;
+                            }
+                        }
+                    };
+                step(ui, "«", t.date_previous_year, -12, &mut shown);
+                step(ui, "‹", t.date_previous_month, -1, &mut shown);
+                let month = t
+                    .month_names
+                    .split(',')
+                    .nth(shown.month0() as usize)
+                    .unwrap_or_default();
+                let title = if language.prefers_chinese() {
+                    format!("{}年{month}", shown.year())
+                } else {
+                    format!("{month} {}", shown.year())
+                };
+                ui.add_sized(
+                    [
+                        crate::ui::style::CALENDAR_TITLE_WIDTH,
+                        crate::ui::style::LINE_HEIGHT,
+                    ],
+                    egui::Label::new(egui::RichText::new(title).strong()),
+                );
+                step(ui, "›", t.date_next_month, 1, &mut shown);
+                step(ui, "»", t.date_next_year, 12, &mut shown);
+            });
+            egui::Grid::new(button.id.with("days"))
+                .spacing(egui::vec2(
+                    crate::ui::style::space::XXS,
+                    crate::ui::style::space::XXS,
+                ))
+                .show(ui, |ui| {
+                    for initial in t.weekday_initials.split(',') {
+                        ui.add_sized(
+                            crate::ui::style::CALENDAR_DAY_SIZE,
+                            egui::Label::new(
+                                egui::RichText::new(initial)
+                                    .color(crate::ui::style::weak_color(ui)),
+                            ),
+                        );
+                    }
+                    ui.end_row();
+                    let lead = shown.weekday().num_days_from_monday();
+                    for _ in 0..lead {
+                        ui.add_sized(crate::ui::style::CALENDAR_DAY_SIZE, egui::Label::new(""));
+                    }
+                    let mut day = shown;
+                    let mut column = lead;
+                    while day.month() == shown.month() {
+                        let today = day == chrono::Local::now().date_naive();
+                        let mut text = egui::RichText::new(day.day().to_string());
+                        if today {
+                            text = text.strong();
+                        }
+                        let clicked = ui
+                            .add_sized(
+                                crate::ui::style::CALENDAR_DAY_SIZE,
+                                egui::Button::selectable(day == *value, text),
+                            )
+                            .on_hover_text(date_text(language, day))
+                            .clicked();
+                        if clicked {
+                            *value = day;
+                            changed = true;
+                            ui.close();
+                        }
+                        column += 1;
+                        if column == 7 {
+                            ui.end_row();
+                            column = 0;
+                        }
+                        let Some(next) = day.succ_opt() else {
+                            break;
+                        };
+                        day = next;
+                    }
+                });
+            ui.horizontal(|ui| {
+                if ui.button(t.date_today).clicked() {
+                    *value = chrono::Local::now().date_naive();
+                    changed = true;
+                    ui.close();
+                }
+            });
+            ui.data_mut(|d| d.insert_temp(shown_id, shown));
+        });
+    if popup.is_none() {
+        // Closed: the next opening starts at the date's own month.
+        ui.data_mut(|d| d.remove::<NaiveDate>(shown_id));
     }
-    match NaiveDate::from_ymd_opt(
-        i32::from(date.year()),
-        u32::try_from(date.month()).unwrap_or(1),
-        u32::try_from(date.day()).unwrap_or(1),
-    ) {
-        Some(new) => {
-            *value = new;
-            true
-        }
-        None => false,
-    }
+    let _ = id_salt;
+    changed
 }
 
 /// An optional date: a check box, then the date.
 pub fn optional_date_edit(
     ui: &mut Ui,
+    language: Language,
     id_salt: &str,
     label: &str,
     value: &mut Option<NaiveDate>,
@@ -56,7 +158,7 @@ pub fn optional_date_edit(
             changed = true;
         }
         if let Some(date) = value {
-            changed |= date_edit(ui, id_salt, date);
+            changed |= date_edit(ui, language, id_salt, date);
         }
     });
     changed
@@ -114,24 +216,183 @@ pub fn optional_time_edit(
     changed
 }
 
-/// A combo box of IANA time zones, named by `label`.
-pub fn time_zone_combo(
+/// What the time-zone picker shows beside the zones: which come first, and the dates
+/// whose UTC offset is shown.
+#[derive(Clone, Debug)]
+pub struct ZoneContext<'a> {
+    /// The zones likely for this meeting (the venue's and the counterpart's countries),
+    /// listed first.
+    pub likely: &'a [chrono_tz::Tz],
+    /// The meeting's first and last dates.
+    pub dates: (NaiveDate, NaiveDate),
+    /// Names in Chinese first.
+    pub chinese: bool,
+    /// Hint of the search field and the heading of the likely zones.
+    pub search_hint: &'a str,
+    /// Heading of the likely zones.
+    pub likely_heading: &'a str,
+    /// Heading of all the zones.
+    pub all_heading: &'a str,
+}
+
+/// `UTC+02:00`, or `UTC+02:00 / +01:00` when a meeting's dates straddle a clock change.
+fn offsets(tz: chrono_tz::Tz, (first, last): (NaiveDate, NaiveDate)) -> String {
+    let a = crate::model::zones::utc_offset_text(tz, first);
+    let b = crate::model::zones::utc_offset_text(tz, last);
+    if a == b {
+        a
+    } else {
+        format!("{a} / {}", b.trim_start_matches("UTC"))
+    }
+}
+
+/// `Paris · France · Europe/Paris · UTC+02:00`, in the language asked.
+fn zone_line(tz: chrono_tz::Tz, cx: &ZoneContext<'_>) -> String {
+    let city = crate::model::zones::zone_city(tz, cx.chinese);
+    let country = crate::model::zones::zone_names(tz)
+        .map(|z| {
+            if cx.chinese {
+                z.country_zh
+            } else {
+                z.country_en
+            }
+        })
+        .unwrap_or_default();
+    let mut text = city;
+    if !country.is_empty() {
+        text.push_str(&format!(" · {country}"));
+    }
+    if text != tz.name() {
+        text.push_str(&format!(" · {}", tz.name()));
+    }
+    text.push_str(&format!(" · {}", offsets(tz, cx.dates)));
+    text
+}
+
+/// Every zone chrono-tz knows, with a folded text of its names in both languages to
+/// search in: built once.
+fn searchable_zones() -> &'static [(chrono_tz::Tz, String)] {
+    static ZONES: std::sync::OnceLock<Vec<(chrono_tz::Tz, String)>> = std::sync::OnceLock::new();
+    ZONES.get_or_init(|| {
+        chrono_tz::TZ_VARIANTS
+            .iter()
+            .map(|tz| {
+                let mut text = tz.name().replace('_', " ");
+                text.push(' ');
+                text.push_str(crate::model::zones::other_cities(*tz));
+                if let Some(z) = crate::model::zones::zone_names(*tz) {
+                    for part in [
+                        z.city_en,
+                        z.city_zh,
+                        z.country_en,
+                        z.country_zh,
+                        z.country_code,
+                    ] {
+                        text.push(' ');
+                        text.push_str(part);
+                    }
+                }
+                (*tz, crate::model::fold_for_search(&text))
+            })
+            .collect()
+    })
+}
+
+/// The zones matching a search, by city, country or IANA name, in English or Chinese
+/// (every zone for an empty search).
+pub fn matching_zones(query: &str) -> Vec<chrono_tz::Tz> {
+    let query = crate::model::fold_for_search(query);
+    searchable_zones()
+        .iter()
+        .filter(|(_, text)| query.is_empty() || text.contains(&query))
+        .map(|(tz, _)| *tz)
+        .collect()
+}
+
+/// A searchable time-zone picker, named by `label`: a button with the zone's city, name
+/// and UTC offset for the meeting's dates; it opens a search field (city, country or zone
+/// name in either language) and the list, the likely zones first.
+pub fn time_zone_picker(
     ui: &mut Ui,
     id_salt: &str,
     value: &mut chrono_tz::Tz,
     label: egui::Id,
+    cx: &ZoneContext<'_>,
 ) -> bool {
     let mut changed = false;
-    ComboBox::from_id_salt(id_salt)
-        .selected_text(value.name())
-        .width(crate::ui::style::COMBO_WIDTH)
-        .height(crate::ui::style::TALL_MENU_HEIGHT)
-        .show_ui(ui, |ui| {
-            for tz in chrono_tz::TZ_VARIANTS {
-                changed |= ui.selectable_value(value, tz, tz.name()).changed();
-            }
-        })
-        .response
+    let button = ui
+        .add(
+            egui::Button::new(format!("{} ▼", zone_line(*value, cx)))
+                .min_size(egui::vec2(crate::ui::style::COMBO_WIDE_WIDTH, 0.0)),
+        )
         .labelled_by(label);
+    let popup_id = ui.make_persistent_id(id_salt);
+    let query_id = popup_id.with("query");
+    egui::Popup::from_toggle_button_response(&button)
+        .id(popup_id)
+        .close_behavior(egui::PopupCloseBehavior::CloseOnClickOutside)
+        .width(crate::ui::style::PICKER_POPUP_WIDTH)
+        .show(|ui| {
+            let mut query: String = ui.data(|d| d.get_temp(query_id)).unwrap_or_default();
+            let search = ui.add(
+                egui::TextEdit::singleline(&mut query)
+                    .hint_text(cx.search_hint)
+                    .desired_width(f32::INFINITY),
+            );
+            search.clone().accessible_name(cx.search_hint);
+            if !search.has_focus() && query.is_empty() {
+                search.request_focus();
+            }
+            // Likely zones first (only while nothing is searched), then every match.
+            let mut rows: Vec<Option<chrono_tz::Tz>> = Vec::new();
+            let matches = matching_zones(&query);
+            if query.trim().is_empty() && !cx.likely.is_empty() {
+                rows.push(None);
+                rows.extend(cx.likely.iter().map(|tz| Some(*tz)));
+                rows.push(None);
+            }
+            rows.extend(matches.into_iter().map(Some));
+            egui::ScrollArea::vertical()
+                .id_salt(popup_id.with("rows"))
+                .max_height(crate::ui::style::PICKER_LIST_HEIGHT)
+                .auto_shrink([false, true])
+                .show_rows(
+                    ui,
+                    crate::ui::style::PICKER_ROW_HEIGHT,
+                    rows.len(),
+                    |ui, range| {
+                        for i in range {
+                            match rows.get(i).copied().flatten() {
+                                None => {
+                                    let heading = if i == 0 {
+                                        cx.likely_heading
+                                    } else {
+                                        cx.all_heading
+                                    };
+                                    ui.strong(heading);
+                                }
+                                Some(tz) => {
+                                    let text = zone_line(tz, cx);
+                                    if ui
+                                        .add(
+                                            egui::Button::selectable(*value == tz, text)
+                                                .frame(false),
+                                        )
+                                        .clicked()
+                                    {
+                                        *value = tz;
+                                        changed = true;
+                                    }
+                                }
+                            }
+                        }
+                    },
+                );
+            if changed {
+                query.clear();
+                ui.close();
+            }
+            ui.data_mut(|d| d.insert_temp(query_id, query));
+        });
     changed
 }

@@ -28,9 +28,20 @@ pub fn in_language(t: &Strings, label: &str, chinese: bool) -> String {
     }
 }
 
-/// A labelled one-line text field.
+/// A labelled one-line text field. A value longer than [`LONG_TEXT_BYTES`] (a hostile
+/// file) shows its beginning, not edited, instead of freezing the window.
 pub fn text_row(ui: &mut Ui, label: &str, value: &mut String) -> bool {
     let l = ui.label(label);
+    if value.len() > LONG_TEXT_BYTES {
+        ui.add(
+            egui::Label::new(format!("{}…", super::long_text::preview(value)))
+                .truncate()
+                .selectable(false),
+        )
+        .labelled_by(l.id);
+        ui.end_row();
+        return false;
+    }
     let changed = ui
         .add(TextEdit::singleline(value).desired_width(f32::INFINITY))
         .labelled_by(l.id)
@@ -39,19 +50,43 @@ pub fn text_row(ui: &mut Ui, label: &str, value: &mut String) -> bool {
     changed
 }
 
-/// A labelled multi-line text field.
-pub fn multiline_row(ui: &mut Ui, label: &str, value: &mut String) -> bool {
+/// Texts longer than this (in bytes) are shown, not edited: a text field lays out the
+/// whole text again at every keystroke, and a 17-million-character note took 30 s and 7 GB.
+/// Below it a field stays quick to type in (see BENCHMARKS.md, "Hostile but valid").
+pub const LONG_TEXT_BYTES: usize = 64 * 1024;
+
+/// A labelled multi-line text field. A text longer than [`LONG_TEXT_BYTES`] shows its
+/// beginning, with "Show all" for a view that lays out only the lines on screen.
+pub fn multiline_row(ui: &mut Ui, t: &Strings, label: &str, value: &mut String) -> bool {
     let l = ui.label(label);
+    if value.len() > LONG_TEXT_BYTES {
+        super::long_text::long_text_ui(ui, t, l.id, value);
+        ui.end_row();
+        return false;
+    }
     let changed = ui
         .add(
             TextEdit::multiline(value)
                 .desired_rows(3)
                 .desired_width(f32::INFINITY),
         )
-        .labelled_by(l.id)
-        .changed();
+        .labelled_by(l.id);
     ui.end_row();
-    changed
+    changed.changed()
+}
+
+/// A labelled row showing a text too long to edit (see [`multiline_row`]), read from the
+/// project itself: editors leave such a text out of the copy they edit every frame.
+pub fn long_text_row(ui: &mut Ui, t: &Strings, label: &str, value: &str) {
+    let l = ui.label(label);
+    super::long_text::long_text_ui(ui, t, l.id, value);
+    ui.end_row();
+}
+
+/// `text` when it is too long to edit in place ([`LONG_TEXT_BYTES`]): editors then show it
+/// with [`long_text_row`] instead of copying it every frame.
+pub fn too_long_to_edit(text: &str) -> Option<&str> {
+    (text.len() > LONG_TEXT_BYTES).then_some(text)
 }
 
 /// Two rows for a bilingual text: `label (English)` and `label (Chinese)`.
@@ -68,8 +103,8 @@ pub fn bilingual_multiline_rows(
     label: &str,
     value: &mut Bilingual,
 ) -> bool {
-    let en = multiline_row(ui, &in_language(t, label, false), &mut value.en);
-    let zh = multiline_row(ui, &in_language(t, label, true), &mut value.zh);
+    let en = multiline_row(ui, t, &in_language(t, label, false), &mut value.en);
+    let zh = multiline_row(ui, t, &in_language(t, label, true), &mut value.zh);
     en || zh
 }
 

@@ -8,15 +8,20 @@
 mod datetime;
 mod forms;
 mod lists;
+mod long_text;
 mod numbers;
 mod paint;
 mod pickers;
 mod tables;
 
-pub use datetime::{date_edit, optional_date_edit, optional_time_edit, time_edit, time_zone_combo};
+pub use datetime::{
+    ZoneContext, date_edit, date_text, matching_zones, optional_date_edit, optional_time_edit,
+    time_edit, time_zone_picker,
+};
 pub use forms::{
-    bilingual_multiline_rows, bilingual_rows, choice_combo, choice_combo_width, choice_row,
-    delete_button, form_ui, in_language, multiline_row, text_row,
+    LONG_TEXT_BYTES, bilingual_multiline_rows, bilingual_rows, choice_combo, choice_combo_width,
+    choice_row, delete_button, form_ui, in_language, long_text_row, multiline_row, text_row,
+    too_long_to_edit,
 };
 pub use lists::{
     empty_message, list_building_ui, list_detail_ui, list_header_ui, nested_rows_ui, search_field,

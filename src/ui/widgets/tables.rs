@@ -29,6 +29,28 @@ pub fn select_table_ui(
     selected: impl Fn(usize) -> bool,
     mut cells: impl FnMut(usize, &mut TableRow<'_>),
 ) -> Option<usize> {
+    // A column is never narrower than its header (with room for the sort arrow), so
+    // headers never run into each other ("Organisat Title").
+    let headers: Vec<(&str, f32)> = headers
+        .iter()
+        .map(|(h, w)| {
+            let text = egui::RichText::new(format!("{h} ↓")).strong();
+            let needed = egui::WidgetText::from(text)
+                .into_galley(
+                    ui,
+                    Some(egui::TextWrapMode::Extend),
+                    f32::INFINITY,
+                    egui::TextStyle::Button,
+                )
+                .size()
+                .x
+                + style::CELL_PADDING
+                + style::CELL_END_PADDING
+                + ui.spacing().button_padding.x * 2.0;
+            (*h, w.max(needed))
+        })
+        .collect();
+    let headers = headers.as_slice();
     let columns = column_spans(ui.available_width(), headers);
     table_header_ui(ui, headers, &columns, sort);
     let mut clicked = None;

@@ -1,0 +1,167 @@
+//! Where an export may be written. A user who types the project's own name after `-o`,
+//! or picks it in a save dialog, must not lose the project to a Markdown file: the project,
+//! its `.bak`, any other project file of this app, a folder and anything that is not a
+//! regular file (a pipe, a device such as `/dev/null`, a socket) are refused before
+//! anything is rendered or written.
+
+use std::io::Read as _;
+use std::path::{Path, PathBuf};
+
+use super::NodeKind;
+
+/// How much of an existing file is read to tell whether it is a project.
+const SNIFF_BYTES: u64 = 64 * 1024;
+
+/// Why an export may not be written to a path.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum OutputRefusal {
+    /// The path is the project being exported (or a link to it).
+    #[error("this is the project file itself; an export would replace the project")]
+    TheProject,
+    /// The path is the backup of the project being exported.
+    #[error("this is the backup of the project (.bak); an export would replace it")]
+    TheBackup,
+    /// The path holds a project (or a recovery copy) of this app.
+    #[error("this is a Delegation Planner project file; an export would replace it")]
+    AProject,
+    /// The path is a folder, a pipe, a device or a socket.
+    #[error("this is {0}, not a regular file")]
+    NotAFile(NodeKind),
+}
+
+/// Checks that an export may be written to `output` without destroying one of `sources`
+/// (the project files it was made from), their backups, another project, or something that
+/// is not a regular file. A path that does not exist yet is fine unless it is a backup's.
+pub fn check_output(output: &Path, sources: &[&Path]) -> Result<(), OutputRefusal> {
+    let backups: Vec<PathBuf> = sources.iter().map(|s| super::backup_path(s)).collect();
+    let meta = match std::fs::metadata(output) {
+        Ok(meta) => meta,
+        Err(_) => {
+            // Not there (or not reachable, which the write will report): only the name
+            // of a backup that does not exist yet is refused.
+            let target = absolute(output);
+            if backups.iter().any(|b| absolute(b) == target) {
+                return Err(OutputRefusal::TheBackup);
+            }
+            return Ok(());
+        }
+    };
+    if !meta.is_file() {
+        return Err(OutputRefusal::NotAFile(NodeKind::of(meta.file_type())));
+    }
+    if sources.iter().any(|s| same_file(output, s)) {
+        return Err(OutputRefusal::TheProject);
+    }
+    if backups.iter().any(|b| same_file(output, b)) {
+        return Err(OutputRefusal::TheBackup);
+    }
+    let mut head = Vec::new();
+    if let Ok(file) = std::fs::File::open(output) {
+        // A file that cannot be read is not known to be a project; the write says why it
+        // fails, if it does.
+        let _ = file.take(SNIFF_BYTES).read_to_end(&mut head);
+    }
+    if super::load::looks_like_project(&head) {
+        return Err(OutputRefusal::AProject);
+    }
+    Ok(())
+}
+
+/// `path` made absolute with its folder's links resolved, for comparing names of files
+/// that may not exist.
+fn absolute(path: &Path) -> PathBuf {
+    let parent = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    let parent = std::fs::canonicalize(parent).unwrap_or_else(|_| parent.to_owned());
+    parent.join(path.file_name().unwrap_or_default())
+}
+
+/// Whether `a` and `b` are the same file (through links, `..` or hard links).
+#[cfg(unix)]
+fn same_file(a: &Path, b: &Path) -> bool {
+    use std::os::unix::fs::MetadataExt as _;
+    match (std::fs::metadata(a), std::fs::metadata(b)) {
+        (Ok(a), Ok(b)) => a.dev() == b.dev() && a.ino() == b.ino(),
+        _ => false,
+    }
+}
+
+#[cfg(not(unix))]
+fn same_file(a: &Path, b: &Path) -> bool {
+    match (std::fs::canonicalize(a), std::fs::canonicalize(b)) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_class_of_output_path() {
+        let dir = tempfile::tempdir().unwrap();
+        let project = dir.path().join("p.ron");
+        std::fs::write(&project, "// a project\nV1((info: ()))").unwrap();
+        let other = dir.path().join("other.ron");
+        std::fs::write(&other, "\u{FEFF}  R1((name: \"x\"))").unwrap();
+        let report = dir.path().join("report.md");
+        std::fs::write(&report, "# An older report\n").unwrap();
+        let sources = [project.as_path()];
+
+        assert_eq!(
+            check_output(&project, &sources),
+            Err(OutputRefusal::TheProject)
+        );
+        let dotted = dir.path().join(".").join("p.ron");
+        assert_eq!(
+            check_output(&dotted, &sources),
+            Err(OutputRefusal::TheProject)
+        );
+        assert_eq!(
+            check_output(&dir.path().join("p.ron.bak"), &sources),
+            Err(OutputRefusal::TheBackup),
+            "even before the backup exists"
+        );
+        assert_eq!(check_output(&other, &sources), Err(OutputRefusal::AProject));
+        assert_eq!(
+            check_output(dir.path(), &sources),
+            Err(OutputRefusal::NotAFile(NodeKind::Folder))
+        );
+        assert_eq!(check_output(&report, &sources), Ok(()));
+        assert_eq!(check_output(&dir.path().join("new.md"), &sources), Ok(()));
+        #[cfg(unix)]
+        {
+            assert_eq!(
+                check_output(Path::new("/dev/null"), &sources),
+                Err(OutputRefusal::NotAFile(NodeKind::Device))
+            );
+            let link = dir.path().join("link.md");
+            std::os::unix::fs::symlink(&project, &link).unwrap();
+            assert_eq!(
+                check_output(&link, &sources),
+                Err(OutputRefusal::TheProject)
+            );
+            let hard = dir.path().join("hard.md");
+            std::fs::hard_link(&project, &hard).unwrap();
+            assert_eq!(
+                check_output(&hard, &sources),
+                Err(OutputRefusal::TheProject)
+            );
+        }
+    }
+
+    #[test]
+    fn what_looks_like_a_project() {
+        use crate::project_file::load::looks_like_project;
+        assert!(looks_like_project(b"V1(\n"));
+        assert!(looks_like_project(b"/* x */ V12 ("));
+        assert!(looks_like_project(b"R1((original"));
+        assert!(!looks_like_project(b"Version 1 of the minutes"));
+        assert!(!looks_like_project(b"V(1)"));
+        assert!(!looks_like_project(b"# V1("));
+        assert!(!looks_like_project(b""));
+    }
+}
