@@ -467,7 +467,6 @@ strings! {
     one_per_line => "one person per line", "每行一人";
     header_on_line => "header on line {n}", "表头在第 {n} 行";
     mapping_hint => "Choose what each column holds; the choice is remembered for lists with the same headers.", "为每一列选择其内容；表头相同的名单会沿用此选择。";
-    column_samples => "e.g.", "例如";
     preview_row => "Line", "行";
     preview_result => "Result", "结果";
     fate_updates => "updates {n}", "更新 {n} 项";
