@@ -108,6 +108,9 @@ fn main() {
                 file,
                 from: from.clone(),
                 meeting: None,
+                update: false,
+                sheet: None,
+                encoding: None,
             })
         }
     };

@@ -78,7 +78,12 @@ fn start_import(project: &Path, from: &Path) -> std::process::Child {
     // Keeps reading to the end: a closed pipe would stop the import before it saves.
     std::thread::spawn(move || {
         let mut lines = BufReader::new(stdout).lines();
-        let first = lines.next().and_then(Result::ok).unwrap_or_default();
+        // `read LIST: …` says how the list was read; the people follow once matched.
+        let first = lines
+            .by_ref()
+            .map_while(Result::ok)
+            .find(|l| !l.starts_with("read "))
+            .unwrap_or_default();
         let _ = tx.send(first);
         for _ in lines {}
     });

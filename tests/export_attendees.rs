@@ -57,7 +57,7 @@ fn csv_is_excel_safe_and_in_protocol_order() {
     // Head of each delegation first, sides in the meeting's order.
     assert_eq!(&rows[0][1], "Huang");
     assert_eq!(&rows[3][1], "Augereau Landais");
-    assert_eq!(&rows[3][11], "Head of delegation");
+    assert_eq!(&rows[3][12], "Head of delegation");
     assert_eq!(
         &rows[1][8], "'=HYPERLINK(\"http://evil\")",
         "formula neutralised"
@@ -398,10 +398,10 @@ fn xlsx_is_fitted_filtered_frozen_and_print_ready() {
     }
     // The header row is repeated on every printed page.
     assert!(workbook.contains("_xlnm.Print_Titles"), "{workbook}");
-    // The meeting's Order column holds numbers (no `t="s"`), 1… per side.
+    // The meeting's Order column (O, after Phone) holds numbers (no `t="s"`), 1… per side.
     let meeting_sheet = xlsx_part(&bytes, "xl/worksheets/sheet2.xml");
     let order_cells: Vec<&str> = meeting_sheet
-        .split("<c r=\"N")
+        .split("<c r=\"O")
         .skip(2)
         .map(|c| c.split("</c>").next().unwrap())
         .collect();

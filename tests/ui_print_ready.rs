@@ -143,7 +143,7 @@ fn one_organisation_is_not_organisations() {
     h.get_by_label("Import list…").click();
     settle(&mut h);
     dialogs.answer(Picked::File(csv));
-    h.get_by_label("Open CSV…").click();
+    h.get_by_label("Open a file…").click();
     finish_jobs(&mut h);
     h.get_by_label("Add people (1)").click();
     settle(&mut h);

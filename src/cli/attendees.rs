@@ -1,66 +1,189 @@
-//! `import attendees`: an attendee list (CSV or pasted text) added to the registry and,
-//! with a meeting, to its attendance. The exports of attendee lists and name cards are
+//! `import attendees`: an attendee list (workbook, CSV/TSV in any encoding, or pasted
+//! text) added to the registry and, with a meeting, to its attendance. It prints how the
+//! list was read, one line per person (added, matched or updated, with each change), one
+//! line per skipped row, and the counts. The exports of attendee lists and name cards are
 //! [`crate::export::ExportRequest`]s, run by [`super::export`].
 
 use std::path::Path;
 
 use super::{apply_and_save, find_meeting, load_document};
-use crate::import::attendees::build_edit;
-use crate::import::list::read_list_file;
+use crate::import::attendees::{Fate, build_edit};
+use crate::import::list::{ListError, ListFormat, ReadOptions, read_list_file};
+use crate::import::source::encoding_by_name;
+use crate::import::update::find_changes;
 use crate::model::MeetingId;
 
-/// Adds the people of a list (CSV or pasted text) and, with a meeting, their attendance.
+/// The arguments of `import attendees`.
+pub(super) struct AttendeeImport<'a> {
+    /// The project file.
+    pub file: &'a Path,
+    /// The list.
+    pub from: &'a Path,
+    /// The meeting to add them to.
+    pub meeting: Option<&'a str>,
+    /// Apply changed fields, not only fill empty ones.
+    pub update: bool,
+    /// The workbook sheet.
+    pub sheet: Option<&'a str>,
+    /// The text encoding.
+    pub encoding: Option<&'a str>,
+}
+
+/// Adds the people of a list and, with a meeting, their attendance; updates those already
+/// there (fills empty fields; with `--update`, changed ones too).
 pub(super) fn import_attendees(
-    file: &Path,
-    from: &Path,
-    meeting: Option<&str>,
+    args: &AttendeeImport<'_>,
     out: &mut dyn std::io::Write,
     err: &mut dyn std::io::Write,
 ) -> std::io::Result<i32> {
+    let (file, from) = (args.file, args.from);
     let Some(mut doc) = load_document(file, err)? else {
         return Ok(1);
     };
-    if let Some(id) = meeting
+    if let Some(id) = args.meeting
         && find_meeting(doc.project(), id, file, err)?.is_none()
     {
         return Ok(1);
     }
-    let parsed = match read_list_file(from, doc.project()) {
-        Ok(parsed) => parsed,
+    let encoding = match args.encoding {
+        None => None,
+        Some(name) => match encoding_by_name(name) {
+            Some(encoding) => Some(encoding),
+            None => {
+                let e = ListError::UnknownEncoding(name.to_owned());
+                writeln!(err, "{}: {e}", from.display())?;
+                return Ok(1);
+            }
+        },
+    };
+    let options = ReadOptions {
+        sheet: args.sheet.map(str::to_owned),
+        encoding,
+        ..ReadOptions::default()
+    };
+    let read = match read_list_file(from, doc.project(), &options) {
+        Ok(read) => read,
         Err(e) => {
             writeln!(err, "{}: {e}", from.display())?;
             return Ok(1);
         }
     };
-    let meeting_id = meeting.map(MeetingId::from);
-    let (edit, summary) = build_edit(doc.project(), &parsed, meeting_id.as_ref());
-    for entry in &parsed {
-        let flags: Vec<&str> = entry.uncertain.iter().map(|f| f.header()).collect();
-        let what = if entry.matched.is_some() {
-            "matched"
-        } else {
-            "added"
+    let header = match (&read.table, &read.format) {
+        // `姓名：…` blocks have no header line: their keys are the headers.
+        (Some(t), ListFormat::Workbook { .. } | ListFormat::Delimited { .. })
+            if t.header_line > 0 =>
+        {
+            format!(", header on line {}", t.header_line)
+        }
+        _ => String::new(),
+    };
+    writeln!(
+        out,
+        "read {}: {}{header}",
+        from.display(),
+        read.format.describe_en()
+    )?;
+    let meeting_id = args.meeting.map(MeetingId::from);
+    let mut people = read.preview.people;
+    let meeting = meeting_id
+        .as_ref()
+        .and_then(|id| doc.project().meetings.get(id));
+    find_changes(doc.project(), meeting, &mut people, args.update);
+    let (edit, summary) = build_edit(doc.project(), &people, meeting_id.as_ref());
+    for entry in &people {
+        let mut flags: Vec<&str> = entry.uncertain.iter().map(|f| f.header()).collect();
+        if entry.from_pinyin {
+            flags.insert(0, "Latin name from pinyin");
+        }
+        let what = match entry.fate() {
+            Fate::Added => "added",
+            Fate::Matched => "matched",
+            Fate::Updated => "updated",
         };
-        let flags = if flags.is_empty() {
+        // Someone already there is named as the project knows them; what was guessed
+        // about the list's row matters only for someone new.
+        let known = entry
+            .matched
+            .as_ref()
+            .and_then(|id| doc.project().people.get(id));
+        let name = known.unwrap_or(&entry.person).formal_name();
+        let flags = if flags.is_empty() || known.is_some() {
             String::new()
         } else {
             format!("  (check: {})", flags.join(", "))
         };
-        writeln!(out, "{what}\t{}{flags}", entry.person.formal_name())?;
+        writeln!(out, "{what}\t{name}{flags}")?;
+        for change in &entry.changes {
+            let old = if change.is_fill() {
+                "(empty)"
+            } else {
+                change.old.as_str()
+            };
+            let note = if change.take {
+                ""
+            } else {
+                "  (not applied; use --update)"
+            };
+            writeln!(
+                out,
+                "\t{}: {old} → {}{note}",
+                change.field.header(),
+                change.new
+            )?;
+        }
+    }
+    for row in &read.preview.skipped {
+        let text = if row.text.is_empty() {
+            String::new()
+        } else {
+            format!(" ({})", row.text)
+        };
+        writeln!(
+            out,
+            "skipped\tline {}: {}{text}",
+            row.line,
+            row.reason.label_en(),
+        )?;
     }
     if !apply_and_save(&mut doc, edit, file, err)? {
         return Ok(1);
     }
+    let updated = if summary.updated_people.is_empty() {
+        String::new()
+    } else {
+        format!(
+            ", updated {} ({}; {} changed)",
+            count(summary.updated_people.len(), "person", "people"),
+            count(summary.changed_fields, "field", "fields"),
+            count(summary.name_cards_changed, "name card", "name cards")
+        )
+    };
+    let skipped = match read.preview.skipped.len() {
+        0 => String::new(),
+        n => format!(", skipped {}", count(n, "row", "rows")),
+    };
     writeln!(
         out,
-        "{}: added {} people and {} organisations, matched {} people{}",
+        "{}: added {} and {}, matched {}{updated}{skipped}{}",
         file.display(),
-        summary.added_people.len(),
-        summary.added_organisations.len(),
-        summary.matched_people.len(),
-        meeting
-            .map(|m| format!(", {} new attendees of {m}", summary.added_attendees))
+        count(summary.added_people.len(), "person", "people"),
+        count(
+            summary.added_organisations.len(),
+            "organisation",
+            "organisations"
+        ),
+        count(summary.matched_people.len(), "person", "people"),
+        args.meeting
+            .map(|m| format!(
+                ", {} of {m}",
+                count(summary.added_attendees, "new attendee", "new attendees")
+            ))
             .unwrap_or_default()
     )?;
     Ok(0)
+}
+
+/// `1 person`, `2 people`: the summary reads as English.
+fn count(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
 }

@@ -96,16 +96,30 @@ pub enum Command {
 /// What `import` reads.
 #[derive(Debug, Subcommand)]
 pub enum ImportCommand {
-    /// An attendee list: pasted text (`Mr. HUANG Jixian 黄继先 … > Title,CCAA, Ms. …`) or CSV.
+    /// An attendee list: a workbook (XLSX, XLSM, XLS, ODS), a CSV or TSV in any encoding,
+    /// or text as pasted (`Mr. HUANG Jixian 黄继先 … > Title,CCAA, Ms. …`, one person per
+    /// line, a table). People already there are matched; the fields a revised list fills
+    /// are filled, those it changes are printed (and applied with `--update`).
     Attendees {
         /// The project file.
         file: PathBuf,
-        /// The list: a .csv file, or a text file as pasted from an e-mail.
+        /// The list: .xlsx, .xlsm, .xls, .ods, .csv, .tsv or .txt.
         #[arg(long)]
         from: PathBuf,
         /// Also add them to this meeting's attendance (see `list meetings`).
         #[arg(long)]
         meeting: Option<String>,
+        /// Apply the fields the list changes for people already there (by default only
+        /// empty fields are filled).
+        #[arg(long)]
+        update: bool,
+        /// The sheet of a workbook to read (name or number); the first with data by default.
+        #[arg(long)]
+        sheet: Option<String>,
+        /// The encoding of a text list (UTF-8, GB18030, Big5, Windows-1252, UTF-16LE…);
+        /// detected by default.
+        #[arg(long)]
+        encoding: Option<String>,
     },
     /// A draft agenda, one item per line (`14:00 10 min Opening — Dr. Betty XU`).
     Agenda {
@@ -220,7 +234,20 @@ pub fn run(command: &Command, out: &mut dyn std::io::Write, err: &mut dyn std::i
             file,
             from,
             meeting,
-        }) => attendees::import_attendees(file, from, meeting.as_deref(), out, err),
+            update,
+            sheet,
+            encoding,
+        }) => {
+            let args = attendees::AttendeeImport {
+                file,
+                from,
+                meeting: meeting.as_deref(),
+                update: *update,
+                sheet: sheet.as_deref(),
+                encoding: encoding.as_deref(),
+            };
+            attendees::import_attendees(&args, out, err)
+        }
         Command::Export(ExportCommand::Agenda {
             file,
             meeting,

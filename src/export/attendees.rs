@@ -159,17 +159,32 @@ pub fn rows<'p>(project: &'p Project, meeting: Option<&'p Meeting>) -> Vec<Row<'
     }
 }
 
-/// The interchange columns, then `Name order`, then the meeting's columns.
+/// The interchange columns (`Phone` after `Email`), then `Name order`, then the
+/// meeting's columns: every column imports back (`crate::import::headers`).
 pub(super) fn headers(with_meeting: bool) -> Vec<&'static str> {
-    let mut h: Vec<&str> = Field::ALL
-        .iter()
-        .take_while(|f| **f != Field::Phone)
-        .map(|f| f.header())
-        .collect();
+    let mut fields = vec![
+        Field::Honorific,
+        Field::FamilyName,
+        Field::GivenName,
+        Field::ChineseName,
+        Field::Organisation,
+        Field::OrganisationZh,
+        Field::Title,
+        Field::TitleZh,
+        Field::Email,
+        Field::Phone,
+        Field::NameOrder,
+    ];
     if with_meeting {
-        h.extend(["Side", "Role", "Status", "Order", "Attendance"]);
+        fields.extend([
+            Field::Side,
+            Field::Role,
+            Field::Status,
+            Field::Order,
+            Field::Attendance,
+        ]);
     }
-    h
+    fields.into_iter().map(Field::header).collect()
 }
 
 /// The cells of one row, in the order of [`headers`].
@@ -195,6 +210,7 @@ pub(super) fn cells(row: &Row<'_>, meeting: Option<&Meeting>) -> Vec<String> {
         p.title.en.clone(),
         p.title.zh.clone(),
         p.email.clone(),
+        p.phone.clone(),
         // The label, not the file's key: `Family name first` reads as what it means, and
         // the import reads both.
         p.name_order.label_en().to_owned(),

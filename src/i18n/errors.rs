@@ -12,8 +12,6 @@ use super::{Language, save_step};
 use crate::export::ExportError;
 use crate::export::attendees::AttendeeExportError;
 use crate::export::pdf::PdfError;
-use crate::import::attendees::CsvError;
-use crate::import::list::ListError;
 use crate::model::{Problem, ProblemKind, ProblemLocation, Project};
 use crate::project_file::{
     FORMAT_VERSION, LoadError, NodeKind, OutputRefusal, Protection, SaveError, SyntaxReason,
@@ -26,7 +24,11 @@ pub trait Localized {
 }
 
 /// `en` or `zh`, made only for the language asked for.
-fn say(language: Language, en: impl FnOnce() -> String, zh: impl FnOnce() -> String) -> String {
+pub(super) fn say(
+    language: Language,
+    en: impl FnOnce() -> String,
+    zh: impl FnOnce() -> String,
+) -> String {
     match language {
         Language::English => en(),
         Language::Chinese => zh(),
@@ -356,50 +358,6 @@ impl Localized for AttendeeExportError {
     }
 }
 
-impl Localized for CsvError {
-    fn localized(&self, language: Language) -> String {
-        say(
-            language,
-            || self.to_string(),
-            || match self {
-                Self::Encoding { line } => format!(
-                    "文件不是 UTF-8 文本（第 {line} 行）；请在电子表格软件中另存为“CSV UTF-8”格式"
-                ),
-                Self::Empty => "文件中没有任何数据行".to_owned(),
-                Self::Malformed { line, source } => format!("第 {line} 行无法读取（{source}）"),
-            },
-        )
-    }
-}
-
-impl Localized for ListError {
-    fn localized(&self, language: Language) -> String {
-        match self {
-            Self::Csv(err) => err.localized(language),
-            Self::Io(err) => say(
-                language,
-                || self.to_string(),
-                || format!("无法读取名单（{err}）"),
-            ),
-            Self::NoNameColumn { headers } => say(
-                language,
-                || self.to_string(),
-                || {
-                    format!(
-                        "没有哪一列是姓名：表头中须有“姓”“名”“姓名”（或 Family name、Given name、Chinese name）这样的列名（现有的列：{}）",
-                        headers.join("、")
-                    )
-                },
-            ),
-            Self::NoPerson => say(
-                language,
-                || self.to_string(),
-                || "名单中没有找到任何人员，未作任何更改".to_owned(),
-            ),
-        }
-    }
-}
-
 impl Localized for Problem {
     /// The problem by ids, as the command line prints it in English. The UI names the
     /// entities instead: see [`describe_problem`].
@@ -673,6 +631,10 @@ mod tests {
     use std::sync::Arc;
 
     use super::*;
+    use crate::import::attendees::CsvError;
+    use crate::import::list::ListError;
+    use crate::import::source::NotAList;
+    use crate::import::workbook::WorkbookError;
     use crate::model::MeetingId;
     use crate::project_file::{Fingerprint, SaveStep};
 
@@ -1023,9 +985,23 @@ mod tests {
 
     #[test]
     fn list_errors_in_both_languages() {
+        use crate::import::source::DecodeError;
         let all = [
             ListError::Io(io("permission denied")),
-            ListError::Csv(CsvError::Encoding { line: 3 }),
+            ListError::Csv(CsvError::Encoding(DecodeError {
+                encoding: "UTF-8",
+                line: 3,
+                column: 7,
+            })),
+            ListError::NotAList(NotAList::Image("PNG")),
+            ListError::NotAList(NotAList::Project),
+            ListError::Workbook(WorkbookError::NoSuchSheet {
+                wanted: "Guests".into(),
+                sheets: vec!["Sheet1".into()],
+            }),
+            ListError::Workbook(WorkbookError::Unreadable("bad zip".into())),
+            ListError::Workbook(WorkbookError::Empty),
+            ListError::UnknownEncoding("klingon".into()),
             ListError::Csv(CsvError::Empty),
             ListError::Csv(CsvError::Malformed {
                 line: 2,
@@ -1039,9 +1015,12 @@ mod tests {
         for err in &all {
             match err {
                 ListError::Io(_)
-                | ListError::Csv(CsvError::Encoding { .. } | CsvError::Empty)
+                | ListError::Csv(CsvError::Encoding(_) | CsvError::Empty)
                 | ListError::Csv(CsvError::Malformed { .. })
                 | ListError::NoNameColumn { .. }
+                | ListError::NotAList(_)
+                | ListError::Workbook(_)
+                | ListError::UnknownEncoding(_)
                 | ListError::NoPerson => {}
             }
             let (en, _) = check("list", err);

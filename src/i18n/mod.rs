@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::model::Choice;
 pub mod errors;
+mod list_errors;
 mod numbers;
 pub use errors::{Localized, describe_problem};
 pub use numbers::thousands;
@@ -453,6 +454,50 @@ strings! {
     // Panels (arch-ui)
     sorting_people => "Sorting {n} people…", "正在排序 {n} 位人员…";
     // Attendee lists as users receive them (issue 12): new strings go right below.
+    open_list_file => "Open a file…", "打开文件…";
+    open_list_file_tip => "An Excel or OpenDocument workbook (.xlsx, .xls, .ods), a CSV or a text file, in any encoding", "Excel 或 OpenDocument 工作簿（.xlsx、.xls、.ods）、CSV 或文本文件，任意编码均可";
+    import_body_lists => "Paste the list as it arrived (one person per line, the e-mail form “Mr. HUANG Jixian 黄继先 … > Title,CCAA, Ms. …”, or a table copied from Word or Excel), or open the file you received (Excel, CSV, text). Check the preview, then add.", "粘贴收到的名单（每行一人、邮件中的“Mr. HUANG Jixian 黄继先 … > Title,CCAA, Ms. …”格式，或从 Word、Excel 复制的表格），或打开收到的文件（Excel、CSV、文本）。核对预览后再添加。";
+    file_rows => "{name} — {n} rows", "{name} — {n} 行";
+    read_encoding => "Encoding", "编码";
+    read_sheet => "Sheet", "工作表";
+    encoding_detected => "detected", "自动识别";
+    encoding_auto => "Detect automatically", "自动识别";
+    delimited_comma => "comma-separated", "逗号分隔";
+    delimited_semicolon => "semicolon-separated", "分号分隔";
+    delimited_tab => "tab-separated", "制表符分隔";
+    delimited_blocks => "“Name: …” blocks", "“姓名：…”分块";
+    one_per_line => "one person per line", "每行一人";
+    header_on_line => "header on line {n}", "表头在第 {n} 行";
+    mapping_hint => "Choose what each column holds; the choice is remembered for lists with the same headers.", "为每一列选择其内容；表头相同的名单会沿用此选择。";
+    preview_row => "Line", "行";
+    preview_result => "Result", "结果";
+    fate_updates => "updates {n}", "更新 {n} 项";
+    from_pinyin => "Latin name made from the pinyin: check it", "拉丁文姓名由拼音生成，请核对";
+    preview_counts => "{added} new · {matched} already in the project · {updated} updated · {skipped} skipped", "新增 {added} · 已有 {matched} · 更新 {updated} · 跳过 {skipped}";
+    preview_empty => "Nobody yet: paste a list above, or open the file you received.", "尚无人员：请在上方粘贴名单，或打开收到的文件。";
+    changes_title => "Changes to people already in the project ({n})", "对项目中已有人员的更改（{n}）";
+    changes_hint => "Ticked changes are made when you add. Empty fields are filled; changed ones wait for your tick.", "勾选的更改会在添加时生效。空白字段会被补全；已有内容的更改需您勾选。";
+    take_all_changes => "Take all changes", "全部采用";
+    take_no_changes => "Take none", "全部不采用";
+    empty_value => "(empty)", "（空）";
+    skipped_title => "Rows that give nobody ({n})", "未导入的行（{n}）";
+    skip_blank => "blank", "空行";
+    skip_title => "title above the header", "表头上方的标题";
+    skip_repeated_header => "the header again", "重复的表头";
+    skip_total => "total line", "合计行";
+    skip_no_name => "no name", "没有姓名";
+    line_n => "Line {n}", "第 {n} 行";
+    map_a_name => "No column is recognised as a name yet: choose above which column holds the names.", "尚未识别出姓名列：请在上方指定哪一列是姓名。";
+    typed_path_label => "Path of the list", "名单文件路径";
+    import_no_file_dialog => "No file dialog can be shown on this desktop (it needs an XDG desktop portal or zenity): type the path of the list.", "此桌面无法显示文件对话框（需要 XDG 桌面门户或 zenity）：请输入名单文件的路径。";
+    change_line => "{name} — {field}: {old} → {new}", "{name} — {field}：{old} → {new}";
+    skipped_line => "{line} — {reason}: {text}", "{line} — {reason}：{text}";
+    pinyin_check => "pinyin: check", "拼音，请核对";
+    open_typed_path => "Read this file", "读取此文件";
+    import_updated => "; updated {people}", "；更新 {people}";
+    import_cards => " — name cards to print again: {cards}", "，需重印桌签 {cards} 张";
+    list_read_failed => "Could not read this list", "无法读取此名单";
+    bracketed => "{text} ({note})", "{text}（{note}）";
     // Visit programmes over several days (issue 13): new strings go right below.
     format_ics_per_item => "Calendar, one event per item (.ics)", "日历，每个议程项一个事件 (.ics)";
     add_item_tip => "Add an item at the end of the selected day", "在所选日期末尾添加议程项";

@@ -6,27 +6,54 @@
 //! Ms. Myriam AUGEREAU LANDAIS, AFNOR 国际总经理> President of AFNOR China, …
 //! ```
 //!
-//! Entries start with an honorific, or stand one per line. Each gives a person (Latin name
-//! with the family name in capitals, Chinese name, titles in both languages) and an
-//! organisation matched against the project's. Whatever had to be guessed is flagged.
+//! and in the other forms people paste: one person per line (`Name, Organisation, Title`
+//! or `Name, Title, Organisation`, told apart by what matches a known organisation or looks
+//! like one), numbered lists (`1.`, `（一）`, `①`), full-width punctuation. Entries start
+//! with an honorific, or stand one per line. Each gives a person (Latin name with the
+//! family name in capitals, Chinese name, titles in both languages) and an organisation
+//! matched against the project's. Whatever had to be guessed is flagged; every line that
+//! gives nobody is kept with its reason. (`姓名：…` blocks and tab-separated tables are
+//! read as tables by [`super::list`].)
 
 use std::collections::BTreeSet;
 
-use super::attendees::{Field, Matcher, OrganisationRef, ParsedPerson};
+use super::attendees::{
+    Field, Matcher, OrganisationRef, ParsedPerson, Preview, SkipReason, SkippedRow,
+};
+use super::names::{
+    halfwidth, has_han, has_latin, is_han, looks_like_acronym, split_by_script, split_latin_name,
+    strip_honorifics,
+};
 use crate::model::{Bilingual, Honorific, NameOrder, Person, Project};
 
 /// Parses pasted text into people, matching organisations and people of `project`.
 pub fn parse(text: &str, project: &Project) -> Vec<ParsedPerson> {
-    parse_with(text, project, &Matcher::new(project))
+    parse_with(text, &Matcher::new(project))
 }
 
-/// [`parse`] with the project's people already indexed (a long list is matched by
-/// look-ups, not by a scan of the project per entry).
-pub fn parse_with(text: &str, project: &Project, matcher: &Matcher) -> Vec<ParsedPerson> {
-    let mut parsed: Vec<ParsedPerson> = split_entries(text)
-        .into_iter()
-        .filter_map(|entry| parse_entry_with(&entry, project, matcher))
-        .collect();
+/// [`parse`] with the project's people and organisations already indexed (a long list is
+/// matched by look-ups, not by a scan of the project per entry).
+pub fn parse_with(text: &str, matcher: &Matcher) -> Vec<ParsedPerson> {
+    parse_preview(text, matcher).people
+}
+
+/// Every line of pasted text: the people it gives, and the lines that give nobody.
+pub fn parse_preview(text: &str, matcher: &Matcher) -> Preview {
+    let mut preview = Preview::default();
+    for (line, entry) in split_entries(text, &mut preview.skipped) {
+        match parse_entry_with(&entry, matcher) {
+            Some(mut person) => {
+                person.line = line;
+                preview.people.push(person);
+            }
+            None => preview.skipped.push(SkippedRow {
+                line,
+                text: entry,
+                reason: SkipReason::NoName,
+            }),
+        }
+    }
+    let parsed = &mut preview.people;
     // A title naming an organisation that another entry of the same list introduces
     // (`Vice President of AFNOR China` after `…, AFNOR 国际总经理`): use that one, flagged.
     let introduced: Vec<crate::model::Organisation> = parsed
@@ -36,7 +63,7 @@ pub fn parse_with(text: &str, project: &Project, matcher: &Matcher) -> Vec<Parse
             _ => None,
         })
         .collect();
-    for entry in &mut parsed {
+    for entry in parsed.iter_mut() {
         if entry.organisation == OrganisationRef::None {
             let words: Vec<&str> = entry
                 .person
@@ -52,15 +79,77 @@ pub fn parse_with(text: &str, project: &Project, matcher: &Matcher) -> Vec<Parse
             }
         }
     }
-    parsed
+    preview
 }
 
-/// Splits at line breaks, then at `, Mr. ` / `, Ms. ` … inside a line.
-fn split_entries(text: &str) -> Vec<String> {
+/// The numbering of a list item (`1.`, `2)`, `3、`, `(一)`, `（二）`, `一、`, `①`, `- `, `•`)
+/// and the rest of the line.
+fn strip_numbering(line: &str) -> &str {
+    let line = line.trim_start();
+    let is_number = |c: char| c.is_ascii_digit() || "一二三四五六七八九十百".contains(c);
+    if let Some(rest) = line.strip_prefix(['•', '·', '-', '*', '–', '▪', '■']) {
+        return rest.trim_start();
+    }
+    if let Some(c) = line.chars().next()
+        && ('\u{2460}'..='\u{2473}').contains(&c)
+    {
+        return line.get(c.len_utf8()..).unwrap_or_default().trim_start();
+    }
+    if let Some(rest) = line.strip_prefix('(') {
+        let digits = rest.chars().take_while(|c| is_number(*c)).count();
+        let after: String = rest.chars().skip(digits).collect();
+        if digits > 0 && after.starts_with(')') {
+            let skip = line.len() - after.len() + 1;
+            return line.get(skip..).unwrap_or_default().trim_start();
+        }
+        return line;
+    }
+    let digits: usize = line
+        .chars()
+        .take_while(|c| is_number(*c))
+        .map(char::len_utf8)
+        .sum();
+    if digits == 0 {
+        return line;
+    }
+    let after = line.get(digits..).unwrap_or_default();
+    match after.chars().next() {
+        Some('.' | ')' | '、' | '．' | ':') => after
+            .get(after.chars().next().map_or(0, char::len_utf8)..)
+            .unwrap_or_default()
+            .trim_start(),
+        // `1 HUANG Jixian`: a number and a space before a name.
+        Some(' ' | '\t') if line.chars().next().is_some_and(|c| c.is_ascii_digit()) => {
+            after.trim_start()
+        }
+        _ => line,
+    }
+}
+
+/// Splits at line breaks, then at `, Mr. ` / `, Ms. ` … inside a line; each entry with
+/// its line number. Lines that give nobody (a total, a bare number) go to `skipped`.
+fn split_entries(text: &str, skipped: &mut Vec<SkippedRow>) -> Vec<(usize, String)> {
     let mut entries = Vec::new();
-    for line in text.lines() {
-        let line = line.trim().trim_end_matches('.').trim();
+    for (n, raw) in text.lines().enumerate() {
+        let line_no = n + 1;
+        let normal = halfwidth(raw);
+        let line = strip_numbering(&normal).trim().trim_end_matches('.').trim();
         if line.is_empty() {
+            if !raw.trim().is_empty() {
+                skipped.push(SkippedRow {
+                    line: line_no,
+                    text: raw.trim().to_owned(),
+                    reason: SkipReason::NoName,
+                });
+            }
+            continue;
+        }
+        if super::rows::is_total_text(line) {
+            skipped.push(SkippedRow {
+                line: line_no,
+                text: raw.trim().to_owned(),
+                reason: SkipReason::Total,
+            });
             continue;
         }
         let mut current = String::new();
@@ -71,7 +160,7 @@ fn split_entries(text: &str) -> Vec<String> {
             match next {
                 Some(i) => {
                     current.push_str(rest.get(..i).unwrap_or_default());
-                    push_entry(&mut entries, &current);
+                    push_entry(&mut entries, line_no, &current);
                     current.clear();
                     rest = rest.get(i..).unwrap_or_default();
                 }
@@ -81,15 +170,15 @@ fn split_entries(text: &str) -> Vec<String> {
                 }
             }
         }
-        push_entry(&mut entries, &current);
+        push_entry(&mut entries, line_no, &current);
     }
     entries
 }
 
-fn push_entry(entries: &mut Vec<String>, entry: &str) {
-    let entry = entry.trim().trim_matches([',', '，', ';', '；']).trim();
+fn push_entry(entries: &mut Vec<(usize, String)>, line: usize, entry: &str) {
+    let entry = entry.trim().trim_matches([',', ';']).trim();
     if !entry.is_empty() {
-        entries.push(entry.to_owned());
+        entries.push((line, entry.to_owned()));
     }
 }
 
@@ -102,194 +191,336 @@ fn honorific_boundaries(s: &str) -> Vec<usize> {
             continue;
         }
         let before = s.get(..i).unwrap_or_default().trim_end();
-        if i == 0 || before.ends_with([',', '，', ';', '；']) {
+        if i == 0 || before.ends_with([',', ';']) {
             out.push(i);
         }
     }
     out
 }
 
-const HONORIFICS: [&str; 8] = ["Mr.", "Ms.", "Mrs.", "Dr.", "Prof.", "H.E.", "Mr ", "Ms "];
+const HONORIFICS: [&str; 13] = [
+    "Mr.", "Ms.", "Mrs.", "Dr.", "Prof.", "H.E.", "Mr ", "Ms ", "Mme ", "M. ", "Mlle ", "Herr ",
+    "Frau ",
+];
 
 fn starts_with_honorific(s: &str) -> bool {
     HONORIFICS.iter().any(|h| s.starts_with(h))
 }
 
-fn is_cjk(c: char) -> bool {
-    ('\u{4E00}'..='\u{9FFF}').contains(&c)
-        || ('\u{3400}'..='\u{4DBF}').contains(&c)
-        || ('\u{F900}'..='\u{FAFF}').contains(&c)
-}
-
-fn has_cjk(s: &str) -> bool {
-    s.chars().any(is_cjk)
-}
-
-/// An all-capitals Latin word (`HUANG`, `AUGEREAU`), the family-name mark of formal lists.
-fn is_caps_word(w: &str) -> bool {
-    let letters: Vec<char> = w.chars().filter(|c| c.is_alphabetic()).collect();
-    letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase())
-}
-
 /// Parses one entry; `None` when it holds no name at all.
 pub fn parse_entry(entry: &str, project: &Project) -> Option<ParsedPerson> {
-    parse_entry_with(entry, project, &Matcher::new(project))
+    parse_entry_with(entry, &Matcher::new(project))
 }
 
-fn parse_entry_with(entry: &str, project: &Project, matcher: &Matcher) -> Option<ParsedPerson> {
-    let mut uncertain = BTreeSet::new();
-    let mut rest = entry.trim();
+/// Words in the names of organisations (any case), in the languages of the lists.
+const ORG_WORDS: [&str; 44] = [
+    "association",
+    "institute",
+    "institut",
+    "commission",
+    "ministry",
+    "agency",
+    "centre",
+    "center",
+    "organisation",
+    "organization",
+    "office",
+    "bureau",
+    "group",
+    "university",
+    "company",
+    "ltd",
+    "gmbh",
+    "ag",
+    "sa",
+    "sas",
+    "inc",
+    "council",
+    "committee",
+    "federation",
+    "chamber",
+    "administration",
+    "delegation",
+    "embassy",
+    "authority",
+    "société",
+    "verband",
+    "ministère",
+    "ministerium",
+    "bundesamt",
+    "université",
+    "universität",
+    "academy",
+    "foundation",
+    "corporation",
+    "bank",
+    "union",
+    "network",
+    "project",
+    "programme",
+];
 
-    // Honorific.
-    let mut honorific = Honorific::None;
-    if let Some((word, after)) = rest.split_once(char::is_whitespace)
-        && let Some(h) = Honorific::parse(word)
-    {
-        honorific = h;
-        rest = after.trim_start();
+/// Endings of Chinese organisation names (the short forms too: 国家认监委, 省外办).
+const ORG_ENDINGS_ZH: [&str; 29] = [
+    "协会",
+    "委员会",
+    "中心",
+    "局",
+    "部",
+    "院",
+    "公司",
+    "集团",
+    "大学",
+    "研究所",
+    "学会",
+    "总会",
+    "商会",
+    "使馆",
+    "办公室",
+    "银行",
+    "组织",
+    "联盟",
+    "厅",
+    "署",
+    "代表团",
+    "研究院",
+    "基金会",
+    "有限公司",
+    "委",
+    "办",
+    "所",
+    "社",
+    "馆",
+];
+
+/// Titles that end like an organisation (`全国政协常委`, a standing committee member).
+const TITLE_ENDINGS_ZH: [&str; 3] = ["常委", "编委", "党委书记"];
+
+/// Whether a Latin part of an entry names an organisation: a known one, an acronym, or
+/// words that organisations are named with.
+fn is_org_like(matcher: &Matcher, part: &str) -> bool {
+    matcher.organisation(part).is_some()
+        || looks_like_acronym(part)
+        || part
+            .split(|c: char| !c.is_alphanumeric())
+            .any(|w| ORG_WORDS.contains(&w.to_lowercase().as_str()))
+}
+
+fn is_org_like_zh(matcher: &Matcher, part: &str) -> bool {
+    matcher.organisation(part).is_some()
+        || (ORG_ENDINGS_ZH.iter().any(|e| part.ends_with(e))
+            && !TITLE_ENDINGS_ZH.iter().any(|e| part.ends_with(e)))
+}
+
+/// What the parts after a name say, one by one.
+#[derive(Default)]
+struct Rest {
+    org_latin: String,
+    org_zh: String,
+    title_en: String,
+    title_zh: String,
+    /// True when the order of organisation and title was a guess.
+    guessed: bool,
+}
+
+/// `Name, Organisation, Title` or `Name, Title, Organisation`, in either script: the part
+/// that names an organisation is the organisation, the rest is the title.
+fn classify_parts(matcher: &Matcher, parts: &[&str]) -> Rest {
+    let mut rest = Rest::default();
+    let mut latin: Vec<String> = Vec::new();
+    let mut chinese: Vec<String> = Vec::new();
+    for part in parts {
+        let (en, zh) = split_by_script(part, true);
+        if !en.is_empty() {
+            latin.push(en);
+        }
+        if !zh.is_empty() {
+            chinese.push(zh);
+        }
     }
+    if let Some(i) = latin.iter().rposition(|p| is_org_like(matcher, p)) {
+        rest.org_latin = latin.remove(i);
+    } else if latin.len() >= 2 {
+        // Nothing names an organisation: `Name, Title, Organisation` is the common form.
+        rest.org_latin = latin.pop().unwrap_or_default();
+        rest.guessed = true;
+    }
+    rest.title_en = latin.join(", ");
+    // Chinese parts are often one line of words: `国家认证认可监督管理委员会 技术标准部 主任`.
+    let mut words: Vec<String> = chinese
+        .iter()
+        .flat_map(|p| p.split_whitespace().map(str::to_owned))
+        .collect();
+    if let Some(i) = words.iter().position(|p| is_org_like_zh(matcher, p)) {
+        rest.org_zh = words.remove(i);
+    }
+    let chinese = words;
+    rest.title_zh = chinese.join(" ");
+    rest
+}
+
+fn parse_entry_with(entry: &str, matcher: &Matcher) -> Option<ParsedPerson> {
+    let mut uncertain = BTreeSet::new();
+    let normal = halfwidth(entry);
+    let (honorific, rest) = leading_honorific(normal.trim());
+    let mut honorific = honorific;
+    let rest = rest.as_str();
 
     // Split off the English part after `>`.
-    let (before_gt, after_gt) = match rest.split_once(['>', '＞']) {
+    let (before_gt, after_gt) = match rest.split_once('>') {
         Some((a, b)) => (a.trim(), Some(b.trim())),
         None => (rest, None),
     };
 
-    // Latin name: words up to the first CJK character or comma.
+    // Latin name: words up to the first Chinese character or comma.
     let name_end = before_gt
         .char_indices()
-        .find(|(_, c)| is_cjk(*c) || *c == ',' || *c == '，')
+        .find(|(_, c)| is_han(*c) || *c == ',')
         .map_or(before_gt.len(), |(i, _)| i);
     let latin = before_gt.get(..name_end).unwrap_or_default().trim();
     let mut after_name = before_gt.get(name_end..).unwrap_or_default().trim_start();
-
-    let words: Vec<&str> = latin.split_whitespace().collect();
-    let caps: Vec<bool> = words.iter().map(|w| is_caps_word(w)).collect();
-    let (family_name, given_name, name_order) = if words.is_empty() {
-        (String::new(), String::new(), NameOrder::FamilyFirst)
-    } else if caps.iter().all(|c| *c) && words.len() > 1 {
-        // All capitals: cannot tell; assume Chinese order, flagged.
-        uncertain.insert(Field::NameOrder);
-        (
-            title_case(words.first().copied().unwrap_or_default()),
-            words
-                .get(1..)
-                .unwrap_or_default()
-                .iter()
-                .map(|w| title_case(w))
-                .collect::<Vec<_>>()
-                .join(" "),
-            NameOrder::FamilyFirst,
-        )
-    } else if caps.first() == Some(&true) {
-        let n = caps.iter().take_while(|c| **c).count();
-        (
-            join_title(words.get(..n).unwrap_or_default()),
-            words.get(n..).unwrap_or_default().join(" "),
-            NameOrder::FamilyFirst,
-        )
-    } else if let Some(first_caps) = caps.iter().position(|c| *c) {
-        (
-            join_title(words.get(first_caps..).unwrap_or_default()),
-            words.get(..first_caps).unwrap_or_default().join(" "),
-            NameOrder::GivenFirst,
-        )
-    } else {
-        // No capitals to mark the family name: the last word, Western order, flagged.
+    let name = split_latin_name(latin);
+    if name.guessed && !latin.is_empty() && name.order == NameOrder::GivenFirst {
         uncertain.insert(Field::FamilyName);
-        let (last, first) = words.split_last().map_or((&"", &[][..]), |(l, f)| (l, f));
-        (last.to_string(), first.join(" "), NameOrder::GivenFirst)
-    };
+    }
+    if name.guessed && name.order == NameOrder::FamilyFirst {
+        uncertain.insert(Field::NameOrder);
+    }
+    if honorific == Honorific::None {
+        honorific = name.honorific;
+    }
 
     // Chinese name: right after the Latin name (no comma between), 2–4 characters, or two
-    // single characters spaced for alignment (`方 艳`).
+    // single characters spaced for alignment (`方 艳`), perhaps with `先生`/`女士` after it.
     let mut chinese_name = String::new();
-    if !after_name.starts_with([',', '，']) {
+    if !after_name.starts_with(',') {
         let tokens: Vec<&str> = after_name
-            .split_whitespace()
-            .map(|t| t.trim_end_matches([',', '，']))
+            .split(is_separator)
+            .filter(|t| !t.is_empty())
             .collect();
-        let all_cjk = |t: &str| !t.is_empty() && t.chars().all(is_cjk);
+        let all_han = |t: &str| !t.is_empty() && t.chars().all(is_han);
+        let (suffix, first) = strip_honorifics(tokens.first().copied().unwrap_or_default());
         match tokens.as_slice() {
+            // `王芳女士`, `赵强 先生`: the name, and the honorific after it.
+            [_, ..]
+                if suffix != Honorific::None
+                    && all_han(&first)
+                    && (1..=4).contains(&first.chars().count()) =>
+            {
+                chinese_name = first;
+                if honorific == Honorific::None {
+                    honorific = suffix;
+                }
+            }
             [a, b, ..]
-                if a.chars().count() == 1 && b.chars().count() == 1 && all_cjk(a) && all_cjk(b) =>
+                if a.chars().count() == 1 && b.chars().count() == 1 && all_han(a) && all_han(b) =>
             {
                 chinese_name = format!("{a} {b}");
             }
-            [a, ..] if all_cjk(a) && (2..=4).contains(&a.chars().count()) => {
+            [a, ..] if all_han(a) && (2..=4).contains(&a.chars().count()) => {
                 chinese_name = (*a).to_owned();
             }
             _ => {}
         }
         if !chinese_name.is_empty() {
-            let skip = chinese_name.split_whitespace().count();
+            let skip = if chinese_name.contains(' ') { 2 } else { 1 };
             after_name = skip_tokens(after_name, skip);
+            // `张伟 先生`: the honorific stands apart.
+            let next = after_name.split(is_separator).next().unwrap_or_default();
+            if let Some(h) = super::names::honorific_word(next).filter(|_| has_han(next)) {
+                if honorific == Honorific::None {
+                    honorific = h;
+                }
+                after_name = skip_tokens(after_name, 1);
+            }
         }
     }
-    let after_name = after_name.trim_start_matches([',', '，']).trim();
+    let after_name = after_name.trim_start_matches(',').trim();
 
-    // What is left before `>`: organisation (Latin acronym or Chinese name) and Chinese title.
-    let mut org_hint_latin = String::new();
-    let mut org_hint_zh = String::new();
-    let mut title_zh = String::new();
-    let tokens: Vec<&str> = after_name.split_whitespace().collect();
-    let mut used = 0;
-    if let Some(first) = tokens.first() {
-        if !has_cjk(first) {
-            org_hint_latin = (*first).to_owned();
-            used = 1;
-        } else if tokens.len() > 1 || find_org_by_name(project, first).is_some() {
-            org_hint_zh = (*first).to_owned();
-            used = 1;
-        }
-    }
-    if let Some(rest_tokens) = tokens.get(used..) {
-        title_zh = rest_tokens.join(" ");
-    }
-
-    // After `>`: the English title, then `,ACRONYM`.
-    let mut title_en = String::new();
+    let mut rest = Rest::default();
     if let Some(after) = after_gt {
+        // `… 中国认证认可协会 常务副会长兼秘书长>Executive Vice President,CCAA`: before `>` an
+        // organisation (a Latin acronym or a Chinese name) and the Chinese title; after
+        // it the English title, then `,ACRONYM`.
+        let latin_end = after_name.find(is_han).unwrap_or(after_name.len());
+        rest.org_latin = after_name
+            .get(..latin_end)
+            .unwrap_or_default()
+            .trim()
+            .trim_end_matches(',')
+            .trim()
+            .to_owned();
+        let chinese = after_name.get(latin_end..).unwrap_or_default();
+        let tokens: Vec<&str> = chinese.split_whitespace().collect();
+        let mut used = 0;
+        if let Some(first) = tokens.first()
+            && (tokens.len() > 1 || matcher.organisation(first).is_some())
+        {
+            rest.org_zh = (*first).to_owned();
+            used = 1;
+        }
+        rest.title_zh = tokens.get(used..).unwrap_or_default().join(" ");
         let after = after.trim().trim_end_matches(['.', ',']);
-        match after.rsplit_once([',', '，']) {
+        match after.rsplit_once(',') {
             Some((title, acronym)) if looks_like_acronym(acronym.trim()) => {
-                title_en = title.trim().to_owned();
-                if org_hint_latin.is_empty() {
-                    org_hint_latin = acronym.trim().to_owned();
+                rest.title_en = title.trim().to_owned();
+                if rest.org_latin.is_empty() {
+                    rest.org_latin = acronym.trim().to_owned();
                 }
             }
-            _ => title_en = after.to_owned(),
+            _ => rest.title_en = after.to_owned(),
         }
-    } else if !after_name.is_empty() && !has_cjk(after_name) {
-        // `Name, Title, ORG` lines without `>`.
-        let parts: Vec<&str> = after_name.split([',', '，']).map(str::trim).collect();
-        match parts.as_slice() {
-            [title, org] if looks_like_acronym(org) => {
-                title_en = (*title).to_owned();
-                org_hint_latin = (*org).to_owned();
-            }
-            [org] if looks_like_acronym(org) => org_hint_latin = (*org).to_owned(),
-            _ => {
-                title_en = after_name.to_owned();
-                org_hint_latin.clear();
-            }
+    } else if !after_name.is_empty() {
+        let parts: Vec<&str> = after_name
+            .split([',', ';', '，', '、'])
+            .map(str::trim)
+            .filter(|p| !p.is_empty())
+            .collect();
+        rest = classify_parts(matcher, &parts);
+        if rest.guessed {
+            uncertain.insert(Field::Organisation);
+            uncertain.insert(Field::Title);
         }
     }
 
-    let mut organisation = resolve_organisation(project, &org_hint_latin, &org_hint_zh);
+    // Look-ups in the matcher's index, not scans of the project: a pasted list of
+    // thousands of lines stays linear.
+    let mut organisation = resolve_organisation_by(
+        &|name| matcher.organisation(name),
+        &rest.org_latin,
+        &rest.org_zh,
+    );
     if matches!(organisation, OrganisationRef::None) {
         // `Vice President of AFNOR China`: a known organisation named in the title.
-        if let Some(id) = org_named_in(project, &title_en) {
+        if let Some(id) = matcher.organisation_named_in(&rest.title_en) {
             organisation = OrganisationRef::Existing(id);
         }
         uncertain.insert(Field::Organisation);
     }
-    if family_name.is_empty() && chinese_name.is_empty() {
+    let (mut family_name, mut given_name, mut name_order) = (name.family, name.given, name.order);
+    let mut from_pinyin = false;
+    if family_name.is_empty() && given_name.is_empty() {
+        if let Some(r) = super::romanize::romanize(&chinese_name) {
+            family_name = r.family;
+            given_name = r.given;
+            name_order = NameOrder::FamilyFirst;
+            from_pinyin = true;
+            uncertain.insert(Field::FamilyName);
+            uncertain.insert(Field::GivenName);
+        } else if !chinese_name.is_empty() {
+            name_order = NameOrder::FamilyFirst;
+        }
+    }
+    if family_name.is_empty() && given_name.is_empty() && chinese_name.is_empty() {
         return None;
     }
-    if title_en.is_empty() && title_zh.is_empty() {
+    if family_name.is_empty() && chinese_name.is_empty() {
+        uncertain.insert(Field::FamilyName);
+    }
+    if rest.title_en.is_empty() && rest.title_zh.is_empty() {
         uncertain.insert(Field::Title);
     }
+    // Latin text never lands in the Chinese title, nor Chinese in the English one.
     let person = Person {
         honorific,
         family_name,
@@ -297,73 +528,50 @@ fn parse_entry_with(entry: &str, project: &Project, matcher: &Matcher) -> Option
         chinese_name,
         name_order,
         organisation: None,
-        title: Bilingual::new(title_en, title_zh),
+        title: Bilingual::new(rest.title_en, rest.title_zh),
         ..Default::default()
     };
-    let matched = matcher.person(&person);
-    Some(ParsedPerson {
-        source: entry.to_owned(),
-        person,
-        organisation,
-        matched,
-        uncertain,
-    })
+    let mut parsed = ParsedPerson::new(entry.to_owned(), 0, person, organisation);
+    parsed.uncertain = uncertain;
+    parsed.from_pinyin = from_pinyin;
+    parsed.matched = super::rows::match_person(matcher, &parsed);
+    Some(parsed)
 }
 
-fn skip_tokens(s: &str, n: usize) -> &str {
-    let mut rest = s.trim_start();
-    for _ in 0..n {
-        let end = rest.find(char::is_whitespace).unwrap_or(rest.len());
-        rest = rest.get(end..).unwrap_or_default().trim_start();
-    }
-    rest
-}
-
-fn looks_like_acronym(s: &str) -> bool {
-    let s = s.trim();
-    !s.is_empty()
-        && s.chars().count() <= 12
-        && !s.contains(' ')
-        && s.chars()
-            .filter(|c| c.is_alphabetic())
-            .all(char::is_uppercase)
-        && s.chars().any(char::is_alphabetic)
-}
-
-fn title_case(w: &str) -> String {
-    let mut out = String::new();
-    for (i, c) in w.chars().enumerate() {
-        if i == 0 {
-            out.extend(c.to_uppercase());
-        } else {
-            out.extend(c.to_lowercase());
+/// The honorifics at the start of an entry (`Mr.`, `Mme`, `Herr Dr.`) and the rest.
+fn leading_honorific(entry: &str) -> (Honorific, String) {
+    let mut honorific = Honorific::None;
+    let mut rest = entry;
+    while let Some((word, after)) = rest.split_once(char::is_whitespace) {
+        match super::names::honorific_word(word) {
+            Some(h) if !after.trim().is_empty() && has_latin(word) => {
+                if honorific == Honorific::None || h != Honorific::Mr {
+                    honorific = h;
+                }
+                rest = after.trim_start();
+            }
+            _ => break,
         }
     }
-    out
+    (honorific, rest.to_owned())
 }
 
-/// `AUGEREAU LANDAIS` → `Augereau Landais` (the display puts the capitals back).
-fn join_title(words: &[&str]) -> String {
-    words
-        .iter()
-        .map(|w| title_case(w))
-        .collect::<Vec<_>>()
-        .join(" ")
+/// Spaces and commas part the tokens of an entry.
+fn is_separator(c: char) -> bool {
+    c.is_whitespace() || c == ','
 }
 
-/// The one organisation of the project whose acronym appears as a word in `text`.
-fn org_named_in(project: &Project, text: &str) -> Option<crate::model::OrganisationId> {
-    let words: Vec<&str> = text.split(|c: char| !c.is_alphanumeric()).collect();
-    let found: Vec<_> = project
-        .organisations
-        .iter()
-        .filter(|(_, o)| !o.acronym.is_empty() && words.contains(&o.acronym.as_str()))
-        .map(|(id, _)| id.clone())
-        .collect();
-    match found.as_slice() {
-        [one] => Some(one.clone()),
-        _ => None,
+/// `s` after its first `n` tokens.
+fn skip_tokens(s: &str, n: usize) -> &str {
+    let mut rest = s.trim_start_matches(is_separator);
+    for _ in 0..n {
+        let end = rest.find(is_separator).unwrap_or(rest.len());
+        rest = rest
+            .get(end..)
+            .unwrap_or_default()
+            .trim_start_matches(is_separator);
     }
+    rest
 }
 
 fn find_org_by_name(project: &Project, name: &str) -> Option<crate::model::OrganisationId> {

@@ -1,9 +1,18 @@
-//! Reading a list of people for import, as it arrived: a CSV (or tab-separated) file, or
-//! text pasted from an e-mail.
+//! Reading a list of people for import, as it arrived: a workbook (XLSX, XLSM, XLS, ODS),
+//! a CSV or TSV file in any encoding, a text file, or text pasted from an e-mail or a
+//! table. What a file is comes from its bytes, not its name: anything that is not a list
+//! is refused with what it is.
 
+use std::collections::BTreeMap;
 use std::path::Path;
 
-use super::attendees::{CsvError, Field, ParsedPerson, guess_mapping, read_csv, rows_to_people};
+use encoding_rs::Encoding;
+
+use super::attendees::{Field, Matcher, Preview};
+use super::headers::{Recognised, guess_mapping, header_set_key, mapping_from_keys, recognise};
+use super::source::{Content, DecodeError, NotAList, decode, encoding_label, sniff};
+use super::table::{CsvError, Table, find_header, read_text_table, table_from_grid};
+use super::workbook::{WorkbookError, read_workbook};
 use crate::model::Project;
 
 /// Why a list of people could not be read.
@@ -15,9 +24,20 @@ pub enum ListError {
     /// The file could not be read.
     #[error("could not read the list ({0})")]
     Io(#[source] std::io::Error),
+    /// The file is not a list; nothing is imported.
+    #[error("{0}; nothing was imported")]
+    NotAList(NotAList),
     /// The CSV could not be read.
     #[error(transparent)]
     Csv(#[from] CsvError),
+    /// The workbook could not be read.
+    #[error(transparent)]
+    Workbook(#[from] WorkbookError),
+    /// The encoding named is not one known.
+    #[error(
+        "no encoding is called “{0}”; try UTF-8, GB18030, Big5, Windows-1252, UTF-16LE or UTF-16BE"
+    )]
+    UnknownEncoding(String),
     /// No column of the CSV is recognised as a name.
     #[error(
         "no column is a name; the header must name columns like “Family name”, “Given name”, “Chinese name” (found: {})",
@@ -32,12 +52,18 @@ pub enum ListError {
     NoPerson,
 }
 
-/// How a list is written.
+impl From<DecodeError> for ListError {
+    fn from(err: DecodeError) -> Self {
+        Self::Csv(CsvError::Encoding(err))
+    }
+}
+
+/// How a list is written, as its name suggests (its bytes decide a workbook).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ListKind {
     /// Comma-, semicolon- or tab-separated values with a header row.
     Csv,
-    /// Text as pasted from an e-mail (`Mr. HUANG Jixian 黄继先 … > Title,CCAA, Ms. …`).
+    /// Text as pasted from an e-mail, or a table pasted as text.
     Text,
 }
 
@@ -51,72 +77,363 @@ impl ListKind {
     }
 }
 
-/// Reads the list at `path` (its kind by [`ListKind::of_path`]) into people matched
-/// against `project`. Nothing changes in the project.
-///
-/// # Errors
-/// When the file cannot be read, is not a CSV with a name column, or names nobody.
-pub fn read_list_file(path: &Path, project: &Project) -> Result<Vec<ParsedPerson>, ListError> {
-    let bytes = std::fs::read(path).map_err(ListError::Io)?;
-    read_list(&bytes, ListKind::of_path(path), project)
+/// What the user chose about how to read a list.
+#[derive(Clone, Debug, Default)]
+pub struct ReadOptions {
+    /// The sheet of a workbook (name or 1-based number); the first with data when `None`.
+    pub sheet: Option<String>,
+    /// The encoding of a text file; detected when `None`.
+    pub encoding: Option<&'static Encoding>,
+    /// Column mappings the user chose before, by [`header_set_key`].
+    pub remembered: BTreeMap<String, Vec<String>>,
+    /// Give back a table whose columns name nobody (yet) instead of refusing it: the app
+    /// shows it in its mapping step, where the user says which column holds the names.
+    pub keep_unmapped: bool,
 }
 
-/// Reads a list into people matched against `project`. A CSV's columns are recognised by
-/// their headers; text may start with a byte-order mark and is read leniently.
+/// How a list was read, for the preview to say.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ListFormat {
+    /// A workbook sheet.
+    Workbook {
+        /// The sheet read.
+        sheet: String,
+        /// Every sheet, for choosing another.
+        sheets: Vec<String>,
+    },
+    /// A delimited text file or pasted table.
+    Delimited {
+        /// Its encoding (`None` for pasted text).
+        encoding: Option<&'static Encoding>,
+        /// Whether the encoding was detected rather than chosen.
+        detected: bool,
+        /// `,`, `;`, tab, or `:` for `姓名：…` blocks.
+        delimiter: u8,
+    },
+    /// Free text, one person per line or entry.
+    Text {
+        /// Its encoding (`None` for pasted text).
+        encoding: Option<&'static Encoding>,
+        /// Whether the encoding was detected rather than chosen.
+        detected: bool,
+    },
+}
+
+impl ListFormat {
+    /// The encoding's name, for the preview and the CLI (`GB18030`).
+    pub fn encoding_name(&self) -> Option<&'static str> {
+        match self {
+            Self::Delimited { encoding, .. } | Self::Text { encoding, .. } => {
+                encoding.map(encoding_label)
+            }
+            Self::Workbook { .. } => None,
+        }
+    }
+
+    /// How it was read, in English: `GB18030 (detected), comma-separated`.
+    pub fn describe_en(&self) -> String {
+        let encoding = |e: &Option<&'static Encoding>, detected: bool| match e {
+            Some(e) if detected => format!("{} (detected), ", encoding_label(e)),
+            Some(e) => format!("{}, ", encoding_label(e)),
+            None => String::new(),
+        };
+        match self {
+            Self::Workbook { sheet, .. } => format!("sheet “{sheet}”"),
+            Self::Delimited {
+                encoding: e,
+                detected,
+                delimiter,
+            } => format!(
+                "{}{}",
+                encoding(e, *detected),
+                match delimiter {
+                    b';' => "semicolon-separated",
+                    b'\t' => "tab-separated",
+                    b':' => "name: value blocks",
+                    _ => "comma-separated",
+                }
+            ),
+            Self::Text {
+                encoding: e,
+                detected,
+            } => format!("{}one person per line", encoding(e, *detected)),
+        }
+    }
+}
+
+/// A list read for the preview: how, its table and column mapping (for a table), and
+/// every row's fate.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ListRead {
+    /// How it was read.
+    pub format: ListFormat,
+    /// The table, when the list is one (the mapping step re-reads its rows).
+    pub table: Option<Table>,
+    /// The field of each column of the table.
+    pub mapping: Vec<Option<Field>>,
+    /// The people and the skipped rows.
+    pub preview: Preview,
+}
+
+/// Reads the list at `path` into people matched against `project`. Nothing changes in
+/// the project.
 ///
 /// # Errors
-/// When a CSV cannot be read or has no name column, or the list names nobody.
-pub fn read_list(
-    bytes: &[u8],
-    kind: ListKind,
+/// When the file cannot be read, is not a list, has no name column, or names nobody.
+pub fn read_list_file(
+    path: &Path,
     project: &Project,
-) -> Result<Vec<ParsedPerson>, ListError> {
-    let parsed = match kind {
-        ListKind::Csv => {
-            let table = read_csv(bytes)?;
-            let mapping = guess_mapping(&table.headers);
-            if !mapping.contains(&Some(Field::FamilyName))
-                && !mapping.contains(&Some(Field::ChineseName))
-            {
-                return Err(ListError::NoNameColumn {
-                    headers: table.headers,
-                });
-            }
-            rows_to_people(&table, &mapping, project)
+    options: &ReadOptions,
+) -> Result<ListRead, ListError> {
+    let bytes = std::fs::read(path).map_err(ListError::Io)?;
+    let read = read_list_bytes(
+        bytes,
+        ListKind::of_path(path),
+        options,
+        &Matcher::new(project),
+        &mut |_| true,
+    )?;
+    read.ok_or(ListError::NoPerson)
+}
+
+/// Reads a list's bytes: a workbook by its bytes, else text in its encoding, as a table
+/// when it is one (always for a CSV), else as free text. `progress` gets the rows done
+/// and may cancel (`Ok(None)`).
+///
+/// # Errors
+/// When it is not a list, cannot be decoded or read, has no name column, or names nobody.
+pub fn read_list_bytes(
+    bytes: Vec<u8>,
+    kind: ListKind,
+    options: &ReadOptions,
+    matcher: &Matcher,
+    progress: &mut dyn FnMut(usize) -> bool,
+) -> Result<Option<ListRead>, ListError> {
+    let read = match sniff(&bytes) {
+        Content::Refused(what) => return Err(ListError::NotAList(what)),
+        Content::Workbook => {
+            let sheet = read_workbook(bytes, options.sheet.as_deref())?;
+            let table = table_from_grid(sheet.grid, 0)?;
+            let format = ListFormat::Workbook {
+                sheet: sheet.name,
+                sheets: sheet.sheets,
+            };
+            read_table(table, format, options, matcher, progress)?
         }
-        ListKind::Text => {
-            let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-            super::attendees_text::parse(&String::from_utf8_lossy(bytes), project)
+        Content::Text => {
+            let decoded = decode(&bytes, options.encoding)?;
+            let encoding = Some(decoded.encoding);
+            read_text(
+                &decoded.text,
+                kind,
+                encoding,
+                decoded.detected,
+                options,
+                matcher,
+                progress,
+            )?
         }
     };
-    if parsed.is_empty() {
-        return Err(ListError::NoPerson);
+    match read {
+        Some(read)
+            if read.preview.people.is_empty()
+                && !(options.keep_unmapped && read.table.is_some()) =>
+        {
+            Err(ListError::NoPerson)
+        }
+        other => Ok(other),
     }
-    Ok(parsed)
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn lists_are_read_by_kind_and_refused_in_words() {
-        let project = Project::default();
-        let csv = "Family name,Given name\nHUANG,Jixian\n";
-        let people = read_list(csv.as_bytes(), ListKind::Csv, &project).unwrap();
-        assert_eq!(people.len(), 1);
-        let err = read_list(b"Phone,Email\n1,a@b\n", ListKind::Csv, &project).unwrap_err();
-        assert_eq!(
-            err.to_string(),
-            "no column is a name; the header must name columns like “Family name”, “Given name”, “Chinese name” (found: Phone, Email)"
-        );
-        let err = read_list(b"\xEF\xBB\xBF  \n", ListKind::Text, &project).unwrap_err();
-        assert!(matches!(err, ListError::NoPerson));
-        assert!(matches!(
-            read_list(b"\xFF\xFEa", ListKind::Csv, &project),
-            Err(ListError::Csv(CsvError::Encoding { line: 1 }))
-        ));
-        assert_eq!(ListKind::of_path(Path::new("a.TSV")), ListKind::Csv);
-        assert_eq!(ListKind::of_path(Path::new("a.txt")), ListKind::Text);
+/// Reads pasted text: a table when it is one (tab-separated from Word or Excel, `姓名：…`
+/// blocks), else one person per line or entry. Never fails: what gives nobody is skipped.
+pub fn read_pasted(text: &str, matcher: &Matcher) -> ListRead {
+    let options = ReadOptions::default();
+    match read_text(
+        text,
+        ListKind::Text,
+        None,
+        true,
+        &options,
+        matcher,
+        &mut |_| true,
+    ) {
+        Ok(Some(read)) => read,
+        _ => ListRead {
+            format: ListFormat::Text {
+                encoding: None,
+                detected: true,
+            },
+            table: None,
+            mapping: Vec::new(),
+            preview: super::attendees_text::parse_preview(text, matcher),
+        },
     }
+}
+
+fn read_text(
+    text: &str,
+    kind: ListKind,
+    encoding: Option<&'static Encoding>,
+    detected: bool,
+    options: &ReadOptions,
+    matcher: &Matcher,
+    progress: &mut dyn FnMut(usize) -> bool,
+) -> Result<Option<ListRead>, ListError> {
+    if let Some(table) = key_value_blocks(text) {
+        let format = ListFormat::Delimited {
+            encoding,
+            detected,
+            delimiter: b':',
+        };
+        return read_table(table, format, options, matcher, progress);
+    }
+    let table = match kind {
+        ListKind::Csv => Some(read_text_table(text)?),
+        ListKind::Text => read_text_table(text).ok().filter(is_a_table),
+    };
+    match table {
+        Some(table) => {
+            let format = ListFormat::Delimited {
+                encoding,
+                detected,
+                delimiter: table.delimiter,
+            };
+            read_table(table, format, options, matcher, progress)
+        }
+        None => Ok(Some(ListRead {
+            format: ListFormat::Text { encoding, detected },
+            table: None,
+            mapping: Vec::new(),
+            preview: super::attendees_text::parse_preview(text, matcher),
+        })),
+    }
+}
+
+/// Text is a table when its header names two columns or more, one of them a name, and
+/// the rows below have that many cells.
+fn is_a_table(table: &Table) -> bool {
+    let (score, name) = super::headers::header_score(&table.headers);
+    score >= 2 && name && table.headers.len() >= 2
+}
+
+fn read_table(
+    table: Table,
+    format: ListFormat,
+    options: &ReadOptions,
+    matcher: &Matcher,
+    progress: &mut dyn FnMut(usize) -> bool,
+) -> Result<Option<ListRead>, ListError> {
+    let mapping = options
+        .remembered
+        .get(&header_set_key(&table.headers))
+        .and_then(|keys| mapping_from_keys(keys, table.headers.len()))
+        .unwrap_or_else(|| guess_mapping(&table.headers));
+    if !has_name(&mapping) && !options.keep_unmapped {
+        return Err(ListError::NoNameColumn {
+            headers: table.headers,
+        });
+    }
+    let Some(preview) = super::rows::rows_to_preview(&table, &mapping, matcher, progress) else {
+        return Ok(None);
+    };
+    Ok(Some(ListRead {
+        format,
+        table: Some(table),
+        mapping,
+        preview,
+    }))
+}
+
+/// Whether a mapping fills a name.
+pub fn has_name(mapping: &[Option<Field>]) -> bool {
+    mapping.iter().any(|f| {
+        matches!(
+            f,
+            Some(Field::Name | Field::FamilyName | Field::GivenName | Field::ChineseName)
+        )
+    })
+}
+
+/// `姓名：张伟` / `单位：国家认监委` / … blocks (one person per block, blocks apart by a
+/// blank line or a repeated key) as a table whose headers are the keys.
+///
+/// Nothing in the text is dropped: a `key：value` line whose key is no known field
+/// becomes a column of its own (ignored unless the user maps it), lines before the first
+/// block are titles and a total line after them is a total (skipped, and said), and text with other lines between the blocks
+/// (a numbered list beside them) is not read as blocks at all, so that each of its lines
+/// is read, or skipped with its reason, one by one.
+fn key_value_blocks(text: &str) -> Option<Table> {
+    let mut headers: Vec<String> = Vec::new();
+    let mut rows: Vec<(usize, Vec<(usize, String)>)> = Vec::new();
+    let mut titles: Vec<(usize, String)> = Vec::new();
+    let mut known = 0usize;
+    let mut open = false;
+    for (n, raw) in text.lines().enumerate() {
+        let line = super::names::halfwidth(raw);
+        let line = line.trim();
+        if line.is_empty() {
+            open = false;
+            continue;
+        }
+        let pair = line
+            .split_once(':')
+            .map(|(key, value)| (key.trim(), value.trim()))
+            .filter(|(key, _)| !key.is_empty() && key.chars().count() <= 24);
+        let recognised =
+            pair.is_some_and(|(key, _)| matches!(recognise(key), Some(Recognised::Field(_))));
+        let (key, value) = match pair {
+            // A key no field is known by counts only inside a block (`备注：素食`);
+            // before the first block it is a line of text like any other.
+            Some(pair) if recognised || open => pair,
+            _ if rows.is_empty() => {
+                titles.push((n + 1, line.to_owned()));
+                continue;
+            }
+            // `共计 3 人` after the blocks: a row of its own, skipped as a total.
+            _ if super::rows::is_total_row(&[line.to_owned()]) => {
+                rows.push((n + 1, vec![(0, line.to_owned())]));
+                open = false;
+                continue;
+            }
+            // Another kind of line between the blocks: not a list of blocks.
+            _ => return None,
+        };
+        known += usize::from(recognised);
+        let column = match headers.iter().position(|h| h == key) {
+            Some(i) => i,
+            None => {
+                headers.push(key.to_owned());
+                headers.len() - 1
+            }
+        };
+        let repeats = rows
+            .last()
+            .is_some_and(|(_, cells)| cells.iter().any(|(c, _)| *c == column));
+        if !open || repeats {
+            rows.push((n + 1, Vec::new()));
+            open = true;
+        }
+        if let Some((_, cells)) = rows.last_mut() {
+            cells.push((column, value.to_owned()));
+        }
+    }
+    // Two known keys at least, and as many titles as a heading or two: a list of blocks.
+    if known < 2 || titles.len() > 2 {
+        return None;
+    }
+    let mut grid = vec![(0, headers.clone())];
+    for (line, cells) in rows {
+        let mut row = vec![String::new(); headers.len()];
+        for (column, value) in cells {
+            if let Some(cell) = row.get_mut(column) {
+                *cell = value;
+            }
+        }
+        grid.push((line, row));
+    }
+    let mut table = table_from_grid(grid, b':').ok()?;
+    find_header(&[(0, table.headers.clone())])?;
+    table.above = titles;
+    Some(table)
 }

@@ -1,9 +1,23 @@
-//! Turning text that users paste or receive (agendas, attendee lists) into model values.
+//! Turning text, tables and workbooks that users paste or receive (agendas, attendee
+//! lists) into model values.
 //!
 //! Importers never change a project: they return a preview that the app shows for
-//! correction, and an edit is built only when the user confirms.
+//! correction, and an edit is built only when the user confirms. Attendee lists go
+//! through: [`source`] (what a file is, its encoding) → [`workbook`] or [`table`] (rows
+//! under a header found wherever it is) → [`headers`] (which column is which field) →
+//! [`rows`] (cells into people, by script; [`names`], [`romanize`]) or, for free text,
+//! [`attendees_text`] → [`update`] (what a revised list changes) → [`apply`] (one edit).
 
 pub mod agenda_text;
+pub mod apply;
 pub mod attendees;
 pub mod attendees_text;
+pub mod headers;
 pub mod list;
+pub mod names;
+pub mod romanize;
+pub mod rows;
+pub mod source;
+pub mod table;
+pub mod update;
+pub mod workbook;

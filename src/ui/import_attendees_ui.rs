@@ -1,14 +1,20 @@
-//! The attendee-list import: paste text or open a CSV, map its columns, correct the
-//! preview field by field, then add everything as one undo step.
+//! The attendee-list import: paste text or open a file (workbook, CSV, text), see how it
+//! was read (sheet, encoding, delimiter, header line) and change it, map its columns with
+//! sample values before you, correct the preview field by field, choose which changes to
+//! take for people already there, then add everything as one undo step.
 
-use super::style::space;
-use crate::i18n::Language;
-use crate::import::attendees::{Field, OrganisationRef, ParsedPerson};
-use crate::model::{Choice, Honorific, NameOrder, Project};
-use crate::workspace::{DialogOutcome, ImportState, ImportStep, Workspace, thousands};
+use std::sync::Arc;
+
+use super::style::{self, space};
+use crate::i18n::{Language, Strings};
+use crate::import::attendees::{Field, Table};
+use crate::import::list::ListFormat;
+use crate::import::source::{ENCODINGS, encoding_label};
+use crate::model::Choice as _;
+use crate::workspace::{DialogOutcome, ImportFile, ImportState, ImportStep, Workspace, thousands};
 
 /// Shows the dialog; returns a step for the workspace to carry out (re-read the text, open
-/// a CSV, re-map its columns, add the people, or close).
+/// a file, read it again another way, re-map its columns, add the people, or close).
 pub fn import_attendees_dialog_ui(
     ctx: &egui::Context,
     workspace: &Workspace,
@@ -19,14 +25,16 @@ pub fn import_attendees_dialog_ui(
     let job = workspace.import_job();
     let reading = job.is_some();
     let mut outcome = None;
-    let mut open_csv = false;
+    let mut open_file = false;
     let mut remap = false;
+    let mut reread = false;
+    let mut open_typed = false;
     let modal = egui::Modal::new(egui::Id::unique("import_attendees")).show(ctx, |ui| {
-        ui.set_width(super::style::IMPORT_DIALOG_WIDTH);
+        ui.set_width(style::IMPORT_DIALOG_WIDTH);
         ui.heading(t.import_title);
-        ui.label(egui::RichText::new(t.import_body).color(super::style::weak_color(ui)));
+        ui.label(egui::RichText::new(t.import_body_lists).color(style::weak_color(ui)));
         ui.add_space(space::S);
-        match &state.csv {
+        match &mut state.file {
             None => {
                 let label = ui.label(t.pasted_list);
                 ui.add(
@@ -36,40 +44,65 @@ pub fn import_attendees_dialog_ui(
                 )
                 .labelled_by(label.id);
             }
-            Some((name, table)) => {
-                ui.label(format!("{name} — {} rows", thousands(table.rows.len())));
-                ui.horizontal_wrapped(|ui| {
-                    let label = ui.label(t.csv_columns);
-                    for (i, header) in table.headers.iter().enumerate() {
-                        let Some(slot) = state.mapping.get_mut(i) else {
-                            continue;
-                        };
-                        let current = slot.map_or(t.ignore_column, Field::header);
-                        ui.label(egui::RichText::new(format!("{header} →")).small());
-                        egui::ComboBox::from_id_salt(("csv_map", i))
-                            .selected_text(current)
-                            .show_ui(ui, |ui| {
-                                remap |= ui.selectable_value(slot, None, t.ignore_column).changed();
-                                for field in Field::ALL {
-                                    remap |= ui
-                                        .selectable_value(slot, Some(field), field.header())
-                                        .changed();
-                                }
-                            })
-                            .response
-                            .labelled_by(label.id);
-                    }
-                });
+            Some(file) => {
+                let rows = state
+                    .table
+                    .as_ref()
+                    .map_or(state.preview.len(), |t| t.rows.len());
+                reread |= source_ui(ui, t, file, rows, state.table.as_deref());
             }
         }
+        if let Some((reason, text)) = &mut state.typed_path {
+            // Why there is no file dialog, in the UI's language (the desktop check's own
+            // words are in the log and the tooltip).
+            ui.label(egui::RichText::new(t.import_no_file_dialog).color(style::weak_color(ui)))
+                .on_hover_text(reason.as_str());
+            ui.horizontal(|ui| {
+                let label = ui.label(t.typed_path_label);
+                let field = ui
+                    .add(egui::TextEdit::singleline(text).desired_width(style::NOTE_FIELD_WIDTH))
+                    .labelled_by(label.id);
+                // The field is where the user's next keys go when it appears.
+                if text.is_empty() && ui.memory(|m| m.focused().is_none()) {
+                    field.request_focus();
+                }
+                let entered = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+                if ui.button(t.open_typed_path).clicked() || entered {
+                    open_typed = true;
+                }
+            });
+        }
         ui.horizontal(|ui| {
-            if ui.button(t.open_csv).clicked() {
-                open_csv = true;
+            if ui
+                .button(t.open_list_file)
+                .on_hover_text(t.open_list_file_tip)
+                .clicked()
+            {
+                open_file = true;
             }
             if state.meeting.is_some() {
                 ui.checkbox(&mut state.add_to_meeting, t.also_to_meeting);
             }
         });
+        if let Some(error) = &state.error
+            && !reading
+        {
+            // A file that could not be read: said where the user asked for it, over what
+            // the dialog had, so that another file or encoding is chosen without starting
+            // again.
+            ui.label(
+                egui::RichText::new(t.list_read_failed)
+                    .strong()
+                    .color(style::warning_color(ui)),
+            );
+            ui.label(error.as_str());
+            ui.add_space(space::S);
+        }
+        // Below where the list comes from: what its columns hold, then the preview.
+        if let Some(table) = state.table.clone() {
+            ui.add_space(space::S);
+            remap |= mapping_ui(ui, language, &table, &mut state.mapping);
+        }
         ui.add_space(space::S);
         match job {
             // While the list is read, its progress stands where the preview will be.
@@ -96,7 +129,9 @@ pub fn import_attendees_dialog_ui(
                 };
                 ui.label(detail);
             }
-            None => preview_ui(ui, workspace.doc.project(), &mut state.preview, language),
+            None => {
+                super::import_preview_ui::preview_ui(ui, workspace.doc.project(), state, language)
+            }
         }
         ui.add_space(space::M);
         ui.horizontal(|ui| {
@@ -119,8 +154,10 @@ pub fn import_attendees_dialog_ui(
     let step = match outcome {
         Some(true) => ImportStep::Confirm,
         Some(false) => ImportStep::Cancel,
-        None if open_csv => ImportStep::OpenFile,
-        None if remap && state.csv.is_some() => ImportStep::Remap,
+        None if open_file => ImportStep::OpenFile,
+        None if open_typed => ImportStep::OpenTyped,
+        None if reread && state.file.is_some() => ImportStep::Reread,
+        None if remap && state.table.is_some() => ImportStep::Remap,
         // The text changed: the preview is made again (a long list on a job, during which
         // the text is not read again).
         None if state.text_changed() && !reading => ImportStep::Reparse,
@@ -129,158 +166,205 @@ pub fn import_attendees_dialog_ui(
     Some(DialogOutcome::Import(step))
 }
 
-/// The editable preview: one row per person, uncertain fields highlighted. Only the rows
-/// in view are laid out (`body.rows`), so a 50,000-row CSV scrolls as smoothly as ten.
-fn preview_ui(
-    ui: &mut egui::Ui,
-    project: &Project,
-    preview: &mut Vec<ParsedPerson>,
-    language: Language,
-) {
-    use egui_extras::{Column, TableBuilder};
-
-    let t = language.strings();
-    let warn = ui.visuals().warn_fg_color.gamma_multiply(0.25);
-    let mut remove = None;
-    let headers = [
-        t.honorific,
-        t.family_name,
-        t.given_name,
-        t.chinese_name,
-        t.name_order,
-        t.organisation,
-        t.title,
-        t.chinese,
-        "",
-        "",
-    ];
-    let widths = super::style::IMPORT_COLUMNS;
-    let row_height = ui.spacing().interact_size.y + space::XS;
-    let mut table = TableBuilder::new(ui)
-        .id_salt("import_preview")
-        .striped(true)
-        .max_scroll_height(super::style::IMPORT_PREVIEW_HEIGHT)
-        .cell_layout(egui::Layout::left_to_right(egui::Align::Center));
-    for width in widths {
-        table = table.column(Column::exact(width).clip(true));
+/// How a list was read, in the UI's language: `GB18030 (detected), comma-separated`.
+fn describe(t: &Strings, format: &ListFormat) -> String {
+    let encoding = |e: &Option<&'static encoding_rs::Encoding>, detected: bool| match e {
+        Some(e) if detected => format!(
+            "{} · ",
+            t.bracketed
+                .replace("{text}", encoding_label(e))
+                .replace("{note}", t.encoding_detected)
+        ),
+        Some(e) => format!("{} · ", encoding_label(e)),
+        None => String::new(),
+    };
+    match format {
+        ListFormat::Workbook { sheet, .. } => format!("{} “{sheet}”", t.read_sheet),
+        ListFormat::Delimited {
+            encoding: e,
+            detected,
+            delimiter,
+        } => format!(
+            "{}{}",
+            encoding(e, *detected),
+            match delimiter {
+                b';' => t.delimited_semicolon,
+                b'\t' => t.delimited_tab,
+                b':' => t.delimited_blocks,
+                _ => t.delimited_comma,
+            }
+        ),
+        ListFormat::Text {
+            encoding: e,
+            detected,
+        } => format!("{}{}", encoding(e, *detected), t.one_per_line),
     }
-    table
-        .header(row_height, |mut header| {
-            for h in headers {
-                header.col(|ui| {
-                    ui.label(egui::RichText::new(h).small().strong());
+}
+
+/// The file, how it was read, and the choice of sheet or encoding; true when the user
+/// chose another (the file is read again).
+fn source_ui(
+    ui: &mut egui::Ui,
+    t: &Strings,
+    file: &mut ImportFile,
+    rows: usize,
+    table: Option<&Table>,
+) -> bool {
+    let mut changed = false;
+    ui.horizontal_wrapped(|ui| {
+        ui.label(
+            egui::RichText::new(
+                t.file_rows
+                    .replace("{name}", &file.name)
+                    .replace("{n}", &thousands(rows)),
+            )
+            .strong(),
+        );
+        let mut how = describe(t, &file.format);
+        // Said when rows stand above the header (titles skipped); a header on the first
+        // line, or none (`姓名：…` blocks), goes without saying.
+        if let Some(table) = table
+            && table.header_line > 1
+        {
+            how.push_str(" · ");
+            how.push_str(
+                &t.header_on_line
+                    .replace("{n}", &table.header_line.to_string()),
+            );
+        }
+        ui.label(egui::RichText::new(how).color(style::weak_color(ui)));
+        match &file.format {
+            ListFormat::Workbook { sheet, sheets } if sheets.len() > 1 => {
+                let label = ui.label(t.read_sheet);
+                let mut chosen = sheet.clone();
+                egui::ComboBox::from_id_salt("import_sheet")
+                    .selected_text(chosen.as_str())
+                    .show_ui(ui, |ui| {
+                        for name in sheets {
+                            changed |= ui
+                                .selectable_value(&mut chosen, name.clone(), name.as_str())
+                                .changed();
+                        }
+                    })
+                    .response
+                    .labelled_by(label.id);
+                if changed {
+                    file.sheet = Some(chosen);
+                }
+            }
+            ListFormat::Workbook { .. } => {}
+            ListFormat::Delimited { .. } | ListFormat::Text { .. } => {
+                let label = ui.label(t.read_encoding);
+                let mut chosen = file.encoding.clone();
+                let current = chosen
+                    .as_deref()
+                    .and_then(crate::import::source::encoding_by_name)
+                    .map_or(t.encoding_auto, encoding_label);
+                egui::ComboBox::from_id_salt("import_encoding")
+                    .selected_text(current)
+                    .show_ui(ui, |ui| {
+                        changed |= ui
+                            .selectable_value(&mut chosen, None, t.encoding_auto)
+                            .changed();
+                        for encoding in ENCODINGS {
+                            let name = encoding_label(encoding);
+                            changed |= ui
+                                .selectable_value(&mut chosen, Some(name.to_owned()), name)
+                                .changed();
+                        }
+                    })
+                    .response
+                    .labelled_by(label.id);
+                if changed {
+                    file.encoding = chosen;
+                }
+            }
+        }
+    });
+    changed
+}
+
+/// The mapping step: each column's header, the field it fills (or ignored), and the first
+/// values under it. True when the user changed a column's field.
+fn mapping_ui(
+    ui: &mut egui::Ui,
+    language: Language,
+    table: &Arc<Table>,
+    mapping: &mut [Option<Field>],
+) -> bool {
+    let t = language.strings();
+    let mut changed = false;
+    ui.label(egui::RichText::new(t.mapping_hint).color(style::weak_color(ui)));
+    egui::ScrollArea::horizontal()
+        .id_salt("import_mapping")
+        .show(ui, |ui| {
+            egui::Grid::new("import_mapping_grid")
+                .spacing(style::GRID_SPACING)
+                .show(ui, |ui| {
+                    for (i, header) in table.headers.iter().enumerate() {
+                        let text = if header.is_empty() {
+                            format!("{} {}", t.csv_columns, i + 1)
+                        } else {
+                            header.clone()
+                        };
+                        ui.label(egui::RichText::new(text).strong());
+                    }
+                    ui.end_row();
+                    for (i, header) in table.headers.iter().enumerate() {
+                        let Some(slot) = mapping.get_mut(i) else {
+                            continue;
+                        };
+                        let current = slot.map_or(t.ignore_column, |f| language.choice(f));
+                        let name = format!("{} {} {header}", t.csv_columns, i + 1);
+                        egui::ComboBox::from_id_salt(("import_map", i))
+                            .selected_text(current)
+                            .width(style::IMPORT_MAPPING_COMBO_WIDTH)
+                            .show_ui(ui, |ui| {
+                                changed |=
+                                    ui.selectable_value(slot, None, t.ignore_column).changed();
+                                for field in Field::ALL {
+                                    changed |= ui
+                                        .selectable_value(
+                                            slot,
+                                            Some(*field),
+                                            language.choice(*field),
+                                        )
+                                        .changed();
+                                }
+                            })
+                            .response
+                            .accessible_name(name);
+                    }
+                    ui.end_row();
+                    for i in 0..table.headers.len() {
+                        let samples = samples(table, i);
+                        ui.label(
+                            egui::RichText::new(samples.join("\n"))
+                                .small()
+                                .color(style::weak_color(ui)),
+                        );
+                    }
+                    ui.end_row();
                 });
+        });
+    changed
+}
+
+/// The first few values of column `i`, each cut short (the first 200 rows looked at).
+fn samples(table: &Table, i: usize) -> Vec<String> {
+    table
+        .rows
+        .iter()
+        .take(200)
+        .filter_map(|row| row.get(i).filter(|c| !c.is_empty()))
+        .take(style::IMPORT_SAMPLES)
+        .map(|c| {
+            if c.chars().count() > style::IMPORT_SAMPLE_CHARS {
+                let cut: String = c.chars().take(style::IMPORT_SAMPLE_CHARS).collect();
+                format!("{cut}…")
+            } else {
+                c.clone()
             }
         })
-        .body(|body| {
-            body.rows(row_height, preview.len(), |mut row| {
-                let i = row.index();
-                let Some(entry) = preview.get_mut(i) else {
-                    return;
-                };
-                // Each cell is named `<column> <row>` for screen readers (and tests).
-                let header =
-                    |k: usize| format!("{} {}", headers.get(k).copied().unwrap_or_default(), i + 1);
-                let uncertain = entry.uncertain.clone();
-                let flagged = |f: Field| uncertain.contains(&f);
-                let text_cell = |row: &mut egui_extras::TableRow<'_, '_>,
-                                 value: &mut String,
-                                 field: Field,
-                                 h: usize| {
-                    row.col(|ui| {
-                        let mut edit =
-                            egui::TextEdit::singleline(value).desired_width(f32::INFINITY);
-                        if flagged(field) {
-                            edit = edit.background_color(warn);
-                        }
-                        ui.add(edit).accessible_name(header(h));
-                    });
-                };
-                row.col(|ui| {
-                    egui::ComboBox::from_id_salt(("import_honorific", i))
-                        .selected_text(language.choice(entry.person.honorific))
-                        .width(super::style::IMPORT_HONORIFIC_WIDTH)
-                        .show_ui(ui, |ui| {
-                            for h in Honorific::ALL {
-                                ui.selectable_value(
-                                    &mut entry.person.honorific,
-                                    *h,
-                                    language.choice(*h),
-                                );
-                            }
-                        })
-                        .response
-                        .accessible_name(header(0));
-                });
-                text_cell(
-                    &mut row,
-                    &mut entry.person.family_name,
-                    Field::FamilyName,
-                    1,
-                );
-                text_cell(&mut row, &mut entry.person.given_name, Field::GivenName, 2);
-                text_cell(
-                    &mut row,
-                    &mut entry.person.chinese_name,
-                    Field::ChineseName,
-                    3,
-                );
-                row.col(|ui| {
-                    egui::ComboBox::from_id_salt(("import_order", i))
-                        .selected_text(language.choice(entry.person.name_order))
-                        .width(super::style::IMPORT_ORDER_WIDTH)
-                        .show_ui(ui, |ui| {
-                            for o in NameOrder::ALL {
-                                ui.selectable_value(
-                                    &mut entry.person.name_order,
-                                    *o,
-                                    language.choice(*o),
-                                );
-                            }
-                        })
-                        .response
-                        .accessible_name(header(4));
-                });
-                let org = match &entry.organisation {
-                    OrganisationRef::Existing(id) => {
-                        project.organisation_name(id, language.prefers_chinese())
-                    }
-                    OrganisationRef::New(o) => format!(
-                        "{} ({})",
-                        if o.acronym.is_empty() {
-                            o.name.both()
-                        } else {
-                            o.acronym.clone()
-                        },
-                        t.new_org_mark
-                    ),
-                    OrganisationRef::None => t.none_choice.to_owned(),
-                };
-                row.col(|ui| {
-                    if flagged(Field::Organisation) {
-                        ui.colored_label(ui.visuals().warn_fg_color, format!("▲ {org}"));
-                    } else {
-                        ui.label(org);
-                    }
-                });
-                text_cell(&mut row, &mut entry.person.title.en, Field::Title, 6);
-                text_cell(&mut row, &mut entry.person.title.zh, Field::TitleZh, 7);
-                row.col(|ui| {
-                    match &entry.matched {
-                        Some(_) => ui.label(egui::RichText::new(t.existing_person).small()),
-                        None => ui.label(egui::RichText::new(t.new_person_mark).small()),
-                    };
-                });
-                row.col(|ui| {
-                    if ui.small_button("×").on_hover_text(t.remove).clicked() {
-                        remove = Some(i);
-                    }
-                });
-            });
-        });
-    if let Some(i) = remove
-        && i < preview.len()
-    {
-        preview.remove(i);
-    }
+        .collect()
 }

@@ -12,6 +12,7 @@ pub mod commitments_ui;
 pub mod dialogs_ui;
 pub mod file_browser_ui;
 pub mod import_attendees_ui;
+pub mod import_preview_ui;
 pub mod meeting_commitments_ui;
 pub mod meeting_summary;
 pub mod meetings_ui;

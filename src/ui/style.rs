@@ -215,7 +215,7 @@ pub const DIALOG_WIDE: f32 = 560.0;
 /// The paste-agenda dialog.
 pub const PASTE_DIALOG_WIDTH: f32 = 760.0;
 /// The attendee-import dialog, with its preview table.
-pub const IMPORT_DIALOG_WIDTH: f32 = 980.0;
+pub const IMPORT_DIALOG_WIDTH: f32 = 1120.0;
 /// A scrolled list inside a dialog.
 pub const DIALOG_LIST_HEIGHT: f32 = 240.0;
 /// The preview of a pasted agenda.
@@ -223,12 +223,20 @@ pub const PASTE_PREVIEW_HEIGHT: f32 = 260.0;
 /// The title column of the pasted agenda's preview (English and Chinese, one per line).
 pub const PASTE_TITLE_WIDTH: f32 = 240.0;
 /// The preview table of an import.
-pub const IMPORT_PREVIEW_HEIGHT: f32 = 320.0;
-/// Columns of the import preview: honorific, family, given, Chinese name, name order,
-/// organisation, title, Chinese title, new/matched, remove.
-pub const IMPORT_COLUMNS: [f32; 10] = [
-    70.0, 115.0, 95.0, 65.0, 110.0, 150.0, 205.0, 135.0, 110.0, 24.0,
+pub const IMPORT_PREVIEW_HEIGHT: f32 = 260.0;
+/// Columns of the import preview: line, result, honorific, family, given, Chinese name,
+/// name order, organisation, title, Chinese title, remove.
+pub const IMPORT_COLUMNS: [f32; 11] = [
+    40.0, 150.0, 70.0, 110.0, 90.0, 84.0, 105.0, 150.0, 150.0, 120.0, 24.0,
 ];
+/// The lists of changes and of skipped rows under the import preview.
+pub const IMPORT_SIDE_LIST_HEIGHT: f32 = 96.0;
+/// A column's field picker in the import's mapping step.
+pub const IMPORT_MAPPING_COMBO_WIDTH: f32 = 130.0;
+/// Sample values shown under a column in the mapping step, and their length.
+pub const IMPORT_SAMPLES: usize = 3;
+/// Characters of a sample value shown before it is cut with `…`.
+pub const IMPORT_SAMPLE_CHARS: usize = 22;
 /// The honorific and name-order pickers of the import preview.
 pub const IMPORT_HONORIFIC_WIDTH: f32 = 60.0;
 /// The name-order picker of the import preview.

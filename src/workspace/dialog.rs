@@ -7,7 +7,8 @@ use std::sync::Arc;
 
 use super::recovery::RecoveryEntry;
 use crate::export::ExportRequest;
-use crate::import::attendees::{CsvTable, Field, ParsedPerson};
+use crate::import::attendees::{Field, ParsedPerson, SkippedRow, Table};
+use crate::import::list::ListFormat;
 use crate::model::MeetingId;
 use crate::project_file::DiskChange;
 
@@ -149,18 +150,61 @@ pub struct ImportState {
     pub text: String,
     /// The text the preview was made from (a change re-parses).
     pub parsed_text: String,
-    /// An opened CSV and its file name (shared with the job that re-maps its columns).
-    pub csv: Option<(String, Arc<CsvTable>)>,
-    /// The field of each CSV column.
+    /// An opened file, and how it was read.
+    pub file: Option<ImportFile>,
+    /// The list's table, when it is one (a file, or a table pasted from Word or Excel),
+    /// shared with the job that re-maps its columns.
+    pub table: Option<Arc<Table>>,
+    /// The field of each column of the table.
     pub mapping: Vec<Option<Field>>,
-    /// The people to add, as corrected by the user.
+    /// The people to add or update, as corrected by the user.
     pub preview: Vec<ParsedPerson>,
+    /// The rows of the list that give nobody, with their reasons.
+    pub skipped: Vec<SkippedRow>,
+    /// When no native file dialog could be shown: why, and the path typed so far.
+    pub typed_path: Option<(String, String)>,
+    /// Why the last file could not be read (not a list, not in the encoding chosen…),
+    /// shown in the dialog, which keeps what it had so that the user can choose again.
+    pub error: Option<String>,
+}
+
+/// A list file being imported, and how it was read.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ImportFile {
+    /// Its file name, for the dialog.
+    pub name: String,
+    /// Where it is (read again with another encoding or sheet).
+    pub path: PathBuf,
+    /// How it was read: sheet, or encoding and delimiter.
+    pub format: ListFormat,
+    /// The encoding the user chose (its name); detected when `None`.
+    pub encoding: Option<String>,
+    /// The sheet the user chose; the first with data when `None`.
+    pub sheet: Option<String>,
+}
+
+impl ImportFile {
+    /// Sets the choice of encoding or sheet back to the one the file was last read with
+    /// (reading it with the new one failed).
+    pub fn undo_choice(&mut self) {
+        match &self.format {
+            ListFormat::Workbook { sheet, .. } => self.sheet = Some(sheet.clone()),
+            ListFormat::Delimited {
+                encoding, detected, ..
+            }
+            | ListFormat::Text { encoding, detected } => {
+                self.encoding = encoding
+                    .filter(|_| !detected)
+                    .map(|e| crate::import::source::encoding_label(e).to_owned());
+            }
+        }
+    }
 }
 
 impl ImportState {
     /// Whether the pasted text changed since the preview was made from it.
     pub fn text_changed(&self) -> bool {
-        self.csv.is_none() && self.text != self.parsed_text
+        self.file.is_none() && self.text != self.parsed_text
     }
 }
 
@@ -169,11 +213,16 @@ impl ImportState {
 pub enum ImportStep {
     /// The pasted text changed: make the preview again.
     Reparse,
-    /// Ask for a CSV file and read it.
+    /// Ask for a list file and read it.
     OpenFile,
-    /// The column mapping changed: match the rows again.
+    /// Read the file whose path was typed (no native file dialog could be shown).
+    OpenTyped,
+    /// The column mapping changed: match the rows again (and remember the mapping for
+    /// lists with the same headers).
     Remap,
-    /// Add the people of the preview (one undo step).
+    /// The encoding or sheet chosen changed: read the file again.
+    Reread,
+    /// Add the people of the preview and take the changes chosen (one undo step).
     Confirm,
     /// Close the dialog, stopping any reading.
     Cancel,

@@ -1,6 +1,8 @@
 //! The attendee-list import behind its dialog: pasted text parsed (at once when short, on
-//! a job when long), a CSV read and matched on a job, its columns re-mapped on a job, and
-//! the confirmed preview turned into one edit on a job, then applied.
+//! a job when long), a list file (workbook, CSV/TSV in any encoding, text) read and
+//! matched on a job, read again with another encoding or sheet, its columns re-mapped on
+//! a job (the mapping remembered for lists with the same headers), and the confirmed
+//! preview turned into one edit on a job, then applied.
 
 use std::path::Path;
 use std::sync::Arc;
@@ -8,10 +10,15 @@ use std::time::Instant;
 
 use super::jobs::{Job, JobView, Poll, Progress};
 use super::reading::{read_with_progress, report};
-use super::{Dialog, FileKind, ImportStep, Picked, Workspace, file_name};
+use super::{Dialog, FileKind, ImportFile, ImportStep, Picked, Workspace, file_name};
 use crate::document::PreparedEdit;
 use crate::i18n::{Language, Localized as _};
-use crate::import::attendees::{CsvTable, Field, ImportSummary, Matcher, ParsedPerson, build_edit};
+use crate::import::attendees::{
+    Field, ImportSummary, Matcher, ParsedPerson, Preview, Table, build_edit,
+};
+use crate::import::headers::{header_set_key, mapping_to_keys};
+use crate::import::list::{ListError, ListKind, ListRead, ReadOptions};
+use crate::import::update::find_changes;
 use crate::model::{MeetingId, Project};
 
 /// Lists with more rows than this are freed off the UI thread once imported.
@@ -20,15 +27,15 @@ const LARGE_LIST: usize = 5_000;
 /// Pasted lists longer than this are parsed on a job; shorter ones at once, as typed.
 const PASTE_IN_BACKGROUND: usize = 16 * 1024;
 
-/// CSV files for the open dialog.
+/// List files for the open dialog.
 pub const CSV_FILES: FileKind = FileKind {
-    name: "CSV",
-    extensions: &["csv", "tsv", "txt"],
+    name: "Lists",
+    extensions: &["xlsx", "xlsm", "xls", "ods", "csv", "tsv", "txt"],
 };
 
 /// The import's work on a job: reading a list, or building the edit of a confirmed one.
 pub(super) enum ImportRun {
-    /// A CSV or pasted list being read for the preview; `None` when cancelled.
+    /// A list being read for the preview; `None` when cancelled.
     Reading(Job<Option<Result<ImportParsed, String>>>),
     /// The confirmed preview being turned into one edit, applied to a snapshot.
     Applying(Job<Applied>),
@@ -60,14 +67,16 @@ pub(super) struct Applied {
 
 /// A list read for the import dialog.
 pub(super) struct ImportParsed {
-    /// The CSV and its file name, or `None` for pasted text.
-    csv: Option<(String, Arc<CsvTable>)>,
+    /// The file and how it was read, or `None` for pasted text.
+    file: Option<ImportFile>,
+    /// The table, when the list is one.
+    table: Option<Arc<Table>>,
     /// The column mapping the preview was made with.
     mapping: Vec<Option<Field>>,
     /// The pasted text the preview was made from.
     text: String,
-    /// The people.
-    preview: Vec<ParsedPerson>,
+    /// The people and the skipped rows.
+    preview: Preview,
 }
 
 impl Workspace {
@@ -83,22 +92,63 @@ impl Workspace {
         }
     }
 
+    /// The meeting an import compares attendance with.
+    fn import_meeting(&self) -> Option<MeetingId> {
+        match &self.dialog {
+            Some(Dialog::ImportAttendees(state)) => state.meeting.clone(),
+            _ => None,
+        }
+    }
+
     /// Carries out a step asked for by the import dialog.
     pub(super) fn import_step(&mut self, step: ImportStep) {
         match step {
             ImportStep::Reparse => self.reparse_import(),
             ImportStep::OpenFile => match self.pick_csv() {
                 // Read, mapped and matched on a job; the preview arrives when it is done.
-                Picked::File(path) => self.start_csv_import(&path),
-                Picked::Cancelled | Picked::Unavailable(_) => {}
+                Picked::File(path) => self.start_file_import(&path, None, None),
+                Picked::Cancelled => {}
+                // No portal and no zenity: the dialog asks for a typed path instead.
+                Picked::Unavailable(reason) => {
+                    log::warn!("no file dialog for the import: {reason}");
+                    if let Some(Dialog::ImportAttendees(state)) = &mut self.dialog {
+                        state.typed_path = Some((reason, String::new()));
+                    }
+                }
             },
+            ImportStep::OpenTyped => {
+                // The field stays: a mistyped path is corrected there, another list read.
+                let typed = match &self.dialog {
+                    Some(Dialog::ImportAttendees(state)) => state.typed_path.clone(),
+                    _ => None,
+                };
+                if let Some((_, text)) = typed
+                    && !text.trim().is_empty()
+                {
+                    self.start_file_import(Path::new(text.trim()), None, None);
+                }
+            }
+            ImportStep::Reread => {
+                if let Some(Dialog::ImportAttendees(state)) = &self.dialog
+                    && let Some(file) = &state.file
+                {
+                    let (path, encoding, sheet) =
+                        (file.path.clone(), file.encoding.clone(), file.sheet.clone());
+                    self.start_file_import(&path, encoding, sheet);
+                }
+            }
             ImportStep::Remap => {
                 if let Some(Dialog::ImportAttendees(state)) = &self.dialog
-                    && let Some((name, table)) = &state.csv
+                    && let Some(table) = &state.table
                 {
-                    let (name, table, mapping) =
-                        (name.clone(), Arc::clone(table), state.mapping.clone());
-                    self.start_remap(name, table, mapping);
+                    let (table, mapping) = (Arc::clone(table), state.mapping.clone());
+                    let file = state.file.clone();
+                    let text = state.parsed_text.clone();
+                    // Lists with the same headers are read this way from now on.
+                    self.settings
+                        .import_mappings
+                        .insert(header_set_key(&table.headers), mapping_to_keys(&mapping));
+                    self.start_remap(file, text, table, mapping);
                 }
             }
             ImportStep::Confirm => self.start_import_apply(),
@@ -119,13 +169,12 @@ impl Workspace {
             return;
         }
         let text = state.text.clone();
+        let meeting = state.meeting.clone();
         self.cancel_import();
         if text.len() < PASTE_IN_BACKGROUND {
-            let preview = crate::import::attendees_text::parse(&text, self.doc.project());
-            if let Some(Dialog::ImportAttendees(state)) = &mut self.dialog {
-                state.preview = preview;
-                state.parsed_text = text;
-            }
+            let project = self.doc.project();
+            let parsed = read_pasted(&text, project, meeting.as_ref(), &Matcher::new(project));
+            self.import_read(Some(Ok(parsed)));
             return;
         }
         if let Some(Dialog::ImportAttendees(state)) = &mut self.dialog {
@@ -139,52 +188,74 @@ impl Workspace {
             move |progress| {
                 progress.set_phase(t.phase_matching);
                 let matcher = Matcher::new(&project);
-                let preview = crate::import::attendees_text::parse_with(&text, &project, &matcher);
+                let parsed = read_pasted(&text, &project, meeting.as_ref(), &matcher);
                 if progress.is_cancelled() {
                     return None;
                 }
-                Some(Ok(ImportParsed {
-                    csv: None,
-                    mapping: Vec::new(),
-                    text,
-                    preview,
-                }))
+                Some(Ok(parsed))
             },
         )));
     }
 
-    /// Reads a CSV file for the import dialog on a job: rows, column mapping, preview.
-    fn start_csv_import(&mut self, path: &Path) {
+    /// Reads a list file for the import dialog on a job: what it is, its rows, column
+    /// mapping (a remembered one for these headers), preview and changes.
+    fn start_file_import(&mut self, path: &Path, encoding: Option<String>, sheet: Option<String>) {
         let (t, language) = (self.tr(), self.language());
         let project = self.doc.project().clone();
+        let meeting = self.import_meeting();
         let owned = path.to_owned();
         let label = format!("{} {}", t.importing, file_name(path));
+        let options = ReadOptions {
+            sheet: sheet.clone(),
+            encoding: encoding
+                .as_deref()
+                .and_then(crate::import::source::encoding_by_name),
+            remembered: self.settings.import_mappings.clone(),
+            keep_unmapped: true,
+        };
         self.cancel_import();
         self.jobs.import = Some(ImportRun::Reading(Job::spawn(label, move |progress| {
-            read_csv_import(&owned, &project, progress, language)
+            let request = FileRequest {
+                path: &owned,
+                options: &options,
+                encoding,
+                sheet,
+            };
+            read_file_import(&request, &project, meeting.as_ref(), progress, language)
         })));
     }
 
-    /// Makes the preview again from a CSV with a changed column mapping, on a job.
-    fn start_remap(&mut self, name: String, table: Arc<CsvTable>, mapping: Vec<Option<Field>>) {
+    /// Makes the preview again from a table with a changed column mapping, on a job.
+    fn start_remap(
+        &mut self,
+        file: Option<ImportFile>,
+        text: String,
+        table: Arc<Table>,
+        mapping: Vec<Option<Field>>,
+    ) {
         let t = self.tr();
         let project = self.doc.project().clone();
-        let label = format!("{} {name}", t.importing);
+        let meeting = self.import_meeting();
+        let label = match &file {
+            Some(file) => format!("{} {}", t.importing, file.name),
+            None => t.importing.to_owned(),
+        };
         self.cancel_import();
         self.jobs.import = Some(ImportRun::Reading(Job::spawn(label, move |progress| {
             progress.set_phase(t.phase_matching);
             let matcher = Matcher::new(&project);
             progress.set_total(table.rows.len() as u64);
-            let preview = crate::import::attendees::rows_to_people_with(
-                &table,
-                &mapping,
-                &matcher,
-                &mut |done| report(progress, done),
-            )?;
+            let mut preview =
+                crate::import::rows::rows_to_preview(&table, &mapping, &matcher, &mut |done| {
+                    report(progress, done)
+                })?;
+            let meeting = meeting.as_ref().and_then(|id| project.meetings.get(id));
+            find_changes(&project, meeting, &mut preview.people, false);
             Some(Ok(ImportParsed {
-                csv: Some((name, table)),
+                file,
+                table: Some(table),
                 mapping,
-                text: String::new(),
+                text,
                 preview,
             }))
         })));
@@ -200,7 +271,7 @@ impl Workspace {
         if self.jobs.import.is_some() || state.preview.is_empty() {
             return;
         }
-        let preview = state.preview.clone();
+        let preview: Vec<ParsedPerson> = state.preview.clone();
         let meeting: Option<MeetingId> = state.meeting.clone().filter(|_| state.add_to_meeting);
         let (project, revision) = self.doc.snapshot();
         let t = self.tr();
@@ -285,29 +356,43 @@ impl Workspace {
             Some(Ok(parsed)) => {
                 // The dialog may have been closed meanwhile: then the result is not wanted.
                 if let Some(Dialog::ImportAttendees(state)) = &mut self.dialog {
-                    if let Some(csv) = parsed.csv {
-                        state.csv = Some(csv);
-                        state.mapping = parsed.mapping;
+                    state.error = None;
+                    if parsed.file.is_some() {
+                        state.file = parsed.file;
                     } else {
                         state.parsed_text = parsed.text;
                     }
-                    state.preview = parsed.preview;
+                    state.table = parsed.table;
+                    state.mapping = parsed.mapping;
+                    state.preview = parsed.preview.people;
+                    state.skipped = parsed.preview.skipped;
                 }
             }
             Some(Err(message)) => {
-                let t = self.tr();
-                self.show_error(t.dlg_open_failed, &message);
+                if let Some(Dialog::ImportAttendees(state)) = &mut self.dialog {
+                    // The dialog stays with the preview it had, the choice of encoding or
+                    // sheet back on the one that preview was read with; the message says
+                    // what is wrong, and the user picks another file or encoding.
+                    if let Some(file) = &mut state.file {
+                        file.undo_choice();
+                    }
+                    state.error = Some(message);
+                } else {
+                    let t = self.tr();
+                    self.show_error(t.list_read_failed, &message);
+                }
             }
         }
     }
 
-    /// Asks for a CSV file to import, in the interface language.
+    /// Asks for a list file to import, in the interface language.
     fn pick_csv(&mut self) -> Picked {
         self.dialogs.set_language(self.language());
         self.dialogs.pick_open(self.start_dir(), CSV_FILES)
     }
 
-    /// Says in the status bar what an import added and matched.
+    /// Says in the status bar what an import added, matched and updated, and how many
+    /// name cards to print again.
     fn report_import(&mut self, summary: &ImportSummary) {
         let t = self.tr();
         let count = |n: usize, one: &str, many: &str| {
@@ -317,7 +402,7 @@ impl Workspace {
                 many.replace("{n}", &super::thousands(n))
             }
         };
-        let text = t
+        let mut text = t
             .import_added
             .replace(
                 "{people}",
@@ -332,48 +417,113 @@ impl Workspace {
                 ),
             )
             .replace("{matched}", &super::thousands(summary.matched_people.len()));
+        if !summary.updated_people.is_empty() {
+            text.push_str(&t.import_updated.replace(
+                "{people}",
+                &count(summary.updated_people.len(), t.one_person, t.n_people),
+            ));
+        }
+        if summary.name_cards_changed > 0 {
+            text.push_str(
+                &t.import_cards
+                    .replace("{cards}", &super::thousands(summary.name_cards_changed)),
+            );
+        }
         self.toast(text);
     }
 }
 
-fn read_csv_import(
-    path: &Path,
+/// Pasted text read for the preview, with the changes it makes to people already there.
+fn read_pasted(
+    text: &str,
     project: &Project,
+    meeting: Option<&MeetingId>,
+    matcher: &Matcher,
+) -> ImportParsed {
+    let read = crate::import::list::read_pasted(text, matcher);
+    let mut parsed = parsed_from(read, None, text.to_owned());
+    let meeting = meeting.and_then(|id| project.meetings.get(id));
+    find_changes(project, meeting, &mut parsed.preview.people, false);
+    parsed
+}
+
+fn parsed_from(read: ListRead, file: Option<ImportFile>, text: String) -> ImportParsed {
+    ImportParsed {
+        file,
+        table: read.table.map(Arc::new),
+        mapping: read.mapping,
+        text,
+        preview: read.preview,
+    }
+}
+
+/// A list file to read, and the choices made about it.
+struct FileRequest<'a> {
+    path: &'a Path,
+    options: &'a ReadOptions,
+    encoding: Option<String>,
+    sheet: Option<String>,
+}
+
+fn read_file_import(
+    request: &FileRequest<'_>,
+    project: &Project,
+    meeting: Option<&MeetingId>,
     progress: &Progress,
     language: Language,
 ) -> Option<Result<ImportParsed, String>> {
+    let path = request.path;
     let t = language.strings();
-    let failed = |message: String| Some(Err(format!("{message}\n\n{}", path.display())));
+    // The library's words continue a `file: …` line; alone in the dialog they are a
+    // sentence, path last.
+    let failed = |message: String| {
+        let mut chars = message.chars();
+        let sentence: String = match chars.next() {
+            Some(first) => first.to_uppercase().chain(chars).collect(),
+            None => message,
+        };
+        Some(Err(format!("{sentence}\n\n{}", path.display())))
+    };
     let start = Instant::now();
     progress.set_phase(t.phase_reading);
     let bytes = match read_with_progress(path, progress)? {
         Ok((bytes, _)) => bytes,
         Err(err) => return failed(err.localized(language)),
     };
-    progress.set_phase(t.phase_rows);
-    let table = match crate::import::attendees::read_csv(&bytes) {
-        Ok(table) => table,
-        Err(err) => return failed(err.localized(language)),
-    };
-    let mapping = crate::import::attendees::guess_mapping(&table.headers);
-    let read = start.elapsed();
+    if let Some(name) = &request.encoding
+        && request.options.encoding.is_none()
+    {
+        return failed(ListError::UnknownEncoding(name.clone()).localized(language));
+    }
     progress.set_phase(t.phase_matching);
     let matcher = Matcher::new(project);
-    progress.set_total(table.rows.len() as u64);
-    let preview =
-        crate::import::attendees::rows_to_people_with(&table, &mapping, &matcher, &mut |done| {
-            report(progress, done)
-        })?;
-    log::info!(
-        "read {} rows of {} in the background: read {read:?}, matched {:?}",
-        table.rows.len(),
-        path.display(),
-        start.elapsed().saturating_sub(read)
+    let read = crate::import::list::read_list_bytes(
+        bytes,
+        ListKind::of_path(path),
+        request.options,
+        &matcher,
+        &mut |done| report(progress, done),
     );
-    Some(Ok(ImportParsed {
-        csv: Some((file_name(path), Arc::new(table))),
-        mapping,
-        text: String::new(),
-        preview,
-    }))
+    let read = match read {
+        Ok(Some(read)) => read,
+        Ok(None) => return None,
+        Err(err) => return failed(err.localized(language)),
+    };
+    let rows = read.table.as_ref().map_or(0, |t| t.rows.len());
+    let file = ImportFile {
+        name: file_name(path),
+        path: path.to_owned(),
+        format: read.format.clone(),
+        encoding: request.encoding.clone(),
+        sheet: request.sheet.clone(),
+    };
+    let mut parsed = parsed_from(read, Some(file), String::new());
+    let meeting = meeting.and_then(|id| project.meetings.get(id));
+    find_changes(project, meeting, &mut parsed.preview.people, false);
+    log::info!(
+        "read {rows} rows of {} in the background in {:?}",
+        path.display(),
+        start.elapsed()
+    );
+    Some(Ok(parsed))
 }

@@ -28,7 +28,8 @@ pub use crate::i18n::thousands;
 pub use action::{Action, DialogOutcome, Effect, PendingEdit};
 pub use commands::{Command, CommandText, Key, Scope, Shortcut};
 pub use dialog::{
-    AfterConfirm, Dialog, ImportState, ImportStep, LossAction, PathPurpose, PendingWrite,
+    AfterConfirm, Dialog, ImportFile, ImportState, ImportStep, LossAction, PathPurpose,
+    PendingWrite,
 };
 pub use file_dialog::{
     FileDialogs, FileKind, NativeDialogs, NoDialogs, PROJECT_FILES, Picked, project_files,

@@ -27,6 +27,10 @@ pub struct Settings {
     /// Folders files were recently opened from, saved or exported to, newest first: the
     /// app's own file browser offers them.
     pub recent_folders: Vec<PathBuf>,
+    /// Column mappings the user chose in the attendee import, by the list's header set
+    /// (`crate::import::headers::header_set_key`): each column's field key, empty for
+    /// ignored. A list with the same headers is read with the same mapping.
+    pub import_mappings: std::collections::BTreeMap<String, Vec<String>>,
 }
 
 impl Settings {

@@ -1,0 +1,399 @@
+//! What a file handed in as a list really is (a workbook, text, or something else that
+//! must be refused), and the text of a text file in whatever encoding it was saved in.
+//!
+//! Text is UTF-8 (with or without BOM), UTF-16 (BOM, or the zero bytes of Latin text
+//! without one), or a legacy encoding guessed by `chardetng` (Mozilla's detector) and
+//! decoded by `encoding_rs`: GB18030/GBK from Chinese Excel, Big5, Windows-1252 from
+//! French or German Excel. A user may name the encoding instead.
+
+use encoding_rs::Encoding;
+use memchr::memmem;
+
+/// What a file is, by its first bytes (never by its name).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Content {
+    /// An Excel (XLSX, XLSM, XLS) or OpenDocument (ODS) workbook.
+    Workbook,
+    /// Text: CSV, TSV, or a pasted list.
+    Text,
+    /// Not a list at all.
+    Refused(NotAList),
+}
+
+/// A file that is not an attendee list, and what it is instead.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NotAList {
+    /// Nothing in it.
+    Empty,
+    /// An image (`PNG`, `JPEG`…).
+    Image(&'static str),
+    /// A PDF document.
+    Pdf,
+    /// A Word or OpenDocument text document.
+    WordDocument,
+    /// A PowerPoint or OpenDocument presentation.
+    Presentation,
+    /// An archive (`ZIP`, `gzip`, `7-Zip`, `RAR`).
+    Archive(&'static str),
+    /// A Delegation Planner project file.
+    Project,
+    /// A program.
+    Program,
+    /// Binary data of no kind recognised.
+    Binary,
+}
+
+impl std::fmt::Display for NotAList {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Self::Empty => write!(f, "the file is empty"),
+            Self::Image(kind) => write!(f, "this is a {kind} image, not a list"),
+            Self::Pdf => write!(
+                f,
+                "this is a PDF document; copy its table and paste it, or ask for the spreadsheet"
+            ),
+            Self::WordDocument => write!(
+                f,
+                "this is a word-processor document; copy its table and paste it into the import"
+            ),
+            Self::Presentation => write!(f, "this is a presentation, not a list"),
+            Self::Archive(kind) => write!(f, "this is a {kind} archive; unpack it first"),
+            Self::Project => write!(
+                f,
+                "this is a Delegation Planner project: open it instead (File > Open…)"
+            ),
+            Self::Program => write!(f, "this is a program, not a list"),
+            Self::Binary => write!(
+                f,
+                "this is binary data, not a list (a spreadsheet, CSV or text file)"
+            ),
+        }
+    }
+}
+
+/// What `bytes` are.
+pub fn sniff(bytes: &[u8]) -> Content {
+    let starts = |magic: &[u8]| bytes.starts_with(magic);
+    let image = |kind| Content::Refused(NotAList::Image(kind));
+    if bytes.iter().all(|b| b.is_ascii_whitespace())
+        || bytes == b"\xEF\xBB\xBF"
+        || bytes == b"\xFF\xFE"
+        || bytes == b"\xFE\xFF"
+    {
+        return Content::Refused(NotAList::Empty);
+    }
+    if starts(b"\x89PNG") {
+        return image("PNG");
+    }
+    if starts(b"\xFF\xD8\xFF") {
+        return image("JPEG");
+    }
+    if starts(b"GIF87a") || starts(b"GIF89a") {
+        return image("GIF");
+    }
+    if starts(b"RIFF") && bytes.get(8..12) == Some(b"WEBP") {
+        return image("WebP");
+    }
+    if starts(b"II*\0") || starts(b"MM\0*") {
+        return image("TIFF");
+    }
+    if starts(b"BM") && bytes.get(6..10) == Some(&[0, 0, 0, 0]) {
+        return image("BMP");
+    }
+    if starts(b"%PDF") {
+        return Content::Refused(NotAList::Pdf);
+    }
+    if starts(b"PK\x03\x04") {
+        return zip_kind(bytes);
+    }
+    if starts(b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1") {
+        // An old Office file: a workbook, unless its streams say Word or PowerPoint.
+        if memmem::find(bytes, &utf16("WordDocument")).is_some() {
+            return Content::Refused(NotAList::WordDocument);
+        }
+        if memmem::find(bytes, &utf16("PowerPoint Document")).is_some() {
+            return Content::Refused(NotAList::Presentation);
+        }
+        return Content::Workbook;
+    }
+    if starts(b"\x1F\x8B") {
+        return Content::Refused(NotAList::Archive("gzip"));
+    }
+    if starts(b"7z\xBC\xAF") {
+        return Content::Refused(NotAList::Archive("7-Zip"));
+    }
+    if starts(b"Rar!") {
+        return Content::Refused(NotAList::Archive("RAR"));
+    }
+    if starts(b"\x7FELF") || starts(b"\xCF\xFA\xED\xFE") || (starts(b"MZ") && has_nul(bytes)) {
+        return Content::Refused(NotAList::Program);
+    }
+    if is_project(bytes) {
+        return Content::Refused(NotAList::Project);
+    }
+    if utf16_without_bom(bytes).is_none()
+        && !bytes.starts_with(b"\xFF\xFE")
+        && !bytes.starts_with(b"\xFE\xFF")
+        && looks_binary(bytes)
+    {
+        return Content::Refused(NotAList::Binary);
+    }
+    Content::Text
+}
+
+fn utf16(s: &str) -> Vec<u8> {
+    s.encode_utf16().flat_map(u16::to_le_bytes).collect()
+}
+
+fn has_nul(bytes: &[u8]) -> bool {
+    bytes.iter().take(4096).any(|b| *b == 0)
+}
+
+/// A ZIP is a workbook when it holds `xl/` (XLSX, XLSM) or says it is an ODS.
+fn zip_kind(bytes: &[u8]) -> Content {
+    let has = |needle: &[u8]| memmem::find(bytes, needle).is_some();
+    if has(b"mimetypeapplication/vnd.oasis.opendocument.spreadsheet") || has(b"xl/") {
+        Content::Workbook
+    } else if has(b"word/") || has(b"mimetypeapplication/vnd.oasis.opendocument.text") {
+        Content::Refused(NotAList::WordDocument)
+    } else if has(b"ppt/") || has(b"mimetypeapplication/vnd.oasis.opendocument.presentation") {
+        Content::Refused(NotAList::Presentation)
+    } else {
+        Content::Refused(NotAList::Archive("ZIP"))
+    }
+}
+
+/// A project file: `V1(` (the format envelope) or a bare `(info: …` after a BOM or spaces.
+fn is_project(bytes: &[u8]) -> bool {
+    let text = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let start = text
+        .iter()
+        .position(|b| !b.is_ascii_whitespace())
+        .unwrap_or(text.len());
+    let text = text.get(start..).unwrap_or_default();
+    let head = text.get(..200).unwrap_or(text);
+    if let Some(rest) = head.strip_prefix(b"V") {
+        let digits = rest.iter().take_while(|b| b.is_ascii_digit()).count();
+        if digits > 0 && rest.get(digits) == Some(&b'(') {
+            return true;
+        }
+    }
+    if let Some(rest) = head.strip_prefix(b"(") {
+        let rest: Vec<u8> = rest
+            .iter()
+            .copied()
+            .filter(|b| !b.is_ascii_whitespace())
+            .collect();
+        return rest.starts_with(b"info:") || rest.starts_with(b"version:");
+    }
+    false
+}
+
+/// Control bytes that no text file holds (NUL and the like) in its first 8 KB.
+fn looks_binary(bytes: &[u8]) -> bool {
+    let head = bytes.get(..8192).unwrap_or(bytes);
+    let controls = head
+        .iter()
+        .filter(|b| **b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0C | 0x1B))
+        .count();
+    head.contains(&0) || controls * 20 > head.len()
+}
+
+/// UTF-16 text without a BOM, recognised by the zero byte of every Latin character.
+fn utf16_without_bom(bytes: &[u8]) -> Option<&'static Encoding> {
+    let head = bytes.get(..4096).unwrap_or(bytes);
+    let pairs = head.len() / 2;
+    if pairs < 4 {
+        return None;
+    }
+    let zeros_at = |odd: usize| {
+        head.iter()
+            .skip(odd)
+            .step_by(2)
+            .filter(|b| **b == 0)
+            .count()
+    };
+    let (even, odd) = (zeros_at(0), zeros_at(1));
+    if odd * 10 > pairs * 4 && even * 20 < pairs {
+        Some(encoding_rs::UTF_16LE)
+    } else if even * 10 > pairs * 4 && odd * 20 < pairs {
+        Some(encoding_rs::UTF_16BE)
+    } else {
+        None
+    }
+}
+
+/// Text decoded from a file.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Decoded {
+    /// The text, without its byte-order mark.
+    pub text: String,
+    /// The encoding it was read in.
+    pub encoding: &'static Encoding,
+    /// True when it was detected (BOM or guess), false when the user named it.
+    pub detected: bool,
+}
+
+/// Text that is not valid in the encoding it is read in.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error(
+    "line {line}, column {column}: the text is not valid {encoding}; choose the encoding the file was saved in"
+)]
+pub struct DecodeError {
+    /// The encoding tried (`UTF-8`, `GB18030`…).
+    pub encoding: &'static str,
+    /// 1-based line of the first bad byte.
+    pub line: usize,
+    /// 1-based column (in characters) of the first bad byte.
+    pub column: usize,
+}
+
+/// The encoding a user names (`gb18030`, `GBK`, `cp1252`, `latin1`, `utf-16`, `big5`…).
+pub fn encoding_by_name(name: &str) -> Option<&'static Encoding> {
+    let name = name.trim();
+    Encoding::for_label(name.as_bytes()).or_else(|| {
+        match name
+            .to_ascii_lowercase()
+            .replace(['-', '_', ' '], "")
+            .as_str()
+        {
+            "utf16" | "utf16le" | "ucs2" | "unicode" => Some(encoding_rs::UTF_16LE),
+            "utf16be" => Some(encoding_rs::UTF_16BE),
+            "cp936" | "936" => Some(encoding_rs::GBK),
+            "cp950" | "950" => Some(encoding_rs::BIG5),
+            "1252" => Some(encoding_rs::WINDOWS_1252),
+            _ => None,
+        }
+    })
+}
+
+/// The encodings a user can choose from, in the order offered.
+pub const ENCODINGS: [&Encoding; 7] = [
+    encoding_rs::UTF_8,
+    encoding_rs::GB18030,
+    encoding_rs::BIG5,
+    encoding_rs::WINDOWS_1252,
+    encoding_rs::UTF_16LE,
+    encoding_rs::UTF_16BE,
+    encoding_rs::SHIFT_JIS,
+];
+
+/// The name users know an encoding by. GBK is read by the GB18030 decoder (a superset),
+/// so both names are the same thing to the user.
+pub fn encoding_label(encoding: &'static Encoding) -> &'static str {
+    if encoding == encoding_rs::GBK || encoding == encoding_rs::GB18030 {
+        "GB18030"
+    } else {
+        encoding.name()
+    }
+}
+
+/// Decodes a text file: in `forced` when given, else by its BOM, as UTF-16 by its zero
+/// bytes, as UTF-8 when it is valid UTF-8, else in the encoding `chardetng` guesses.
+///
+/// # Errors
+/// When the bytes are not valid in that encoding, with the line and column of the first
+/// bad byte.
+pub fn decode(bytes: &[u8], forced: Option<&'static Encoding>) -> Result<Decoded, DecodeError> {
+    let (by_bom, bom_len) = match Encoding::for_bom(bytes) {
+        Some((encoding, len)) => (Some(encoding), len),
+        None => (None, 0),
+    };
+    let (encoding, detected) = match forced {
+        Some(encoding) => (encoding, false),
+        None => {
+            let encoding = by_bom
+                .or_else(|| utf16_without_bom(bytes))
+                .unwrap_or_else(|| {
+                    if std::str::from_utf8(bytes).is_ok() {
+                        encoding_rs::UTF_8
+                    } else {
+                        let mut detector =
+                            chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
+                        detector.feed(bytes, true);
+                        detector.guess(None, chardetng::Utf8Detection::Allow)
+                    }
+                });
+            (encoding, true)
+        }
+    };
+    // A BOM of the encoding read in is not text; another encoding's BOM is left to fail.
+    let body = if by_bom == Some(encoding)
+        || (by_bom == Some(encoding_rs::UTF_8) && encoding == encoding_rs::UTF_8)
+    {
+        bytes.get(bom_len..).unwrap_or_default()
+    } else {
+        bytes
+    };
+    let (text, had_errors) = encoding.decode_without_bom_handling(body);
+    if had_errors {
+        let bad = text.find('\u{FFFD}').unwrap_or(text.len());
+        let before = text.get(..bad).unwrap_or_default();
+        let line = before.matches('\n').count() + 1;
+        let column = before
+            .rsplit('\n')
+            .next()
+            .unwrap_or_default()
+            .chars()
+            .count()
+            + 1;
+        return Err(DecodeError {
+            encoding: encoding_label(encoding),
+            line,
+            column,
+        });
+    }
+    Ok(Decoded {
+        text: text.into_owned(),
+        encoding,
+        detected,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn files_are_told_apart_by_their_bytes() {
+        assert_eq!(
+            sniff(b"\x89PNG\r\n\x1a\n...."),
+            Content::Refused(NotAList::Image("PNG"))
+        );
+        assert_eq!(sniff(b"%PDF-1.7\n"), Content::Refused(NotAList::Pdf));
+        assert_eq!(
+            sniff(b"V1((\n  info: ("),
+            Content::Refused(NotAList::Project)
+        );
+        assert_eq!(sniff(b"  \n"), Content::Refused(NotAList::Empty));
+        assert_eq!(
+            sniff(b"\x00\x01\x02\x03abc"),
+            Content::Refused(NotAList::Binary)
+        );
+        assert_eq!(sniff(b"BMWi;Berlin\n"), Content::Text);
+        assert_eq!(sniff("姓名,单位\n".as_bytes()), Content::Text);
+        let utf16le: Vec<u8> = "Name,Org\n"
+            .encode_utf16()
+            .flat_map(u16::to_le_bytes)
+            .collect();
+        assert_eq!(sniff(&utf16le), Content::Text);
+    }
+
+    #[test]
+    fn encodings_are_detected_or_named() {
+        let text =
+            "姓名,单位,职务\n张伟,国家认证认可监督管理委员会,处长\n王芳,中国质量认证中心,主任\n";
+        let (gb, _, _) = encoding_rs::GB18030.encode(text);
+        let decoded = decode(&gb, None).unwrap();
+        assert_eq!(decoded.text, text);
+        assert_eq!(encoding_label(decoded.encoding), "GB18030");
+        let french = "Civilité;Nom;Prénom;Société\nMme;LEFÈVRE;Hélène;Société Générale\n";
+        let (cp, _, _) = encoding_rs::WINDOWS_1252.encode(french);
+        assert_eq!(decode(&cp, None).unwrap().text, french);
+        let err = decode(&cp, Some(encoding_rs::UTF_8)).unwrap_err();
+        assert_eq!((err.line, err.column), (1, 8), "the é of Civilité");
+        assert_eq!(encoding_by_name("cp1252"), Some(encoding_rs::WINDOWS_1252));
+        assert_eq!(encoding_by_name("GBK"), Some(encoding_rs::GBK));
+        assert_eq!(encoding_by_name("nonsense"), None);
+    }
+}
