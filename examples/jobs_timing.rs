@@ -15,10 +15,11 @@ use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use delegation_planner::app::DelegationApp;
-use delegation_planner::export::ExportLanguage;
 use delegation_planner::export::agenda::AgendaFormat;
 use delegation_planner::export::attendees::AttendeeFormat;
 use delegation_planner::export::commitments::CommitmentsFormat;
+use delegation_planner::export::pdf::CardOptions;
+use delegation_planner::export::{ExportLanguage, ExportRequest};
 use delegation_planner::synthetic::{Size, generate};
 use delegation_planner::ui::View;
 use delegation_planner::workspace::{
@@ -240,56 +241,64 @@ fn main() {
     );
     assert!(window.app.workspace.doc.project().people.len() > people);
 
-    let exports: Vec<(String, Request)> = AgendaFormat::ALL
+    let exports: Vec<(String, Action)> = AgendaFormat::ALL
         .into_iter()
         .map(|format| {
             (
-                format!("Export the agenda ({})", format.extension()),
-                Request::ExportAgenda {
+                if format == AgendaFormat::IcsPerItem {
+                    "Export the agenda (ics, an event per item)".to_owned()
+                } else {
+                    format!("Export the agenda ({})", format.extension())
+                },
+                Action::Request(Request::ExportAgenda {
                     meeting: meeting.clone(),
                     format,
                     language: ExportLanguage::Both,
-                },
+                }),
             )
         })
         .chain(AttendeeFormat::ALL.into_iter().map(|format| {
             (
                 format!("Export the attendees ({})", format.extension()),
-                Request::ExportAttendees {
+                Action::Request(Request::ExportAttendees {
                     meeting: Some(meeting.clone()),
                     format,
                     language: ExportLanguage::Both,
-                },
+                }),
             )
         }))
         .chain(std::iter::once((
             "Name cards".to_owned(),
-            Request::NameCards(meeting.clone()),
+            // What the name cards dialog answers with its paper and faces chosen.
+            Action::Dialog(DialogOutcome::Export(Box::new(ExportRequest::NameCards(
+                meeting.clone(),
+                CardOptions::default(),
+            )))),
         )))
         .chain(AttendeeFormat::ALL.into_iter().map(|format| {
             (
                 format!("Export everyone ({})", format.extension()),
-                Request::ExportAttendees {
+                Action::Request(Request::ExportAttendees {
                     meeting: None,
                     format,
                     language: ExportLanguage::Both,
-                },
+                }),
             )
         }))
         .chain(CommitmentsFormat::ALL.into_iter().map(|format| {
             (
                 format!("Export the commitments ({})", format.extension()),
-                Request::ExportCommitments {
+                Action::Request(Request::ExportCommitments {
                     format,
                     language: ExportLanguage::Both,
                     filter: Box::default(),
-                },
+                }),
             )
         }))
         .collect();
-    for (i, (what, request)) in exports.into_iter().enumerate() {
+    for (i, (what, action)) in exports.into_iter().enumerate() {
         answers.push(dir.path().join(format!("export-{i}")));
-        window.app.workspace.apply(Action::Request(request));
+        window.app.workspace.apply(action);
         report(&mut rows, &what, window.frames_until_idle());
     }
     let missed = rows.iter().filter(|r| r.ends_with("MISSED |")).count();
