@@ -567,6 +567,37 @@ strings! {
     file_dialog_no_answer => "The file dialog could not be shown (the desktop portal did not answer). Choose the file here instead.", "无法显示文件对话框（桌面门户没有响应）。请改在此选择文件。";
     browse_relative => "A file name alone is saved in the folder shown above.", "只填写文件名时，文件保存在上面显示的文件夹中。";
     // Minutes, outcomes and Word documents (issue 16): new strings go right below.
+    format_docx => "Word document (.docx)", "Word 文档 (.docx)";
+    export_minutes => "Minutes", "会谈纪要";
+    take_minutes => "Take minutes", "记录纪要";
+    take_minutes_tip => "Write the minutes during the meeting: a field per agenda item (Tab moves to the next item), decisions and commitments of the item you are on, attendance with one click", "在会议进行中记录纪要：每个议题一个输入框（Tab 键转到下一议题），为当前议题添加决定和合作事项，一键记录出席情况";
+    leave_minutes => "Back to the meeting", "返回会议";
+    add_decision => "Add decision", "添加决定";
+    add_decision_tip => "Add a decision to the agenda item you are writing the minutes of", "为正在记录纪要的议题添加一项决定";
+    minutes_add_commitment => "Add commitment", "添加合作事项";
+    add_commitment_tip => "Add a commitment agreed under the agenda item you are writing the minutes of; it is followed up in Commitments", "为正在记录纪要的议题添加一项合作事项；之后在“合作事项”中跟进";
+    minutes_decision => "Decision", "决定";
+    minutes_commitments => "Commitments", "合作事项";
+    minutes_attendance => "Attendance", "出席情况";
+    present => "Present", "出席";
+    absent => "Absent", "缺席";
+    not_marked => "Not marked", "未标记";
+    attendance_tip => "Click: present, absent", "点击：出席、缺席";
+    minutes_stage => "Minutes are", "纪要状态";
+    minutes_no_items => "This meeting has no agenda items yet. Add them in the agenda, or paste a programme (Ctrl+Shift+V), then take the minutes item by item.", "此会议还没有议程项。请先在议程中添加，或粘贴日程（Ctrl+Shift+V），再逐项记录纪要。";
+    minutes_no_attendees => "No attendees yet: add them in the meeting's attendee list.", "尚无出席人员：请在会议的出席人员名单中添加。";
+    summary_en => "Summary in English (Tab: next item)", "英文纪要（Tab：下一议题）";
+    summary_zh => "Summary in Chinese (Tab: next item)", "中文纪要（Tab：下一议题）";
+    decision_en => "Decision in English", "英文决定";
+    decision_zh => "Decision in Chinese", "中文决定";
+    commitment_en => "Commitment in English", "英文合作事项";
+    commitment_zh => "Commitment in Chinese", "中文合作事项";
+    more_attendees => "… and {n} more: mark them in the attendee list", "……另有 {n} 人：请在出席人员名单中标记";
+    minutes_open_commitment => "Open in Commitments", "在合作事项中打开";
+    new_commitment_title => "New commitment", "新合作事项";
+    agreed_item => "Agenda item", "议题";
+    no_commitment_owner => "no owner yet", "尚无负责方";
+    cmd_export_minutes_tip => "Save the minutes of the selected meeting: the sides and heads of delegation, attendees by side, each item's summary, decisions and commitments, and every agreed point, in English and Chinese side by side", "保存所选会议的会谈纪要：双方及团长、按代表团排列的出席人员、各议题的纪要、决定和合作事项，以及全部商定事项，中英文对照";
 }
 
 /// The menu label of an agenda export format.
@@ -578,6 +609,7 @@ pub fn agenda_format(t: &Strings, format: crate::export::agenda::AgendaFormat) -
         AgendaFormat::Md => t.format_md,
         AgendaFormat::Ics => t.format_ics,
         AgendaFormat::IcsPerItem => t.format_ics_per_item,
+        AgendaFormat::Docx => t.format_docx,
     }
 }
 
@@ -593,6 +625,7 @@ pub fn attendee_format(
         AttendeeFormat::Pdf => t.format_pdf,
         AttendeeFormat::Html => t.format_html,
         AttendeeFormat::Md => t.format_md,
+        AttendeeFormat::Docx => t.format_docx,
     }
 }
 
@@ -607,6 +640,17 @@ pub fn commitments_format(
         CommitmentsFormat::Html => t.format_html,
         CommitmentsFormat::Md => t.format_md,
         CommitmentsFormat::Csv => t.format_csv,
+    }
+}
+
+/// The menu label of a minutes export format.
+pub fn minutes_format(t: &Strings, format: crate::export::minutes::MinutesFormat) -> &'static str {
+    use crate::export::minutes::MinutesFormat;
+    match format {
+        MinutesFormat::Docx => t.format_docx,
+        MinutesFormat::Pdf => t.format_pdf,
+        MinutesFormat::Html => t.format_html,
+        MinutesFormat::Md => t.format_md,
     }
 }
 

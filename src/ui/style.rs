@@ -200,6 +200,10 @@ pub const TITLE_FIELD_WIDTH: f32 = 340.0;
 pub const TITLE_FIELD_MIN_WIDTH: f32 = 120.0;
 /// Height of the scrolled view of a text too long to edit ("Show all").
 pub const LONG_TEXT_HEIGHT: f32 = 320.0;
+/// Lines of an item's summary field in the live minutes.
+pub const MINUTES_SUMMARY_ROWS: usize = 3;
+/// Width of a decision's or a commitment's field in the live minutes (one per language).
+pub const MINUTES_DECISION_WIDTH: f32 = 300.0;
 
 // ---------------------------------------------------------------------------------------
 // Dialogs and the window's chrome
