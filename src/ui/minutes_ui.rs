@@ -45,6 +45,12 @@ fn commitment_title_id(commitment: &crate::model::CommitmentId) -> egui::Id {
     egui::Id::unique(("minutes_commitment", commitment.as_str()))
 }
 
+/// The width of each of the two fields (English, Chinese) of a decision or commitment row,
+/// sharing what the row leaves beside its label and button.
+fn pair_width(ui: &egui::Ui) -> f32 {
+    ((ui.available_width() - style::MINUTES_ROW_RESERVE) / 2.0).max(style::TITLE_FIELD_MIN_WIDTH)
+}
+
 /// The live minutes of `meeting`.
 pub fn live_minutes_ui(
     ui: &mut egui::Ui,
@@ -66,14 +72,16 @@ pub fn live_minutes_ui(
             {
                 state.minutes_mode = false;
             }
-            let mut stage = meeting.minutes_stage;
-            let label = ui.label(t.minutes_stage);
-            if choice_combo(ui, "minutes_stage", cx.language, &mut stage, label.id) {
-                let mut m = meeting.clone();
-                m.minutes_stage = stage;
-                changed = Some(m);
-            }
         });
+    });
+    ui.horizontal(|ui| {
+        let mut stage = meeting.minutes_stage;
+        let label = ui.label(t.minutes_stage);
+        if choice_combo(ui, "minutes_stage", cx.language, &mut stage, label.id) {
+            let mut m = meeting.clone();
+            m.minutes_stage = stage;
+            changed = Some(m);
+        }
     });
     ui.add_space(style::space::S);
     attendance_ui(ui, cx, meeting, &mut changed);
@@ -252,6 +260,7 @@ fn item_ui(
     let mut remove = None;
     for (i, decision) in outcome.decisions.iter_mut().enumerate() {
         ui.horizontal(|ui| {
+            let width = pair_width(ui);
             ui.label(format!("{} {}", t.minutes_decision, i + 1));
             for in_zh in [false, true] {
                 let (text, hint) = if in_zh {
@@ -262,7 +271,7 @@ fn item_ui(
                 let response = ui.add(
                     egui::TextEdit::singleline(text)
                         .id(decision_id(item_id, i, in_zh))
-                        .desired_width(style::MINUTES_DECISION_WIDTH)
+                        .desired_width(width)
                         .hint_text(hint),
                 );
                 focused |= response.has_focus();
@@ -357,10 +366,11 @@ fn commitments_ui(
     for (cid, c) in under {
         let mut title = c.title.clone();
         ui.horizontal(|ui| {
+            let width = pair_width(ui);
             for in_zh in [false, true] {
                 let text = if in_zh { &mut title.zh } else { &mut title.en };
                 let mut edit = egui::TextEdit::singleline(text)
-                    .desired_width(style::MINUTES_DECISION_WIDTH)
+                    .desired_width(width)
                     .hint_text(if in_zh {
                         t.commitment_zh
                     } else {
@@ -371,6 +381,9 @@ fn commitments_ui(
                 }
                 *focused |= ui.add(edit).has_focus();
             }
+        });
+        ui.horizontal(|ui| {
+            ui.add_space(style::INDENT);
             let owners: Vec<String> = c
                 .owners
                 .iter()

@@ -202,8 +202,9 @@ pub const TITLE_FIELD_MIN_WIDTH: f32 = 120.0;
 pub const LONG_TEXT_HEIGHT: f32 = 320.0;
 /// Lines of an item's summary field in the live minutes.
 pub const MINUTES_SUMMARY_ROWS: usize = 3;
-/// Width of a decision's or a commitment's field in the live minutes (one per language).
-pub const MINUTES_DECISION_WIDTH: f32 = 300.0;
+/// What a decision's row in the live minutes keeps beside its two fields (its label and
+/// its Remove button).
+pub const MINUTES_ROW_RESERVE: f32 = 170.0;
 
 // ---------------------------------------------------------------------------------------
 // Dialogs and the window's chrome
