@@ -507,3 +507,31 @@ fn an_unknown_meeting_is_named_and_nothing_is_written() {
     assert!(err.contains("nowhere"), "{err}");
     assert!(!out.exists());
 }
+
+/// A commitment whose item was taken off the agenda (a pasted programme replaced it) is
+/// still in the minutes: in the list of agreed points, without an item.
+#[test]
+fn a_commitment_whose_item_is_gone_is_still_listed() {
+    let mut project = delegation_planner::samples::ccaa_afnor().unwrap();
+    let id = MeetingId::from("paris-2024");
+    let mut meeting = project.meetings[&id].clone();
+    for day in &mut meeting.days {
+        day.items.retain(|i| i.id.as_str() != "cooperation-points");
+    }
+    project.meetings.insert(id.clone(), meeting);
+    let request = ExportRequest::Minutes {
+        meeting: id,
+        format: minutes::MinutesFormat::Md,
+        language: ExportLanguage::En,
+        mark: MinutesMark::default(),
+    };
+    let md = String::from_utf8(request.render(&project).unwrap()).unwrap();
+    let agreed = &md[md.find("## Agreed points").unwrap()..];
+    assert!(
+        agreed.contains("1. Explore mutual recognition in innovative business areas"),
+        "{agreed}"
+    );
+    assert!(agreed.contains("\n9. "), "all nine commitments: {agreed}");
+    assert!(!agreed.contains("(Item"), "{agreed}");
+    assert!(!md.contains("Decision"), "its decisions went with the item");
+}

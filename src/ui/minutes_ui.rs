@@ -99,12 +99,21 @@ pub fn live_minutes_ui(
         .or_else(|| meeting.items().next().map(|i| i.id.clone()));
     let add = state.minutes_add.take();
     let items: Vec<ItemId> = meeting.items().map(|i| i.id.clone()).collect();
+    // One pass over the commitments a frame, not one per item.
+    let with_commitments: std::collections::BTreeSet<&ItemId> = cx
+        .project
+        .commitments
+        .values()
+        .filter(|c| c.agreed_at.as_ref() == Some(id))
+        .filter_map(|c| c.agreed_item.as_ref())
+        .collect();
     egui::ScrollArea::vertical()
         .id_salt("live_minutes")
         .auto_shrink([false, false])
         .show(ui, |ui| {
             for (index, item_id) in items.iter().enumerate() {
                 let is_current = current.as_ref() == Some(item_id);
+                let has_commitments = with_commitments.contains(item_id);
                 let ask = add.filter(|_| is_current);
                 let neighbours = (
                     index.checked_sub(1).and_then(|i| items.get(i)),
@@ -114,7 +123,7 @@ pub fn live_minutes_ui(
                     ui,
                     cx,
                     (id, meeting),
-                    (index, item_id, is_current),
+                    (index, item_id, is_current, has_commitments),
                     neighbours,
                     ask,
                     state,
@@ -200,7 +209,7 @@ fn item_ui(
     ui: &mut egui::Ui,
     cx: &mut Cx<'_>,
     (meeting_id, meeting): (&MeetingId, &Meeting),
-    (index, item_id, is_current): (usize, &ItemId, bool),
+    (index, item_id, is_current, has_commitments): (usize, &ItemId, bool, bool),
     (previous, next): (Option<&ItemId>, Option<&ItemId>),
     add: Option<MinutesAdd>,
     state: &mut ViewState,
@@ -286,7 +295,9 @@ fn item_ui(
     {
         outcome.decisions.remove(i);
     }
-    commitments_ui(ui, cx, meeting_id, item_id, state, &mut focused);
+    if has_commitments {
+        commitments_ui(ui, cx, meeting_id, item_id, state, &mut focused);
+    }
     let mut ask = add;
     ui.horizontal(|ui| {
         let decision = ui

@@ -121,6 +121,7 @@ pub(super) fn commitment_editor_ui(
             .labelled_by(parent_label.id);
         ui.end_row();
 
+        let agreed_before = c.agreed_at.clone();
         let agreed_label = ui.label(t.agreed_at);
         let agreed_text = c
             .agreed_at
@@ -140,16 +141,12 @@ pub(super) fn commitment_editor_ui(
             .labelled_by(agreed_label.id);
         ui.end_row();
 
-        // The agenda item it was agreed under: one of that meeting's items.
+        // The agenda item it was agreed under: one of that meeting's items. Another
+        // meeting chosen above leaves the item behind.
+        if c.agreed_at != agreed_before {
+            c.agreed_item = None;
+        }
         let agreed_in = c.agreed_at.as_ref().and_then(|m| project.meetings.get(m));
-        if let Some(m) = agreed_in
-            && c.agreed_item.as_ref().is_some_and(|i| m.item(i).is_none())
-        {
-            c.agreed_item = None;
-        }
-        if agreed_in.is_none() {
-            c.agreed_item = None;
-        }
         if let Some(m) = agreed_in {
             let item_label = ui.label(t.agreed_item);
             let item_name = |i: &crate::model::ItemId| {
@@ -163,6 +160,7 @@ pub(super) fn commitment_editor_ui(
                 .agreed_item
                 .as_ref()
                 .map(&item_name)
+                .filter(|name| !name.is_empty())
                 .unwrap_or_else(|| t.none_choice.to_owned());
             egui::ComboBox::from_id_salt("commitment_item")
                 .selected_text(item_text)
