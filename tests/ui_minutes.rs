@@ -239,3 +239,72 @@ fn minutes_from_the_menu_and_back_to_the_meeting() {
     let bytes = std::fs::read(&out).expect("the minutes were written");
     assert!(bytes.starts_with(b"PK"));
 }
+
+/// A long programme: only the items on screen are laid out, yet Tab walks from the first
+/// item to the thirtieth, far below the window, and the text lands there.
+#[test]
+fn tab_walks_a_long_programme_beyond_the_window() {
+    let mut project = delegation_planner::samples::ccaa_afnor().unwrap();
+    let id = MeetingId::from("paris-2024");
+    let mut meeting = project.meetings[&id].clone();
+    let template = meeting.days[0].items[0].clone();
+    meeting.days[0].items = (1..=60)
+        .map(|n| {
+            let mut item = template.clone();
+            item.id = ItemId::from(format!("item-{n}").as_str());
+            item.title.en = format!("Point {n}");
+            item.outcome = Default::default();
+            item.duration_minutes = 5;
+            item
+        })
+        .collect();
+    project.meetings.insert(id.clone(), meeting);
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("long.ron");
+    std::fs::write(
+        &path,
+        delegation_planner::project_file::to_ron_string(&project).unwrap(),
+    )
+    .unwrap();
+    let mut harness = Harness::builder()
+        .with_size([1400.0, 900.0])
+        .build_eframe(move |cc| {
+            DelegationApp::with_settings(
+                &cc.egui_ctx,
+                Settings::default(),
+                Some(path),
+                Box::new(ScriptedDialogs::default()),
+            )
+        });
+    settle(&mut harness);
+    press(&mut harness, Key::M);
+    assert!(harness.state().view.minutes_mode);
+    // Far fewer summary fields than items are laid out.
+    let drawn = harness.get_all_by_role(Role::MultilineTextInput).count();
+    assert!(drawn < 40, "{drawn} summary fields for 60 items");
+    harness
+        .get_all_by_role(Role::MultilineTextInput)
+        .next()
+        .unwrap()
+        .focus();
+    settle(&mut harness);
+    for _ in 1..30 {
+        harness.key_press(Key::Tab);
+        harness.run_steps(2);
+    }
+    settle(&mut harness);
+    harness
+        .get_all_by_role(Role::MultilineTextInput)
+        .find(|n| n.is_focused())
+        .expect("a summary still has the keyboard")
+        .type_text("Thirty.");
+    settle(&mut harness);
+    let meeting = paris(&harness);
+    let item = meeting.item(&ItemId::from("item-30")).unwrap();
+    assert_eq!(item.outcome.summary.en, "Thirty.");
+    assert_eq!(
+        meeting.items().filter(|i| !i.outcome.is_empty()).count(),
+        1,
+        "nothing typed anywhere else"
+    );
+}

@@ -107,11 +107,33 @@ pub fn live_minutes_ui(
         .filter(|c| c.agreed_at.as_ref() == Some(id))
         .filter_map(|c| c.agreed_item.as_ref())
         .collect();
+    let current_index = current
+        .as_ref()
+        .and_then(|c| items.iter().position(|i| i == c));
     egui::ScrollArea::vertical()
         .id_salt("live_minutes")
         .auto_shrink([false, false])
-        .show(ui, |ui| {
+        .show_viewport(ui, |ui, viewport| {
+            // Only the items on screen are laid out (a training of 2,000 items would take
+            // a second a frame otherwise); the others take the height they had when last
+            // drawn. The item being written and its neighbours are always drawn, so the
+            // keyboard never loses its field and Tab always finds the next one.
+            let origin = ui.max_rect().top();
+            let margin = viewport.height();
             for (index, item_id) in items.iter().enumerate() {
+                let near = current_index.is_some_and(|c| c.abs_diff(index) <= 1);
+                let y = ui.cursor().top() - origin;
+                let height = state
+                    .minutes_heights
+                    .get(item_id)
+                    .copied()
+                    .unwrap_or(style::MINUTES_ITEM_HEIGHT);
+                let visible = y < viewport.max.y + margin && y + height > viewport.min.y - margin;
+                if !visible && !near {
+                    ui.allocate_space(egui::vec2(ui.available_width(), height));
+                    continue;
+                }
+                let top = ui.cursor().top();
                 let is_current = current.as_ref() == Some(item_id);
                 let has_commitments = with_commitments.contains(item_id);
                 let ask = add.filter(|_| is_current);
@@ -129,6 +151,8 @@ pub fn live_minutes_ui(
                     state,
                     &mut changed,
                 );
+                let drawn = ui.cursor().top() - top;
+                state.minutes_heights.insert(item_id.clone(), drawn);
             }
         });
     if let Some(m) = changed

@@ -173,6 +173,9 @@ pub struct ViewState {
     pub minutes_item: Option<ItemId>,
     /// A decision or commitment the menu or a shortcut asked to add to that item.
     pub minutes_add: Option<minutes_ui::MinutesAdd>,
+    /// The height each item of the live minutes took when last drawn, for the space of
+    /// those off screen.
+    pub minutes_heights: std::collections::BTreeMap<ItemId, f32>,
 }
 
 impl ViewState {
