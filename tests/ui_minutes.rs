@@ -221,6 +221,15 @@ fn minutes_from_the_menu_and_back_to_the_meeting() {
     settle(&mut harness);
     press(&mut harness, Key::M);
     assert!(harness.state().view.minutes_mode);
+    // The sample's minutes are final, dated 30 September 2024; undated, an export is
+    // dated the day it is made.
+    assert_eq!(
+        paris(&harness).minutes_version.unwrap().to_string(),
+        "2024-09-30"
+    );
+    harness.get_by_label("Version dated").click();
+    settle(&mut harness);
+    assert_eq!(paris(&harness).minutes_version, None);
     harness.get_by_label("Back to the meeting").click();
     settle(&mut harness);
     assert!(!harness.state().view.minutes_mode);
@@ -238,6 +247,14 @@ fn minutes_from_the_menu_and_back_to_the_meeting() {
     settle(&mut harness);
     let bytes = std::fs::read(&out).expect("the minutes were written");
     assert!(bytes.starts_with(b"PK"));
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+    let mut header = String::new();
+    std::io::Read::read_to_string(&mut zip.by_name("word/header1.xml").unwrap(), &mut header)
+        .unwrap();
+    let today = harness.state().workspace.today;
+    let date = today.format("%-d %b %Y").to_string();
+    assert!(header.contains("Final · version of "), "{header}");
+    assert!(header.contains(&date), "dated today ({date}): {header}");
 }
 
 /// A long programme: only the items on screen are laid out, yet Tab walks from the first

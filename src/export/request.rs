@@ -181,7 +181,9 @@ impl ExportRequest {
                         *format,
                         *language,
                         *mark,
-                        now.date_naive(),
+                        // The version date of undated minutes: the day it is where the
+                        // user is, as the app and the command line show today.
+                        now.with_timezone(&chrono::Local).date_naive(),
                     )?,
                     Self::Attendees {
                         meeting: id,

@@ -584,6 +584,7 @@ strings! {
     not_marked => "Not marked", "未标记";
     attendance_tip => "Click: present, absent", "点击：出席、缺席";
     minutes_stage => "Minutes are", "纪要状态";
+    minutes_version => "Version dated", "版本日期";
     minutes_no_items => "This meeting has no agenda items yet. Add them in the agenda, or paste a programme (Ctrl+Shift+V), then take the minutes item by item.", "此会议还没有议程项。请先在议程中添加，或粘贴日程（Ctrl+Shift+V），再逐项记录纪要。";
     minutes_no_attendees => "No attendees yet: add them in the meeting's attendee list.", "尚无出席人员：请在会议的出席人员名单中添加。";
     summary_en => "Summary in English (Tab: next item)", "英文纪要（Tab：下一议题）";

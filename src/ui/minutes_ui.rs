@@ -10,7 +10,7 @@ use egui::{Key, Modifiers};
 
 use super::commands_ui::shortcut_text;
 use super::style;
-use super::widgets::{choice_combo, empty_message};
+use super::widgets::{choice_combo, empty_message, optional_date_edit};
 use super::{Cx, View, ViewState};
 use crate::document::Edit;
 use crate::model::{
@@ -81,6 +81,21 @@ pub fn live_minutes_ui(
             let mut m = meeting.clone();
             m.minutes_stage = stage;
             changed = Some(m);
+        }
+        ui.add_space(style::space::L);
+        // The version date printed on the minutes; undated, an export is dated the day
+        // it is made.
+        let mut version = meeting.minutes_version;
+        if optional_date_edit(
+            ui,
+            cx.language,
+            "minutes_version",
+            t.minutes_version,
+            &mut version,
+            cx.today,
+        ) {
+            let m = changed.get_or_insert_with(|| meeting.clone());
+            m.minutes_version = version;
         }
     });
     ui.add_space(style::space::S);
