@@ -535,3 +535,53 @@ fn a_commitment_whose_item_is_gone_is_still_listed() {
     assert!(!agreed.contains("(Item"), "{agreed}");
     assert!(!md.contains("Decision"), "its decisions went with the item");
 }
+
+/// Sub-points nested thousands deep and a cycle of parents (a hand-edited file): the
+/// minutes list every point once, without overflowing the stack.
+#[test]
+fn deep_and_cyclic_sub_points_are_each_listed_once() {
+    use delegation_planner::model::{Commitment, CommitmentId};
+    let mut project = delegation_planner::samples::ccaa_afnor().unwrap();
+    let id = MeetingId::from("paris-2024");
+    let item = ItemId::from("conclusions");
+    let point = |parent: Option<String>, title: String| Commitment {
+        title: Bilingual::en(title),
+        parent: parent.map(|p| CommitmentId::from(p.as_str())),
+        agreed_at: Some(id.clone()),
+        agreed_item: Some(item.clone()),
+        ..Default::default()
+    };
+    for n in 0..5_000 {
+        let parent = (n > 0).then(|| format!("deep-{:05}", n - 1));
+        project.commitments.insert(
+            CommitmentId::from(format!("deep-{n:05}").as_str()),
+            point(parent, format!("Deep {n}")),
+        );
+    }
+    project.commitments.insert(
+        "loop-a".into(),
+        point(Some("loop-b".into()), "Loop A".into()),
+    );
+    project.commitments.insert(
+        "loop-b".into(),
+        point(Some("loop-a".into()), "Loop B".into()),
+    );
+    let request = ExportRequest::Minutes {
+        meeting: id,
+        format: minutes::MinutesFormat::Md,
+        language: ExportLanguage::En,
+        mark: MinutesMark::default(),
+    };
+    let md = String::from_utf8(request.render(&project).unwrap()).unwrap();
+    let record = &md[md.find("### 4. Conclusions").unwrap()..md.find("## Agreed points").unwrap()];
+    assert_eq!(record.matches("Deep ").count(), 5_000);
+    assert_eq!(record.matches("Loop A").count(), 1);
+    assert_eq!(record.matches("Loop B").count(), 1);
+    assert!(
+        record.contains("- **Commitment 1**: Deep 0"),
+        "{}",
+        &record[..400]
+    );
+    assert!(record.contains("- **Commitment 1.1.1.1.1**: Deep 4\n"));
+    assert!(record.contains("- **Commitment**: Deep 5\n"));
+}

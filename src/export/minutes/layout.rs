@@ -68,9 +68,8 @@ pub fn markdown(r: &Record, lang: ExportLanguage) -> String {
                 }
                 for c in &item.commitments {
                     out.push_str(&format!(
-                        "- **{} {}**: {}\n",
-                        md(word_in(&COMMITMENT, zh)),
-                        md(&c.number),
+                        "- **{}**: {}\n",
+                        md(format!("{} {}", word_in(&COMMITMENT, zh), c.number).trim_end()),
                         md(&commitment_text(c, zh))
                     ));
                 }
@@ -185,7 +184,9 @@ pub fn html(r: &Record, lang: ExportLanguage) -> String {
                 }
                 for c in &item.commitments {
                     rows.push([
-                        format!("{} {}", word(&COMMITMENT, lang), c.number),
+                        format!("{} {}", word(&COMMITMENT, lang), c.number)
+                            .trim_end()
+                            .to_owned(),
                         commitment_text(c, zh),
                         String::new(),
                     ]);
@@ -336,7 +337,9 @@ pub fn parts(r: &Record, lang: ExportLanguage) -> Vec<Part> {
                             .iter()
                             .map(|c| {
                                 vec![
-                                    format!("{} {}", c.number, one(&c.title, zh)),
+                                    format!("{} {}", c.number, one(&c.title, zh))
+                                        .trim_start()
+                                        .to_owned(),
                                     owners_text(&c.owners, zh),
                                     due_text(c.due, zh),
                                 ]

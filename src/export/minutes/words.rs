@@ -181,7 +181,9 @@ pub(super) fn item_rows(item: &ItemRecord) -> Vec<[String; 3]> {
     }
     for c in &item.commitments {
         rows.push([
-            format!("{} {}", word(&COMMITMENT, ExportLanguage::Both), c.number),
+            format!("{} {}", word(&COMMITMENT, ExportLanguage::Both), c.number)
+                .trim_end()
+                .to_owned(),
             commitment_text(c, false),
             commitment_text(c, true),
         ]);
