@@ -325,3 +325,57 @@ fn tab_walks_a_long_programme_beyond_the_window() {
         "nothing typed anywhere else"
     );
 }
+
+/// A summary too long to edit (a pasted transcript) is shown, not edited; the Chinese one
+/// beside it is still typed in, and the long text stays whole.
+#[test]
+fn a_summary_too_long_to_edit_is_kept_whole() {
+    let mut project = delegation_planner::samples::ccaa_afnor().unwrap();
+    let id = MeetingId::from("paris-2024");
+    let long = "Transcript line. ".repeat(20_000);
+    let mut meeting = project.meetings[&id].clone();
+    let item = meeting.item_mut(&ItemId::from("welcome")).unwrap();
+    item.outcome.summary.en = long.clone();
+    item.outcome.summary.zh = String::new();
+    project.meetings.insert(id, meeting);
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("long-summary.ron");
+    std::fs::write(
+        &path,
+        delegation_planner::project_file::to_ron_string(&project).unwrap(),
+    )
+    .unwrap();
+    let mut harness = Harness::builder()
+        .with_size([1400.0, 2600.0])
+        .build_eframe(move |cc| {
+            DelegationApp::with_settings(
+                &cc.egui_ctx,
+                Settings::default(),
+                Some(path),
+                Box::new(ScriptedDialogs::default()),
+            )
+        });
+    settle(&mut harness);
+    press(&mut harness, Key::M);
+    assert!(
+        harness
+            .query_by_label_contains("too long to edit here")
+            .is_some()
+    );
+    // The first summary field is now the Chinese one of the first item.
+    harness
+        .get_all_by_role(Role::MultilineTextInput)
+        .next()
+        .unwrap()
+        .focus();
+    settle(&mut harness);
+    harness
+        .get_all_by_role(Role::MultilineTextInput)
+        .find(|n| n.is_focused())
+        .unwrap()
+        .type_text("双方致辞。");
+    settle(&mut harness);
+    let outcome = outcome_of(&harness, "welcome");
+    assert_eq!(outcome.summary.zh, "双方致辞。");
+    assert_eq!(outcome.summary.en, long);
+}

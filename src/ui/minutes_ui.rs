@@ -10,11 +10,14 @@ use egui::{Key, Modifiers};
 
 use super::commands_ui::shortcut_text;
 use super::style;
-use super::widgets::{choice_combo, empty_message, optional_date_edit};
+use super::widgets::{
+    choice_combo, empty_message, long_text_ui, optional_date_edit, too_long_to_edit,
+};
 use super::{Cx, View, ViewState};
 use crate::document::Edit;
 use crate::model::{
-    AttendanceStatus, Bilingual, Commitment, CommitmentStatus, ItemId, Meeting, MeetingId, Owner,
+    AttendanceStatus, Bilingual, Commitment, CommitmentStatus, ItemId, Meeting, MeetingId, Outcome,
+    Owner,
 };
 use crate::workspace::Command;
 
@@ -259,7 +262,28 @@ fn item_ui(
     let Some(item) = meeting.item(item_id) else {
         return;
     };
-    let mut outcome = item.outcome.clone();
+    // A summary too long to edit (a pasted transcript of megabytes) is shown, not copied
+    // every frame: the copy edited here leaves it out, and it goes back in with an edit.
+    let long = [
+        too_long_to_edit(&item.outcome.summary.en),
+        too_long_to_edit(&item.outcome.summary.zh),
+    ];
+    let original = Outcome {
+        summary: Bilingual::new(
+            if long[0].is_some() {
+                ""
+            } else {
+                item.outcome.summary.en.as_str()
+            },
+            if long[1].is_some() {
+                ""
+            } else {
+                item.outcome.summary.zh.as_str()
+            },
+        ),
+        decisions: item.outcome.decisions.clone(),
+    };
+    let mut outcome = original.clone();
     let mut focused = false;
     ui.add_space(style::space::M);
     let heading = egui::RichText::new(format!("{}. {}", index + 1, item.title.get(zh))).strong();
@@ -285,6 +309,11 @@ fn item_ui(
                     column.memory_mut(|m| m.request_focus(summary_id(other, in_zh)));
                     state.minutes_item = Some(other.clone());
                 }
+            }
+            let [long_en, long_zh] = long;
+            if let Some(text) = if in_zh { long_zh } else { long_en } {
+                long_text_ui(column, t, field, text);
+                continue;
             }
             let text = if in_zh {
                 &mut outcome.summary.zh
@@ -384,7 +413,13 @@ fn item_ui(
     if focused {
         state.minutes_item = Some(item_id.clone());
     }
-    if outcome != item.outcome {
+    if outcome != original {
+        if let Some(text) = long[0] {
+            outcome.summary.en = text.to_owned();
+        }
+        if let Some(text) = long[1] {
+            outcome.summary.zh = text.to_owned();
+        }
         let m = changed.get_or_insert_with(|| meeting.clone());
         if let Some(item) = m.item_mut(item_id) {
             item.outcome = outcome;
