@@ -518,6 +518,7 @@ fn meetings(
                 } else {
                     String::new()
                 },
+                outcome: crate::model::Outcome::default(),
             });
         }
         let id = MeetingId(format!("meeting-{:03}", m + 1));
@@ -607,6 +608,7 @@ fn commitments(
                 ),
                 parent,
                 agreed_at,
+                agreed_item: None,
                 parties,
                 owners,
                 topics: vec![topic.to_owned()],

@@ -11,6 +11,7 @@ use std::io::Read as _;
 use delegation_planner::export::agenda::AgendaFormat;
 use delegation_planner::export::attendees::AttendeeFormat;
 use delegation_planner::export::commitments::CommitmentsFormat;
+use delegation_planner::export::minutes::{MinutesFormat, MinutesMark};
 use delegation_planner::export::{ExportLanguage, ExportRequest};
 use delegation_planner::model::followup::Filter;
 use delegation_planner::model::{Bilingual, MeetingId, Project, Series};
@@ -61,7 +62,13 @@ fn hostile_project() -> Project {
         for item in m.items_mut() {
             hostile(&mut item.title);
             item.notes.push_str(HOSTILE);
+            hostile(&mut item.outcome.summary);
+            item.outcome.decisions.push(Bilingual::new(
+                format!("Decision{HOSTILE}"),
+                format!("决定{HOSTILE}"),
+            ));
         }
+        m.minutes.push_str(HOSTILE);
     }
     let ids: Vec<_> = p.commitments.keys().cloned().collect();
     for id in ids {
@@ -98,6 +105,14 @@ fn every_request() -> Vec<ExportRequest> {
                 });
             }
         }
+        for format in MinutesFormat::ALL {
+            all.push(ExportRequest::Minutes {
+                meeting: meeting(),
+                format,
+                language,
+                mark: MinutesMark::default(),
+            });
+        }
         for format in CommitmentsFormat::ALL {
             all.push(ExportRequest::Commitments {
                 format,
@@ -123,6 +138,19 @@ fn text_of(request: &ExportRequest, bytes: &[u8]) -> String {
                 .unwrap()
                 .read_to_string(&mut xml)
                 .unwrap();
+            xml
+        }
+        "docx" => {
+            // The body, the header and the footer, as Word reads them.
+            let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+            let mut xml = String::new();
+            for part in ["word/document.xml", "word/header1.xml", "word/footer1.xml"] {
+                archive
+                    .by_name(part)
+                    .unwrap()
+                    .read_to_string(&mut xml)
+                    .unwrap();
+            }
             xml
         }
         "csv" => {

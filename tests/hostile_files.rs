@@ -318,7 +318,14 @@ fn the_v1_fixture_reads_as_written() {
     all::<MeetingKind>(p.meetings.values().map(|m| m.kind));
     all::<AgendaItemKind>(paris.items().map(|i| i.kind));
     all::<AttendanceRole>(paris.attendees.iter().map(|a| a.role));
-    all::<AttendanceStatus>(paris.attendees.iter().map(|a| a.status));
+    // Every status V1 had: `Absent` came with V3 (tests/formats/v3.ron holds it).
+    let statuses: BTreeSet<AttendanceStatus> = paris.attendees.iter().map(|a| a.status).collect();
+    let v1_statuses: BTreeSet<AttendanceStatus> = AttendanceStatus::ALL
+        .iter()
+        .copied()
+        .filter(|s| *s != AttendanceStatus::Absent)
+        .collect();
+    assert_eq!(statuses, v1_statuses);
     all::<AttendanceMode>(paris.attendees.iter().map(|a| a.mode));
     all::<CommitmentStatus>(p.commitments.values().map(|c| c.status));
     assert!(
@@ -390,6 +397,88 @@ fn the_v2_fixture_reads_as_written() {
     );
     let err = parse_project(empty.as_bytes(), Path::new("empty-days.ron")).unwrap_err();
     assert!(err.to_string().contains("at least one day"), "{err}");
+}
+
+/// The V3 fixture: the meeting's record. Outcomes per item (summary and decisions, one
+/// decision in one language only), the item commitments were agreed under (two of them
+/// under one item, found from the item), the minutes' stage and version date, an absent
+/// attendee; V2 files still read with none of it.
+#[test]
+fn the_v3_fixture_reads_as_written() {
+    use delegation_planner::model::{ItemId, MeetingId, MinutesStage};
+    let p = read_project(Path::new("tests/formats/v3.ron")).unwrap();
+    let paris = &p.meetings["paris-2024"];
+    let discussion = paris.item(&ItemId::from("discussion")).unwrap();
+    assert_eq!(
+        discussion.outcome.summary.en,
+        "Mutual recognition needs the \"formal\" approval of the CNCA."
+    );
+    assert_eq!(
+        discussion.outcome.summary.zh,
+        "互认须经国家认监委正式批准。"
+    );
+    let decisions: Vec<(&str, &str)> = discussion
+        .outcome
+        .decisions
+        .iter()
+        .map(|d| (d.en.as_str(), d.zh.as_str()))
+        .collect();
+    assert_eq!(
+        decisions,
+        [
+            (
+                "Meet periodically to share expertise.",
+                "定期会面，交流经验。"
+            ),
+            ("Promote mutual recognition of auditors.", ""),
+            ("", "共同举办培训。"),
+        ]
+    );
+    let welcome = paris.item(&ItemId::from("welcome")).unwrap();
+    assert_eq!(welcome.outcome.summary.zh, "");
+    assert!(welcome.outcome.decisions.is_empty());
+    assert!(
+        paris
+            .item(&ItemId::from("coffee"))
+            .unwrap()
+            .outcome
+            .is_empty()
+    );
+    let (id, item) = (MeetingId::from("paris-2024"), ItemId::from("discussion"));
+    let under: Vec<&str> = p
+        .commitments_of_item(&id, &item)
+        .map(|(c, _)| c.as_str())
+        .collect();
+    assert_eq!(under, ["expertise", "proposed"]);
+    assert_eq!(p.commitments["recognition"].agreed_item, None);
+    assert_eq!(paris.minutes_stage, MinutesStage::Final);
+    assert_eq!(paris.minutes_version.unwrap().to_string(), "2024-09-30");
+    assert_eq!(p.meetings["roundtable"].minutes_stage, MinutesStage::Draft);
+    assert_eq!(p.meetings["workshop"].minutes_version, None);
+    let statuses: BTreeSet<AttendanceStatus> = paris.attendees.iter().map(|a| a.status).collect();
+    assert_eq!(
+        statuses,
+        AttendanceStatus::ALL
+            .iter()
+            .copied()
+            .collect::<BTreeSet<_>>()
+    );
+    all_enums(&p);
+
+    // The same file as V2 reads too: V3 only added fields with defaults.
+    let v2 = read_project(Path::new("tests/formats/v2.ron")).unwrap();
+    assert!(
+        v2.meetings
+            .values()
+            .flat_map(|m| m.items())
+            .all(|i| i.outcome.is_empty())
+    );
+    assert!(v2.commitments.values().all(|c| c.agreed_item.is_none()));
+    assert!(
+        v2.meetings
+            .values()
+            .all(|m| m.minutes_stage == MinutesStage::Draft)
+    );
 }
 
 /// Every variant of every enum appears in a fixture.

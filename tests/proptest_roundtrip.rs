@@ -16,9 +16,9 @@ use chrono::{NaiveDate, NaiveTime};
 use delegation_planner::model::{
     AgendaItem, AgendaItemKind, AttendanceMode, AttendanceRole, AttendanceStatus, Attendee,
     Bilingual, Choice, Commitment, CommitmentId, CommitmentStatus, Day, EntityMap, Honorific,
-    ItemId, Meeting, MeetingId, MeetingKind, NameOrder, Organisation, OrganisationId, Owner,
-    Person, PersonId, Precondition, ProgressEntry, Project, ProjectInfo, Sector, Series, Side,
-    SideId,
+    ItemId, Meeting, MeetingId, MeetingKind, MinutesStage, NameOrder, Organisation, OrganisationId,
+    Outcome, Owner, Person, PersonId, Precondition, ProgressEntry, Project, ProjectInfo, Sector,
+    Series, Side, SideId,
 };
 use delegation_planner::project_file::{
     parse_project, parse_project_fast, parse_project_reference, read_project, save_project,
@@ -211,9 +211,20 @@ fn agenda_item() -> impl Strategy<Value = AgendaItem> {
         prop::collection::vec(text(), 0..3),
         prop::collection::vec(text(), 0..3),
         text(),
+        (bilingual(), prop::collection::vec(bilingual(), 0..3)),
     )
         .prop_map(
-            |(id, title, kind, duration_minutes, fixed_start, speakers, guest_speakers, notes)| {
+            |(
+                id,
+                title,
+                kind,
+                duration_minutes,
+                fixed_start,
+                speakers,
+                guest_speakers,
+                notes,
+                (summary, decisions),
+            )| {
                 AgendaItem {
                     id: ItemId(id),
                     title,
@@ -223,6 +234,7 @@ fn agenda_item() -> impl Strategy<Value = AgendaItem> {
                     speakers: speakers.into_iter().map(PersonId).collect(),
                     guest_speakers,
                     notes,
+                    outcome: Outcome { summary, decisions },
                 }
             },
         )
@@ -265,7 +277,12 @@ fn meeting() -> impl Strategy<Value = Meeting> {
             prop::collection::vec(attendee(), 0..4),
             prop::collection::vec(day(), 1..4),
         ),
-        (text(), prop::option::of(any::<u32>())),
+        (
+            text(),
+            prop::option::of(any::<u32>()),
+            choice::<MinutesStage>(),
+            prop::option::of(date()),
+        ),
     )
         .prop_map(
             |(
@@ -273,7 +290,7 @@ fn meeting() -> impl Strategy<Value = Meeting> {
                 (time_zone, counterpart_time_zone),
                 (venue, host, series),
                 (sides, attendees, days),
-                (minutes, expected_participants),
+                (minutes, expected_participants, minutes_stage, minutes_version),
             )| {
                 let mut m = Meeting::new(date, time_zone);
                 m.title = title;
@@ -293,6 +310,8 @@ fn meeting() -> impl Strategy<Value = Meeting> {
                 m.attendees = attendees;
                 m.days = days;
                 m.minutes = minutes;
+                m.minutes_stage = minutes_stage;
+                m.minutes_version = minutes_version;
                 m.expected_participants = expected_participants;
                 m
             },
@@ -335,7 +354,11 @@ fn commitment() -> impl Strategy<Value = Commitment> {
             prop::collection::vec(owner, 0..3),
             prop::collection::vec(text(), 0..3),
         ),
-        (choice::<CommitmentStatus>(), prop::option::of(date())),
+        (
+            choice::<CommitmentStatus>(),
+            prop::option::of(date()),
+            prop::option::of(text()),
+        ),
         (
             prop::collection::vec(precondition, 0..3),
             prop::collection::vec(progress, 0..3),
@@ -345,7 +368,7 @@ fn commitment() -> impl Strategy<Value = Commitment> {
             |(
                 (title, description, parent, agreed_at),
                 (parties, owners, topics),
-                (status, due),
+                (status, due, agreed_item),
                 (preconditions, progress),
             )| {
                 Commitment {
@@ -353,6 +376,7 @@ fn commitment() -> impl Strategy<Value = Commitment> {
                     description,
                     parent: parent.map(CommitmentId),
                     agreed_at: agreed_at.map(MeetingId),
+                    agreed_item: agreed_item.map(ItemId),
                     parties: parties.into_iter().map(OrganisationId).collect(),
                     owners,
                     topics,

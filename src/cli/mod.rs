@@ -195,6 +195,30 @@ pub enum ExportCommand {
         #[arg(short, long)]
         output: PathBuf,
     },
+    /// A meeting's minutes: header, attendees by side, each item's summary, decisions and
+    /// commitments, and every agreed point (`--lang both`: English and Chinese side by side).
+    Minutes {
+        /// The project file.
+        file: PathBuf,
+        /// The meeting id (see `list meetings`).
+        #[arg(long)]
+        meeting: String,
+        /// Output format.
+        #[arg(long, value_enum)]
+        format: crate::export::minutes::MinutesFormat,
+        /// Language of the document.
+        #[arg(long, value_enum, default_value_t = ExportLanguage::Both)]
+        lang: ExportLanguage,
+        /// Mark the minutes final (else the meeting's own mark, draft by default).
+        #[arg(long = "final")]
+        final_: bool,
+        /// The version date printed on the minutes (YYYY-MM-DD); else the meeting's, else today.
+        #[arg(long)]
+        version_date: Option<chrono::NaiveDate>,
+        /// Where to write it (`-` for standard output).
+        #[arg(short, long)]
+        output: PathBuf,
+    },
     /// The commitments: a CSV table, or a follow-up report grouped by status.
     Commitments {
         /// The project file.
@@ -264,6 +288,26 @@ pub fn run(command: &Command, out: &mut dyn std::io::Write, err: &mut dyn std::i
                 meeting: MeetingId::from(meeting.as_str()),
                 format,
                 language: *lang,
+            };
+            export(file, &request, output, out, err)
+        }
+        Command::Export(ExportCommand::Minutes {
+            file,
+            meeting,
+            format,
+            lang,
+            final_,
+            version_date,
+            output,
+        }) => {
+            let request = ExportRequest::Minutes {
+                meeting: MeetingId::from(meeting.as_str()),
+                format: *format,
+                language: *lang,
+                mark: crate::export::minutes::MinutesMark {
+                    stage: final_.then_some(crate::model::MinutesStage::Final),
+                    version: *version_date,
+                },
             };
             export(file, &request, output, out, err)
         }

@@ -324,6 +324,8 @@ impl Edit {
                 let mut c = c.clone();
                 if c.agreed_at.as_ref() == Some(id) {
                     c.agreed_at = None;
+                    // The item was the meeting's: without it, it names nothing.
+                    c.agreed_item = None;
                 }
                 for entry in &mut c.progress {
                     if entry.meeting.as_ref() == Some(id) {

@@ -25,11 +25,20 @@ pub enum AgendaFormat {
     /// iCalendar (.ics): one event per agenda item (`--format ics --per-item`).
     #[value(skip)]
     IcsPerItem,
+    /// Word document, to edit and send on.
+    Docx,
 }
 
 impl AgendaFormat {
     /// Every format, in menu order.
-    pub const ALL: [Self; 5] = [Self::Pdf, Self::Html, Self::Md, Self::Ics, Self::IcsPerItem];
+    pub const ALL: [Self; 6] = [
+        Self::Pdf,
+        Self::Docx,
+        Self::Html,
+        Self::Md,
+        Self::Ics,
+        Self::IcsPerItem,
+    ];
 
     /// The file-name extension.
     pub fn extension(self) -> &'static str {
@@ -38,6 +47,7 @@ impl AgendaFormat {
             Self::Html => "html",
             Self::Pdf => "pdf",
             Self::Ics | Self::IcsPerItem => "ics",
+            Self::Docx => "docx",
         }
     }
 }
@@ -50,13 +60,19 @@ pub fn render(
     format: AgendaFormat,
     lang: ExportLanguage,
     now: DateTime<Utc>,
-) -> Result<Vec<u8>, pdf::PdfError> {
+) -> Result<Vec<u8>, super::ExportError> {
     Ok(match format {
         AgendaFormat::Md => markdown(project, meeting, lang).into_bytes(),
         AgendaFormat::Html => html(project, meeting, lang).into_bytes(),
         AgendaFormat::Ics => ics(project, id, meeting, lang, now).into_bytes(),
         AgendaFormat::IcsPerItem => ics_per_item(project, id, meeting, lang, now).into_bytes(),
         AgendaFormat::Pdf => pdf(project, meeting, lang)?,
+        AgendaFormat::Docx => super::docx::from_blocks(
+            &blocks(project, meeting, lang),
+            &lang.text(&meeting.title),
+            &super::text::footer_line(&lang.text(&project.info.title), meeting.start_date(), lang),
+            lang == ExportLanguage::Zh,
+        )?,
     })
 }
 
@@ -381,6 +397,20 @@ pub fn pdf(
     meeting: &Meeting,
     lang: ExportLanguage,
 ) -> Result<Vec<u8>, pdf::PdfError> {
+    pdf::render(&pdf::Document {
+        title: lang.text(&meeting.title),
+        footer: super::text::footer_line(
+            &lang.text(&project.info.title),
+            meeting.start_date(),
+            lang,
+        ),
+        page: pdf::PageSize::A4Portrait,
+        blocks: blocks(project, meeting, lang),
+    })
+}
+
+/// The printed agenda as the PDF engine's blocks (the PDF and the Word document).
+fn blocks(project: &Project, meeting: &Meeting, lang: ExportLanguage) -> Vec<pdf::Block> {
     let mut blocks = vec![pdf::Block::Title(lang.text(&meeting.title))];
     for (label, value) in facts(project, meeting, lang) {
         blocks.push(pdf::Block::Paragraph(format!("{label}: {value}")));
@@ -429,16 +459,7 @@ pub fn pdf(
             rows,
         });
     }
-    pdf::render(&pdf::Document {
-        title: lang.text(&meeting.title),
-        footer: super::text::footer_line(
-            &lang.text(&project.info.title),
-            meeting.start_date(),
-            lang,
-        ),
-        page: pdf::PageSize::A4Portrait,
-        blocks,
-    })
+    blocks
 }
 
 /// The start of an iCalendar file with the zone of the events.

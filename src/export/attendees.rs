@@ -23,11 +23,20 @@ pub enum AttendeeFormat {
     Md,
     /// PDF with the Chinese font embedded.
     Pdf,
+    /// Word document, grouped by side in protocol order.
+    Docx,
 }
 
 impl AttendeeFormat {
     /// Every format, in menu order.
-    pub const ALL: [Self; 5] = [Self::Xlsx, Self::Csv, Self::Pdf, Self::Html, Self::Md];
+    pub const ALL: [Self; 6] = [
+        Self::Xlsx,
+        Self::Csv,
+        Self::Pdf,
+        Self::Docx,
+        Self::Html,
+        Self::Md,
+    ];
 
     /// The file-name extension.
     pub fn extension(self) -> &'static str {
@@ -37,6 +46,7 @@ impl AttendeeFormat {
             Self::Html => "html",
             Self::Md => "md",
             Self::Pdf => "pdf",
+            Self::Docx => "docx",
         }
     }
 }
@@ -50,6 +60,9 @@ pub enum AttendeeExportError {
     /// The workbook could not be made.
     #[error("could not make the workbook: {0}")]
     Xlsx(#[from] rust_xlsxwriter::XlsxError),
+    /// The Word document could not be made.
+    #[error("could not make the Word document: {0}")]
+    Docx(#[from] super::docx::DocxError),
 }
 
 /// The bytes of an attendee export: the people of the project, or `meeting`'s attendees.
@@ -90,6 +103,7 @@ pub fn render_on(
         AttendeeFormat::Html => html(project, meeting, lang).into_bytes(),
         AttendeeFormat::Md => markdown(project, meeting, lang).into_bytes(),
         AttendeeFormat::Pdf => pdf_on(project, meeting, lang, today)?,
+        AttendeeFormat::Docx => docx_on(project, meeting, lang, today)?,
     })
 }
 
@@ -437,7 +451,39 @@ pub fn pdf_on(
     today: NaiveDate,
 ) -> Result<Vec<u8>, AttendeeExportError> {
     let title = list_title(project, meeting, lang);
-    let mut blocks = vec![pdf::Block::Title(title.clone())];
+    let date = meeting.map_or(today, Meeting::start_date);
+    Ok(pdf::render(&pdf::Document {
+        title,
+        footer: super::text::footer_line(&lang.text(&project.info.title), date, lang),
+        page: pdf::PageSize::A4Portrait,
+        blocks: blocks(project, meeting, lang),
+    })?)
+}
+
+/// The list as a Word document: the same content as the PDF, with Word's styles and tables.
+///
+/// # Errors
+/// Only when docx-rs cannot write the document.
+pub fn docx_on(
+    project: &Project,
+    meeting: Option<&Meeting>,
+    lang: ExportLanguage,
+    today: NaiveDate,
+) -> Result<Vec<u8>, AttendeeExportError> {
+    let date = meeting.map_or(today, Meeting::start_date);
+    let footer = super::text::footer_line(&lang.text(&project.info.title), date, lang);
+    Ok(super::docx::from_blocks(
+        &blocks(project, meeting, lang),
+        &list_title(project, meeting, lang),
+        &footer,
+        lang == ExportLanguage::Zh,
+    )?)
+}
+
+/// The printed list as the PDF engine's blocks (the PDF and the Word document).
+fn blocks(project: &Project, meeting: Option<&Meeting>, lang: ExportLanguage) -> Vec<pdf::Block> {
+    let title = list_title(project, meeting, lang);
+    let mut blocks = vec![pdf::Block::Title(title)];
     if let Some(m) = meeting {
         blocks.push(pdf::Block::Paragraph(date_and_venue(m, lang)));
     }
@@ -466,13 +512,7 @@ pub fn pdf_on(
                 .collect(),
         });
     }
-    let date = meeting.map_or(today, Meeting::start_date);
-    Ok(pdf::render(&pdf::Document {
-        title,
-        footer: super::text::footer_line(&lang.text(&project.info.title), date, lang),
-        page: pdf::PageSize::A4Portrait,
-        blocks,
-    })?)
+    blocks
 }
 
 /// Folded table cards for a meeting's attendees (declined ones left out), in protocol

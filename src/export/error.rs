@@ -19,6 +19,9 @@ pub enum ExportError {
     /// The Excel workbook could not be made.
     #[error("could not make the workbook: {0}")]
     Xlsx(#[source] rust_xlsxwriter::XlsxError),
+    /// The Word document could not be made.
+    #[error("could not make the Word document: {0}")]
+    Docx(#[from] super::docx::DocxError),
     /// The user cancelled while it was being made.
     #[error("cancelled")]
     Cancelled,
@@ -46,6 +49,7 @@ impl From<AttendeeExportError> for ExportError {
         match err {
             AttendeeExportError::Pdf(pdf) => pdf.into(),
             AttendeeExportError::Xlsx(xlsx) => Self::Xlsx(xlsx),
+            AttendeeExportError::Docx(docx) => Self::Docx(docx),
         }
     }
 }

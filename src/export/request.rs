@@ -6,6 +6,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use super::agenda::{self, AgendaFormat};
 use super::attendees::{self, AttendeeFormat};
 use super::commitments::{self, CommitmentsFormat};
+use super::minutes::{self, MinutesFormat, MinutesMark};
 use super::{ExportError, ExportLanguage};
 use crate::model::followup::Filter;
 use crate::model::{Meeting, MeetingId, Project};
@@ -30,6 +31,17 @@ pub enum ExportRequest {
         format: AttendeeFormat,
         /// The language of printed lists.
         language: ExportLanguage,
+    },
+    /// A meeting's minutes.
+    Minutes {
+        /// The meeting.
+        meeting: MeetingId,
+        /// The format.
+        format: MinutesFormat,
+        /// The language: both side by side is the 会谈纪要 layout.
+        language: ExportLanguage,
+        /// Draft or final and the version date, when not the meeting's own.
+        mark: MinutesMark,
     },
     /// Name cards of a meeting's attendees (PDF), on this paper with these faces.
     NameCards(MeetingId, super::pdf::CardOptions),
@@ -63,6 +75,7 @@ impl ExportRequest {
     pub fn extension(&self) -> &'static str {
         match self {
             Self::Agenda { format, .. } => format.extension(),
+            Self::Minutes { format, .. } => format.extension(),
             Self::Attendees { format, .. } => format.extension(),
             Self::NameCards(..) => "pdf",
             Self::Commitments { format, .. } => format.extension(),
@@ -74,6 +87,7 @@ impl ExportRequest {
     pub fn suggested_name(&self) -> String {
         let stem = match self {
             Self::Agenda { meeting, .. } => format!("{meeting}-agenda"),
+            Self::Minutes { meeting, .. } => format!("{meeting}-minutes"),
             Self::Attendees {
                 meeting: Some(m), ..
             } => format!("{m}-attendees"),
@@ -87,7 +101,9 @@ impl ExportRequest {
     /// The meeting the export is about, if it is about one.
     pub fn meeting(&self) -> Option<&MeetingId> {
         match self {
-            Self::Agenda { meeting, .. } | Self::NameCards(meeting, _) => Some(meeting),
+            Self::Agenda { meeting, .. }
+            | Self::Minutes { meeting, .. }
+            | Self::NameCards(meeting, _) => Some(meeting),
             Self::Attendees { meeting, .. } => meeting.as_ref(),
             Self::Commitments { .. } => None,
         }
@@ -153,6 +169,22 @@ impl ExportRequest {
                         }
                         agenda::render(project, id, m, *format, *language, now)?
                     }
+                    Self::Minutes {
+                        meeting: id,
+                        format,
+                        language,
+                        mark,
+                    } => minutes::render(
+                        project,
+                        id,
+                        meeting(id)?,
+                        *format,
+                        *language,
+                        *mark,
+                        // The version date of undated minutes: the day it is where the
+                        // user is, as the app and the command line show today.
+                        now.with_timezone(&chrono::Local).date_naive(),
+                    )?,
                     Self::Attendees {
                         meeting: id,
                         format,

@@ -329,6 +329,7 @@ impl Localized for ExportError {
         match self {
             Self::Pdf(err) => pdf_failed(err, language),
             Self::Xlsx(err) => xlsx_failed(err, language),
+            Self::Docx(err) => docx_failed(err, language),
             Self::MeetingGone(id) => say(
                 language,
                 || self.to_string(),
@@ -354,8 +355,18 @@ impl Localized for AttendeeExportError {
         match self {
             Self::Pdf(err) => pdf_failed(err, language),
             Self::Xlsx(err) => xlsx_failed(err, language),
+            Self::Docx(err) => docx_failed(err, language),
         }
     }
+}
+
+/// A Word document that could not be made: only a bug can do it (it is made in memory).
+fn docx_failed(err: &crate::export::docx::DocxError, language: Language) -> String {
+    say(
+        language,
+        || format!("could not make the Word document: {err}"),
+        || format!("无法生成 Word 文档：{err}"),
+    )
 }
 
 impl Localized for Problem {
@@ -967,6 +978,7 @@ mod tests {
             ExportError::MeetingGone(MeetingId::from("paris-2024")),
             ExportError::Pdf(PdfError::Font("DejaVu Sans")),
             ExportError::Xlsx(xlsx()),
+            ExportError::Docx(docx_rs::DocxError::Unknown.into()),
             ExportError::Cancelled,
             ExportError::OutOfRange(MeetingId::from("paris-2024")),
         ];
@@ -975,6 +987,7 @@ mod tests {
                 ExportError::MeetingGone(_)
                 | ExportError::Pdf(_)
                 | ExportError::Xlsx(_)
+                | ExportError::Docx(_)
                 | ExportError::Cancelled
                 | ExportError::OutOfRange(_) => {}
             }

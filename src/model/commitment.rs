@@ -1,7 +1,7 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use super::{Bilingual, CommitmentId, MeetingId, OrganisationId, PersonId, choice_enum};
+use super::{Bilingual, CommitmentId, ItemId, MeetingId, OrganisationId, PersonId, choice_enum};
 
 /// A cooperation point agreed at a meeting, followed until it is done.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -19,6 +19,10 @@ pub struct Commitment {
     /// The meeting where it was agreed.
     #[serde(default)]
     pub agreed_at: Option<MeetingId>,
+    /// The agenda item of that meeting under which it was agreed, when known; the minutes
+    /// list it there.
+    #[serde(default)]
+    pub agreed_item: Option<ItemId>,
     /// The organisations bound by it.
     #[serde(default)]
     pub parties: Vec<OrganisationId>,

@@ -3,7 +3,9 @@ use chrono::{NaiveDate, NaiveTime};
 use serde::{Deserialize, Deserializer, Serialize};
 
 use super::programme::{Day, DaySummary, add_minutes, instant_at, move_years};
-use super::{AgendaItem, Bilingual, ItemId, OrganisationId, PersonId, SideId, choice_enum};
+use super::{
+    AgendaItem, Bilingual, ItemId, MinutesStage, OrganisationId, PersonId, SideId, choice_enum,
+};
 
 /// One meeting, visit, roundtable or training of the cooperation.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -42,6 +44,12 @@ pub struct Meeting {
     /// Minutes and free notes.
     #[serde(default)]
     pub minutes: String,
+    /// Whether the minutes are a draft or final (printed on the minutes document).
+    #[serde(default)]
+    pub minutes_stage: MinutesStage,
+    /// The date of this version of the minutes; the day of the export when not set.
+    #[serde(default)]
+    pub minutes_version: Option<NaiveDate>,
     /// Expected number of participants for large events (online trainings, roundtables).
     #[serde(default)]
     pub expected_participants: Option<u32>,
@@ -76,6 +84,8 @@ impl Meeting {
                 NaiveTime::from_hms_opt(9, 0, 0).unwrap_or(NaiveTime::MIN),
             )],
             minutes: String::new(),
+            minutes_stage: MinutesStage::default(),
+            minutes_version: None,
             expected_participants: None,
         }
     }
@@ -105,6 +115,8 @@ impl Meeting {
             attendees: Vec::new(),
             days: self.days.iter().map(Day::without_items).collect(),
             minutes: self.minutes.clone(),
+            minutes_stage: self.minutes_stage,
+            minutes_version: self.minutes_version,
             expected_participants: self.expected_participants,
         }
     }
@@ -626,6 +638,8 @@ pub enum AttendanceStatus {
     Declined,
     /// Attended (after the meeting).
     Attended,
+    /// Expected but not there (marked while taking the minutes).
+    Absent,
 }
 
 choice_enum!(AttendanceStatus {
@@ -633,6 +647,7 @@ choice_enum!(AttendanceStatus {
     Confirmed => ("confirmed", "Confirmed", "已确认"),
     Declined => ("declined", "Declined", "已谢绝"),
     Attended => ("attended", "Attended", "已出席"),
+    Absent => ("absent", "Absent", "缺席"),
 });
 
 /// On site or remote.

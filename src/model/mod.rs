@@ -9,6 +9,7 @@ pub mod followup;
 mod ids;
 mod meeting;
 mod organisation;
+mod outcome;
 mod person;
 mod programme;
 mod project;
@@ -23,6 +24,7 @@ pub use meeting::{
     AttendanceMode, AttendanceRole, AttendanceStatus, Attendee, Meeting, MeetingKind, Series, Side,
 };
 pub use organisation::{Organisation, Sector};
+pub use outcome::{MinutesStage, Outcome};
 pub use person::{
     Honorific, NameOrder, Person, fold_for_search, fold_for_search_into, normalize_chinese_name,
 };

@@ -205,6 +205,9 @@ pub struct AgendaItem {
     /// Free notes.
     #[serde(default)]
     pub notes: String,
+    /// What came of it at the meeting: summary and decisions (the minutes).
+    #[serde(default)]
+    pub outcome: super::Outcome,
 }
 
 /// The kind of an agenda item.

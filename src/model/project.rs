@@ -2,8 +2,8 @@ use serde::{Deserialize, Deserializer, Serialize};
 
 use super::ids::unique_slug;
 use super::{
-    Bilingual, Commitment, CommitmentId, Meeting, MeetingId, Organisation, OrganisationId, Person,
-    PersonId,
+    Bilingual, Commitment, CommitmentId, ItemId, Meeting, MeetingId, Organisation, OrganisationId,
+    Person, PersonId,
 };
 
 /// A map of entities by id: sorted (the saved file is sorted and diff-friendly) and
@@ -76,6 +76,18 @@ impl Project {
         CommitmentId(unique_slug(hint, "commitment", |s| {
             self.commitments.contains_key(&CommitmentId::from(s))
         }))
+    }
+
+    /// The commitments made under agenda item `item` of meeting `meeting` (the other half
+    /// of [`super::Commitment::agreed_item`]), in id order.
+    pub fn commitments_of_item<'a>(
+        &'a self,
+        meeting: &'a MeetingId,
+        item: &'a ItemId,
+    ) -> impl Iterator<Item = (&'a CommitmentId, &'a super::Commitment)> + 'a {
+        self.commitments.iter().filter(move |(_, c)| {
+            c.agreed_at.as_ref() == Some(meeting) && c.agreed_item.as_ref() == Some(item)
+        })
     }
 
     /// The display name of a person, or a marker naming the missing id.

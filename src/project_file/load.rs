@@ -7,7 +7,7 @@ use super::{Fingerprint, LoadError, ProjectFile, SyntaxReason};
 use crate::model::Project;
 
 /// The format version this app writes and the newest it reads.
-pub const FORMAT_VERSION: u32 = 2;
+pub const FORMAT_VERSION: u32 = 3;
 
 /// Files larger than this are refused before reading: the largest realistic project
 /// (100,000 people) is about 40 MB.
@@ -125,7 +125,10 @@ pub fn parse_project_fast(bytes: &[u8]) -> Option<Project> {
 pub(crate) fn migrate(file: ProjectFile) -> Project {
     match file {
         ProjectFile::V1(project) => super::v1::migrate(project),
-        ProjectFile::V2(project) => project,
+        // V3 only added fields with defaults (outcomes per agenda item, the item a
+        // commitment was agreed under, the minutes' stage and version date, absent
+        // attendees): a V2 file reads into the current model as it is.
+        ProjectFile::V2(project) | ProjectFile::V3(project) => project,
     }
 }
 

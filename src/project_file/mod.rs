@@ -45,20 +45,24 @@ pub(crate) enum ProjectFile {
     V1(v1::Project),
     /// Format version 2: a meeting has days, each with its agenda.
     V2(Project),
+    /// Format version 3: agenda items carry their outcome (summary, decisions), a
+    /// commitment names the item it was agreed under, minutes have a stage and a version
+    /// date. Every addition has a default, so V2 reads into the same types.
+    V3(Project),
 }
 
 /// The current format around a borrowed project, for writing without a copy (and the
 /// recovery copy's serialisation, which writes the same).
 #[derive(Debug, Serialize)]
 pub(crate) enum ProjectFileRef<'a> {
-    /// Format version 2.
-    V2(&'a Project),
+    /// Format version 3.
+    V3(&'a Project),
 }
 
 impl<'a> ProjectFileRef<'a> {
     /// The current format version around `project`.
     pub(crate) fn current(project: &'a Project) -> Self {
-        Self::V2(project)
+        Self::V3(project)
     }
 }
 

@@ -110,6 +110,7 @@ fn meeting(m: Meeting) -> crate::model::Meeting {
             speakers: i.speakers,
             guest_speakers: Vec::new(),
             notes: i.notes,
+            outcome: crate::model::Outcome::default(),
         })
         .collect();
     crate::model::Meeting {
@@ -124,6 +125,8 @@ fn meeting(m: Meeting) -> crate::model::Meeting {
         attendees: m.attendees,
         days: vec![day],
         minutes: m.minutes,
+        minutes_stage: crate::model::MinutesStage::default(),
+        minutes_version: None,
         expected_participants: m.expected_participants,
     }
 }

@@ -418,6 +418,7 @@ pub fn export_menu_ui(
                 AttendeeFormat::Pdf => t.format_pdf,
                 AttendeeFormat::Html => t.format_html,
                 AttendeeFormat::Md => t.format_md,
+                AttendeeFormat::Docx => t.format_docx,
             };
             let request = |language| Request::ExportAttendees {
                 meeting: meeting.cloned(),

@@ -149,6 +149,29 @@ pub fn view_command(
             language: ExportLanguage::Both,
         },
         Command::NameCards => Request::NameCards(meeting?),
+        Command::ExportMinutes(format) => Request::ExportMinutes {
+            meeting: meeting?,
+            format,
+            language: ExportLanguage::Both,
+        },
+        Command::TakeMinutes => {
+            meeting?;
+            // From another view it opens the minutes; in the meetings view it toggles them.
+            view.minutes_mode = view.view != View::Meetings || !view.minutes_mode;
+            view.view = View::Meetings;
+            return None;
+        }
+        Command::AddDecision | Command::AddCommitment => {
+            meeting?;
+            view.view = View::Meetings;
+            view.minutes_mode = true;
+            view.minutes_add = Some(if command == Command::AddDecision {
+                crate::ui::minutes_ui::MinutesAdd::Decision
+            } else {
+                crate::ui::minutes_ui::MinutesAdd::Commitment
+            });
+            return None;
+        }
         Command::ExportCommitments(format) => Request::ExportCommitments {
             format,
             language: ExportLanguage::Both,

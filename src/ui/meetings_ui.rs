@@ -147,6 +147,10 @@ fn meeting_editor_ui(
     meeting: &Meeting,
     state: &mut ViewState,
 ) {
+    if state.minutes_mode {
+        super::minutes_ui::live_minutes_ui(ui, cx, id, meeting, state);
+        return;
+    }
     let t = cx.tr();
     let zh = cx.zh();
     // Minutes too long to edit are shown from the meeting: copying 50 MB every frame
@@ -174,6 +178,15 @@ fn meeting_editor_ui(
                 .clicked()
             {
                 state.request = Some(super::Request::NextInSeries(id.clone()));
+            }
+            let shortcut =
+                super::commands_ui::shortcut_text(ui.ctx(), crate::workspace::Command::TakeMinutes);
+            if ui
+                .button(t.take_minutes)
+                .on_hover_text(format!("{} ({shortcut})", t.take_minutes_tip))
+                .clicked()
+            {
+                state.minutes_mode = true;
             }
         });
     });

@@ -51,6 +51,10 @@ pub fn menu_bar_ui(
                     }
                     entry(ui, Command::NameCards);
                     ui.separator();
+                    for format in crate::export::minutes::MinutesFormat::ALL {
+                        entry(ui, Command::ExportMinutes(format));
+                    }
+                    ui.separator();
                     for format in AttendeeFormat::ALL {
                         entry(ui, Command::ExportPeople(format));
                     }
@@ -68,6 +72,10 @@ pub fn menu_bar_ui(
                 ui.separator();
                 entry(ui, Command::ImportAttendees);
                 entry(ui, Command::PasteAgenda);
+                ui.separator();
+                entry(ui, Command::TakeMinutes);
+                entry(ui, Command::AddDecision);
+                entry(ui, Command::AddCommitment);
             });
             ui.menu_button(t.menu_view, |ui| {
                 for command in [

@@ -17,6 +17,7 @@ pub mod meeting_commitments_ui;
 pub mod meeting_summary;
 pub mod meetings_ui;
 pub mod menu_ui;
+pub mod minutes_ui;
 pub mod name_cards_ui;
 pub mod nav_ui;
 pub mod organisations_ui;
@@ -167,6 +168,15 @@ pub struct ViewState {
     pub emptied_by_delete: Option<View>,
     /// The entry deleted there: selected again if an undo brings it back.
     pub deleted: Option<crate::workspace::Deletion>,
+    /// Whether the selected meeting shows its live minutes instead of its editor.
+    pub minutes_mode: bool,
+    /// The agenda item whose minutes are being taken (the last one with the keyboard).
+    pub minutes_item: Option<ItemId>,
+    /// A decision or commitment the menu or a shortcut asked to add to that item.
+    pub minutes_add: Option<minutes_ui::MinutesAdd>,
+    /// The height each item of the live minutes took when last drawn, for the space of
+    /// those off screen.
+    pub minutes_heights: std::collections::BTreeMap<ItemId, f32>,
 }
 
 impl ViewState {

@@ -200,6 +200,13 @@ pub const TITLE_FIELD_WIDTH: f32 = 340.0;
 pub const TITLE_FIELD_MIN_WIDTH: f32 = 120.0;
 /// Height of the scrolled view of a text too long to edit ("Show all").
 pub const LONG_TEXT_HEIGHT: f32 = 320.0;
+/// Lines of an item's summary field in the live minutes.
+pub const MINUTES_SUMMARY_ROWS: usize = 3;
+/// The height an item of the live minutes is given before it was first drawn.
+pub const MINUTES_ITEM_HEIGHT: f32 = 120.0;
+/// What a decision's row in the live minutes keeps beside its two fields (its label and
+/// its Remove button).
+pub const MINUTES_ROW_RESERVE: f32 = 170.0;
 
 // ---------------------------------------------------------------------------------------
 // Dialogs and the window's chrome

@@ -7,6 +7,7 @@
 use crate::export::agenda::AgendaFormat;
 use crate::export::attendees::AttendeeFormat;
 use crate::export::commitments::CommitmentsFormat;
+use crate::export::minutes::MinutesFormat;
 use crate::i18n::{self, Language, Strings};
 
 /// Something the user can ask the app to do from a menu, a shortcut or the palette.
@@ -70,6 +71,14 @@ pub enum Command {
     NameCards,
     /// Export the commitments the commitments view's filters show.
     ExportCommitments(CommitmentsFormat),
+    /// Take the selected meeting's minutes live (or go back to its editor).
+    TakeMinutes,
+    /// Add a decision to the agenda item whose minutes are being taken.
+    AddDecision,
+    /// Add a commitment under the agenda item whose minutes are being taken.
+    AddCommitment,
+    /// Export the selected meeting's minutes.
+    ExportMinutes(MinutesFormat),
 }
 
 /// A key of a shortcut (only the keys the app uses).
@@ -177,12 +186,16 @@ impl Command {
             Self::DarkTheme,
             Self::ImportAttendees,
             Self::PasteAgenda,
+            Self::TakeMinutes,
+            Self::AddDecision,
+            Self::AddCommitment,
         ];
         all.extend(AgendaFormat::ALL.map(Self::ExportAgenda));
         all.extend(AttendeeFormat::ALL.map(Self::ExportAttendees));
         all.push(Self::NameCards);
         all.extend(AttendeeFormat::ALL.map(Self::ExportPeople));
         all.extend(CommitmentsFormat::ALL.map(Self::ExportCommitments));
+        all.extend(MinutesFormat::ALL.map(Self::ExportMinutes));
         all
     }
 
@@ -218,6 +231,9 @@ impl Command {
             Self::ImportAttendees => const { &[Shortcut::ctrl(Letter('I'))] },
             Self::PasteAgenda => const { &[Shortcut::ctrl_shift(Letter('V'))] },
             Self::ExportAgenda(AgendaFormat::Pdf) => const { &[Shortcut::ctrl(Letter('P'))] },
+            Self::TakeMinutes => const { &[Shortcut::ctrl(Letter('M'))] },
+            Self::AddDecision => const { &[Shortcut::ctrl(Letter('D'))] },
+            Self::AddCommitment => const { &[Shortcut::ctrl(Letter('K'))] },
             Self::English
             | Self::Chinese
             | Self::LightTheme
@@ -226,7 +242,8 @@ impl Command {
             | Self::ExportAttendees(_)
             | Self::ExportPeople(_)
             | Self::NameCards
-            | Self::ExportCommitments(_) => const { &[] },
+            | Self::ExportCommitments(_)
+            | Self::ExportMinutes(_) => const { &[] },
         }
     }
 
@@ -283,7 +300,14 @@ impl Command {
     pub fn needs_meeting(self) -> bool {
         matches!(
             self,
-            Self::PasteAgenda | Self::ExportAgenda(_) | Self::ExportAttendees(_) | Self::NameCards
+            Self::PasteAgenda
+                | Self::ExportAgenda(_)
+                | Self::ExportAttendees(_)
+                | Self::NameCards
+                | Self::TakeMinutes
+                | Self::AddDecision
+                | Self::AddCommitment
+                | Self::ExportMinutes(_)
         )
     }
 
@@ -343,6 +367,14 @@ impl Command {
                 t.export_commitments,
                 i18n::commitments_format(t, format),
                 t.export_commitments_tip,
+            ),
+            Self::TakeMinutes => fixed(t.take_minutes, t.take_minutes_tip),
+            Self::AddDecision => fixed(t.add_decision, t.add_decision_tip),
+            Self::AddCommitment => fixed(t.minutes_add_commitment, t.add_commitment_tip),
+            Self::ExportMinutes(format) => export(
+                t.export_minutes,
+                i18n::minutes_format(t, format),
+                t.cmd_export_minutes_tip,
             ),
         }
     }

@@ -378,6 +378,16 @@ impl Workspace {
                 format,
                 language,
             }),
+            Request::ExportMinutes {
+                meeting,
+                format,
+                language,
+            } => self.request_export(ExportRequest::Minutes {
+                meeting,
+                format,
+                language,
+                mark: crate::export::minutes::MinutesMark::default(),
+            }),
             Request::ExportAttendees {
                 meeting,
                 format,

@@ -16,6 +16,15 @@ pub enum Request {
         /// The language.
         language: crate::export::ExportLanguage,
     },
+    /// Export this meeting's minutes (asks where to save).
+    ExportMinutes {
+        /// The meeting.
+        meeting: MeetingId,
+        /// The format.
+        format: crate::export::minutes::MinutesFormat,
+        /// The language.
+        language: crate::export::ExportLanguage,
+    },
     /// Open the dialog planning the next meeting of this one's series.
     NextInSeries(MeetingId),
     /// Export the commitments the filters of the commitments view show (asks where to save).

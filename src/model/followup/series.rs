@@ -142,6 +142,7 @@ pub fn add_review_item(project: &Project, id: &MeetingId, meeting: &mut Meeting)
         speakers: Vec::new(),
         guest_speakers: Vec::new(),
         notes,
+        outcome: crate::model::Outcome::default(),
     };
     // On the first day: the review opens the programme.
     if meeting.days.is_empty() {

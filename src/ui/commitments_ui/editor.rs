@@ -121,6 +121,7 @@ pub(super) fn commitment_editor_ui(
             .labelled_by(parent_label.id);
         ui.end_row();
 
+        let agreed_before = c.agreed_at.clone();
         let agreed_label = ui.label(t.agreed_at);
         let agreed_text = c
             .agreed_at
@@ -139,6 +140,45 @@ pub(super) fn commitment_editor_ui(
             .response
             .labelled_by(agreed_label.id);
         ui.end_row();
+
+        // The agenda item it was agreed under: one of that meeting's items. Another
+        // meeting chosen above leaves the item behind.
+        if c.agreed_at != agreed_before {
+            c.agreed_item = None;
+        }
+        let agreed_in = c.agreed_at.as_ref().and_then(|m| project.meetings.get(m));
+        if let Some(m) = agreed_in {
+            let item_label = ui.label(t.agreed_item);
+            let item_name = |i: &crate::model::ItemId| {
+                m.items()
+                    .position(|x| &x.id == i)
+                    .zip(m.item(i))
+                    .map(|(n, x)| format!("{}. {}", n + 1, x.title.get(zh)))
+                    .unwrap_or_default()
+            };
+            let item_text = c
+                .agreed_item
+                .as_ref()
+                .map(&item_name)
+                .filter(|name| !name.is_empty())
+                .unwrap_or_else(|| t.none_choice.to_owned());
+            egui::ComboBox::from_id_salt("commitment_item")
+                .selected_text(item_text)
+                .width(style::COMBO_WIDE_WIDTH)
+                .show_ui(ui, |ui| {
+                    ui.selectable_value(&mut c.agreed_item, None, t.none_choice);
+                    for x in m.items() {
+                        ui.selectable_value(
+                            &mut c.agreed_item,
+                            Some(x.id.clone()),
+                            item_name(&x.id),
+                        );
+                    }
+                })
+                .response
+                .labelled_by(item_label.id);
+            ui.end_row();
+        }
 
         ui.label(t.parties);
         // The parties are ticked; another is added from the list of all organisations
@@ -247,6 +287,7 @@ pub fn sub_point(
         title: Bilingual::new(t.new_sub_point, ""),
         parent: Some(parent_id.clone()),
         agreed_at: parent.agreed_at.clone(),
+        agreed_item: parent.agreed_item.clone(),
         parties: parent.parties.clone(),
         owners: parent.owners.clone(),
         topics: parent.topics.clone(),

@@ -61,6 +61,7 @@ pub fn commitments_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>, state: &mut ViewState)
                         },
                         parent: c.parent.clone(),
                         agreed_at: c.agreed_at.clone(),
+                        agreed_item: c.agreed_item.clone(),
                         parties: c.parties.clone(),
                         owners: c.owners.clone(),
                         topics: c.topics.clone(),

@@ -88,7 +88,7 @@ fn key_of(text: &str) -> (usize, u64) {
 
 /// A long text, not edited: how long it is, its beginning or (after "Show all") all of it
 /// in rows laid out only when on screen. `label` names it for screen readers.
-pub(super) fn long_text_ui(ui: &mut Ui, t: &Strings, label: egui::Id, text: &str) {
+pub fn long_text_ui(ui: &mut Ui, t: &Strings, label: egui::Id, text: &str) {
     let id = label.with("long_text");
     let key = key_of(text);
     let cached = ui

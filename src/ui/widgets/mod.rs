@@ -26,6 +26,7 @@ pub use forms::{
 pub use lists::{
     empty_message, list_building_ui, list_detail_ui, list_header_ui, nested_rows_ui, search_field,
 };
+pub use long_text::long_text_ui;
 pub use paint::{line_galley, paint_line_in};
 pub use pickers::{organisation_combo, person_combo, sorted_organisations, sorted_people};
 pub use tables::{SortState, TableRow, cell, select_table_ui};
