@@ -659,8 +659,10 @@ impl Workspace {
 /// 100,000-person project takes about 60 ms, longer than a frame.
 const FREE_IN_BACKGROUND_ABOVE: usize = 10_000;
 
-/// Drops `value` on a short-lived thread of its own when `large`, else at once.
-pub(super) fn drop_in_background<T: Send + 'static>(value: T, large: bool) {
+/// Drops `value` on a short-lived thread of its own when `large`, else at once. What a
+/// job thread built is best freed off the UI thread too: freeing into another thread's
+/// malloc arena can make the freeing thread tidy that arena.
+pub fn drop_in_background<T: Send + 'static>(value: T, large: bool) {
     if !large {
         return;
     }
