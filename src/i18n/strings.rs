@@ -271,7 +271,6 @@ strings! {
     dlg_path_exists => "This file exists and will be replaced (its previous version is kept as .bak).", "该文件已存在，将被覆盖（旧版本保存为 .bak）。";
     dlg_file => "File path", "文件路径";
     saved => "Saved", "已保存";
-    import_done => "Added {people} people and {organisations} organisations; {matched} already in the project", "新增 {people} 人、{organisations} 个机构，匹配已有 {matched} 人";
     saving => "Saving", "正在保存";
     problems_found => "{n} problems", "{n} 个问题";
     problems_tip => "References that point nowhere; see the list in Project", "无效的引用；详见“项目”中的列表";
@@ -377,7 +376,6 @@ strings! {
     import_title => "Import an attendee list", "导入参会名单";
     import_body => "Paste the list as it arrived (e.g. “Mr. HUANG Jixian 黄继先 中国认证认可协会 常务副会长兼秘书长>Executive Vice President,CCAA, Ms. …”), one person per line, or open a CSV. Correct the preview, then add.", "粘贴收到的名单（如“Mr. HUANG Jixian 黄继先 中国认证认可协会 常务副会长兼秘书长>Executive Vice President,CCAA, Ms. …”），每行一人，或打开 CSV。修改预览后再添加。";
     pasted_list => "Pasted list", "粘贴的名单";
-    open_csv => "Open CSV…", "打开 CSV…";
     csv_columns => "Columns", "列";
     ignore_column => "(ignore)", "（忽略）";
     existing_person => "already in the project", "已在项目中";
