@@ -250,9 +250,10 @@ impl Word {
             })
             .collect();
         let cell = |text: &str, width: usize, head: bool| {
+            // A header row kept with the next row: never alone at the foot of a page.
             let mut c = TableCell::new()
                 .width(width, WidthType::Dxa)
-                .add_paragraph(paragraph(text, None, head));
+                .add_paragraph(paragraph(text, None, head).keep_next(head));
             if head {
                 c = c.shading(Shading::new().fill(HEADER_FILL));
             }
