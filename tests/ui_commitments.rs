@@ -7,13 +7,13 @@
 mod common;
 
 use chrono::NaiveDate;
-use common::{ScriptedDialogs, press, sample_file, settle};
+use common::{ScriptedDialogs, press, settle, tall_sample_harness};
 use delegation_planner::app::DelegationApp;
 use delegation_planner::i18n::Language;
 use delegation_planner::model::followup::{DueFilter, REVIEW_ITEM_ID};
 use delegation_planner::model::{Commitment, CommitmentId, CommitmentStatus, MeetingId};
 use delegation_planner::ui::View;
-use delegation_planner::workspace::{Picked, Settings};
+use delegation_planner::workspace::Picked;
 use egui::Key;
 use egui::accesskit::Role;
 use egui_kittest::Harness;
@@ -37,17 +37,7 @@ fn harness_with(
     today: NaiveDate,
     dialogs: ScriptedDialogs,
 ) -> (tempfile::TempDir, Harness<'static, DelegationApp>) {
-    let (dir, path) = sample_file();
-    let mut harness = Harness::builder()
-        .with_size([1400.0, 2600.0])
-        .build_eframe(move |cc| {
-            DelegationApp::with_settings(
-                &cc.egui_ctx,
-                Settings::default(),
-                Some(path),
-                Box::new(dialogs),
-            )
-        });
+    let (dir, mut harness) = tall_sample_harness(dialogs);
     harness.state_mut().workspace.today = today;
     settle(&mut harness);
     (dir, harness)

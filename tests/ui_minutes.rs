@@ -7,7 +7,7 @@
 
 mod common;
 
-use common::{ScriptedDialogs, press, sample_file, settle};
+use common::{ScriptedDialogs, press, settle, tall_sample_harness};
 use delegation_planner::app::DelegationApp;
 use delegation_planner::model::{AttendanceStatus, ItemId, Meeting, MeetingId, PersonId};
 use delegation_planner::ui::View;
@@ -18,17 +18,7 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 
 fn harness_with(dialogs: ScriptedDialogs) -> (tempfile::TempDir, Harness<'static, DelegationApp>) {
-    let (dir, path) = sample_file();
-    let mut harness = Harness::builder()
-        .with_size([1400.0, 2600.0])
-        .build_eframe(move |cc| {
-            DelegationApp::with_settings(
-                &cc.egui_ctx,
-                Settings::default(),
-                Some(path),
-                Box::new(dialogs),
-            )
-        });
+    let (dir, mut harness) = tall_sample_harness(dialogs);
     settle(&mut harness);
     (dir, harness)
 }

@@ -11,7 +11,7 @@
 mod common;
 
 use chrono::NaiveDate;
-use common::{ScriptedDialogs, finish_jobs, sample_file, settle, type_into};
+use common::{ScriptedDialogs, finish_jobs, settle, tall_sample_harness, type_into};
 use delegation_planner::app::DelegationApp;
 use delegation_planner::model::{
     AttendanceRole, CommitmentId, CommitmentStatus, MeetingId, NameOrder, PersonId, Project,
@@ -27,17 +27,7 @@ fn d(y: i32, m: u32, day: u32) -> NaiveDate {
 
 /// The app on a copy of the sample in a temp folder, "today" fixed, a tall window.
 fn harness(dialogs: ScriptedDialogs) -> (tempfile::TempDir, Harness<'static, DelegationApp>) {
-    let (dir, path) = sample_file();
-    let mut h = Harness::builder()
-        .with_size([1400.0, 2600.0])
-        .build_eframe(move |cc| {
-            DelegationApp::with_settings(
-                &cc.egui_ctx,
-                Settings::default(),
-                Some(path),
-                Box::new(dialogs),
-            )
-        });
+    let (dir, mut h) = tall_sample_harness(dialogs);
     h.state_mut().workspace.today = d(2025, 7, 2);
     settle(&mut h);
     (dir, h)

@@ -67,6 +67,25 @@ pub fn app_harness(
     harness
 }
 
+/// The app on a temp copy of the sample in a window tall enough to show whole forms, not
+/// stepped yet: a test may fix "today" before the first frame.
+pub fn tall_sample_harness(
+    dialogs: ScriptedDialogs,
+) -> (tempfile::TempDir, Harness<'static, DelegationApp>) {
+    let (dir, path) = sample_file();
+    let harness = Harness::builder()
+        .with_size([1400.0, 2600.0])
+        .build_eframe(move |cc| {
+            DelegationApp::with_settings(
+                &cc.egui_ctx,
+                Settings::default(),
+                Some(path),
+                Box::new(dialogs),
+            )
+        });
+    (dir, harness)
+}
+
 /// Steps frames until no background job (open, import, export, recovery scan) runs, then
 /// a few more for the result to show. Panics after a minute: a job that hangs is a bug.
 pub fn finish_jobs(harness: &mut Harness<'_, DelegationApp>) {
