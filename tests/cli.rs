@@ -56,7 +56,7 @@ fn bad_files_report_file_line_column() {
         ),
         (
             "newer.ron",
-            text.replacen("V3(", "V7(", 1).into_bytes(),
+            text.replacen("V4(", "V7(", 1).into_bytes(),
             "newer.ron:1:1: the file was made by a newer version",
         ),
     ];

@@ -150,7 +150,7 @@ fn garbage_and_invalid_utf8() {
 
 #[test]
 fn newer_version_and_unknown_fields() {
-    let newer = sample_text().replacen("V3(", "V4(", 1);
+    let newer = sample_text().replacen("V4(", "V5(", 1);
     let err = load_err(newer.as_bytes());
     assert!(matches!(err, LoadError::NewerVersion { .. }), "{err}");
     assert!(err.to_string().contains("newer version"), "{err}");

@@ -571,6 +571,7 @@ fn edit_text() -> impl Strategy<Value = String> {
             "V1",
             "V2",
             "V3",
+            "V4",
             "days: [],",
             "guest_speakers: [\"x\"],",
             "\\u{41}",

@@ -7,7 +7,7 @@ use super::{Fingerprint, LoadError, ProjectFile, SyntaxReason};
 use crate::model::Project;
 
 /// The format version this app writes and the newest it reads.
-pub const FORMAT_VERSION: u32 = 3;
+pub const FORMAT_VERSION: u32 = 4;
 
 /// Files larger than this are refused before reading: the largest realistic project
 /// (100,000 people) is about 40 MB.
@@ -127,8 +127,8 @@ pub(crate) fn migrate(file: ProjectFile) -> Project {
         ProjectFile::V1(project) => super::v1::migrate(project),
         // V3 only added fields with defaults (outcomes per agenda item, the item a
         // commitment was agreed under, the minutes' stage and version date, absent
-        // attendees): a V2 file reads into the current model as it is.
-        ProjectFile::V2(project) | ProjectFile::V3(project) => project,
+        // attendees), and V4 likewise: a V2 or V3 file reads into the current model as it is.
+        ProjectFile::V2(project) | ProjectFile::V3(project) | ProjectFile::V4(project) => project,
     }
 }
 

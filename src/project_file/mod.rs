@@ -36,7 +36,7 @@ use crate::model::Project;
 
 /// The envelope around a saved project: its variant names the format version.
 ///
-/// A file from a newer app has a variant this one does not know (`V3(…)`), which is
+/// A file from a newer app has a variant this one does not know (`V5(…)`), which is
 /// reported as such instead of being half-read. Externally tagged on purpose: RON handles
 /// other enum representations badly.
 #[derive(Debug, Deserialize)]
@@ -49,20 +49,23 @@ pub(crate) enum ProjectFile {
     /// commitment names the item it was agreed under, minutes have a stage and a version
     /// date. Every addition has a default, so V2 reads into the same types.
     V3(Project),
+    /// Format version 4: this round's additions (each with a default, so V2 and V3 read
+    /// into the same types). `tests/formats/v4.ron` holds every one of them.
+    V4(Project),
 }
 
 /// The current format around a borrowed project, for writing without a copy (and the
 /// recovery copy's serialisation, which writes the same).
 #[derive(Debug, Serialize)]
 pub(crate) enum ProjectFileRef<'a> {
-    /// Format version 3.
-    V3(&'a Project),
+    /// Format version 4.
+    V4(&'a Project),
 }
 
 impl<'a> ProjectFileRef<'a> {
     /// The current format version around `project`.
     pub(crate) fn current(project: &'a Project) -> Self {
-        Self::V3(project)
+        Self::V4(project)
     }
 }
 
