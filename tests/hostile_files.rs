@@ -317,7 +317,7 @@ fn the_v1_fixture_reads_as_written() {
     all::<NameOrder>(p.people.values().map(|x| x.name_order));
     all::<MeetingKind>(p.meetings.values().map(|m| m.kind));
     all::<AgendaItemKind>(paris.items().map(|i| i.kind));
-    all::<AttendanceRole>(paris.attendees.iter().map(|a| a.role));
+    all_but_v4_roles(paris.attendees.iter().map(|a| a.role));
     // Every status V1 had: `Absent` came with V3 (tests/formats/v3.ron holds it).
     let statuses: BTreeSet<AttendanceStatus> = paris.attendees.iter().map(|a| a.status).collect();
     let v1_statuses: BTreeSet<AttendanceStatus> = AttendanceStatus::ALL
@@ -404,7 +404,22 @@ fn the_v2_fixture_reads_as_written() {
 #[test]
 fn the_v4_fixture_reads_as_written() {
     let v3 = read_project(Path::new("tests/formats/v3.ron")).unwrap();
-    let v4 = read_project(Path::new("tests/formats/v4.ron")).unwrap();
+    let mut v4 = read_project(Path::new("tests/formats/v4.ron")).unwrap();
+    // The roles that came with V4: an adviser and a note-taker at the workshop.
+    let workshop = v4.meetings.get_mut("workshop").unwrap();
+    let roles: Vec<(&str, AttendanceRole)> = workshop
+        .attendees
+        .iter()
+        .map(|a| (a.person.as_str(), a.role))
+        .collect();
+    assert_eq!(
+        roles,
+        [
+            ("li-wei", AttendanceRole::Adviser),
+            ("fang-yan", AttendanceRole::NoteTaker)
+        ]
+    );
+    workshop.attendees.clear();
     assert_eq!(v4, v3);
 }
 
@@ -501,13 +516,24 @@ fn all_enums(p: &Project) {
     all::<Honorific>(p.people.values().map(|x| x.honorific));
     all::<MeetingKind>(p.meetings.values().map(|m| m.kind));
     all::<AgendaItemKind>(p.meetings.values().flat_map(|m| m.items()).map(|i| i.kind));
-    all::<AttendanceRole>(
+    all_but_v4_roles(
         p.meetings
             .values()
             .flat_map(|m| &m.attendees)
             .map(|a| a.role),
     );
     all::<CommitmentStatus>(p.commitments.values().map(|c| c.status));
+}
+
+/// Every role but those that came with V4 (adviser, note-taker): what V1 to V3 files hold.
+fn all_but_v4_roles(found: impl Iterator<Item = AttendanceRole>) {
+    let found: BTreeSet<AttendanceRole> = found.collect();
+    let before_v4: BTreeSet<AttendanceRole> = AttendanceRole::ALL
+        .iter()
+        .copied()
+        .filter(|r| !matches!(r, AttendanceRole::Adviser | AttendanceRole::NoteTaker))
+        .collect();
+    assert_eq!(found, before_v4);
 }
 
 /// Load and check `text` once: `parse_project`, then `validate` when it loads.

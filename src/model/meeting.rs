@@ -606,8 +606,12 @@ pub enum AttendanceRole {
     Member,
     /// Speaker.
     Speaker,
+    /// Adviser to the delegation (expert, counsellor), seated after the members.
+    Adviser,
     /// Interpreter.
     Interpreter,
+    /// Note-taker (记录员): seated behind the delegation at talks.
+    NoteTaker,
     /// Observer.
     Observer,
     /// Organiser.
@@ -619,7 +623,9 @@ choice_enum!(AttendanceRole {
     Deputy => ("deputy", "Deputy head", "副团长"),
     Member => ("member", "Member", "团员"),
     Speaker => ("speaker", "Speaker", "发言人"),
+    Adviser => ("adviser", "Adviser", "顾问"),
     Interpreter => ("interpreter", "Interpreter", "翻译"),
+    NoteTaker => ("note-taker", "Note-taker", "记录员"),
     Observer => ("observer", "Observer", "观察员"),
     Organiser => ("organiser", "Organiser", "组织者"),
 });
