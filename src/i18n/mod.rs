@@ -6,6 +6,53 @@
 use serde::{Deserialize, Serialize};
 
 use crate::model::Choice;
+
+/// Declares a struct of user-interface strings, one `&'static str` field per string with
+/// its English and Chinese text, and a constant per language; a string missing in either
+/// language is a compile error. A `sections { name: Type = (&EN, &ZH); }` block nests the
+/// strings of another file (`t.seating.title`).
+macro_rules! strings {
+    (
+        pub struct $name:ident, $en_const:ident, $zh_const:ident;
+        $( $field:ident => $en:literal, $zh:literal; )*
+    ) => {
+        strings! {
+            pub struct $name, $en_const, $zh_const;
+            sections {}
+            $( $field => $en, $zh; )*
+        }
+    };
+    (
+        pub struct $name:ident, $en_const:ident, $zh_const:ident;
+        sections { $( $section:ident: $section_ty:ty = ($section_en:expr, $section_zh:expr); )* }
+        $( $field:ident => $en:literal, $zh:literal; )*
+    ) => {
+        /// The user-interface strings of one language.
+        #[derive(Debug)]
+        pub struct $name {
+            $(
+                #[doc = concat!("The strings of `", stringify!($section), "`.")]
+                pub $section: &'static $section_ty,
+            )*
+            $(
+                #[doc = $en]
+                pub $field: &'static str,
+            )*
+        }
+
+        /// English strings.
+        pub const $en_const: $name = $name {
+            $( $section: $section_en, )*
+            $( $field: $en, )*
+        };
+        /// Simplified Chinese strings.
+        pub const $zh_const: $name = $name {
+            $( $section: $section_zh, )*
+            $( $field: $zh, )*
+        };
+    };
+}
+
 pub mod errors;
 mod list_errors;
 mod numbers;
@@ -45,6 +92,14 @@ impl Language {
     }
 }
 
+mod documents;
+mod first_hour;
+mod inputs;
+mod letters;
+mod merge;
+mod programmes;
+mod protocol;
+mod seating;
 mod strings;
 pub use strings::{EN, Strings, ZH};
 

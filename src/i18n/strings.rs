@@ -1,27 +1,21 @@
 //! The strings themselves: one field per user-visible string, English then Chinese.
 //!
-//! Each open issue adds its strings right below its own comment line near the end of the
-//! list, so that parallel branches merge without conflicts.
-
-macro_rules! strings {
-    ($($field:ident => $en:literal, $zh:literal;)+) => {
-        /// The user-interface strings of one language.
-        #[derive(Debug)]
-        pub struct Strings {
-            $(
-                #[doc = $en]
-                pub $field: &'static str,
-            )+
-        }
-
-        /// English strings.
-        pub const EN: Strings = Strings { $($field: $en,)+ };
-        /// Simplified Chinese strings.
-        pub const ZH: Strings = Strings { $($field: $zh,)+ };
-    };
-}
+//! The core strings are here; each capability added later keeps its own in a file of its
+//! own (`seating.rs`, `letters.rs`…), reached through a section field of [`Strings`]
+//! (`t.seating.title`), so that parallel branches and long lists stay apart.
 
 strings! {
+    pub struct Strings, EN, ZH;
+    sections {
+        inputs: super::inputs::InputStrings = (&super::inputs::EN, &super::inputs::ZH);
+        programmes: super::programmes::ProgrammeStrings = (&super::programmes::EN, &super::programmes::ZH);
+        protocol: super::protocol::ProtocolStrings = (&super::protocol::EN, &super::protocol::ZH);
+        seating: super::seating::SeatingStrings = (&super::seating::EN, &super::seating::ZH);
+        documents: super::documents::DocumentStrings = (&super::documents::EN, &super::documents::ZH);
+        letters: super::letters::LetterStrings = (&super::letters::EN, &super::letters::ZH);
+        merge: super::merge::MergeStrings = (&super::merge::EN, &super::merge::ZH);
+        first_hour: super::first_hour::FirstHourStrings = (&super::first_hour::EN, &super::first_hour::ZH);
+    }
     app_name => "Delegation Planner", "代表团会务助手";
     menu_file => "File", "文件";
     menu_edit => "Edit", "编辑";

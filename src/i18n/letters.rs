@@ -1,0 +1,5 @@
+//! Per-person documents from Word templates (invitation letters), and personal data.
+
+strings! {
+    pub struct LetterStrings, EN, ZH;
+}

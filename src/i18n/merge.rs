@@ -1,0 +1,5 @@
+//! Merging two copies of a project by entity.
+
+strings! {
+    pub struct MergeStrings, EN, ZH;
+}

@@ -1,0 +1,5 @@
+//! Seating plans: the talks table, banquet rounds, and their exports.
+
+strings! {
+    pub struct SeatingStrings, EN, ZH;
+}
