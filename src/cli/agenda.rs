@@ -4,22 +4,104 @@ use std::path::Path;
 
 use super::{apply_and_save, find_meeting, load_document};
 use crate::document::Edit;
+use crate::import::gate::Input;
+use crate::import::limits::MAX_FILE_BYTES;
+use crate::import::programme_file::{
+    ProgrammeError, ProgrammeText, read_programme, read_programme_file,
+};
 use crate::model::MeetingId;
 
-/// Reads `--from`: a file, standard input (`-`), or the text itself.
-fn read_text_argument(from: &str) -> std::io::Result<String> {
-    if from == "-" {
-        let mut text = String::new();
-        std::io::Read::read_to_string(&mut std::io::stdin(), &mut text)?;
-        return Ok(text);
+/// What `--from` names: standard input (`-`), text (a line break in it, or no look of a
+/// file name), or a file, read through the import gate.
+enum Source<'a> {
+    Stdin,
+    Text(&'a str),
+    File(&'a Path),
+}
+
+impl<'a> Source<'a> {
+    fn of(from: &'a str) -> Self {
+        let path = Path::new(from);
+        if from == "-" {
+            Self::Stdin
+        } else if from.contains('\n') {
+            Self::Text(from)
+        } else if std::fs::symlink_metadata(path).is_ok() || looks_like_a_file_name(from) {
+            // A misspelt file name is said to be missing, not imported as an item.
+            Self::File(path)
+        } else {
+            Self::Text(from)
+        }
     }
-    let path = Path::new(from);
-    if !from.contains('\n') && path.is_file() {
-        let bytes = std::fs::read(path)?;
-        let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
-        return Ok(String::from_utf8_lossy(bytes).into_owned());
+}
+
+/// `programme.txt`, `~/Downloads/议程.docx`, `C:\\agenda`: a path, not an agenda line.
+fn looks_like_a_file_name(text: &str) -> bool {
+    if text.contains(['/', '\\']) {
+        return true;
     }
-    Ok(from.to_owned())
+    let Some((stem, extension)) = text.rsplit_once('.') else {
+        return false;
+    };
+    !stem.trim().is_empty()
+        && !stem.ends_with(' ')
+        && (1..=5).contains(&extension.len())
+        && extension.chars().all(|c| c.is_ascii_alphanumeric())
+        && extension.chars().any(|c| c.is_ascii_alphabetic())
+}
+
+/// The programme's text from `--from`, or `None` after saying why it was refused.
+fn read_from(from: &str, err: &mut dyn std::io::Write) -> std::io::Result<Option<String>> {
+    let path = match Source::of(from) {
+        Source::Stdin => {
+            let mut bytes = Vec::new();
+            std::io::Read::read_to_end(
+                &mut std::io::Read::take(std::io::stdin(), MAX_FILE_BYTES + 1),
+                &mut bytes,
+            )?;
+            let shown = "standard input";
+            return match Input::from_bytes(bytes)
+                .map_err(ProgrammeError::from)
+                .and_then(|input| read_programme(input, None))
+            {
+                Ok(read) => checked(read, Path::new(shown), err),
+                Err(e) => {
+                    writeln!(err, "{shown}: {e}")?;
+                    Ok(None)
+                }
+            };
+        }
+        Source::Text(text) => return Ok(Some(text.to_owned())),
+        Source::File(path) => path,
+    };
+    match read_programme_file(path, None) {
+        Ok(read) => checked(read, path, err),
+        Err(e) => {
+            writeln!(err, "{}: {e}", path.display())?;
+            Ok(None)
+        }
+    }
+}
+
+/// The text of a programme read from a file, unless it has bytes that are not valid in its
+/// encoding: those are said with their lines, and nothing is imported.
+fn checked(
+    read: ProgrammeText,
+    path: &Path,
+    err: &mut dyn std::io::Write,
+) -> std::io::Result<Option<String>> {
+    if read.damaged.is_empty() {
+        return Ok(Some(read.text));
+    }
+    for bad in &read.damaged {
+        writeln!(err, "{}: {bad}", path.display())?;
+    }
+    writeln!(
+        err,
+        "{}: the file is UTF-8 but for the bytes above; correct those lines (or save the file again as UTF-8) and import it again; nothing was imported",
+        path.display()
+    )?;
+    Ok(None)
 }
 
 /// Reads a draft agenda into a meeting, says what each line gave, and saves the project.
@@ -31,6 +113,11 @@ pub(super) fn import_agenda(
     out: &mut dyn std::io::Write,
     err: &mut dyn std::io::Write,
 ) -> std::io::Result<i32> {
+    // The programme is read before the project is locked: a pipe, a device or a refused
+    // file never holds the lock.
+    let Some(text) = read_from(from, err)? else {
+        return Ok(1);
+    };
     let Some(mut doc) = load_document(file, err)? else {
         return Ok(1);
     };
@@ -38,7 +125,6 @@ pub(super) fn import_agenda(
     let Some(meeting) = find_meeting(project, meeting_id, file, err)? else {
         return Ok(1);
     };
-    let text = read_text_argument(from)?;
     let preview = crate::import::agenda_text::parse(&text, project, Some(meeting));
     if preview.lines.is_empty() {
         writeln!(

@@ -8,7 +8,8 @@ use std::path::Path;
 
 use super::{apply_and_save, find_meeting, load_document};
 use crate::import::attendees::{Fate, build_edit};
-use crate::import::list::{ListError, ListFormat, ReadOptions, read_list_file};
+use crate::import::gate::read_input;
+use crate::import::list::{ListError, ListFormat, ListKind, ReadOptions, read_list_input};
 use crate::import::source::encoding_by_name;
 use crate::import::update::find_changes;
 use crate::model::MeetingId;
@@ -37,6 +38,17 @@ pub(super) fn import_attendees(
     err: &mut dyn std::io::Write,
 ) -> std::io::Result<i32> {
     let (file, from) = (args.file, args.from);
+    // The list is read through the gate before the project is locked: a pipe, a device,
+    // a folder or a file over the limits is refused without touching the project or its
+    // lock.
+    let input = match read_input(from, &mut |_, _| true) {
+        Ok(Some(input)) => input,
+        Ok(None) => return Ok(1),
+        Err(e) => {
+            writeln!(err, "{}: {e}", from.display())?;
+            return Ok(1);
+        }
+    };
     let Some(mut doc) = load_document(file, err)? else {
         return Ok(1);
     };
@@ -61,13 +73,26 @@ pub(super) fn import_attendees(
         encoding,
         ..ReadOptions::default()
     };
-    let read = match read_list_file(from, doc.project(), &options) {
+    let read = match read_list_input(input, ListKind::of_path(from), &options, doc.project()) {
         Ok(read) => read,
         Err(e) => {
             writeln!(err, "{}: {e}", from.display())?;
             return Ok(1);
         }
     };
+    // A UTF-8 list with bytes that are not UTF-8: each is said with its line, and nothing
+    // is imported (in the app, the preview shows them).
+    if !read.damaged.is_empty() {
+        for bad in &read.damaged {
+            writeln!(err, "{}: {bad}", from.display())?;
+        }
+        writeln!(
+            err,
+            "{}: the list is UTF-8 but for the bytes above; correct those lines (or save the file again as UTF-8) and import it again; nothing was imported",
+            from.display()
+        )?;
+        return Ok(1);
+    }
     let header = match (&read.table, &read.format) {
         // `姓名：…` blocks have no header line: their keys are the headers.
         (Some(t), ListFormat::Workbook { .. } | ListFormat::Delimited { .. })

@@ -1024,9 +1024,31 @@ mod tests {
                 headers: vec!["Phone".into(), "Email".into()],
             },
             ListError::NoPerson,
+            ListError::Input(crate::import::gate::InputError::NotFound),
+            ListError::Input(crate::import::gate::InputError::NotAFile(NodeKind::Fifo)),
+            ListError::Input(crate::import::gate::InputError::Encrypted),
+            ListError::Input(crate::import::gate::InputError::Damaged("cut short".into())),
+            ListError::Input(crate::import::gate::InputError::Limit(
+                crate::import::limits::LimitExceeded::new(
+                    crate::import::limits::Limit::Cells,
+                    Some(90_000_000),
+                )
+                .at("sheet “Liste”"),
+            )),
+            ListError::Input(crate::import::gate::InputError::Limit(
+                crate::import::limits::LimitExceeded::new(crate::import::limits::Limit::Time, None),
+            )),
+            ListError::Input(crate::import::gate::InputError::Panic(
+                crate::import::boundary::ReaderPanic {
+                    reader: "calamine",
+                    message: "range end index 4100 out of range".into(),
+                },
+            )),
+            ListError::Workbook(WorkbookError::Binary),
         ];
         for err in &all {
             match err {
+                ListError::Input(_) => {}
                 ListError::Io(_)
                 | ListError::Csv(CsvError::Encoding(_) | CsvError::Empty)
                 | ListError::Csv(CsvError::Malformed { .. })

@@ -51,20 +51,8 @@ impl Localized for ListError {
                 || "名单中没有找到任何人员，未作任何更改".to_owned(),
             ),
             Self::NotAList(what) => say(language, || self.to_string(), || not_a_list_zh(*what)),
-            Self::Workbook(err) => say(
-                language,
-                || self.to_string(),
-                || match err {
-                    WorkbookError::Unreadable(reason) => format!(
-                        "无法读取该工作簿（{reason}）；请在电子表格软件中打开并重新保存，或另存为 CSV"
-                    ),
-                    WorkbookError::NoSuchSheet { wanted, sheets } => format!(
-                        "工作簿中没有名为“{wanted}”的工作表；现有的工作表：{}",
-                        sheets.join("、")
-                    ),
-                    WorkbookError::Empty => "工作簿的每个工作表都是空的".to_owned(),
-                },
-            ),
+            Self::Workbook(err) => workbook_text(err, language),
+            Self::Input(err) => err.localized(language),
             Self::UnknownEncoding(name) => say(
                 language,
                 || self.to_string(),
@@ -76,6 +64,32 @@ impl Localized for ListError {
             ),
         }
     }
+}
+
+/// Why a workbook could not be read, in `language`.
+pub(super) fn workbook_text(err: &WorkbookError, language: Language) -> String {
+    if let WorkbookError::Input(input) = err {
+        return input.localized(language);
+    }
+    say(
+        language,
+        || err.to_string(),
+        || match err {
+            WorkbookError::Unreadable(reason) => format!(
+                "无法读取该工作簿（{reason}）；请在电子表格软件中打开并重新保存，或另存为 CSV"
+            ),
+            WorkbookError::NoSuchSheet { wanted, sheets } => format!(
+                "工作簿中没有名为“{wanted}”的工作表；现有的工作表：{}",
+                sheets.join("、")
+            ),
+            WorkbookError::Empty => "工作簿的每个工作表都是空的".to_owned(),
+            WorkbookError::Binary => {
+                "这是 Excel 二进制工作簿（.xlsb），无法导入；请另存为 Excel 工作簿（.xlsx）后导入"
+                    .to_owned()
+            }
+            WorkbookError::Input(input) => input.localized(language),
+        },
+    )
 }
 
 /// What a file that is not a list is, in Chinese; nothing was imported.

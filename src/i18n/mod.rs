@@ -54,6 +54,7 @@ macro_rules! strings {
 }
 
 pub mod errors;
+pub mod errors_inputs;
 mod list_errors;
 mod numbers;
 pub use errors::{Localized, describe_problem};

@@ -1,23 +1,53 @@
-//! What a file handed in as a list really is (a workbook, text, or something else that
-//! must be refused), and the text of a text file in whatever encoding it was saved in.
+//! What a file handed to an import really is (a workbook, a Word document, text, or
+//! something else that must be refused), and the text of a text file in whatever encoding
+//! it was saved in. Both imports (attendee lists and programmes) decide here.
 //!
-//! Text is UTF-8 (with or without BOM), UTF-16 (BOM, or the zero bytes of Latin text
-//! without one), or a legacy encoding guessed by `chardetng` (Mozilla's detector) and
-//! decoded by `encoding_rs`: GB18030/GBK from Chinese Excel, Big5, Windows-1252 from
-//! French or German Excel. A user may name the encoding instead.
+//! Text is UTF-8 (with or without BOM), UTF-16 (BOM, the zero bytes of Latin text, or
+//! the code units of Chinese text without one), or a legacy encoding guessed by
+//! `chardetng` (Mozilla's detector) and decoded by `encoding_rs`: GB18030/GBK from Chinese
+//! Excel, Big5, Windows-1252 from French or German Excel. A user may name the encoding
+//! instead. A UTF-8 file with a few bad bytes stays UTF-8: the bad bytes are kept as
+//! U+FFFD and said with their line ([`Decoded::damaged`]), never a switch of the whole
+//! file to another encoding.
 
 use encoding_rs::Encoding;
 use memchr::memmem;
 
-/// What a file is, by its first bytes (never by its name).
+/// What a file is, by its bytes (never by its name).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Content {
     /// An Excel (XLSX, XLSM, XLS) or OpenDocument (ODS) workbook.
-    Workbook,
-    /// Text: CSV, TSV, or a pasted list.
+    Workbook(WorkbookKind),
+    /// A word-processor document: Word (DOCX, DOC) or OpenDocument text (ODT).
+    WordDocument(WordKind),
+    /// Text: CSV, TSV, or a pasted list or programme.
     Text,
-    /// Not a list at all.
+    /// Neither: refused, with what it is.
     Refused(NotAList),
+}
+
+/// The kind of a workbook, which decides its reader.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum WorkbookKind {
+    /// Excel 2007 and later (`.xlsx`, `.xlsm`): a zip of XML parts.
+    Xlsx,
+    /// Excel's binary workbook (`.xlsb`): a zip of binary parts.
+    Xlsb,
+    /// Excel 97–2003 (`.xls`): a compound file with a BIFF stream.
+    Xls,
+    /// OpenDocument spreadsheet (`.ods`): a zip with `content.xml`.
+    Ods,
+}
+
+/// The kind of a word-processor document.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum WordKind {
+    /// Word 2007 and later (`.docx`): a zip with `word/document.xml`.
+    Docx,
+    /// OpenDocument text (`.odt`).
+    Odt,
+    /// Word 97–2003 (`.doc`): a compound file.
+    Doc,
 }
 
 /// A file that is not an attendee list, and what it is instead.
@@ -109,12 +139,12 @@ pub fn sniff(bytes: &[u8]) -> Content {
     if starts(b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1") {
         // An old Office file: a workbook, unless its streams say Word or PowerPoint.
         if memmem::find(bytes, &utf16("WordDocument")).is_some() {
-            return Content::Refused(NotAList::WordDocument);
+            return Content::WordDocument(WordKind::Doc);
         }
         if memmem::find(bytes, &utf16("PowerPoint Document")).is_some() {
             return Content::Refused(NotAList::Presentation);
         }
-        return Content::Workbook;
+        return Content::Workbook(WorkbookKind::Xls);
     }
     if starts(b"\x1F\x8B") {
         return Content::Refused(NotAList::Archive("gzip"));
@@ -149,13 +179,23 @@ fn has_nul(bytes: &[u8]) -> bool {
     bytes.iter().take(4096).any(|b| *b == 0)
 }
 
-/// A ZIP is a workbook when it holds `xl/` (XLSX, XLSM) or says it is an ODS.
+/// A ZIP is a workbook when it holds `xl/` (XLSX, XLSM, XLSB) or says it is an ODS, a
+/// Word document when it holds `word/` or says it is an ODT. (The names are in the
+/// archive's headers, which are not compressed.)
 fn zip_kind(bytes: &[u8]) -> Content {
     let has = |needle: &[u8]| memmem::find(bytes, needle).is_some();
-    if has(b"mimetypeapplication/vnd.oasis.opendocument.spreadsheet") || has(b"xl/") {
-        Content::Workbook
-    } else if has(b"word/") || has(b"mimetypeapplication/vnd.oasis.opendocument.text") {
-        Content::Refused(NotAList::WordDocument)
+    if has(b"mimetypeapplication/vnd.oasis.opendocument.spreadsheet") {
+        Content::Workbook(WorkbookKind::Ods)
+    } else if has(b"mimetypeapplication/vnd.oasis.opendocument.text") {
+        Content::WordDocument(WordKind::Odt)
+    } else if has(b"xl/workbook.bin") {
+        Content::Workbook(WorkbookKind::Xlsb)
+    } else if has(b"xl/workbook") || has(b"xl/worksheets/") {
+        Content::Workbook(WorkbookKind::Xlsx)
+    } else if has(b"word/") {
+        Content::WordDocument(WordKind::Docx)
+    } else if has(b"xl/") {
+        Content::Workbook(WorkbookKind::Xlsx)
     } else if has(b"ppt/") || has(b"mimetypeapplication/vnd.oasis.opendocument.presentation") {
         Content::Refused(NotAList::Presentation)
     } else {
@@ -199,7 +239,9 @@ fn looks_binary(bytes: &[u8]) -> bool {
     head.contains(&0) || controls * 20 > head.len()
 }
 
-/// UTF-16 text without a BOM, recognised by the zero byte of every Latin character.
+/// UTF-16 text without a BOM: recognised by the zero byte of every Latin character, or,
+/// for text with few Latin characters (a list of Chinese names), by code units that are
+/// nearly all letters, CJK characters, punctuation and line breaks in one byte order.
 fn utf16_without_bom(bytes: &[u8]) -> Option<&'static Encoding> {
     let head = bytes.get(..4096).unwrap_or(bytes);
     let pairs = head.len() / 2;
@@ -218,9 +260,55 @@ fn utf16_without_bom(bytes: &[u8]) -> Option<&'static Encoding> {
         Some(encoding_rs::UTF_16LE)
     } else if even * 10 > pairs * 4 && odd * 20 < pairs {
         Some(encoding_rs::UTF_16BE)
+    } else if is_utf8_prefix(head) {
+        None
+    } else if text_units(head, u16::from_le_bytes) {
+        Some(encoding_rs::UTF_16LE)
+    } else if text_units(head, u16::from_be_bytes) {
+        Some(encoding_rs::UTF_16BE)
     } else {
         None
     }
+}
+
+/// Valid UTF-8, but for a character cut at the end of `head`.
+fn is_utf8_prefix(head: &[u8]) -> bool {
+    match std::str::from_utf8(head) {
+        Ok(_) => true,
+        Err(e) => e.error_len().is_none(),
+    }
+}
+
+/// Whether 95 % of the code units of `head`, read with `unit`, are text: line breaks, tab,
+/// ASCII, Latin letters, general punctuation, CJK punctuation and ideographs (the basic
+/// block and extension A), full-width forms, and well-formed surrogate pairs (extension B
+/// and beyond). Random bytes give about a third; GB18030 or Big5 text read as UTF-16 falls
+/// in Hangul and private use, which are not counted.
+fn text_units(head: &[u8], unit: fn([u8; 2]) -> u16) -> bool {
+    let units: Vec<u16> = head
+        .chunks_exact(2)
+        .filter_map(|p| <[u8; 2]>::try_from(p).ok().map(unit))
+        .collect();
+    let (mut text, mut i) = (0usize, 0usize);
+    while let Some(&u) = units.get(i) {
+        let ok = match u {
+            0x09 | 0x0A | 0x0D | 0x20..=0x7E | 0xA0..=0x024F | 0x2000..=0x206F => true,
+            0x3000..=0x303F | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xFF00..=0xFFEF | 0xFEFF => true,
+            0xD800..=0xDBFF => {
+                if matches!(units.get(i + 1), Some(0xDC00..=0xDFFF)) {
+                    i += 1;
+                    text += 1;
+                    true
+                } else {
+                    false
+                }
+            }
+            _ => false,
+        };
+        text += usize::from(ok);
+        i += 1;
+    }
+    units.len() >= 4 && text * 100 >= units.len() * 95
 }
 
 /// Text decoded from a file.
@@ -232,6 +320,90 @@ pub struct Decoded {
     pub encoding: &'static Encoding,
     /// True when it was detected (BOM or guess), false when the user named it.
     pub detected: bool,
+    /// Bytes that are not valid in the encoding (a UTF-8 file with a few stray bytes):
+    /// each is U+FFFD in [`Decoded::text`]. At most [`MAX_DAMAGED`] are listed.
+    pub damaged: Vec<BadBytes>,
+}
+
+/// The most bad places a decoding lists; [`Decoded::damaged`] stops there.
+pub const MAX_DAMAGED: usize = 100;
+
+/// Bytes that are not valid in the encoding a text is read in, and where they are.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct BadBytes {
+    /// 1-based line.
+    pub line: usize,
+    /// 1-based column, in characters (the U+FFFD that stands for them).
+    pub column: usize,
+    /// The bytes (at most 4).
+    pub bytes: Vec<u8>,
+}
+
+impl BadBytes {
+    /// `0xE5 0xBC` as written in a message.
+    pub fn hex(&self) -> String {
+        self.bytes
+            .iter()
+            .map(|b| format!("0x{b:02X}"))
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+}
+
+impl std::fmt::Display for BadBytes {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "line {}, column {}: {} is not UTF-8 (shown as �)",
+            self.line,
+            self.column,
+            self.hex()
+        )
+    }
+}
+
+/// UTF-8 with a few bad bytes: its valid multi-byte characters outnumber its bad places
+/// four to one. (Windows-1252 text has no valid multi-byte sequence at all, GB18030 text
+/// about one for six bad ones; a UTF-8 list of Chinese names with a stray byte, dozens.)
+fn mostly_utf8(bytes: &[u8]) -> bool {
+    let (mut good, mut bad) = (0usize, 0usize);
+    for chunk in bytes.utf8_chunks() {
+        good += chunk.valid().chars().filter(|c| !c.is_ascii()).count();
+        bad += usize::from(!chunk.invalid().is_empty());
+    }
+    bad > 0 && good >= bad.saturating_mul(4)
+}
+
+/// Decodes UTF-8 that has bad bytes: each bad sequence becomes U+FFFD and is listed with
+/// its line and column.
+fn decode_damaged_utf8(bytes: &[u8]) -> (String, Vec<BadBytes>) {
+    let mut text = String::with_capacity(bytes.len());
+    let mut damaged = Vec::new();
+    let (mut line, mut column) = (1usize, 1usize);
+    for chunk in bytes.utf8_chunks() {
+        let valid = chunk.valid();
+        text.push_str(valid);
+        match memchr::memrchr(b'\n', valid.as_bytes()) {
+            Some(last) => {
+                line += memchr::memchr_iter(b'\n', valid.as_bytes()).count();
+                column = valid.get(last + 1..).unwrap_or_default().chars().count() + 1;
+            }
+            None => column += valid.chars().count(),
+        }
+        let invalid = chunk.invalid();
+        if !invalid.is_empty() {
+            if damaged.len() < MAX_DAMAGED {
+                damaged.push(BadBytes {
+                    line,
+                    column,
+                    bytes: invalid.to_vec(),
+                });
+            }
+            text.push('\u{FFFD}');
+            column += 1;
+        }
+    }
+    (text, damaged)
 }
 
 /// Text that is not valid in the encoding it is read in.
@@ -289,7 +461,8 @@ pub fn encoding_label(encoding: &'static Encoding) -> &'static str {
 }
 
 /// Decodes a text file: in `forced` when given, else by its BOM, as UTF-16 by its zero
-/// bytes, as UTF-8 when it is valid UTF-8, else in the encoding `chardetng` guesses.
+/// bytes or code units, as UTF-8 when it is valid UTF-8 or nearly (the bad bytes listed
+/// in [`Decoded::damaged`]), else in the encoding `chardetng` guesses.
 ///
 /// # Errors
 /// When the bytes are not valid in that encoding, with the line and column of the first
@@ -305,7 +478,7 @@ pub fn decode(bytes: &[u8], forced: Option<&'static Encoding>) -> Result<Decoded
             let encoding = by_bom
                 .or_else(|| utf16_without_bom(bytes))
                 .unwrap_or_else(|| {
-                    if std::str::from_utf8(bytes).is_ok() {
+                    if std::str::from_utf8(bytes).is_ok() || mostly_utf8(bytes) {
                         encoding_rs::UTF_8
                     } else {
                         let mut detector =
@@ -325,6 +498,15 @@ pub fn decode(bytes: &[u8], forced: Option<&'static Encoding>) -> Result<Decoded
     } else {
         bytes
     };
+    if detected && encoding == encoding_rs::UTF_8 && std::str::from_utf8(body).is_err() {
+        let (text, damaged) = decode_damaged_utf8(body);
+        return Ok(Decoded {
+            text,
+            encoding,
+            detected,
+            damaged,
+        });
+    }
     let (text, had_errors) = encoding.decode_without_bom_handling(body);
     if had_errors {
         let bad = text.find('\u{FFFD}').unwrap_or(text.len());
@@ -347,6 +529,7 @@ pub fn decode(bytes: &[u8], forced: Option<&'static Encoding>) -> Result<Decoded
         text: text.into_owned(),
         encoding,
         detected,
+        damaged: Vec::new(),
     })
 }
 

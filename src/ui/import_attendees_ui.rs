@@ -98,6 +98,9 @@ pub fn import_attendees_dialog_ui(
             ui.label(error.as_str());
             ui.add_space(space::S);
         }
+        if !state.damaged.is_empty() && !reading {
+            damaged_ui(ui, &state.damaged, language);
+        }
         // Below where the list comes from: what its columns hold, then the preview.
         if let Some(table) = state.table.clone() {
             ui.add_space(space::S);
@@ -367,4 +370,24 @@ fn samples(table: &Table, i: usize) -> Vec<String> {
             }
         })
         .collect()
+}
+
+/// Bytes of the file that are not UTF-8, each with its line and column, shown above the
+/// preview (the command line refuses such a file and says the same).
+fn damaged_ui(ui: &mut egui::Ui, damaged: &[crate::import::source::BadBytes], language: Language) {
+    const SHOWN: usize = 8;
+    let t = language.strings().inputs;
+    ui.label(
+        egui::RichText::new(t.damaged_title)
+            .strong()
+            .color(style::warning_color(ui)),
+    );
+    ui.label(t.damaged_hint);
+    for bad in damaged.iter().take(SHOWN) {
+        ui.label(crate::i18n::errors_inputs::bad_bytes_text(bad, language));
+    }
+    if damaged.len() > SHOWN {
+        ui.label(t.damaged_more);
+    }
+    ui.add_space(space::S);
 }

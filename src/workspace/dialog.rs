@@ -166,6 +166,9 @@ pub struct ImportState {
     /// Why the last file could not be read (not a list, not in the encoding chosen…),
     /// shown in the dialog, which keeps what it had so that the user can choose again.
     pub error: Option<String>,
+    /// Bytes of the file read that are not valid in its encoding, with their lines (a
+    /// UTF-8 list with a stray byte): shown above the preview.
+    pub damaged: Vec<crate::import::source::BadBytes>,
 }
 
 /// A list file being imported, and how it was read.

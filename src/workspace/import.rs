@@ -9,15 +9,17 @@ use std::sync::Arc;
 use std::time::Instant;
 
 use super::jobs::{Job, JobView, Poll, Progress};
-use super::reading::{read_with_progress, report};
+use super::reading::report;
 use super::{Dialog, FileKind, ImportFile, ImportStep, Picked, Workspace, file_name};
 use crate::document::PreparedEdit;
 use crate::i18n::{Language, Localized as _};
 use crate::import::attendees::{
     Field, ImportSummary, Matcher, ParsedPerson, Preview, Table, build_edit,
 };
+use crate::import::gate::read_input;
 use crate::import::headers::{header_set_key, mapping_to_keys};
 use crate::import::list::{ListError, ListKind, ListRead, ReadOptions};
+use crate::import::source::BadBytes;
 use crate::import::update::find_changes;
 use crate::model::{MeetingId, Project};
 
@@ -77,6 +79,8 @@ pub(super) struct ImportParsed {
     text: String,
     /// The people and the skipped rows.
     preview: Preview,
+    /// Bytes of the file not valid in its encoding.
+    damaged: Vec<BadBytes>,
 }
 
 impl Workspace {
@@ -144,11 +148,12 @@ impl Workspace {
                     let (table, mapping) = (Arc::clone(table), state.mapping.clone());
                     let file = state.file.clone();
                     let text = state.parsed_text.clone();
+                    let damaged = state.damaged.clone();
                     // Lists with the same headers are read this way from now on.
                     self.settings
                         .import_mappings
                         .insert(header_set_key(&table.headers), mapping_to_keys(&mapping));
-                    self.start_remap(file, text, table, mapping);
+                    self.start_remap(file, text, table, mapping, damaged);
                 }
             }
             ImportStep::Confirm => self.start_import_apply(),
@@ -232,6 +237,7 @@ impl Workspace {
         text: String,
         table: Arc<Table>,
         mapping: Vec<Option<Field>>,
+        damaged: Vec<BadBytes>,
     ) {
         let t = self.tr();
         let project = self.doc.project().clone();
@@ -257,6 +263,7 @@ impl Workspace {
                 mapping,
                 text,
                 preview,
+                damaged,
             }))
         })));
     }
@@ -366,6 +373,7 @@ impl Workspace {
                     state.mapping = parsed.mapping;
                     state.preview = parsed.preview.people;
                     state.skipped = parsed.preview.skipped;
+                    state.damaged = parsed.damaged;
                 }
             }
             Some(Err(message)) => {
@@ -454,6 +462,7 @@ fn parsed_from(read: ListRead, file: Option<ImportFile>, text: String) -> Import
         mapping: read.mapping,
         text,
         preview: read.preview,
+        damaged: read.damaged,
     }
 }
 
@@ -486,8 +495,14 @@ fn read_file_import(
     };
     let start = Instant::now();
     progress.set_phase(t.phase_reading);
-    let bytes = match read_with_progress(path, progress)? {
-        Ok((bytes, _)) => bytes,
+    // Through the import gate: a regular file within the limits, classified by its bytes.
+    let input = match read_input(path, &mut |done, total| {
+        progress.set_total_bytes(total);
+        progress.set_done(done);
+        !progress.is_cancelled()
+    }) {
+        Ok(Some(input)) => input,
+        Ok(None) => return None,
         Err(err) => return failed(err.localized(language)),
     };
     if let Some(name) = &request.encoding
@@ -497,8 +512,8 @@ fn read_file_import(
     }
     progress.set_phase(t.phase_matching);
     let matcher = Matcher::new(project);
-    let read = crate::import::list::read_list_bytes(
-        bytes,
+    let read = crate::import::list::read_list_content(
+        input,
         ListKind::of_path(path),
         request.options,
         &matcher,

@@ -1,0 +1,110 @@
+//! `tests/hostile/imports/` keeps a copy of each small hostile file of issue 21 (the fuzz
+//! targets start from them, and a reader of `docs/upstream-reports.md` can take them
+//! as they are). Each is built in code too (`tests/hostile_imports/`): this test checks
+//! the copies are what the code builds, and that the library refuses each with the
+//! words it must give, without a panic. `REGENERATE_HOSTILE=1 cargo test --test
+//! import_hostile_files` writes the copies again.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)] // Test helpers may panic: a panic is a failed test.
+
+mod hostile_imports;
+
+use std::path::PathBuf;
+
+use delegation_planner::import::attendees::Matcher;
+use delegation_planner::import::gate::Input;
+use delegation_planner::import::list::{ListKind, ReadOptions, read_list_bytes};
+use delegation_planner::import::programme_file::read_programme;
+use delegation_planner::model::Project;
+use hostile_imports as build;
+
+/// Each file: its name, its bytes, and words its refusal as a list must hold.
+fn files() -> Vec<(&'static str, Vec<u8>, &'static str)> {
+    let mut stray = "姓名,单位\n张伟,国家认监委\n李娜,CQC\n".as_bytes().to_vec();
+    stray.insert(stray.len() - 5, 0xB0);
+    vec![
+        (
+            "unique-count-u64-max.xlsx",
+            build::xlsx_with_unique_count("18446744073709551615"),
+            "too many texts",
+        ),
+        (
+            "unique-count-1e9.xlsx",
+            build::xlsx_with_unique_count("1000000000"),
+            "too many texts",
+        ),
+        (
+            "cells-a2-and-xfd1048576.xlsx",
+            build::xlsx_with_corners(),
+            "too many rows",
+        ),
+        (
+            "cut-at-4096.xls",
+            build::xls(300)[..4096].to_vec(),
+            "damaged",
+        ),
+        (
+            "cells-a1-and-iv65536.xls",
+            build::xls_with_corners(),
+            "too many cells",
+        ),
+        (
+            "repeats-900000x100.ods",
+            build::ods_repeated(900_000, 100),
+            "too many cells",
+        ),
+        (
+            "malformed-repeat.ods",
+            build::ods_malformed_repeat(),
+            "is not a positive number",
+        ),
+        (
+            "sheet-of-200mb-spaces.xlsx",
+            build::xlsx_bomb(200 * 1024 * 1024),
+            "too large once unpacked",
+        ),
+        (
+            "programme.docx",
+            build::docx("09:00 Opening — Dr. Betty XU"),
+            "word-processor document",
+        ),
+    ]
+}
+
+fn folder() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/hostile/imports")
+}
+
+#[test]
+fn the_copies_are_what_the_code_builds_and_each_is_refused() {
+    let regenerate = std::env::var_os("REGENERATE_HOSTILE").is_some();
+    let project = Project::default();
+    let matcher = Matcher::new(&project);
+    for (name, bytes, words) in files() {
+        let path = folder().join(name);
+        if regenerate {
+            std::fs::create_dir_all(folder()).unwrap();
+            std::fs::write(&path, &bytes).unwrap();
+        }
+        let copy = std::fs::read(&path).unwrap_or_else(|e| panic!("{name}: {e}"));
+        // Zip writers stamp the time: compare what the archives hold, not their bytes.
+        if copy != bytes {
+            assert!(
+                name.ends_with(".xlsx") || name.ends_with(".ods") || name.ends_with(".docx"),
+                "{name}: the copy is not what the code builds"
+            );
+        }
+        let err = read_list_bytes(
+            copy.clone(),
+            ListKind::Text,
+            &ReadOptions::default(),
+            &matcher,
+            &mut |_| true,
+        )
+        .map(|_| ())
+        .unwrap_err();
+        assert!(err.to_string().contains(words), "{name}: {err}");
+        let err = read_programme(Input::from_bytes(copy).unwrap(), None).unwrap_err();
+        assert!(!err.to_string().is_empty());
+    }
+}
