@@ -9,23 +9,26 @@
 
 mod hostile_imports;
 
-use std::io::Write as _;
+use std::io::{Read as _, Write as _};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 use hostile_imports as build;
 
-/// A run of the command line: exit code, standard output and error, wall time.
+/// A run of the command line: exit code, standard output and error, wall time, and the
+/// process's own peak resident memory.
 struct Run {
     code: i32,
     out: String,
     err: String,
     took: Duration,
+    peak: u64,
 }
 
 /// Runs the command line, killing it after 30 s (a hang fails the test instead of
-/// hanging it).
+/// hanging it). The process is reaped with `wait4`, which gives its own resource usage.
+#[allow(clippy::zombie_processes)] // reaped by `wait4`, which clippy does not know
 fn run(args: &[&str]) -> Run {
     let start = Instant::now();
     let mut child = Command::new(env!("CARGO_BIN_EXE_delegation-planner"))
@@ -35,35 +38,48 @@ fn run(args: &[&str]) -> Run {
         .stderr(Stdio::piped())
         .spawn()
         .unwrap();
-    loop {
-        if child.try_wait().unwrap().is_some() {
-            break;
+    let read = |mut pipe: Box<dyn std::io::Read + Send>| {
+        std::thread::spawn(move || {
+            let mut bytes = Vec::new();
+            pipe.read_to_end(&mut bytes).unwrap();
+            String::from_utf8_lossy(&bytes).into_owned()
+        })
+    };
+    let out = read(Box::new(child.stdout.take().unwrap()));
+    let err = read(Box::new(child.stderr.take().unwrap()));
+    let pid = i32::try_from(child.id()).unwrap();
+    let (status, usage) = loop {
+        let mut status = 0;
+        // SAFETY: wait4 only writes the status and the struct it is given.
+        let (reaped, usage) = unsafe {
+            let mut usage = std::mem::zeroed::<libc::rusage>();
+            let reaped = libc::wait4(pid, &raw mut status, libc::WNOHANG, &raw mut usage);
+            (reaped, usage)
+        };
+        if reaped == pid {
+            break (status, usage);
         }
         if start.elapsed() > Duration::from_secs(30) {
             child.kill().unwrap();
             panic!("{args:?} hung for 30 s");
         }
-        std::thread::sleep(Duration::from_millis(10));
-    }
-    let out = child.wait_with_output().unwrap();
+        std::thread::sleep(Duration::from_millis(5));
+    };
     Run {
-        code: out.status.code().unwrap_or(-1),
-        out: String::from_utf8_lossy(&out.stdout).into_owned(),
-        err: String::from_utf8_lossy(&out.stderr).into_owned(),
+        code: if libc::WIFEXITED(status) {
+            libc::WEXITSTATUS(status)
+        } else {
+            -1
+        },
+        out: out.join().unwrap(),
+        err: err.join().unwrap(),
         took: start.elapsed(),
+        peak: u64::try_from(usage.ru_maxrss).unwrap() * 1024,
     }
 }
 
-/// The largest resident size of any child process so far, in bytes.
-fn children_peak_memory() -> u64 {
-    // SAFETY: getrusage only writes the struct it is given.
-    let usage = unsafe {
-        let mut usage = std::mem::zeroed::<libc::rusage>();
-        libc::getrusage(libc::RUSAGE_CHILDREN, &raw mut usage);
-        usage
-    };
-    u64::try_from(usage.ru_maxrss).unwrap() * 1024
-}
+/// Refusals stay under this much resident memory.
+const PEAK: u64 = 300 * 1024 * 1024;
 
 /// A copy of the CCAA–AFNOR sample to import into, in its own folder.
 fn project() -> (tempfile::TempDir, PathBuf) {
@@ -137,6 +153,7 @@ fn refused(from: &Path, expected: &[&str]) {
             "{name} as a {what}: refused in {:?}",
             r.took
         );
+        assert!(r.peak < PEAK, "{name} as a {what}: {} MB", r.peak >> 20);
         assert_eq!(
             std::fs::read(&file).unwrap(),
             before,
@@ -232,10 +249,11 @@ fn a_zip_bomb_is_refused_from_its_central_directory() {
             "a part of the file is too large once unpacked (xl/worksheets/sheet1.xml): 200 MB; the limit is 128 MB",
         ],
     );
-    // The same sheet declaring 1,000 bytes: inflating stops there.
+    // The same sheet declaring 1,000 bytes: refused (it is no workbook either), and
+    // inflating it stops at 1,000 bytes (`import_hostile_files`).
     let liar = build::with_declared_size(&bomb, "xl/worksheets/sheet1.xml", 1000);
     let from = write(dir.path(), "liar.xlsx", &liar);
-    refused(&from, &["nothing was imported"]);
+    refused(&from, &["could not be read"]);
 }
 
 #[test]
@@ -385,29 +403,8 @@ fn a_utf8_list_with_a_stray_byte_stays_utf8_and_says_where() {
     refused(
         &from,
         &[
-            "line 4, column 3: 0xB0 is not UTF-8 (shown as �)",
-            "the list is UTF-8 but for the bytes above",
+            "line 4, column 3: 0xB0 is not UTF-8 (shown as ?)",
+            "is UTF-8 but for the bytes above; correct those lines",
         ],
     );
-}
-
-#[test]
-fn no_refusal_takes_more_than_300_mb() {
-    // Run the heaviest kinds again in this process's children, then read their peak.
-    let dir = tempfile::tempdir().unwrap();
-    let (_pdir, file) = project();
-    let cases: Vec<(&str, Vec<u8>)> = vec![
-        ("count.xlsx", build::xlsx_with_unique_count("1000000000")),
-        ("corners.xlsx", build::xlsx_with_corners()),
-        ("corners.xls", build::xls_with_corners()),
-        ("repeats.ods", build::ods_repeated(900_000, 100)),
-        ("bomb.xlsx", build::xlsx_bomb(200 * 1024 * 1024)),
-    ];
-    for (name, bytes) in cases {
-        let from = write(dir.path(), name, &bytes);
-        let r = run(&["import", "attendees", s(&file), "--from", s(&from)]);
-        assert_eq!(r.code, 1, "{name}");
-    }
-    let peak = children_peak_memory();
-    assert!(peak < 300 * 1024 * 1024, "peak {} MB", peak >> 20);
 }

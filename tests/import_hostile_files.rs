@@ -11,8 +11,10 @@ mod hostile_imports;
 
 use std::path::PathBuf;
 
+use delegation_planner::import::archive::Archive;
 use delegation_planner::import::attendees::Matcher;
-use delegation_planner::import::gate::Input;
+use delegation_planner::import::boundary::guard;
+use delegation_planner::import::gate::{Input, InputError};
 use delegation_planner::import::list::{ListKind, ReadOptions, read_list_bytes};
 use delegation_planner::import::programme_file::read_programme;
 use delegation_planner::model::Project;
@@ -106,5 +108,34 @@ fn the_copies_are_what_the_code_builds_and_each_is_refused() {
         assert!(err.to_string().contains(words), "{name}: {err}");
         let err = read_programme(Input::from_bytes(copy).unwrap(), None).unwrap_err();
         assert!(!err.to_string().is_empty());
+    }
+}
+
+#[test]
+fn a_member_that_lies_about_its_size_stops_inflating_at_what_it_declares() {
+    let bomb = build::xlsx_bomb(200 * 1024 * 1024);
+    let member = "xl/worksheets/sheet1.xml";
+    let liar = build::with_declared_size(&bomb, member, 1000);
+    let mut archive = Archive::open(&liar).unwrap();
+    let err = archive.read(member).unwrap_err();
+    assert!(matches!(err, InputError::Damaged(_)), "{err}");
+}
+
+#[test]
+fn third_party_readers_run_behind_the_boundary() {
+    // What calamine itself does with the damaged files does not reach the caller as a
+    // panic. (Not the others: calamine asks for 24 GB or 17 billion cells on them, which
+    // would end this process; the prescans refuse them before calamine sees them.)
+    for (name, bytes, _) in files()
+        .into_iter()
+        .filter(|(name, _, _)| ["cut-at-4096.xls", "malformed-repeat.ods"].contains(name))
+    {
+        let result = guard("calamine", || {
+            let cursor = std::io::Cursor::new(bytes.clone());
+            calamine::open_workbook_auto_from_rs(cursor).map(|_| ())
+        });
+        if let Err(panic) = result {
+            eprintln!("{name}: calamine panicked: {}", panic.message);
+        }
     }
 }

@@ -98,23 +98,19 @@ fn a_stray_byte_is_shown_with_its_line_and_the_list_stays_utf8() {
     assert!(error(&h).is_none(), "{:?}", error(&h));
     assert!(h.query_by_label("Some bytes are not UTF-8").is_some());
     assert!(
-        h.query_by_label("line 3, column 3: 0xB0 is not UTF-8 (shown as �)")
+        h.query_by_label("line 3, column 3: 0xB0 is not UTF-8 (shown as ?)")
             .is_some()
     );
     match &h.state().workspace.dialog {
         Some(Dialog::ImportAttendees(state)) => {
             assert_eq!(state.damaged.len(), 1);
             assert_eq!(state.preview.len(), 3, "every row is there");
-            let names: Vec<_> = state
-                .preview
-                .iter()
-                .map(|p| p.person.chinese_name.clone())
-                .collect();
-            assert_eq!(
-                names,
-                ["张伟", "王芳\u{FFFD}", "李娜"],
-                "UTF-8, not Windows-1252"
-            );
+            // Read as UTF-8, not Windows-1252: every Chinese name whole, the stray byte
+            // a `?` where it was.
+            let table = state.table.as_ref().unwrap();
+            let cells: Vec<&str> = table.rows.iter().map(|r| r[0].as_str()).collect();
+            assert_eq!(cells, ["张伟", "王芳?", "李娜"]);
+            assert_eq!(table.rows[1][1], "中国质量认证中心");
         }
         other => panic!("{other:?}"),
     }

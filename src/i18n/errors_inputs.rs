@@ -167,7 +167,7 @@ pub fn bad_bytes_text(bad: &BadBytes, language: Language) -> String {
         || bad.to_string(),
         || {
             format!(
-                "第 {} 行第 {} 列：{} 不是有效的 UTF-8（显示为 �）",
+                "第 {} 行第 {} 列：{} 不是有效的 UTF-8（显示为 ?）",
                 bad.line,
                 bad.column,
                 bad.hex()

@@ -185,7 +185,7 @@ pub struct ListRead {
     /// The people and the skipped rows.
     pub preview: Preview,
     /// Bytes of a text file that are not valid in its encoding (a UTF-8 file with a stray
-    /// byte), with their lines: each is U+FFFD in the text read.
+    /// byte), with their lines: each is `?` in the text read.
     pub damaged: Vec<BadBytes>,
 }
 

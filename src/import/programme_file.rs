@@ -101,7 +101,7 @@ pub struct ProgrammeText {
     pub text: String,
     /// How it was read.
     pub format: ProgrammeFormat,
-    /// Bytes not valid in its encoding, with their lines (each is U+FFFD in the text).
+    /// Bytes not valid in its encoding, with their lines (each is `?` in the text).
     pub damaged: Vec<BadBytes>,
 }
 

@@ -7,7 +7,7 @@
 //! `chardetng` (Mozilla's detector) and decoded by `encoding_rs`: GB18030/GBK from Chinese
 //! Excel, Big5, Windows-1252 from French or German Excel. A user may name the encoding
 //! instead. A UTF-8 file with a few bad bytes stays UTF-8: the bad bytes are kept as
-//! U+FFFD and said with their line ([`Decoded::damaged`]), never a switch of the whole
+//! `?` and said with their line ([`Decoded::damaged`]), never a switch of the whole
 //! file to another encoding.
 
 use encoding_rs::Encoding;
@@ -321,9 +321,14 @@ pub struct Decoded {
     /// True when it was detected (BOM or guess), false when the user named it.
     pub detected: bool,
     /// Bytes that are not valid in the encoding (a UTF-8 file with a few stray bytes):
-    /// each is U+FFFD in [`Decoded::text`]. At most [`MAX_DAMAGED`] are listed.
+    /// each is [`BAD_BYTES_SHOWN_AS`] in [`Decoded::text`]. At most [`MAX_DAMAGED`] are listed.
     pub damaged: Vec<BadBytes>,
 }
+
+/// What stands for bytes that are not valid UTF-8 in a file read as UTF-8: `?`, which
+/// every font has (U+FFFD is not in the app's fonts, and a name holding it could not be
+/// typed again), and which the message about the bytes points at by line and column.
+pub const BAD_BYTES_SHOWN_AS: char = '?';
 
 /// The most bad places a decoding lists; [`Decoded::damaged`] stops there.
 pub const MAX_DAMAGED: usize = 100;
@@ -333,7 +338,7 @@ pub const MAX_DAMAGED: usize = 100;
 pub struct BadBytes {
     /// 1-based line.
     pub line: usize,
-    /// 1-based column, in characters (the U+FFFD that stands for them).
+    /// 1-based column, in characters (the `?` that stands for them).
     pub column: usize,
     /// The bytes (at most 4).
     pub bytes: Vec<u8>,
@@ -354,7 +359,7 @@ impl std::fmt::Display for BadBytes {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(
             f,
-            "line {}, column {}: {} is not UTF-8 (shown as �)",
+            "line {}, column {}: {} is not UTF-8 (shown as ?)",
             self.line,
             self.column,
             self.hex()
@@ -374,7 +379,8 @@ fn mostly_utf8(bytes: &[u8]) -> bool {
     bad > 0 && good >= bad.saturating_mul(4)
 }
 
-/// Decodes UTF-8 that has bad bytes: each bad sequence becomes U+FFFD and is listed with
+/// Decodes UTF-8 that has bad bytes: each bad sequence becomes [`BAD_BYTES_SHOWN_AS`] and
+/// is listed with
 /// its line and column.
 fn decode_damaged_utf8(bytes: &[u8]) -> (String, Vec<BadBytes>) {
     let mut text = String::with_capacity(bytes.len());
@@ -399,7 +405,7 @@ fn decode_damaged_utf8(bytes: &[u8]) -> (String, Vec<BadBytes>) {
                     bytes: invalid.to_vec(),
                 });
             }
-            text.push('\u{FFFD}');
+            text.push(BAD_BYTES_SHOWN_AS);
             column += 1;
         }
     }
@@ -560,6 +566,36 @@ mod tests {
             .flat_map(u16::to_le_bytes)
             .collect();
         assert_eq!(sniff(&utf16le), Content::Text);
+    }
+
+    #[test]
+    fn utf8_with_a_stray_byte_stays_utf8_and_says_where() {
+        let mut bytes = "姓名,单位\n张伟,国家认监委\n李娜,CQC\n".as_bytes().to_vec();
+        bytes.insert("姓名,单位\n张伟,国".len(), 0xB0);
+        let decoded = decode(&bytes, None).unwrap();
+        assert_eq!(decoded.encoding, encoding_rs::UTF_8);
+        assert_eq!(decoded.text, "姓名,单位\n张伟,国?家认监委\n李娜,CQC\n");
+        assert_eq!(
+            decoded.damaged,
+            [BadBytes {
+                line: 2,
+                column: 5,
+                bytes: vec![0xB0]
+            }]
+        );
+        // Windows-1252 has no valid multi-byte sequence: still detected as such.
+        let (cp, _, _) = encoding_rs::WINDOWS_1252.encode("Nom;Prénom\nLEFÈVRE;Hélène\n");
+        assert_eq!(
+            decode(&cp, None).unwrap().encoding,
+            encoding_rs::WINDOWS_1252
+        );
+        // Chinese-only UTF-16 without a BOM is text.
+        let utf16: Vec<u8> = "张伟\n王芳\n欧阳振华\n"
+            .encode_utf16()
+            .flat_map(u16::to_le_bytes)
+            .collect();
+        assert_eq!(sniff(&utf16), Content::Text);
+        assert_eq!(decode(&utf16, None).unwrap().text, "张伟\n王芳\n欧阳振华\n");
     }
 
     #[test]

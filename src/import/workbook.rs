@@ -184,7 +184,7 @@ fn read_xlsx(bytes: Vec<u8>, sheet: Option<&str>, budget: &Budget) -> Result<She
                 let xml = archive.read(&member)?;
                 let found = super::prescan::scan_shared_strings(&xml, budget)?;
                 if found.declared.is_some_and(|d| d > found.held) {
-                    log::warn!(
+                    log::info!(
                         "{member} declares {:?} strings and holds {}: the count is taken out",
                         found.declared,
                         found.held

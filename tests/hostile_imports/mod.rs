@@ -232,7 +232,9 @@ fn biff(cells: &[Vec<u8>], dims: (u32, u32, u16, u16)) -> Vec<u8> {
 
 /// An Excel 97–2003 file (a compound file with a `Workbook` stream).
 fn compound(stream: &[u8]) -> Vec<u8> {
-    let mut file = cfb::CompoundFile::create(Cursor::new(Vec::new())).unwrap();
+    // Version 3 (512-byte sectors), as Excel writes it.
+    let mut file =
+        cfb::CompoundFile::create_with_version(cfb::Version::V3, Cursor::new(Vec::new())).unwrap();
     file.create_stream("/Workbook")
         .unwrap()
         .write_all(stream)
