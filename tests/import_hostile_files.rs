@@ -73,6 +73,57 @@ fn files() -> Vec<(&'static str, Vec<u8>, &'static str)> {
     ]
 }
 
+/// Good files of every kind the readers take, the fuzz targets' other seeds.
+fn seeds() -> Vec<(&'static str, Vec<u8>)> {
+    let list = "姓名,单位,职务\n张伟,国家认监委,处长\n王芳,中国质量认证中心,主任\n";
+    let french = "Civilité;Nom;Prénom;Société\nMme;LEFÈVRE;Hélène;AFNOR\n";
+    let programme = "11月5日（星期二）\n上午9:00 开幕致辞 Opening — Dr. Betty XU\n10 min Break\n下午2点半 参观实验室\n";
+    vec![
+        ("list.xlsx", build::xlsx_list()),
+        ("list.xls", build::xls(4)),
+        (
+            "list.ods",
+            build::ods(
+                r#"<table:table-row><table:table-cell office:value-type="string"><text:p>姓名</text:p></table:table-cell><table:table-cell office:value-type="string"><text:p>单位</text:p></table:table-cell></table:table-row><table:table-row><table:table-cell office:value-type="string"><text:p>刘江</text:p></table:table-cell><table:table-cell office:value-type="string"><text:p>CQC</text:p></table:table-cell></table:table-row>"#,
+            ),
+        ),
+        (
+            "list-gb18030.csv",
+            encoding_rs::GB18030.encode(list).0.into_owned(),
+        ),
+        (
+            "list-utf16le.csv",
+            list.encode_utf16().flat_map(u16::to_le_bytes).collect(),
+        ),
+        (
+            "list-1252.csv",
+            encoding_rs::WINDOWS_1252.encode(french).0.into_owned(),
+        ),
+        ("programme-utf8.txt", programme.as_bytes().to_vec()),
+        (
+            "programme-gb18030.txt",
+            encoding_rs::GB18030.encode(programme).0.into_owned(),
+        ),
+    ]
+}
+
+#[test]
+fn the_fuzz_seeds_are_what_the_code_builds() {
+    let folder = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("fuzz/seeds/imports");
+    for (name, bytes) in seeds() {
+        let path = folder.join(name);
+        if std::env::var_os("REGENERATE_HOSTILE").is_some() {
+            std::fs::create_dir_all(&folder).unwrap();
+            std::fs::write(&path, &bytes).unwrap();
+        }
+        let copy = std::fs::read(&path).unwrap_or_else(|e| panic!("{name}: {e}"));
+        assert!(
+            copy == bytes || name.ends_with(".xlsx") || name.ends_with(".ods"),
+            "{name}: the copy is not what the code builds"
+        );
+    }
+}
+
 fn folder() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/hostile/imports")
 }
