@@ -51,6 +51,11 @@ fn files() -> Vec<(&'static str, Vec<u8>, &'static str)> {
             "too many cells",
         ),
         (
+            "inverted-dimensions.xls",
+            build::xls_with_inverted_dimensions(),
+            "too many cells",
+        ),
+        (
             "repeats-900000x100.ods",
             build::ods_repeated(900_000, 100),
             "too many cells",
@@ -177,10 +182,14 @@ fn third_party_readers_run_behind_the_boundary() {
     // What calamine itself does with the damaged files does not reach the caller as a
     // panic. (Not the others: calamine asks for 24 GB or 17 billion cells on them, which
     // would end this process; the prescans refuse them before calamine sees them.)
-    for (name, bytes, _) in files()
-        .into_iter()
-        .filter(|(name, _, _)| ["cut-at-4096.xls", "malformed-repeat.ods"].contains(name))
-    {
+    for (name, bytes, _) in files().into_iter().filter(|(name, _, _)| {
+        [
+            "cut-at-4096.xls",
+            "malformed-repeat.ods",
+            "inverted-dimensions.xls",
+        ]
+        .contains(name)
+    }) {
         let result = guard("calamine", || {
             let cursor = std::io::Cursor::new(bytes.clone());
             calamine::open_workbook_auto_from_rs(cursor).map(|_| ())

@@ -261,6 +261,12 @@ pub fn xls_with_corners() -> Vec<u8> {
     compound(&biff(&cells, (0, 1, 0, 1)))
 }
 
+/// An `.xls` whose DIMENSIONS record has its first row (100) after its last (row 1).
+pub fn xls_with_inverted_dimensions() -> Vec<u8> {
+    let cells = vec![label(0, 0, "Name")];
+    compound(&biff(&cells, (100, 2, 0, 1)))
+}
+
 /// A Word document whose body is `text`, as docx-rs writes it.
 pub fn docx(text: &str) -> Vec<u8> {
     let mut out = Cursor::new(Vec::new());
