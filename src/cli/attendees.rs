@@ -6,6 +6,7 @@
 
 use std::path::Path;
 
+use super::terminal::{shown, shown_path};
 use super::{apply_and_save, find_meeting, load_document};
 use crate::import::attendees::{Fate, build_edit};
 use crate::import::list::{ListError, ListFormat, ReadOptions, read_list_file};
@@ -51,7 +52,7 @@ pub(super) fn import_attendees(
             Some(encoding) => Some(encoding),
             None => {
                 let e = ListError::UnknownEncoding(name.to_owned());
-                writeln!(err, "{}: {e}", from.display())?;
+                writeln!(err, "{}: {e}", shown_path(from))?;
                 return Ok(1);
             }
         },
@@ -64,7 +65,7 @@ pub(super) fn import_attendees(
     let read = match read_list_file(from, doc.project(), &options) {
         Ok(read) => read,
         Err(e) => {
-            writeln!(err, "{}: {e}", from.display())?;
+            writeln!(err, "{}: {e}", shown_path(from))?;
             return Ok(1);
         }
     };
@@ -80,7 +81,7 @@ pub(super) fn import_attendees(
     writeln!(
         out,
         "read {}: {}{header}",
-        from.display(),
+        shown_path(from),
         read.format.describe_en()
     )?;
     let meeting_id = args.meeting.map(MeetingId::from);
@@ -112,7 +113,7 @@ pub(super) fn import_attendees(
         } else {
             format!("  (check: {})", flags.join(", "))
         };
-        writeln!(out, "{what}\t{name}{flags}")?;
+        writeln!(out, "{what}\t{}{flags}", shown(&name))?;
         for change in &entry.changes {
             let old = if change.is_fill() {
                 "(empty)"
@@ -126,9 +127,10 @@ pub(super) fn import_attendees(
             };
             writeln!(
                 out,
-                "\t{}: {old} → {}{note}",
+                "\t{}: {} → {}{note}",
                 change.field.header(),
-                change.new
+                shown(old),
+                shown(&change.new)
             )?;
         }
     }
@@ -136,7 +138,7 @@ pub(super) fn import_attendees(
         let text = if row.text.is_empty() {
             String::new()
         } else {
-            format!(" ({})", row.text)
+            format!(" ({})", shown(&row.text))
         };
         writeln!(
             out,
@@ -165,7 +167,7 @@ pub(super) fn import_attendees(
     writeln!(
         out,
         "{}: added {} and {}, matched {}{updated}{skipped}{}",
-        file.display(),
+        shown_path(file),
         count(summary.added_people.len(), "person", "people"),
         count(
             summary.added_organisations.len(),
@@ -175,8 +177,9 @@ pub(super) fn import_attendees(
         count(summary.matched_people.len(), "person", "people"),
         args.meeting
             .map(|m| format!(
-                ", {} of {m}",
-                count(summary.added_attendees, "new attendee", "new attendees")
+                ", {} of {}",
+                count(summary.added_attendees, "new attendee", "new attendees"),
+                shown(m)
             ))
             .unwrap_or_default()
     )?;

@@ -54,9 +54,11 @@ macro_rules! strings {
 }
 
 pub mod errors;
+mod errors_hostile;
 mod list_errors;
 mod numbers;
 pub use errors::{Localized, describe_problem};
+pub use errors_hostile::cut_texts_text;
 pub use numbers::thousands;
 
 /// The language of the user interface.
