@@ -2,6 +2,7 @@
 
 use std::path::Path;
 
+use super::terminal::{shown, shown_path};
 use super::{apply_and_save, find_meeting, load_document};
 use crate::document::Edit;
 use crate::import::gate::Input;
@@ -130,11 +131,25 @@ pub(super) fn import_agenda(
         writeln!(
             err,
             "{}: no agenda item found in the text; nothing changed",
-            file.display()
+            shown_path(file)
         )?;
         return Ok(1);
     }
     let planned = crate::import::agenda_text::plan(meeting, &preview, replace);
+    // A date the calendar does not have is said with its line, and nothing is changed:
+    // the day would otherwise lose its date, or get another one.
+    let blocking: Vec<_> = planned.blocking().collect();
+    if !blocking.is_empty() {
+        for note in &blocking {
+            writeln!(err, "{}: {}", shown_path(file), note_text(note))?;
+        }
+        writeln!(
+            err,
+            "{}: nothing changed; correct the date in the text and import again",
+            shown_path(file)
+        )?;
+        return Ok(1);
+    }
     let mut day_shown = None;
     for (i, line) in preview.lines.iter().enumerate() {
         // A day line of the text: say which day its items go to.
@@ -150,7 +165,7 @@ pub(super) fn import_agenda(
                     if title.is_empty() {
                         String::new()
                     } else {
-                        format!(": {title}")
+                        format!(": {}", shown(&title))
                     }
                 )?;
             }
@@ -165,8 +180,8 @@ pub(super) fn import_agenda(
             .speakers
             .iter()
             .map(|s| match &s.person {
-                Some(id) => format!("{} = {id}", s.text),
-                None => format!("{} (guest speaker, not in the project)", s.text),
+                Some(id) => format!("{} = {}", shown(&s.text), shown(id.as_str())),
+                None => format!("{} (guest speaker, not in the project)", shown(&s.text)),
             })
             .collect();
         writeln!(
@@ -174,7 +189,7 @@ pub(super) fn import_agenda(
             "line {}: {} min{assumed}  {}{}",
             line.line,
             minutes,
-            line.title,
+            shown(&line.title),
             if speakers.is_empty() {
                 String::new()
             } else {
@@ -183,13 +198,13 @@ pub(super) fn import_agenda(
         )?;
     }
     for note in &planned.notes {
-        writeln!(err, "{}: {}", file.display(), note_text(note))?;
+        writeln!(err, "{}: {}", shown_path(file), note_text(note))?;
     }
     for line in &preview.skipped {
         writeln!(
             err,
             "{}: line {line} of the text gave no item",
-            file.display()
+            shown_path(file)
         )?;
     }
     let updated = planned.meeting;
@@ -199,14 +214,15 @@ pub(super) fn import_agenda(
     }
     writeln!(
         out,
-        "{}: {} {} agenda items to meeting {meeting_id}",
-        file.display(),
+        "{}: {} {} agenda items to meeting {}",
+        shown_path(file),
         if replace {
             "replaced the agenda with"
         } else {
             "added"
         },
-        preview.lines.len()
+        preview.lines.len(),
+        shown(meeting_id)
     )?;
     Ok(0)
 }
@@ -243,10 +259,56 @@ fn note_text(note: &crate::import::agenda_text::PlanNote) -> String {
             format_time(*time)
         ),
         PlanNote::TimeUnread { line, text } => format!(
-            "line {line}: `{text}` is not a time of day and was not used; the item follows the one before"
+            "line {line}: `{}` is not a time of day and was not used; the item follows the one before",
+            shown(text)
         ),
         PlanNote::DaysRemoved { count } => {
             format!("replacing the programme removed the meeting's last {count} day(s)")
         }
+        PlanNote::NoSuchDate {
+            line,
+            written,
+            problem,
+        } => format!(
+            "line {line}: `{}` is not a date: {}",
+            shown(written),
+            date_problem_text(problem)
+        ),
+    }
+}
+
+/// Why a written date is none, in the command line's English.
+fn date_problem_text(problem: &crate::import::agenda_text::DateProblem) -> String {
+    use crate::import::agenda_text::DateProblem;
+    let month_name = |month: u32| {
+        u8::try_from(month)
+            .ok()
+            .and_then(|m| chrono::Month::try_from(m).ok())
+            .map_or_else(|| month.to_string(), |m| m.name().to_owned())
+    };
+    match problem {
+        DateProblem::NoSuchMonth { month } => format!("there is no month {month}"),
+        DateProblem::NoSuchDay {
+            year,
+            month,
+            days_in_month,
+            year_written,
+            ..
+        } => format!(
+            "{} {year} has {days_in_month} days{}",
+            month_name(*month),
+            if *year_written {
+                String::new()
+            } else {
+                format!(
+                    " (no year is written, so the date falls in {year}; write the year if another is meant)"
+                )
+            }
+        ),
+        DateProblem::YearOutOfRange { year } => format!(
+            "the year {year} is not between {} and {}",
+            crate::model::YEARS.start(),
+            crate::model::YEARS.end()
+        ),
     }
 }

@@ -6,6 +6,7 @@
 
 use std::path::Path;
 
+use super::terminal::{shown, shown_path};
 use super::{apply_and_save, find_meeting, load_document};
 use crate::import::attendees::{Fate, build_edit};
 use crate::import::gate::read_input;
@@ -63,7 +64,7 @@ pub(super) fn import_attendees(
             Some(encoding) => Some(encoding),
             None => {
                 let e = ListError::UnknownEncoding(name.to_owned());
-                writeln!(err, "{}: {e}", from.display())?;
+                writeln!(err, "{}: {e}", shown_path(from))?;
                 return Ok(1);
             }
         },
@@ -76,7 +77,7 @@ pub(super) fn import_attendees(
     let read = match read_list_input(input, ListKind::of_path(from), &options, doc.project()) {
         Ok(read) => read,
         Err(e) => {
-            writeln!(err, "{}: {e}", from.display())?;
+            writeln!(err, "{}: {e}", shown_path(from))?;
             return Ok(1);
         }
     };
@@ -105,7 +106,7 @@ pub(super) fn import_attendees(
     writeln!(
         out,
         "read {}: {}{header}",
-        from.display(),
+        shown_path(from),
         read.format.describe_en()
     )?;
     let meeting_id = args.meeting.map(MeetingId::from);
@@ -137,7 +138,7 @@ pub(super) fn import_attendees(
         } else {
             format!("  (check: {})", flags.join(", "))
         };
-        writeln!(out, "{what}\t{name}{flags}")?;
+        writeln!(out, "{what}\t{}{flags}", shown(&name))?;
         for change in &entry.changes {
             let old = if change.is_fill() {
                 "(empty)"
@@ -151,9 +152,10 @@ pub(super) fn import_attendees(
             };
             writeln!(
                 out,
-                "\t{}: {old} → {}{note}",
+                "\t{}: {} → {}{note}",
                 change.field.header(),
-                change.new
+                shown(old),
+                shown(&change.new)
             )?;
         }
     }
@@ -161,7 +163,7 @@ pub(super) fn import_attendees(
         let text = if row.text.is_empty() {
             String::new()
         } else {
-            format!(" ({})", row.text)
+            format!(" ({})", shown(&row.text))
         };
         writeln!(
             out,
@@ -190,7 +192,7 @@ pub(super) fn import_attendees(
     writeln!(
         out,
         "{}: added {} and {}, matched {}{updated}{skipped}{}",
-        file.display(),
+        shown_path(file),
         count(summary.added_people.len(), "person", "people"),
         count(
             summary.added_organisations.len(),
@@ -200,8 +202,9 @@ pub(super) fn import_attendees(
         count(summary.matched_people.len(), "person", "people"),
         args.meeting
             .map(|m| format!(
-                ", {} of {m}",
-                count(summary.added_attendees, "new attendee", "new attendees")
+                ", {} of {}",
+                count(summary.added_attendees, "new attendee", "new attendees"),
+                shown(m)
             ))
             .unwrap_or_default()
     )?;

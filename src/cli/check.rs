@@ -6,6 +6,7 @@ use std::path::Path;
 use clap::ValueEnum;
 
 use super::load;
+use super::terminal::{shown, shown_path};
 use crate::model::validate;
 
 /// What `list` lists.
@@ -36,7 +37,7 @@ pub(super) fn check(
     writeln!(
         out,
         "{}: {}, {}, {} ({}, {}), {}",
-        file.display(),
+        shown_path(file),
         count(project.organisations.len(), "organisation", "organisations"),
         count(project.people.len(), "person", "people"),
         count(project.meetings.len(), "meeting", "meetings"),
@@ -45,13 +46,18 @@ pub(super) fn check(
         count(project.commitments.len(), "commitment", "commitments"),
     )?;
     if problems.is_empty() {
-        writeln!(out, "{}: valid", file.display())?;
+        writeln!(out, "{}: valid", shown_path(file))?;
         Ok(0)
     } else {
         for problem in &problems {
-            writeln!(err, "{}: {problem}", file.display())?;
+            writeln!(err, "{}: {problem}", shown_path(file))?;
         }
-        writeln!(err, "{}: {} problems", file.display(), problems.len())?;
+        writeln!(
+            err,
+            "{}: {}",
+            shown_path(file),
+            count(problems.len(), "problem", "problems")
+        )?;
         Ok(1)
     }
 }
@@ -75,9 +81,9 @@ pub(super) fn list(
                 writeln!(
                     out,
                     "{}\t{}\t{}",
-                    escape(id.as_str()),
+                    shown(id.as_str()),
                     m.start_date(),
-                    escape(&m.title.both())
+                    shown(&m.title.both())
                 )?;
             }
         }
@@ -93,9 +99,9 @@ pub(super) fn list(
                 writeln!(
                     out,
                     "{}\t{}\t{}",
-                    escape(id.as_str()),
-                    escape(&p.display_name()),
-                    escape(&org)
+                    shown(id.as_str()),
+                    shown(&p.display_name()),
+                    shown(&org)
                 )?;
             }
         }
@@ -104,9 +110,9 @@ pub(super) fn list(
                 writeln!(
                     out,
                     "{}\t{}\t{}",
-                    escape(id.as_str()),
-                    escape(&o.acronym),
-                    escape(&o.name.both())
+                    shown(id.as_str()),
+                    shown(&o.acronym),
+                    shown(&o.name.both())
                 )?;
             }
         }
@@ -119,40 +125,15 @@ pub(super) fn list(
                 writeln!(
                     out,
                     "{}\t{}\t{due}\t{}",
-                    escape(id.as_str()),
+                    shown(id.as_str()),
                     crate::model::Choice::label_en(c.status),
-                    escape(&c.title.both())
+                    shown(&c.title.both())
                 )?;
             }
         }
     }
     out.flush()?;
     Ok(0)
-}
-
-/// A field of `list`'s output: one entity per line and one field per tab, whatever the
-/// file holds. Control characters (ESC, BEL, a tab, a line break) and the invisible
-/// characters that reorder or hide text are written as escapes (`\n`, `\u{1b}`,
-/// `\u{202e}`), and a backslash as `\\`, so that a terminal shows what is there and a
-/// script reads the same columns on every line. Everything else (Chinese, accents,
-/// emoji) is written as it is.
-fn escape(text: &str) -> std::borrow::Cow<'_, str> {
-    let needs = |c: char| c == '\\' || c.is_control() || crate::export::sanitize::is_invisible(c);
-    if !text.contains(needs) {
-        return std::borrow::Cow::Borrowed(text);
-    }
-    let mut out = String::with_capacity(text.len() + 8);
-    for c in text.chars() {
-        match c {
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            c if needs(c) => out.push_str(&format!("\\u{{{:x}}}", u32::from(c))),
-            c => out.push(c),
-        }
-    }
-    std::borrow::Cow::Owned(out)
 }
 
 /// `1 meeting`, `2 meetings`.
@@ -162,13 +143,15 @@ fn count(n: usize, one: &str, many: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+    /// A field of `list`'s output: one entity per line and one field per tab, whatever the
+    /// file holds; a script reads the same columns on every line.
     #[test]
     fn list_fields_stay_on_one_line_and_show_what_is_there() {
-        use super::escape;
-        assert_eq!(escape("HUANG Jixian 黄继先"), "HUANG Jixian 黄继先");
-        assert_eq!(escape("a\u{1b}[31mred\u{7}"), "a\\u{1b}[31mred\\u{7}");
-        assert_eq!(escape("two\nlines\tand tab"), "two\\nlines\\tand tab");
-        assert_eq!(escape("back\\slash"), "back\\\\slash");
-        assert_eq!(escape("Wang\u{202E}gnaW"), "Wang\\u{202e}gnaW");
+        use super::shown;
+        assert_eq!(shown("HUANG Jixian 黄继先"), "HUANG Jixian 黄继先");
+        assert_eq!(shown("a\u{1b}[31mred\u{7}"), "a\\u{1b}[31mred\\u{7}");
+        assert_eq!(shown("two\nlines\tand tab"), "two\\nlines\\tand tab");
+        assert_eq!(shown("back\\slash"), "back\\\\slash");
+        assert_eq!(shown("Wang\u{202E}gnaW"), "Wang\\u{202e}gnaW");
     }
 }

@@ -6,6 +6,7 @@
 
 use std::path::Path;
 
+use super::terminal::shown_path;
 use crate::document::{Document, Edit};
 use crate::model::Project;
 use crate::project_file::{
@@ -39,7 +40,7 @@ pub(super) fn load_document(
         writeln!(
             err,
             "{}: not changed: {protection}; make it writable first, or run the command on a copy",
-            file.display()
+            shown_path(file)
         )?;
         return Ok(None);
     }
@@ -49,16 +50,20 @@ pub(super) fn load_document(
             writeln!(
                 err,
                 "{}: not changed: another program is writing this file and kept it locked for {} seconds; run the command again when it has finished",
-                file.display(),
+                shown_path(file),
                 waited.as_secs()
             )?;
+            return Ok(None);
+        }
+        Err(planted @ LockError::NotALockFile { .. }) => {
+            writeln!(err, "{}: not changed: {planted}", shown_path(file))?;
             return Ok(None);
         }
         Err(LockError::Io { source }) => {
             writeln!(
                 err,
                 "{}: not changed: could not lock the file for writing ({source}); check that its folder is writable",
-                file.display()
+                shown_path(file)
             )?;
             return Ok(None);
         }

@@ -3,6 +3,7 @@
 use std::path::Path;
 
 use super::output::{is_stdout, output_allowed};
+use super::terminal::shown_path;
 
 /// Writes a synthetic project to `output`, which must not exist yet (`-` for standard
 /// output). A project too large to be opened again is refused, like any save.
@@ -20,7 +21,7 @@ pub(super) fn generate(
             writeln!(
                 err,
                 "{}: already exists; choose another name (generate never replaces a file)",
-                output.display()
+                shown_path(output)
             )?;
         } else {
             // A pipe, a device or a folder: said as for any output.
@@ -59,7 +60,7 @@ pub(super) fn generate(
     writeln!(
         out,
         "{}: {} people, {} organisations, {} meetings ({} attendees and {} agenda items in the largest), {} commitments",
-        output.display(),
+        shown_path(output),
         size.people,
         size.organisations,
         size.meetings,

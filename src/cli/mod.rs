@@ -13,11 +13,13 @@ mod commitments;
 mod editing;
 mod generate;
 mod output;
+mod terminal;
 
 /// Kept for the app until it renders through [`ExportRequest`].
 pub use crate::export::attendees::render as render_attendees;
 pub use check::ListWhat;
 pub use commitments::StatusArg;
+pub use terminal::Terminal;
 
 use std::path::{Path, PathBuf};
 
@@ -28,6 +30,7 @@ use crate::export::{ExportLanguage, ExportRequest};
 use crate::model::{Meeting, MeetingId, Project, clip_for_message};
 use crate::project_file::read_project;
 use editing::{apply_and_save, load_document};
+use terminal::shown_path;
 
 /// Delegation Planner: meetings between delegations, bilingual attendee lists, commitments.
 #[derive(Debug, Parser)]
@@ -242,7 +245,33 @@ pub enum ExportCommand {
 }
 
 /// Runs a command, writing to `out` and `err`; returns the process exit code.
+///
+/// What it prints is escaped for a terminal ([`Terminal`]): standard error always, standard
+/// output for the commands that print text. An export or `generate` with `-o -` writes the
+/// file's own bytes there, as they are.
 pub fn run(command: &Command, out: &mut dyn std::io::Write, err: &mut dyn std::io::Write) -> i32 {
+    let mut err = Terminal::new(err);
+    let code = match command {
+        Command::Export(_) | Command::Generate { .. } => run_on(command, out, &mut err),
+        _ => {
+            let mut out = Terminal::new(out);
+            let code = run_on(command, &mut out, &mut err);
+            finish(&mut out, code)
+        }
+    };
+    finish(&mut err, code)
+}
+
+/// `code`, after flushing `stream` (a closed pipe is no reason for another code).
+fn finish(stream: &mut Terminal<'_>, code: i32) -> i32 {
+    use std::io::Write as _;
+    match stream.flush() {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => 2,
+        _ => code,
+    }
+}
+
+fn run_on(command: &Command, out: &mut dyn std::io::Write, err: &mut dyn std::io::Write) -> i32 {
     let today =
         |day: &Option<chrono::NaiveDate>| day.unwrap_or_else(|| chrono::Local::now().date_naive());
     let result = match command {
@@ -409,7 +438,7 @@ fn find_meeting<'p>(
             writeln!(
                 err,
                 "{}: no meeting `{}`; the meetings are: {}",
-                file.display(),
+                shown_path(file),
                 clip_for_message(id),
                 if ids.is_empty() {
                     "(none)".to_owned()
@@ -450,14 +479,23 @@ fn export(
                 writeln!(
                     err,
                     "warning: {}: {}",
-                    output.display(),
+                    shown_path(output),
                     crate::export::pdf::unprintable_message(&rendered.unprintable)
+                )?;
+            }
+            // Said too, never a shorter text on paper without a word.
+            if !rendered.cut.is_empty() {
+                writeln!(
+                    err,
+                    "warning: {}: {}",
+                    shown_path(output),
+                    crate::export::pdf::cut_message(&rendered.cut)
                 )?;
             }
             output::write_output(output, &rendered.bytes, &[file], out, err)
         }
         Err(e) => {
-            writeln!(err, "{}: {e}", output.display())?;
+            writeln!(err, "{}: {e}", shown_path(output))?;
             Ok(1)
         }
     }

@@ -5,6 +5,7 @@
 
 use std::path::Path;
 
+use super::terminal::shown_path;
 use crate::project_file::{OutputRefusal, check_output, write_file_atomically};
 
 /// `-o -`: standard output.
@@ -29,11 +30,13 @@ pub(super) fn output_allowed(
                 OutputRefusal::NotAFile(_) => {
                     "; give a file name after -o, or `-o -` for standard output"
                 }
-                OutputRefusal::TheProject | OutputRefusal::TheBackup | OutputRefusal::AProject => {
-                    "; give another file name after -o"
-                }
+                OutputRefusal::TheProject
+                | OutputRefusal::TheBackup
+                | OutputRefusal::AProject
+                | OutputRefusal::TheLock
+                | OutputRefusal::ATempFile => "; give another file name after -o",
             };
-            writeln!(err, "{}: not written: {refusal}{hint}", output.display())?;
+            writeln!(err, "{}: not written: {refusal}{hint}", shown_path(output))?;
             Ok(false)
         }
     }
@@ -61,6 +64,6 @@ pub(super) fn write_output(
         writeln!(err, "{e}")?;
         return Ok(1);
     }
-    writeln!(out, "wrote {} ({} bytes)", output.display(), bytes.len())?;
+    writeln!(out, "wrote {} ({} bytes)", shown_path(output), bytes.len())?;
     Ok(0)
 }

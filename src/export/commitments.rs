@@ -609,7 +609,8 @@ pub fn pdf(
 /// The follow-up list: one line per open commitment that is overdue or due within
 /// `within_days` of `today`, sorted by due date, tab-separated:
 /// `2025-06-30  overdue  93 days  innovation-training  Agreed  Collaborate on training…`
-/// (the second field is `overdue` or `due`, the third how late or how soon).
+/// (the second field is `overdue` or `due`, the third how late or how soon); ids and
+/// titles escaped as `list` escapes them.
 pub fn followups_text(project: &Project, today: NaiveDate, within_days: u32) -> String {
     let mut out = String::new();
     for (id, state) in followup::needing_attention(project, today, within_days) {
@@ -625,10 +626,12 @@ pub fn followups_text(project: &Project, today: NaiveDate, within_days: u32) -> 
             DueState::Later | DueState::NoDate | DueState::Closed => continue,
         };
         let due = c.due.map(|d| d.to_string()).unwrap_or_default();
+        // One line per commitment, one field per tab, whatever the file holds.
         out.push_str(&format!(
-            "{due}\t{mark}\t{when}\t{id}\t{}\t{}\n",
+            "{due}\t{mark}\t{when}\t{}\t{}\t{}\n",
+            crate::model::escape_text(id.as_str()),
             c.status.label_en(),
-            c.title.both()
+            crate::model::escape_text(&c.title.both())
         ));
     }
     out

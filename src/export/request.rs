@@ -68,6 +68,9 @@ pub struct Rendered {
     /// Characters of a PDF that no font could draw (they print as boxes), sorted; the app
     /// and the command line name them to the user.
     pub unprintable: Vec<char>,
+    /// Texts of a PDF too long to print whole, cut with `…`; the app and the command line
+    /// say which.
+    pub cut: Vec<super::pdf::CutText>,
 }
 
 impl ExportRequest {
@@ -150,8 +153,9 @@ impl ExportRequest {
                 .get(id)
                 .ok_or_else(|| ExportError::MeetingGone(id.clone()))
         };
-        // The fonts note every character they cannot draw while a PDF is made.
-        let (rendered, unprintable) =
+        // The fonts note every character they cannot draw while a PDF is made, and the
+        // layout every text it cuts.
+        let ((rendered, unprintable), cut) = super::pdf::cut_during(|| {
             super::pdf::unprintable_during(|| -> Result<(Vec<u8>, Option<usize>), ExportError> {
                 let bytes = match self {
                     Self::Agenda {
@@ -210,12 +214,14 @@ impl ExportRequest {
                     } => commitments::render(project, filter, *format, *language, *today)?,
                 };
                 Ok((bytes, None))
-            });
+            })
+        });
         let (bytes, cards) = rendered?;
         Ok(Rendered {
             bytes,
             cards,
             unprintable,
+            cut,
         })
     }
 }
@@ -277,6 +283,7 @@ mod tests {
                 bytes: direct,
                 cards: None,
                 unprintable: Vec::new(),
+                cut: Vec::new(),
             }
         );
 

@@ -16,24 +16,9 @@
 
 use std::borrow::Cow;
 
-/// True for characters that change how text around them is displayed, or take no room:
-/// bidirectional embeddings, overrides, isolates and marks; zero-width spaces and joiners;
-/// the byte-order mark; soft hyphens; other invisible format characters; and control
-/// characters other than tab and line breaks.
-pub fn is_invisible(c: char) -> bool {
-    matches!(
-        c,
-        // Bidirectional marks, embeddings, overrides and isolates.
-        '\u{061C}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}'
-        // Zero-width space, non-joiner, joiner; word joiner and invisible operators.
-        | '\u{200B}'..='\u{200D}' | '\u{2060}'..='\u{2064}'
-        // Deprecated format characters, byte-order mark, soft hyphen, Mongolian vowel
-        // separator, Hangul fillers, interlinear annotation marks.
-        | '\u{206A}'..='\u{206F}' | '\u{FEFF}' | '\u{00AD}' | '\u{180E}'
-        | '\u{115F}' | '\u{1160}' | '\u{3164}' | '\u{FFA0}' | '\u{FFF9}'..='\u{FFFB}'
-        // Variation selectors and tags are left alone: emoji and CJK need them.
-    ) || (c.is_control() && !matches!(c, '\t' | '\n' | '\r'))
-}
+/// The characters revealed in the app and stripped from exports (kept in the model, which
+/// the command line's escapes and the validation of names use too).
+pub use crate::model::is_invisible;
 
 /// True when `text` holds any [`is_invisible`] character.
 pub fn has_invisible(text: &str) -> bool {

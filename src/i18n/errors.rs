@@ -267,6 +267,9 @@ impl Localized for OutputRefusal {
                     OutputRefusal::NotAFile(kind) => {
                         format!("这是{}，不是普通文件", node_kind_zh(*kind))
                     }
+                    OutputRefusal::TheLock | OutputRefusal::ATempFile => {
+                        super::errors_hostile::side_file_zh(self).to_owned()
+                    }
                 };
                 format!("{what}。没有写入任何内容；请选择其他文件。")
             },
@@ -413,6 +416,9 @@ fn location_by_id_zh(location: &ProblemLocation) -> String {
         ProblemLocation::Progress { commitment, date } => {
             format!("合作事项“{}”{date} 的进展记录", q(commitment))
         }
+        ProblemLocation::Organisation(_) | ProblemLocation::Project => {
+            super::errors_hostile::location_zh(location, None)
+        }
     }
 }
 
@@ -471,6 +477,9 @@ fn kind_zh(kind: &ProblemKind, project: Option<&Project>) -> String {
             crate::model::YEARS.start(),
             crate::model::YEARS.end()
         ),
+        ProblemKind::ControlCharacter { .. }
+        | ProblemKind::BidiControl { .. }
+        | ProblemKind::FieldTooLong { .. } => super::errors_hostile::text_problem_zh(kind),
     }
 }
 
@@ -632,6 +641,22 @@ impl Names<'_> {
                     format!("Commitment “{title}”, progress of {date}")
                 }
             }
+            ProblemLocation::Organisation(id) => {
+                let name = self
+                    .project
+                    .organisations
+                    .get(id)
+                    .map(|o| o.name.get(zh).to_owned())
+                    .unwrap_or_default();
+                let name = Self::or_id(&name, id);
+                if zh {
+                    super::errors_hostile::location_zh(location, Some(&name))
+                } else {
+                    format!("Organisation “{name}”")
+                }
+            }
+            ProblemLocation::Project if zh => super::errors_hostile::location_zh(location, None),
+            ProblemLocation::Project => "The project".to_owned(),
         }
     }
 }
@@ -930,6 +955,8 @@ mod tests {
             OutputRefusal::TheProject,
             OutputRefusal::TheBackup,
             OutputRefusal::AProject,
+            OutputRefusal::TheLock,
+            OutputRefusal::ATempFile,
             OutputRefusal::NotAFile(NodeKind::Folder),
             OutputRefusal::NotAFile(NodeKind::Fifo),
             OutputRefusal::NotAFile(NodeKind::Socket),
@@ -1096,6 +1123,23 @@ mod tests {
             ProblemKind::ItemTooLong { minutes: u32::MAX },
             ProblemKind::DateOutOfRange(chrono::NaiveDate::MIN),
         ];
+        let mut all = all;
+        for field in crate::model::TextField::ALL {
+            all.extend([
+                ProblemKind::ControlCharacter {
+                    field,
+                    character: '\u{1b}',
+                },
+                ProblemKind::BidiControl {
+                    field,
+                    character: '\u{202e}',
+                },
+                ProblemKind::FieldTooLong {
+                    field,
+                    chars: 52_428_800,
+                },
+            ]);
+        }
         for kind in &all {
             match kind {
                 ProblemKind::MissingOrganisation(_)
@@ -1117,7 +1161,10 @@ mod tests {
                 | ProblemKind::DayPastMidnight { .. }
                 | ProblemKind::DayTooLong { .. }
                 | ProblemKind::ItemTooLong { .. }
-                | ProblemKind::DateOutOfRange(_) => {}
+                | ProblemKind::DateOutOfRange(_)
+                | ProblemKind::ControlCharacter { .. }
+                | ProblemKind::BidiControl { .. }
+                | ProblemKind::FieldTooLong { .. } => {}
             }
         }
         all
@@ -1146,6 +1193,9 @@ mod tests {
                 commitment: "mutual-recognition".into(),
                 date: chrono::NaiveDate::from_ymd_opt(2024, 9, 23).unwrap(),
             },
+            ProblemLocation::Organisation("ccaa".into()),
+            ProblemLocation::Organisation("ghost-org".into()),
+            ProblemLocation::Project,
         ];
         for location in &all {
             match location {
@@ -1155,7 +1205,9 @@ mod tests {
                 | ProblemLocation::Day { .. }
                 | ProblemLocation::AgendaItem { .. }
                 | ProblemLocation::Commitment(_)
-                | ProblemLocation::Progress { .. } => {}
+                | ProblemLocation::Progress { .. }
+                | ProblemLocation::Organisation(_)
+                | ProblemLocation::Project => {}
             }
         }
         all

@@ -55,9 +55,11 @@ macro_rules! strings {
 
 pub mod errors;
 pub mod errors_inputs;
+mod errors_hostile;
 mod list_errors;
 mod numbers;
 pub use errors::{Localized, describe_problem};
+pub use errors_hostile::cut_texts_text;
 pub use numbers::thousands;
 
 /// The language of the user interface.

@@ -15,6 +15,7 @@ mod programme;
 mod project;
 pub mod stats;
 mod text;
+mod text_checks;
 mod validate;
 pub mod zones;
 
@@ -34,8 +35,12 @@ pub use programme::{
 };
 pub(crate) use project::unique_keys;
 pub use project::{EntityMap, Project, ProjectInfo};
-pub use text::{Bilingual, MAX_QUOTED_CHARS, clip_for_message};
-pub use validate::{Problem, ProblemKind, ProblemLocation, date_in_range, validate};
+pub use text::{
+    Bilingual, MAX_QUOTED_CHARS, clip_for_message, escape_path, escape_text, is_invisible,
+    needs_escape, push_escaped,
+};
+pub use text_checks::{MAX_FIELD_CHARS, TextField, grouped, is_bidi_control, text_problems};
+pub use validate::{Problem, ProblemKind, ProblemLocation, code_point, date_in_range, validate};
 
 /// A value that can be chosen from a fixed list in the UI and in exports.
 ///

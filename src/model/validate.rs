@@ -1,4 +1,6 @@
-//! Checks that every reference in a project points somewhere.
+//! Checks that every reference in a project points somewhere, that dates and durations
+//! are possible, and that names, titles and ids are text a person can read
+//! (`text_checks.rs`).
 //!
 //! A dangling reference is not a reason to refuse a file (it is reported and shown),
 //! only a reason to tell the user.
@@ -7,6 +9,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::{Datelike as _, NaiveDate};
 
+use super::text_checks::{MAX_FIELD_CHARS, TextField};
 use super::{
     CommitmentId, ItemId, MAX_ITEM_MINUTES, MeetingId, OrganisationId, Owner, PersonId,
     Precondition, Project, SideId, YEARS,
@@ -64,6 +67,10 @@ pub enum ProblemLocation {
         /// The date of the entry.
         date: NaiveDate,
     },
+    /// An organisation.
+    Organisation(OrganisationId),
+    /// The project itself (its title).
+    Project,
 }
 
 /// What is wrong; the ids are those that point nowhere or are used twice.
@@ -124,11 +131,39 @@ pub enum ProblemKind {
     /// A date outside [`YEARS`] (a year typed wrong, or a hostile file: such a date
     /// cannot be written to a calendar).
     DateOutOfRange(NaiveDate),
+    /// A name, title or id holds a control character (ESC, BEL, NUL, a line break): it
+    /// shows as nothing, or garbles a terminal. The first one found is named.
+    ControlCharacter {
+        /// The field.
+        field: TextField,
+        /// The first control character in it.
+        character: char,
+    },
+    /// A name, title or id holds a text-direction override or isolate (U+202A–U+202E,
+    /// U+2066–U+2069), which shows the text around it reversed or reordered.
+    BidiControl {
+        /// The field.
+        field: TextField,
+        /// The first one in it.
+        character: char,
+    },
+    /// A name, title or id is longer than [`MAX_FIELD_CHARS`] characters.
+    FieldTooLong {
+        /// The field.
+        field: TextField,
+        /// How many characters it has.
+        chars: usize,
+    },
 }
 
 /// Whether `date` lies in the years a project may use ([`YEARS`]).
 pub fn date_in_range(date: NaiveDate) -> bool {
     YEARS.contains(&date.year())
+}
+
+/// `U+001B`: a character as its code point, which shows even where the character does not.
+pub fn code_point(c: char) -> String {
+    format!("U+{:04X}", u32::from(c))
 }
 
 /// An id as a message quotes it: at most [`super::MAX_QUOTED_CHARS`] characters.
@@ -154,6 +189,8 @@ impl std::fmt::Display for ProblemLocation {
             Self::Progress { commitment, date } => {
                 write!(f, "commitment {}, progress of {date}", q(commitment))
             }
+            Self::Organisation(id) => write!(f, "organisation {}", q(id)),
+            Self::Project => f.write_str("project"),
         }
     }
 }
@@ -213,6 +250,22 @@ impl std::fmt::Display for ProblemKind {
                 "the date {date} is not between the years {} and {}",
                 YEARS.start(),
                 YEARS.end()
+            ),
+            Self::ControlCharacter { field, character } => write!(
+                f,
+                "the {field} holds a control character ({}), which shows as nothing or garbles a terminal; retype the field without it",
+                code_point(*character)
+            ),
+            Self::BidiControl { field, character } => write!(
+                f,
+                "the {field} holds a text-direction control ({}), which shows the text reversed or reordered; retype the field without it",
+                code_point(*character)
+            ),
+            Self::FieldTooLong { field, chars } => write!(
+                f,
+                "the {field} has {} characters, more than the {} a name, title or id may have; shorten it",
+                super::text_checks::grouped(*chars),
+                super::text_checks::grouped(MAX_FIELD_CHARS)
             ),
         }
     }
@@ -445,6 +498,8 @@ pub fn validate(project: &Project) -> Vec<Problem> {
             );
         }
     }
+
+    super::text_checks::check_texts(project, &mut push);
 
     // Sorted by the text printed, as always: each key is made once, not per comparison.
     problems.sort_by_cached_key(|p| (p.sort_key(), p.location.clone(), p.kind.clone()));

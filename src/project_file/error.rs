@@ -157,7 +157,7 @@ impl LoadError {
 
     /// `FILE:LINE:COL: message`, or `FILE: message` when there is no position.
     fn located(&self) -> String {
-        let path = self.path().display();
+        let path = crate::model::escape_path(self.path());
         match self.position() {
             Some((line, column)) => format!("{path}:{line}:{column}: {}", self.message()),
             None => format!("{path}: {}", self.message()),
@@ -283,7 +283,7 @@ pub enum SaveError {
     /// untouched (its `.bak` may already hold a copy of it).
     #[error(
         "Could not save: {step} failed ({source}). The file on disk was not changed. Check free space and the permissions of the file and its folder. {}",
-        path.display()
+        crate::model::escape_path(path)
     )]
     Io {
         /// The file being written.
@@ -297,7 +297,7 @@ pub enum SaveError {
     /// reached the disk).
     #[error(
         "The project was saved, but {step} failed ({source}). Save again to be sure it is safely on disk. {}",
-        path.display()
+        crate::model::escape_path(path)
     )]
     Incomplete {
         /// The file written.
@@ -313,7 +313,7 @@ pub enum SaveError {
     /// was written, whoever the process runs as.
     #[error(
         "Not saved: {protection}. The file was left as it is; make it writable first, or write to another file. {}",
-        path.display()
+        crate::model::escape_path(path)
     )]
     Protected {
         /// The file.
@@ -326,7 +326,7 @@ pub enum SaveError {
     #[error(
         "Not saved: {}. Nothing was replaced, so that those changes are not lost; run the command again on the file as it is now. {}",
         describe_change(change),
-        path.display()
+        crate::model::escape_path(path)
     )]
     ChangedOnDisk {
         /// The file.
@@ -339,7 +339,7 @@ pub enum SaveError {
     #[error(
         "Not saved: another program is writing this file and kept it locked for {} seconds. Nothing was written; try again when it has finished. {}",
         super::LOCK_WAIT.as_secs(),
-        path.display()
+        crate::model::escape_path(path)
     )]
     Locked {
         /// The file.
@@ -350,7 +350,7 @@ pub enum SaveError {
         "Not saved: the project would be {} MB, more than the {} MB a project file may have (it could not be opened again). Nothing was written; split the project, or remove what made it grow. {}",
         megabytes(*size),
         megabytes(*max),
-        path.display()
+        crate::model::escape_path(path)
     )]
     TooLarge {
         /// The file.

@@ -40,6 +40,19 @@ pub enum LockError {
         /// How long this one waited.
         waited: Duration,
     },
+    /// Something other than a lock file of this app stands at the lock file's name: a
+    /// symbolic link (which, followed, would make the app create or lock a file elsewhere),
+    /// a folder, a pipe. This app never makes one; it is left alone and nothing is written.
+    #[error(
+        "{} is {what}, not a lock file of this app; nothing was written. Remove it, then try again",
+        path.display()
+    )]
+    NotALockFile {
+        /// The lock file's path.
+        path: PathBuf,
+        /// What stands there.
+        what: LockFileKind,
+    },
     /// The lock file could not be made or opened (a read-only folder, a network error).
     #[error("{source}")]
     Io {
@@ -58,6 +71,12 @@ impl ProjectLock {
         let started = Instant::now();
         loop {
             let file = open_lock_file(&lock_path)?;
+            if let Some(what) = not_a_lock_file(&file, &lock_path) {
+                return Err(LockError::NotALockFile {
+                    path: lock_path,
+                    what,
+                });
+            }
             match file.try_lock() {
                 Ok(()) => {
                     // The holder before us removes the lock file as it leaves: a lock on
@@ -137,19 +156,93 @@ impl Drop for ProjectLock {
 
 /// Opens (or makes) the lock file. A lock file left by another user that this one may
 /// not write can still be locked through a read-only handle.
-fn open_lock_file(lock_path: &Path) -> io::Result<File> {
-    match OpenOptions::new()
-        .read(true)
-        .write(true)
-        .create(true)
+///
+/// A symbolic link at the lock file's name is never followed: opened with `O_CREAT`, a
+/// dangling one would make the app create the file it points to, anywhere this user may
+/// write. On Linux the open itself refuses it (`O_NOFOLLOW`), and does not wait should a
+/// pipe stand there (`O_NONBLOCK`); elsewhere the name is looked at first, and
+/// [`not_a_lock_file`] checks what was opened in every case.
+fn open_lock_file(lock_path: &Path) -> Result<File, LockError> {
+    if let Some(what) = LockFileKind::at(lock_path) {
+        return Err(LockError::NotALockFile {
+            path: lock_path.to_owned(),
+            what,
+        });
+    }
+    let opened = match guarded(OpenOptions::new().read(true).write(true).create(true))
         .truncate(false)
         .open(lock_path)
     {
         Ok(file) => Ok(file),
         Err(err) if err.kind() == io::ErrorKind::PermissionDenied && lock_path.exists() => {
-            File::open(lock_path)
+            guarded(OpenOptions::new().read(true)).open(lock_path)
         }
         Err(err) => Err(err),
+    };
+    opened.map_err(|source| match LockFileKind::at(lock_path) {
+        // Put there between the look and the open (`ELOOP` from `O_NOFOLLOW`).
+        Some(what) => LockError::NotALockFile {
+            path: lock_path.to_owned(),
+            what,
+        },
+        None => LockError::Io { source },
+    })
+}
+
+/// `options` with the flags that keep an open of the lock file from following a link or
+/// waiting on a pipe, where the system has them.
+fn guarded(options: &mut OpenOptions) -> &mut OpenOptions {
+    #[cfg(target_os = "linux")]
+    {
+        use std::os::unix::fs::OpenOptionsExt as _;
+        let flags = rustix::fs::OFlags::NOFOLLOW | rustix::fs::OFlags::NONBLOCK;
+        options.custom_flags(flags.bits() as i32);
+    }
+    options
+}
+
+/// What stands at a lock file's name when it is not a lock file this app could have made.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LockFileKind {
+    /// A symbolic link (dangling or not).
+    SymbolicLink,
+    /// A folder, a pipe, a device or a socket.
+    Node(NodeKind),
+}
+
+impl LockFileKind {
+    /// What is at `path`, when it is not a regular file (nothing there is fine).
+    fn at(path: &Path) -> Option<Self> {
+        let meta = fs::symlink_metadata(path).ok()?;
+        let kind = meta.file_type();
+        if kind.is_symlink() {
+            Some(Self::SymbolicLink)
+        } else if kind.is_file() {
+            None
+        } else {
+            Some(Self::Node(NodeKind::of(kind)))
+        }
+    }
+}
+
+impl std::fmt::Display for LockFileKind {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Self::SymbolicLink => f.write_str("a symbolic link"),
+            Self::Node(kind) => std::fmt::Display::fmt(kind, f),
+        }
+    }
+}
+
+/// Whether the open `file` is something else than a regular file at `lock_path` itself
+/// (a link swapped in after the open, a pipe), and what.
+fn not_a_lock_file(file: &File, lock_path: &Path) -> Option<LockFileKind> {
+    if let Some(what) = LockFileKind::at(lock_path) {
+        return Some(what);
+    }
+    match file.metadata() {
+        Ok(meta) if !meta.is_file() => Some(LockFileKind::Node(NodeKind::of(meta.file_type()))),
+        _ => None,
     }
 }
 
@@ -171,7 +264,8 @@ pub(crate) fn resolve(path: &Path) -> io::Result<PathBuf> {
 #[cfg(unix)]
 fn same_file(file: &File, path: &Path) -> bool {
     use std::os::unix::fs::MetadataExt as _;
-    match (file.metadata(), fs::metadata(path)) {
+    // The name itself, not what a link there points to.
+    match (file.metadata(), fs::symlink_metadata(path)) {
         (Ok(a), Ok(b)) => a.dev() == b.dev() && a.ino() == b.ino(),
         _ => false,
     }
@@ -416,6 +510,71 @@ mod tests {
             !dir.path().join(".p.ron.lock").exists(),
             "lock file removed"
         );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_link_or_a_pipe_planted_as_the_lock_file_is_never_followed() {
+        let dir = tempfile::tempdir().unwrap();
+        let project = dir.path().join("p.ron");
+        std::fs::write(&project, "V4(())").unwrap();
+        let lock = dir.path().join(".p.ron.lock");
+        // A dangling link: following it would create the file it names.
+        let target = dir.path().join("created-by-the-app");
+        std::os::unix::fs::symlink(&target, &lock).unwrap();
+        let err = ProjectLock::acquire(&project, Duration::ZERO).unwrap_err();
+        assert!(
+            matches!(
+                err,
+                LockError::NotALockFile {
+                    what: LockFileKind::SymbolicLink,
+                    ..
+                }
+            ),
+            "{err:?}"
+        );
+        assert!(
+            err.to_string().contains("a symbolic link") && err.to_string().contains("Remove it")
+        );
+        assert!(!target.exists(), "nothing made where the link points");
+        assert!(
+            std::fs::symlink_metadata(&lock).unwrap().is_symlink(),
+            "left alone"
+        );
+        // A save refuses too, and leaves the project as it was.
+        let sample = crate::samples::ccaa_afnor().unwrap();
+        let err = crate::project_file::save_project(&project, &sample).unwrap_err();
+        assert!(err.to_string().contains("a symbolic link"), "{err}");
+        assert_eq!(std::fs::read_to_string(&project).unwrap(), "V4(())");
+        assert!(!target.exists());
+        // A link to a file that exists: not locked, not changed.
+        std::fs::write(&target, "someone's file").unwrap();
+        assert!(ProjectLock::acquire(&project, Duration::ZERO).is_err());
+        assert_eq!(std::fs::read_to_string(&target).unwrap(), "someone's file");
+        // A pipe: refused at once, never waited on.
+        std::fs::remove_file(&lock).unwrap();
+        let made = std::process::Command::new("mkfifo")
+            .arg(&lock)
+            .status()
+            .unwrap();
+        assert!(made.success());
+        let started = Instant::now();
+        let err = ProjectLock::acquire(&project, Duration::ZERO).unwrap_err();
+        assert!(
+            matches!(
+                err,
+                LockError::NotALockFile {
+                    what: LockFileKind::Node(NodeKind::Fifo),
+                    ..
+                }
+            ),
+            "{err:?}"
+        );
+        assert!(started.elapsed() < Duration::from_secs(2));
+        // Gone: the lock works again.
+        std::fs::remove_file(&lock).unwrap();
+        drop(ProjectLock::acquire(&project, Duration::ZERO).unwrap());
+        assert!(!lock.exists());
     }
 
     #[test]

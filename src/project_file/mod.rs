@@ -20,7 +20,8 @@ pub use load::{
 };
 pub(crate) use load::{migrate, open_regular, parse_ron, read_bytes};
 pub use lock::{
-    LOCK_WAIT, LockError, NodeKind, ProjectLock, Protection, protection, tidy_after_crash,
+    LOCK_WAIT, LockError, LockFileKind, NodeKind, ProjectLock, Protection, protection,
+    tidy_after_crash,
 };
 pub use output::{OutputRefusal, check_output};
 pub use save::{

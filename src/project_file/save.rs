@@ -223,6 +223,9 @@ fn write_atomically(
                     path: path.to_owned(),
                 },
                 LockError::Io { source } => io_error(path, SaveStep::Lock)(source),
+                planted @ LockError::NotALockFile { .. } => io_error(path, SaveStep::Lock)(
+                    io::Error::new(io::ErrorKind::AlreadyExists, planted.to_string()),
+                ),
             })?;
             lock::remove_stale_temps(path);
             Some(lock)

@@ -107,6 +107,58 @@ fn note_text(t: &crate::i18n::Strings, zh: bool, note: &PlanNote) -> String {
             .replace("{line}", &line.to_string())
             .replace("{text}", text),
         PlanNote::DaysRemoved { count } => t.note_days_removed.replace("{n}", &count.to_string()),
+        PlanNote::NoSuchDate {
+            line,
+            written,
+            problem,
+        } => t
+            .inputs
+            .note_no_such_date
+            .replace("{line}", &line.to_string())
+            .replace("{written}", &crate::model::clip_for_message(written))
+            .replace("{why}", &date_problem_text(t, zh, problem)),
+    }
+}
+
+/// Why a written date is none, in the UI's language.
+fn date_problem_text(
+    t: &crate::i18n::Strings,
+    zh: bool,
+    problem: &agenda_text::DateProblem,
+) -> String {
+    use agenda_text::DateProblem;
+    let month_name = |month: u32| match u8::try_from(month)
+        .ok()
+        .and_then(|m| chrono::Month::try_from(m).ok())
+    {
+        Some(m) if !zh => m.name().to_owned(),
+        _ => month.to_string(),
+    };
+    match problem {
+        DateProblem::NoSuchMonth { month } => t
+            .inputs
+            .no_such_month
+            .replace("{month}", &month.to_string()),
+        DateProblem::NoSuchDay {
+            year,
+            month,
+            days_in_month,
+            year_written,
+            ..
+        } => if *year_written {
+            t.inputs.no_such_day
+        } else {
+            t.inputs.no_such_day_meeting_year
+        }
+        .replace("{month}", &month_name(*month))
+        .replace("{year}", &year.to_string())
+        .replace("{days}", &days_in_month.to_string()),
+        DateProblem::YearOutOfRange { year } => t
+            .inputs
+            .year_out_of_range
+            .replace("{year}", &year.to_string())
+            .replace("{from}", &crate::model::YEARS.start().to_string())
+            .replace("{to}", &crate::model::YEARS.end().to_string()),
     }
 }
 
@@ -176,7 +228,9 @@ pub fn paste_agenda_dialog_ui(
                 preview_grid_ui(ui, workspace, preview, add_as_people);
                 for note in &plan.notes {
                     let text = note_text(t, zh, note);
-                    if is_warning(note) {
+                    if note.blocks() {
+                        ui.colored_label(super::style::overdue_color(ui), format!("✖ {text}"));
+                    } else if is_warning(note) {
                         ui.colored_label(super::style::warning_color(ui), format!("▲ {text}"));
                     } else {
                         ui.label(format!("• {text}"));
@@ -194,7 +248,16 @@ pub fn paste_agenda_dialog_ui(
         ui.add_space(space::L);
         ui.horizontal(|ui| {
             let add = egui::Button::new(format!("{} ({})", t.add_items, preview.lines.len()));
-            if ui.add_enabled(!preview.lines.is_empty(), add).clicked() {
+            // A date the calendar does not have must be corrected first: applied, the day
+            // would lose its date or get another one.
+            let blocked = plan.blocking().next().is_some();
+            let button = ui.add_enabled(!preview.lines.is_empty() && !blocked, add);
+            let button = if blocked {
+                button.on_disabled_hover_text(t.inputs.add_blocked_by_dates)
+            } else {
+                button
+            };
+            if button.clicked() {
                 outcome = Some(true);
             }
             if ui.button(t.dlg_cancel).clicked() {

@@ -104,6 +104,8 @@ pub struct PendingWrite {
     pub cards: Option<usize>,
     /// The characters that would print as boxes.
     pub unprintable: Vec<char>,
+    /// The texts cut for being too long to print, said once the file is written.
+    pub cut: Vec<crate::export::pdf::CutText>,
 }
 
 /// Something that throws changes away, waiting for the user's word.

@@ -38,8 +38,8 @@ pub(super) struct ExportRun {
 
 /// What an export job did.
 enum ExportOutcome {
-    /// Written; for name cards, how many.
-    Written(Option<usize>),
+    /// Written; for name cards, how many; the texts cut for being too long to print.
+    Written(Option<usize>, Vec<crate::export::pdf::CutText>),
     /// Made but not written: some characters cannot be printed; the user decides.
     Unprintable(PendingWrite),
     Cancelled,
@@ -109,7 +109,13 @@ impl Workspace {
         let language = self.language();
         let work = Job::spawn(label, move |progress| {
             progress.set_phase(language.strings().phase_writing);
-            write_bytes(&pending.path, &pending.bytes, pending.cards, language)
+            write_bytes(
+                &pending.path,
+                &pending.bytes,
+                pending.cards,
+                pending.cut,
+                language,
+            )
         });
         self.jobs.export = Some(ExportRun { job: work, path });
     }
@@ -128,7 +134,7 @@ impl Workspace {
         };
         let t = self.tr();
         match outcome {
-            ExportOutcome::Written(cards) => {
+            ExportOutcome::Written(cards, cut) => {
                 // The whole path: the user sees where the file went, and can open its folder.
                 let mut text = format!("{} {}", t.exported, path.display());
                 if let Some(n) = cards {
@@ -136,6 +142,11 @@ impl Workspace {
                 }
                 self.settings.remember_folder(&path);
                 self.toast_file(text, &path);
+                // A shorter text on paper than in the project is said, in a dialog.
+                if !cut.is_empty() {
+                    let message = crate::i18n::cut_texts_text(&cut, &path, self.language());
+                    self.show_error(t.inputs.export_cut_title, &message);
+                }
             }
             ExportOutcome::Unprintable(pending) => {
                 self.dialog = Some(Dialog::Unprintable(Box::new(pending)));
@@ -169,6 +180,7 @@ fn write_export(
         bytes,
         cards,
         unprintable,
+        cut,
     } = match job.render_with(project, &mut on_progress) {
         Ok(rendered) => rendered,
         Err(ExportError::Cancelled) => return ExportOutcome::Cancelled,
@@ -185,6 +197,7 @@ fn write_export(
             bytes: Arc::new(bytes),
             cards,
             unprintable,
+            cut,
         });
     }
     progress.set_phase(t.phase_writing);
@@ -194,17 +207,18 @@ fn write_export(
         path.display(),
         bytes.len(),
     );
-    write_bytes(path, &bytes, cards, language)
+    write_bytes(path, &bytes, cards, cut, language)
 }
 
 fn write_bytes(
     path: &Path,
     bytes: &[u8],
     cards: Option<usize>,
+    cut: Vec<crate::export::pdf::CutText>,
     language: Language,
 ) -> ExportOutcome {
     match crate::project_file::write_file_atomically(path, bytes) {
-        Ok(()) => ExportOutcome::Written(cards),
+        Ok(()) => ExportOutcome::Written(cards, cut),
         Err(err) => ExportOutcome::Failed(err.localized(language)),
     }
 }

@@ -7,7 +7,7 @@ use krilla::surface::Surface;
 use krilla::text::{GlyphId, KrillaGlyph};
 
 use super::fonts::{FaceId, Fonts, Glyph, width_em};
-use super::wrap::fit;
+use super::wrap::fit_with;
 use super::{CJK_BOLD_STROKE, GREY, MARGIN, MM, Rgb, SMALL};
 
 /// Size, weight and colour of a piece of text.
@@ -162,12 +162,31 @@ fn draw_text(
     surface.set_stroke(None);
 }
 
+/// The footer's text laid out once for a document of `pages` pages (fitted anew on every
+/// page, a long project title made a long document quadratic): one line, beside the
+/// widest page number.
+pub(super) fn footer_line(fonts: &Fonts, title: &str, pages: usize, width: f32) -> Vec<Glyph> {
+    let widest = page_number(fonts, pages, pages);
+    let room = width - 2.0 * MARGIN - width_em(&widest) * SMALL - 12.0 * MM;
+    let (_, lines) = fit_with(fonts, title, false, (SMALL, SMALL), room, 1, false);
+    lines.into_iter().next().unwrap_or_default()
+}
+
+/// `3 / 12`, shaped.
+fn page_number(fonts: &Fonts, page: usize, pages: usize) -> Vec<Glyph> {
+    fonts
+        .shape(&format!("{page} / {pages}"), false)
+        .into_iter()
+        .flatten()
+        .collect()
+}
+
+/// Draws the footer of page `page`: the `line` of [`footer_line`] and the page number.
 pub(super) fn draw_footer(
     surface: &mut Surface<'_>,
     fonts: &Fonts,
-    title: &str,
-    page: usize,
-    pages: usize,
+    line: &[Glyph],
+    (page, pages): (usize, usize),
     width: f32,
     height: f32,
 ) {
@@ -177,11 +196,7 @@ pub(super) fn draw_footer(
         colour: GREY,
     };
     let y = height - MARGIN / 2.0;
-    let number = fonts
-        .shape(&format!("{page} / {pages}"), false)
-        .into_iter()
-        .flatten()
-        .collect::<Vec<_>>();
+    let number = page_number(fonts, page, pages);
     let number_width = width_em(&number) * SMALL;
     draw_text(
         surface,
@@ -190,9 +205,5 @@ pub(super) fn draw_footer(
         (width - MARGIN - number_width, y),
         style,
     );
-    let room = width - 2.0 * MARGIN - number_width - 12.0 * MM;
-    let (_, lines) = fit(fonts, title, false, (SMALL, SMALL), room, 1);
-    if let Some(line) = lines.first() {
-        draw_text(surface, fonts, line, (MARGIN, y), style);
-    }
+    draw_text(surface, fonts, line, (MARGIN, y), style);
 }

@@ -144,8 +144,10 @@ impl Fonts {
         (FaceId::Cjk, 0)
     }
 
-    /// Splits `text` into hard lines (at `\n`) of positioned-to-be glyphs.
+    /// Splits `text` into hard lines (at `\n`) of positioned-to-be glyphs; a text longer
+    /// than any page needs is cut first ([`super::cut::printable`]).
     pub(super) fn shape(&self, text: &str, bold: bool) -> Vec<Vec<Glyph>> {
+        let text = super::cut::printable(text);
         let mut lines = vec![Vec::new()];
         let mut previous: Option<(char, FaceId)> = None;
         let mut chars = text.chars().peekable();

@@ -12,19 +12,21 @@
 //! All sizes are in PostScript points (1/72 inch); A4 pages with 18 mm margins.
 
 mod cards;
+mod cut;
 mod draw;
 mod flow;
 mod fonts;
 mod wrap;
 
 pub use cards::{CardFace, CardOptions, CardSize, render_name_cards, render_name_cards_with};
+pub use cut::{CutReason, CutText, MAX_PRINTED_CHARS, cut_during, cut_message};
 pub use fonts::unprintable_during;
 
 use krilla::color::rgb;
 use krilla::metadata::Metadata;
 use krilla::page::PageSettings;
 
-use draw::{draw_footer, draw_op};
+use draw::{draw_footer, draw_op, footer_line};
 use flow::Layout;
 use fonts::fonts;
 
@@ -218,6 +220,7 @@ pub fn render(doc: &Document) -> Result<Vec<u8>, PdfError> {
     let mut pdf = krilla::Document::new();
     pdf.set_metadata(metadata(&title));
     let total = pages.len();
+    let footer = footer_line(fonts, &footer, total, width);
     for (index, ops) in pages.iter().enumerate() {
         let settings = page_settings(width, height)?;
         let mut page = pdf.start_page_with(settings);
@@ -229,8 +232,7 @@ pub fn render(doc: &Document) -> Result<Vec<u8>, PdfError> {
             &mut surface,
             fonts,
             &footer,
-            index + 1,
-            total,
+            (index + 1, total),
             width,
             height,
         );
@@ -270,7 +272,7 @@ pub fn describe_chars(chars: &[char]) -> String {
 
 /// The title without control characters, which have no business in metadata or a footer.
 fn clean_title(title: &str) -> String {
-    title
+    cut::printable(title)
         .chars()
         .map(|ch| if ch.is_control() { ' ' } else { ch })
         .collect::<String>()

@@ -1,7 +1,13 @@
 //! Line breaking: where a line may break (Latin text at spaces and after hyphens, CJK text
 //! between any two characters but never before closing punctuation), greedy filling by
 //! measured advances, and shrinking text until it fits a slot.
+//!
+//! Everything here is linear in the length of the text (a name of a million characters
+//! took minutes when each place to break a name card's line was measured from scratch):
+//! widths are summed once and carried along, and a text is capped at
+//! [`super::cut::MAX_PRINTED_CHARS`] characters before it is laid out.
 
+use super::cut::printable;
 use super::fonts::{Fonts, Glyph, is_cjk, width_em};
 
 impl Fonts {
@@ -134,15 +140,32 @@ fn trim_leading_spaces(glyphs: &[Glyph]) -> &[Glyph] {
 }
 
 /// Shrinks `text` until it fits `max_lines` lines of `max_width`, from `size` down to
-/// `min_size`; at `min_size`, lines beyond `max_lines` are cut and `…` marks the cut.
+/// `min_size`; at `min_size`, lines beyond `max_lines` are cut, `…` marks the cut, and the
+/// cut is noted ([`super::cut`]).
 pub(super) fn fit(
+    fonts: &Fonts,
+    text: &str,
+    bold: bool,
+    sizes: (f32, f32),
+    max_width: f32,
+    max_lines: usize,
+) -> (f32, Vec<Vec<Glyph>>) {
+    fit_with(fonts, text, bold, sizes, max_width, max_lines, true)
+}
+
+/// [`fit`], noting a cut only when `say_cut` is set: a page footer that ends in `…` is
+/// what footers do, not a text the user must hear about.
+pub(super) fn fit_with(
     fonts: &Fonts,
     text: &str,
     bold: bool,
     (size, min_size): (f32, f32),
     max_width: f32,
     max_lines: usize,
+    say_cut: bool,
 ) -> (f32, Vec<Vec<Glyph>>) {
+    let text = printable(text);
+    let text = text.as_ref();
     // A one-line slot (a name) has no room for hard line breaks.
     let joined;
     let text = if max_lines == 1 {
@@ -170,6 +193,9 @@ pub(super) fn fit(
             return (size, lines);
         }
         if size <= min_size {
+            if say_cut {
+                super::cut::note_cut(text, text.chars().count(), super::cut::CutReason::NoRoom);
+            }
             return (
                 size,
                 truncate(fonts, lines, bold, size, max_width, max_lines),
@@ -190,7 +216,7 @@ pub(super) fn fit_name(
     (size, two_lines_at, min_size): (f32, f32, f32),
     max_width: f32,
 ) -> (f32, Vec<Vec<Glyph>>) {
-    let joined = text.replace(['\n', '\r', '\u{2028}', '\u{2029}'], " ");
+    let joined = printable(text).replace(['\n', '\r', '\u{2028}', '\u{2029}'], " ");
     let shaped = fonts.shape(joined.trim(), bold);
     let Some(line) = shaped.first().filter(|l| !l.is_empty()) else {
         return (size, Vec::new());
@@ -207,12 +233,13 @@ pub(super) fn fit_name(
         );
     }
     // The most even break: the wider of the two lines as narrow as can be, a break at a
-    // space or a middle dot preferred to one between two characters.
+    // space or a middle dot preferred to one between two characters. The widths of the
+    // two lines are running sums, so that trying every break costs one pass.
     let mut best: Option<(f32, usize)> = None;
+    let spans = TrimmedSpans::of(line);
     for (i, glyph) in line.iter().enumerate() {
         if i > 0 && glyph.break_before {
-            let first = width_em(trim_trailing_spaces(line.get(..i).unwrap_or_default()));
-            let second = width_em(trim_leading_spaces(line.get(i..).unwrap_or_default()));
+            let (first, second) = spans.split_at(i);
             let at_separator = line
                 .get(i - 1)
                 .is_some_and(|g| g.space || matches!(g.ch, '·' | '・'));
@@ -240,6 +267,60 @@ pub(super) fn fit_name(
     fit(fonts, &joined, bold, (min_size, min_size), max_width, 2)
 }
 
+/// The widths of the two lines a line splits into at each glyph, trailing spaces of the
+/// first and leading spaces of the second left out, from running sums.
+struct TrimmedSpans {
+    /// `prefix[i]`: the width of glyphs `..i`.
+    prefix: Vec<f32>,
+    /// `kept_end[i]`: the end of glyphs `..i` without their trailing spaces.
+    kept_end: Vec<usize>,
+    /// `next_start[i]`: the first glyph from `i` on that is not a space.
+    next_start: Vec<usize>,
+}
+
+impl TrimmedSpans {
+    fn of(line: &[Glyph]) -> Self {
+        let n = line.len();
+        let mut prefix = Vec::with_capacity(n + 1);
+        let mut kept_end = Vec::with_capacity(n + 1);
+        let (mut width, mut end) = (0.0_f32, 0);
+        prefix.push(0.0);
+        kept_end.push(0);
+        for (i, glyph) in line.iter().enumerate() {
+            width += glyph.advance;
+            if !glyph.space {
+                end = i + 1;
+            }
+            prefix.push(width);
+            kept_end.push(end);
+        }
+        let mut next_start = Vec::with_capacity(n + 1);
+        let mut start = n;
+        next_start.push(n);
+        for (i, glyph) in line.iter().enumerate().rev() {
+            if !glyph.space {
+                start = i;
+            }
+            next_start.push(start);
+        }
+        next_start.reverse();
+        Self {
+            prefix,
+            kept_end,
+            next_start,
+        }
+    }
+
+    /// Widths in em of the line before glyph `i` and of the line from it.
+    fn split_at(&self, i: usize) -> (f32, f32) {
+        let at = |k: usize| self.prefix.get(k).copied().unwrap_or_default();
+        let end = self.kept_end.get(i).copied().unwrap_or_default();
+        let start = self.next_start.get(i).copied().unwrap_or_default();
+        let total = at(self.prefix.len().saturating_sub(1));
+        (at(end), total - at(start))
+    }
+}
+
 /// Keeps the first `max_lines` lines and ends the last with `…`.
 fn truncate(
     fonts: &Fonts,
@@ -257,8 +338,13 @@ fn truncate(
         .collect::<Vec<_>>();
     let ellipsis_width = width_em(&ellipsis) * size;
     if let Some(last) = lines.last_mut() {
-        while !last.is_empty() && width_em(last) * size + ellipsis_width > max_width {
-            last.pop();
+        // The line's width once, then less each glyph taken off.
+        let mut width = width_em(last) * size;
+        while width + ellipsis_width > max_width {
+            let Some(glyph) = last.pop() else {
+                break;
+            };
+            width -= glyph.advance * size;
         }
         let keep = trim_trailing_spaces(last).len();
         last.truncate(keep);

@@ -3,14 +3,17 @@
 
 use chrono::{NaiveDate, Weekday};
 
-/// A date as written on a day line; the year may be left out.
+/// A date as written on a day line; the year may be left out. It may be no date of the
+/// calendar (`31 February 2024`, `2024-13-05`, `1 January 99999`): where the form leaves
+/// no doubt that a date was meant, it is kept as written, so that the preview can say
+/// so, rather than the line turning into an item or the date being dropped.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct WrittenDate {
     /// The year, when written.
     pub year: Option<i32>,
-    /// The month, 1–12.
+    /// The month as written (1–12 in a date of the calendar).
     pub month: u32,
-    /// The day of the month, 1–31.
+    /// The day of the month as written (1–31 in a date of the calendar).
     pub day: u32,
 }
 
@@ -33,6 +36,8 @@ pub struct DayLine {
     pub weekday: Option<Weekday>,
     /// What follows (`Technical workshops`), possibly in two languages.
     pub title: String,
+    /// The date as written on the line (`31 February 2024`), for messages.
+    pub date_text: String,
 }
 
 /// Separators between the parts of a day line.
@@ -62,6 +67,11 @@ pub fn parse_day_line(line: &str) -> Option<DayLine> {
             && let Some((d, after)) = take_date(rest)
         {
             day.date = Some(d);
+            day.date_text = rest
+                .get(..rest.len() - after.len())
+                .unwrap_or_default()
+                .trim()
+                .to_owned();
             found_date_part = true;
             rest = skip_separators(after);
         }
@@ -278,12 +288,16 @@ fn valid(month: u32, day: u32) -> bool {
     (1..=12).contains(&month) && (1..=31).contains(&day)
 }
 
-/// A year after a date (`, 2019`, ` 2019`), four digits standing alone.
+/// The most digits read as a year (`1 January 99999` is a year typed wrong, said as such,
+/// not a title `99999` under a date in the meeting's year).
+const MAX_YEAR_DIGITS: usize = 9;
+
+/// A year after a date (`, 2019`, ` 2019`): four digits or more standing alone.
 fn take_year(s: &str) -> (Option<i32>, &str) {
     let t = s.trim_start_matches([',', ' ', '.']);
-    match take_digits(t, 4) {
+    match take_digits(t, MAX_YEAR_DIGITS) {
         Some((y, rest))
-            if t.bytes().take_while(u8::is_ascii_digit).count() == 4
+            if t.bytes().take_while(u8::is_ascii_digit).count() >= 4
                 && !rest.starts_with(|c: char| c.is_ascii_digit() || c == ':') =>
         {
             (
@@ -307,8 +321,9 @@ fn take_date(s: &str) -> Option<(WrittenDate, &str)> {
             && let Some((month, after)) = take_digits(after, 2)
             && let Some(after) = after.strip_prefix('-').or_else(|| after.strip_prefix('/'))
             && let Some((day, after)) = take_digits(after, 2)
-            && valid(month, day)
         {
+            // `2024-02-31`, `2024-13-01`: no doubt a date was meant; the plan says it
+            // is none.
             return Some((WrittenDate { year, month, day }, after));
         }
         if let Some(after) = rest.strip_prefix('年')
@@ -353,10 +368,9 @@ fn take_date(s: &str) -> Option<(WrittenDate, &str)> {
             .chars()
             .take_while(|c| c.is_alphabetic() || *c == '.')
             .collect();
+        // `31 February`, `0 March`: a date was meant, whatever the day; the plan says
+        // whether the calendar has it.
         let month = month_named(&word)?;
-        if !valid(month, day) {
-            return None;
-        }
         let after = rest.trim_start().get(word.len()..)?;
         let (year, after) = take_year(after);
         return Some((WrittenDate { year, month, day }, after));
@@ -366,7 +380,7 @@ fn take_date(s: &str) -> Option<(WrittenDate, &str)> {
     let month = month_named(&word)?;
     let after = s.get(word.len()..)?.trim_start_matches(['.', ' ']);
     let (day, after) = take_digits(after, 2)?;
-    if !valid(month, day) || after.starts_with(':') {
+    if after.starts_with(':') {
         return None;
     }
     let after = ["st", "nd", "rd", "th"]
@@ -385,7 +399,8 @@ fn take_chinese_month_day(s: &str) -> Option<(WrittenDate, &str)> {
     let after = after
         .strip_prefix('日')
         .or_else(|| after.strip_prefix('号'))?;
-    valid(month, day).then_some((
+    // `2月30日`, `13月1日`: a date was meant; the plan says whether it is one.
+    Some((
         WrittenDate {
             year: None,
             month,

@@ -30,7 +30,7 @@ use chrono::{NaiveTime, Timelike as _};
 
 pub use days::{DayLine, WrittenDate, parse_day_line};
 pub use people::{PeopleIndex, match_person, split_organisation};
-pub use plan::{Plan, PlanNote, add_guests_as_people, apply_to_meeting, plan};
+pub use plan::{DateProblem, Plan, PlanNote, add_guests_as_people, apply_to_meeting, plan};
 pub use titles::guess_kind;
 
 use crate::model::{AgendaItemKind, Bilingual, Meeting, PersonId, Project};

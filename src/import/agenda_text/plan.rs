@@ -78,6 +78,71 @@ pub enum PlanNote {
         /// How many.
         count: usize,
     },
+    /// A day line names a date the calendar does not have (`31 February 2024`,
+    /// `29 February 2023`) or a year outside those a project may use (`1 January 99999`).
+    /// The paste is not applied until the text is corrected: the day would otherwise
+    /// lose its date, or get another one, without a word.
+    NoSuchDate {
+        /// The line of the text.
+        line: usize,
+        /// The date as written.
+        written: String,
+        /// What is wrong with it.
+        problem: DateProblem,
+    },
+}
+
+impl PlanNote {
+    /// Whether this note keeps the paste from being applied (the text must be corrected).
+    pub fn blocks(&self) -> bool {
+        matches!(self, Self::NoSuchDate { .. })
+    }
+}
+
+/// What is wrong with a date written on a day line.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DateProblem {
+    /// There is no such month (`2024-13-05`, `0月5日`).
+    NoSuchMonth {
+        /// The month written.
+        month: u32,
+    },
+    /// The month has fewer days (`31 February 2024`, `29 February 2023`, `31 April`).
+    NoSuchDay {
+        /// The year: as written, or the one the date falls in when none is.
+        year: i32,
+        /// The month, 1–12.
+        month: u32,
+        /// The day written.
+        day: u32,
+        /// How many days the month has that year.
+        days_in_month: u32,
+        /// Whether the year was written (else it is the meeting's).
+        year_written: bool,
+    },
+    /// The year is outside [`crate::model::YEARS`] (`1 January 99999`).
+    YearOutOfRange {
+        /// The year written.
+        year: i32,
+    },
+}
+
+impl Plan {
+    /// The notes that keep the paste from being applied, if any.
+    pub fn blocking(&self) -> impl Iterator<Item = &PlanNote> {
+        self.notes.iter().filter(|n| n.blocks())
+    }
+}
+
+/// How many days `month` has in `year` (`None` for a month that does not exist).
+fn days_in_month(year: i32, month: u32) -> Option<u32> {
+    let first = NaiveDate::from_ymd_opt(year, month, 1)?;
+    let next = if month == 12 {
+        NaiveDate::from_ymd_opt(year.checked_add(1)?, 1, 1)?
+    } else {
+        NaiveDate::from_ymd_opt(year, month + 1, 1)?
+    };
+    u32::try_from((next - first).num_days()).ok()
 }
 
 /// A paste applied to a copy of the meeting, and what the preview says about it.
@@ -90,14 +155,53 @@ pub struct Plan {
 }
 
 /// The date a day line names, in the meeting's year (or the next, when the date would
-/// fall more than half a year before the meeting).
-fn resolve_date(day: &ParsedDay, meeting_start: NaiveDate) -> Option<NaiveDate> {
-    let written = day.written.date?;
-    let date = written.in_year(meeting_start.year())?;
-    if written.year.is_none() && (meeting_start - date).num_days() > 183 {
-        return written.in_year(meeting_start.year() + 1);
+/// fall more than half a year before the meeting); `Ok(None)` when it names none, and
+/// what is wrong when it names one the calendar does not have.
+fn resolve_date(
+    day: &ParsedDay,
+    meeting_start: NaiveDate,
+) -> Result<Option<NaiveDate>, DateProblem> {
+    let Some(written) = day.written.date else {
+        return Ok(None);
+    };
+    if let Some(year) = written.year
+        && !crate::model::YEARS.contains(&year)
+    {
+        return Err(DateProblem::YearOutOfRange { year });
     }
-    Some(date)
+    if !(1..=12).contains(&written.month) {
+        return Err(DateProblem::NoSuchMonth {
+            month: written.month,
+        });
+    }
+    let no_such_day = |year: i32| DateProblem::NoSuchDay {
+        year,
+        month: written.month,
+        day: written.day,
+        days_in_month: days_in_month(year, written.month).unwrap_or_default(),
+        year_written: written.year.is_some(),
+    };
+    let year = match written.year {
+        Some(year) => year,
+        None => {
+            // The meeting's year, or the next when the date would fall more than half a
+            // year before the meeting. A day the month does not have is judged as its
+            // last day, so that `30 February` is said to be no date in the year it would
+            // have been in.
+            let year = meeting_start.year();
+            let last = days_in_month(year, written.month).unwrap_or(1);
+            let near = NaiveDate::from_ymd_opt(year, written.month, written.day.clamp(1, last));
+            if near.is_some_and(|date| (meeting_start - date).num_days() > 183) {
+                year + 1
+            } else {
+                year
+            }
+        }
+    };
+    written
+        .in_year(year)
+        .map(Some)
+        .ok_or_else(|| no_such_day(year))
 }
 
 /// Where the items of each parsed day go: `replace` gives the meeting the pasted days in
@@ -133,7 +237,17 @@ pub fn plan(meeting: &Meeting, preview: &AgendaPreview, replace: bool) -> Plan {
         }
     }
     for (k, parsed) in preview.days.iter().enumerate() {
-        let date = resolve_date(parsed, meeting_start);
+        let date = match resolve_date(parsed, meeting_start) {
+            Ok(date) => date,
+            Err(problem) => {
+                notes.push(PlanNote::NoSuchDate {
+                    line: parsed.line.unwrap_or_default(),
+                    written: parsed.written.date_text.clone(),
+                    problem,
+                });
+                None
+            }
+        };
         if let (Some(date), Some(weekday), Some(line)) = (date, parsed.written.weekday, parsed.line)
             && date.weekday() != weekday
         {

@@ -5,6 +5,7 @@
 
 use super::*;
 
+mod dates;
 mod programmes;
 
 fn t(h: u32, m: u32) -> Option<NaiveTime> {
