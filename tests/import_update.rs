@@ -340,7 +340,7 @@ fn parts(xlsx: &[u8]) -> Vec<(String, Vec<u8>)> {
     let mut out = Vec::new();
     for i in 0..archive.len() {
         let mut file = archive.by_index(i).unwrap();
-        let name = file.name().to_owned();
+        let name = file.name().unwrap().into_owned();
         if name == "docProps/core.xml" {
             continue;
         }

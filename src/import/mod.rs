@@ -15,6 +15,7 @@ pub mod attendees_text;
 pub mod headers;
 pub mod list;
 pub mod names;
+pub mod personal_dates;
 pub mod romanize;
 pub mod rows;
 pub mod source;

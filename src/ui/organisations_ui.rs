@@ -130,6 +130,9 @@ pub fn organisations_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>, state: &mut ViewStat
                         } else {
                             org.notes.clone()
                         },
+                        address: org.address.clone(),
+                        phone: org.phone.clone(),
+                        representative: org.representative.clone(),
                     };
                     organisation_editor_ui(ui, cx, &id, copy, long_notes, state);
                 }

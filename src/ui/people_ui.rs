@@ -132,6 +132,7 @@ pub fn people_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>, state: &mut ViewState) {
                         } else {
                             person.notes.clone()
                         },
+                        personal: person.personal.clone(),
                     };
                     person_editor_ui(ui, cx, &id, copy, long_notes, state);
                 }
