@@ -462,6 +462,8 @@ fn the_v4_fixture_reads_as_written() {
     assert_eq!(letter.purpose.en, "to attend the CCAA–AFNOR meeting");
     assert!(letter.costs.zh.starts_with("法方承担"));
     assert_eq!(letter.accommodation.en, "Hôtel Novotel Paris Saint-Denis");
+    assert_eq!(letter.arrival, NaiveDate::from_ymd_opt(2024, 9, 22));
+    assert_eq!(letter.departure, NaiveDate::from_ymd_opt(2024, 9, 25));
     assert_eq!(letter.signatory.en, "Olivier PEYRAT");
     assert_eq!(letter.signatory_title.zh, "总经理");
     // Everything else is V3's content.

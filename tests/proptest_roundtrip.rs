@@ -330,6 +330,7 @@ fn meeting() -> impl Strategy<Value = Meeting> {
             bilingual(),
             bilingual(),
         ),
+        (prop::option::of(date()), prop::option::of(date())),
     )
         .prop_map(
             |(
@@ -339,6 +340,7 @@ fn meeting() -> impl Strategy<Value = Meeting> {
                 (sides, attendees, days),
                 (minutes, expected_participants, minutes_stage, minutes_version),
                 (purpose, costs, accommodation, signatory, signatory_title),
+                (arrival, departure),
             )| {
                 let mut m = Meeting::new(date, time_zone);
                 m.title = title;
@@ -363,6 +365,8 @@ fn meeting() -> impl Strategy<Value = Meeting> {
                 m.expected_participants = expected_participants;
                 m.letter = LetterDetails {
                     purpose,
+                    arrival,
+                    departure,
                     costs,
                     accommodation,
                     signatory,

@@ -18,6 +18,12 @@ pub struct LetterDetails {
     /// covers accommodation and local transport.`).
     #[serde(default)]
     pub costs: Bilingual,
+    /// The day the guests arrive (the first day of the meeting when not set).
+    #[serde(default)]
+    pub arrival: Option<chrono::NaiveDate>,
+    /// The day the guests leave (the last day of the meeting when not set).
+    #[serde(default)]
+    pub departure: Option<chrono::NaiveDate>,
     /// Where the guests stay (hotel and address): Schengen letters need it.
     #[serde(default)]
     pub accommodation: Bilingual,

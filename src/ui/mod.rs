@@ -27,6 +27,7 @@ pub mod paste_agenda_ui;
 pub mod people_list;
 pub mod people_ui;
 pub mod person_picker;
+pub mod personal_ui;
 pub mod project_ui;
 pub mod recovery_ui;
 pub mod series_ui;

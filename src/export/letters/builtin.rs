@@ -73,8 +73,10 @@ impl Builtin {
     /// language of the letter).
     pub fn header(self, language: ExportLanguage) -> &'static str {
         match (language, self) {
-            (ExportLanguage::Zh, _) | (ExportLanguage::Both, Self::ChinaVisa) => "{{host_zh}}",
-            _ => "{{host_en}}",
+            (ExportLanguage::Zh, _) => "{{host_zh}}",
+            (ExportLanguage::En, _) => "{{host_en}}",
+            (ExportLanguage::Both, Self::ChinaVisa) => "{{host_zh}} {{host_en}}",
+            (ExportLanguage::Both, _) => "{{host_en}} {{host_zh}}",
         }
     }
 
@@ -113,7 +115,7 @@ fn facts(rows: &[(&str, &str)]) -> Block {
 /// The table of the delegation's members: one row, repeated per member.
 fn members(header: [&str; 6], row: [&str; 6]) -> Block {
     Block::Table {
-        widths: vec![0.5, 2.0, 0.8, 1.4, 1.3, 2.0],
+        widths: vec![0.6, 1.9, 1.0, 1.5, 1.4, 1.8],
         header: header.iter().map(|s| (*s).to_owned()).collect(),
         rows: vec![row.iter().map(|s| (*s).to_owned()).collect()],
     }
@@ -124,7 +126,7 @@ fn china_visa_zh() -> Vec<Block> {
         Block::Title("邀请函".to_owned()),
         p("中华人民共和国驻外使领馆："),
         p(
-            "兹邀请{{name_zh}}（护照号码：{{passport_number}}）于{{dates_zh}}来华，{{purpose_zh}}。访问期间的费用安排如下：{{costs_zh}}",
+            "兹邀请{{name_zh}}（护照号码：{{passport_number}}）于{{arrival_zh}}至{{departure_zh}}来华，{{purpose_zh}}。访问期间的费用安排如下：{{costs_zh}}",
         ),
         h("被邀请人信息"),
         facts(&[
@@ -140,7 +142,7 @@ fn china_visa_zh() -> Vec<Block> {
         h("访问信息"),
         facts(&[
             ("访问事由", "{{purpose_zh}}"),
-            ("入境和离境日期", "{{first_date_zh}}至{{last_date_zh}}"),
+            ("入境和离境日期", "{{arrival_zh}}至{{departure_zh}}"),
             ("访问地点", "{{venues_zh}}"),
             (
                 "与邀请单位的关系",
@@ -179,7 +181,7 @@ fn china_visa_en() -> Vec<Block> {
         Block::Title("Invitation Letter".to_owned()),
         p("To the Embassy or Consulate General of the People's Republic of China"),
         p(
-            "{{host_en}} invites {{name_en}} (passport No. {{passport_number}}) to visit China from {{first_date_en}} to {{last_date_en}} {{purpose_en}}. The costs of the visit are borne as follows: {{costs_en}}",
+            "{{host_en}} invites {{name_en}} (passport No. {{passport_number}}) to visit China from {{arrival_en}} to {{departure_en}} {{purpose_en}}. The costs of the visit are borne as follows: {{costs_en}}",
         ),
         h("The invitee"),
         facts(&[
@@ -195,10 +197,7 @@ fn china_visa_en() -> Vec<Block> {
         h("The visit"),
         facts(&[
             ("Purpose", "{{purpose_en}}"),
-            (
-                "Arrival and departure",
-                "{{first_date_en}} – {{last_date_en}}",
-            ),
+            ("Arrival and departure", "{{arrival_en}} – {{departure_en}}"),
             ("Places to visit", "{{venues_en}}"),
             (
                 "Relationship with the inviting organisation",
@@ -267,7 +266,7 @@ fn schengen_en() -> Vec<Block> {
             ("Purpose", "{{purpose_en}}"),
             (
                 "Dates of entry and departure",
-                "{{first_date_en}} – {{last_date_en}}",
+                "{{arrival_en}} – {{departure_en}}",
             ),
             ("Places", "{{venues_en}}"),
             ("Accommodation", "{{accommodation_en}}"),
@@ -328,7 +327,7 @@ fn schengen_zh() -> Vec<Block> {
         h("访问信息"),
         facts(&[
             ("访问事由", "{{purpose_zh}}"),
-            ("入境和离境日期", "{{first_date_zh}}至{{last_date_zh}}"),
+            ("入境和离境日期", "{{arrival_zh}}至{{departure_zh}}"),
             ("访问地点", "{{venues_zh}}"),
             ("住宿", "{{accommodation_zh}}"),
             ("费用承担", "{{costs_zh}}"),

@@ -153,6 +153,8 @@ pub const FIELDS: &[FieldInfo] = &[
     field("first_date", FieldScope::Meeting, "First day", "开始日期"),
     field("last_date", FieldScope::Meeting, "Last day", "结束日期"),
     field("dates", FieldScope::Meeting, "Dates", "日期"),
+    field("arrival", FieldScope::Meeting, "Arrival", "入境日期"),
+    field("departure", FieldScope::Meeting, "Departure", "离境日期"),
     field("day_count", FieldScope::Meeting, "Number of days", "天数"),
     field("venue", FieldScope::Meeting, "Venue", "地点"),
     field("venues", FieldScope::Meeting, "Places to visit", "访问地点"),
@@ -436,7 +438,11 @@ impl LetterContext<'_> {
             "meeting_kind" => lang.choice(m.kind),
             "first_date" => letter_date(first?, lang),
             "last_date" => letter_date(last?, lang),
+            // One day as a letter writes a date (`23 September 2024`), several as a span.
+            "dates" if first == last => letter_date(first?, lang),
             "dates" => crate::export::text::date_span(first?, last?, lang),
+            "arrival" => letter_date(letter.arrival.or(first)?, lang),
+            "departure" => letter_date(letter.departure.or(last)?, lang),
             "day_count" => m.days.len().to_string(),
             "venue" => lang.text(&m.venue),
             "venues" => {
