@@ -54,6 +54,7 @@ macro_rules! strings {
 }
 
 pub mod errors;
+mod errors_letters;
 mod list_errors;
 mod numbers;
 pub use errors::{Localized, describe_problem};

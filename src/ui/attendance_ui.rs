@@ -398,6 +398,13 @@ fn toolbar_ui(
         {
             state.request = Some(Request::NameCards(id.clone()));
         }
+        if ui
+            .button(t.letters.letters_button)
+            .on_hover_text(t.letters.letters_tip)
+            .clicked()
+        {
+            state.request = Some(Request::Letters(id.clone()));
+        }
     });
     changed
 }

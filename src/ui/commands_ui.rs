@@ -149,6 +149,7 @@ pub fn view_command(
             language: ExportLanguage::Both,
         },
         Command::NameCards => Request::NameCards(meeting?),
+        Command::Letters => Request::Letters(meeting?),
         Command::ExportMinutes(format) => Request::ExportMinutes {
             meeting: meeting?,
             format,

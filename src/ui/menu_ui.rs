@@ -40,6 +40,7 @@ pub fn menu_bar_ui(
                 ui.separator();
                 entry(ui, Command::Save);
                 entry(ui, Command::SaveAs);
+                entry(ui, Command::ShareCopy);
                 ui.separator();
                 ui.menu_button(t.menu_export, |ui| {
                     for format in AgendaFormat::ALL {
@@ -50,6 +51,7 @@ pub fn menu_bar_ui(
                         entry(ui, Command::ExportAttendees(format));
                     }
                     entry(ui, Command::NameCards);
+                    entry(ui, Command::Letters);
                     ui.separator();
                     for format in crate::export::minutes::MinutesFormat::ALL {
                         entry(ui, Command::ExportMinutes(format));

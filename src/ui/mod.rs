@@ -13,6 +13,7 @@ pub mod dialogs_ui;
 pub mod file_browser_ui;
 pub mod import_attendees_ui;
 pub mod import_preview_ui;
+pub mod letters_ui;
 pub mod meeting_commitments_ui;
 pub mod meeting_summary;
 pub mod meetings_ui;
