@@ -641,3 +641,175 @@ fn a_shared_copy_opens_and_holds_no_personal_data() {
     assert_eq!(code, 1);
     assert_eq!(read_project(&project).unwrap(), original);
 }
+
+#[test]
+fn personal_data_stays_out_of_partner_exports_unless_a_column_is_chosen() {
+    use delegation_planner::export::attendees::AttendeeFormat;
+    use delegation_planner::export::minutes::{MinutesFormat, MinutesMark};
+    use delegation_planner::export::{ExportLanguage, ExportRequest};
+    use delegation_planner::model::MeetingId;
+    let p = sample_with_personal_data();
+    let paris = MeetingId::from("paris-2024");
+    let secrets = [
+        "E12345678",
+        "1962-05-17",
+        "17 May 1962",
+        "1962年5月17日",
+        "2031",
+    ];
+    let mut requests = vec![ExportRequest::NameCards(paris.clone(), Default::default())];
+    for format in AttendeeFormat::ALL {
+        for meeting in [Some(paris.clone()), None] {
+            requests.push(ExportRequest::Attendees {
+                meeting,
+                format,
+                language: ExportLanguage::Both,
+                personal: Vec::new(),
+            });
+        }
+    }
+    for format in MinutesFormat::ALL {
+        requests.push(ExportRequest::Minutes {
+            meeting: paris.clone(),
+            format,
+            language: ExportLanguage::Both,
+            mark: MinutesMark::default(),
+        });
+    }
+    for request in &requests {
+        let bytes = request.render(&p).unwrap();
+        let text = match request.extension() {
+            "pdf" => pdf_extract::extract_text_from_mem(&bytes).unwrap(),
+            "xlsx" | "docx" => unzip(&bytes)
+                .into_iter()
+                .map(|(_, b)| String::from_utf8_lossy(&b).into_owned())
+                .collect(),
+            _ => String::from_utf8_lossy(&bytes).into_owned(),
+        };
+        for secret in secrets {
+            assert!(
+                !text.contains(secret),
+                "{secret} in {}",
+                request.suggested_name()
+            );
+        }
+    }
+    // Chosen explicitly on the command line: the columns come, and the list imports back
+    // with them.
+    let dir = tempfile::tempdir().unwrap();
+    let (project, _) = write_fixture(dir.path());
+    let csv = dir.path().join("for-the-visa-office.csv");
+    let (code, stdout, stderr) = run(&[
+        "export",
+        "attendees",
+        project.to_str().unwrap(),
+        "--meeting",
+        "paris-2024",
+        "--format",
+        "csv",
+        "--personal",
+        "all",
+        "-o",
+        csv.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 0, "{stdout}{stderr}");
+    let text = std::fs::read_to_string(&csv).unwrap();
+    let header = text.lines().next().unwrap();
+    assert!(
+        header.ends_with("Gender,Date of birth,Nationality,Passport No.,Passport expiry"),
+        "{header}"
+    );
+    assert!(
+        text.contains("Male,1962-05-17,Chinese 中国,E12345678,2031-01-09"),
+        "{text}"
+    );
+    let (code, _, stderr) = run(&[
+        "export",
+        "attendees",
+        project.to_str().unwrap(),
+        "--format",
+        "csv",
+        "--personal",
+        "shoe-size",
+        "-o",
+        dir.path().join("x.csv").to_str().unwrap(),
+    ]);
+    assert_eq!(code, 1);
+    assert!(
+        stderr.contains("--personal shoe-size: no such personal field"),
+        "{stderr}"
+    );
+    // Into a project without them, the list brings them back.
+    let bare = dir.path().join("bare.ron");
+    save_project(
+        &bare,
+        &read_project(&project).unwrap().without_personal_data(),
+    )
+    .unwrap();
+    let (code, stdout, stderr) = run(&[
+        "import",
+        "attendees",
+        bare.to_str().unwrap(),
+        "--from",
+        csv.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 0, "{stdout}{stderr}");
+    let back = read_project(&bare).unwrap();
+    let huang = &back.people[&PersonId::from("huang-jixian")].personal;
+    assert_eq!(huang.passport_number, "E12345678");
+    assert_eq!(huang.date_of_birth, NaiveDate::from_ymd_opt(1962, 5, 17));
+    assert_eq!(huang.gender, Gender::Male);
+}
+
+#[test]
+fn lists_bring_personal_data_in_each_language_s_own_way() {
+    let dir = tempfile::tempdir().unwrap();
+    let project = dir.path().join("p.ron");
+    save_project(&project, &Project::default()).unwrap();
+    // French Excel: semicolons, Windows-1252, day first.
+    let french = "Civilité;Nom;Prénom;Date de naissance;N° de passeport;Nationalité\r\nM.;Dupont;Jean;25/03/1985;15ab 12345;Française\r\n";
+    let (french, _, _) = encoding_rs::WINDOWS_1252.encode(french);
+    // Chinese Excel: GB18030, 年月日 dates, 性别.
+    let chinese = "序号,姓名,性别,出生日期,国籍,护照号,护照有效期\r\n1,王伟,男,1979年11月2日,中国,E87654321,2030年6月30日\r\n";
+    let (chinese, _, _) = encoding_rs::GB18030.encode(chinese);
+    // A German list pasted as tab-separated text: dotted dates.
+    let german = "Anrede\tNachname\tVorname\tGeburtsdatum\tStaatsangehörigkeit\tReisepassnummer\tGültig bis\nHerr\tMüller\tThomas\t12.03.1985\tdeutsch\tC01X00T47\t01.02.2031\n";
+    for (name, bytes) in [
+        ("fr.csv", french.into_owned()),
+        ("zh.csv", chinese.into_owned()),
+        ("de.tsv", german.as_bytes().to_vec()),
+    ] {
+        let list = dir.path().join(name);
+        std::fs::write(&list, bytes).unwrap();
+        let (code, stdout, stderr) = run(&[
+            "import",
+            "attendees",
+            project.to_str().unwrap(),
+            "--from",
+            list.to_str().unwrap(),
+        ]);
+        assert_eq!(code, 0, "{name}: {stdout}{stderr}");
+    }
+    let p = read_project(&project).unwrap();
+    let find = |family: &str| {
+        p.people
+            .values()
+            .find(|x| x.family_name == family)
+            .unwrap_or_else(|| panic!("{family} not imported"))
+            .personal
+            .clone()
+    };
+    let dupont = find("Dupont");
+    assert_eq!(dupont.date_of_birth, NaiveDate::from_ymd_opt(1985, 3, 25));
+    assert_eq!(dupont.passport_number, "15AB12345");
+    assert_eq!(dupont.nationality, "Française");
+    let wang = find("Wang");
+    assert_eq!(wang.gender, Gender::Male);
+    assert_eq!(wang.date_of_birth, NaiveDate::from_ymd_opt(1979, 11, 2));
+    assert_eq!(wang.passport_expiry, NaiveDate::from_ymd_opt(2030, 6, 30));
+    assert_eq!(wang.passport_number, "E87654321");
+    let muller = find("Müller");
+    assert_eq!(muller.date_of_birth, NaiveDate::from_ymd_opt(1985, 3, 12));
+    assert_eq!(muller.passport_expiry, NaiveDate::from_ymd_opt(2031, 2, 1));
+    assert_eq!(muller.nationality, "deutsch");
+}

@@ -57,6 +57,42 @@ pub(super) fn read_template(name: &str) -> Result<LetterTemplate, String> {
         .map_err(|e| format!("{name}: {e}"))
 }
 
+/// The personal-data columns named on the command line (`all`, or field keys such as
+/// `passport-number`); the message to print for a name that is none.
+///
+/// # Errors
+/// A name that is no personal field.
+pub(super) fn personal_columns(
+    names: &[String],
+) -> Result<Vec<crate::import::attendees::Field>, String> {
+    use crate::import::attendees::Field;
+    use crate::model::Choice as _;
+    let personal: Vec<Field> = Field::ALL
+        .iter()
+        .copied()
+        .filter(|f| f.is_personal())
+        .collect();
+    let mut out = Vec::new();
+    for name in names.iter().map(|n| n.trim()).filter(|n| !n.is_empty()) {
+        if name == "all" {
+            out.clone_from(&personal);
+            continue;
+        }
+        match personal.iter().find(|f| f.key() == name) {
+            Some(f) if !out.contains(f) => out.push(*f),
+            Some(_) => {}
+            None => {
+                let keys: Vec<&str> = personal.iter().map(|f| f.key()).collect();
+                return Err(format!(
+                    "--personal {name}: no such personal field; use all, or any of {}",
+                    keys.join(", ")
+                ));
+            }
+        }
+    }
+    Ok(out)
+}
+
 /// One line per person and field lacking a value, as `export letters` prints them.
 pub fn missing_lines(project: &Project, meeting: &str, missing: &[Missing]) -> Vec<String> {
     missing

@@ -154,6 +154,10 @@ pub enum ExportCommand {
         /// Language of printed lists.
         #[arg(long, value_enum, default_value_t = ExportLanguage::Both)]
         lang: ExportLanguage,
+        /// Personal-data columns to add to a CSV or workbook (none by default): `all`, or
+        /// any of gender, date-of-birth, nationality, passport-number, passport-expiry.
+        #[arg(long, value_delimiter = ',')]
+        personal: Vec<String>,
         /// Where to write it (`-` for standard output).
         #[arg(short, long)]
         output: PathBuf,
@@ -374,15 +378,20 @@ pub fn run(command: &Command, out: &mut dyn std::io::Write, err: &mut dyn std::i
             meeting,
             format,
             lang,
+            personal,
             output,
-        }) => {
-            let request = ExportRequest::Attendees {
-                meeting: meeting.as_deref().map(MeetingId::from),
-                format: *format,
-                language: *lang,
-            };
-            export(file, &request, output, out, err)
-        }
+        }) => match letters::personal_columns(personal) {
+            Ok(personal) => {
+                let request = ExportRequest::Attendees {
+                    meeting: meeting.as_deref().map(MeetingId::from),
+                    format: *format,
+                    language: *lang,
+                    personal,
+                };
+                export(file, &request, output, out, err)
+            }
+            Err(message) => writeln!(err, "{message}").map(|()| 1),
+        },
         Command::Export(ExportCommand::NameCards {
             file,
             meeting,

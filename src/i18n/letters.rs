@@ -49,5 +49,8 @@ strings! {
     shared_folder_title => "This folder looks shared", "该文件夹似乎是共享文件夹";
     shared_folder_message => "The project was saved to {where}. It holds personal data (passport numbers, birth dates, phones, e-mails): anyone who can open this folder can read them. To send the project to a partner, use File › Share a copy without personal data…", "项目已保存到{where}。项目中含有个人信息（护照号码、出生日期、电话、电子邮箱）：能打开该文件夹的人都能看到。如需发给合作方，请使用“文件 › 共享不含个人信息的副本…”。";
     shared_network => "a network drive ({kind})", "网络驱动器（{kind}）";
+    with_personal_xlsx => "Excel workbook with personal data (.xlsx)", "含个人信息的 Excel 工作簿（.xlsx）";
+    with_personal_csv => "CSV with personal data", "含个人信息的 CSV";
+    with_personal_tip => "The list with gender, date of birth, nationality and passport columns, for a visa office or a hotel: send it only to those who need them", "名单附性别、出生日期、国籍和护照信息，供签证或酒店使用：只发给需要的人";
     shared_synced => "a folder synced by {name}", "由{name}同步的文件夹";
 }

@@ -396,10 +396,12 @@ impl Workspace {
                 meeting,
                 format,
                 language,
+                personal,
             } => self.request_export(ExportRequest::Attendees {
                 meeting,
                 format,
                 language,
+                personal: letters::personal_columns(personal),
             }),
             Request::Letters(meeting) => self.open_letters(meeting),
             Request::NameCards(meeting) => {

@@ -46,6 +46,8 @@ pub enum Request {
         format: crate::export::attendees::AttendeeFormat,
         /// The language of printed lists.
         language: crate::export::ExportLanguage,
+        /// With the personal-data columns (CSV and workbook), chosen explicitly.
+        personal: bool,
     },
     /// Make name cards for a meeting's attendees: asks for the paper and the faces, then
     /// where to save.

@@ -494,6 +494,22 @@ impl Workspace {
     }
 }
 
+/// The personal-data columns of an attendee export: all of them when chosen, else none.
+pub fn personal_columns(chosen: bool) -> Vec<crate::import::attendees::Field> {
+    use crate::import::attendees::Field;
+    if chosen {
+        vec![
+            Field::Gender,
+            Field::DateOfBirth,
+            Field::Nationality,
+            Field::PassportNumber,
+            Field::PassportExpiry,
+        ]
+    } else {
+        Vec::new()
+    }
+}
+
 /// Reads a Word template file, within the size limit.
 fn read_template(path: &Path) -> Result<Template, TemplateReadError> {
     let meta = std::fs::metadata(path)?;
