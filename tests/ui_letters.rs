@@ -158,3 +158,32 @@ fn saving_personal_data_into_a_synced_folder_says_so_once() {
     finish_jobs(&mut h);
     assert!(h.state().workspace.dialog.is_none());
 }
+
+#[test]
+fn a_custom_personal_field_is_defined_on_the_project_and_filled_on_the_person() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = sample_in(dir.path());
+    let mut h = app_harness(Some(path), ScriptedDialogs::default());
+    h.key_press_modifiers(egui::Modifiers::COMMAND, Key::Num1);
+    settle(&mut h);
+    h.get_by_label("+ Add personal field").click();
+    settle(&mut h);
+    assert_eq!(h.state().workspace.doc.project().personal_fields.len(), 1);
+    h.get_by_label("Field name (English)").focus();
+    settle(&mut h);
+    h.key_press_modifiers(egui::Modifiers::COMMAND, Key::A);
+    h.get_by_label("Field name (English)")
+        .type_text("Place of birth");
+    settle(&mut h);
+    let field = &h.state().workspace.doc.project().personal_fields[0];
+    assert_eq!(field.name.en, "Place of birth");
+    assert_eq!(field.key, "place_of_birth");
+    // Every person's page has it now.
+    h.key_press_modifiers(egui::Modifiers::COMMAND, Key::Num3);
+    settle(&mut h);
+    h.get_by_label("HUANG Jixian 黄继先").click();
+    settle(&mut h);
+    common::type_into(&mut h, "Place of birth", "Qingdao 青岛");
+    let huang = &h.state().workspace.doc.project().people[&PersonId::from("huang-jixian")];
+    assert_eq!(huang.personal.custom["place_of_birth"], "Qingdao 青岛");
+}

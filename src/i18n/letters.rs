@@ -52,5 +52,23 @@ strings! {
     with_personal_xlsx => "Excel workbook with personal data (.xlsx)", "含个人信息的 Excel 工作簿（.xlsx）";
     with_personal_csv => "CSV with personal data", "含个人信息的 CSV";
     with_personal_tip => "The list with gender, date of birth, nationality and passport columns, for a visa office or a hotel: send it only to those who need them", "名单附性别、出生日期、国籍和护照信息，供签证或酒店使用：只发给需要的人";
+    custom_fields => "Personal fields of this project", "本项目的个人信息字段";
+    custom_fields_hint => "Fields every person may fill (place of birth, visa type…), personal data like the passport; a template names each by its placeholder.", "每位人员均可填写的字段（出生地、签证类型等），与护照一样属于个人信息；模板通过占位符引用。";
+    field_name => "Field name", "字段名称";
+    field_kind => "Kind", "类型";
+    placeholder => "Placeholder", "占位符";
+    add_custom_field => "+ Add personal field", "+ 添加个人信息字段";
+    address => "Address", "地址";
+    organisation_phone => "Phone", "电话";
+    representative => "Legal representative", "法定代表人";
+    letter_details => "Invitation letters: the visit", "邀请函：访问信息";
+    letter_details_hint => "What the letters say of the visit; empty ones are asked for when a template needs them.", "信函中关于此次访问的内容；模板需要而未填写的信息会在生成时提示。";
+    purpose => "Purpose of the visit", "访问事由";
+    arrival => "Arrival", "入境日期";
+    departure => "Departure", "离境日期";
+    costs => "Who pays", "费用承担";
+    accommodation => "Accommodation", "住宿";
+    signatory => "Signatory", "签发人";
+    signatory_title => "Signatory's title", "签发人职务";
     shared_synced => "a folder synced by {name}", "由{name}同步的文件夹";
 }

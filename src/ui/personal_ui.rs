@@ -132,3 +132,146 @@ pub fn date_row(
     ui.end_row();
     changed
 }
+
+/// The project's own personal fields (`Place of birth`, `Visa type`): name in both
+/// languages, kind, the placeholder a template names it by; add and remove.
+pub fn custom_fields_ui(ui: &mut egui::Ui, cx: &mut super::Cx<'_>) {
+    let strings = cx.tr();
+    let t = strings.letters;
+    let zh = cx.zh();
+    let mut fields = cx.project.personal_fields.clone();
+    ui.strong(t.custom_fields);
+    ui.label(
+        egui::RichText::new(t.custom_fields_hint)
+            .small()
+            .color(super::style::weak_color(ui)),
+    );
+    let mut remove = None;
+    egui::Grid::new("custom_fields")
+        .num_columns(5)
+        .spacing(super::style::FORM_SPACING)
+        .show(ui, |ui| {
+            let (mut kind_label, mut en_label, mut zh_label) =
+                (egui::Id::NULL, egui::Id::NULL, egui::Id::NULL);
+            if !fields.is_empty() {
+                en_label = ui
+                    .label(super::widgets::in_language(strings, t.field_name, false))
+                    .id;
+                zh_label = ui
+                    .label(super::widgets::in_language(strings, t.field_name, true))
+                    .id;
+                kind_label = ui.label(t.field_kind).id;
+                ui.label(t.placeholder);
+                ui.label("");
+                ui.end_row();
+            }
+            for (i, field) in fields.iter_mut().enumerate() {
+                ui.add(egui::TextEdit::singleline(&mut field.name.en).desired_width(180.0))
+                    .labelled_by(en_label);
+                ui.add(egui::TextEdit::singleline(&mut field.name.zh).desired_width(140.0))
+                    .labelled_by(zh_label);
+                super::widgets::choice_combo(
+                    ui,
+                    &format!("custom_field_kind_{i}"),
+                    cx.language,
+                    &mut field.kind,
+                    kind_label,
+                );
+                ui.monospace(format!("{{{{{}}}}}", field.key));
+                if ui.small_button(strings.delete).clicked() {
+                    remove = Some(i);
+                }
+                ui.end_row();
+            }
+        });
+    if let Some(i) = remove {
+        fields.remove(i);
+    }
+    // A field nobody has filled yet takes its placeholder from its English name as it is
+    // typed (`Place of birth` → `{{place_of_birth}}`); once used, its key stays.
+    for i in 0..fields.len() {
+        let Some(field) = fields.get(i) else {
+            continue;
+        };
+        let used = cx
+            .project
+            .people
+            .values()
+            .any(|p| p.personal.custom.contains_key(&field.key));
+        if used || field.name.en.trim().is_empty() {
+            continue;
+        }
+        let taken: Vec<&str> = fields
+            .iter()
+            .enumerate()
+            .filter(|(j, _)| *j != i)
+            .map(|(_, f)| f.key.as_str())
+            .collect();
+        let key = crate::model::custom_field_key(&field.name.en, &taken);
+        if let Some(field) = fields.get_mut(i) {
+            field.key = key;
+        }
+    }
+    if ui.button(t.add_custom_field).clicked() {
+        let taken: Vec<&str> = fields.iter().map(|f| f.key.as_str()).collect();
+        let name = if zh { "新字段" } else { "New field" };
+        let key = crate::model::custom_field_key("field", &taken);
+        fields.push(crate::model::CustomField {
+            key,
+            name: if zh {
+                crate::model::Bilingual::new("", name)
+            } else {
+                crate::model::Bilingual::en(name)
+            },
+            kind: CustomFieldKind::Text,
+        });
+    }
+    if fields != cx.project.personal_fields {
+        cx.edit(
+            ui,
+            "project/personal_fields",
+            crate::document::Edit::SetPersonalFields(fields),
+        );
+    }
+}
+
+/// What the letters of a meeting say of the visit: purpose, arrival and departure, who
+/// pays, where the guests stay, who signs.
+pub fn letter_details_ui(
+    ui: &mut egui::Ui,
+    cx: &super::Cx<'_>,
+    meeting: &mut crate::model::Meeting,
+) {
+    use super::widgets::{bilingual_multiline_rows, bilingual_rows, form_ui};
+    let strings = cx.tr();
+    let t = strings.letters;
+    ui.label(
+        egui::RichText::new(t.letter_details_hint)
+            .small()
+            .color(super::style::weak_color(ui)),
+    );
+    let letter = &mut meeting.letter;
+    form_ui(ui, "letter_details_form", |ui| {
+        bilingual_rows(ui, strings, t.purpose, &mut letter.purpose);
+        date_row(
+            ui,
+            strings,
+            t.arrival,
+            "letter/arrival",
+            DateKind::Expiry,
+            &mut letter.arrival,
+        );
+        date_row(
+            ui,
+            strings,
+            t.departure,
+            "letter/departure",
+            DateKind::Expiry,
+            &mut letter.departure,
+        );
+        bilingual_multiline_rows(ui, strings, t.costs, &mut letter.costs);
+        bilingual_rows(ui, strings, t.accommodation, &mut letter.accommodation);
+        bilingual_rows(ui, strings, t.signatory, &mut letter.signatory);
+        bilingual_rows(ui, strings, t.signatory_title, &mut letter.signatory_title);
+    });
+}
