@@ -813,3 +813,50 @@ fn lists_bring_personal_data_in_each_language_s_own_way() {
     assert_eq!(muller.passport_expiry, NaiveDate::from_ymd_opt(2031, 2, 1));
     assert_eq!(muller.nationality, "deutsch");
 }
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(200))]
+
+    /// A damaged or hostile template (bytes flipped anywhere in the file, or anywhere in
+    /// the XML of its body) is read or refused with an error, and filled without a panic.
+    #[test]
+    fn damaged_templates_never_panic(
+        at in proptest::prelude::any::<proptest::sample::Index>(),
+        byte in proptest::prelude::any::<u8>(),
+        xml_at in proptest::prelude::any::<proptest::sample::Index>(),
+        junk in "[<>&{}/a-z=\"' ]{1,12}",
+    ) {
+        use delegation_planner::export::letters::Template;
+        let p = sample_with_personal_data();
+        let meeting = &p.meetings["paris-2024"];
+        let people = delegation_planner::export::letters::default_people(meeting);
+        let contexts = delegation_planner::export::letters::contexts(
+            &p,
+            meeting,
+            &people,
+            delegation_planner::export::ExportLanguage::En,
+            NaiveDate::from_ymd_opt(2024, 8, 1).unwrap(),
+        )
+        .unwrap();
+        let fill = |t: &Template| {
+            let ctx = &contexts[0];
+            let _ = t.fill(&|name, row| ctx.value(name, row), &|_| ctx.members.len());
+        };
+        let mut bytes = zip_parts(&template_parts());
+        let i = at.index(bytes.len());
+        bytes[i] = byte;
+        if let Ok(t) = Template::from_docx(bytes) {
+            fill(&t);
+        }
+        let mut parts = template_parts();
+        let body = &mut parts[2].1;
+        let mut cut = xml_at.index(body.len());
+        while !body.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        body.insert_str(cut, &junk);
+        if let Ok(t) = Template::from_docx(zip_parts(&parts)) {
+            fill(&t);
+        }
+    }
+}
