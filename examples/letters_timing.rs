@@ -138,15 +138,13 @@ fn main() {
         let start = Instant::now();
         let out = dir.path().join(format.extension());
         std::fs::create_dir_all(&out).unwrap();
-        let mut bytes = 0;
-        for letter in &made.letters {
-            delegation_planner::project_file::write_file_atomically(
-                &out.join(&letter.file_name),
-                &letter.bytes,
-            )
-            .unwrap();
-            bytes += letter.bytes.len();
-        }
+        let files: Vec<(std::path::PathBuf, &[u8])> = made
+            .letters
+            .iter()
+            .map(|l| (out.join(&l.file_name), l.bytes.as_slice()))
+            .collect();
+        delegation_planner::project_file::write_files_atomically(&files).unwrap();
+        let bytes: usize = files.iter().map(|(_, b)| b.len()).sum();
         let written = start.elapsed();
         println!(
             "{name}: check {checked:.2?}, {} letters made in {made_in:.2?}, written in {written:.2?} ({:.1} MB); total {:.2?}; peak memory so far {:.0} MB",

@@ -223,17 +223,17 @@ pub(super) fn export_letters(
         )?;
         return Ok(1);
     }
-    for (letter, target) in made.letters.iter().zip(&targets) {
-        if let Err(e) = crate::project_file::write_file_atomically(target, &letter.bytes) {
-            writeln!(err, "{e}")?;
-            return Ok(1);
-        }
-        writeln!(
-            out,
-            "wrote {} ({} bytes)",
-            target.display(),
-            letter.bytes.len()
-        )?;
+    let files: Vec<(PathBuf, &[u8])> = targets
+        .iter()
+        .cloned()
+        .zip(made.letters.iter().map(|l| l.bytes.as_slice()))
+        .collect();
+    if let Err((_, e)) = crate::project_file::write_files_atomically(&files) {
+        writeln!(err, "{e}")?;
+        return Ok(1);
+    }
+    for (path, bytes) in &files {
+        writeln!(out, "wrote {} ({} bytes)", path.display(), bytes.len())?;
     }
     writeln!(
         out,

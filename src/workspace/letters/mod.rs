@@ -377,14 +377,16 @@ impl Workspace {
                 return ExportOutcome::Failed(format!("{e}\n\n{}", target.display()));
             }
             let sources: Vec<&Path> = source.iter().map(PathBuf::as_path).collect();
+            let mut files = Vec::with_capacity(made.letters.len());
             for letter in &made.letters {
                 let path = target.join(&letter.file_name);
                 if let Err(refusal) = crate::project_file::check_output(&path, &sources) {
                     return ExportOutcome::Failed(refusal.localized(language));
                 }
-                if let Err(err) = crate::project_file::write_file_atomically(&path, &letter.bytes) {
-                    return ExportOutcome::Failed(err.localized(language));
-                }
+                files.push((path, letter.bytes.as_slice()));
+            }
+            if let Err((_, err)) = crate::project_file::write_files_atomically(&files) {
+                return ExportOutcome::Failed(err.localized(language));
             }
             ExportOutcome::Letters(made.letters.len())
         });
