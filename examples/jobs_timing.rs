@@ -264,6 +264,7 @@ fn main() {
                     meeting: Some(meeting.clone()),
                     format,
                     language: ExportLanguage::Both,
+                    personal: false,
                 }),
             )
         }))
@@ -282,6 +283,7 @@ fn main() {
                     meeting: None,
                     format,
                     language: ExportLanguage::Both,
+                    personal: false,
                 }),
             )
         }))

@@ -181,6 +181,7 @@ fn main() {
                 meeting: Some(m.clone()),
                 format: AttendeeFormat::Docx,
                 language: ExportLanguage::Both,
+                personal: Vec::new(),
             }),
         ),
     ];

@@ -314,6 +314,7 @@ fn organisations(rng: &mut Rng, project: &mut Project, n: usize) -> Vec<Organisa
                 country: country.to_owned(),
                 sector,
                 notes: String::new(),
+                ..Organisation::default()
             },
         );
         ids.push(id);

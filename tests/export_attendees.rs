@@ -476,6 +476,7 @@ fn a_name_with_a_rare_character_prints_in_the_list_and_on_the_cards() {
         meeting: Some(MeetingId::from("paris-2024")),
         format,
         language: ExportLanguage::Both,
+        personal: Vec::new(),
     };
     let list = request(attendees::AttendeeFormat::Pdf)
         .render_with(&p, &mut |_, _| true)

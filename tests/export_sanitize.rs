@@ -102,6 +102,7 @@ fn every_request() -> Vec<ExportRequest> {
                     meeting: m,
                     format,
                     language,
+                    personal: delegation_planner::workspace::letters::personal_columns(true),
                 });
             }
         }

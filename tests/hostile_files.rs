@@ -406,6 +406,8 @@ fn the_v2_fixture_reads_as_written() {
 /// fixture does (V4 only adds fields with defaults).
 #[test]
 fn the_v4_fixture_reads_as_written() {
+    use chrono::NaiveDate;
+    use delegation_planner::model::{Bilingual, CustomFieldKind, Gender};
     let v3 = read_project(Path::new("tests/formats/v3.ron")).unwrap();
     let mut v4 = read_project(Path::new("tests/formats/v4.ron")).unwrap();
     // The roles that came with V4: an adviser and a note-taker at the workshop.
@@ -423,6 +425,51 @@ fn the_v4_fixture_reads_as_written() {
         ]
     );
     workshop.attendees.clear();
+    // Issue 25: personal data on a person (marked as such in the model), the project's own
+    // personal fields, what an invitation letter says of the host and of the visit.
+    let huang = v4.people.get_mut("huang-jixian").unwrap();
+    let personal = std::mem::take(&mut huang.personal);
+    assert_eq!(personal.gender, Gender::Male);
+    assert_eq!(personal.date_of_birth, NaiveDate::from_ymd_opt(1962, 5, 17));
+    assert_eq!(personal.nationality, "中国 China");
+    assert_eq!(personal.passport_number, "E12345678");
+    assert_eq!(
+        personal.passport_expiry,
+        NaiveDate::from_ymd_opt(2031, 1, 9)
+    );
+    assert_eq!(personal.custom["place_of_birth"], "Beijing 北京");
+    let li = v4.people.get_mut("li-wei").unwrap();
+    assert_eq!(std::mem::take(&mut li.personal).gender, Gender::Female);
+    let fields: Vec<(&str, &str, CustomFieldKind)> = v4
+        .personal_fields
+        .iter()
+        .map(|f| (f.key.as_str(), f.name.zh.as_str(), f.kind))
+        .collect();
+    assert_eq!(
+        fields,
+        [
+            ("place_of_birth", "出生地", CustomFieldKind::Text),
+            ("visa_issued", "签证签发日期", CustomFieldKind::Date)
+        ]
+    );
+    v4.personal_fields.clear();
+    let afnor = v4.organisations.get_mut("afnor").unwrap();
+    assert!(afnor.address.en.starts_with("11 rue Francis de Pressensé"));
+    assert_eq!(afnor.phone, "+33 1 41 62 80 00");
+    assert_eq!(afnor.representative.en, "Olivier PEYRAT");
+    afnor.address = Bilingual::default();
+    afnor.phone.clear();
+    afnor.representative = Bilingual::default();
+    let paris = v4.meetings.get_mut("paris-2024").unwrap();
+    let letter = std::mem::take(&mut paris.letter);
+    assert_eq!(letter.purpose.en, "to attend the CCAA–AFNOR meeting");
+    assert!(letter.costs.zh.starts_with("法方承担"));
+    assert_eq!(letter.accommodation.en, "Hôtel Novotel Paris Saint-Denis");
+    assert_eq!(letter.arrival, NaiveDate::from_ymd_opt(2024, 9, 22));
+    assert_eq!(letter.departure, NaiveDate::from_ymd_opt(2024, 9, 25));
+    assert_eq!(letter.signatory.en, "Olivier PEYRAT");
+    assert_eq!(letter.signatory_title.zh, "总经理");
+    // Everything else is V3's content.
     assert_eq!(v4, v3);
 }
 

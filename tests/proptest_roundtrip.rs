@@ -15,10 +15,10 @@ use std::path::Path;
 use chrono::{NaiveDate, NaiveTime};
 use delegation_planner::model::{
     AgendaItem, AgendaItemKind, AttendanceMode, AttendanceRole, AttendanceStatus, Attendee,
-    Bilingual, Choice, Commitment, CommitmentId, CommitmentStatus, Day, EntityMap, Honorific,
-    ItemId, Meeting, MeetingId, MeetingKind, MinutesStage, NameOrder, Organisation, OrganisationId,
-    Outcome, Owner, Person, PersonId, Precondition, ProgressEntry, Project, ProjectInfo, Sector,
-    Series, Side, SideId,
+    Bilingual, Choice, Commitment, CommitmentId, CommitmentStatus, CustomField, CustomFieldKind,
+    Day, EntityMap, Gender, Honorific, ItemId, LetterDetails, Meeting, MeetingId, MeetingKind,
+    MinutesStage, NameOrder, Organisation, OrganisationId, Outcome, Owner, Person, PersonId,
+    PersonalData, Precondition, ProgressEntry, Project, ProjectInfo, Sector, Series, Side, SideId,
 };
 use delegation_planner::project_file::{
     parse_project, parse_project_fast, parse_project_reference, read_project, save_project,
@@ -144,15 +144,52 @@ fn time_zone() -> impl Strategy<Value = chrono_tz::Tz> {
 }
 
 fn organisation() -> impl Strategy<Value = Organisation> {
-    (text(), bilingual(), text(), choice::<Sector>(), text()).prop_map(
-        |(acronym, name, country, sector, notes)| Organisation {
-            acronym,
-            name,
-            country,
-            sector,
-            notes,
-        },
+    (
+        (text(), bilingual(), text(), choice::<Sector>(), text()),
+        (bilingual(), text(), bilingual()),
     )
+        .prop_map(
+            |((acronym, name, country, sector, notes), (address, phone, representative))| {
+                Organisation {
+                    acronym,
+                    name,
+                    country,
+                    sector,
+                    notes,
+                    address,
+                    phone,
+                    representative,
+                }
+            },
+        )
+}
+
+/// Personal data: often none (the block is then not written), else any of it, custom
+/// fields included.
+fn personal() -> impl Strategy<Value = PersonalData> {
+    prop_oneof![
+        Just(PersonalData::default()),
+        (
+            choice::<Gender>(),
+            prop::option::of(date()),
+            text(),
+            text(),
+            prop::option::of(date()),
+            prop::collection::btree_map(text(), text(), 0..3),
+        )
+            .prop_map(
+                |(gender, date_of_birth, nationality, passport_number, passport_expiry, custom)| {
+                    PersonalData {
+                        gender,
+                        date_of_birth,
+                        nationality,
+                        passport_number,
+                        passport_expiry,
+                        custom,
+                    }
+                }
+            ),
+    ]
 }
 
 fn person() -> impl Strategy<Value = Person> {
@@ -160,12 +197,14 @@ fn person() -> impl Strategy<Value = Person> {
         (choice::<Honorific>(), text(), text(), text()),
         (choice::<NameOrder>(), prop::option::of(text())),
         (bilingual(), text(), text(), text()),
+        personal(),
     )
         .prop_map(
             |(
                 (honorific, family_name, given_name, chinese_name),
                 (name_order, organisation),
                 (title, email, phone, notes),
+                personal,
             )| Person {
                 honorific,
                 family_name,
@@ -177,6 +216,7 @@ fn person() -> impl Strategy<Value = Person> {
                 email,
                 phone,
                 notes,
+                personal,
             },
         )
 }
@@ -283,6 +323,14 @@ fn meeting() -> impl Strategy<Value = Meeting> {
             choice::<MinutesStage>(),
             prop::option::of(date()),
         ),
+        (
+            bilingual(),
+            bilingual(),
+            bilingual(),
+            bilingual(),
+            bilingual(),
+        ),
+        (prop::option::of(date()), prop::option::of(date())),
     )
         .prop_map(
             |(
@@ -291,6 +339,8 @@ fn meeting() -> impl Strategy<Value = Meeting> {
                 (venue, host, series),
                 (sides, attendees, days),
                 (minutes, expected_participants, minutes_stage, minutes_version),
+                (purpose, costs, accommodation, signatory, signatory_title),
+                (arrival, departure),
             )| {
                 let mut m = Meeting::new(date, time_zone);
                 m.title = title;
@@ -313,6 +363,15 @@ fn meeting() -> impl Strategy<Value = Meeting> {
                 m.minutes_stage = minutes_stage;
                 m.minutes_version = minutes_version;
                 m.expected_participants = expected_participants;
+                m.letter = LetterDetails {
+                    purpose,
+                    arrival,
+                    departure,
+                    costs,
+                    accommodation,
+                    signatory,
+                    signatory_title,
+                };
                 m
             },
         )
@@ -398,15 +457,22 @@ fn project() -> impl Strategy<Value = Project> {
         prop::collection::btree_map(text(), person(), 0..5),
         prop::collection::btree_map(text(), meeting(), 0..3),
         prop::collection::btree_map(text(), commitment(), 0..4),
+        prop::collection::vec((text(), bilingual(), choice::<CustomFieldKind>()), 0..3),
     )
         .prop_map(
-            |((title, description), organisations, people, meetings, commitments)| Project {
-                info: ProjectInfo { title, description },
-                organisations: keyed(organisations, OrganisationId),
-                people: keyed(people, PersonId),
-                meetings: keyed(meetings, MeetingId),
-                commitments: keyed(commitments, CommitmentId),
-                ..Default::default()
+            |((title, description), organisations, people, meetings, commitments, fields)| {
+                Project {
+                    info: ProjectInfo { title, description },
+                    organisations: keyed(organisations, OrganisationId),
+                    people: keyed(people, PersonId),
+                    meetings: keyed(meetings, MeetingId),
+                    commitments: keyed(commitments, CommitmentId),
+                    personal_fields: fields
+                        .into_iter()
+                        .map(|(key, name, kind)| CustomField { key, name, kind })
+                        .collect(),
+                    ..Default::default()
+                }
             },
         )
 }

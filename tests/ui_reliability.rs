@@ -166,6 +166,7 @@ fn an_export_never_replaces_the_project() {
         meeting: None,
         format: delegation_planner::export::attendees::AttendeeFormat::Csv,
         language: delegation_planner::export::ExportLanguage::Both,
+        personal: false,
     });
     settle(&mut app);
     let Some(Dialog::Error { message, .. }) = &app.state().workspace.dialog else {

@@ -12,6 +12,7 @@ mod check;
 mod commitments;
 mod editing;
 mod generate;
+pub mod letters;
 mod output;
 mod terminal;
 
@@ -156,6 +157,10 @@ pub enum ExportCommand {
         /// Language of printed lists.
         #[arg(long, value_enum, default_value_t = ExportLanguage::Both)]
         lang: ExportLanguage,
+        /// Personal-data columns to add to a CSV or workbook (none by default): `all`, or
+        /// any of gender, date-of-birth, nationality, passport-number, passport-expiry.
+        #[arg(long, value_delimiter = ',')]
+        personal: Vec<String>,
         /// Where to write it (`-` for standard output).
         #[arg(short, long)]
         output: PathBuf,
@@ -219,6 +224,52 @@ pub enum ExportCommand {
         #[arg(long)]
         version_date: Option<chrono::NaiveDate>,
         /// Where to write it (`-` for standard output).
+        #[arg(short, long)]
+        output: PathBuf,
+    },
+    /// One document per person from a Word template (`{{placeholders}}`) or a built-in one:
+    /// visa invitation letters, certificates of attendance. Every value is checked first:
+    /// when one is missing, nothing is written and each person and field is named.
+    Letters {
+        /// The project file.
+        file: PathBuf,
+        /// The meeting id (see `list meetings`).
+        #[arg(long)]
+        meeting: String,
+        /// A Word template (.docx, .dotx), or a built-in one: china-visa, schengen-visa,
+        /// attendance.
+        #[arg(long)]
+        template: String,
+        /// The people (ids, comma-separated; see `list people`); by default the meeting's
+        /// guests who are invited, confirmed or attending.
+        #[arg(long, value_delimiter = ',')]
+        people: Vec<String>,
+        /// Language of the values (and of a built-in letter): both by default for a
+        /// built-in letter, English for a template of one's own.
+        #[arg(long, value_enum)]
+        lang: Option<ExportLanguage>,
+        /// Word documents, or PDF (built-in templates only).
+        #[arg(long, value_enum, default_value_t = crate::export::letters::LetterFormat::Docx)]
+        format: crate::export::letters::LetterFormat,
+        /// The date the letters carry (YYYY-MM-DD); today by default.
+        #[arg(long)]
+        today: Option<chrono::NaiveDate>,
+        /// Replace letters already in the folder (by default nothing is written then).
+        #[arg(long)]
+        overwrite: bool,
+        /// The folder the letters go in (made if needed).
+        #[arg(short, long)]
+        output: PathBuf,
+    },
+    /// A copy of the project to mail to a counterpart, without passport numbers, birth
+    /// dates, phones, e-mails and custom personal fields.
+    Share {
+        /// The project file.
+        file: PathBuf,
+        /// Leave out all personal data (required: it is what a shared copy is).
+        #[arg(long)]
+        without_personal_data: bool,
+        /// The copy (a new project file).
         #[arg(short, long)]
         output: PathBuf,
     },
@@ -356,15 +407,20 @@ fn run_on(command: &Command, out: &mut dyn std::io::Write, err: &mut dyn std::io
             meeting,
             format,
             lang,
+            personal,
             output,
-        }) => {
-            let request = ExportRequest::Attendees {
-                meeting: meeting.as_deref().map(MeetingId::from),
-                format: *format,
-                language: *lang,
-            };
-            export(file, &request, output, out, err)
-        }
+        }) => match letters::personal_columns(personal) {
+            Ok(personal) => {
+                let request = ExportRequest::Attendees {
+                    meeting: meeting.as_deref().map(MeetingId::from),
+                    format: *format,
+                    language: *lang,
+                    personal,
+                };
+                export(file, &request, output, out, err)
+            }
+            Err(message) => writeln!(err, "{message}").map(|()| 1),
+        },
         Command::Export(ExportCommand::NameCards {
             file,
             meeting,
@@ -379,6 +435,35 @@ fn run_on(command: &Command, out: &mut dyn std::io::Write, err: &mut dyn std::io
             let request = ExportRequest::NameCards(MeetingId::from(meeting.as_str()), options);
             export(file, &request, output, out, err)
         }
+        Command::Export(ExportCommand::Letters {
+            file,
+            meeting,
+            template,
+            people,
+            lang,
+            format,
+            today: day,
+            overwrite,
+            output,
+        }) => {
+            let args = letters::LetterArgs {
+                file,
+                meeting,
+                template,
+                people,
+                lang: *lang,
+                format: *format,
+                today: today(day),
+                overwrite: *overwrite,
+                output,
+            };
+            letters::export_letters(&args, out, err)
+        }
+        Command::Export(ExportCommand::Share {
+            file,
+            without_personal_data,
+            output,
+        }) => letters::export_share(file, *without_personal_data, output, out, err),
         Command::Followups {
             file,
             today: day,

@@ -42,6 +42,9 @@ pub enum Edit {
     PutCommitment(CommitmentId, Commitment),
     /// Remove a commitment.
     RemoveCommitment(CommitmentId),
+    /// Replace the project's own personal fields (their definitions; people keep their
+    /// values under the keys).
+    SetPersonalFields(Vec<crate::model::CustomField>),
     /// Several edits as one undo step (an import, a delete that clears references).
     Batch(Vec<Edit>),
 }
@@ -51,6 +54,9 @@ impl Edit {
     pub fn apply(self, project: &mut Project) -> Edit {
         match self {
             Self::SetInfo(info) => Self::SetInfo(std::mem::replace(&mut project.info, info)),
+            Self::SetPersonalFields(fields) => {
+                Self::SetPersonalFields(std::mem::replace(&mut project.personal_fields, fields))
+            }
             Self::PutOrganisation(id, value) => {
                 match project.organisations.insert(id.clone(), value) {
                     Some(old) => Self::PutOrganisation(id, old),
@@ -97,7 +103,7 @@ impl Edit {
     /// those entries instead of rebuilding everything.
     pub fn touched(&self, out: &mut Vec<Touched>) {
         match self {
-            Self::SetInfo(_) => out.push(Touched::Info),
+            Self::SetInfo(_) | Self::SetPersonalFields(_) => out.push(Touched::Info),
             Self::PutOrganisation(id, _) | Self::RemoveOrganisation(id) => {
                 out.push(Touched::Organisation(id.clone()));
             }
@@ -120,6 +126,7 @@ impl Edit {
     pub fn changes(&self, project: &Project) -> bool {
         match self {
             Self::SetInfo(info) => &project.info != info,
+            Self::SetPersonalFields(fields) => &project.personal_fields != fields,
             Self::PutOrganisation(id, value) => project.organisations.get(id) != Some(value),
             Self::RemoveOrganisation(id) => project.organisations.contains_key(id),
             Self::PutPerson(id, value) => project.people.get(id) != Some(value),

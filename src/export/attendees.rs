@@ -97,9 +97,26 @@ pub fn render_on(
     lang: ExportLanguage,
     today: NaiveDate,
 ) -> Result<Vec<u8>, AttendeeExportError> {
+    render_with_personal(project, meeting, format, lang, today, &[])
+}
+
+/// [`render_on`] with the personal-data columns chosen explicitly (`personal`, fields for
+/// which [`Field::is_personal`] holds) after the others, in the CSV and the workbook;
+/// printed lists never carry them.
+///
+/// # Errors
+/// Only the workbook and the PDF can fail.
+pub fn render_with_personal(
+    project: &Project,
+    meeting: Option<&Meeting>,
+    format: AttendeeFormat,
+    lang: ExportLanguage,
+    today: NaiveDate,
+    personal: &[Field],
+) -> Result<Vec<u8>, AttendeeExportError> {
     Ok(match format {
-        AttendeeFormat::Csv => csv(project, meeting).into_bytes(),
-        AttendeeFormat::Xlsx => xlsx(project, meeting)?,
+        AttendeeFormat::Csv => csv_with_personal(project, meeting, personal).into_bytes(),
+        AttendeeFormat::Xlsx => super::xlsx::attendee_workbook(project, meeting, personal)?,
         AttendeeFormat::Html => html(project, meeting, lang).into_bytes(),
         AttendeeFormat::Md => markdown(project, meeting, lang).into_bytes(),
         AttendeeFormat::Pdf => pdf_on(project, meeting, lang, today)?,
@@ -175,7 +192,7 @@ pub fn rows<'p>(project: &'p Project, meeting: Option<&'p Meeting>) -> Vec<Row<'
 
 /// The interchange columns (`Phone` after `Email`), then `Name order`, then the
 /// meeting's columns: every column imports back (`crate::import::headers`).
-pub(super) fn headers(with_meeting: bool) -> Vec<&'static str> {
+pub(super) fn headers(with_meeting: bool, personal: &[Field]) -> Vec<&'static str> {
     let mut fields = vec![
         Field::Honorific,
         Field::FamilyName,
@@ -198,11 +215,12 @@ pub(super) fn headers(with_meeting: bool) -> Vec<&'static str> {
             Field::Attendance,
         ]);
     }
+    fields.extend(personal.iter().copied().filter(|f| f.is_personal()));
     fields.into_iter().map(Field::header).collect()
 }
 
 /// The cells of one row, in the order of [`headers`].
-pub(super) fn cells(row: &Row<'_>, meeting: Option<&Meeting>) -> Vec<String> {
+pub(super) fn cells(row: &Row<'_>, meeting: Option<&Meeting>, personal: &[Field]) -> Vec<String> {
     let p = row.person;
     let mut cells = vec![
         p.honorific.abbreviation().to_owned(),
@@ -242,6 +260,19 @@ pub(super) fn cells(row: &Row<'_>, meeting: Option<&Meeting>) -> Vec<String> {
             a.mode.label_en().to_owned(),
         ]);
     }
+    let data = &p.personal;
+    let date = |d: Option<NaiveDate>| d.map(|d| d.to_string()).unwrap_or_default();
+    for field in personal.iter().filter(|f| f.is_personal()) {
+        cells.push(match field {
+            Field::Gender if data.gender == crate::model::Gender::Unspecified => String::new(),
+            Field::Gender => data.gender.label_en().to_owned(),
+            Field::DateOfBirth => date(data.date_of_birth),
+            Field::Nationality => data.nationality.clone(),
+            Field::PassportNumber => data.passport_number.clone(),
+            Field::PassportExpiry => date(data.passport_expiry),
+            _ => String::new(),
+        });
+    }
     cells
         .into_iter()
         .map(|c| super::sanitize_cell(&c))
@@ -250,10 +281,20 @@ pub(super) fn cells(row: &Row<'_>, meeting: Option<&Meeting>) -> Vec<String> {
 
 /// CSV in the interchange layout (UTF-8 with BOM, RFC 4180, formulas neutralised).
 pub fn csv(project: &Project, meeting: Option<&Meeting>) -> String {
+    csv_with_personal(project, meeting, &[])
+}
+
+/// [`csv`] with the personal-data columns chosen explicitly after the others (they import
+/// back: `Date of birth`, `Passport No.`…).
+pub fn csv_with_personal(
+    project: &Project,
+    meeting: Option<&Meeting>,
+    personal: &[Field],
+) -> String {
     let mut w = CsvWriter::new();
-    w.row(headers(meeting.is_some()));
+    w.row(headers(meeting.is_some(), personal));
     for row in rows(project, meeting) {
-        w.row(cells(&row, meeting));
+        w.row(cells(&row, meeting, personal));
     }
     w.finish()
 }
@@ -261,7 +302,7 @@ pub fn csv(project: &Project, meeting: Option<&Meeting>) -> String {
 /// The same table as an Excel workbook, ready to filter and print (see
 /// [`super::xlsx::attendee_workbook`]).
 pub fn xlsx(project: &Project, meeting: Option<&Meeting>) -> Result<Vec<u8>, AttendeeExportError> {
-    super::xlsx::attendee_workbook(project, meeting)
+    super::xlsx::attendee_workbook(project, meeting, &[])
 }
 
 /// The printed name of a row: `Mr. HUANG Jixian 黄继先`, honorific per language.

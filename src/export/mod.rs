@@ -10,6 +10,7 @@ pub mod csv;
 pub mod docx;
 mod error;
 pub mod ics;
+pub mod letters;
 pub mod minutes;
 pub mod pdf;
 pub mod request;

@@ -31,6 +31,9 @@ pub enum ExportRequest {
         format: AttendeeFormat,
         /// The language of printed lists.
         language: ExportLanguage,
+        /// Personal-data columns chosen explicitly (CSV and workbook only; none by
+        /// default).
+        personal: Vec<crate::import::attendees::Field>,
     },
     /// A meeting's minutes.
     Minutes {
@@ -193,9 +196,17 @@ impl ExportRequest {
                         meeting: id,
                         format,
                         language,
+                        personal,
                     } => {
                         let m = id.as_ref().map(meeting).transpose()?;
-                        attendees::render_on(project, m, *format, *language, now.date_naive())?
+                        attendees::render_with_personal(
+                            project,
+                            m,
+                            *format,
+                            *language,
+                            now.date_naive(),
+                            personal,
+                        )?
                     }
                     Self::NameCards(id, options) => {
                         let (bytes, cards) = attendees::name_cards_with(
@@ -248,6 +259,7 @@ mod tests {
             meeting: None,
             format: AttendeeFormat::Xlsx,
             language: ExportLanguage::En,
+            personal: Vec::new(),
         };
         assert_eq!(people.suggested_name(), "people.xlsx");
         assert_eq!(people.meeting(), None);
@@ -291,6 +303,7 @@ mod tests {
             meeting: Some(paris.clone()),
             format: AttendeeFormat::Csv,
             language: ExportLanguage::Both,
+            personal: Vec::new(),
         };
         assert_eq!(
             csv.render(&project).unwrap(),

@@ -12,26 +12,27 @@ use crate::model::{Meeting, Project};
 /// characters); every sheet has its columns fitted to their text, an autofilter and a
 /// frozen header row, and prints landscape on A4, one page wide, with the header row
 /// repeated on each page. Text is always written as text, never a formula; the order is a
-/// number.
+/// number. The personal-data columns in `personal` (chosen explicitly) come last.
 pub fn attendee_workbook(
     project: &Project,
     meeting: Option<&Meeting>,
+    personal: &[crate::import::attendees::Field],
 ) -> Result<Vec<u8>, AttendeeExportError> {
     let mut workbook = rust_xlsxwriter::Workbook::new();
     let mut names = Vec::new();
     match meeting {
         Some(m) => {
             let name = unique_sheet_name(&meeting_sheet_name(m), &mut names);
-            xlsx_sheet(workbook.add_worksheet(), &name, project, Some(m))?;
+            xlsx_sheet(workbook.add_worksheet(), &name, project, Some(m), personal)?;
         }
         None => {
             let name = unique_sheet_name("People 人员", &mut names);
-            xlsx_sheet(workbook.add_worksheet(), &name, project, None)?;
+            xlsx_sheet(workbook.add_worksheet(), &name, project, None, personal)?;
             let mut meetings: Vec<_> = project.meetings.iter().collect();
             meetings.sort_by_key(|(id, m)| (m.starts_at(), (*id).clone()));
             for (_, m) in meetings {
                 let name = unique_sheet_name(&meeting_sheet_name(m), &mut names);
-                xlsx_sheet(workbook.add_worksheet(), &name, project, Some(m))?;
+                xlsx_sheet(workbook.add_worksheet(), &name, project, Some(m), personal)?;
             }
         }
     }
@@ -121,6 +122,7 @@ fn xlsx_sheet(
     name: &str,
     project: &Project,
     meeting: Option<&Meeting>,
+    personal: &[crate::import::attendees::Field],
 ) -> Result<(), AttendeeExportError> {
     use rust_xlsxwriter::{Format, FormatBorder};
     sheet.set_name(name)?;
@@ -128,7 +130,7 @@ fn xlsx_sheet(
         .set_bold()
         .set_background_color(0xE6E9EE)
         .set_border_bottom(FormatBorder::Thin);
-    let headers = headers(meeting.is_some());
+    let headers = headers(meeting.is_some(), personal);
     let order_column = headers.iter().position(|h| *h == "Order");
     let mut widths: Vec<f64> = headers.iter().map(|h| display_width(h)).collect();
     for (c, h) in headers.iter().enumerate() {
@@ -138,7 +140,7 @@ fn xlsx_sheet(
     let rows = rows(project, meeting);
     for (r, row) in rows.iter().enumerate() {
         let r = u32::try_from(r + 1).unwrap_or(u32::MAX);
-        for (c, cell) in cells(row, meeting).iter().enumerate() {
+        for (c, cell) in cells(row, meeting, personal).iter().enumerate() {
             let col = u16::try_from(c).unwrap_or(u16::MAX);
             if Some(c) == order_column {
                 // A number, so that sorting by it gives 1, 2, … 10, not 1, 10, 2.

@@ -56,6 +56,7 @@ macro_rules! strings {
 pub mod errors;
 pub mod errors_inputs;
 mod errors_hostile;
+mod errors_letters;
 mod list_errors;
 mod numbers;
 pub use errors::{Localized, describe_problem};

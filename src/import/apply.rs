@@ -109,8 +109,18 @@ fn take_field(person: &mut Person, field: Field, from: &Person, org: Option<Orga
         Field::Email => person.email.clone_from(&from.email),
         Field::Phone => person.phone.clone_from(&from.phone),
         Field::Notes | Field::Qualification => person.notes.clone_from(&from.notes),
+        Field::Gender => person.personal.gender = from.personal.gender,
+        Field::DateOfBirth => person.personal.date_of_birth = from.personal.date_of_birth,
+        Field::Nationality => person
+            .personal
+            .nationality
+            .clone_from(&from.personal.nationality),
+        Field::PassportNumber => person
+            .personal
+            .passport_number
+            .clone_from(&from.personal.passport_number),
+        Field::PassportExpiry => person.personal.passport_expiry = from.personal.passport_expiry,
         Field::Name
-        | Field::Gender
         | Field::Department
         | Field::Side
         | Field::Role

@@ -48,6 +48,14 @@ pub enum Field {
     Order,
     /// On site or remote.
     Attendance,
+    /// Date of birth (`出生日期`, `Date de naissance`, `Geburtsdatum`): personal data.
+    DateOfBirth,
+    /// Nationality (`国籍`, `Nationalité`, `Staatsangehörigkeit`): personal data.
+    Nationality,
+    /// Passport number (`护照号`, `N° de passeport`, `Reisepassnummer`): personal data.
+    PassportNumber,
+    /// The passport's date of expiry (`护照有效期`, `Gültig bis`): personal data.
+    PassportExpiry,
 }
 
 impl Field {
@@ -61,6 +69,20 @@ impl Field {
         matches!(
             self,
             Self::Side | Self::Role | Self::Status | Self::Order | Self::Attendance
+        )
+    }
+
+    /// Fields that are personal data (see [`crate::model::PersonalData`]): gender, date
+    /// of birth, nationality, passport. The e-mail and phone of the interchange layout are
+    /// contact details a list for the logistics team carries.
+    pub fn is_personal(self) -> bool {
+        matches!(
+            self,
+            Self::Gender
+                | Self::DateOfBirth
+                | Self::Nationality
+                | Self::PassportNumber
+                | Self::PassportExpiry
         )
     }
 
@@ -123,6 +145,10 @@ crate::model::choice_enum!(Field {
     Status => ("status", "Status", "状态"),
     Order => ("order", "Order", "顺序"),
     Attendance => ("attendance", "Attendance", "参会方式"),
+    DateOfBirth => ("date-of-birth", "Date of birth", "出生日期"),
+    Nationality => ("nationality", "Nationality", "国籍"),
+    PassportNumber => ("passport-number", "Passport No.", "护照号"),
+    PassportExpiry => ("passport-expiry", "Passport expiry", "护照有效期"),
 });
 
 /// What a header says its column is.
@@ -389,6 +415,88 @@ const WORDS: &[(Field, &[&str])] = &[
             "participation",
         ],
     ),
+    (
+        Field::DateOfBirth,
+        &[
+            "dateofbirth",
+            "birthdate",
+            "dob",
+            "birthday",
+            "born",
+            "出生日期",
+            "出生年月",
+            "出生年月日",
+            "生日",
+            "出生",
+            "datedenaissance",
+            "naissance",
+            "nele",
+            "geburtsdatum",
+            "geboren",
+            "geburtstag",
+        ],
+    ),
+    (
+        Field::Nationality,
+        &[
+            "nationality",
+            "citizenship",
+            "国籍",
+            "國籍",
+            "nationalite",
+            "staatsangehorigkeit",
+            "nationalitat",
+        ],
+    ),
+    (
+        Field::PassportNumber,
+        &[
+            "passportno",
+            "passportnumber",
+            "passportnr",
+            "passport",
+            "passportn",
+            "护照号",
+            "护照号码",
+            "护照",
+            "護照號碼",
+            "护照编号",
+            "numerodepasseport",
+            "ndepasseport",
+            "nodepasseport",
+            "passeport",
+            "reisepassnummer",
+            "reisepassnr",
+            "passnummer",
+            "passnr",
+            "reisepass",
+        ],
+    ),
+    (
+        Field::PassportExpiry,
+        &[
+            "passportexpiry",
+            "passportexpirydate",
+            "passportvalidity",
+            "passportvaliduntil",
+            "expirydate",
+            "dateofexpiry",
+            "expiry",
+            "expires",
+            "validuntil",
+            "护照有效期",
+            "护照有效期至",
+            "有效期",
+            "有效期至",
+            "dateexpiration",
+            "datedexpiration",
+            "expiration",
+            "validitedupasseport",
+            "gultigbis",
+            "ablaufdatum",
+            "gultigkeit",
+        ],
+    ),
 ];
 
 /// Headers of columns that are recognised but hold nothing to import.
@@ -403,9 +511,7 @@ const IGNORED: &[&str] = &[
     "lfdnr",
     "#",
     "country",
-    "nationality",
     "国家",
-    "国籍",
     "pays",
     "land",
     "signature",
@@ -645,6 +751,38 @@ mod tests {
             ]
         );
         assert_eq!(header_score(&["共计 3 人".to_owned()]), (0, false));
+        assert_eq!(
+            fields(&[
+                "Passport No.",
+                "护照号",
+                "Date of birth",
+                "出生日期",
+                "Nationality",
+                "国籍",
+                "Geburtsdatum",
+                "Date de naissance",
+                "N° de passeport",
+                "Staatsangehörigkeit",
+                "Gültig bis",
+                "护照有效期",
+                "Date of expiry"
+            ]),
+            [
+                Some(PassportNumber),
+                Some(PassportNumber),
+                Some(DateOfBirth),
+                Some(DateOfBirth),
+                Some(Nationality),
+                Some(Nationality),
+                Some(DateOfBirth),
+                Some(DateOfBirth),
+                Some(PassportNumber),
+                Some(Nationality),
+                Some(PassportExpiry),
+                Some(PassportExpiry),
+                Some(PassportExpiry)
+            ]
+        );
     }
 
     #[test]

@@ -26,6 +26,7 @@ pub mod names;
 pub mod prescan;
 pub mod prescan_xls;
 pub mod programme_file;
+pub mod personal_dates;
 pub mod romanize;
 pub mod rows;
 pub mod source;

@@ -9,6 +9,7 @@ use super::names::{
     gender_honorific, halfwidth, has_han, has_latin, honorific_word, is_han, proper_case_family,
     proper_case_given, split_by_script, split_latin_name, strip_honorifics,
 };
+use super::personal_dates::{DateKind, parse_personal_date};
 use super::table::Table;
 use crate::model::{
     AttendanceMode, AttendanceRole, AttendanceStatus, Bilingual, Choice, Honorific, NameOrder,
@@ -99,6 +100,20 @@ pub fn rows_to_preview(
     Some(preview)
 }
 
+/// A gender as lists write it: `F`, `Female`, `女`, `weiblich`, `Femme`, `M`, `男`, `H`
+/// (homme), `X`.
+pub fn gender_of(cell: &str) -> Option<crate::model::Gender> {
+    use crate::model::Gender;
+    match cell.trim().trim_end_matches('.').to_lowercase().as_str() {
+        "f" | "w" | "female" | "woman" | "女" | "女性" | "femme" | "féminin" | "feminin"
+        | "weiblich" | "frau" => Some(Gender::Female),
+        "m" | "h" | "male" | "man" | "男" | "男性" | "homme" | "masculin" | "männlich"
+        | "mannlich" | "herr" => Some(Gender::Male),
+        "x" | "other" | "divers" | "d" | "autre" | "其他" => Some(Gender::Other),
+        _ => None,
+    }
+}
+
 fn joined(row: &[String]) -> String {
     row.iter()
         .filter(|c| !c.is_empty())
@@ -175,6 +190,9 @@ struct Cells {
     phone: Vec<String>,
     notes: Vec<String>,
     attendance: AttendanceCells,
+    personal: crate::model::PersonalData,
+    /// Personal fields read with a guess (a date either way round, a date not read).
+    uncertain: Vec<Field>,
 }
 
 fn push_split(target: &mut (Vec<String>, Vec<String>), cell: &str, acronym_splits: bool) {
@@ -223,7 +241,49 @@ impl Cells {
                     self.honorific = h;
                 }
             }
-            Field::Gender => self.gender = gender_honorific(cell),
+            Field::Gender => {
+                self.gender = gender_honorific(cell);
+                match gender_of(cell) {
+                    Some(g) => self.personal.gender = g,
+                    None => {
+                        self.notes.push(format!("{}: {cell}", field.label_en()));
+                        self.uncertain.push(field);
+                    }
+                }
+            }
+            Field::DateOfBirth | Field::PassportExpiry => {
+                let kind = if field == Field::DateOfBirth {
+                    DateKind::Birth
+                } else {
+                    DateKind::Expiry
+                };
+                match parse_personal_date(cell, kind) {
+                    Some(read) => {
+                        if field == Field::DateOfBirth {
+                            self.personal.date_of_birth = Some(read.date);
+                        } else {
+                            self.personal.passport_expiry = Some(read.date);
+                        }
+                        if read.ambiguous {
+                            self.uncertain.push(field);
+                        }
+                    }
+                    // Kept where the user sees it, never dropped: the preview flags it.
+                    None => {
+                        self.notes.push(format!("{}: {cell}", field.label_en()));
+                        self.uncertain.push(field);
+                    }
+                }
+            }
+            Field::Nationality => self.personal.nationality = cell.trim().to_owned(),
+            Field::PassportNumber => {
+                // Passport numbers are written spaced or in lower case now and then.
+                self.personal.passport_number = cell
+                    .chars()
+                    .filter(|c| !c.is_whitespace())
+                    .flat_map(char::to_uppercase)
+                    .collect();
+            }
             Field::Name => {
                 let (latin, chinese) = split_name_cell(cell);
                 if !latin.is_empty() {
@@ -410,6 +470,8 @@ fn person_from_cells(cells: Cells, has_order_column: bool) -> Option<ParsedPerso
     entry.organisation =
         super::attendees_text::resolve_organisation_by(&|_| None, &org_en, &org_zh);
     entry.attendance = cells.attendance;
+    entry.person.personal = cells.personal;
+    entry.uncertain.extend(cells.uncertain);
     Some(entry)
 }
 

@@ -4,7 +4,9 @@
 //! tick in the app's update preview).
 
 use super::attendees::{Change, Field, OrganisationRef, ParsedPerson};
-use crate::model::{Choice, Honorific, Meeting, Person, Project, fold_for_search};
+use crate::model::{
+    Choice, Gender, Honorific, Meeting, Person, PersonalData, Project, fold_for_search,
+};
 
 /// Fills in `changes` of every matched person of `people`: fills are taken, changes are
 /// taken when `take_changes`. With a meeting, the place of those already attending it
@@ -115,8 +117,62 @@ fn person_changes(project: &Project, old: &Person, entry: &ParsedPerson) -> Vec<
             out.push(change(field, o, n));
         }
     }
+    out.extend(personal_changes(&old.personal, &new.personal));
     if !new.notes.trim().is_empty() && !old.notes.contains(new.notes.trim()) {
         out.push(change(Field::Notes, &old.notes, &new.notes));
+    }
+    out
+}
+
+/// The personal fields a list changes: gender, date of birth, nationality, passport. A
+/// passport number compares without spaces or case.
+fn personal_changes(old: &PersonalData, new: &PersonalData) -> Vec<Change> {
+    let mut out = Vec::new();
+    if new.gender != Gender::Unspecified && new.gender != old.gender {
+        let label = |g: Gender| {
+            if g == Gender::Unspecified {
+                String::new()
+            } else {
+                g.label_en().to_owned()
+            }
+        };
+        out.push(change(
+            Field::Gender,
+            &label(old.gender),
+            &label(new.gender),
+        ));
+    }
+    let date = |d: Option<chrono::NaiveDate>| d.map(|d| d.to_string()).unwrap_or_default();
+    let dates = [
+        (Field::DateOfBirth, old.date_of_birth, new.date_of_birth),
+        (
+            Field::PassportExpiry,
+            old.passport_expiry,
+            new.passport_expiry,
+        ),
+    ];
+    for (field, o, n) in dates {
+        if n.is_some() && n != o {
+            out.push(change(field, &date(o), &date(n)));
+        }
+    }
+    if !new.nationality.trim().is_empty()
+        && fold_for_search(&new.nationality) != fold_for_search(&old.nationality)
+    {
+        out.push(change(
+            Field::Nationality,
+            &old.nationality,
+            &new.nationality,
+        ));
+    }
+    if !new.passport_number.trim().is_empty()
+        && fold_for_search(&new.passport_number) != fold_for_search(&old.passport_number)
+    {
+        out.push(change(
+            Field::PassportNumber,
+            &old.passport_number,
+            &new.passport_number,
+        ));
     }
     out
 }

@@ -4,7 +4,8 @@ use serde::{Deserialize, Deserializer, Serialize};
 
 use super::programme::{Day, DaySummary, add_minutes, instant_at, move_years};
 use super::{
-    AgendaItem, Bilingual, ItemId, MinutesStage, OrganisationId, PersonId, SideId, choice_enum,
+    AgendaItem, Bilingual, ItemId, LetterDetails, MinutesStage, OrganisationId, PersonId, SideId,
+    choice_enum,
 };
 
 /// One meeting, visit, roundtable or training of the cooperation.
@@ -53,6 +54,10 @@ pub struct Meeting {
     /// Expected number of participants for large events (online trainings, roundtables).
     #[serde(default)]
     pub expected_participants: Option<u32>,
+    /// What the invitation letters say of the visit (purpose, costs, accommodation,
+    /// signatory). Not written when empty.
+    #[serde(default, skip_serializing_if = "super::personal::is_default")]
+    pub letter: LetterDetails,
 }
 
 /// Reads the days of a meeting and refuses an empty list.
@@ -87,6 +92,7 @@ impl Meeting {
             minutes_stage: MinutesStage::default(),
             minutes_version: None,
             expected_participants: None,
+            letter: LetterDetails::default(),
         }
     }
 
@@ -118,6 +124,7 @@ impl Meeting {
             minutes_stage: self.minutes_stage,
             minutes_version: self.minutes_version,
             expected_participants: self.expected_participants,
+            letter: self.letter.clone(),
         }
     }
 

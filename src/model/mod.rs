@@ -7,10 +7,12 @@
 mod commitment;
 pub mod followup;
 mod ids;
+mod letter;
 mod meeting;
 mod organisation;
 mod outcome;
 mod person;
+mod personal;
 mod programme;
 mod project;
 pub mod stats;
@@ -21,6 +23,7 @@ pub mod zones;
 
 pub use commitment::{Commitment, CommitmentStatus, Owner, Precondition, ProgressEntry};
 pub use ids::{CommitmentId, ItemId, MeetingId, OrganisationId, PersonId, SideId, slugify};
+pub use letter::LetterDetails;
 pub use meeting::{
     AttendanceMode, AttendanceRole, AttendanceStatus, Attendee, Meeting, MeetingKind, Series, Side,
 };
@@ -29,6 +32,7 @@ pub use outcome::{MinutesStage, Outcome};
 pub use person::{
     Honorific, NameOrder, Person, fold_for_search, fold_for_search_into, normalize_chinese_name,
 };
+pub use personal::{CustomField, CustomFieldKind, Gender, PersonalData, custom_field_key};
 pub use programme::{
     AgendaItem, AgendaItemKind, Day, DaySummary, MAX_DAY_MINUTES, MAX_ITEM_MINUTES, Slot, YEARS,
     add_minutes, day_mark, instant_at, move_years,

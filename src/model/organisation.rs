@@ -21,6 +21,17 @@ pub struct Organisation {
     /// Free notes.
     #[serde(default)]
     pub notes: String,
+    /// Postal address in both languages, as an invitation letter gives it. Not written
+    /// when empty.
+    #[serde(default, skip_serializing_if = "super::personal::is_default")]
+    pub address: Bilingual,
+    /// Switchboard phone, as an invitation letter gives it. Not written when empty.
+    #[serde(default, skip_serializing_if = "super::personal::is_default")]
+    pub phone: String,
+    /// The legal representative (法定代表人), who signs invitation letters. Not written
+    /// when empty.
+    #[serde(default, skip_serializing_if = "super::personal::is_default")]
+    pub representative: Bilingual,
 }
 
 impl Organisation {

@@ -1,6 +1,6 @@
 use serde::{Deserialize, Serialize};
 
-use super::{Bilingual, OrganisationId, choice_enum};
+use super::{Bilingual, OrganisationId, PersonalData, choice_enum};
 
 /// A person on any side of the cooperation, with a name in two scripts.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -36,6 +36,11 @@ pub struct Person {
     /// Free notes (dietary needs, interpreter language…).
     #[serde(default)]
     pub notes: String,
+    /// Personal data (passport, date of birth…): never in what goes to a partner unless
+    /// chosen, removed from a shared copy (see [`super::PersonalData`]). Not written when
+    /// empty.
+    #[serde(default, skip_serializing_if = "super::personal::is_default")]
+    pub personal: PersonalData,
 }
 
 impl Person {

@@ -34,6 +34,10 @@ pub struct Project {
     /// Commitments by id.
     #[serde(default, deserialize_with = "unique_keys")]
     pub commitments: EntityMap<CommitmentId, Commitment>,
+    /// The project's own personal fields, which every person may fill (`Place of birth`).
+    /// Not written when there are none.
+    #[serde(default, skip_serializing_if = "super::personal::is_default")]
+    pub personal_fields: Vec<super::CustomField>,
 }
 
 /// Title and description of a project.

@@ -1,6 +1,7 @@
 //! Reading and writing project files: RON in a versioned envelope, loaded defensively
 //! (the files are mailed around) and saved atomically.
 
+mod batch;
 mod error;
 mod fingerprint;
 mod load;
@@ -11,6 +12,7 @@ mod save;
 mod v1;
 mod writer;
 
+pub use batch::write_files_atomically;
 pub use error::{LoadError, SaveError, SyntaxReason, megabytes};
 pub(crate) use fingerprint::hex_sha256;
 pub use fingerprint::{DiskChange, Fingerprint, check_on_disk};

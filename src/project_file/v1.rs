@@ -92,6 +92,7 @@ pub(crate) fn migrate(v1: Project) -> crate::model::Project {
             .map(|(id, m)| (id, meeting(m)))
             .collect(),
         commitments: v1.commitments,
+        personal_fields: Vec::new(),
     }
 }
 
@@ -128,5 +129,6 @@ fn meeting(m: Meeting) -> crate::model::Meeting {
         minutes_stage: crate::model::MinutesStage::default(),
         minutes_version: None,
         expected_participants: m.expected_participants,
+        letter: crate::model::LetterDetails::default(),
     }
 }

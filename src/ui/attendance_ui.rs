@@ -398,6 +398,13 @@ fn toolbar_ui(
         {
             state.request = Some(Request::NameCards(id.clone()));
         }
+        if ui
+            .button(t.letters.letters_button)
+            .on_hover_text(t.letters.letters_tip)
+            .clicked()
+        {
+            state.request = Some(Request::Letters(id.clone()));
+        }
     });
     changed
 }
@@ -424,6 +431,7 @@ pub fn export_menu_ui(
                 meeting: meeting.cloned(),
                 format,
                 language,
+                personal: false,
             };
             if matches!(format, AttendeeFormat::Xlsx | AttendeeFormat::Csv) {
                 if ui.button(label).clicked() {
@@ -443,6 +451,26 @@ pub fn export_menu_ui(
                         }
                     }
                 });
+            }
+        }
+        // Personal data (passport, date of birth…) only when chosen: its own entries.
+        ui.separator();
+        for (format, label) in [
+            (AttendeeFormat::Xlsx, t.letters.with_personal_xlsx),
+            (AttendeeFormat::Csv, t.letters.with_personal_csv),
+        ] {
+            if ui
+                .button(label)
+                .on_hover_text(t.letters.with_personal_tip)
+                .clicked()
+            {
+                state.request = Some(Request::ExportAttendees {
+                    meeting: meeting.cloned(),
+                    format,
+                    language: ExportLanguage::Both,
+                    personal: true,
+                });
+                ui.close();
             }
         }
     });

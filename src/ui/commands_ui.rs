@@ -142,13 +142,16 @@ pub fn view_command(
             meeting: Some(meeting?),
             format,
             language: ExportLanguage::Both,
+            personal: false,
         },
         Command::ExportPeople(format) => Request::ExportAttendees {
             meeting: None,
             format,
             language: ExportLanguage::Both,
+            personal: false,
         },
         Command::NameCards => Request::NameCards(meeting?),
+        Command::Letters => Request::Letters(meeting?),
         Command::ExportMinutes(format) => Request::ExportMinutes {
             meeting: meeting?,
             format,

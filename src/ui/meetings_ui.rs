@@ -232,6 +232,12 @@ fn meeting_editor_ui(
         .show(ui, |ui| {
             super::attendance_ui::sides_ui(ui, cx, &mut details)
         });
+    egui::CollapsingHeader::new(t.letters.letter_details)
+        .id_salt("letter_details")
+        .default_open(false)
+        .show(ui, |ui| {
+            super::personal_ui::letter_details_ui(ui, cx, &mut details)
+        });
     egui::CollapsingHeader::new(t.statistics)
         .id_salt("statistics")
         .default_open(false)

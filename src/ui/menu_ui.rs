@@ -28,6 +28,8 @@ pub fn menu_bar_ui(
     egui::Panel::top("menu_bar").show(ui, |ui| {
         egui::MenuBar::new().ui(ui, |ui| {
             ui.menu_button(t.menu_file, |ui| {
+                // Wide enough for "Share a copy without personal data…" beside no shortcut.
+                ui.set_min_width(super::style::FILE_MENU_WIDTH);
                 entry(ui, Command::New);
                 entry(ui, Command::Open);
                 ui.add_enabled_ui(!workspace.is_opening(), |ui| {
@@ -40,6 +42,7 @@ pub fn menu_bar_ui(
                 ui.separator();
                 entry(ui, Command::Save);
                 entry(ui, Command::SaveAs);
+                entry(ui, Command::ShareCopy);
                 ui.separator();
                 ui.menu_button(t.menu_export, |ui| {
                     for format in AgendaFormat::ALL {
@@ -50,6 +53,7 @@ pub fn menu_bar_ui(
                         entry(ui, Command::ExportAttendees(format));
                     }
                     entry(ui, Command::NameCards);
+                    entry(ui, Command::Letters);
                     ui.separator();
                     for format in crate::export::minutes::MinutesFormat::ALL {
                         entry(ui, Command::ExportMinutes(format));

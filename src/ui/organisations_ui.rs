@@ -130,6 +130,9 @@ pub fn organisations_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>, state: &mut ViewStat
                         } else {
                             org.notes.clone()
                         },
+                        address: org.address.clone(),
+                        phone: org.phone.clone(),
+                        representative: org.representative.clone(),
                     };
                     organisation_editor_ui(ui, cx, &id, copy, long_notes, state);
                 }
@@ -172,6 +175,9 @@ fn organisation_editor_ui(
         bilingual_rows(ui, t, t.name, &mut org.name);
         text_row(ui, t.country, &mut org.country);
         choice_row(ui, t.sector, cx.language, &mut org.sector);
+        bilingual_rows(ui, t, t.letters.address, &mut org.address);
+        text_row(ui, t.letters.organisation_phone, &mut org.phone);
+        bilingual_rows(ui, t, t.letters.representative, &mut org.representative);
         match long_notes {
             Some(notes) => long_text_row(ui, t, t.notes, notes),
             None => {

@@ -132,6 +132,7 @@ pub fn people_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>, state: &mut ViewState) {
                         } else {
                             person.notes.clone()
                         },
+                        personal: person.personal.clone(),
                     };
                     person_editor_ui(ui, cx, &id, copy, long_notes, state);
                 }
@@ -193,6 +194,13 @@ fn person_editor_ui(
                 multiline_row(ui, t, t.notes, &mut person.notes);
             }
         }
+        super::personal_ui::personal_rows(
+            ui,
+            cx.project,
+            cx.language,
+            &format!("person/{id}"),
+            &mut person,
+        );
     });
     duplicates_ui(ui, cx, id, state);
     // A Chinese name typed for someone who had none: Chinese order is the better guess

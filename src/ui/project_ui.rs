@@ -25,6 +25,8 @@ pub fn project_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>, state: &mut ViewState) {
                 bilingual_rows(ui, t, t.project_title, &mut info.title);
                 bilingual_multiline_rows(ui, t, t.project_description, &mut info.description);
             });
+            ui.add_space(style::space::L);
+            super::personal_ui::custom_fields_ui(ui, cx);
             ui.add_space(style::space::XL);
             super::overview_ui::overview_ui(ui, cx, state);
             ui.add_space(style::space::XL);

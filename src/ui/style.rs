@@ -218,6 +218,8 @@ pub const DIALOG_FORM: f32 = 480.0;
 /// A message (errors).
 pub const DIALOG_WIDTH: f32 = 520.0;
 /// A dialog with a list or a path (problems, typed path, recovery, file changed).
+/// The least width of the File menu, so that its longest entry is not cut.
+pub const FILE_MENU_WIDTH: f32 = 300.0;
 pub const DIALOG_WIDE: f32 = 560.0;
 /// The paste-agenda dialog.
 pub const PASTE_DIALOG_WIDTH: f32 = 760.0;

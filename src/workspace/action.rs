@@ -101,6 +101,8 @@ pub enum DialogOutcome {
     Export(Box<crate::export::ExportRequest>),
     /// Write an export although some of its characters cannot be printed.
     WriteAnyway,
+    /// A step of the invitation letters dialog.
+    Letters(super::letters::LettersStep),
 }
 
 /// Something the workspace needs the UI to do.

@@ -67,6 +67,10 @@ pub enum Command {
     ExportAttendees(AttendeeFormat),
     /// Export everyone in the project.
     ExportPeople(AttendeeFormat),
+    /// Invitation letters (one per person) for the selected meeting.
+    Letters,
+    /// Save a copy of the project without personal data, to mail to a counterpart.
+    ShareCopy,
     /// Name cards for the selected meeting's attendees.
     NameCards,
     /// Export the commitments the commitments view's filters show.
@@ -193,7 +197,9 @@ impl Command {
         all.extend(AgendaFormat::ALL.map(Self::ExportAgenda));
         all.extend(AttendeeFormat::ALL.map(Self::ExportAttendees));
         all.push(Self::NameCards);
+        all.push(Self::Letters);
         all.extend(AttendeeFormat::ALL.map(Self::ExportPeople));
+        all.push(Self::ShareCopy);
         all.extend(CommitmentsFormat::ALL.map(Self::ExportCommitments));
         all.extend(MinutesFormat::ALL.map(Self::ExportMinutes));
         all
@@ -242,6 +248,8 @@ impl Command {
             | Self::ExportAttendees(_)
             | Self::ExportPeople(_)
             | Self::NameCards
+            | Self::Letters
+            | Self::ShareCopy
             | Self::ExportCommitments(_)
             | Self::ExportMinutes(_) => const { &[] },
         }
@@ -265,7 +273,8 @@ impl Command {
             | Self::English
             | Self::Chinese
             | Self::LightTheme
-            | Self::DarkTheme => Scope::Workspace,
+            | Self::DarkTheme
+            | Self::ShareCopy => Scope::Workspace,
             _ => Scope::View,
         }
     }
@@ -304,6 +313,7 @@ impl Command {
                 | Self::ExportAgenda(_)
                 | Self::ExportAttendees(_)
                 | Self::NameCards
+                | Self::Letters
                 | Self::TakeMinutes
                 | Self::AddDecision
                 | Self::AddCommitment
@@ -327,6 +337,8 @@ impl Command {
             Self::Open => fixed(t.cmd_open, t.cmd_open_tip),
             Self::Save => fixed(t.cmd_save, t.cmd_save_tip),
             Self::SaveAs => fixed(t.cmd_save_as, t.cmd_save_as_tip),
+            Self::Letters => fixed(t.letters.letters_button, t.letters.letters_tip),
+            Self::ShareCopy => fixed(t.letters.share_copy, t.letters.share_copy_tip),
             Self::Quit => fixed(t.cmd_quit, t.cmd_quit_tip),
             Self::Undo => fixed(t.cmd_undo, t.cmd_undo_tip),
             Self::Redo => fixed(t.cmd_redo, t.cmd_redo_tip),

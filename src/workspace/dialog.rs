@@ -81,6 +81,9 @@ pub enum Dialog {
         /// The choices so far.
         options: crate::export::pdf::CardOptions,
     },
+    /// Invitation letters of a meeting being prepared (template, people, language), with
+    /// what is missing once checked.
+    Letters(Box<super::letters::LettersState>),
     /// An export made, not written yet: some of its characters no font can print.
     Unprintable(Box<PendingWrite>),
     /// The file may not be written (read-only, immutable, not a file): nothing was

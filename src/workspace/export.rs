@@ -32,14 +32,19 @@ fn file_kind(request: &ExportRequest) -> FileKind {
 
 /// An export being written.
 pub(super) struct ExportRun {
-    job: Job<ExportOutcome>,
-    path: PathBuf,
+    pub(super) job: Job<ExportOutcome>,
+    /// The file, or the folder of letters.
+    pub(super) path: PathBuf,
 }
 
 /// What an export job did.
-enum ExportOutcome {
+pub(super) enum ExportOutcome {
     /// Written; for name cards, how many; the texts cut for being too long to print.
     Written(Option<usize>, Vec<crate::export::pdf::CutText>),
+    /// This many letters written in the folder.
+    Letters(usize),
+    /// A copy without personal data written.
+    Shared,
     /// Made but not written: some characters cannot be printed; the user decides.
     Unprintable(PendingWrite),
     Cancelled,
@@ -147,6 +152,23 @@ impl Workspace {
                     let message = crate::i18n::cut_texts_text(&cut, &path, self.language());
                     self.show_error(t.inputs.export_cut_title, &message);
                 }
+            }
+            ExportOutcome::Letters(n) => {
+                let text = format!(
+                    "{} {} {} {}",
+                    t.letters.letters_written,
+                    thousands(n),
+                    t.letters.letters_in,
+                    path.display()
+                );
+                self.toast_file(text, &path.join("letter"));
+            }
+            ExportOutcome::Shared => {
+                self.settings.remember_folder(&path);
+                self.toast_file(
+                    format!("{} {}", t.letters.shared_written, path.display()),
+                    &path,
+                );
             }
             ExportOutcome::Unprintable(pending) => {
                 self.dialog = Some(Dialog::Unprintable(Box::new(pending)));

@@ -45,6 +45,10 @@ pub trait FileDialogs {
     fn pick_open(&mut self, start_dir: Option<PathBuf>, kind: FileKind) -> Picked;
     /// Asks where to save a file of `kind`, suggesting a file name.
     fn pick_save(&mut self, start_dir: Option<PathBuf>, file_name: &str, kind: FileKind) -> Picked;
+    /// Asks for a folder (where letters go). Without a native dialog, none can be shown.
+    fn pick_folder(&mut self, _start_dir: Option<PathBuf>) -> Picked {
+        Picked::Unavailable("No folder dialog in this headless app.".to_owned())
+    }
     /// The language the dialogs' own texts (titles) are to be in; called before each one.
     fn set_language(&mut self, _language: Language) {}
     /// Opens `folder` in the system's file manager ("Open folder" after a save or an
@@ -141,6 +145,17 @@ impl FileDialogs for NativeDialogs {
                 dialog = dialog.set_directory(dir);
             }
             dialog.pick_file()
+        })
+    }
+
+    fn pick_folder(&mut self, start_dir: Option<PathBuf>) -> Picked {
+        let title = self.language.strings().letters.letters_title;
+        self.run(|| {
+            let mut dialog = rfd::FileDialog::new().set_title(title);
+            if let Some(dir) = start_dir {
+                dialog = dialog.set_directory(dir);
+            }
+            dialog.pick_folder()
         })
     }
 

@@ -399,8 +399,9 @@ impl Workspace {
                 }
                 let t = self.tr();
                 self.toast_file(format!("{} {}", t.saved, path.display()), &path);
-                if let Some(then) = then {
-                    self.proceed(then);
+                match then {
+                    Some(then) => self.proceed(then),
+                    None => self.warn_if_shared(&path),
                 }
             }
             Ok(SaveOutcome::Failed(err)) => {

@@ -13,11 +13,13 @@ pub mod file_dialog;
 mod files;
 mod import;
 pub mod jobs;
+pub mod letters;
 mod reading;
 pub mod recovery;
 mod recovery_jobs;
 mod request;
 pub mod settings;
+mod step_timer;
 mod validation;
 
 use std::path::{Path, PathBuf};
@@ -37,6 +39,7 @@ pub use file_dialog::{
 pub use jobs::{JobView, Progress};
 pub use request::{Deletion, Request};
 pub use settings::Settings;
+use step_timer::StepTimer;
 
 use crate::document::{Document, Edit};
 use crate::export::ExportRequest;
@@ -330,6 +333,7 @@ impl Workspace {
             Command::Chinese => self.settings.language = Language::Chinese,
             Command::LightTheme => self.settings.dark = false,
             Command::DarkTheme => self.settings.dark = true,
+            Command::ShareCopy => self.share_copy(),
             other => log::debug!("{other:?} is a view command; the UI carries it out"),
         }
     }
@@ -392,11 +396,14 @@ impl Workspace {
                 meeting,
                 format,
                 language,
+                personal,
             } => self.request_export(ExportRequest::Attendees {
                 meeting,
                 format,
                 language,
+                personal: letters::personal_columns(personal),
             }),
+            Request::Letters(meeting) => self.open_letters(meeting),
             Request::NameCards(meeting) => {
                 self.dialog = Some(Dialog::NameCards {
                     meeting,
@@ -491,6 +498,7 @@ impl Workspace {
                 }
                 self.request_export(*request);
             }
+            DialogOutcome::Letters(step) => self.letters_step(step),
             DialogOutcome::WriteAnyway => {
                 if let Some(Dialog::Unprintable(pending)) = self.dialog.take() {
                     self.write_pending(*pending);
@@ -679,22 +687,4 @@ pub fn file_name(path: &Path) -> String {
     path.file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_else(|| path.display().to_string())
-}
-
-/// Times the steps of a poll; names those worth naming.
-struct StepTimer(Instant);
-
-impl StepTimer {
-    fn start() -> Self {
-        Self(Instant::now())
-    }
-
-    fn step(&mut self, what: &'static str, steps: &mut Vec<(&'static str, Duration)>) {
-        let now = Instant::now();
-        let took = now.saturating_duration_since(self.0);
-        self.0 = now;
-        if took >= Duration::from_millis(2) {
-            steps.push((what, took));
-        }
-    }
 }

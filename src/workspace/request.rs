@@ -46,10 +46,15 @@ pub enum Request {
         format: crate::export::attendees::AttendeeFormat,
         /// The language of printed lists.
         language: crate::export::ExportLanguage,
+        /// With the personal-data columns (CSV and workbook), chosen explicitly.
+        personal: bool,
     },
     /// Make name cards for a meeting's attendees: asks for the paper and the faces, then
     /// where to save.
     NameCards(MeetingId),
+    /// Open the invitation letters of a meeting (template, people, language), which checks
+    /// every value before it asks where the letters go.
+    Letters(MeetingId),
     /// Open this folder in the system's file manager (after a save or an export).
     OpenFolder(std::path::PathBuf),
     /// Delete an entity (and the references to it), with "Deleted … — Undo" in the status

@@ -31,6 +31,11 @@ pub struct Settings {
     /// (`crate::import::headers::header_set_key`): each column's field key, empty for
     /// ignored. A list with the same headers is read with the same mapping.
     pub import_mappings: std::collections::BTreeMap<String, Vec<String>>,
+    /// The Word template of the letters last chosen, by project file.
+    pub letter_templates: std::collections::BTreeMap<PathBuf, PathBuf>,
+    /// Project files the user was told are in a shared folder while holding personal
+    /// data: told once per file.
+    pub shared_warned: std::collections::BTreeSet<PathBuf>,
 }
 
 impl Settings {

@@ -47,6 +47,9 @@ impl FileDialogs for ScriptedDialogs {
     ) -> Picked {
         self.next()
     }
+    fn pick_folder(&mut self, _start_dir: Option<PathBuf>) -> Picked {
+        self.next()
+    }
     fn open_folder(&mut self, folder: &std::path::Path) -> Result<(), String> {
         self.1.lock().unwrap().push(folder.to_owned());
         Ok(())
