@@ -518,6 +518,7 @@ fn meetings(
                 } else {
                     String::new()
                 },
+                notes_audience: crate::model::NoteAudience::Internal,
                 outcome: crate::model::Outcome::default(),
             });
         }
@@ -616,6 +617,7 @@ fn commitments(
                 due,
                 preconditions,
                 progress,
+                remarks: String::new(),
             },
         );
     }

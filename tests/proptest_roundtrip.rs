@@ -16,9 +16,9 @@ use chrono::{NaiveDate, NaiveTime};
 use delegation_planner::model::{
     AgendaItem, AgendaItemKind, AttendanceMode, AttendanceRole, AttendanceStatus, Attendee,
     Bilingual, Choice, Commitment, CommitmentId, CommitmentStatus, Day, EntityMap, Honorific,
-    ItemId, Meeting, MeetingId, MeetingKind, MinutesStage, NameOrder, Organisation, OrganisationId,
-    Outcome, Owner, Person, PersonId, Precondition, ProgressEntry, Project, ProjectInfo, Sector,
-    Series, Side, SideId,
+    ItemId, Meeting, MeetingId, MeetingKind, MinutesStage, NameOrder, NoteAudience, Organisation,
+    OrganisationId, Outcome, Owner, Person, PersonId, Precondition, ProgressEntry, Project,
+    ProjectInfo, Sector, Series, Side, SideId,
 };
 use delegation_planner::project_file::{
     parse_project, parse_project_fast, parse_project_reference, read_project, save_project,
@@ -210,7 +210,7 @@ fn agenda_item() -> impl Strategy<Value = AgendaItem> {
         prop::option::of(time()),
         prop::collection::vec(text(), 0..3),
         prop::collection::vec(text(), 0..3),
-        text(),
+        (text(), choice::<NoteAudience>()),
         (bilingual(), prop::collection::vec(bilingual(), 0..3)),
     )
         .prop_map(
@@ -222,7 +222,7 @@ fn agenda_item() -> impl Strategy<Value = AgendaItem> {
                 fixed_start,
                 speakers,
                 guest_speakers,
-                notes,
+                (notes, notes_audience),
                 (summary, decisions),
             )| {
                 AgendaItem {
@@ -234,6 +234,7 @@ fn agenda_item() -> impl Strategy<Value = AgendaItem> {
                     speakers: speakers.into_iter().map(PersonId).collect(),
                     guest_speakers,
                     notes,
+                    notes_audience,
                     outcome: Outcome { summary, decisions },
                 }
             },
@@ -278,7 +279,7 @@ fn meeting() -> impl Strategy<Value = Meeting> {
             prop::collection::vec(day(), 1..4),
         ),
         (
-            text(),
+            (text(), text()),
             prop::option::of(any::<u32>()),
             choice::<MinutesStage>(),
             prop::option::of(date()),
@@ -290,7 +291,7 @@ fn meeting() -> impl Strategy<Value = Meeting> {
                 (time_zone, counterpart_time_zone),
                 (venue, host, series),
                 (sides, attendees, days),
-                (minutes, expected_participants, minutes_stage, minutes_version),
+                ((minutes, minutes_zh), expected_participants, minutes_stage, minutes_version),
             )| {
                 let mut m = Meeting::new(date, time_zone);
                 m.title = title;
@@ -310,6 +311,7 @@ fn meeting() -> impl Strategy<Value = Meeting> {
                 m.attendees = attendees;
                 m.days = days;
                 m.minutes = minutes;
+                m.minutes_zh = minutes_zh;
                 m.minutes_stage = minutes_stage;
                 m.minutes_version = minutes_version;
                 m.expected_participants = expected_participants;
@@ -362,6 +364,7 @@ fn commitment() -> impl Strategy<Value = Commitment> {
         (
             prop::collection::vec(precondition, 0..3),
             prop::collection::vec(progress, 0..3),
+            text(),
         ),
     )
         .prop_map(
@@ -369,7 +372,7 @@ fn commitment() -> impl Strategy<Value = Commitment> {
                 (title, description, parent, agreed_at),
                 (parties, owners, topics),
                 (status, due, agreed_item),
-                (preconditions, progress),
+                (preconditions, progress, remarks),
             )| {
                 Commitment {
                     title,
@@ -384,6 +387,7 @@ fn commitment() -> impl Strategy<Value = Commitment> {
                     due,
                     preconditions,
                     progress,
+                    remarks,
                     ..Default::default()
                 }
             },

@@ -4,6 +4,7 @@
 //! Plain Rust types with serde and chrono. Nothing here knows about egui, eframe or rfd,
 //! so the command line, the exports and the tests share it with the app.
 
+mod audience;
 mod commitment;
 pub mod followup;
 mod ids;
@@ -18,6 +19,7 @@ mod text;
 mod validate;
 pub mod zones;
 
+pub use audience::NoteAudience;
 pub use commitment::{Commitment, CommitmentStatus, Owner, Precondition, ProgressEntry};
 pub use ids::{CommitmentId, ItemId, MeetingId, OrganisationId, PersonId, SideId, slugify};
 pub use meeting::{

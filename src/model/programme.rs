@@ -202,9 +202,13 @@ pub struct AgendaItem {
     /// Speakers who are not in the project, as written (`Mr. Helge ENGELHARD (BMWi)`).
     #[serde(default)]
     pub guest_speakers: Vec<String>,
-    /// Free notes.
+    /// Free notes: for the planners only, unless marked for the programme.
     #[serde(default)]
     pub notes: String,
+    /// Who the notes are for: internal (the default, and what every older note is), or
+    /// printed in the programme.
+    #[serde(default)]
+    pub notes_audience: super::NoteAudience,
     /// What came of it at the meeting: summary and decisions (the minutes).
     #[serde(default)]
     pub outcome: super::Outcome,
