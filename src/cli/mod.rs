@@ -153,6 +153,13 @@ pub enum ExportCommand {
         /// Language of printed lists.
         #[arg(long, value_enum, default_value_t = ExportLanguage::Both)]
         lang: ExportLanguage,
+        /// Print the internal notes too (the planners' own copy); a copy for partners
+        /// leaves every internal note and remark out.
+        #[arg(long)]
+        with_notes: bool,
+        /// The author a Word document names in its properties.
+        #[arg(long)]
+        author: Option<String>,
         /// Where to write it (`-` for standard output).
         #[arg(short, long)]
         output: PathBuf,
@@ -171,6 +178,10 @@ pub enum ExportCommand {
         /// (`en`) towards the guests and the other language on the back.
         #[arg(long, value_enum, default_value_t = crate::export::pdf::CardFace::Both)]
         face: crate::export::pdf::CardFace,
+        /// Print the Latin name on the Chinese face of people who have no Chinese name
+        /// (`LIU Jiang 先生`); without it the command names them and writes nothing.
+        #[arg(long)]
+        allow_latin_on_zh: bool,
         /// Where to write the PDF (`-` for standard output).
         #[arg(short, long)]
         output: PathBuf,
@@ -191,6 +202,13 @@ pub enum ExportCommand {
         /// With `--format ics`: one calendar event per agenda item instead of one per day.
         #[arg(long)]
         per_item: bool,
+        /// Print the internal notes too (the planners' own copy); a copy for partners
+        /// leaves every internal note and remark out.
+        #[arg(long)]
+        with_notes: bool,
+        /// The author a Word document names in its properties.
+        #[arg(long)]
+        author: Option<String>,
         /// Where to write it (`-` for standard output).
         #[arg(short, long)]
         output: PathBuf,
@@ -215,6 +233,13 @@ pub enum ExportCommand {
         /// The version date printed on the minutes (YYYY-MM-DD); else the meeting's, else today.
         #[arg(long)]
         version_date: Option<chrono::NaiveDate>,
+        /// Print the internal notes too (the planners' own copy); a copy for partners
+        /// leaves every internal note and remark out.
+        #[arg(long)]
+        with_notes: bool,
+        /// The author a Word document names in its properties.
+        #[arg(long)]
+        author: Option<String>,
         /// Where to write it (`-` for standard output).
         #[arg(short, long)]
         output: PathBuf,
@@ -235,6 +260,10 @@ pub enum ExportCommand {
         /// The day "overdue" counts from (YYYY-MM-DD); today by default.
         #[arg(long)]
         today: Option<chrono::NaiveDate>,
+        /// Print the internal notes too (the planners' own copy); a copy for partners
+        /// leaves every internal note and remark out.
+        #[arg(long)]
+        with_notes: bool,
         /// Where to write it (`-` for standard output).
         #[arg(short, long)]
         output: PathBuf,
@@ -278,6 +307,8 @@ pub fn run(command: &Command, out: &mut dyn std::io::Write, err: &mut dyn std::i
             format,
             lang,
             per_item,
+            with_notes,
+            author,
             output,
         }) => {
             let format = match (format, per_item) {
@@ -289,7 +320,14 @@ pub fn run(command: &Command, out: &mut dyn std::io::Write, err: &mut dyn std::i
                 format,
                 language: *lang,
             };
-            export(file, &request, output, out, err)
+            export(
+                file,
+                &request,
+                &options(*with_notes, author),
+                output,
+                out,
+                err,
+            )
         }
         Command::Export(ExportCommand::Minutes {
             file,
@@ -298,6 +336,8 @@ pub fn run(command: &Command, out: &mut dyn std::io::Write, err: &mut dyn std::i
             lang,
             final_,
             version_date,
+            with_notes,
+            author,
             output,
         }) => {
             let request = ExportRequest::Minutes {
@@ -309,7 +349,14 @@ pub fn run(command: &Command, out: &mut dyn std::io::Write, err: &mut dyn std::i
                     version: *version_date,
                 },
             };
-            export(file, &request, output, out, err)
+            export(
+                file,
+                &request,
+                &options(*with_notes, author),
+                output,
+                out,
+                err,
+            )
         }
         Command::Export(ExportCommand::Commitments {
             file,
@@ -317,16 +364,26 @@ pub fn run(command: &Command, out: &mut dyn std::io::Write, err: &mut dyn std::i
             status,
             lang,
             today: day,
+            with_notes,
             output,
         }) => {
             let request = commitments::request(*format, status, *lang, today(day));
-            export(file, &request, output, out, err)
+            export(
+                file,
+                &request,
+                &options(*with_notes, &None),
+                output,
+                out,
+                err,
+            )
         }
         Command::Export(ExportCommand::Attendees {
             file,
             meeting,
             format,
             lang,
+            with_notes,
+            author,
             output,
         }) => {
             let request = ExportRequest::Attendees {
@@ -334,21 +391,28 @@ pub fn run(command: &Command, out: &mut dyn std::io::Write, err: &mut dyn std::i
                 format: *format,
                 language: *lang,
             };
-            export(file, &request, output, out, err)
+            export(
+                file,
+                &request,
+                &options(*with_notes, author),
+                output,
+                out,
+                err,
+            )
         }
         Command::Export(ExportCommand::NameCards {
             file,
             meeting,
             size,
             face,
+            allow_latin_on_zh,
             output,
         }) => {
-            let options = crate::export::pdf::CardOptions {
+            let cards = crate::export::pdf::CardOptions {
                 size: *size,
                 face: *face,
             };
-            let request = ExportRequest::NameCards(MeetingId::from(meeting.as_str()), options);
-            export(file, &request, output, out, err)
+            attendees::name_cards(file, meeting, cards, *allow_latin_on_zh, output, out, err)
         }
         Command::Followups {
             file,
@@ -422,11 +486,21 @@ fn find_meeting<'p>(
     }
 }
 
+/// The options of an export: the planners' copy with notes or one for partners, and the
+/// author of a Word document.
+fn options(with_notes: bool, author: &Option<String>) -> crate::export::ExportOptions {
+    crate::export::ExportOptions {
+        with_notes,
+        author: author.clone().unwrap_or_default(),
+    }
+}
+
 /// Every `export` command: loads `file`, checks that the meeting asked for is there (or
-/// lists those that are), renders `request` and writes it to `output`.
+/// lists those that are), renders `request` with `options` and writes it to `output`.
 fn export(
     file: &Path,
     request: &ExportRequest,
+    options: &crate::export::ExportOptions,
     output: &Path,
     out: &mut dyn std::io::Write,
     err: &mut dyn std::io::Write,
@@ -438,12 +512,25 @@ fn export(
     let Some(project) = load(file, err)? else {
         return Ok(1);
     };
+    export_loaded(&project, file, request, options, output, out, err)
+}
+
+/// [`export`] of a project already loaded from `file`.
+fn export_loaded(
+    project: &Project,
+    file: &Path,
+    request: &ExportRequest,
+    options: &crate::export::ExportOptions,
+    output: &Path,
+    out: &mut dyn std::io::Write,
+    err: &mut dyn std::io::Write,
+) -> std::io::Result<i32> {
     if let Some(id) = request.meeting()
-        && find_meeting(&project, id.as_str(), file, err)?.is_none()
+        && find_meeting(project, id.as_str(), file, err)?.is_none()
     {
         return Ok(1);
     }
-    match request.render_with(&project, &mut |_, _| true) {
+    match request.render_as(project, options, chrono::Utc::now(), &mut |_, _| true) {
         Ok(rendered) => {
             // Named before the file is written: never a silent box on the page.
             if !rendered.unprintable.is_empty() {

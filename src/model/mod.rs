@@ -32,7 +32,7 @@ pub use person::{
 };
 pub use programme::{
     AgendaItem, AgendaItemKind, Day, DaySummary, MAX_DAY_MINUTES, MAX_ITEM_MINUTES, Slot, YEARS,
-    add_minutes, day_mark, instant_at, move_years,
+    add_minutes, day_mark, instant_at, item_numbers, move_years,
 };
 pub(crate) use project::unique_keys;
 pub use project::{EntityMap, Project, ProjectInfo};

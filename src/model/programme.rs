@@ -249,6 +249,31 @@ choice_enum!(AgendaItemKind {
     Visit => ("visit", "Visit", "参观"),
 });
 
+impl AgendaItemKind {
+    /// Whether items of this kind carry a number in the agenda and the minutes: breaks,
+    /// meals and receptions are the programme's pauses, not its business, and go
+    /// unnumbered in both.
+    pub fn is_numbered(self) -> bool {
+        !matches!(self, Self::Break | Self::Meal | Self::Reception)
+    }
+}
+
+/// The number of each item, in programme order (days together): `Some(1)`, `Some(2)`…
+/// for the numbered ones, `None` for the breaks between them. The agenda and the minutes
+/// print these same numbers.
+pub fn item_numbers<'a>(items: impl IntoIterator<Item = &'a AgendaItem>) -> Vec<Option<usize>> {
+    let mut next = 0;
+    items
+        .into_iter()
+        .map(|item| {
+            item.kind.is_numbered().then(|| {
+                next += 1;
+                next
+            })
+        })
+        .collect()
+}
+
 /// When one agenda item runs, in the venue's time zone.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Slot {
@@ -362,6 +387,25 @@ mod tests {
         // Absurd durations saturate instead of panicking.
         let absurd = day(hm(9, 0), &[u32::MAX; 300]).summary(tz);
         assert!(absurd.too_long);
+    }
+
+    #[test]
+    fn items_are_numbered_once_and_breaks_not_at_all() {
+        let mut d = day(hm(9, 0), &[10, 10, 10, 10, 10]);
+        let kinds = [
+            AgendaItemKind::OpeningRemarks,
+            AgendaItemKind::Break,
+            AgendaItemKind::Discussion,
+            AgendaItemKind::Meal,
+            AgendaItemKind::Signing,
+        ];
+        for (item, kind) in d.items.iter_mut().zip(kinds) {
+            item.kind = kind;
+        }
+        assert_eq!(
+            item_numbers(&d.items),
+            [Some(1), None, Some(2), None, Some(3)]
+        );
     }
 
     #[test]
