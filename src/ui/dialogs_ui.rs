@@ -104,6 +104,7 @@ pub fn dialog_ui(
         Dialog::NameCards { meeting, options } => {
             super::name_cards_ui::name_cards_dialog_ui(ctx, workspace, meeting, options)
         }
+        Dialog::Export(setup) => super::export_dialog_ui::export_dialog_ui(ctx, workspace, setup),
         Dialog::Unprintable(pending) => {
             super::name_cards_ui::unprintable_dialog_ui(ctx, workspace, pending)
         }
