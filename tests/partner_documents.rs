@@ -767,6 +767,28 @@ fn the_minutes_number_items_as_the_agenda_does_and_end_with_signatures() {
     assert!(block.contains("黄继先"), "{block}");
     assert!(block.contains("Myriam AUGEREAU LANDAIS 女士".replace(' ', "").as_str()));
     assert!(block.contains("日期："), "{block}");
+    // The heading of the block is on the block's page, never alone at the foot of the
+    // page before.
+    let pdf = export(
+        dir.path(),
+        Path::new("saves/ccaa-afnor-paris-2024.ron"),
+        &[
+            "minutes",
+            "--meeting",
+            "paris-2024",
+            "--format",
+            "pdf",
+            "--lang",
+            "both",
+        ],
+        "b.pdf",
+    );
+    let pages = pdf_extract::extract_text_from_mem_by_pages(&pdf).unwrap();
+    let page = pages
+        .iter()
+        .find(|p| squeeze(p).contains("Signatures签字"))
+        .unwrap();
+    assert!(squeeze(page).contains("Date日期:"), "{page}");
     let docx = export(
         dir.path(),
         Path::new("saves/ccaa-afnor-paris-2024.ron"),

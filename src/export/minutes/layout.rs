@@ -477,7 +477,8 @@ fn signatures(r: &Record, lang: ExportLanguage, out: &mut Vec<Part>) {
         sides.iter().map(|s| f(s)).collect()
     };
     let rows = vec![
-        cells(&|_| format!("{}{colon}\n\n\n", word(&SIGNATURE, lang))),
+        // Room to sign: lines holding a no-break space, which no writer drops as empty.
+        cells(&|_| format!("{}{colon}\n\u{a0}\n\u{a0}", word(&SIGNATURE, lang))),
         cells(&|s| {
             s.head
                 .as_ref()

@@ -219,13 +219,7 @@ impl<'f> Layout<'f> {
         }
         // Never one row alone at the foot of a page: the header and the first two rows
         // start the table together (a short table, all of its rows).
-        let first_rows = if rows.len() <= super::SMALL_TABLE {
-            rows.iter()
-                .map(|r| row_height(table.layout_row(self.fonts, r, false).lines))
-                .sum()
-        } else {
-            first_rows_height(&table, self.fonts, rows)
-        };
+        let first_rows = first_rows_height(&table, self.fonts, rows);
         let head_height = head.as_ref().map_or(0.0, |h| row_height(h.lines));
         self.ensure(head_height + first_rows.min(self.content_height() / 2.0));
         if let Some(head) = &head {
@@ -361,10 +355,17 @@ impl<'f> Layout<'f> {
     }
 }
 
-/// Height of the first two body rows of a table (or of its only one).
+/// Height of the body rows that start a table together: the first two, or all of a
+/// small table's.
 fn first_rows_height(table: &Table, fonts: &Fonts, rows: &[Vec<String>]) -> f32 {
+    // A small table (a signature block) is kept whole, so all of it goes with its heading.
+    let together = if rows.len() <= super::SMALL_TABLE {
+        rows.len()
+    } else {
+        2
+    };
     rows.iter()
-        .take(2)
+        .take(together)
         .map(|r| row_height(table.layout_row(fonts, r, false).lines))
         .sum()
 }
