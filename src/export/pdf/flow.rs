@@ -456,6 +456,9 @@ pub(super) struct Cells<'a> {
     pub(super) rows: &'a [Vec<String>],
 }
 
+/// The space Word and LibreOffice add between Chinese and Latin letters or digits, in em.
+const WORD_AUTOSPACE: f32 = 0.25;
+
 /// Column widths from the content, as a browser sizes an HTML table: every column gets at
 /// least its widest unbreakable piece (a word, a name, a time range), so no word is split
 /// unless `total` is too narrow for them all; a column whose text fits unwrapped within
@@ -496,7 +499,9 @@ pub(super) fn column_widths(
     let mut bounds = vec![(0.0_f32, 0.0_f32); columns];
     let mut measure = |cells: &[String], bold: bool| {
         for (bound, text) in bounds.iter_mut().zip(cells) {
-            let (min, max) = fonts.content_widths(text, bold, size);
+            // Only Word documents size their columns here: with the space Word puts
+            // between Chinese and Latin text.
+            let (min, max) = fonts.content_widths(text, bold, size, WORD_AUTOSPACE);
             bound.0 = bound.0.max(min);
             bound.1 = bound.1.max(max);
         }
