@@ -35,12 +35,14 @@ pub fn export_dialog_ui(
             ui.add_space(space::M);
         }
         ui.checkbox(&mut setup.with_notes, d.export_with_notes);
-        let hint = if setup.with_notes {
-            d.export_with_notes_hint
+        // The planners' own copy is the one that must not leave the office: said in the
+        // warning colour.
+        let (hint, colour) = if setup.with_notes {
+            (d.export_with_notes_hint, ui.visuals().warn_fg_color)
         } else {
-            d.export_for_partners_hint
+            (d.export_for_partners_hint, super::style::weak_color(ui))
         };
-        ui.label(egui::RichText::new(hint).color(super::style::weak_color(ui)));
+        ui.label(egui::RichText::new(hint).color(colour));
         ui.add_space(space::M);
         ui.label(d.export_file_name);
         ui.label(egui::RichText::new(setup.request.file_name(workspace.doc.project())).strong());
