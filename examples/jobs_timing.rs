@@ -23,7 +23,8 @@ use delegation_planner::export::{ExportLanguage, ExportRequest};
 use delegation_planner::synthetic::{Size, generate};
 use delegation_planner::ui::View;
 use delegation_planner::workspace::{
-    Action, Command, DialogOutcome, FileDialogs, FileKind, ImportStep, Picked, Request, Settings,
+    Action, Command, Dialog, DialogOutcome, ExportSetup, FileDialogs, FileKind, ImportStep, Picked,
+    Request, Settings,
 };
 
 /// File dialogs answered from a queue.
@@ -271,9 +272,8 @@ fn main() {
         .chain(std::iter::once((
             "Name cards".to_owned(),
             // What the name cards dialog answers with its paper and faces chosen.
-            Action::Dialog(DialogOutcome::Export(Box::new(ExportRequest::NameCards(
-                meeting.clone(),
-                CardOptions::default(),
+            Action::Dialog(DialogOutcome::Export(Box::new(ExportSetup::for_partners(
+                ExportRequest::NameCards(meeting.clone(), CardOptions::default()),
             )))),
         )))
         .chain(AttendeeFormat::ALL.into_iter().map(|format| {
@@ -301,6 +301,13 @@ fn main() {
     for (i, (what, action)) in exports.into_iter().enumerate() {
         answers.push(dir.path().join(format!("export-{i}")));
         window.app.workspace.apply(action);
+        // The export dialog answers "Save…" with its defaults (a copy for partners).
+        if let Some(Dialog::Export(setup)) = window.app.workspace.dialog.clone() {
+            window
+                .app
+                .workspace
+                .apply(Action::Dialog(DialogOutcome::Export(setup)));
+        }
         report(&mut rows, &what, window.frames_until_idle());
     }
     let missed = rows.iter().filter(|r| r.ends_with("MISSED |")).count();

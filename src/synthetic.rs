@@ -519,6 +519,7 @@ fn meetings(
                 } else {
                     String::new()
                 },
+                notes_audience: crate::model::NoteAudience::Internal,
                 outcome: crate::model::Outcome::default(),
             });
         }
@@ -617,6 +618,7 @@ fn commitments(
                 due,
                 preconditions,
                 progress,
+                remarks: String::new(),
             },
         );
     }

@@ -50,9 +50,12 @@ fn ics_parses_and_follows_rfc_5545() {
         Some("CCAA–AFNOR meeting at AFNOR headquarters / 中国认证认可协会与法国标准化协会会谈")
     );
     let description = event.get_description().unwrap();
+    // Numbered as the printed agenda numbers it, and the counterpart's times named by
+    // their city.
     assert!(
-        description
-            .contains("10:00–10:15 (16:00–16:15)  Welcome and introduction of the delegations"),
+        description.contains(
+            "1. 10:00–10:15 Paris / 巴黎 (16:00–16:15 Shanghai / 上海)  Welcome and introduction of the delegations"
+        ),
         "{description}"
     );
     assert!(description.contains("HUANG Jixian 黄继先"));
@@ -109,13 +112,23 @@ fn markdown_lists_every_item_with_times_and_speakers() {
     assert!(md.starts_with(
         "# CCAA–AFNOR meeting at AFNOR headquarters / 中国认证认可协会与法国标准化协会会谈\n"
     ));
-    assert!(md.contains("| 10:00–10:15 | 16:00–16:15 | Welcome and introduction of the delegations / 欢迎致辞及双方代表团介绍 | Myriam AUGEREAU LANDAIS; HUANG Jixian 黄继先 |"), "{md}");
-    assert_eq!(md.lines().filter(|l| l.starts_with("| 1")).count(), 5);
+    assert!(md.contains("| 1 | 10:00–10:15 | 16:00–16:15 | Welcome and introduction of the delegations / 欢迎致辞及双方代表团介绍 | Ms. Myriam AUGEREAU LANDAIS; Mr. HUANG Jixian 黄继先 |"), "{md}");
+    assert_eq!(md.lines().filter(|l| l.contains(" | 1")).count(), 5);
+    // The group photo is a break: no number.
+    assert!(md.contains("|  | 11:50–12:00 |"), "{md}");
     let zh = agenda::markdown(&project, &meeting, ExportLanguage::Zh);
     assert!(
-        zh.contains("| 时间 | 上海 | 议程 | 发言人 | 备注 |"),
+        zh.contains("| # | 时间 | 上海 | 议程 | 发言人 | 备注 |"),
         "{zh}"
     );
+    // Chinese names first in a Chinese agenda.
+    assert!(
+        zh.contains("| Myriam AUGEREAU LANDAIS 女士; 黄继先 |"),
+        "{zh}"
+    );
+    assert!(!zh.contains("HUANG Jixian"), "{zh}");
+    // This copy has the planners' note, marked as internal.
+    assert!(zh.contains("内部备注：Mutual recognition"), "{zh}");
     assert!(zh.contains("欢迎致辞及双方代表团介绍"));
     assert!(!zh.contains("Welcome and introduction"));
 }
@@ -287,11 +300,14 @@ fn ics_has_one_event_per_day_with_location_and_items() {
     );
     let first = events[0].get_description().unwrap();
     assert!(
-        first.contains("09:00–09:20 (15:00–15:20)  Welcome and opening remarks"),
+        first.contains("1. 09:00–09:20 Berlin (15:00–15:20 Shanghai)  Welcome and opening remarks"),
         "{first}"
     );
     assert!(first.contains("Prof. Klaus BRANDT (TU Berlin)"), "{first}");
-    assert!(first.contains("Bring the comparison table"), "{first}");
+    assert!(
+        first.contains("Internal note: Bring the comparison table"),
+        "{first}"
+    );
     assert!(
         !first.contains("Signing of the 2026–2027 work plan"),
         "day 2's items stay on day 2"
@@ -350,7 +366,7 @@ fn ics_per_item_has_one_event_per_item() {
         .find(|e| {
             e.get_summary()
                 .unwrap()
-                .starts_with("Signing of the 2026–2027 work plan")
+                .contains("Signing of the 2026–2027 work plan")
         })
         .unwrap();
     assert!(
@@ -422,6 +438,7 @@ fn pasted_guest_speakers_reach_every_export() {
     );
     let mut m = delegation_planner::import::agenda_text::plan(&meeting, &preview, true).meeting;
     m.days[0].items[0].notes = "Interpretation into English and Chinese.".into();
+    m.days[0].items[0].notes_audience = delegation_planner::model::NoteAudience::Programme;
     let guests = "Dr. Betty XU; Mr. XIAO Han; Ms. Ester CAÑADA AMELA";
     let md = agenda::markdown(&project, &m, ExportLanguage::En);
     assert!(
@@ -431,9 +448,22 @@ fn pasted_guest_speakers_reach_every_export() {
         "{md}"
     );
     let html = agenda::html(&project, &m, ExportLanguage::En);
-    assert!(html.contains(&format!("<td class=\"speakers\">{guests}<div class=\"notes\">Interpretation into English and Chinese.</div>")), "{html}");
+    let nowrap = |names: &str| {
+        names
+            .split("; ")
+            .map(|n| format!("<span class=\"nb\">{n}</span>"))
+            .collect::<Vec<_>>()
+            .join("; ")
+    };
     assert!(
-        html.contains("<h2>Monday 23 September 2024 · 2024-09-23</h2>"),
+        html.contains(&format!(
+            "<td class=\"speakers\">{}<div class=\"notes\">Interpretation into English and Chinese.</div>",
+            nowrap(guests)
+        )),
+        "{html}"
+    );
+    assert!(
+        html.contains("<h2><span class=\"nb\">Monday 23 September 2024</span> · <span class=\"nb\">2024-09-23</span></h2>"),
         "{html}"
     );
     let ics = agenda::ics(&project, &id, &m, ExportLanguage::En, chrono::Utc::now());
@@ -456,7 +486,7 @@ fn pasted_guest_speakers_reach_every_export() {
         .split_whitespace()
         .collect();
     assert!(
-        text.contains("Dr.BettyXU;Mr.XIAOHan;Ms.EsterCAÑADAAMELA"),
+        text.contains("Dr.BettyXUMr.XIAOHanMs.EsterCAÑADAAMELA"),
         "{text}"
     );
 }

@@ -582,6 +582,7 @@ fn the_command_line_names_a_character_no_font_has_and_takes_card_options() {
             "two-per-a4",
             "--face",
             "en",
+            "--allow-latin-on-zh",
             "-o",
         ])
         .arg(&target)

@@ -296,7 +296,9 @@ fn html_report_sections_escaping_and_overdue_marks() {
         .unwrap();
     let training = training.split("</tr>").next().unwrap();
     assert!(
-        training.contains("<td class=\"overdue\">2025-06-30<div>overdue by 93 days</div>"),
+        training.contains(
+            "<td class=\"overdue\"><span class=\"nb\">2025-06-30</span><div>overdue by 93 days</div>"
+        ),
         "{training}"
     );
     let blocked = html

@@ -241,11 +241,19 @@ fn minutes_in_every_format_and_language_hold_the_record() {
         "- **Commitment 2**: Mutual recognition of auditor registration and competence — Owners: Ms. WANG Qian (CCAA delegation); Ms. Myriam AUGEREAU LANDAIS (AFNOR); Due 31 Dec 2025"
     ), "{record}");
     assert!(record.contains("- **Commitment 2.3**: ISO 50001 (energy management) auditors"));
-    // Every agreed point in one list: 3 decisions and the 9 commitments of the meeting.
-    let agreed = &md[md.find("## Agreed points").unwrap()..];
-    assert!(agreed.contains("\n12. "), "{agreed}");
-    assert!(!agreed.contains("\n13. "));
+    // Every agreed point in one list: 3 decisions and the 7 commitments of the meeting
+    // that were agreed; the 2 only proposed in a list of their own.
+    let proposed_at = md.find("## Points proposed, not yet agreed").unwrap();
+    let agreed = &md[md.find("## Agreed points").unwrap()..proposed_at];
+    assert!(agreed.contains("\n10. "), "{agreed}");
+    assert!(!agreed.contains("\n11. "));
     assert!(agreed.contains("(Item 3)"));
+    let esg = "Joint personnel registration and competency approval programme for ESG";
+    assert!(!agreed.contains(esg), "proposed, not agreed: {agreed}");
+    let proposed = &md[proposed_at..];
+    assert!(proposed.contains("\n2. "), "{proposed}");
+    assert!(!proposed.contains("\n3. "), "{proposed}");
+    assert!(proposed.contains(esg), "{proposed}");
     // The group photo (a break) has no record and is left out; no id shows.
     assert!(!md.contains("Group photo"));
     assert!(!md.contains("cooperation-points") && !md.contains("paris-2024"));
@@ -258,7 +266,9 @@ fn minutes_in_every_format_and_language_hold_the_record() {
         zh.contains("1. 黄继先，常务副会长兼秘书长，中国认证认可协会"),
         "{zh}"
     );
-    assert!(zh.contains("负责方：王 茜（中国认证认可协会代表团）；Ms. Myriam AUGEREAU LANDAIS（法国标准化协会）；期限 2025年12月31日"));
+    // One convention in Chinese: a foreign name with its honorific after it.
+    assert!(zh.contains("负责方：王 茜（中国认证认可协会代表团）；Myriam AUGEREAU LANDAIS 女士（法国标准化协会）；期限 2025年12月31日"), "{zh}");
+    assert!(!zh.contains("Ms. "), "{zh}");
     assert!(zh.contains("但须经国家认证认可监督管理委员会正式批准"));
 
     // Both: the 会谈纪要 layout, a table per item with English beside Chinese.
@@ -534,7 +544,11 @@ fn a_commitment_whose_item_is_gone_is_still_listed() {
         agreed.contains("1. Explore mutual recognition in innovative business areas"),
         "{agreed}"
     );
-    assert!(agreed.contains("\n9. "), "all nine commitments: {agreed}");
+    assert!(
+        agreed.contains("\n7. "),
+        "the seven agreed, then the two proposed: {agreed}"
+    );
+    assert!(agreed.contains("## Points proposed"), "{agreed}");
     assert!(!agreed.contains("(Item"), "{agreed}");
     assert!(!md.contains("Decision"), "its decisions went with the item");
 }

@@ -10,7 +10,8 @@ use std::time::{Duration, Instant};
 
 use delegation_planner::model::{
     AgendaItemKind, AttendanceMode, AttendanceRole, AttendanceStatus, Choice, CommitmentStatus,
-    Honorific, MeetingKind, NameOrder, Owner, PersonId, Precondition, Project, Sector, validate,
+    Honorific, MeetingKind, NameOrder, NoteAudience, Owner, PersonId, Precondition, Project,
+    Sector, validate,
 };
 use delegation_planner::project_file::{
     FORMAT_VERSION, LoadError, parse_project, read_project, to_ron_string,
@@ -470,6 +471,37 @@ fn the_v4_fixture_reads_as_written() {
     assert_eq!(letter.signatory.en, "Olivier PEYRAT");
     assert_eq!(letter.signatory_title.zh, "总经理");
     // Everything else is V3's content.
+    // Notes have an audience (V4): one for the programme; the others stay internal, as
+    // every note of an older file reads.
+    let paris = v4.meetings.get_mut("paris-2024").unwrap();
+    let audiences: Vec<(&str, NoteAudience)> = paris
+        .items()
+        .filter(|i| !i.notes.is_empty())
+        .map(|i| (i.id.as_str(), i.notes_audience))
+        .collect();
+    assert_eq!(
+        audiences,
+        [
+            ("talk", NoteAudience::Programme),
+            ("discussion", NoteAudience::Internal)
+        ]
+    );
+    assert!(
+        v3.meetings["paris-2024"]
+            .items()
+            .all(|i| i.notes_audience == NoteAudience::Internal)
+    );
+    let talk = paris.item_mut(&"talk".into()).unwrap();
+    assert_eq!(talk.notes, "Slides in both languages.");
+    talk.notes.clear();
+    talk.notes_audience = NoteAudience::Internal;
+    // The minutes' own words in Chinese beside the English.
+    assert_eq!(paris.minutes_zh, "会议商定定期交流。");
+    paris.minutes_zh.clear();
+    // A commitment's internal remarks.
+    let agreed = v4.commitments.get_mut("agreed").unwrap();
+    assert_eq!(agreed.remarks, "Our side pays the travel.");
+    agreed.remarks.clear();
     assert_eq!(v4, v3);
 }
 

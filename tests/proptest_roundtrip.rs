@@ -17,8 +17,9 @@ use delegation_planner::model::{
     AgendaItem, AgendaItemKind, AttendanceMode, AttendanceRole, AttendanceStatus, Attendee,
     Bilingual, Choice, Commitment, CommitmentId, CommitmentStatus, CustomField, CustomFieldKind,
     Day, EntityMap, Gender, Honorific, ItemId, LetterDetails, Meeting, MeetingId, MeetingKind,
-    MinutesStage, NameOrder, Organisation, OrganisationId, Outcome, Owner, Person, PersonId,
-    PersonalData, Precondition, ProgressEntry, Project, ProjectInfo, Sector, Series, Side, SideId,
+    MinutesStage, NameOrder, NoteAudience, Organisation, OrganisationId, Outcome, Owner, Person,
+    PersonId, PersonalData, Precondition, ProgressEntry, Project, ProjectInfo, Sector, Series, Side,
+    SideId,
 };
 use delegation_planner::project_file::{
     parse_project, parse_project_fast, parse_project_reference, read_project, save_project,
@@ -250,7 +251,7 @@ fn agenda_item() -> impl Strategy<Value = AgendaItem> {
         prop::option::of(time()),
         prop::collection::vec(text(), 0..3),
         prop::collection::vec(text(), 0..3),
-        text(),
+        (text(), choice::<NoteAudience>()),
         (bilingual(), prop::collection::vec(bilingual(), 0..3)),
     )
         .prop_map(
@@ -262,7 +263,7 @@ fn agenda_item() -> impl Strategy<Value = AgendaItem> {
                 fixed_start,
                 speakers,
                 guest_speakers,
-                notes,
+                (notes, notes_audience),
                 (summary, decisions),
             )| {
                 AgendaItem {
@@ -274,6 +275,7 @@ fn agenda_item() -> impl Strategy<Value = AgendaItem> {
                     speakers: speakers.into_iter().map(PersonId).collect(),
                     guest_speakers,
                     notes,
+                    notes_audience,
                     outcome: Outcome { summary, decisions },
                 }
             },
@@ -318,7 +320,7 @@ fn meeting() -> impl Strategy<Value = Meeting> {
             prop::collection::vec(day(), 1..4),
         ),
         (
-            text(),
+            (text(), text()),
             prop::option::of(any::<u32>()),
             choice::<MinutesStage>(),
             prop::option::of(date()),
@@ -338,7 +340,7 @@ fn meeting() -> impl Strategy<Value = Meeting> {
                 (time_zone, counterpart_time_zone),
                 (venue, host, series),
                 (sides, attendees, days),
-                (minutes, expected_participants, minutes_stage, minutes_version),
+                ((minutes, minutes_zh), expected_participants, minutes_stage, minutes_version),
                 (purpose, costs, accommodation, signatory, signatory_title),
                 (arrival, departure),
             )| {
@@ -360,6 +362,7 @@ fn meeting() -> impl Strategy<Value = Meeting> {
                 m.attendees = attendees;
                 m.days = days;
                 m.minutes = minutes;
+                m.minutes_zh = minutes_zh;
                 m.minutes_stage = minutes_stage;
                 m.minutes_version = minutes_version;
                 m.expected_participants = expected_participants;
@@ -421,6 +424,7 @@ fn commitment() -> impl Strategy<Value = Commitment> {
         (
             prop::collection::vec(precondition, 0..3),
             prop::collection::vec(progress, 0..3),
+            text(),
         ),
     )
         .prop_map(
@@ -428,7 +432,7 @@ fn commitment() -> impl Strategy<Value = Commitment> {
                 (title, description, parent, agreed_at),
                 (parties, owners, topics),
                 (status, due, agreed_item),
-                (preconditions, progress),
+                (preconditions, progress, remarks),
             )| {
                 Commitment {
                     title,
@@ -443,6 +447,7 @@ fn commitment() -> impl Strategy<Value = Commitment> {
                     due,
                     preconditions,
                     progress,
+                    remarks,
                     ..Default::default()
                 }
             },

@@ -444,6 +444,9 @@ fn reorder_with_alt_arrows_and_export_the_agenda() {
     settle(&mut harness);
     harness.get_by_label("Both languages").click();
     settle(&mut harness);
+    // The export dialog: the language chosen in the menu, a copy for partners.
+    harness.get_by_label("Save…").click();
+    settle(&mut harness);
     let ics = std::fs::read_to_string(&target).unwrap();
     assert!(ics.contains("DTSTART;TZID=Europe/Paris:20240923T100000"));
     let _: icalendar::Calendar = ics.parse().unwrap();

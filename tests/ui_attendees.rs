@@ -229,6 +229,8 @@ fn export_the_list_and_name_cards_from_the_meeting() {
     settle(&mut h);
     h.get_by_label("Excel workbook (.xlsx)").click();
     settle(&mut h);
+    h.get_by_label("Save…").click();
+    settle(&mut h);
     let mut archive = zip::ZipArchive::new(std::fs::File::open(&xlsx).unwrap()).unwrap();
     let mut shared = String::new();
     archive

@@ -422,6 +422,8 @@ fn export_what_the_filters_show() {
     settle(&mut harness);
     harness.get_by_label("English").click();
     settle(&mut harness);
+    harness.get_by_label("Save…").click();
+    settle(&mut harness);
     let text = std::fs::read_to_string(&target).unwrap();
     let body = text.strip_prefix('\u{feff}').unwrap();
     let mut reader = csv::Reader::from_reader(body.as_bytes());

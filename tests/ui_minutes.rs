@@ -235,6 +235,8 @@ fn minutes_from_the_menu_and_back_to_the_meeting() {
         .get_by_label("Minutes: Word document (.docx)")
         .click();
     settle(&mut harness);
+    harness.get_by_label("Save…").click();
+    settle(&mut harness);
     let bytes = std::fs::read(&out).expect("the minutes were written");
     assert!(bytes.starts_with(b"PK"));
     let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();

@@ -101,6 +101,8 @@ fn an_export_says_where_it_went_and_opens_its_folder() {
         &mut h,
         Command::ExportAgenda(delegation_planner::export::agenda::AgendaFormat::Ics),
     );
+    h.get_by_label("Save…").click();
+    settle(&mut h);
     finish_jobs(&mut h);
     assert!(out.exists());
     let toast = h.state().workspace.toast.clone().unwrap();
@@ -440,6 +442,8 @@ fn a_character_no_font_has_is_named_before_the_file_is_written() {
         &mut h,
         Command::ExportAttendees(delegation_planner::export::attendees::AttendeeFormat::Pdf),
     );
+    h.get_by_label("Save…").click();
+    settle(&mut h);
     finish_jobs(&mut h);
     assert!(!out.exists(), "nothing written before the user decides");
     assert!(h.query_by_label_contains("U+2FFFD").is_some());
@@ -452,6 +456,8 @@ fn a_character_no_font_has_is_named_before_the_file_is_written() {
         &mut h,
         Command::ExportAttendees(delegation_planner::export::attendees::AttendeeFormat::Pdf),
     );
+    h.get_by_label("Save…").click();
+    settle(&mut h);
     finish_jobs(&mut h);
     h.get_by_label("Save anyway").click();
     settle(&mut h);

@@ -169,6 +169,8 @@ fn an_export_never_replaces_the_project() {
         personal: false,
     });
     settle(&mut app);
+    app.get_by_label("Save…").click();
+    settle(&mut app);
     let Some(Dialog::Error { message, .. }) = &app.state().workspace.dialog else {
         panic!("{:?}", app.state().workspace.dialog);
     };

@@ -215,3 +215,64 @@ pub(super) fn import_attendees(
 fn count(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }
+
+/// `export name-cards`: refuses, naming them, to print a Chinese face with the Latin name
+/// of people who have no Chinese name, unless `allow_latin_on_zh`; then renders and
+/// writes the cards like every export.
+pub(super) fn name_cards(
+    file: &Path,
+    meeting: &str,
+    cards: crate::export::pdf::CardOptions,
+    allow_latin_on_zh: bool,
+    output: &Path,
+    out: &mut dyn std::io::Write,
+    err: &mut dyn std::io::Write,
+) -> std::io::Result<i32> {
+    if !super::output::output_allowed(output, &[file], err)? {
+        return Ok(1);
+    }
+    let Some(project) = super::load(file, err)? else {
+        return Ok(1);
+    };
+    let Some(m) = find_meeting(&project, meeting, file, err)? else {
+        return Ok(1);
+    };
+    let latin = crate::export::attendees::latin_on_chinese_face(&project, m, cards.face);
+    if !latin.is_empty() && !allow_latin_on_zh {
+        let names: Vec<String> = latin
+            .iter()
+            .map(|id| {
+                format!(
+                    "{} ({id})",
+                    project
+                        .people
+                        .get(id)
+                        .map_or_else(String::new, |p| p.formal_name())
+                )
+            })
+            .collect();
+        writeln!(
+            err,
+            "{}: not written: {} {} no Chinese name, so the Chinese face would print a Latin one: {}; give them Chinese names in the project, or print the Latin names with --allow-latin-on-zh",
+            output.display(),
+            latin.len(),
+            if latin.len() == 1 {
+                "person has"
+            } else {
+                "people have"
+            },
+            names.join("; ")
+        )?;
+        return Ok(1);
+    }
+    let request = crate::export::ExportRequest::NameCards(MeetingId::from(meeting), cards);
+    super::export_loaded(
+        &project,
+        file,
+        &request,
+        &crate::export::ExportOptions::default(),
+        output,
+        out,
+        err,
+    )
+}

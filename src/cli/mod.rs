@@ -161,6 +161,13 @@ pub enum ExportCommand {
         /// any of gender, date-of-birth, nationality, passport-number, passport-expiry.
         #[arg(long, value_delimiter = ',')]
         personal: Vec<String>,
+        /// Print the internal notes too (the planners' own copy); a copy for partners
+        /// leaves every internal note and remark out.
+        #[arg(long)]
+        with_notes: bool,
+        /// The author a Word document names in its properties.
+        #[arg(long)]
+        author: Option<String>,
         /// Where to write it (`-` for standard output).
         #[arg(short, long)]
         output: PathBuf,
@@ -179,6 +186,10 @@ pub enum ExportCommand {
         /// (`en`) towards the guests and the other language on the back.
         #[arg(long, value_enum, default_value_t = crate::export::pdf::CardFace::Both)]
         face: crate::export::pdf::CardFace,
+        /// Print the Latin name on the Chinese face of people who have no Chinese name
+        /// (`LIU Jiang 先生`); without it the command names them and writes nothing.
+        #[arg(long)]
+        allow_latin_on_zh: bool,
         /// Where to write the PDF (`-` for standard output).
         #[arg(short, long)]
         output: PathBuf,
@@ -199,6 +210,13 @@ pub enum ExportCommand {
         /// With `--format ics`: one calendar event per agenda item instead of one per day.
         #[arg(long)]
         per_item: bool,
+        /// Print the internal notes too (the planners' own copy); a copy for partners
+        /// leaves every internal note and remark out.
+        #[arg(long)]
+        with_notes: bool,
+        /// The author a Word document names in its properties.
+        #[arg(long)]
+        author: Option<String>,
         /// Where to write it (`-` for standard output).
         #[arg(short, long)]
         output: PathBuf,
@@ -223,6 +241,13 @@ pub enum ExportCommand {
         /// The version date printed on the minutes (YYYY-MM-DD); else the meeting's, else today.
         #[arg(long)]
         version_date: Option<chrono::NaiveDate>,
+        /// Print the internal notes too (the planners' own copy); a copy for partners
+        /// leaves every internal note and remark out.
+        #[arg(long)]
+        with_notes: bool,
+        /// The author a Word document names in its properties.
+        #[arg(long)]
+        author: Option<String>,
         /// Where to write it (`-` for standard output).
         #[arg(short, long)]
         output: PathBuf,
@@ -289,6 +314,10 @@ pub enum ExportCommand {
         /// The day "overdue" counts from (YYYY-MM-DD); today by default.
         #[arg(long)]
         today: Option<chrono::NaiveDate>,
+        /// Print the internal notes too (the planners' own copy); a copy for partners
+        /// leaves every internal note and remark out.
+        #[arg(long)]
+        with_notes: bool,
         /// Where to write it (`-` for standard output).
         #[arg(short, long)]
         output: PathBuf,
@@ -358,6 +387,8 @@ fn run_on(command: &Command, out: &mut dyn std::io::Write, err: &mut dyn std::io
             format,
             lang,
             per_item,
+            with_notes,
+            author,
             output,
         }) => {
             let format = match (format, per_item) {
@@ -369,7 +400,14 @@ fn run_on(command: &Command, out: &mut dyn std::io::Write, err: &mut dyn std::io
                 format,
                 language: *lang,
             };
-            export(file, &request, output, out, err)
+            export(
+                file,
+                &request,
+                &options(*with_notes, author),
+                output,
+                out,
+                err,
+            )
         }
         Command::Export(ExportCommand::Minutes {
             file,
@@ -378,6 +416,8 @@ fn run_on(command: &Command, out: &mut dyn std::io::Write, err: &mut dyn std::io
             lang,
             final_,
             version_date,
+            with_notes,
+            author,
             output,
         }) => {
             let request = ExportRequest::Minutes {
@@ -389,7 +429,14 @@ fn run_on(command: &Command, out: &mut dyn std::io::Write, err: &mut dyn std::io
                     version: *version_date,
                 },
             };
-            export(file, &request, output, out, err)
+            export(
+                file,
+                &request,
+                &options(*with_notes, author),
+                output,
+                out,
+                err,
+            )
         }
         Command::Export(ExportCommand::Commitments {
             file,
@@ -397,10 +444,18 @@ fn run_on(command: &Command, out: &mut dyn std::io::Write, err: &mut dyn std::io
             status,
             lang,
             today: day,
+            with_notes,
             output,
         }) => {
             let request = commitments::request(*format, status, *lang, today(day));
-            export(file, &request, output, out, err)
+            export(
+                file,
+                &request,
+                &options(*with_notes, &None),
+                output,
+                out,
+                err,
+            )
         }
         Command::Export(ExportCommand::Attendees {
             file,
@@ -408,6 +463,8 @@ fn run_on(command: &Command, out: &mut dyn std::io::Write, err: &mut dyn std::io
             format,
             lang,
             personal,
+            with_notes,
+            author,
             output,
         }) => match letters::personal_columns(personal) {
             Ok(personal) => {
@@ -417,7 +474,14 @@ fn run_on(command: &Command, out: &mut dyn std::io::Write, err: &mut dyn std::io
                     language: *lang,
                     personal,
                 };
-                export(file, &request, output, out, err)
+                export(
+                    file,
+                    &request,
+                    &options(*with_notes, author),
+                    output,
+                    out,
+                    err,
+                )
             }
             Err(message) => writeln!(err, "{message}").map(|()| 1),
         },
@@ -426,14 +490,14 @@ fn run_on(command: &Command, out: &mut dyn std::io::Write, err: &mut dyn std::io
             meeting,
             size,
             face,
+            allow_latin_on_zh,
             output,
         }) => {
-            let options = crate::export::pdf::CardOptions {
+            let cards = crate::export::pdf::CardOptions {
                 size: *size,
                 face: *face,
             };
-            let request = ExportRequest::NameCards(MeetingId::from(meeting.as_str()), options);
-            export(file, &request, output, out, err)
+            attendees::name_cards(file, meeting, cards, *allow_latin_on_zh, output, out, err)
         }
         Command::Export(ExportCommand::Letters {
             file,
@@ -536,11 +600,21 @@ fn find_meeting<'p>(
     }
 }
 
+/// The options of an export: the planners' copy with notes or one for partners, and the
+/// author of a Word document.
+fn options(with_notes: bool, author: &Option<String>) -> crate::export::ExportOptions {
+    crate::export::ExportOptions {
+        with_notes,
+        author: author.clone().unwrap_or_default(),
+    }
+}
+
 /// Every `export` command: loads `file`, checks that the meeting asked for is there (or
-/// lists those that are), renders `request` and writes it to `output`.
+/// lists those that are), renders `request` with `options` and writes it to `output`.
 fn export(
     file: &Path,
     request: &ExportRequest,
+    options: &crate::export::ExportOptions,
     output: &Path,
     out: &mut dyn std::io::Write,
     err: &mut dyn std::io::Write,
@@ -552,12 +626,25 @@ fn export(
     let Some(project) = load(file, err)? else {
         return Ok(1);
     };
+    export_loaded(&project, file, request, options, output, out, err)
+}
+
+/// [`export`] of a project already loaded from `file`.
+fn export_loaded(
+    project: &Project,
+    file: &Path,
+    request: &ExportRequest,
+    options: &crate::export::ExportOptions,
+    output: &Path,
+    out: &mut dyn std::io::Write,
+    err: &mut dyn std::io::Write,
+) -> std::io::Result<i32> {
     if let Some(id) = request.meeting()
-        && find_meeting(&project, id.as_str(), file, err)?.is_none()
+        && find_meeting(project, id.as_str(), file, err)?.is_none()
     {
         return Ok(1);
     }
-    match request.render_with(&project, &mut |_, _| true) {
+    match request.render_as(project, options, chrono::Utc::now(), &mut |_, _| true) {
         Ok(rendered) => {
             // Named before the file is written: never a silent box on the page.
             if !rendered.unprintable.is_empty() {

@@ -3,13 +3,14 @@
 //! (`Monday 4 November 2019 · 2019-11-04`), its times in the venue's and the counterpart's
 //! zones (named by their cities), and its items with speakers (guests included) and notes.
 
-use chrono::{DateTime, NaiveDate, Utc};
+use chrono::NaiveDate;
 use chrono_tz::Tz;
 
-use super::ics::{IcsWriter, local_stamp, utc_stamp, write_vtimezone, year_of};
+pub use super::agenda_ics::{ics, ics_per_item};
 use super::pdf;
+use super::request::Stamp;
 use super::text::{ExportLanguage, long_date, zone_city};
-use crate::model::{Day, Meeting, MeetingId, Project, add_minutes, day_mark};
+use crate::model::{Day, Meeting, MeetingId, NoteAudience, Project, day_mark};
 
 /// The formats an agenda can be exported to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
@@ -52,74 +53,117 @@ impl AgendaFormat {
     }
 }
 
-/// The agenda of `meeting` in `format`, as the bytes of the file.
+/// The agenda of `meeting` in `format`, as the bytes of the file; `stamp` says when it is
+/// made (a calendar's DTSTAMP) and by whom (a Word document's properties).
 pub fn render(
     project: &Project,
     id: &MeetingId,
     meeting: &Meeting,
     format: AgendaFormat,
     lang: ExportLanguage,
-    now: DateTime<Utc>,
+    stamp: &Stamp,
 ) -> Result<Vec<u8>, super::ExportError> {
+    let now = stamp.now;
     Ok(match format {
         AgendaFormat::Md => markdown(project, meeting, lang).into_bytes(),
         AgendaFormat::Html => html(project, meeting, lang).into_bytes(),
         AgendaFormat::Ics => ics(project, id, meeting, lang, now).into_bytes(),
         AgendaFormat::IcsPerItem => ics_per_item(project, id, meeting, lang, now).into_bytes(),
         AgendaFormat::Pdf => pdf(project, meeting, lang)?,
-        AgendaFormat::Docx => super::docx::from_blocks(
-            &blocks(project, meeting, lang),
-            &lang.text(&meeting.title),
-            &super::text::footer_line(&lang.text(&project.info.title), meeting.start_date(), lang),
-            lang == ExportLanguage::Zh,
-        )?,
+        AgendaFormat::Docx => {
+            let title = lang.text(&meeting.title);
+            super::docx::from_blocks(
+                &blocks(project, meeting, lang),
+                &title,
+                &super::text::footer_line(
+                    &lang.text(&project.info.title),
+                    meeting.start_date(),
+                    lang,
+                ),
+                &stamp.properties(title.clone(), lang),
+            )?
+        }
     })
 }
 
 /// One agenda line, ready for any format.
-struct Row<'a> {
-    item: &'a crate::model::AgendaItem,
-    start: DateTime<Tz>,
-    end: DateTime<Tz>,
-    time: String,
-    counterpart: Option<String>,
-    title: String,
-    speakers: String,
-    notes: String,
+pub(super) struct Row<'a> {
+    pub(super) item: &'a crate::model::AgendaItem,
+    /// Its number in the programme (the minutes use the same); none for a break.
+    pub(super) number: Option<usize>,
+    pub(super) start: chrono::DateTime<Tz>,
+    pub(super) end: chrono::DateTime<Tz>,
+    pub(super) time: String,
+    pub(super) counterpart: Option<String>,
+    pub(super) title: String,
+    pub(super) speakers: String,
+    pub(super) notes: String,
 }
 
 /// One day, ready for any format.
-struct DayPart<'a> {
-    day: &'a Day,
-    heading: String,
+pub(super) struct DayPart<'a> {
+    pub(super) day: &'a Day,
+    pub(super) heading: String,
     /// `09:00–12:30 Beijing (02:00–05:30 Brussels)` and the day's own venue.
-    times: String,
-    venue: Option<String>,
-    rows: Vec<Row<'a>>,
+    pub(super) times: String,
+    pub(super) venue: Option<String>,
+    pub(super) rows: Vec<Row<'a>>,
 }
 
 /// `10:00`, with `(+1)` or `(−1)` when the time falls on another date than `date`.
-fn hhmm(t: &DateTime<Tz>, date: NaiveDate) -> String {
+fn hhmm(t: &chrono::DateTime<Tz>, date: NaiveDate) -> String {
     let local = t.naive_local();
     format!("{}{}", local.format("%H:%M"), day_mark(local.date(), date))
 }
 
-fn range(start: &DateTime<Tz>, end: &DateTime<Tz>, date: NaiveDate) -> String {
+fn range(start: &chrono::DateTime<Tz>, end: &chrono::DateTime<Tz>, date: NaiveDate) -> String {
     format!("{}–{}", hhmm(start, date), hhmm(end, date))
 }
 
-/// The speakers of an item: the project's people by name, then the guests as written.
-fn speakers(project: &Project, item: &crate::model::AgendaItem) -> String {
+/// The speakers of an item: the project's people by name with their honorifics (in a
+/// Chinese document the Chinese way, `黄继先`, `Myriam AUGEREAU LANDAIS 女士`), then the
+/// guests as written.
+fn speakers_of(
+    project: &Project,
+    item: &crate::model::AgendaItem,
+    lang: ExportLanguage,
+) -> Vec<String> {
     item.speakers
         .iter()
-        .map(|s| super::sanitize_cell(&project.person_name(s)))
+        .map(|s| {
+            let name = project
+                .people
+                .get(s)
+                .map_or_else(|| format!("▲ {s}"), |p| super::names::formal_in(p, lang));
+            super::sanitize_cell(&name)
+        })
         .chain(item.guest_speakers.iter().map(|g| super::sanitize_cell(g)))
-        .collect::<Vec<_>>()
-        .join("; ")
+        .collect()
 }
 
-fn days<'a>(project: &Project, meeting: &'a Meeting, lang: ExportLanguage) -> Vec<DayPart<'a>> {
+/// An item's notes as a document prints them: those left in a copy for partners are for
+/// the programme; in the planners' own copy an internal note says it is one.
+fn notes_text(item: &crate::model::AgendaItem, lang: ExportLanguage) -> String {
+    let notes = super::sanitize_cell(item.notes.trim());
+    if notes.is_empty() || item.notes_audience == NoteAudience::Programme {
+        return notes;
+    }
+    let mark = lang.label("Internal note", "内部备注");
+    let colon = if lang == ExportLanguage::Zh {
+        "："
+    } else {
+        ": "
+    };
+    format!("{mark}{colon}{notes}")
+}
+
+pub(super) fn days<'a>(
+    project: &Project,
+    meeting: &'a Meeting,
+    lang: ExportLanguage,
+) -> Vec<DayPart<'a>> {
     let tz = meeting.time_zone;
+    let mut numbers = crate::model::item_numbers(meeting.items()).into_iter();
     meeting
         .days
         .iter()
@@ -152,6 +196,7 @@ fn days<'a>(project: &Project, meeting: &'a Meeting, lang: ExportLanguage) -> Ve
                 .zip(summary.slots)
                 .map(|(item, slot)| Row {
                     item,
+                    number: numbers.next().flatten(),
                     start: slot.start,
                     end: slot.end,
                     time: range(&slot.start, &slot.end, day.date),
@@ -160,8 +205,8 @@ fn days<'a>(project: &Project, meeting: &'a Meeting, lang: ExportLanguage) -> Ve
                         .zip(meeting.counterpart_time(slot.end))
                         .map(|(s, e)| range(&s, &e, day.date)),
                     title: lang.text(&item.title),
-                    speakers: speakers(project, item),
-                    notes: super::sanitize_cell(&item.notes),
+                    speakers: speakers_of(project, item, lang).join("; "),
+                    notes: notes_text(item, lang),
                 })
                 .collect();
             DayPart {
@@ -235,6 +280,11 @@ fn edition(n: u32, lang: ExportLanguage) -> String {
     }
 }
 
+/// An item's number as the agenda prints it; nothing for a break.
+fn number_text(number: Option<usize>) -> String {
+    number.map(|n| n.to_string()).unwrap_or_default()
+}
+
 fn md_cell(text: &str) -> String {
     super::sanitize::md_escape(text)
 }
@@ -248,7 +298,7 @@ pub fn markdown(project: &Project, meeting: &Meeting, lang: ExportLanguage) -> S
     }
     let counterpart = meeting.counterpart_time_zone;
     let with_notes = meeting.items().any(|i| !i.notes.trim().is_empty());
-    let mut header = vec![lang.label("Time", "时间")];
+    let mut header = vec!["#".to_owned(), lang.label("Time", "时间")];
     if let Some(other) = counterpart {
         header.push(zone_city(other, lang));
     }
@@ -272,7 +322,7 @@ pub fn markdown(project: &Project, meeting: &Meeting, lang: ExportLanguage) -> S
         out.push_str(&format!("\n| {} |\n", header.join(" | ")));
         out.push_str(&format!("|{}\n", "---|".repeat(header.len())));
         for row in part.rows {
-            let mut cells = vec![row.time];
+            let mut cells = vec![number_text(row.number), row.time];
             if counterpart.is_some() {
                 cells.push(row.counterpart.unwrap_or_default());
             }
@@ -288,7 +338,7 @@ pub fn markdown(project: &Project, meeting: &Meeting, lang: ExportLanguage) -> S
     out
 }
 
-pub use super::sanitize::html_escape;
+pub use super::sanitize::{html_escape, html_nowrap_pieces};
 
 /// Print-ready CSS shared by the HTML exports.
 pub const PRINT_CSS: &str = "body{font-family:'Noto Sans','Noto Sans CJK SC','Microsoft YaHei','PingFang SC',sans-serif;margin:2em;color:#1a1a1a}
@@ -297,7 +347,8 @@ h2{font-size:1.2em;margin:1.4em 0 .2em;break-after:avoid}p.day{margin:0;color:#4
 dl{display:grid;grid-template-columns:max-content auto;gap:.2em 1em}dt{font-weight:bold}dd{margin:0}
 table{border-collapse:collapse;width:100%;margin-top:.6em}th,td{border-bottom:1px solid #ccc;padding:.35em .5em;text-align:left;vertical-align:top}
 th{background:#eef0f4}td.time{white-space:nowrap;font-variant-numeric:tabular-nums}.speakers,.notes{color:#444;font-size:.9em}
-@media print{body{margin:0}tr{break-inside:avoid}thead{display:table-header-group}}";
+@page{size:A4;margin:18mm}.nb,td.num{white-space:nowrap}td.num{text-align:right;font-variant-numeric:tabular-nums}
+@media print{body{margin:0}tr{break-inside:avoid}thead{display:table-header-group}h2,h3{break-after:avoid}}";
 
 /// The agenda as a standalone, print-ready HTML page. With both languages, English and
 /// Chinese titles stand in two columns.
@@ -325,15 +376,22 @@ pub fn html(project: &Project, meeting: &Meeting, lang: ExportLanguage) -> Strin
     }
     out.push_str("<dl>\n");
     for (label, value) in facts(project, meeting, lang) {
-        out.push_str(&format!("<dt>{}</dt><dd>{}</dd>\n", e(&label), e(&value)));
+        out.push_str(&format!(
+            "<dt>{}</dt><dd>{}</dd>\n",
+            e(&label),
+            html_nowrap_pieces(&value)
+        ));
     }
     out.push_str("</dl>\n");
     let counterpart = meeting.counterpart_time_zone;
-    let mut header = vec![format!(
-        "{} ({})",
-        lang.label("Time", "时间"),
-        zone_city(meeting.time_zone, lang)
-    )];
+    let mut header = vec![
+        "#".to_owned(),
+        format!(
+            "{} ({})",
+            lang.label("Time", "时间"),
+            zone_city(meeting.time_zone, lang)
+        ),
+    ];
     if let Some(other) = counterpart {
         header.push(zone_city(other, lang));
     }
@@ -344,8 +402,11 @@ pub fn html(project: &Project, meeting: &Meeting, lang: ExportLanguage) -> Strin
     }
     header.push(lang.label("Speakers", "发言人"));
     for part in days(project, meeting, lang) {
-        out.push_str(&format!("<h2>{}</h2>\n", e(&part.heading)));
-        out.push_str(&format!("<p class=\"day\">{}</p>\n", e(&part.times)));
+        out.push_str(&format!("<h2>{}</h2>\n", html_nowrap_pieces(&part.heading)));
+        out.push_str(&format!(
+            "<p class=\"day\">{}</p>\n",
+            html_nowrap_pieces(&part.times)
+        ));
         if let Some(venue) = &part.venue {
             out.push_str(&format!(
                 "<p class=\"day\">{}: {}</p>\n",
@@ -362,7 +423,11 @@ pub fn html(project: &Project, meeting: &Meeting, lang: ExportLanguage) -> Strin
         }
         out.push_str("</tr></thead>\n<tbody>\n");
         for row in part.rows {
-            out.push_str(&format!("<tr><td class=\"time\">{}</td>", e(&row.time)));
+            out.push_str(&format!(
+                "<tr><td class=\"num\">{}</td><td class=\"time\">{}</td>",
+                number_text(row.number),
+                e(&row.time)
+            ));
             if counterpart.is_some() {
                 out.push_str(&format!(
                     "<td class=\"time\">{}</td>",
@@ -378,7 +443,10 @@ pub fn html(project: &Project, meeting: &Meeting, lang: ExportLanguage) -> Strin
             } else {
                 out.push_str(&format!("<td>{}</td>", e(&row.title)));
             }
-            out.push_str(&format!("<td class=\"speakers\">{}", e(&row.speakers)));
+            out.push_str(&format!(
+                "<td class=\"speakers\">{}",
+                html_nowrap_pieces(&row.speakers)
+            ));
             if !row.notes.is_empty() {
                 out.push_str(&format!("<div class=\"notes\">{}</div>", e(&row.notes)));
             }
@@ -416,8 +484,8 @@ fn blocks(project: &Project, meeting: &Meeting, lang: ExportLanguage) -> Vec<pdf
         blocks.push(pdf::Block::Paragraph(format!("{label}: {value}")));
     }
     let counterpart = meeting.counterpart_time_zone;
-    let mut header = vec![lang.label("Time", "时间")];
-    let mut widths = vec![1.3];
+    let mut header = vec!["#".to_owned(), lang.label("Time", "时间")];
+    let mut widths = vec![0.3, 1.3];
     if let Some(other) = counterpart {
         header.push(zone_city(other, lang));
         widths.push(1.1);
@@ -441,7 +509,7 @@ fn blocks(project: &Project, meeting: &Meeting, lang: ExportLanguage) -> Vec<pdf
             .rows
             .into_iter()
             .map(|row| {
-                let mut cells = vec![row.time];
+                let mut cells = vec![number_text(row.number), row.time];
                 if counterpart.is_some() {
                     cells.push(row.counterpart.unwrap_or_default());
                 }
@@ -449,7 +517,8 @@ fn blocks(project: &Project, meeting: &Meeting, lang: ExportLanguage) -> Vec<pdf
                 if !row.notes.is_empty() {
                     title = format!("{title}\n{}", row.notes);
                 }
-                cells.extend([title, row.speakers]);
+                // One speaker a line: a name is never split between two.
+                cells.extend([title, row.speakers.replace("; ", "\n")]);
                 cells
             })
             .collect();
@@ -460,185 +529,4 @@ fn blocks(project: &Project, meeting: &Meeting, lang: ExportLanguage) -> Vec<pdf
         });
     }
     blocks
-}
-
-/// The start of an iCalendar file with the zone of the events.
-fn calendar_start(meeting: &Meeting) -> IcsWriter {
-    let tz = meeting.time_zone;
-    let mut w = IcsWriter::default();
-    w.raw("BEGIN", "VCALENDAR");
-    w.raw("VERSION", "2.0");
-    w.raw("PRODID", "-//Delegation Planner//Delegation Planner//EN");
-    w.raw("CALSCALE", "GREGORIAN");
-    w.raw("METHOD", "PUBLISH");
-    write_vtimezone(
-        &mut w,
-        tz,
-        year_of(&meeting.start_instant())..=year_of(&meeting.end_instant()),
-    );
-    w
-}
-
-fn uid_domain(project: &Project) -> String {
-    let slug = crate::model::slugify(&project.info.title.en);
-    if slug.is_empty() {
-        "project".to_owned()
-    } else {
-        slug
-    }
-}
-
-/// One VEVENT from `start` to `end` in the venue's zone.
-struct Event<'a> {
-    uid: String,
-    start: DateTime<Tz>,
-    end: DateTime<Tz>,
-    summary: String,
-    location: &'a crate::model::Bilingual,
-    description: String,
-}
-
-fn write_event(
-    w: &mut IcsWriter,
-    tz: Tz,
-    event: &Event<'_>,
-    lang: ExportLanguage,
-    now: &DateTime<Utc>,
-) {
-    w.raw("BEGIN", "VEVENT");
-    w.raw("UID", &event.uid);
-    w.raw("DTSTAMP", &utc_stamp(now));
-    w.raw(
-        &format!("DTSTART;TZID={}", tz.name()),
-        &local_stamp(&event.start),
-    );
-    w.raw(
-        &format!("DTEND;TZID={}", tz.name()),
-        &local_stamp(&event.end),
-    );
-    w.text("SUMMARY", &event.summary);
-    if !event.location.is_empty() {
-        w.text("LOCATION", &lang.text(event.location));
-    }
-    if !event.description.is_empty() {
-        w.text("DESCRIPTION", event.description.trim_end());
-    }
-    w.raw("END", "VEVENT");
-}
-
-/// An item as a line of an event's description: times, title, speakers, notes.
-fn description_line(row: &Row<'_>) -> String {
-    let mut line = row.time.clone();
-    if let Some(c) = &row.counterpart {
-        line.push_str(&format!(" ({c})"));
-    }
-    line.push_str(&format!("  {}", row.title));
-    if !row.speakers.is_empty() {
-        line.push_str(&format!(" — {}", row.speakers));
-    }
-    line.push('\n');
-    if !row.notes.is_empty() {
-        for note in row.notes.lines() {
-            line.push_str(&format!("    {note}\n"));
-        }
-    }
-    line
-}
-
-/// The meeting as an iCalendar file: one event per day, on that day's date, from its start
-/// to the end of its items (or its planned end when it has none), in the venue's zone,
-/// with the day's venue as LOCATION and its items in DESCRIPTION. The first day's UID is
-/// the meeting's, so a calendar updates the event exported before the meeting had days.
-/// `now` is the DTSTAMP (passed in so output is reproducible).
-pub fn ics(
-    project: &Project,
-    id: &MeetingId,
-    meeting: &Meeting,
-    lang: ExportLanguage,
-    now: DateTime<Utc>,
-) -> String {
-    let tz = meeting.time_zone;
-    let mut w = calendar_start(meeting);
-    let domain = uid_domain(project);
-    for (d, part) in days(project, meeting, lang).into_iter().enumerate() {
-        let summary_times = part.day.summary(tz);
-        let start = summary_times.start;
-        let end = part
-            .day
-            .planned_end_instant(tz)
-            .filter(|e| *e > start && part.rows.is_empty())
-            .unwrap_or_else(|| summary_times.end.max(add_minutes(start, 1)));
-        let mut summary = lang.text(&meeting.title);
-        if !part.day.title.is_empty() {
-            summary.push_str(&format!(" — {}", lang.text(&part.day.title)));
-        }
-        let uid = if d == 0 {
-            format!("{id}@{domain}.delegation-planner")
-        } else {
-            format!("{id}-day-{}@{domain}.delegation-planner", d + 1)
-        };
-        let description: String = part.rows.iter().map(description_line).collect();
-        write_event(
-            &mut w,
-            tz,
-            &Event {
-                uid,
-                start,
-                end,
-                summary,
-                location: meeting.venue_of(d),
-                description,
-            },
-            lang,
-            &now,
-        );
-    }
-    w.raw("END", "VCALENDAR");
-    w.finish()
-}
-
-/// The meeting as an iCalendar file with one event per agenda item (`--per-item`): its
-/// times, the meeting's and the item's titles, the day's venue, speakers and notes.
-pub fn ics_per_item(
-    project: &Project,
-    id: &MeetingId,
-    meeting: &Meeting,
-    lang: ExportLanguage,
-    now: DateTime<Utc>,
-) -> String {
-    let tz = meeting.time_zone;
-    let mut w = calendar_start(meeting);
-    let domain = uid_domain(project);
-    for (d, part) in days(project, meeting, lang).into_iter().enumerate() {
-        for row in &part.rows {
-            let mut description = String::new();
-            if !row.speakers.is_empty() {
-                description.push_str(&format!(
-                    "{}: {}\n",
-                    lang.label("Speakers", "发言人"),
-                    row.speakers
-                ));
-            }
-            if !row.notes.is_empty() {
-                description.push_str(&format!("{}\n", row.notes));
-            }
-            description.push_str(&lang.text(&meeting.title));
-            write_event(
-                &mut w,
-                tz,
-                &Event {
-                    uid: format!("{id}-{}@{domain}.delegation-planner", row.item.id),
-                    start: row.start,
-                    end: row.end.max(add_minutes(row.start, 1)),
-                    summary: row.title.clone(),
-                    location: meeting.venue_of(d),
-                    description,
-                },
-                lang,
-                &now,
-            );
-        }
-    }
-    w.raw("END", "VCALENDAR");
-    w.finish()
 }

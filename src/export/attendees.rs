@@ -6,9 +6,14 @@ use chrono::NaiveDate;
 
 use super::csv::CsvWriter;
 use super::pdf;
+use super::request::Stamp;
 use super::text::ExportLanguage;
 use crate::import::attendees::Field;
 use crate::model::{Attendee, Choice, Meeting, Organisation, Person, PersonId, Project};
+
+pub use super::name_cards::{
+    chinese_card_name, latin_on_chinese_face, name_cards, name_cards_with,
+};
 
 /// Formats of an exported attendee list.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
@@ -114,13 +119,31 @@ pub fn render_with_personal(
     today: NaiveDate,
     personal: &[Field],
 ) -> Result<Vec<u8>, AttendeeExportError> {
+    let made = today.and_time(chrono::NaiveTime::MIN).and_utc();
+    render_stamped(project, meeting, format, lang, &Stamp::at(made), personal)
+}
+
+/// [`render`], made at `stamp` (a printed list of everyone is dated that day, a Word
+/// document names its author), with the personal-data columns `personal`.
+///
+/// # Errors
+/// Only the workbook, the PDF and the Word document can fail.
+pub fn render_stamped(
+    project: &Project,
+    meeting: Option<&Meeting>,
+    format: AttendeeFormat,
+    lang: ExportLanguage,
+    stamp: &Stamp,
+    personal: &[Field],
+) -> Result<Vec<u8>, AttendeeExportError> {
+    let today = stamp.now.date_naive();
     Ok(match format {
         AttendeeFormat::Csv => csv_with_personal(project, meeting, personal).into_bytes(),
         AttendeeFormat::Xlsx => super::xlsx::attendee_workbook(project, meeting, personal)?,
         AttendeeFormat::Html => html(project, meeting, lang).into_bytes(),
         AttendeeFormat::Md => markdown(project, meeting, lang).into_bytes(),
         AttendeeFormat::Pdf => pdf_on(project, meeting, lang, today)?,
-        AttendeeFormat::Docx => docx_on(project, meeting, lang, today)?,
+        AttendeeFormat::Docx => docx_stamped(project, meeting, lang, stamp)?,
     })
 }
 
@@ -190,8 +213,28 @@ pub fn rows<'p>(project: &'p Project, meeting: Option<&'p Meeting>) -> Vec<Row<'
     }
 }
 
+/// Whether any row has notes: only the planners' own copy does (a copy for partners has
+/// none, see [`Project::for_partners`]), and only then is there a `Notes` column.
+pub(super) fn has_notes(rows: &[Row<'_>]) -> bool {
+    rows.iter().any(|r| !r.person.notes.trim().is_empty())
+}
+
 /// The interchange columns (`Phone` after `Email`), then `Name order`, then the
-/// meeting's columns: every column imports back (`crate::import::headers`).
+/// meeting's columns, then the personal-data columns chosen, then `Notes` when `notes`:
+/// every column imports back (`crate::import::headers`).
+pub(super) fn headers_with(
+    with_meeting: bool,
+    notes: bool,
+    personal: &[Field],
+) -> Vec<&'static str> {
+    let mut headers = headers(with_meeting, personal);
+    if notes {
+        headers.push(Field::Notes.header());
+    }
+    headers
+}
+
+/// The interchange columns without notes (see [`headers_with`]).
 pub(super) fn headers(with_meeting: bool, personal: &[Field]) -> Vec<&'static str> {
     let mut fields = vec![
         Field::Honorific,
@@ -217,6 +260,20 @@ pub(super) fn headers(with_meeting: bool, personal: &[Field]) -> Vec<&'static st
     }
     fields.extend(personal.iter().copied().filter(|f| f.is_personal()));
     fields.into_iter().map(Field::header).collect()
+}
+
+/// The cells of one row, in the order of [`headers_with`].
+pub(super) fn cells_with(
+    row: &Row<'_>,
+    meeting: Option<&Meeting>,
+    notes: bool,
+    personal: &[Field],
+) -> Vec<String> {
+    let mut cells = cells(row, meeting, personal);
+    if notes {
+        cells.push(super::sanitize_cell(&row.person.notes));
+    }
+    cells
 }
 
 /// The cells of one row, in the order of [`headers`].
@@ -292,9 +349,11 @@ pub fn csv_with_personal(
     personal: &[Field],
 ) -> String {
     let mut w = CsvWriter::new();
-    w.row(headers(meeting.is_some(), personal));
-    for row in rows(project, meeting) {
-        w.row(cells(&row, meeting, personal));
+    let rows = rows(project, meeting);
+    let notes = has_notes(&rows);
+    w.row(headers_with(meeting.is_some(), notes, personal));
+    for row in rows {
+        w.row(cells_with(&row, meeting, notes, personal));
     }
     w.finish()
 }
@@ -305,26 +364,17 @@ pub fn xlsx(project: &Project, meeting: Option<&Meeting>) -> Result<Vec<u8>, Att
     super::xlsx::attendee_workbook(project, meeting, &[])
 }
 
-/// The printed name of a row: `Mr. HUANG Jixian 黄继先`, honorific per language.
+/// The printed name of a row: `Mr. HUANG Jixian 黄继先`; in Chinese `黄继先`, and a foreign
+/// guest the Chinese way (`Myriam AUGEREAU LANDAIS 女士`), see [`super::names`].
 fn printed_name(p: &Person, lang: ExportLanguage) -> String {
-    let name = match lang {
-        ExportLanguage::Zh if !p.chinese_name.trim().is_empty() => p.chinese_name.trim().to_owned(),
-        // A Chinese list addresses a foreign guest the Chinese way: `Myriam AUGEREAU
-        // LANDAIS 女士`.
-        ExportLanguage::Zh => match p.honorific {
-            crate::model::Honorific::None => p.latin_name(),
-            h => format!("{} {}", p.latin_name(), h.label_zh()),
-        },
-        _ => p.formal_name(),
-    };
-    super::sanitize_cell(&name)
+    super::sanitize_cell(&super::names::formal_in(p, lang))
 }
 
 fn title_text(p: &Person, lang: ExportLanguage) -> String {
     lang.text(&p.title)
 }
 
-fn org_text(o: Option<&Organisation>, lang: ExportLanguage) -> String {
+pub(super) fn org_text(o: Option<&Organisation>, lang: ExportLanguage) -> String {
     o.map(|o| match lang {
         ExportLanguage::En => {
             if o.acronym.is_empty() {
@@ -352,6 +402,21 @@ fn org_text(o: Option<&Organisation>, lang: ExportLanguage) -> String {
         }
     })
     .unwrap_or_default()
+}
+
+/// The header of a printed list: `#`, name, title, organisation, and the notes in the
+/// planners' own copy.
+fn list_header(lang: ExportLanguage, notes: bool) -> Vec<String> {
+    let mut header = vec![
+        "#".to_owned(),
+        lang.label("Name", "姓名"),
+        lang.label("Title", "职务"),
+        lang.label("Organisation", "机构"),
+    ];
+    if notes {
+        header.push(lang.label("Notes (internal)", "备注（内部）"));
+    }
+    header
 }
 
 /// Sections of the printed list: a heading per side, then numbered lines.
@@ -411,24 +476,31 @@ pub fn html(project: &Project, meeting: Option<&Meeting>, lang: ExportLanguage) 
     if let Some(m) = meeting {
         out.push_str(&format!("<p>{}</p>\n", e(&date_and_venue(m, lang))));
     }
+    let notes = has_notes(&rows(project, meeting));
     for (heading, rows) in sections(project, meeting, lang) {
         if !heading.is_empty() {
             out.push_str(&format!("<h2>{}</h2>\n", e(&heading)));
         }
-        out.push_str(&format!(
-            "<table>\n<thead><tr><th>#</th><th>{}</th><th>{}</th><th>{}</th></tr></thead>\n<tbody>\n",
-            e(&lang.label("Name", "姓名")),
-            e(&lang.label("Title", "职务")),
-            e(&lang.label("Organisation", "机构"))
-        ));
+        out.push_str("<table>\n<thead><tr>");
+        for h in list_header(lang, notes) {
+            out.push_str(&format!("<th>{}</th>", e(&h)));
+        }
+        out.push_str("</tr></thead>\n<tbody>\n");
         for row in &rows {
             out.push_str(&format!(
-                "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>\n",
+                "<tr><td class=\"num\">{}</td><td><span class=\"nb\">{}</span></td><td>{}</td><td>{}</td>",
                 row.order,
                 e(&printed_name(row.person, lang)),
                 e(&title_text(row.person, lang)),
                 e(&org_text(row.organisation, lang))
             ));
+            if notes {
+                out.push_str(&format!(
+                    "<td class=\"notes\">{}</td>",
+                    e(&row.person.notes)
+                ));
+            }
+            out.push_str("</tr>\n");
         }
         out.push_str("</tbody>\n</table>\n");
     }
@@ -440,24 +512,28 @@ pub fn html(project: &Project, meeting: Option<&Meeting>, lang: ExportLanguage) 
 pub fn markdown(project: &Project, meeting: Option<&Meeting>, lang: ExportLanguage) -> String {
     let cell = super::sanitize::md_escape;
     let mut out = format!("# {}\n", cell(&list_title(project, meeting, lang)));
+    let notes = has_notes(&rows(project, meeting));
+    let header = list_header(lang, notes);
     for (heading, rows) in sections(project, meeting, lang) {
         if !heading.is_empty() {
             out.push_str(&format!("\n## {}\n", cell(&heading)));
         }
         out.push_str(&format!(
-            "\n| # | {} | {} | {} |\n|---|---|---|---|\n",
-            lang.label("Name", "姓名"),
-            lang.label("Title", "职务"),
-            lang.label("Organisation", "机构")
+            "\n| {} |\n|{}\n",
+            header.join(" | "),
+            "---|".repeat(header.len())
         ));
         for row in &rows {
-            out.push_str(&format!(
-                "| {} | {} | {} | {} |\n",
-                row.order,
+            let mut cells = vec![
+                row.order.to_string(),
                 cell(&printed_name(row.person, lang)),
                 cell(&title_text(row.person, lang)),
-                cell(&org_text(row.organisation, lang))
-            ));
+                cell(&org_text(row.organisation, lang)),
+            ];
+            if notes {
+                cells.push(cell(&row.person.notes));
+            }
+            out.push_str(&format!("| {} |\n", cells.join(" | ")));
         }
     }
     out
@@ -511,13 +587,28 @@ pub fn docx_on(
     lang: ExportLanguage,
     today: NaiveDate,
 ) -> Result<Vec<u8>, AttendeeExportError> {
-    let date = meeting.map_or(today, Meeting::start_date);
+    let made = today.and_time(chrono::NaiveTime::MIN).and_utc();
+    docx_stamped(project, meeting, lang, &Stamp::at(made))
+}
+
+/// [`docx_on`], made at `stamp` by its author (the document's properties).
+///
+/// # Errors
+/// Only when docx-rs cannot write the document.
+pub fn docx_stamped(
+    project: &Project,
+    meeting: Option<&Meeting>,
+    lang: ExportLanguage,
+    stamp: &Stamp,
+) -> Result<Vec<u8>, AttendeeExportError> {
+    let date = meeting.map_or(stamp.now.date_naive(), Meeting::start_date);
     let footer = super::text::footer_line(&lang.text(&project.info.title), date, lang);
+    let title = list_title(project, meeting, lang);
     Ok(super::docx::from_blocks(
         &blocks(project, meeting, lang),
-        &list_title(project, meeting, lang),
+        &title,
         &footer,
-        lang == ExportLanguage::Zh,
+        &stamp.properties(title.clone(), lang),
     )?)
 }
 
@@ -528,90 +619,34 @@ fn blocks(project: &Project, meeting: Option<&Meeting>, lang: ExportLanguage) ->
     if let Some(m) = meeting {
         blocks.push(pdf::Block::Paragraph(date_and_venue(m, lang)));
     }
+    let notes = has_notes(&rows(project, meeting));
+    let mut widths = vec![0.4, 3.0, 4.0, 2.2];
+    if notes {
+        widths.push(2.6);
+    }
     for (heading, rows) in sections(project, meeting, lang) {
         if !heading.is_empty() {
             blocks.push(pdf::Block::Heading(heading));
         }
         blocks.push(pdf::Block::Table {
-            widths: vec![0.4, 3.0, 4.0, 2.2],
-            header: vec![
-                "#".to_owned(),
-                lang.label("Name", "姓名"),
-                lang.label("Title", "职务"),
-                lang.label("Organisation", "机构"),
-            ],
+            widths: widths.clone(),
+            header: list_header(lang, notes),
             rows: rows
                 .iter()
                 .map(|row| {
-                    vec![
+                    let mut cells = vec![
                         row.order.to_string(),
                         super::sanitize_cell(&printed_name(row.person, lang)),
                         super::sanitize_cell(&title_text(row.person, lang)),
                         super::sanitize_cell(&org_text(row.organisation, lang)),
-                    ]
+                    ];
+                    if notes {
+                        cells.push(super::sanitize_cell(&row.person.notes));
+                    }
+                    cells
                 })
                 .collect(),
         });
     }
     blocks
-}
-
-/// Folded table cards for a meeting's attendees (declined ones left out), in protocol
-/// order: large name in both scripts, title and organisation.
-pub fn name_cards(project: &Project, meeting: &Meeting) -> Result<Vec<u8>, AttendeeExportError> {
-    name_cards_with(
-        project,
-        meeting,
-        pdf::CardOptions::default(),
-        &mut |_, _| true,
-    )
-    .map(|(bytes, _)| bytes)
-}
-
-/// [`name_cards`] on the paper and with the faces of `options`, with a progress callback
-/// (`cards done, cards in all`; false stops with [`pdf::PdfError::Cancelled`]), also
-/// returning how many cards were drawn.
-pub fn name_cards_with(
-    project: &Project,
-    meeting: &Meeting,
-    options: pdf::CardOptions,
-    progress: &mut dyn FnMut(usize, usize) -> bool,
-) -> Result<(Vec<u8>, usize), AttendeeExportError> {
-    let cards: Vec<pdf::NameCard> = rows(project, Some(meeting))
-        .into_iter()
-        .filter(|r| {
-            r.attendance
-                .is_none_or(|a| a.status != crate::model::AttendanceStatus::Declined)
-        })
-        .map(|r| pdf::NameCard {
-            name_latin: super::sanitize_cell(&r.person.formal_name_latin()),
-            name_chinese: super::sanitize_cell(&chinese_card_name(&r.person.chinese_name)),
-            organisation: super::sanitize_cell(&org_text(r.organisation, ExportLanguage::Both)),
-            title: super::sanitize_cell(&ExportLanguage::Both.text(&r.person.title)),
-            organisation_en: super::sanitize_cell(&org_text(r.organisation, ExportLanguage::En)),
-            organisation_zh: super::sanitize_cell(&org_text(r.organisation, ExportLanguage::Zh)),
-            title_en: super::sanitize_cell(&ExportLanguage::En.text(&r.person.title)),
-            title_zh: super::sanitize_cell(&ExportLanguage::Zh.text(&r.person.title)),
-        })
-        .collect();
-    let bytes = pdf::render_name_cards_with(&cards, options, progress)?;
-    Ok((bytes, cards.len()))
-}
-
-/// Two-character Chinese names are spaced on cards to align with three-character ones
-/// (`方艳` → `方 艳`), as protocol expects; others are printed as typed.
-pub fn chinese_card_name(name: &str) -> String {
-    let compact = crate::model::normalize_chinese_name(name);
-    let chars: Vec<char> = compact.chars().collect();
-    match chars.as_slice() {
-        [a, b] if chars.iter().all(|c| is_han(*c)) => format!("{a} {b}"),
-        _ => name.trim().to_owned(),
-    }
-}
-
-/// A Han character, also of the extensions that rare name characters come from (䶮 is in
-/// Extension A).
-fn is_han(c: char) -> bool {
-    matches!(u32::from(c),
-        0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x323AF)
 }

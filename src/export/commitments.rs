@@ -80,6 +80,8 @@ struct Row<'p> {
     state: DueState,
     preconditions: String,
     progress: Vec<String>,
+    /// Internal remarks: only in the planners' own copy (a copy for partners has none).
+    remarks: String,
 }
 
 /// The commitments passing `filter`, in tree order.
@@ -143,6 +145,7 @@ fn row<'p>(
             .iter()
             .map(|e| progress_text(project, e, lang))
             .collect(),
+        remarks: super::sanitize_cell(c.remarks.trim()),
     }
 }
 
@@ -176,8 +179,13 @@ fn date_text(date: NaiveDate, lang: ExportLanguage) -> String {
 }
 
 fn owner_name(project: &Project, owner: &Owner, zh: bool) -> String {
+    let lang = if zh {
+        ExportLanguage::Zh
+    } else {
+        ExportLanguage::Both
+    };
     match owner {
-        Owner::Person(p) => project.person_name(p),
+        Owner::Person(p) => super::names::person_in(project, p, lang),
         Owner::Organisation(o) => project.organisation_name(o, zh),
     }
 }
@@ -246,7 +254,7 @@ pub fn follow_up_text(state: DueState, lang: ExportLanguage) -> String {
 /// can rely on them; text cells in `lang`.
 pub fn csv(project: &Project, filter: &Filter, lang: ExportLanguage, today: NaiveDate) -> String {
     let mut w = CsvWriter::new();
-    w.row([
+    let mut header = vec![
         "Id",
         "Title",
         "Title (Chinese)",
@@ -261,12 +269,21 @@ pub fn csv(project: &Project, filter: &Filter, lang: ExportLanguage, today: Naiv
         "Preconditions",
         "Last update",
         "Latest progress",
-    ]);
-    for row in rows(project, filter, lang, today) {
+    ];
+    let rows = rows(project, filter, lang, today);
+    let remarks = rows.iter().any(|r| !r.remarks.is_empty());
+    if remarks {
+        header.push("Internal remarks");
+    }
+    w.row(header);
+    for row in rows {
         let last = followup::last_entry(row.c)
             .map(|e| lang.text(&e.note))
             .unwrap_or_default();
-        w.row([
+        let last_update = followup::last_update(row.c)
+            .map(|d| d.to_string())
+            .unwrap_or_default();
+        let mut cells = vec![
             row.id.as_str(),
             &row.c.title.en,
             &row.c.title.zh,
@@ -279,11 +296,13 @@ pub fn csv(project: &Project, filter: &Filter, lang: ExportLanguage, today: Naiv
             &row.due,
             &row.follow_up,
             &row.preconditions,
-            &followup::last_update(row.c)
-                .map(|d| d.to_string())
-                .unwrap_or_default(),
+            &last_update,
             &last,
-        ]);
+        ];
+        if remarks {
+            cells.push(&row.remarks);
+        }
+        w.row(cells);
     }
     w.finish()
 }
@@ -366,6 +385,10 @@ fn facts(row: &Row<'_>, lang: ExportLanguage) -> Vec<(String, String)> {
         (
             lang.label("Preconditions", "前提条件"),
             row.preconditions.clone(),
+        ),
+        (
+            lang.label("Internal remarks", "内部备注"),
+            row.remarks.clone(),
         ),
     ];
     facts
@@ -490,6 +513,7 @@ pub fn html(project: &Project, filter: &Filter, lang: ExportLanguage, today: Nai
             for (label, value) in [
                 (lang.label("Topics", "主题"), &row.topics),
                 (lang.label("Preconditions", "前提条件"), &row.preconditions),
+                (lang.label("Internal remarks", "内部备注"), &row.remarks),
             ] {
                 if !value.is_empty() {
                     out.push_str(&format!("<div>{}: {}</div>", e(&label), e(value)));
@@ -499,14 +523,17 @@ pub fn html(project: &Project, filter: &Filter, lang: ExportLanguage, today: Nai
                 "</td><td>{}<div>{}</div></td><td>{}</td>",
                 e(&row.meeting),
                 e(&row.parties),
-                e(&row.owners)
+                super::sanitize::html_nowrap_pieces(&row.owners)
             ));
             let class = match row.state {
                 DueState::Overdue { .. } => " class=\"overdue\"",
                 DueState::DueSoon { .. } => " class=\"soon\"",
                 _ => "",
             };
-            out.push_str(&format!("<td{class}>{}", e(&row.due)));
+            out.push_str(&format!(
+                "<td{class}><span class=\"nb\">{}</span>",
+                e(&row.due)
+            ));
             if !row.follow_up.is_empty() {
                 out.push_str(&format!("<div>{}</div>", e(&row.follow_up)));
             }
@@ -574,6 +601,7 @@ pub fn pdf(
                 for (label, value) in [
                     (lang.label("Topics", "主题"), &row.topics),
                     (lang.label("Preconditions", "前提条件"), &row.preconditions),
+                    (lang.label("Internal remarks", "内部备注"), &row.remarks),
                 ] {
                     if !value.is_empty() {
                         commitment.push_str(&format!("\n{label}: {value}"));

@@ -1,6 +1,13 @@
 //! Word documents (.docx) through [`docx_rs`]: the minutes, the agenda and the attendee list
 //! as ministries and associations edit, countersign and file them.
 //!
+//! Tables print as the PDF's do: columns sized from their content by the PDF engine (no
+//! word, time range or number split), rows that never break across pages, a header row
+//! repeated on every page (`w:tblHeader`, which docx-rs cannot write: added to the XML it
+//! makes) and kept with the first rows, the last two rows kept together, and widow and
+//! orphan control on every paragraph. The document's properties name its title, its
+//! author and when it was made (docx-rs writes "unknown" and 1970).
+//!
 //! What Word and LibreOffice expect of a document people go on editing: real styles (Title,
 //! Heading 1, Heading 2, a table style) rather than formatting on every run, real tables, A4
 //! with 20 mm margins, a footer with "page N of M" as fields, and the East Asian font slot
@@ -9,10 +16,11 @@
 //! the characters XML 1.0 cannot hold (most C0 controls), which would otherwise make Word
 //! refuse the file or offer to repair it.
 
+use chrono::{DateTime, Utc};
 use docx_rs::{
     AlignmentType, BreakType, Docx, FieldCharType, Footer, Header, InstrText, PageMargin,
-    Paragraph, Run, RunFonts, Shading, Style, StyleType, Table, TableBorders, TableCell, TableRow,
-    WidthType,
+    Paragraph, Run, RunFonts, Shading, Style, StyleType, Table, TableBorders, TableCell,
+    TableLayoutType, TableRow, WidthType,
 };
 
 /// A4 in twentieths of a point (twips).
@@ -38,14 +46,36 @@ const HEADER_FILL: &str = "E6E9EE";
 /// Style id of the table style every table uses.
 const TABLE_STYLE: &str = "DelegationTable";
 
+/// A table of this many body rows or fewer is kept on one page.
+const SMALL_TABLE: usize = super::pdf::SMALL_TABLE;
+/// Word's own room on either side of a cell's text (0.19 cm), in points.
+const CELL_MARGINS: f32 = 2.0 * 5.4;
+
 /// Why a Word document could not be made.
 #[derive(Debug, thiserror::Error)]
 #[error("{0}")]
 pub struct DocxError(#[from] docx_rs::DocxError);
 
+/// What a Word document says about itself (File › Properties): its title, who made it and
+/// when.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Properties {
+    /// The document's title.
+    pub title: String,
+    /// Its author (the app's settings, `--author`); left out when empty.
+    pub author: String,
+    /// When it was made: created and last modified.
+    pub made: DateTime<Utc>,
+    /// Whether the document is written in Chinese (its language tag: `zh-CN`, else `en-GB`).
+    pub chinese: bool,
+}
+
 /// A Word document being built, top to bottom.
 pub struct Word {
     docx: Docx,
+    /// For each table in the document, in order: whether its first row is a header row,
+    /// to mark with `w:tblHeader` once docx-rs has written the XML.
+    headed: Vec<bool>,
 }
 
 /// Text that XML 1.0 can hold: C0 controls other than tab and line feed dropped (Word asks
@@ -76,9 +106,9 @@ fn runs(text: &str, bold: bool) -> Vec<Run> {
     out
 }
 
-/// A paragraph of `text` in style `style` (`None`: Normal).
+/// A paragraph of `text` in style `style` (`None`: Normal), with widow and orphan control.
 fn paragraph(text: &str, style: Option<&str>, bold: bool) -> Paragraph {
-    let mut p = Paragraph::new();
+    let mut p = Paragraph::new().widow_control(true);
     if let Some(style) = style {
         p = p.style(style);
     }
@@ -193,7 +223,10 @@ impl Word {
             .add_style(table)
             .header(Header::new().add_paragraph(head))
             .footer(Footer::new().add_paragraph(foot));
-        Self { docx }
+        Self {
+            docx,
+            headed: Vec::new(),
+        }
     }
 
     /// The document's title (style Title).
@@ -218,8 +251,9 @@ impl Word {
 
     /// A line with a bold label before its value: `Venue: AFNOR headquarters`.
     pub fn labelled(&mut self, label: &str, value: &str) {
-        let mut p =
-            Paragraph::new().add_run(Run::new().add_text(format!("{}: ", clean(label))).bold());
+        let mut p = Paragraph::new()
+            .widow_control(true)
+            .add_run(Run::new().add_text(format!("{}: ", clean(label))).bold());
         for run in runs(value, false) {
             p = p.add_run(run);
         }
@@ -231,53 +265,51 @@ impl Word {
         self.push(paragraph(text, Some("Small"), false));
     }
 
-    /// A table in the document's table style: `widths` relative (as in the PDF blocks),
-    /// `header` bold on a tinted row (none when empty), then `rows`.
+    /// A table in the document's table style, printed as the PDF prints it: columns sized
+    /// from their content (`widths` relative, as in the PDF blocks, share what is left),
+    /// `header` bold on a tinted row repeated on every page (none when empty), then `rows`;
+    /// no row breaks across pages, the header stays with the first two rows and the last
+    /// two rows stay together.
     pub fn table(&mut self, widths: &[f32], header: &[String], rows: &[Vec<String>]) {
-        let columns = widths
-            .len()
-            .max(header.len())
-            .max(rows.iter().map(Vec::len).max().unwrap_or(0))
-            .max(1);
-        let total: f32 = (0..columns)
-            .map(|i| widths.get(i).copied().filter(|w| *w > 0.0).unwrap_or(1.0))
-            .sum();
-        let grid: Vec<usize> = (0..columns)
-            .map(|i| {
-                let w = widths.get(i).copied().filter(|w| *w > 0.0).unwrap_or(1.0);
-                // Rounded down: the columns never add up to more than the text width.
-                ((w / total) * TEXT_WIDTH as f32) as usize
-            })
-            .collect();
-        let cell = |text: &str, width: usize, head: bool| {
-            // A header row kept with the next row: never alone at the foot of a page.
+        let grid = grid(widths, header, rows);
+        let cell = |text: &str, width: usize, head: bool, keep: bool| {
             let mut c = TableCell::new()
                 .width(width, WidthType::Dxa)
-                .add_paragraph(paragraph(text, None, head).keep_next(head));
+                .add_paragraph(paragraph(text, None, head).keep_next(keep));
             if head {
                 c = c.shading(Shading::new().fill(HEADER_FILL));
             }
             c
         };
-        let row = |texts: &[String], head: bool| {
+        let row = |texts: &[String], head: bool, keep: bool| {
             TableRow::new(
                 grid.iter()
                     .enumerate()
-                    .map(|(i, w)| cell(texts.get(i).map_or("", String::as_str), *w, head))
+                    .map(|(i, w)| cell(texts.get(i).map_or("", String::as_str), *w, head, keep))
                     .collect(),
             )
             .cant_split()
         };
         let mut table_rows = Vec::new();
         if !header.is_empty() {
-            table_rows.push(row(header, true));
+            table_rows.push(row(header, true, true));
         }
-        table_rows.extend(rows.iter().map(|r| row(r, false)));
+        let last = rows.len().saturating_sub(1);
+        table_rows.extend(rows.iter().enumerate().map(|(i, r)| {
+            // "Keep with next" on a row keeps it on the page of the row after it: the
+            // first row with the second (never one row under the header at the foot of a
+            // page), the last but one with the last (never the last row alone on a page);
+            // a table of a few rows (a signature block) stays whole.
+            let keep = i < last && (i == 0 || i + 1 == last || rows.len() <= SMALL_TABLE);
+            row(r, false, keep)
+        }));
         let table = Table::new(table_rows)
             .style(TABLE_STYLE)
             .set_grid(grid.clone())
-            .width(TEXT_WIDTH, WidthType::Dxa);
+            .layout(TableLayoutType::Fixed)
+            .width(grid.iter().sum(), WidthType::Dxa);
         self.docx = std::mem::take(&mut self.docx).add_table(table);
+        self.headed.push(!header.is_empty());
         // Two tables in a row would merge into one in Word: a paragraph keeps them apart.
         self.push(Paragraph::new());
     }
@@ -291,17 +323,122 @@ impl Word {
         self.docx = std::mem::take(&mut self.docx).add_paragraph(p);
     }
 
-    /// The bytes of the .docx file.
+    /// The bytes of the .docx file, with `properties` in it.
     ///
     /// # Errors
-    /// When docx-rs cannot write the XML or the ZIP (in memory: only on a bug).
-    pub fn finish(self) -> Result<Vec<u8>, DocxError> {
+    /// When docx-rs cannot write the XML or the ZIP, or the XML it wrote cannot be read
+    /// back (in memory: only on a bug).
+    pub fn finish(self, properties: &Properties) -> Result<Vec<u8>, DocxError> {
+        let mut xml = self.docx.build();
+        xml.document = mark_header_rows(&xml.document, &self.headed)?;
+        xml.doc_props.core = core_properties(properties).into_bytes();
         let mut cursor = std::io::Cursor::new(Vec::new());
-        self.docx
-            .pack(&mut cursor)
-            .map_err(|e| DocxError(e.into()))?;
+        xml.pack(&mut cursor).map_err(|e| DocxError(e.into()))?;
         Ok(cursor.into_inner())
     }
+}
+
+/// The grid of a table in twips: the widths the PDF engine gives its columns for the text
+/// width at Word's body size, or shares by `widths` if the fonts cannot be read.
+fn grid(widths: &[f32], header: &[String], rows: &[Vec<String>]) -> Vec<usize> {
+    let columns = widths
+        .len()
+        .max(header.len())
+        .max(rows.iter().map(Vec::len).max().unwrap_or(0))
+        .max(1);
+    let total = TEXT_WIDTH as f32 / 20.0;
+    let size = BODY_SIZE as f32 / 2.0;
+    let points =
+        super::pdf::table_column_widths(widths, header, rows, (size, CELL_MARGINS + 1.0), total)
+            .ok()
+            .filter(|w| w.len() == columns)
+            .unwrap_or_else(|| {
+                let weight = |i: usize| widths.get(i).copied().filter(|w| *w > 0.0).unwrap_or(1.0);
+                let sum: f32 = (0..columns).map(weight).sum();
+                (0..columns).map(|i| weight(i) / sum * total).collect()
+            });
+    // Rounded down: the columns never add up to more than the text width.
+    points
+        .iter()
+        .map(|w| (w.max(0.0) * 20.0) as usize)
+        .collect()
+}
+
+/// `document.xml` with `<w:tblHeader/>` in the row properties of the first row of every
+/// table marked in `headed` (in document order): Word and LibreOffice repeat such a row at
+/// the top of every page the table runs onto. docx-rs writes every row's properties
+/// (`w:cantSplit`), so each first row has a `w:trPr` to add it to.
+fn mark_header_rows(document: &[u8], headed: &[bool]) -> Result<Vec<u8>, DocxError> {
+    use quick_xml::events::{BytesStart, Event};
+    let broken = |e: &dyn std::fmt::Display| {
+        DocxError(docx_rs::DocxError::ConvertError(format!(
+            "the document's XML could not be read back: {e}"
+        )))
+    };
+    let mut reader = quick_xml::Reader::from_reader(document);
+    let mut writer = quick_xml::Writer::new(Vec::with_capacity(document.len() + 64));
+    let mut buf = Vec::new();
+    // The table being read (its index), and its row.
+    let mut table: Option<usize> = None;
+    let mut tables = 0;
+    let mut row = 0;
+    loop {
+        let event = reader.read_event_into(&mut buf).map_err(|e| broken(&e))?;
+        let mut header_here = false;
+        match &event {
+            Event::Eof => break,
+            Event::Start(e) if e.name().into_inner() == "w:tbl" => {
+                table = Some(tables);
+                tables += 1;
+                row = 0;
+            }
+            Event::End(e) if e.name().into_inner() == "w:tbl" => table = None,
+            Event::Start(e) if e.name().into_inner() == "w:tr" => row += 1,
+            Event::Start(e) if e.name().into_inner() == "w:trPr" => {
+                header_here = row == 1 && table.is_some_and(|t| headed.get(t) == Some(&true));
+            }
+            _ => {}
+        }
+        writer.write_event(event).map_err(|e| broken(&e))?;
+        if header_here {
+            writer
+                .write_event(Event::Empty(BytesStart::new("w:tblHeader")))
+                .map_err(|e| broken(&e))?;
+        }
+        buf.clear();
+    }
+    Ok(writer.into_inner())
+}
+
+/// `docProps/core.xml` with the title, the author, the language and the time made.
+fn core_properties(p: &Properties) -> String {
+    use quick_xml::escape::escape;
+    let made = p.made.format("%Y-%m-%dT%H:%M:%SZ");
+    let title = clean(&p.title);
+    let author = clean(&p.author);
+    let mut out = String::from(concat!(
+        r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"#,
+        r#"<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties""#,
+        r#" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/""#,
+        r#" xmlns:dcmitype="http://purl.org/dc/dcmitype/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">"#
+    ));
+    if !title.trim().is_empty() {
+        out.push_str(&format!("<dc:title>{}</dc:title>", escape(title.trim())));
+    }
+    if !author.trim().is_empty() {
+        let author = escape(author.trim());
+        out.push_str(&format!(
+            "<dc:creator>{author}</dc:creator><cp:lastModifiedBy>{author}</cp:lastModifiedBy>"
+        ));
+    }
+    out.push_str(&format!(
+        "<dc:language>{}</dc:language><cp:revision>1</cp:revision>",
+        if p.chinese { "zh-CN" } else { "en-GB" }
+    ));
+    out.push_str(&format!(
+        r#"<dcterms:created xsi:type="dcterms:W3CDTF">{made}</dcterms:created><dcterms:modified xsi:type="dcterms:W3CDTF">{made}</dcterms:modified></cp:coreProperties>"#
+    ));
+    out
 }
 
 /// One piece of a printed document: a block of the PDF engine, or a sub-heading (Heading 2
@@ -332,14 +469,16 @@ pub fn from_blocks(
     blocks: &[super::pdf::Block],
     header: &str,
     footer: &str,
-    language_zh: bool,
+    properties: &Properties,
 ) -> Result<Vec<u8>, DocxError> {
     let parts: Vec<Part> = blocks.iter().cloned().map(Part::Block).collect();
-    from_parts(&parts, header, footer, language_zh)
+    from_parts(&parts, header, footer, properties)
 }
 
 /// A Word document of `parts`, laid out as the PDF lays out its blocks: title, Heading 1,
-/// Heading 2, body text, small print and tables in the document's styles.
+/// Heading 2, body text, small print and tables in the document's styles. A table without
+/// a header of two columns (the facts under a title) is written as labelled lines, so that
+/// every table of the document has a header row.
 ///
 /// # Errors
 /// As [`Word::finish`].
@@ -347,10 +486,10 @@ pub fn from_parts(
     parts: &[Part],
     header: &str,
     footer: &str,
-    language_zh: bool,
+    properties: &Properties,
 ) -> Result<Vec<u8>, DocxError> {
     use super::pdf::Block;
-    let mut word = Word::new(header, footer, language_zh);
+    let mut word = Word::new(header, footer, properties.chinese);
     for part in parts {
         match part {
             Part::Subheading(text) => word.heading2(text),
@@ -358,15 +497,24 @@ pub fn from_parts(
             Part::Block(Block::Heading(text)) => word.heading1(text),
             Part::Block(Block::Paragraph(text)) => word.paragraph(text),
             Part::Block(Block::Small(text)) => word.small(text),
+            Part::Block(Block::Table { header, rows, .. })
+                if header.is_empty() && rows.iter().all(|r| r.len() == 2) =>
+            {
+                for row in rows {
+                    if let [label, value] = row.as_slice() {
+                        word.labelled(label, value);
+                    }
+                }
+            }
             Part::Block(Block::Table {
                 widths,
                 header,
                 rows,
             }) => word.table(widths, header, rows),
-            // Word spaces paragraphs by their styles.
-            Part::Block(Block::Spacer(_)) => {}
+            // Word spaces paragraphs by their styles; the header is the document's own.
+            Part::Block(Block::Spacer(_) | Block::RunningHeader(_)) => {}
             Part::Block(Block::PageBreak) => word.page_break(),
         }
     }
-    word.finish()
+    word.finish(properties)
 }

@@ -4,6 +4,7 @@
 //! cannot be made.
 
 pub mod agenda;
+mod agenda_ics;
 pub mod attendees;
 pub mod commitments;
 pub mod csv;
@@ -12,6 +13,8 @@ mod error;
 pub mod ics;
 pub mod letters;
 pub mod minutes;
+mod name_cards;
+pub mod names;
 pub mod pdf;
 pub mod request;
 pub mod sanitize;
@@ -19,7 +22,7 @@ pub mod text;
 pub mod xlsx;
 
 pub use error::ExportError;
-pub use request::{ExportRequest, Rendered};
+pub use request::{ExportOptions, ExportRequest, Rendered, Stamp};
 pub use text::ExportLanguage;
 
 /// Text for an exported cell, without invisible characters (see [`sanitize`]).

@@ -61,6 +61,46 @@ pub enum ExportRequest {
     },
 }
 
+/// Whose copy a document is and who makes it, beyond what it shows.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ExportOptions {
+    /// The planners' own copy, internal notes included (each marked as such); by default a
+    /// copy for partners, made from [`Project::for_partners`], holds no internal text.
+    pub with_notes: bool,
+    /// The author a Word document names in its properties; none when empty.
+    pub author: String,
+}
+
+/// When and by whom a document is made: a calendar's DTSTAMP, a Word document's
+/// properties.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Stamp {
+    /// The moment of the export.
+    pub now: DateTime<Utc>,
+    /// Who makes it; empty when unknown.
+    pub author: String,
+}
+
+impl Stamp {
+    /// Made at `now` by nobody named.
+    pub fn at(now: DateTime<Utc>) -> Self {
+        Self {
+            now,
+            author: String::new(),
+        }
+    }
+
+    /// The properties of a Word document titled `title` in `lang`, made now by the author.
+    pub fn properties(&self, title: String, lang: ExportLanguage) -> super::docx::Properties {
+        super::docx::Properties {
+            title,
+            author: self.author.clone(),
+            made: self.now,
+            chinese: lang == ExportLanguage::Zh,
+        }
+    }
+}
+
 /// A rendered export.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Rendered {
@@ -86,6 +126,71 @@ impl ExportRequest {
             Self::NameCards(..) => "pdf",
             Self::Commitments { format, .. } => format.extension(),
         }
+    }
+
+    /// The language the document is written in (name cards have both on their faces).
+    pub fn language(&self) -> Option<ExportLanguage> {
+        match self {
+            Self::Agenda { language, .. }
+            | Self::Minutes { language, .. }
+            | Self::Attendees { language, .. }
+            | Self::Commitments { language, .. } => Some(*language),
+            Self::NameCards(..) => None,
+        }
+    }
+
+    /// Writes the document in `lang` instead (nothing for name cards).
+    pub fn set_language(&mut self, lang: ExportLanguage) {
+        match self {
+            Self::Agenda { language, .. }
+            | Self::Minutes { language, .. }
+            | Self::Attendees { language, .. }
+            | Self::Commitments { language, .. } => *language = lang,
+            Self::NameCards(..) => {}
+        }
+    }
+
+    /// The file name a user expects for the document, from the meeting's date and short
+    /// title and what it is, in the document's language: `2024-09-23 CCAA–AFNOR meeting —
+    /// minutes.docx`, `2024-09-23 中国认证认可协会与法国标准化协会会谈 — 会谈纪要.docx`; safe on
+    /// every system whatever the title holds. Without the meeting (gone, or none), the
+    /// file name [`Self::suggested_name`] gives.
+    pub fn file_name(&self, project: &Project) -> String {
+        let meeting = self.meeting().and_then(|id| project.meetings.get(id));
+        let zh = self.language() == Some(ExportLanguage::Zh);
+        let what = |en: &str, zh_word: &str| if zh { zh_word } else { en }.to_owned();
+        let kind = match self {
+            Self::Agenda { format, .. } => match format {
+                AgendaFormat::Ics | AgendaFormat::IcsPerItem => what("calendar", "日程"),
+                _ => what("agenda", "议程"),
+            },
+            Self::Minutes { .. } => what("minutes", "会谈纪要"),
+            Self::Attendees {
+                meeting: Some(_), ..
+            } => what("participants", "参会人员名单"),
+            Self::Attendees { meeting: None, .. } => what("people", "人员名单"),
+            Self::NameCards(..) => what("name cards", "桌签"),
+            Self::Commitments { today, .. } => {
+                let title = short_title(project.info.title.get(zh));
+                let kind = what("follow-up of commitments", "合作事项跟进");
+                let stem = if title.is_empty() {
+                    format!("{today} {kind}")
+                } else {
+                    format!("{today} {title} — {kind}")
+                };
+                return super::sanitize::safe_file_name(&stem, self.extension());
+            }
+        };
+        let Some(m) = meeting else {
+            return self.suggested_name();
+        };
+        let title = short_title(m.title.get(zh));
+        let stem = if title.is_empty() {
+            format!("{} {kind}", m.start_date())
+        } else {
+            format!("{} {title} — {kind}", m.start_date())
+        };
+        super::sanitize::safe_file_name(&stem, self.extension())
     }
 
     /// A file name to suggest: `paris-2024-agenda.pdf`, safe on every system whatever the
@@ -150,6 +255,33 @@ impl ExportRequest {
         now: DateTime<Utc>,
         on_progress: &mut dyn FnMut(usize, usize) -> bool,
     ) -> Result<Rendered, ExportError> {
+        self.render_as(project, &ExportOptions::default(), now, on_progress)
+    }
+
+    /// [`Self::render_at`] with `options`: a copy for partners (every internal text left
+    /// out, see [`Project::for_partners`]) unless `options.with_notes`, and the author a
+    /// Word document names.
+    ///
+    /// # Errors
+    /// As [`Self::render_with`].
+    pub fn render_as(
+        &self,
+        project: &Project,
+        options: &ExportOptions,
+        now: DateTime<Utc>,
+        on_progress: &mut dyn FnMut(usize, usize) -> bool,
+    ) -> Result<Rendered, ExportError> {
+        let shared;
+        let project = if options.with_notes {
+            project
+        } else {
+            shared = project.for_partners();
+            &shared
+        };
+        let stamp = Stamp {
+            now,
+            author: options.author.clone(),
+        };
         let meeting = |id: &MeetingId| -> Result<&Meeting, ExportError> {
             project
                 .meetings
@@ -174,7 +306,7 @@ impl ExportRequest {
                         if impossible {
                             return Err(ExportError::OutOfRange(id.clone()));
                         }
-                        agenda::render(project, id, m, *format, *language, now)?
+                        agenda::render(project, id, m, *format, *language, &stamp)?
                     }
                     Self::Minutes {
                         meeting: id,
@@ -185,12 +317,12 @@ impl ExportRequest {
                         project,
                         id,
                         meeting(id)?,
-                        *format,
-                        *language,
+                        (*format, *language),
                         *mark,
                         // The version date of undated minutes: the day it is where the
                         // user is, as the app and the command line show today.
                         now.with_timezone(&chrono::Local).date_naive(),
+                        &stamp,
                     )?,
                     Self::Attendees {
                         meeting: id,
@@ -199,13 +331,8 @@ impl ExportRequest {
                         personal,
                     } => {
                         let m = id.as_ref().map(meeting).transpose()?;
-                        attendees::render_with_personal(
-                            project,
-                            m,
-                            *format,
-                            *language,
-                            now.date_naive(),
-                            personal,
+                        attendees::render_stamped(
+                            project, m, *format, *language, &stamp, personal,
                         )?
                     }
                     Self::NameCards(id, options) => {
@@ -235,6 +362,29 @@ impl ExportRequest {
             cut,
         })
     }
+}
+
+/// The start of a title, whole words up to 40 characters (a Chinese title, up to 20
+/// characters), for a file name.
+fn short_title(title: &str) -> String {
+    let title = super::sanitize_cell(title);
+    let title = title.trim();
+    let mut short = String::new();
+    for word in title.split_whitespace() {
+        let longer = if short.is_empty() {
+            word.to_owned()
+        } else {
+            format!("{short} {word}")
+        };
+        if longer.chars().count() > 40 {
+            break;
+        }
+        short = longer;
+    }
+    if short.is_empty() {
+        short = title.chars().take(20).collect();
+    }
+    short
 }
 
 #[cfg(test)]
@@ -280,15 +430,30 @@ mod tests {
             language: ExportLanguage::Both,
         };
         let rendered = request.render_at(&project, now, &mut |_, _| true).unwrap();
+        // A copy for partners: the agenda of the project without its internal notes.
+        let shared = project.for_partners();
         let direct = agenda::render(
-            &project,
+            &shared,
             &paris,
-            meeting,
+            &shared.meetings[&paris],
             AgendaFormat::Ics,
             ExportLanguage::Both,
-            now,
+            &Stamp::at(now),
         )
         .unwrap();
+        assert_ne!(
+            direct,
+            agenda::render(
+                &project,
+                &paris,
+                meeting,
+                AgendaFormat::Ics,
+                ExportLanguage::Both,
+                &Stamp::at(now),
+            )
+            .unwrap(),
+            "the sample has an internal note"
+        );
         assert_eq!(
             rendered,
             Rendered {
@@ -307,8 +472,27 @@ mod tests {
         };
         assert_eq!(
             csv.render(&project).unwrap(),
+            attendees::csv(&shared, Some(&shared.meetings[&paris])).into_bytes()
+        );
+        // The planners' own copy has the people's notes, in a column of their own.
+        let own = csv
+            .render_as(
+                &project,
+                &ExportOptions {
+                    with_notes: true,
+                    ..Default::default()
+                },
+                now,
+                &mut |_, _| true,
+            )
+            .unwrap();
+        assert_eq!(
+            own.bytes,
             attendees::csv(&project, Some(meeting)).into_bytes()
         );
+        let own = String::from_utf8(own.bytes).unwrap();
+        assert!(own.contains(",Notes\r\n"), "{own}");
+        assert!(own.contains("Head of the CCAA delegation."), "{own}");
 
         let gone = ExportRequest::NameCards(MeetingId::from("gone"), Default::default());
         let err = gone.render(&project).unwrap_err();

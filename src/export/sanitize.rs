@@ -64,6 +64,34 @@ pub fn html_escape(text: &str) -> String {
     out
 }
 
+/// Text for HTML in pieces that never break across lines (a name, a date, a time range):
+/// `text` split at ` · `, `; ` and ` / `, each piece escaped in a `<span class="nb">`
+/// (`white-space: nowrap`), the separators between them where a line may break.
+pub fn html_nowrap_pieces(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 32);
+    let mut rest = text;
+    while !rest.is_empty() {
+        let cut = [" · ", "; ", " / ", "；"]
+            .iter()
+            .filter_map(|sep| rest.find(sep).map(|i| (i, sep.len())))
+            .min();
+        let (piece, separator, tail) = match cut {
+            Some((i, len)) => (
+                rest.get(..i).unwrap_or_default(),
+                rest.get(i..i + len).unwrap_or_default(),
+                rest.get(i + len..).unwrap_or_default(),
+            ),
+            None => (rest, "", ""),
+        };
+        if !piece.is_empty() {
+            out.push_str(&format!("<span class=\"nb\">{}</span>", html_escape(piece)));
+        }
+        out.push_str(&html_escape(separator));
+        rest = tail;
+    }
+    out
+}
+
 /// Text for Markdown (a heading, a list item, a table cell): invisible characters
 /// stripped, inline markup and HTML characters escaped with a backslash (`\<script\>`
 /// shows as text, never runs), line breaks made spaces (a newline would end a list item,
@@ -196,6 +224,19 @@ fn is_pictographic(c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn names_dates_and_times_keep_together_in_html() {
+        assert_eq!(
+            html_nowrap_pieces("Mr. HUANG Jixian 黄继先; Ms. <Fang>"),
+            "<span class=\"nb\">Mr. HUANG Jixian 黄继先</span>; <span class=\"nb\">Ms. &lt;Fang&gt;</span>"
+        );
+        assert_eq!(
+            html_nowrap_pieces("Monday 23 September 2024 · 2024-09-23"),
+            "<span class=\"nb\">Monday 23 September 2024</span> · <span class=\"nb\">2024-09-23</span>"
+        );
+        assert_eq!(html_nowrap_pieces(""), "");
+    }
 
     #[test]
     fn bidi_and_zero_width_are_stripped_and_revealed() {

@@ -1,9 +1,11 @@
 //! Excel workbooks laid out for the people who open them: columns fitted to their text
-//! (a Han character counts two), an autofilter and a frozen header row, landscape A4 one
-//! page wide with the header repeated on every page, numbers as numbers, and sheet names
-//! that are valid and unique.
+//! (a Han character counts two), an autofilter and a frozen header row, numbers as
+//! numbers, and sheet names that are valid and unique. They print landscape on A4 with
+//! the header repeated on every page: columns with nothing in them hidden (they stay, so
+//! the file imports back), one page wide when the text stays at 8 pt or larger, else two
+//! pages wide.
 
-use super::attendees::{AttendeeExportError, cells, headers, rows};
+use super::attendees::{AttendeeExportError, cells_with, has_notes, headers_with, rows};
 use crate::model::{Meeting, Project};
 
 /// The same table as an Excel workbook, ready to filter and print: a list of everyone has
@@ -130,17 +132,22 @@ fn xlsx_sheet(
         .set_bold()
         .set_background_color(0xE6E9EE)
         .set_border_bottom(FormatBorder::Thin);
-    let headers = headers(meeting.is_some(), personal);
+    let rows = rows(project, meeting);
+    let notes = has_notes(&rows);
+    let headers = headers_with(meeting.is_some(), notes, personal);
     let order_column = headers.iter().position(|h| *h == "Order");
     let mut widths: Vec<f64> = headers.iter().map(|h| display_width(h)).collect();
+    let mut filled = vec![false; headers.len()];
     for (c, h) in headers.iter().enumerate() {
         let col = u16::try_from(c).unwrap_or(u16::MAX);
         sheet.write_string_with_format(0, col, *h, &header_format)?;
     }
-    let rows = rows(project, meeting);
     for (r, row) in rows.iter().enumerate() {
         let r = u32::try_from(r + 1).unwrap_or(u32::MAX);
-        for (c, cell) in cells(row, meeting, personal).iter().enumerate() {
+        for (c, cell) in cells_with(row, meeting, notes, personal).iter().enumerate() {
+            if let Some(f) = filled.get_mut(c) {
+                *f |= !cell.trim().is_empty();
+            }
             let col = u16::try_from(c).unwrap_or(u16::MAX);
             if Some(c) == order_column {
                 // A number, so that sorting by it gives 1, 2, … 10, not 1, 10, 2.
@@ -154,11 +161,20 @@ fn xlsx_sheet(
             }
         }
     }
+    let mut printed = Vec::new();
     for (c, width) in widths.iter().enumerate() {
         // A little room for the filter button; very long notes wrap rather than widen the
         // column past a screen.
         let fitted = (width + 3.0).clamp(6.0, 60.0);
-        sheet.set_column_width(u16::try_from(c).unwrap_or(u16::MAX), fitted)?;
+        let col = u16::try_from(c).unwrap_or(u16::MAX);
+        sheet.set_column_width(col, fitted)?;
+        // An empty column (no e-mail or phone in the list) is hidden, not left out: the
+        // file keeps the interchange layout and imports back; the printout skips it.
+        if filled.get(c) == Some(&true) {
+            printed.push(fitted);
+        } else {
+            sheet.set_column_hidden(col)?;
+        }
     }
     let last_col = u16::try_from(headers.len().saturating_sub(1)).unwrap_or(u16::MAX);
     let last_row = u32::try_from(rows.len()).unwrap_or(u32::MAX);
@@ -166,7 +182,54 @@ fn xlsx_sheet(
     sheet.set_freeze_panes(1, 0)?;
     sheet.set_landscape();
     sheet.set_paper_size(9); // A4
-    sheet.set_print_fit_to_pages(1, 0);
+    sheet.set_print_fit_to_pages(pages_wide(&printed), 0);
     sheet.set_repeat_rows(0, 0)?;
     Ok(())
+}
+
+/// Points of paper across a landscape A4 page between Excel's default margins (0.7 inch
+/// each side).
+const PRINTABLE_WIDTH: f64 = 297.0 / 25.4 * 72.0 - 2.0 * 0.7 * 72.0;
+/// Excel's default font size, at which the column widths are measured.
+const DEFAULT_SIZE: f64 = 11.0;
+/// The smallest text a printed list may have.
+pub const MIN_PRINTED_SIZE: f64 = 8.0;
+
+/// How many pages wide a sheet prints: one when fitting its columns (`widths`, in
+/// characters) to the page keeps the text at [`MIN_PRINTED_SIZE`] or larger, else two.
+fn pages_wide(widths: &[f64]) -> u16 {
+    if printed_size(widths, 1) >= MIN_PRINTED_SIZE {
+        1
+    } else {
+        2
+    }
+}
+
+/// The size the text prints at when the columns (`widths`, in characters) are fitted to
+/// `pages` landscape pages across (never above the default size).
+pub fn printed_size(widths: &[f64], pages: u16) -> f64 {
+    // Excel's column width: characters of the default font's digit (7 px at 11 pt), plus
+    // 5 px of padding; 96 px to the inch.
+    let points: f64 = widths.iter().map(|w| (w * 7.0 + 5.0) * 0.75).sum();
+    if points <= 0.0 {
+        return DEFAULT_SIZE;
+    }
+    (DEFAULT_SIZE * PRINTABLE_WIDTH * f64::from(pages) / points).min(DEFAULT_SIZE)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_sheet_prints_one_page_wide_unless_its_text_would_fall_under_8_pt() {
+        // Nine columns of 15 characters: about 11 pt across one page.
+        assert_eq!(pages_wide(&[15.0; 9]), 1);
+        assert!(printed_size(&[15.0; 9], 1) >= 10.0);
+        // Sixteen columns of 20: about 4.7 pt on one page, 9.4 pt on two.
+        let wide = [20.0; 16];
+        assert!(printed_size(&wide, 1) < MIN_PRINTED_SIZE);
+        assert!(printed_size(&wide, 2) >= MIN_PRINTED_SIZE);
+        assert_eq!(pages_wide(&wide), 2);
+    }
 }

@@ -44,6 +44,10 @@ pub struct Commitment {
     /// Dated progress notes, oldest first.
     #[serde(default)]
     pub progress: Vec<ProgressEntry>,
+    /// Internal remarks (a negotiating position, a reminder): for the planners only, never
+    /// in a document for partners unless asked for.
+    #[serde(default)]
+    pub remarks: String,
 }
 
 /// Who carries a commitment on one side.

@@ -42,9 +42,13 @@ pub struct Meeting {
     /// file with no day is refused: a meeting takes place on some date.
     #[serde(deserialize_with = "at_least_one_day")]
     pub days: Vec<Day>,
-    /// Minutes and free notes.
+    /// The minutes' own words beside the items' records (printed at their end), in
+    /// English; see [`Self::minutes_zh`].
     #[serde(default)]
     pub minutes: String,
+    /// The same in Chinese: a Chinese document prints this, never the English.
+    #[serde(default)]
+    pub minutes_zh: String,
     /// Whether the minutes are a draft or final (printed on the minutes document).
     #[serde(default)]
     pub minutes_stage: MinutesStage,
@@ -89,6 +93,7 @@ impl Meeting {
                 NaiveTime::from_hms_opt(9, 0, 0).unwrap_or(NaiveTime::MIN),
             )],
             minutes: String::new(),
+            minutes_zh: String::new(),
             minutes_stage: MinutesStage::default(),
             minutes_version: None,
             expected_participants: None,
@@ -102,6 +107,7 @@ impl Meeting {
     pub fn details(&self) -> Self {
         Self {
             minutes: self.minutes.clone(),
+            minutes_zh: self.minutes_zh.clone(),
             ..self.details_without_minutes()
         }
     }
@@ -121,6 +127,7 @@ impl Meeting {
             attendees: Vec::new(),
             days: self.days.iter().map(Day::without_items).collect(),
             minutes: self.minutes.clone(),
+            minutes_zh: self.minutes_zh.clone(),
             minutes_stage: self.minutes_stage,
             minutes_version: self.minutes_version,
             expected_participants: self.expected_participants,

@@ -4,6 +4,7 @@
 //! Plain Rust types with serde and chrono. Nothing here knows about egui, eframe or rfd,
 //! so the command line, the exports and the tests share it with the app.
 
+mod audience;
 mod commitment;
 pub mod followup;
 mod ids;
@@ -21,6 +22,7 @@ mod text_checks;
 mod validate;
 pub mod zones;
 
+pub use audience::NoteAudience;
 pub use commitment::{Commitment, CommitmentStatus, Owner, Precondition, ProgressEntry};
 pub use ids::{CommitmentId, ItemId, MeetingId, OrganisationId, PersonId, SideId, slugify};
 pub use letter::LetterDetails;
@@ -35,7 +37,7 @@ pub use person::{
 pub use personal::{CustomField, CustomFieldKind, Gender, PersonalData, custom_field_key};
 pub use programme::{
     AgendaItem, AgendaItemKind, Day, DaySummary, MAX_DAY_MINUTES, MAX_ITEM_MINUTES, Slot, YEARS,
-    add_minutes, day_mark, instant_at, move_years,
+    add_minutes, day_mark, instant_at, item_numbers, move_years,
 };
 pub(crate) use project::unique_keys;
 pub use project::{EntityMap, Project, ProjectInfo};

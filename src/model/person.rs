@@ -92,6 +92,58 @@ impl Person {
         }
     }
 
+    /// The name as a Chinese text writes it, the one convention of every Chinese document
+    /// and of the Chinese interface: a Chinese name as typed (`黄继先`); a foreign name
+    /// (given name first) as the user wrote it in Chinese, the honorific after it
+    /// (`米里亚姆·奥热罗-朗代女士`); without a Chinese name, the Latin name with the
+    /// honorific after it (`Myriam AUGEREAU LANDAIS 女士`, `LIU Jiang 先生`).
+    pub fn chinese_text_name(&self) -> String {
+        let chinese = self.chinese_name.trim();
+        let honorific = self.honorific_zh();
+        if chinese.is_empty() {
+            let latin = self.latin_name();
+            return match (latin.is_empty(), honorific.is_empty()) {
+                (false, false) => format!("{latin} {honorific}"),
+                (false, true) => latin,
+                (true, _) => honorific.to_owned(),
+            };
+        }
+        match self.name_order {
+            NameOrder::FamilyFirst => chinese.to_owned(),
+            NameOrder::GivenFirst => format!("{chinese}{honorific}"),
+        }
+    }
+
+    /// The name in both scripts for a Chinese reader: [`Self::chinese_text_name`], then the
+    /// Latin name when there is a Chinese one (`黄继先 HUANG Jixian`); what lists and
+    /// pickers show in the Chinese interface.
+    pub fn name_chinese_first(&self) -> String {
+        let chinese = self.chinese_name.trim();
+        let latin = self.latin_name();
+        if chinese.is_empty() || latin.is_empty() {
+            return self.chinese_text_name();
+        }
+        format!("{} {latin}", self.chinese_text_name())
+    }
+
+    /// The name in both scripts in the convention of the language: `HUANG Jixian 黄继先`,
+    /// or `黄继先 HUANG Jixian` for a Chinese reader.
+    pub fn name_in(&self, chinese: bool) -> String {
+        if chinese {
+            self.name_chinese_first()
+        } else {
+            self.display_name()
+        }
+    }
+
+    /// The honorific as Chinese puts it after a name (`女士`); empty for none.
+    fn honorific_zh(&self) -> &'static str {
+        match self.honorific {
+            Honorific::None => "",
+            h => crate::model::Choice::label_zh(h),
+        }
+    }
+
     /// Key for sorting by family name, then given name, then Chinese name; case-insensitive.
     pub fn sort_key(&self) -> (String, String, String) {
         (
@@ -278,6 +330,39 @@ mod tests {
         assert_eq!(myriam.display_name(), "Myriam AUGEREAU LANDAIS");
         let only_chinese = person("", "", "方 艳", NameOrder::FamilyFirst);
         assert_eq!(only_chinese.display_name(), "方 艳");
+    }
+
+    #[test]
+    fn chinese_text_writes_chinese_names_first_and_honorifics_after() {
+        let huang = person("Huang", "Jixian", "黄继先", NameOrder::FamilyFirst);
+        assert_eq!(huang.chinese_text_name(), "黄继先");
+        assert_eq!(huang.name_chinese_first(), "黄继先 HUANG Jixian");
+        let zhang = person("Zhang", "Wei", "张 伟", NameOrder::FamilyFirst);
+        assert_eq!(zhang.chinese_text_name(), "张 伟");
+        let mut myriam = person(
+            "Augereau-Landais",
+            "Myriam",
+            "米里亚姆·奥热罗-朗代",
+            NameOrder::GivenFirst,
+        );
+        myriam.honorific = Honorific::Ms;
+        assert_eq!(myriam.chinese_text_name(), "米里亚姆·奥热罗-朗代女士");
+        assert_eq!(
+            myriam.name_in(true),
+            "米里亚姆·奥热罗-朗代女士 Myriam AUGEREAU-LANDAIS"
+        );
+        myriam.chinese_name.clear();
+        assert_eq!(myriam.chinese_text_name(), "Myriam AUGEREAU-LANDAIS 女士");
+        assert_eq!(myriam.name_in(true), "Myriam AUGEREAU-LANDAIS 女士");
+        let liu = person("Liu", "Jiang", "", NameOrder::FamilyFirst);
+        assert_eq!(liu.chinese_text_name(), "LIU Jiang 先生");
+        let bare = Person {
+            family_name: "Tsai".into(),
+            given_name: "August".into(),
+            ..Default::default()
+        };
+        assert_eq!(bare.chinese_text_name(), "August TSAI");
+        assert_eq!(bare.name_in(false), "August TSAI");
     }
 
     #[test]

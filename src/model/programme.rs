@@ -202,9 +202,13 @@ pub struct AgendaItem {
     /// Speakers who are not in the project, as written (`Mr. Helge ENGELHARD (BMWi)`).
     #[serde(default)]
     pub guest_speakers: Vec<String>,
-    /// Free notes.
+    /// Free notes: for the planners only, unless marked for the programme.
     #[serde(default)]
     pub notes: String,
+    /// Who the notes are for: internal (the default, and what every older note is), or
+    /// printed in the programme.
+    #[serde(default)]
+    pub notes_audience: super::NoteAudience,
     /// What came of it at the meeting: summary and decisions (the minutes).
     #[serde(default)]
     pub outcome: super::Outcome,
@@ -244,6 +248,31 @@ choice_enum!(AgendaItemKind {
     Reception => ("reception", "Reception", "招待会"),
     Visit => ("visit", "Visit", "参观"),
 });
+
+impl AgendaItemKind {
+    /// Whether items of this kind carry a number in the agenda and the minutes: breaks,
+    /// meals and receptions are the programme's pauses, not its business, and go
+    /// unnumbered in both.
+    pub fn is_numbered(self) -> bool {
+        !matches!(self, Self::Break | Self::Meal | Self::Reception)
+    }
+}
+
+/// The number of each item, in programme order (days together): `Some(1)`, `Some(2)`…
+/// for the numbered ones, `None` for the breaks between them. The agenda and the minutes
+/// print these same numbers.
+pub fn item_numbers<'a>(items: impl IntoIterator<Item = &'a AgendaItem>) -> Vec<Option<usize>> {
+    let mut next = 0;
+    items
+        .into_iter()
+        .map(|item| {
+            item.kind.is_numbered().then(|| {
+                next += 1;
+                next
+            })
+        })
+        .collect()
+}
 
 /// When one agenda item runs, in the venue's time zone.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -358,6 +387,25 @@ mod tests {
         // Absurd durations saturate instead of panicking.
         let absurd = day(hm(9, 0), &[u32::MAX; 300]).summary(tz);
         assert!(absurd.too_long);
+    }
+
+    #[test]
+    fn items_are_numbered_once_and_breaks_not_at_all() {
+        let mut d = day(hm(9, 0), &[10, 10, 10, 10, 10]);
+        let kinds = [
+            AgendaItemKind::OpeningRemarks,
+            AgendaItemKind::Break,
+            AgendaItemKind::Discussion,
+            AgendaItemKind::Meal,
+            AgendaItemKind::Signing,
+        ];
+        for (item, kind) in d.items.iter_mut().zip(kinds) {
+            item.kind = kind;
+        }
+        assert_eq!(
+            item_numbers(&d.items),
+            [Some(1), None, Some(2), None, Some(3)]
+        );
     }
 
     #[test]

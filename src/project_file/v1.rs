@@ -111,6 +111,7 @@ fn meeting(m: Meeting) -> crate::model::Meeting {
             speakers: i.speakers,
             guest_speakers: Vec::new(),
             notes: i.notes,
+            notes_audience: crate::model::NoteAudience::Internal,
             outcome: crate::model::Outcome::default(),
         })
         .collect();
@@ -126,6 +127,7 @@ fn meeting(m: Meeting) -> crate::model::Meeting {
         attendees: m.attendees,
         days: vec![day],
         minutes: m.minutes,
+        minutes_zh: String::new(),
         minutes_stage: crate::model::MinutesStage::default(),
         minutes_version: None,
         expected_participants: m.expected_participants,

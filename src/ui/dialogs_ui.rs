@@ -105,6 +105,7 @@ pub fn dialog_ui(
             super::name_cards_ui::name_cards_dialog_ui(ctx, workspace, meeting, options)
         }
         Dialog::Letters(state) => super::letters_ui::letters_dialog_ui(ctx, workspace, state),
+        Dialog::Export(setup) => super::export_dialog_ui::export_dialog_ui(ctx, workspace, setup),
         Dialog::Unprintable(pending) => {
             super::name_cards_ui::unprintable_dialog_ui(ctx, workspace, pending)
         }

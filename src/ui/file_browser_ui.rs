@@ -27,7 +27,7 @@ struct Listing {
 fn extensions(purpose: &PathPurpose) -> Vec<String> {
     match purpose {
         PathPurpose::Open | PathPurpose::Save(_) => vec![crate::project_file::EXTENSION.to_owned()],
-        PathPurpose::Export(request) => vec![request.extension().to_owned()],
+        PathPurpose::Export(setup) => vec![setup.request.extension().to_owned()],
     }
 }
 

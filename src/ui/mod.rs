@@ -10,6 +10,7 @@ pub mod attendance_ui;
 pub mod commands_ui;
 pub mod commitments_ui;
 pub mod dialogs_ui;
+pub mod export_dialog_ui;
 pub mod file_browser_ui;
 pub mod import_attendees_ui;
 pub mod import_preview_ui;

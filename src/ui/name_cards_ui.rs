@@ -6,7 +6,7 @@ use super::style::space;
 use crate::export::ExportRequest;
 use crate::export::pdf::{CardFace, CardOptions, CardSize};
 use crate::model::MeetingId;
-use crate::workspace::{DialogOutcome, PendingWrite, Workspace};
+use crate::workspace::{DialogOutcome, ExportSetup, PendingWrite, Workspace};
 
 /// Asks for the card size and the face towards the guests, then "Save…".
 pub fn name_cards_dialog_ui(
@@ -42,12 +42,12 @@ pub fn name_cards_dialog_ui(
             };
             ui.radio_value(&mut options.face, face, label);
         }
+        latin_on_chinese_face_ui(ui, workspace, meeting, options.face);
         ui.add_space(space::L);
         ui.horizontal(|ui| {
             if ui.button(t.save_dots).clicked() {
-                outcome = Some(DialogOutcome::Export(Box::new(ExportRequest::NameCards(
-                    meeting.clone(),
-                    *options,
+                outcome = Some(DialogOutcome::Export(Box::new(ExportSetup::for_partners(
+                    ExportRequest::NameCards(meeting.clone(), *options),
                 ))));
             }
             if ui.button(t.dlg_cancel).clicked() {
@@ -56,6 +56,34 @@ pub fn name_cards_dialog_ui(
         });
     });
     dismissed_or(modal.should_close(), outcome)
+}
+
+/// Names, before printing, the people whose Chinese face would carry their Latin name
+/// for want of a Chinese one, and says what to do.
+fn latin_on_chinese_face_ui(
+    ui: &mut egui::Ui,
+    workspace: &Workspace,
+    meeting: &MeetingId,
+    face: CardFace,
+) {
+    let project = workspace.doc.project();
+    let Some(m) = project.meetings.get(meeting) else {
+        return;
+    };
+    let latin = crate::export::attendees::latin_on_chinese_face(project, m, face);
+    if latin.is_empty() {
+        return;
+    }
+    let d = workspace.tr().documents;
+    ui.add_space(space::M);
+    ui.colored_label(ui.visuals().warn_fg_color, d.cards_latin_title);
+    ui.label(d.cards_latin_body);
+    for id in &latin {
+        if let Some(person) = project.people.get(id) {
+            ui.label(format!("• {}", person.formal_name()));
+        }
+    }
+    ui.label(egui::RichText::new(d.cards_latin_advice).color(super::style::weak_color(ui)));
 }
 
 /// Names the characters no font can print, before the export is written: save anyway, or

@@ -97,8 +97,9 @@ pub enum DialogOutcome {
     AskReload(PathBuf),
     /// Reload the file from disk, losing the unsaved changes (the second answer).
     Reload(PathBuf),
-    /// Export this (name cards with the paper and faces chosen): asks where to save.
-    Export(Box<crate::export::ExportRequest>),
+    /// Export this (set up in the export dialog, or name cards with the paper and faces
+    /// chosen): asks where to save.
+    Export(Box<super::ExportSetup>),
     /// Write an export although some of its characters cannot be printed.
     WriteAnyway,
     /// A step of the invitation letters dialog.

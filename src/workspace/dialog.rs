@@ -84,6 +84,9 @@ pub enum Dialog {
     /// Invitation letters of a meeting being prepared (template, people, language), with
     /// what is missing once checked.
     Letters(Box<super::letters::LettersState>),
+    /// An export being set up before it is written: its language, and whether it is the
+    /// planners' own copy with the internal notes.
+    Export(Box<ExportSetup>),
     /// An export made, not written yet: some of its characters no font can print.
     Unprintable(Box<PendingWrite>),
     /// The file may not be written (read-only, immutable, not a file): nothing was
@@ -111,6 +114,26 @@ pub struct PendingWrite {
     pub cut: Vec<crate::export::pdf::CutText>,
 }
 
+/// An export as the user set it up in the export dialog.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ExportSetup {
+    /// The document, in the language chosen.
+    pub request: ExportRequest,
+    /// The planners' own copy, the internal notes printed (each marked as internal);
+    /// else a copy for partners without any internal text.
+    pub with_notes: bool,
+}
+
+impl ExportSetup {
+    /// A copy for partners of `request`.
+    pub fn for_partners(request: ExportRequest) -> Self {
+        Self {
+            request,
+            with_notes: false,
+        }
+    }
+}
+
 /// Something that throws changes away, waiting for the user's word.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum LossAction {
@@ -128,7 +151,7 @@ pub enum PathPurpose {
     /// Save to this file, then do what waited for the save.
     Save(Option<AfterConfirm>),
     /// Write an export (agenda, attendee list, name cards) to this file.
-    Export(ExportRequest),
+    Export(ExportSetup),
 }
 
 /// An action waiting for the answer to "unsaved changes".

@@ -8,8 +8,11 @@ use std::time::Instant;
 
 use super::jobs::{Job, JobView, Poll, Progress};
 use super::reading::report;
-use super::{Dialog, FileKind, PathPurpose, PendingWrite, Picked, Workspace, file_name, thousands};
-use crate::export::{ExportError, ExportRequest, Rendered};
+use super::{
+    Dialog, ExportSetup, FileKind, PathPurpose, PendingWrite, Picked, Workspace, file_name,
+    thousands,
+};
+use crate::export::{ExportError, ExportOptions, ExportRequest, Rendered};
 use crate::i18n::{Language, Localized as _};
 use crate::model::Project;
 
@@ -22,6 +25,7 @@ fn file_kind(request: &ExportRequest) -> FileKind {
         "ics" => &["ics"],
         "csv" => &["csv"],
         "xlsx" => &["xlsx"],
+        "docx" => &["docx"],
         _ => &[],
     };
     FileKind {
@@ -58,24 +62,33 @@ impl Workspace {
         self.jobs.export.as_ref().map(|run| run.job.view())
     }
 
-    /// Asks where to save `job`, then writes it.
+    /// Opens the export dialog for `job`: its language, and whether the internal notes
+    /// are printed (not by default: a copy for partners).
     pub(super) fn request_export(&mut self, job: ExportRequest) {
-        let name = job.suggested_name();
+        self.dialog = Some(Dialog::Export(Box::new(ExportSetup::for_partners(job))));
+    }
+
+    /// Asks where to save the export set up, under a name from the meeting's date and
+    /// title, showing files of its type, then writes it.
+    pub(super) fn pick_and_export(&mut self, setup: ExportSetup) {
+        let name = setup.request.file_name(self.doc.project());
         self.dialogs.set_language(self.language());
         match self
             .dialogs
-            .pick_save(self.start_dir(), &name, file_kind(&job))
+            .pick_save(self.start_dir(), &name, file_kind(&setup.request))
         {
-            Picked::File(path) => self.start_export(&job, &path),
+            Picked::File(path) => self.start_export(&setup, &path),
             Picked::Cancelled => {}
             Picked::Unavailable(reason) => {
-                self.ask_for_path(PathPurpose::Export(job), reason, &name);
+                self.ask_for_path(PathPurpose::Export(setup), reason, &name);
             }
         }
     }
 
-    /// Writes `job` to `path` on a background job, with its progress in the status bar.
-    pub(super) fn start_export(&mut self, job: &ExportRequest, path: &Path) {
+    /// Writes the export set up to `path` on a background job, with its progress in the
+    /// status bar.
+    pub(super) fn start_export(&mut self, setup: &ExportSetup, path: &Path) {
+        let job = &setup.request;
         let t = self.tr();
         if self.jobs.export.is_some() {
             self.toast(t.busy.to_owned());
@@ -89,6 +102,10 @@ impl Workspace {
         let project = self.doc.project().clone();
         let label = format!("{} {}", t.exporting, file_name(&path));
         let (job, target, language) = (job.clone(), path.clone(), self.language());
+        let options = ExportOptions {
+            with_notes: setup.with_notes,
+            author: String::new(),
+        };
         let source = self.doc.path().map(Path::to_owned);
         let work = Job::spawn(label, move |progress| {
             // The project itself, its backup, another project or a device are never
@@ -97,7 +114,7 @@ impl Workspace {
             if let Err(refusal) = crate::project_file::check_output(&target, &sources) {
                 return ExportOutcome::Failed(refusal.localized(language));
             }
-            write_export(&job, &project, &target, progress, language)
+            write_export(&job, &options, &project, &target, progress, language)
         });
         self.jobs.export = Some(ExportRun { job: work, path });
     }
@@ -183,6 +200,7 @@ impl Workspace {
 
 fn write_export(
     job: &ExportRequest,
+    options: &ExportOptions,
     project: &Project,
     path: &Path,
     progress: &Progress,
@@ -203,7 +221,7 @@ fn write_export(
         cards,
         unprintable,
         cut,
-    } = match job.render_with(project, &mut on_progress) {
+    } = match job.render_as(project, options, chrono::Utc::now(), &mut on_progress) {
         Ok(rendered) => rendered,
         Err(ExportError::Cancelled) => return ExportOutcome::Cancelled,
         Err(err) => return ExportOutcome::Failed(err.localized(language)),

@@ -149,7 +149,7 @@ impl Workspace {
                 }
                 self.start_save(&path, true, then);
             }
-            PathPurpose::Export(job) => self.start_export(&job, &path),
+            PathPurpose::Export(setup) => self.start_export(&setup, &path),
         }
     }
 

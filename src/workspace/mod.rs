@@ -30,8 +30,8 @@ pub use crate::i18n::thousands;
 pub use action::{Action, DialogOutcome, Effect, PendingEdit};
 pub use commands::{Command, CommandText, Key, Scope, Shortcut};
 pub use dialog::{
-    AfterConfirm, Dialog, ImportFile, ImportState, ImportStep, LossAction, PathPurpose,
-    PendingWrite,
+    AfterConfirm, Dialog, ExportSetup, ImportFile, ImportState, ImportStep, LossAction,
+    PathPurpose, PendingWrite,
 };
 pub use file_dialog::{
     FileDialogs, FileKind, NativeDialogs, NoDialogs, PROJECT_FILES, Picked, project_files,
@@ -493,10 +493,10 @@ impl Workspace {
             }
             DialogOutcome::Export(request) => {
                 self.dialog = None;
-                if let ExportRequest::NameCards(_, options) = request.as_ref() {
+                if let ExportRequest::NameCards(_, options) = &request.request {
                     self.card_options = *options;
                 }
-                self.request_export(*request);
+                self.pick_and_export(*request);
             }
             DialogOutcome::Letters(step) => self.letters_step(step),
             DialogOutcome::WriteAnyway => {

@@ -99,16 +99,16 @@ fn parse(xml: &[u8]) -> Result<Parsed, XmlError> {
         })?;
         let after = position(&reader);
         match event {
-            Event::Start(start) => match local(start.name().as_ref()) {
+            Event::Start(start) => match local(start.name().into_inner().as_bytes()) {
                 b"p" => open.push(Vec::new()),
                 b"tr" => open_rows.push(before),
                 b"t" if !open.is_empty() => {
-                    let name = String::from_utf8_lossy(start.name().as_ref()).into_owned();
+                    let name = String::from_utf8_lossy(start.name().into_inner().as_bytes()).into_owned();
                     text_start = Some((before..after, name));
                 }
                 _ => {}
             },
-            Event::End(end) => match local(end.name().as_ref()) {
+            Event::End(end) => match local(end.name().into_inner().as_bytes()) {
                 b"p" => {
                     if let Some(nodes) = open.pop() {
                         paragraphs.push(paragraph(nodes));

@@ -268,7 +268,11 @@ fn placeholders_of(template: &LetterTemplate, language: ExportLanguage) -> Vec<P
 /// The texts of a block, each with whether it is in a table's body row.
 fn block_texts(block: &Block) -> Vec<(&str, bool)> {
     match block {
-        Block::Title(t) | Block::Heading(t) | Block::Paragraph(t) | Block::Small(t) => {
+        Block::Title(t)
+        | Block::Heading(t)
+        | Block::Paragraph(t)
+        | Block::Small(t)
+        | Block::RunningHeader(t) => {
             vec![(t.as_str(), false)]
         }
         Block::Table { header, rows, .. } => header
@@ -511,7 +515,12 @@ pub fn builtin_docx(builtin: Builtin, language: ExportLanguage) -> Result<Vec<u8
         &blocks,
         builtin.header(language),
         "",
-        language == ExportLanguage::Zh,
+        &super::docx::Properties {
+            title: builtin.label(language == ExportLanguage::Zh).to_owned(),
+            author: String::new(),
+            made: chrono::Utc::now(),
+            chinese: language == ExportLanguage::Zh,
+        },
     )
     .map_err(|e| {
         LetterError::Template(TemplateError::Unreadable {

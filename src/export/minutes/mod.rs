@@ -2,11 +2,14 @@
 //! HTML, PDF and Word.
 //!
 //! The header names the meeting, its dates and venue, the sides and their heads of
-//! delegation, and carries the draft/final mark and the version date; then the attendees by
-//! side in protocol order; then each agenda item with its summary, decisions and the
-//! commitments made under it (owner per side, due date); then every agreed point in one
-//! list. In both languages each item is a two-column table, English beside Chinese, the
-//! layout of a bilingual 会谈纪要.
+//! delegation, and carries the draft/final mark and the version date, which every page
+//! repeats at its top; then the attendees by side in protocol order; then each agenda item
+//! under the number the agenda gives it (breaks have none) with its summary, decisions and
+//! the commitments made under it (owner per side, due date); then every agreed point in
+//! one list and the points only proposed in another; then a signature block per side
+//! (PDF and Word). In both languages each item is a two-column table, English beside
+//! Chinese, the layout of a bilingual 会谈纪要. A document in one language holds no
+//! paragraph in the other: a text not yet translated says so in its place.
 //!
 //! The record is gathered once ([`Record`]) and each format only lays it out
 //! (`layout.rs`), with the words it prints in both languages (`words.rs`).
@@ -20,10 +23,11 @@ pub use words::mark_text;
 use chrono::NaiveDate;
 
 use super::docx::Part;
+use super::request::Stamp;
 use super::text::{ExportLanguage, footer_line};
 use super::{ExportError, pdf};
 use crate::model::{
-    AgendaItemKind, AttendanceStatus, Bilingual, Commitment, CommitmentId, Meeting, MeetingId,
+    AttendanceStatus, Bilingual, Commitment, CommitmentId, CommitmentStatus, Meeting, MeetingId,
     MinutesStage, Owner, Project,
 };
 use words::title_line;
@@ -65,24 +69,49 @@ pub struct MinutesMark {
     pub version: Option<NaiveDate>,
 }
 
+/// A name as each language of the minutes writes it (see [`super::names`]).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Name {
+    /// In English text: `Mr. HUANG Jixian`, `Ms. Myriam AUGEREAU LANDAIS`.
+    pub en: String,
+    /// In Chinese text: `黄继先`, `Myriam AUGEREAU LANDAIS 女士`.
+    pub zh: String,
+    /// In both at once: `Mr. HUANG Jixian 黄继先`.
+    pub both: String,
+}
+
+impl Name {
+    /// The name in `lang`.
+    pub fn get(&self, lang: ExportLanguage) -> &str {
+        match lang {
+            ExportLanguage::En => &self.en,
+            ExportLanguage::Zh => &self.zh,
+            ExportLanguage::Both => &self.both,
+        }
+    }
+}
+
 /// A commitment as the minutes print it.
 pub struct CommitmentLine {
     /// `1`, `2`, and `1.1` for a sub-point of the first.
     pub number: String,
     /// Its title.
     pub title: Bilingual,
-    /// Who carries it, side by side: `(side, name)`, each in both languages.
-    pub owners: Vec<(Bilingual, Bilingual)>,
+    /// Who carries it, side by side: `(side, name)`.
+    pub owners: Vec<(Bilingual, Name)>,
     /// When it is due.
     pub due: Option<NaiveDate>,
     /// The number of the item it was agreed under, when any.
     pub item: Option<usize>,
+    /// Only proposed at the meeting, not agreed: listed apart from the agreed points.
+    pub proposed: bool,
 }
 
 /// One agenda item's record.
 pub struct ItemRecord {
-    /// `1`, `2`…: its place in the programme, days together.
-    pub number: usize,
+    /// `1`, `2`…: its number in the programme, days together, as the agenda prints it;
+    /// none for a break, a meal or a reception.
+    pub number: Option<usize>,
     /// Its title.
     pub title: Bilingual,
     /// What was said.
@@ -97,10 +126,12 @@ pub struct ItemRecord {
 pub struct SideRecord {
     /// The delegation's name.
     pub name: Bilingual,
+    /// Whether it is one of the meeting's sides (the last group gathers those with none).
+    pub is_side: bool,
     /// Its head of delegation: name and title.
-    pub head: Option<(Bilingual, Bilingual)>,
+    pub head: Option<(Name, Bilingual)>,
     /// Who attended, in protocol order: name, title, organisation.
-    pub attendees: Vec<(Bilingual, Bilingual, Bilingual)>,
+    pub attendees: Vec<(Name, Bilingual, Bilingual)>,
 }
 
 /// Everything the minutes print, gathered once for every format.
@@ -120,16 +151,16 @@ pub struct Record {
     /// The sides, in the meeting's order, then those with no side.
     pub sides: Vec<SideRecord>,
     /// Expected but not there.
-    pub absent: Vec<Bilingual>,
+    pub absent: Vec<Name>,
     /// The items, in programme order: those with a record, and every item that is not a
     /// break, a meal or a reception (a draft shows what is still to write).
     pub items: Vec<ItemRecord>,
-    /// Every decision, in item order.
-    pub decisions: Vec<(usize, Bilingual)>,
-    /// Every commitment agreed at the meeting, under an item or not.
+    /// Every decision, in item order, with the number of its item.
+    pub decisions: Vec<(Option<usize>, Bilingual)>,
+    /// Every commitment agreed or proposed at the meeting, under an item or not.
     pub commitments: Vec<CommitmentLine>,
-    /// The free notes of the meeting.
-    pub notes: String,
+    /// The minutes' own words, in English and in Chinese.
+    pub notes: Bilingual,
 }
 
 /// A text in two languages, the Chinese left empty when it is the English again, so that
@@ -142,11 +173,27 @@ fn distinct(en: String, zh: String) -> Bilingual {
     }
 }
 
-fn person_names(project: &Project, id: &crate::model::PersonId) -> Bilingual {
+fn person_names(project: &Project, id: &crate::model::PersonId) -> Name {
     match project.people.get(id) {
-        // No Chinese name: the Latin one stands in each language, once.
-        Some(p) => distinct(p.formal_name_latin(), p.chinese_name.trim().to_owned()),
-        None => Bilingual::en(id.to_string()),
+        Some(p) => Name {
+            en: p.formal_name_latin(),
+            zh: p.chinese_text_name(),
+            both: p.formal_name(),
+        },
+        None => Name {
+            en: id.to_string(),
+            zh: id.to_string(),
+            both: id.to_string(),
+        },
+    }
+}
+
+fn organisation_name(project: &Project, id: &crate::model::OrganisationId) -> Name {
+    let names = organisation_names(project, id);
+    Name {
+        en: names.get(false).to_owned(),
+        zh: names.get(true).to_owned(),
+        both: ExportLanguage::Both.text(&names),
     }
 }
 
@@ -257,7 +304,7 @@ fn commitment_line(
             .map(|o| {
                 let name = match o {
                     Owner::Person(p) => person_names(project, p),
-                    Owner::Organisation(org) => organisation_names(project, org),
+                    Owner::Organisation(org) => organisation_name(project, org),
                 };
                 // An organisation names its side itself.
                 let side = match o {
@@ -269,6 +316,7 @@ fn commitment_line(
             .collect(),
         due: c.due,
         item,
+        proposed: c.status == CommitmentStatus::Proposed,
     }
 }
 
@@ -294,6 +342,7 @@ pub fn record(
                 Some(s) => s.name.clone(),
                 None => Bilingual::new("Other participants", "其他参会人员"),
             },
+            is_side: side.is_some(),
             head: None,
             attendees: Vec::new(),
         };
@@ -343,18 +392,16 @@ pub fn record(
             by_item.entry(item).or_default().push((cid, c));
         }
     }
-    for (number, item) in meeting.items().enumerate() {
-        let number = number + 1;
+    let numbers = crate::model::item_numbers(meeting.items());
+    for (item, number) in meeting.items().zip(numbers.iter().copied()) {
         let under = by_item.remove(&item.id).unwrap_or_default();
         let commitments: Vec<CommitmentLine> = in_tree_order(&under)
             .into_iter()
             .map(|c| commitment_line(project, meeting, c, None))
             .collect();
         let has_record = !item.outcome.is_empty() || !commitments.is_empty();
-        let routine = matches!(
-            item.kind,
-            AgendaItemKind::Break | AgendaItemKind::Meal | AgendaItemKind::Reception
-        );
+        // Breaks, meals and receptions are in the minutes only when something came of them.
+        let routine = !item.kind.is_numbered();
         let item_decisions: Vec<Bilingual> = item
             .outcome
             .decisions
@@ -385,7 +432,7 @@ pub fn record(
                 .agreed_item
                 .as_ref()
                 .and_then(|i| meeting.items().position(|x| &x.id == i))
-                .map(|n| n + 1);
+                .and_then(|n| numbers.get(n).copied().flatten());
             commitment_line(project, meeting, (number, c), item)
         })
         .collect();
@@ -401,11 +448,12 @@ pub fn record(
         items,
         decisions,
         commitments,
-        notes: meeting.minutes.clone(),
+        notes: Bilingual::new(meeting.minutes.clone(), meeting.minutes_zh.clone()),
     }
 }
 
-/// The minutes of meeting `id` in `format`, version dated `today` unless marked otherwise.
+/// The minutes of meeting `id` in `format`, version dated `today` unless marked otherwise;
+/// `stamp` says when and by whom the Word document is made.
 ///
 /// # Errors
 /// The PDF's or the Word document's errors.
@@ -413,10 +461,10 @@ pub fn render(
     project: &Project,
     id: &MeetingId,
     meeting: &Meeting,
-    format: MinutesFormat,
-    lang: ExportLanguage,
+    (format, lang): (MinutesFormat, ExportLanguage),
     mark: MinutesMark,
     today: NaiveDate,
+    stamp: &Stamp,
 ) -> Result<Vec<u8>, ExportError> {
     let r = record(project, id, meeting, mark, today);
     Ok(match format {
@@ -435,7 +483,7 @@ pub fn render(
                 &parts(&r, lang),
                 &header,
                 &footer,
-                lang == ExportLanguage::Zh,
+                &stamp.properties(title_line(&r, lang), lang),
             )?
         }
     })

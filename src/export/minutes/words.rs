@@ -2,7 +2,7 @@
 
 use chrono::NaiveDate;
 
-use super::{CommitmentLine, ItemRecord, Record};
+use super::{CommitmentLine, ItemRecord, Name, Record};
 use crate::export::text::{ExportLanguage, date_span, short_date};
 use crate::model::{Bilingual, Choice as _, MinutesStage};
 
@@ -69,8 +69,46 @@ pub(super) const UNDER_ITEM: Words = Words {
     zh: "议题",
 };
 pub(super) const NOTES: Words = Words {
-    en: "Notes",
-    zh: "备注",
+    en: "Summary of the talks",
+    zh: "会谈综述",
+};
+pub(super) const PROPOSED_POINTS: Words = Words {
+    en: "Points proposed, not yet agreed",
+    zh: "提议事项（尚未商定）",
+};
+pub(super) const PROPOSED: Words = Words {
+    en: "proposed",
+    zh: "提议",
+};
+pub(super) const SIGNATURES: Words = Words {
+    en: "Signatures",
+    zh: "签字",
+};
+pub(super) const SIGNATURE: Words = Words {
+    en: "Signature",
+    zh: "签字",
+};
+pub(super) const DATE: Words = Words {
+    en: "Date",
+    zh: "日期",
+};
+pub(super) const NAME: Words = Words {
+    en: "Name",
+    zh: "姓名",
+};
+pub(super) const TITLE: Words = Words {
+    en: "Title",
+    zh: "职务",
+};
+pub(super) const ORGANISATION: Words = Words {
+    en: "Organisation",
+    zh: "机构",
+};
+/// In place of a paragraph not yet written in the document's language: a Chinese
+/// document holds no English paragraph, nor an English one a Chinese paragraph.
+pub(super) const NOT_TRANSLATED: Words = Words {
+    en: "(English text to come)",
+    zh: "（中文稿待补）",
 };
 pub(super) const NOTHING_YET: Words = Words {
     en: "Nothing recorded yet.",
@@ -81,9 +119,40 @@ pub(super) const VERSION: Words = Words {
     zh: "版本日期",
 };
 
-/// Text of `b` in one language (`zh`), falling back to the other one, cleaned for export.
+/// Text of `b` in one language (`zh`), falling back to the other one, cleaned for export:
+/// for titles and names, which a reader needs even untranslated.
 pub(super) fn one(b: &Bilingual, zh: bool) -> String {
     crate::export::sanitize_cell(b.get(zh))
+}
+
+/// A paragraph of `b` in one language (`zh`), cleaned for export; when only the other
+/// language has it, a mark that the translation is to come, never the other language.
+pub(super) fn para(b: &Bilingual, zh: bool) -> String {
+    let own = if zh { &b.zh } else { &b.en };
+    if own.trim().is_empty() && !b.is_empty() {
+        word_in(&NOT_TRANSLATED, zh).to_owned()
+    } else {
+        crate::export::sanitize_cell(own.trim())
+    }
+}
+
+/// A paragraph in `lang`: [`para`], both languages one after the other.
+pub(super) fn para_in(b: &Bilingual, lang: ExportLanguage) -> String {
+    match lang {
+        ExportLanguage::En => para(b, false),
+        ExportLanguage::Zh => para(b, true),
+        ExportLanguage::Both => format!("{}\n{}", para(b, false), para(b, true)),
+    }
+}
+
+/// A name in one language.
+pub(super) fn name_in(name: &Name, zh: bool) -> String {
+    let lang = if zh {
+        ExportLanguage::Zh
+    } else {
+        ExportLanguage::En
+    };
+    crate::export::sanitize_cell(name.get(lang))
 }
 
 pub(super) fn word(w: &Words, lang: ExportLanguage) -> String {
@@ -113,16 +182,16 @@ pub fn mark_text(stage: MinutesStage, version: NaiveDate, lang: ExportLanguage) 
 
 /// `WANG Qian (CCAA delegation); Myriam AUGEREAU LANDAIS (AFNOR delegation)` in one
 /// language.
-pub(super) fn owners_text(owners: &[(Bilingual, Bilingual)], zh: bool) -> String {
+pub(super) fn owners_text(owners: &[(Bilingual, Name)], zh: bool) -> String {
     owners
         .iter()
         .map(|(side, name)| {
             if side.is_empty() {
-                one(name, zh)
+                name_in(name, zh)
             } else if zh {
-                format!("{}（{}）", one(name, zh), one(side, zh))
+                format!("{}（{}）", name_in(name, zh), one(side, zh))
             } else {
-                format!("{} ({})", one(name, zh), one(side, zh))
+                format!("{} ({})", name_in(name, zh), one(side, zh))
             }
         })
         .collect::<Vec<_>>()
@@ -148,6 +217,14 @@ pub(super) fn due_text(due: Option<NaiveDate>, zh: bool) -> String {
 pub(super) fn commitment_text(c: &CommitmentLine, zh: bool) -> String {
     let (colon, semicolon) = if zh { ("：", "；") } else { (": ", "; ") };
     let mut text = one(&c.title, zh);
+    if c.proposed {
+        let proposed = word_in(&PROPOSED, zh);
+        text = if zh {
+            format!("{text}（{proposed}）")
+        } else {
+            format!("{text} ({proposed})")
+        };
+    }
     let owners = owners_text(&c.owners, zh);
     if !owners.is_empty() {
         text.push_str(&format!(" — {}{colon}{owners}", word_in(&OWNERS, zh)));
@@ -168,15 +245,15 @@ pub(super) fn item_rows(item: &ItemRecord) -> Vec<[String; 3]> {
     if !item.summary.is_empty() {
         rows.push([
             word(&SUMMARY, ExportLanguage::Both),
-            one(&item.summary, false),
-            one(&item.summary, true),
+            para(&item.summary, false),
+            para(&item.summary, true),
         ]);
     }
     for (i, d) in item.decisions.iter().enumerate() {
         rows.push([
             format!("{} {}", word(&DECISION, ExportLanguage::Both), i + 1),
-            one(d, false),
-            one(d, true),
+            para(d, false),
+            para(d, true),
         ]);
     }
     for c in &item.commitments {
@@ -199,7 +276,7 @@ pub(super) fn facts(r: &Record, lang: ExportLanguage) -> Vec<(String, String)> {
     }
     for side in &r.sides {
         if let Some((name, title)) = &side.head {
-            let mut value = lang.text(name);
+            let mut value = crate::export::sanitize_cell(name.get(lang));
             if !title.is_empty() {
                 value.push_str(&format!("{}{}", comma(lang), lang.text(title)));
             }
@@ -225,16 +302,35 @@ fn comma(lang: ExportLanguage) -> &'static str {
     }
 }
 
-pub(super) fn attendee_line(a: &(Bilingual, Bilingual, Bilingual), lang: ExportLanguage) -> String {
-    let mut line = lang.text(&a.0);
-    for part in [&a.1, &a.2] {
-        if !part.is_empty() {
-            line.push_str(&format!("{}{}", comma(lang), lang.text(part)));
-        }
-    }
-    line
+pub(super) fn attendee_line(a: &(Name, Bilingual, Bilingual), lang: ExportLanguage) -> String {
+    format!(
+        "{}{}",
+        crate::export::sanitize_cell(a.0.get(lang)),
+        attendee_rest(a, lang)
+    )
 }
 
+/// What follows an attendee's name on their line: `, title, organisation`.
+pub(super) fn attendee_rest(a: &(Name, Bilingual, Bilingual), lang: ExportLanguage) -> String {
+    let mut rest = String::new();
+    for part in [&a.1, &a.2] {
+        if !part.is_empty() {
+            rest.push_str(&format!("{}{}", comma(lang), lang.text(part)));
+        }
+    }
+    rest
+}
+
+/// `3. Title`, as the agenda numbers the item; a break has no number.
 pub(super) fn item_heading(item: &ItemRecord, lang: ExportLanguage) -> String {
-    format!("{}. {}", item.number, lang.text(&item.title))
+    match item.number {
+        Some(n) => format!("{n}. {}", lang.text(&item.title)),
+        None => lang.text(&item.title),
+    }
+}
+
+/// `(Item 3)` after an agreed point, when its item has a number.
+pub(super) fn under_item(item: Option<usize>, lang: ExportLanguage) -> String {
+    item.map(|n| format!(" ({} {n})", word(&UNDER_ITEM, lang)))
+        .unwrap_or_default()
 }

@@ -78,9 +78,11 @@ pub struct CardOptions {
 /// Renders folded table name cards, one card per A4 landscape page (see
 /// [`render_name_cards_with`] for the other sizes and faces).
 ///
-/// Each face shows the Latin and the Chinese name large and bold, then the title and
-/// organisation smaller; a long name first shrinks, then takes two lines, and is only cut
-/// off with `…` below a legible minimum size; title and organisation take two lines each.
+/// Each face shows the Latin and the Chinese name bold and as large as the face holds (a
+/// short name as high as the room under the fold allows, a long one as wide as the face),
+/// then the title and organisation smaller; a long name first shrinks, then takes two
+/// lines, and is only cut off with `…` below a legible minimum size; title and
+/// organisation take two lines each.
 ///
 /// An empty `cards` gives one page with only the fold line, so the result is always a
 /// valid PDF.
@@ -153,14 +155,15 @@ type Entry<'c> = (&'c str, bool, super::Rgb, (f32, f32, f32), usize);
 type OwnedEntry = (String, bool, super::Rgb, (f32, f32, f32), usize);
 
 /// The two faces of `card`: the front (facing the guests) and the back.
-fn faces(
+pub(super) fn faces(
     fonts: &Fonts,
     card: &NameCard,
     face: CardFace,
     width: f32,
     height: f32,
 ) -> (Vec<Op>, Vec<Op>) {
-    // Sizes are for the A4 face (105 mm high); smaller faces scale them down.
+    // Title and organisation sizes are for the A4 face (105 mm high); smaller faces scale
+    // them down. The names take all the room they leave (see `fill`).
     let scale = (height / (105.0 * MM)).min(1.0);
     let or = |a: &'_ str, b: &'_ str| -> String {
         if a.trim().is_empty() {
@@ -169,81 +172,102 @@ fn faces(
             a.to_owned()
         }
     };
-    let both: Vec<OwnedEntry> = vec![
-        (card.name_latin.clone(), true, INK, (44.0, 30.0, 12.0), 2),
-        (card.name_chinese.clone(), true, INK, (48.0, 32.0, 12.0), 2),
-        (card.title.clone(), false, INK, (16.0, 16.0, 9.0), 2),
-        (card.organisation.clone(), false, GREY, (15.0, 15.0, 9.0), 2),
-    ];
-    let chinese = vec![
-        (
-            or(&card.name_chinese, &card.name_latin),
-            true,
-            INK,
-            (60.0, 40.0, 12.0),
-            2,
-        ),
-        (
-            or(&card.title_zh, &card.title),
-            false,
-            INK,
-            (18.0, 18.0, 9.0),
-            2,
-        ),
-        (
-            or(&card.organisation_zh, &card.organisation),
-            false,
-            GREY,
-            (17.0, 17.0, 9.0),
-            2,
-        ),
-    ];
-    let english = vec![
-        (
-            or(&card.name_latin, &card.name_chinese),
-            true,
-            INK,
-            (54.0, 36.0, 12.0),
-            2,
-        ),
-        (
-            or(&card.title_en, &card.title),
-            false,
-            INK,
-            (18.0, 18.0, 9.0),
-            2,
-        ),
-        (
-            or(&card.organisation_en, &card.organisation),
-            false,
-            GREY,
-            (17.0, 17.0, 9.0),
-            2,
-        ),
-    ];
-    let lay = |entries: &[OwnedEntry]| {
+    let lay = |names: &[&str], title: String, organisation: String, small: (f32, f32)| {
+        let (title_size, organisation_size) = (small.0 * scale, small.1 * scale);
+        let mut entries: Vec<OwnedEntry> = Vec::new();
+        let smalls = [
+            (title, INK, title_size),
+            (organisation, GREY, organisation_size),
+        ];
+        let names: Vec<&str> = names
+            .iter()
+            .copied()
+            .filter(|n| !n.trim().is_empty())
+            .collect();
+        let (size, two_lines_at) = fill(fonts, &names, &smalls, width, height);
+        for name in names {
+            entries.push((name.to_owned(), true, INK, (size, two_lines_at, 12.0), 2));
+        }
+        for (text, colour, size) in smalls {
+            entries.push((
+                text,
+                false,
+                colour,
+                (size, size, 9.0_f32.max(9.0 * scale)),
+                2,
+            ));
+        }
         let entries: Vec<Entry<'_>> = entries
             .iter()
-            .map(|(text, bold, colour, (a, b, c), lines)| {
-                (
-                    text.as_str(),
-                    *bold,
-                    *colour,
-                    (a * scale, b * scale, c.max(c * scale)),
-                    *lines,
-                )
+            .map(|(text, bold, colour, sizes, lines)| {
+                (text.as_str(), *bold, *colour, *sizes, *lines)
             })
             .collect();
         card_face(fonts, &entries, width, height)
     };
+    let chinese = || {
+        lay(
+            &[&or(&card.name_chinese, &card.name_latin)],
+            or(&card.title_zh, &card.title),
+            or(&card.organisation_zh, &card.organisation),
+            (18.0, 17.0),
+        )
+    };
+    let english = || {
+        lay(
+            &[&or(&card.name_latin, &card.name_chinese)],
+            or(&card.title_en, &card.title),
+            or(&card.organisation_en, &card.organisation),
+            (18.0, 17.0),
+        )
+    };
     match face {
         CardFace::Both => {
-            let ops = lay(&both);
+            let ops = lay(
+                &[&card.name_latin, &card.name_chinese],
+                card.title.clone(),
+                card.organisation.clone(),
+                (16.0, 15.0),
+            );
             (ops.clone(), ops)
         }
-        CardFace::Chinese => (lay(&chinese), lay(&english)),
-        CardFace::English => (lay(&english), lay(&chinese)),
+        CardFace::Chinese => (chinese(), english()),
+        CardFace::English => (english(), chinese()),
     }
+}
+
+/// The size the names of a face start from (and the size under which a name takes two
+/// lines): as large as the face holds once the title and organisation (`smalls`: text,
+/// colour, size) have their room, the names one above the other; [`card_face`] then
+/// shrinks a name only as far as its width needs. So a short name fills the face's
+/// height, a long one its width, in either script.
+fn fill(
+    fonts: &Fonts,
+    names: &[&str],
+    smalls: &[(String, super::Rgb, f32)],
+    width: f32,
+    height: f32,
+) -> (f32, f32) {
+    let pad = (15.0 * MM).min(width / 10.0);
+    let max_width = width - 2.0 * pad;
+    // Room above and below: `card_face` centres the block a little towards the table edge.
+    let room = height * 0.84;
+    let smalls_height: f32 = smalls
+        .iter()
+        .map(|(text, _, size)| {
+            let (size, lines) = fit(fonts, text, false, (*size, (*size).min(9.0)), max_width, 2);
+            if lines.is_empty() {
+                0.0
+            } else {
+                lines.len() as f32 * size * LINE + size * 0.25
+            }
+        })
+        .sum();
+    let n = names.len().max(1) as f32;
+    // Each name is a line of `LINE` times its size, then the space after it.
+    let per_size = n * LINE + 0.15 * (n - 1.0) + 0.35;
+    let size = ((room - smalls_height) / per_size).max(12.0);
+    (size, (size / 2.0).max(12.0))
 }
 
 /// Lays out one face, `width` × `height`, its top edge on the fold: the entries centred,

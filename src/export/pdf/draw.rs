@@ -182,6 +182,28 @@ fn page_number(fonts: &Fonts, page: usize, pages: usize) -> Vec<Glyph> {
 }
 
 /// Draws the footer of page `page`: the `line` of [`footer_line`] and the page number.
+/// The running header: `text` at the top right of the page, bold, in the margin above
+/// the content.
+pub(super) fn draw_header(surface: &mut Surface<'_>, fonts: &Fonts, text: &str, width: f32) {
+    let style = TextStyle {
+        size: SMALL + 1.0,
+        bold: true,
+        colour: super::INK,
+    };
+    let room = width - 2.0 * MARGIN;
+    let (size, lines) = fit_with(fonts, text, true, (style.size, SMALL), room, 1, false);
+    if let Some(line) = lines.first() {
+        let line_width = width_em(line) * size;
+        draw_text(
+            surface,
+            fonts,
+            line,
+            (width - MARGIN - line_width, MARGIN / 2.0 + size * 0.35),
+            TextStyle { size, ..style },
+        );
+    }
+}
+
 pub(super) fn draw_footer(
     surface: &mut Surface<'_>,
     fonts: &Fonts,

@@ -17,6 +17,8 @@ pub(super) struct Layout<'f> {
     bottom: f32,
     /// Ops per page; never empty.
     pub(super) pages: Vec<Vec<Op>>,
+    /// The running header of each page (see [`Block::RunningHeader`]), one per page.
+    pub(super) headers: Vec<String>,
     /// Top of the next thing to place.
     y: f32,
 }
@@ -30,6 +32,7 @@ impl<'f> Layout<'f> {
             top: MARGIN,
             bottom: height - MARGIN,
             pages: vec![Vec::new()],
+            headers: vec![String::new()],
             y: MARGIN,
         }
     }
@@ -47,6 +50,8 @@ impl<'f> Layout<'f> {
     }
 
     fn new_page(&mut self) {
+        let header = self.headers.last().cloned().unwrap_or_default();
+        self.headers.push(header);
         self.pages.push(Vec::new());
         self.y = self.top;
     }
@@ -97,6 +102,11 @@ impl<'f> Layout<'f> {
                     self.new_page();
                 }
             }
+            Block::RunningHeader(text) => {
+                if let Some(header) = self.headers.last_mut() {
+                    header.clone_from(text);
+                }
+            }
         }
     }
 
@@ -126,9 +136,7 @@ impl<'f> Layout<'f> {
                 } else {
                     row_height(table.layout_row(self.fonts, header, true).lines)
                 };
-                let first = rows.first().map_or(0.0, |r| {
-                    row_height(table.layout_row(self.fonts, r, false).lines)
-                });
+                let first = first_rows_height(&table, self.fonts, rows);
                 4.0 + head + first.min(self.content_height() / 2.0)
             }
             _ => 0.0,
@@ -163,7 +171,17 @@ impl<'f> Layout<'f> {
             0.0
         };
         self.ensure(together + follow);
-        for line in lines {
+        let count = lines.len();
+        for (k, line) in lines.into_iter().enumerate() {
+            // Never the last line alone at the top of a page: when the last two do not
+            // fit, the line before moves with it (the page keeps at least two).
+            if k >= 2
+                && k + 2 == count
+                && line_height <= self.remaining()
+                && 2.0 * line_height > self.remaining()
+            {
+                self.new_page();
+            }
             self.ensure(line_height);
             let op = Op::Text {
                 x: self.left,
@@ -199,26 +217,51 @@ impl<'f> Layout<'f> {
         if !self.at_top() {
             self.y += 4.0;
         }
-        let first_row = rows.first().map_or(0.0, |r| {
-            row_height(table.layout_row(self.fonts, r, false).lines)
-        });
+        // Never one row alone at the foot of a page: the header and the first two rows
+        // start the table together (a short table, all of its rows).
+        let first_rows = first_rows_height(&table, self.fonts, rows);
         let head_height = head.as_ref().map_or(0.0, |h| row_height(h.lines));
-        self.ensure(head_height + first_row.min(self.content_height() / 2.0));
+        self.ensure(head_height + first_rows.min(self.content_height() / 2.0));
         if let Some(head) = &head {
             self.place_row(&table, head, head_style, None);
         }
-        for cells in rows {
-            let row = table.layout_row(self.fonts, cells, false);
+        let laid: Vec<Row> = rows
+            .iter()
+            .map(|cells| table.layout_row(self.fonts, cells, false))
+            .collect();
+        // Rows of this table on the current page.
+        let mut on_page = 0;
+        for (i, row) in laid.iter().enumerate() {
             let height = row_height(row.lines);
             let fresh = self.y <= self.top + repeated_height + 0.01;
-            let fits_fresh = height <= self.content_height() - repeated_height;
-            if height > self.remaining() && fits_fresh && !fresh {
+            let room = self.content_height() - repeated_height;
+            let fits_fresh = height <= room;
+            // Nor the last row alone at the top of the next page: when the last two do
+            // not fit, the one before moves with it.
+            let last_two = laid
+                .get(i + 1)
+                .filter(|_| i + 2 == laid.len())
+                .map(|next| height + row_height(next.lines));
+            let widow = last_two.is_some_and(|both| {
+                on_page >= 2
+                    && height <= self.remaining()
+                    && both > self.remaining()
+                    && both <= room
+            });
+            if (height > self.remaining() && fits_fresh && !fresh) || widow {
                 self.new_page();
+                on_page = 0;
                 if let Some(head) = repeated {
                     self.place_row(&table, head, head_style, None);
                 }
             }
-            self.place_row(&table, &row, body, repeated.map(|h| (h, head_style)));
+            let pages = self.pages.len();
+            self.place_row(&table, row, body, repeated.map(|h| (h, head_style)));
+            on_page = if self.pages.len() == pages {
+                on_page + 1
+            } else {
+                1
+            };
         }
         self.y = (self.y + 6.0).min(self.bottom);
     }
@@ -312,6 +355,21 @@ impl<'f> Layout<'f> {
     }
 }
 
+/// Height of the body rows that start a table together: the first two, or all of a
+/// small table's.
+fn first_rows_height(table: &Table, fonts: &Fonts, rows: &[Vec<String>]) -> f32 {
+    // A small table (a signature block) is kept whole, so all of it goes with its heading.
+    let together = if rows.len() <= super::SMALL_TABLE {
+        rows.len()
+    } else {
+        2
+    };
+    rows.iter()
+        .take(together)
+        .map(|r| row_height(table.layout_row(fonts, r, false).lines))
+        .sum()
+}
+
 /// Height of a table row (or row piece) of `lines` lines.
 fn row_height(lines: usize) -> f32 {
     2.0 * CELL_PAD + lines as f32 * TABLE * LINE
@@ -340,12 +398,8 @@ fn column_count(widths: &[f32], header: &[String], rows: &[Vec<String>]) -> usiz
 }
 
 impl Table {
-    /// Column widths from the content, as a browser sizes an HTML table: every column
-    /// gets at least its widest unbreakable piece (a word, a name, a time range), so no
-    /// word is split unless the page is too narrow for them all; a column whose text fits
-    /// unwrapped within its fair share gets that width, so short cells (times, numbers,
-    /// dates) never wrap; what is left is shared among the wide columns in proportion to
-    /// `widths`.
+    /// The columns of a table on the page, sized from their content (see
+    /// [`column_widths`]).
     fn new(
         layout: &Layout<'_>,
         widths: &[f32],
@@ -353,41 +407,19 @@ impl Table {
         header: &[String],
         rows: &[Vec<String>],
     ) -> Self {
-        // Clamp so that absurd widths neither overflow the sum nor vanish entirely.
-        let valid = |w: &f32| w.is_finite() && *w > 0.0;
-        let given = widths.iter().filter(|w| valid(w)).collect::<Vec<_>>();
-        let average = if given.is_empty() {
-            1.0
-        } else {
-            given.iter().map(|w| w.min(1e6)).sum::<f32>() / given.len() as f32
-        };
-        let weights = (0..columns)
-            .map(|i| {
-                widths
-                    .get(i)
-                    .filter(|w| valid(w))
-                    .map_or(average, |w| *w)
-                    .clamp(1e-3, 1e6)
-            })
-            .collect::<Vec<_>>();
-        let mut bounds = vec![(0.0_f32, 0.0_f32); columns];
-        let mut measure = |cells: &[String], bold: bool| {
-            for (bound, text) in bounds.iter_mut().zip(cells) {
-                let (min, max) = layout.fonts.content_widths(text, bold, TABLE);
-                bound.0 = bound.0.max(min);
-                bound.1 = bound.1.max(max);
-            }
-        };
-        measure(header, true);
-        for row in rows {
-            measure(row, false);
-        }
         let pad = 2.0 * CELL_PAD + 0.5;
-        let bounds = bounds
-            .into_iter()
-            .map(|(min, max)| (min + pad, max.max(min) + pad))
-            .collect::<Vec<_>>();
-        let sizes = share_width(layout.content_width, &weights, &bounds);
+        let sizes = column_widths(
+            layout.fonts,
+            Cells {
+                widths,
+                columns,
+                header,
+                rows,
+            },
+            TABLE,
+            pad,
+            layout.content_width,
+        );
         let mut x = layout.left;
         let columns = sizes
             .iter()
@@ -413,6 +445,76 @@ impl Table {
         let lines = cells.iter().map(Vec::len).max().unwrap_or(1).max(1);
         Row { cells, lines }
     }
+}
+
+/// The cells of a table to size: relative `widths`, the number of columns, the header and
+/// the body rows.
+pub(super) struct Cells<'a> {
+    pub(super) widths: &'a [f32],
+    pub(super) columns: usize,
+    pub(super) header: &'a [String],
+    pub(super) rows: &'a [Vec<String>],
+}
+
+/// The space Word and LibreOffice add between Chinese and Latin letters or digits, in em.
+const WORD_AUTOSPACE: f32 = 0.25;
+
+/// Column widths from the content, as a browser sizes an HTML table: every column gets at
+/// least its widest unbreakable piece (a word, a name, a time range), so no word is split
+/// unless `total` is too narrow for them all; a column whose text fits unwrapped within
+/// its fair share gets that width, so short cells (times, numbers, dates) never wrap; what
+/// is left is shared among the wide columns in proportion to `widths`. Text is measured at
+/// `size` points (the header bold); `pad` is a cell's room beyond its text. The widths add
+/// up to `total`.
+pub(super) fn column_widths(
+    fonts: &Fonts,
+    cells: Cells<'_>,
+    size: f32,
+    pad: f32,
+    total: f32,
+) -> Vec<f32> {
+    let Cells {
+        widths,
+        columns,
+        header,
+        rows,
+    } = cells;
+    // Clamp so that absurd widths neither overflow the sum nor vanish entirely.
+    let valid = |w: &f32| w.is_finite() && *w > 0.0;
+    let given = widths.iter().filter(|w| valid(w)).collect::<Vec<_>>();
+    let average = if given.is_empty() {
+        1.0
+    } else {
+        given.iter().map(|w| w.min(1e6)).sum::<f32>() / given.len() as f32
+    };
+    let weights = (0..columns)
+        .map(|i| {
+            widths
+                .get(i)
+                .filter(|w| valid(w))
+                .map_or(average, |w| *w)
+                .clamp(1e-3, 1e6)
+        })
+        .collect::<Vec<_>>();
+    let mut bounds = vec![(0.0_f32, 0.0_f32); columns];
+    let mut measure = |cells: &[String], bold: bool| {
+        for (bound, text) in bounds.iter_mut().zip(cells) {
+            // Only Word documents size their columns here: with the space Word puts
+            // between Chinese and Latin text.
+            let (min, max) = fonts.content_widths(text, bold, size, WORD_AUTOSPACE);
+            bound.0 = bound.0.max(min);
+            bound.1 = bound.1.max(max);
+        }
+    };
+    measure(header, true);
+    for row in rows {
+        measure(row, false);
+    }
+    let bounds = bounds
+        .into_iter()
+        .map(|(min, max)| (min + pad, max.max(min) + pad))
+        .collect::<Vec<_>>();
+    share_width(total, &weights, &bounds)
 }
 
 /// Shares `total` points among columns with `(min, max)` content widths and `weights`:
@@ -477,6 +579,80 @@ fn share_width(total: f32, weights: &[f32], bounds: &[(f32, f32)]) -> Vec<f32> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Lines of text drawn on each page.
+    fn lines_per_page(layout: &Layout<'_>) -> Vec<usize> {
+        layout
+            .pages
+            .iter()
+            .map(|ops| {
+                ops.iter()
+                    .filter(|op| matches!(op, Op::Text { .. }))
+                    .count()
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_paragraph_never_leaves_one_line_alone_on_a_page() {
+        let fonts = super::super::fonts::fonts().unwrap();
+        let text = "Interpretation into English and Chinese is provided. ".repeat(12);
+        let mut split = 0;
+        // The paragraph starts lower and lower on the first page, so that the page ends
+        // after each of its lines in turn.
+        for step in 0..60 {
+            let mut layout = Layout::new(fonts, super::super::A4_SHORT, super::super::A4_LONG);
+            layout.y = layout.bottom - 2.0 - step as f32 * 2.0;
+            layout.block(&Block::Paragraph(text.clone()), None);
+            let lines = lines_per_page(&layout);
+            assert!(
+                lines.iter().all(|n| *n == 0 || *n >= 2),
+                "start {step}: {lines:?}"
+            );
+            if lines.iter().filter(|n| **n > 0).count() == 2 {
+                split += 1;
+            }
+        }
+        assert!(split > 10, "the paragraph did run over the page: {split}");
+    }
+
+    #[test]
+    fn a_table_never_leaves_one_row_alone_on_a_page() {
+        let fonts = super::super::fonts::fonts().unwrap();
+        let rows: Vec<Vec<String>> = (1..=9)
+            .map(|i| vec![i.to_string(), format!("Point {i}")])
+            .collect();
+        let table = Block::Table {
+            widths: vec![1.0, 4.0],
+            header: vec!["#".into(), "Item".into()],
+            rows,
+        };
+        let mut split = 0;
+        for step in 0..120 {
+            let mut layout = Layout::new(fonts, super::super::A4_SHORT, super::super::A4_LONG);
+            layout.y = layout.bottom - 5.0 - step as f32 * 2.0;
+            layout.block(&table, None);
+            // Body rows per page: text lines other than the header's.
+            let rows: Vec<usize> = layout
+                .pages
+                .iter()
+                .map(|ops| {
+                    ops.iter()
+                        .filter(|op| matches!(op, Op::Text { style, .. } if !style.bold))
+                        .count()
+                        / 2
+                })
+                .collect();
+            assert!(
+                rows.iter().all(|n| *n == 0 || *n >= 2),
+                "start {step}: {rows:?}"
+            );
+            if rows.iter().filter(|n| **n > 0).count() == 2 {
+                split += 1;
+            }
+        }
+        assert!(split > 10, "the table did run over the page: {split}");
+    }
 
     #[test]
     fn narrow_columns_get_their_width_and_wide_ones_share_the_rest() {

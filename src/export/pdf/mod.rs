@@ -13,6 +13,8 @@
 
 mod cards;
 mod cut;
+#[cfg(test)]
+mod cards_fill;
 mod draw;
 mod flow;
 mod fonts;
@@ -66,6 +68,9 @@ pub(super) const HEADING: f32 = 13.0;
 pub(super) const SMALL: f32 = 8.0;
 /// Size of table text.
 pub(super) const TABLE: f32 = 9.0;
+/// A table of this many body rows or fewer (a signature block) is kept on one page when
+/// it fits on one; longer ones start with two rows and end with two.
+pub const SMALL_TABLE: usize = 4;
 
 /// An sRGB colour; krilla's own colour type cannot be built in a `const`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -134,6 +139,9 @@ pub enum Block {
     Spacer(f32),
     /// Start a new page (ignored at the top of an empty page).
     PageBreak,
+    /// The text printed at the top of this page and of every page after it, until the
+    /// next one (the minutes' draft or final mark: every page says what it is).
+    RunningHeader(String),
 }
 
 /// A document to render with [`render`].
@@ -211,6 +219,7 @@ pub fn render(doc: &Document) -> Result<Vec<u8>, PdfError> {
         layout.block(block, doc.blocks.get(i + 1));
     }
     let pages = layout.pages;
+    let headers = layout.headers;
     let title = clean_title(&doc.title);
     let footer = match clean_title(&doc.footer) {
         footer if footer.is_empty() => title.clone(),
@@ -228,6 +237,9 @@ pub fn render(doc: &Document) -> Result<Vec<u8>, PdfError> {
         for op in ops {
             draw_op(&mut surface, fonts, op);
         }
+        if let Some(header) = headers.get(index).filter(|h| !h.trim().is_empty()) {
+            draw::draw_header(&mut surface, fonts, &clean_title(header), width);
+        }
         draw_footer(
             &mut surface,
             fonts,
@@ -241,6 +253,34 @@ pub fn render(doc: &Document) -> Result<Vec<u8>, PdfError> {
     }
     pdf.finish().map_err(PdfError::Write)
 }
+/// The widths of a table's columns in points, sized from their content as the PDF sizes
+/// its tables (every column at least its widest word or time range, short columns
+/// unwrapped, the rest shared by `widths`), for the Word documents: `total` points wide,
+/// text of `size` points measured in the PDF's fonts (wider than most, so the widths are
+/// on the safe side), `pad` points of a cell beyond its text.
+///
+/// # Errors
+/// [`PdfError::Font`] if a bundled font is unreadable.
+pub fn table_column_widths(
+    widths: &[f32],
+    header: &[String],
+    rows: &[Vec<String>],
+    (size, pad): (f32, f32),
+    total: f32,
+) -> Result<Vec<f32>, PdfError> {
+    let columns = widths
+        .len()
+        .max(header.len())
+        .max(rows.iter().map(Vec::len).max().unwrap_or(0));
+    let cells = flow::Cells {
+        widths,
+        columns,
+        header,
+        rows,
+    };
+    Ok(flow::column_widths(fonts()?, cells, size, pad, total))
+}
+
 pub(super) fn page_settings(width: f32, height: f32) -> Result<PageSettings, PdfError> {
     PageSettings::from_wh(width, height).ok_or(PdfError::PageSize { width, height })
 }

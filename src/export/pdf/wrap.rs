@@ -60,6 +60,12 @@ pub(super) fn break_between(prev: char, cur: char) -> bool {
     if NO_BREAK_AFTER.contains(prev) {
         return false;
     }
+    // A Chinese date or time (`2025年9月30日`, `9时30分`) reads wrong when split, as a
+    // Latin one does: no break between its numbers and their units.
+    let unit = |c: char| matches!(c, '年' | '月' | '日' | '号' | '时' | '分');
+    if (prev.is_ascii_digit() && unit(cur)) || (unit(prev) && cur.is_ascii_digit()) {
+        return false;
+    }
     if is_cjk(prev) || is_cjk(cur) {
         return true;
     }
@@ -70,25 +76,40 @@ pub(super) fn break_between(prev: char, cur: char) -> bool {
 
 impl Fonts {
     /// The narrowest and the widest a cell of `text` can be laid out, in points at `size`:
-    /// its widest unbreakable piece (a word, a time range, a CJK character) and its widest
-    /// hard line unwrapped. Tables size their columns from these.
-    pub(super) fn content_widths(&self, text: &str, bold: bool, size: f32) -> (f32, f32) {
+    /// its widest unbreakable piece (a word, a time range, a CJK character, a Chinese
+    /// date) and its widest hard line unwrapped, with `autospace` em more at each change
+    /// between Chinese and Latin letters or digits (the room Word and LibreOffice add
+    /// there). Tables size their columns from these.
+    pub(super) fn content_widths(
+        &self,
+        text: &str,
+        bold: bool,
+        size: f32,
+        autospace: f32,
+    ) -> (f32, f32) {
+        let latin = |c: char| c.is_ascii_alphanumeric();
         let mut min = 0.0_f32;
         let mut max = 0.0_f32;
         for line in self.shape(text, bold) {
             let mut piece = 0.0_f32;
             let mut whole = 0.0_f32;
+            let mut previous: Option<char> = None;
             for glyph in &line {
                 if glyph.break_before {
                     min = min.max(piece);
                     piece = 0.0;
                 }
-                whole += glyph.advance;
+                let gap = previous.is_some_and(|p| {
+                    (latin(p) && is_cjk(glyph.ch)) || (is_cjk(p) && latin(glyph.ch))
+                });
+                let advance = glyph.advance + if gap { autospace } else { 0.0 };
+                previous = Some(glyph.ch);
+                whole += advance;
                 if glyph.space {
                     min = min.max(piece);
                     piece = 0.0;
                 } else {
-                    piece += glyph.advance;
+                    piece += advance;
                 }
             }
             min = min.max(piece);
@@ -360,6 +381,24 @@ mod tests {
 
     fn text(line: &[Glyph]) -> String {
         line.iter().map(|g| g.ch).collect()
+    }
+
+    #[test]
+    fn a_chinese_date_is_one_piece_and_its_neighbours_are_not() {
+        let fonts = fonts().unwrap();
+        let (min, max) = fonts.content_widths("2025年9月30日", false, 10.0, 0.0);
+        assert!((min - max).abs() < 1e-3, "{min} / {max}");
+        // As Word spaces it: five changes between digits and Chinese, a quarter em each.
+        let (spaced, _) = fonts.content_widths("2025年9月30日", false, 10.0, 0.25);
+        assert!((spaced - min - 12.5).abs() < 1e-3, "{spaced} / {min}");
+        // Text around it still breaks between characters, never inside the date.
+        let lines = fonts.wrap("期限为2025年9月30日之前完成", false, 10.0, 90.0);
+        let lines: Vec<String> = lines.iter().map(|l| text(l)).collect();
+        assert!(lines.len() > 1, "{lines:?}");
+        assert!(
+            lines.iter().any(|l| l.contains("2025年9月30日")),
+            "{lines:?}"
+        );
     }
 
     #[test]

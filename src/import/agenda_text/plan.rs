@@ -394,6 +394,7 @@ pub fn plan(meeting: &Meeting, preview: &AgendaPreview, replace: bool) -> Plan {
                     .map(|s| s.text.clone())
                     .collect(),
                 notes: String::new(),
+                notes_audience: crate::model::NoteAudience::Internal,
                 outcome: crate::model::Outcome::default(),
             });
         }

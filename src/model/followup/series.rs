@@ -142,6 +142,8 @@ pub fn add_review_item(project: &Project, id: &MeetingId, meeting: &mut Meeting)
         speakers: Vec::new(),
         guest_speakers: Vec::new(),
         notes,
+        // The open points are the partners' as much as ours: the programme lists them.
+        notes_audience: crate::model::NoteAudience::Programme,
         outcome: crate::model::Outcome::default(),
     };
     // On the first day: the review opens the programme.

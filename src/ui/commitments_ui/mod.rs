@@ -69,6 +69,7 @@ pub fn commitments_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>, state: &mut ViewState)
                         due: c.due,
                         preconditions: c.preconditions.clone(),
                         progress: c.progress.clone(),
+                        remarks: c.remarks.clone(),
                     };
                     editor::commitment_editor_ui(ui, cx, &id, copy, long, state);
                 }
