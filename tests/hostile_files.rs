@@ -10,7 +10,8 @@ use std::time::{Duration, Instant};
 
 use delegation_planner::model::{
     AgendaItemKind, AttendanceMode, AttendanceRole, AttendanceStatus, Choice, CommitmentStatus,
-    Honorific, MeetingKind, NameOrder, Owner, PersonId, Precondition, Project, Sector, validate,
+    Honorific, MeetingKind, NameOrder, Owner, PersonId, Placement, Precondition, Project, Sector,
+    validate,
 };
 use delegation_planner::project_file::{
     FORMAT_VERSION, LoadError, parse_project, read_project, to_ron_string,
@@ -420,6 +421,33 @@ fn the_v4_fixture_reads_as_written() {
         ]
     );
     workshop.attendees.clear();
+    // Precedence and name order (issue 23): a person's rank, a Chinese name marked as
+    // transliterated, a name order the user chose; attendees moved by hand.
+    let anna = v4.people.get_mut("muller-anna").unwrap();
+    assert_eq!(
+        (anna.rank, anna.transliterated, anna.name_order_chosen),
+        (Some(2), true, true)
+    );
+    (anna.rank, anna.transliterated, anna.name_order_chosen) = (None, false, false);
+    let paris = v4.meetings.get_mut("paris-2024").unwrap();
+    let placements: Vec<(&str, Placement)> = paris
+        .attendees
+        .iter()
+        .filter_map(|a| Some((a.person.as_str(), a.placement.clone()?)))
+        .collect();
+    assert_eq!(
+        placements,
+        [
+            ("fang-yan", Placement::First),
+            (
+                "ambassador",
+                Placement::After("augereau-landais-myriam".into())
+            )
+        ]
+    );
+    for a in &mut paris.attendees {
+        a.placement = None;
+    }
     assert_eq!(v4, v3);
 }
 

@@ -17,8 +17,8 @@ use delegation_planner::model::{
     AgendaItem, AgendaItemKind, AttendanceMode, AttendanceRole, AttendanceStatus, Attendee,
     Bilingual, Choice, Commitment, CommitmentId, CommitmentStatus, Day, EntityMap, Honorific,
     ItemId, Meeting, MeetingId, MeetingKind, MinutesStage, NameOrder, Organisation, OrganisationId,
-    Outcome, Owner, Person, PersonId, Precondition, ProgressEntry, Project, ProjectInfo, Sector,
-    Series, Side, SideId,
+    Outcome, Owner, Person, PersonId, Placement, Precondition, ProgressEntry, Project, ProjectInfo,
+    Sector, Series, Side, SideId,
 };
 use delegation_planner::project_file::{
     parse_project, parse_project_fast, parse_project_reference, read_project, save_project,
@@ -160,12 +160,14 @@ fn person() -> impl Strategy<Value = Person> {
         (choice::<Honorific>(), text(), text(), text()),
         (choice::<NameOrder>(), prop::option::of(text())),
         (bilingual(), text(), text(), text()),
+        (prop::option::of(any::<u32>()), any::<bool>(), any::<bool>()),
     )
         .prop_map(
             |(
                 (honorific, family_name, given_name, chinese_name),
                 (name_order, organisation),
                 (title, email, phone, notes),
+                (rank, transliterated, name_order_chosen),
             )| Person {
                 honorific,
                 family_name,
@@ -177,6 +179,9 @@ fn person() -> impl Strategy<Value = Person> {
                 email,
                 phone,
                 notes,
+                rank,
+                transliterated,
+                name_order_chosen,
             },
         )
 }
@@ -189,9 +194,14 @@ fn attendee() -> impl Strategy<Value = Attendee> {
         choice::<AttendanceStatus>(),
         any::<u32>(),
         choice::<AttendanceMode>(),
+        prop::option::of(prop::option::of(text())),
     )
-        .prop_map(|(person, side, role, status, rank, mode)| {
+        .prop_map(|(person, side, role, status, rank, mode, placement)| {
             let mut a = Attendee::new(PersonId(person));
+            a.placement = placement.map(|after| match after {
+                Some(p) => Placement::After(PersonId(p)),
+                None => Placement::First,
+            });
             a.side = side.map(SideId);
             a.role = role;
             a.status = status;

@@ -150,9 +150,8 @@ pub fn rows<'p>(project: &'p Project, meeting: Option<&'p Meeting>) -> Vec<Row<'
                 .chain(std::iter::once(None));
             for side in sides {
                 rows.extend(
-                    m.side_order(side)
+                    m.precedence(&project.people, side)
                         .into_iter()
-                        .filter_map(|i| m.attendees.get(i))
                         .filter_map(|a| row(&a.person, Some(a)))
                         .enumerate()
                         .map(|(i, r)| Row { order: i + 1, ..r }),

@@ -11,8 +11,10 @@ mod meeting;
 mod organisation;
 mod outcome;
 mod person;
+mod precedence;
 mod programme;
 mod project;
+mod sides;
 pub mod stats;
 mod text;
 mod validate;
@@ -26,14 +28,17 @@ pub use meeting::{
 pub use organisation::{Organisation, Sector};
 pub use outcome::{MinutesStage, Outcome};
 pub use person::{
-    Honorific, NameOrder, Person, fold_for_search, fold_for_search_into, normalize_chinese_name,
+    Honorific, NameOrder, Person, fold_for_search, fold_for_search_into, is_transliterated_name,
+    normalize_chinese_name,
 };
+pub use precedence::{Moved, Placed, Placement, Reason, role_group};
 pub use programme::{
     AgendaItem, AgendaItemKind, Day, DaySummary, MAX_DAY_MINUTES, MAX_ITEM_MINUTES, Slot, YEARS,
     add_minutes, day_mark, instant_at, move_years,
 };
 pub(crate) use project::unique_keys;
 pub use project::{EntityMap, Project, ProjectInfo};
+pub use sides::{SideNaming, side_name};
 pub use text::{Bilingual, MAX_QUOTED_CHARS, clip_for_message};
 pub use validate::{Problem, ProblemKind, ProblemLocation, date_in_range, validate};
 

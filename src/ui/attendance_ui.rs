@@ -80,6 +80,7 @@ pub fn attendees_ui(
                 index,
                 position,
                 of,
+                ..
             }) => {
                 let Some(attendee) = meeting.attendees.get(*index) else {
                     return;
@@ -109,19 +110,16 @@ pub fn attendees_ui(
     }
     if let Some(action) = action {
         let mut m = changed.take().unwrap_or_else(|| meeting.clone());
+        let people = &cx.project.people;
         match action {
             RowAction::Up(p) => {
-                m.move_attendee(&p, true);
+                m.move_attendee(people, &p, true);
             }
             RowAction::Down(p) => {
-                m.move_attendee(&p, false);
+                m.move_attendee(people, &p, false);
             }
-            RowAction::Remove(p) => m.attendees.retain(|a| a.person != p),
-            RowAction::Set(index, attendee) => {
-                if let Some(slot) = m.attendees.get_mut(index) {
-                    *slot = *attendee;
-                }
-            }
+            RowAction::Remove(p) => m.remove_attendee(people, &p),
+            RowAction::Set(index, attendee) => m.set_attendee(people, index, *attendee),
         }
         changed = Some(m);
     }
@@ -278,8 +276,9 @@ fn attendee_row_ui(
     });
     // Moving never changes a role: past the head of delegation (or the deputy) the
     // buttons are off and say why.
-    let can_up = row.position > 0 && meeting.can_move_attendee(row.index, true);
-    let can_down = row.position + 1 < row.of && meeting.can_move_attendee(row.index, false);
+    let people = &cx.project.people;
+    let can_up = row.position > 0 && meeting.can_move_attendee(people, row.index, true);
+    let can_down = row.position + 1 < row.of && meeting.can_move_attendee(people, row.index, false);
     let why = |at_end: bool| if at_end { "" } else { t.head_comes_first };
     if ui
         .add_enabled(can_up, egui::Button::new("↑"))
@@ -374,12 +373,7 @@ fn toolbar_ui(
                 .people
                 .get(&pid)
                 .and_then(|p| p.organisation.clone());
-            attendee.side = org
-                .and_then(|o| m.sides.iter().find(|s| s.organisations.contains(&o)))
-                .or_else(|| m.sides.first())
-                .map(|s| s.id.clone());
-            attendee.rank =
-                u32::try_from(m.side_order(attendee.side.as_ref()).len() + 1).unwrap_or(u32::MAX);
+            attendee.side = org.and_then(|o| m.side_of_organisation(&o));
             m.attendees.push(attendee);
             changed = Some(m);
         }

@@ -5,8 +5,8 @@
 use std::collections::HashSet;
 
 use crate::model::{
-    AttendanceStatus, Choice as _, CommitmentId, DaySummary, Meeting, MeetingId, PersonId, SideId,
-    followup,
+    AttendanceStatus, Choice as _, CommitmentId, DaySummary, Meeting, MeetingId, PersonId, Reason,
+    SideId, followup,
 };
 
 /// One row of the agenda editor: a day's heading, or one of its items.
@@ -66,6 +66,8 @@ pub enum AttendanceRow {
         position: usize,
         /// How many people the side has.
         of: usize,
+        /// Why they are at that place (role, rank, or moved by hand).
+        reason: Reason,
     },
 }
 
@@ -117,18 +119,19 @@ impl MeetingSummary {
         let mut attendance = Vec::with_capacity(meeting.attendees.len() + sides.len());
         let mut side_counts = Vec::new();
         for side in sides {
-            let order = meeting.side_order(side.as_ref());
+            let order = meeting.precedence_placed(&project.people, side.as_ref());
             if order.is_empty() {
                 continue;
             }
             let of = order.len();
             side_counts.push((side.clone(), of));
             attendance.push(AttendanceRow::Side(side, of));
-            attendance.extend(order.into_iter().enumerate().map(|(position, index)| {
+            attendance.extend(order.into_iter().enumerate().map(|(position, placed)| {
                 AttendanceRow::Attendee {
-                    index,
+                    index: placed.index,
                     position,
                     of,
+                    reason: placed.reason,
                 }
             }));
         }

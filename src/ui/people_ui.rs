@@ -127,6 +127,9 @@ pub fn people_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>, state: &mut ViewState) {
                         title: person.title.clone(),
                         email: person.email.clone(),
                         phone: person.phone.clone(),
+                        rank: person.rank,
+                        transliterated: person.transliterated,
+                        name_order_chosen: person.name_order_chosen,
                         notes: if long_notes.is_some() {
                             String::new()
                         } else {
