@@ -99,6 +99,7 @@ mod letters;
 mod merge;
 mod programmes;
 mod protocol;
+pub use protocol::side_naming;
 mod seating;
 mod strings;
 pub use strings::{EN, Strings, ZH};

@@ -242,6 +242,17 @@ impl Meeting {
         }
     }
 
+    /// Every attendee in precedence order, side after side (in the meeting's order of
+    /// sides), then those with no side: the order of the meeting's whole list.
+    pub fn in_precedence<'m>(&'m self, people: &EntityMap<PersonId, Person>) -> Vec<&'m Attendee> {
+        self.sides
+            .iter()
+            .map(|s| Some(&s.id))
+            .chain(std::iter::once(None))
+            .flat_map(|side| self.precedence(people, side))
+            .collect()
+    }
+
     /// The index of `person` among the attendees.
     pub fn attendee_index(&self, person: &PersonId) -> Option<usize> {
         self.attendees.iter().position(|a| &a.person == person)

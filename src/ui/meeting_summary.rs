@@ -71,6 +71,9 @@ pub enum AttendanceRow {
     },
 }
 
+/// How many people of the sides' organisations the attendee picker lists first.
+const SIDE_PEOPLE_MAX: usize = 200;
+
 /// The derived data of one meeting at one revision.
 #[derive(Clone, Debug, Default)]
 pub struct MeetingSummary {
@@ -86,6 +89,14 @@ pub struct MeetingSummary {
     pub likely_zones: Vec<chrono_tz::Tz>,
     /// Everyone on the attendance list.
     pub attending: HashSet<PersonId>,
+    /// The attendees in precedence order, side after side: whom the person pickers of the
+    /// meeting (speakers) list first.
+    pub in_order: Vec<PersonId>,
+    /// People of the sides' organisations not attending yet (the first 200): whom the
+    /// attendee picker lists first.
+    pub side_people: Vec<PersonId>,
+    /// How many attendees of each side were moved by hand (for its Reset order).
+    pub moved_by_hand: Vec<(Option<SideId>, usize)>,
     /// The attendance list: sides in order, each followed by its people in protocol order.
     pub attendance: Vec<AttendanceRow>,
     /// Attendees per side (`None`: without a side), for sides that have any.
@@ -118,6 +129,8 @@ impl MeetingSummary {
             .collect();
         let mut attendance = Vec::with_capacity(meeting.attendees.len() + sides.len());
         let mut side_counts = Vec::new();
+        let mut in_order = Vec::with_capacity(meeting.attendees.len());
+        let mut moved_by_hand = Vec::new();
         for side in sides {
             let order = meeting.precedence_placed(&project.people, side.as_ref());
             if order.is_empty() {
@@ -125,6 +138,11 @@ impl MeetingSummary {
             }
             let of = order.len();
             side_counts.push((side.clone(), of));
+            in_order.extend(order.iter().map(|p| p.attendee.person.clone()));
+            let moved = order.iter().filter(|p| p.reason == Reason::Hand).count();
+            if moved > 0 {
+                moved_by_hand.push((side.clone(), moved));
+            }
             attendance.push(AttendanceRow::Side(side, of));
             attendance.extend(order.into_iter().enumerate().map(|(position, placed)| {
                 AttendanceRow::Attendee {
@@ -144,6 +162,29 @@ impl MeetingSummary {
                 )
             })
             .collect();
+        let attending: HashSet<PersonId> =
+            meeting.attendees.iter().map(|a| a.person.clone()).collect();
+        let side_orgs: HashSet<&crate::model::OrganisationId> = meeting
+            .sides
+            .iter()
+            .flat_map(|s| s.organisations.iter())
+            .collect();
+        let side_people = if side_orgs.is_empty() {
+            Vec::new()
+        } else {
+            project
+                .people
+                .iter()
+                .filter(|(id, p)| {
+                    !attending.contains(*id)
+                        && p.organisation
+                            .as_ref()
+                            .is_some_and(|o| side_orgs.contains(o))
+                })
+                .map(|(id, _)| id.clone())
+                .take(SIDE_PEOPLE_MAX)
+                .collect()
+        };
         let series_open = if meeting.series.is_some() {
             followup::open_commitments_of_series(project, id, meeting)
         } else {
@@ -155,7 +196,10 @@ impl MeetingSummary {
             days: meeting.day_summaries(),
             agenda_rows: agenda_rows(meeting),
             likely_zones: likely_zones(project, meeting),
-            attending: meeting.attendees.iter().map(|a| a.person.clone()).collect(),
+            attending,
+            in_order,
+            side_people,
+            moved_by_hand,
             attendance,
             side_counts,
             by_status,

@@ -1,8 +1,6 @@
 //! Meetings: a list in date order, and the editor of one meeting with its details, sides,
 //! attendees, agenda and minutes.
 
-use chrono::Datelike as _;
-
 use super::style;
 use super::widgets::{
     ZoneContext, bilingual_rows, cell, choice_row, delete_button, empty_message, form_ui,
@@ -22,21 +20,9 @@ pub fn meetings_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>, state: &mut ViewState) {
         "meetings",
         &mut (cx, state),
         |ui, (cx, state)| {
+            // A meeting starts from its sides: the dialog asks for them.
             if list_header_ui(ui, t, t.add_meeting, &mut state.meetings_search) {
-                let today = cx.today;
-                let tz = cx
-                    .project
-                    .meetings
-                    .values()
-                    .next_back()
-                    .map_or(chrono_tz::Europe::Paris, |m| m.time_zone);
-                let id = cx
-                    .project
-                    .new_meeting_id(&format!("meeting-{}", today.year()));
-                let mut meeting = Meeting::new(today, tz);
-                meeting.title = Bilingual::new(t.new_meeting, "");
-                cx.edit_step(Edit::PutMeeting(id.clone(), Box::new(meeting)));
-                state.meeting = Some(id);
+                state.request = Some(super::Request::NewMeeting);
             }
             let project = cx.project;
             let query = fold_for_search(&state.meetings_search);
@@ -226,11 +212,15 @@ fn meeting_editor_ui(
                 changed = Some(m);
             }
         });
+    // Open while the meeting has no side: that is where they are made.
     egui::CollapsingHeader::new(format!("{} ({})", t.sides, meeting.sides.len()))
         .id_salt("sides")
-        .default_open(false)
+        .default_open(meeting.sides.is_empty())
         .show(ui, |ui| {
-            super::attendance_ui::sides_ui(ui, cx, &mut details)
+            if let Some(m) = super::sides_ui::sides_ui(ui, cx, meeting) {
+                details.sides.clone_from(&m.sides);
+                changed = Some(m);
+            }
         });
     egui::CollapsingHeader::new(t.statistics)
         .id_salt("statistics")

@@ -6,6 +6,7 @@
 mod agenda_actions;
 pub mod agenda_forms_ui;
 pub mod agenda_ui;
+mod attendance_drag;
 pub mod attendance_ui;
 pub mod commands_ui;
 pub mod commitments_ui;
@@ -20,6 +21,7 @@ pub mod menu_ui;
 pub mod minutes_ui;
 pub mod name_cards_ui;
 pub mod nav_ui;
+pub mod new_meeting_ui;
 pub mod organisations_ui;
 pub mod overview_ui;
 pub mod palette_ui;
@@ -30,6 +32,7 @@ pub mod person_picker;
 pub mod project_ui;
 pub mod recovery_ui;
 pub mod series_ui;
+pub mod sides_ui;
 pub mod stats_ui;
 pub mod status_ui;
 pub mod style;
@@ -162,6 +165,8 @@ pub struct ViewState {
     pub person_picker: person_picker::PersonPicker,
     /// What the meeting editor derives from the selected meeting, per revision.
     pub meeting_summary: meeting_summary::MeetingSummary,
+    /// The rows the attendance list shows (held still while the user works in it).
+    pub attendance: attendance_drag::AttendanceView,
     /// The view whose selected entry was just deleted: its editor stays empty until the
     /// user picks an entry, so that another entry's Delete button never moves under the
     /// cursor.

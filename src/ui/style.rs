@@ -141,8 +141,11 @@ pub const AGENDA_TITLE_WIDTH: std::ops::RangeInclusive<f32> = 200.0..=560.0;
 pub const ATTENDEE_ROW_HEIGHT: f32 = 26.0;
 /// At most this many attendance rows show before the list scrolls on its own.
 pub const ATTENDEE_VISIBLE_ROWS: f32 = 16.0;
-/// Widths of the attendance columns: #, name, side, role, status, mode.
-pub const ATTENDEE_COLUMNS: [f32; 6] = [28.0, 150.0, 124.0, 124.0, 96.0, 84.0];
+/// Widths of the attendance columns: drag handle and #, name, side, role, why there
+/// (or the rank of the selected one), status, mode.
+pub const ATTENDEE_COLUMNS: [f32; 7] = [44.0, 150.0, 124.0, 124.0, 112.0, 96.0, 84.0];
+/// Width of the drag handle at the start of an attendance row.
+pub const DRAG_HANDLE_WIDTH: f32 = 16.0;
 /// What a combo box adds around its text (frame and arrow), kept inside its column.
 pub const COMBO_MARGIN: f32 = 24.0;
 
@@ -225,6 +228,8 @@ pub const PASTE_DIALOG_WIDTH: f32 = 760.0;
 pub const IMPORT_DIALOG_WIDTH: f32 = 1120.0;
 /// A scrolled list inside a dialog.
 pub const DIALOG_LIST_HEIGHT: f32 = 240.0;
+/// Width of the new-meeting dialog: the host's and the visitors' organisations side by side.
+pub const NEW_MEETING_DIALOG_WIDTH: f32 = 720.0;
 /// The preview of a pasted agenda.
 pub const PASTE_PREVIEW_HEIGHT: f32 = 260.0;
 /// The title column of the pasted agenda's preview (English and Chinese, one per line).

@@ -13,6 +13,7 @@ pub mod file_dialog;
 mod files;
 mod import;
 pub mod jobs;
+pub mod new_meeting;
 mod reading;
 pub mod recovery;
 mod recovery_jobs;
@@ -359,6 +360,7 @@ impl Workspace {
                     alternate: true,
                 });
             }
+            Request::NewMeeting => self.ask_new_meeting(),
             Request::ExportCommitments {
                 format,
                 language,
@@ -452,6 +454,7 @@ impl Workspace {
                     self.effects.push(Effect::ShowMeeting(id));
                 }
             }
+            DialogOutcome::CreateMeeting { form, sides } => self.create_meeting(&form, sides),
             DialogOutcome::Import(step) => self.import_step(step),
             DialogOutcome::PathTyped { purpose, path } => {
                 self.dialog = None;

@@ -27,6 +27,8 @@ pub enum Request {
     },
     /// Open the dialog planning the next meeting of this one's series.
     NextInSeries(MeetingId),
+    /// Open the new-meeting dialog (a meeting starts from its host and visitors).
+    NewMeeting,
     /// Export the commitments the filters of the commitments view show (asks where to save).
     ExportCommitments {
         /// The format.
