@@ -27,7 +27,7 @@ strings! {
     col_why => "Why here", "排序依据";
     why_role => "by role", "按角色";
     why_rank => "rank {n}", "位次 {n}";
-    why_hand => "moved by hand", "手动调整";
+    why_hand => "by hand", "手动调整";
     why_role_tip => "Placed by role ({role}). No rank: after the ranked people of that role, in the order of the list as notified.", "按角色（{role}）排序。未设位次：排在该角色已设位次的人员之后，按名单报送顺序。";
     why_rank_tip => "Placed by role ({role}), then by rank {n}, set on the person (1 comes first).", "按角色（{role}），再按个人位次 {n} 排序（1 最靠前）。";
     why_hand_tip => "Moved here by hand. “Reset order” on the side's heading puts everyone back by role and rank.", "手动调整至此。点击该方标题旁的“恢复默认顺序”，即按角色和位次重新排序。";
@@ -57,6 +57,7 @@ strings! {
     // Person pickers.
     at_this_meeting => "At this meeting", "本次会议人员";
     everyone => "Everyone", "全部人员";
+    of_the_sides => "Of the sides' organisations", "参会各方机构人员";
     already_speaking => "speaking", "已发言";
     already_owner => "owner already", "已是负责人";
     picker_keys => "↑ ↓ to choose, Enter to take, Esc to close", "↑ ↓ 选择，回车确认，Esc 关闭";

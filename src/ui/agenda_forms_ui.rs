@@ -98,7 +98,10 @@ fn item_form_ui(
     let mut item = original.clone();
     let mut move_to = d;
     let attending = &state.meeting_summary.attending;
-    let in_order = &state.meeting_summary.in_order;
+    let first = super::person_picker::First {
+        heading: t.protocol.at_this_meeting,
+        people: &state.meeting_summary.in_order,
+    };
     let picker = &mut state.person_picker;
     form_ui(ui, "agenda_item_form", |ui| {
         bilingual_rows(ui, t, t.item_title, &mut item.title);
@@ -152,7 +155,7 @@ fn item_form_ui(
                         &name,
                         &format!("{} {}", t.speakers, k + 1),
                         t.search_people,
-                        in_order,
+                        first,
                         &|_| None,
                     ) {
                         *speaker = chosen;
@@ -183,7 +186,7 @@ fn item_form_ui(
                 &format!("+ {}", t.add_speaker),
                 t.add_speaker,
                 t.search_people,
-                in_order,
+                first,
                 &|p| {
                     speaking
                         .contains(p)

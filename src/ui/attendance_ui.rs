@@ -532,7 +532,10 @@ fn toolbar_ui(
         // Anyone not attending yet, the people of the sides' organisations first; their
         // side follows from their organisation. Nobody is added until chosen.
         let attending = &state.meeting_summary.attending;
-        let first = &state.meeting_summary.side_people;
+        let first = super::person_picker::First {
+            heading: t.protocol.of_the_sides,
+            people: &state.meeting_summary.side_people,
+        };
         let chosen = state.person_picker.add_button(
             ui,
             "add_attendee",

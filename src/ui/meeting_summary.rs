@@ -172,7 +172,7 @@ impl MeetingSummary {
         let side_people = if side_orgs.is_empty() {
             Vec::new()
         } else {
-            project
+            let mut found: Vec<(&PersonId, &crate::model::Person)> = project
                 .people
                 .iter()
                 .filter(|(id, p)| {
@@ -181,9 +181,11 @@ impl MeetingSummary {
                             .as_ref()
                             .is_some_and(|o| side_orgs.contains(o))
                 })
-                .map(|(id, _)| id.clone())
                 .take(SIDE_PEOPLE_MAX)
-                .collect()
+                .collect();
+            // By family name, as the list of everyone below them.
+            found.sort_by_cached_key(|(id, p)| (p.sort_key(), (*id).clone()));
+            found.into_iter().map(|(id, _)| id.clone()).collect()
         };
         let series_open = if meeting.series.is_some() {
             followup::open_commitments_of_series(project, id, meeting)

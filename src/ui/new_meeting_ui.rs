@@ -154,23 +154,22 @@ fn organisations_ui(
     });
     let offer_new = !typed.is_empty() && !exact;
     let count = orgs.len() + usize::from(offer_new);
-    let picked = search_rows_ui(
-        ui,
-        id,
-        query,
-        keys,
-        style::DIALOG_LIST_HEIGHT * 0.75,
-        count,
-        &|i| match orgs.get(i) {
-            Some((id, name)) => {
-                ListRow::choice(OrganisationChoice::Known(id.clone()), name.clone())
-            }
-            None => ListRow::choice(
-                OrganisationChoice::New(typed.clone()),
-                p.add_new_organisation.replace("{name}", &typed),
-            ),
-        },
-    );
+    // The list keeps its height whatever it holds: the dialog does not jump as one types.
+    let height = style::NEW_MEETING_LIST_HEIGHT;
+    let picked = ui
+        .scope(|ui| {
+            ui.set_min_height(height);
+            search_rows_ui(ui, id, query, keys, height, count, &|i| match orgs.get(i) {
+                Some((id, name)) => {
+                    ListRow::choice(OrganisationChoice::Known(id.clone()), name.clone())
+                }
+                None => ListRow::choice(
+                    OrganisationChoice::New(typed.clone()),
+                    p.add_new_organisation.replace("{name}", &typed),
+                ),
+            })
+        })
+        .inner;
     if let Some(choice) = picked {
         if !chosen.contains(&choice) {
             chosen.push(choice);

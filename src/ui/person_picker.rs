@@ -98,7 +98,7 @@ impl PersonPicker {
         current: &str,
         label: &str,
         search_hint: &str,
-        first: &[PersonId],
+        first: First<'_>,
         note: &dyn Fn(&PersonId) -> Option<String>,
     ) -> Option<PersonId> {
         let button = ui
@@ -128,7 +128,7 @@ impl PersonPicker {
         text: &str,
         tip: &str,
         search_hint: &str,
-        first: &[PersonId],
+        first: First<'_>,
         note: &dyn Fn(&PersonId) -> Option<String>,
     ) -> Option<PersonId> {
         let button = ui.button(text).on_hover_text(tip);
@@ -146,7 +146,7 @@ impl PersonPicker {
         id_salt: &str,
         cx: &Cx<'_>,
         search_hint: &str,
-        first: &[PersonId],
+        first: First<'_>,
         note: &dyn Fn(&PersonId) -> Option<String>,
     ) -> Option<PersonId> {
         let id = ui.make_persistent_id(id_salt);
@@ -178,7 +178,7 @@ impl PersonPicker {
         id: egui::Id,
         cx: &Cx<'_>,
         search_hint: &str,
-        first: &[PersonId],
+        first: First<'_>,
         note: &dyn Fn(&PersonId) -> Option<String>,
     ) -> Option<PersonId> {
         let t = cx.tr();
@@ -212,15 +212,17 @@ impl PersonPicker {
                 })
                 .unwrap_or_default()
         };
-        self.first.sync(&self.list, &self.query, cx.revision, first);
+        self.first
+            .sync(&self.list, &self.query, cx.revision, first.people);
         let firsts = &self.first.people;
-        // Headings around the first people, when there are any.
-        let head = if firsts.is_empty() {
-            0
-        } else {
-            firsts.len() + 2
-        };
         let everyone = self.list.len().saturating_sub(self.first.rows.len());
+        // Headings around the first people, when there are any (the second one only when
+        // anyone else is listed).
+        let head = match (firsts.is_empty(), everyone) {
+            (true, _) => 0,
+            (false, 0) => firsts.len() + 1,
+            (false, _) => firsts.len() + 2,
+        };
         let list = &self.list;
         let first_rows = &self.first;
         let person_row = |id: &PersonId| -> ListRow<PersonId> {
@@ -238,12 +240,12 @@ impl PersonPicker {
         let row = |i: usize| -> ListRow<PersonId> {
             if head > 0 {
                 if i == 0 {
-                    return ListRow::heading(t.protocol.at_this_meeting);
+                    return ListRow::heading(first.heading);
                 }
                 if let Some(id) = firsts.get(i - 1) {
                     return person_row(id);
                 }
-                if i == head - 1 {
+                if i == firsts.len() + 1 {
                     return ListRow::heading(t.protocol.everyone);
                 }
             }
@@ -267,6 +269,16 @@ impl PersonPicker {
         }
         chosen
     }
+}
+
+/// The people a picker lists first, under a heading: the meeting's attendees, or the
+/// people of its sides' organisations.
+#[derive(Clone, Copy, Debug)]
+pub struct First<'a> {
+    /// What the heading above them says.
+    pub heading: &'a str,
+    /// Who, in order.
+    pub people: &'a [PersonId],
 }
 
 /// How many of the people listed first (the meeting's attendees) the picker shows above

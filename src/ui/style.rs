@@ -143,7 +143,7 @@ pub const ATTENDEE_ROW_HEIGHT: f32 = 26.0;
 pub const ATTENDEE_VISIBLE_ROWS: f32 = 16.0;
 /// Widths of the attendance columns: drag handle and #, name, side, role, why there
 /// (or the rank of the selected one), status, mode.
-pub const ATTENDEE_COLUMNS: [f32; 7] = [44.0, 150.0, 124.0, 124.0, 112.0, 96.0, 84.0];
+pub const ATTENDEE_COLUMNS: [f32; 7] = [40.0, 140.0, 110.0, 124.0, 84.0, 92.0, 80.0];
 /// Width of the drag handle at the start of an attendance row.
 pub const DRAG_HANDLE_WIDTH: f32 = 16.0;
 /// What a combo box adds around its text (frame and arrow), kept inside its column.
@@ -230,6 +230,8 @@ pub const IMPORT_DIALOG_WIDTH: f32 = 1120.0;
 pub const DIALOG_LIST_HEIGHT: f32 = 240.0;
 /// Width of the new-meeting dialog: the host's and the visitors' organisations side by side.
 pub const NEW_MEETING_DIALOG_WIDTH: f32 = 720.0;
+/// Height of each organisation list of the new-meeting dialog (eight rows).
+pub const NEW_MEETING_LIST_HEIGHT: f32 = 160.0;
 /// The preview of a pasted agenda.
 pub const PASTE_PREVIEW_HEIGHT: f32 = 260.0;
 /// The title column of the pasted agenda's preview (English and Chinese, one per line).

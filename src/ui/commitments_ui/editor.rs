@@ -6,6 +6,7 @@ use crate::model::{
     Bilingual, Commitment, CommitmentId, MeetingId, OrganisationId, Owner, PersonId, Precondition,
     ProgressEntry, fold_for_search,
 };
+use crate::ui::person_picker::First;
 use crate::ui::widgets::{
     ListRow, Opener, bilingual_multiline_rows, bilingual_rows, choice_combo, choice_row,
     delete_button, form_ui, in_language, long_text_row, optional_date_edit, search_popup, text_row,
@@ -350,7 +351,10 @@ fn owners_ui(
                             &name,
                             &format!("{} {}", t.owners, k + 1),
                             t.search_people,
-                            &first,
+                            First {
+                                heading: t.protocol.at_this_meeting,
+                                people: &first,
+                            },
                             &|_| None,
                         ) {
                             *owner = Owner::Person(chosen);
@@ -394,7 +398,10 @@ fn owners_ui(
                 &format!("+ {}", t.add_owner),
                 t.owner_person,
                 t.search_people,
-                &first,
+                First {
+                    heading: t.protocol.at_this_meeting,
+                    people: &first,
+                },
                 &|p| {
                     owners
                         .contains(&Owner::Person(p.clone()))

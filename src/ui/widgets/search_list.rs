@@ -55,6 +55,8 @@ pub struct SearchKeys {
     steps: isize,
     /// Enter was pressed.
     enter: bool,
+    /// The search field has the keyboard.
+    focused: bool,
 }
 
 /// The search field of a search list. The arrows and Enter are taken before the field
@@ -69,8 +71,11 @@ pub fn search_field_ui(
     autofocus: bool,
 ) -> SearchKeys {
     let search_id = id.with("search");
-    let mut keys = SearchKeys::default();
-    if ui.memory(|m| m.has_focus(search_id)) {
+    let mut keys = SearchKeys {
+        focused: ui.memory(|m| m.has_focus(search_id)),
+        ..Default::default()
+    };
+    if keys.focused {
         let (down, up, enter, escape) = ui.input_mut(|i| {
             (
                 i.count_and_consume_key(Modifiers::NONE, Key::ArrowDown),
@@ -158,11 +163,18 @@ pub fn search_rows_ui<T: Clone>(
                         ui.strong(r.text);
                         continue;
                     };
-                    let lit = highlight == Some(i) || r.selected;
-                    let response = ui.add_enabled(
-                        r.enabled,
-                        egui::Button::selectable(lit, r.text).frame(false),
-                    );
+                    // The highlight shows while the keyboard is in the search field.
+                    let lit = (keys.focused && highlight == Some(i)) || r.selected;
+                    // One line a row (rows are laid out at a fixed height): the whole text
+                    // on hover.
+                    let response = ui
+                        .add_enabled(
+                            r.enabled,
+                            egui::Button::selectable(lit, r.text.as_str())
+                                .frame(false)
+                                .truncate(),
+                        )
+                        .on_hover_text(&r.text);
                     if moved && highlight == Some(i) {
                         response.scroll_to_me(None);
                     }
