@@ -13,6 +13,7 @@ mod outcome;
 mod person;
 mod programme;
 mod project;
+pub mod seating;
 pub mod stats;
 mod text;
 mod validate;
