@@ -401,8 +401,13 @@ pub(super) fn banquet(
                 fill,
                 Some((OUTLINE, 0.5, seat.lines.is_empty())),
             );
-            let out = dot + 1.2 * MM;
-            let (ax, ay) = (sx + out * cos, sy + out * sin);
+            // Beside the dot on the sides of the table, above or below it at the top and
+            // bottom.
+            let (ax, ay) = if cos.abs() < 0.3 {
+                (sx, sy + sin.signum() * (dot + 0.8 * MM))
+            } else {
+                (sx + cos.signum() * (dot + 1.2 * MM), sy)
+            };
             if cos.abs() < 0.3 {
                 // Above or below the table: centred, stacked away from it.
                 let valign = if sin < 0.0 { 1 } else { -1 };
