@@ -244,7 +244,11 @@ pub fn seating_ui(
     let t = cx.tr();
     let s = t.seating;
     let zh = cx.zh();
-    let mut plan = meeting.seating.clone();
+    // The options are copied every frame, the placements (one per person once arranged by
+    // hand) only when something changes.
+    let options = options_of(&meeting.seating);
+    let mut edited = options.clone();
+    let mut next: Option<SeatingPlan> = None;
     ui.horizontal(|ui| {
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             if ui
@@ -261,7 +265,13 @@ pub fn seating_ui(
         });
     });
     ui.add_space(space::S);
-    options_ui(ui, cx, &mut plan);
+    options_ui(ui, cx, &mut edited);
+    if edited != options {
+        next = Some(SeatingPlan {
+            placements: meeting.seating.placements.clone(),
+            ..edited
+        });
+    }
     export_ui(ui, cx, id, &mut state.request, &mut state.seating);
 
     let selected = state.seating.selected;
@@ -278,7 +288,7 @@ pub fn seating_ui(
             .on_hover_text(s.reseat_tip)
             .clicked()
         {
-            plan.reseat();
+            next.get_or_insert_with(|| meeting.seating.clone()).reseat();
         }
         let selected_state = selected.and_then(|seat| arrangement.state(&seat));
         let lock_label = if selected_state.is_some_and(|st| st.locked) {
@@ -337,23 +347,38 @@ pub fn seating_ui(
 
     let mut select = outcome.select;
     if let Some((from, to)) = outcome.moved
-        && let Some(next) = arrangement.moved(meeting, &plan, from, to)
+        && let Some(moved) =
+            arrangement.moved(meeting, next.as_ref().unwrap_or(&meeting.seating), from, to)
     {
-        plan = next;
+        next = Some(moved);
         select = Some(to);
     }
     if let Some(seat) = outcome.toggle_lock
-        && let Some(next) = arrangement.toggled_lock(meeting, &plan, seat)
+        && let Some(locked) =
+            arrangement.toggled_lock(meeting, next.as_ref().unwrap_or(&meeting.seating), seat)
     {
-        plan = next;
+        next = Some(locked);
     }
     if select.is_some() {
         state.seating.selected = select;
     }
-    if plan != meeting.seating {
+    if let Some(plan) = next
+        && plan != meeting.seating
+    {
         let mut m = meeting.clone();
         m.seating = plan;
         cx.edit_step(Edit::PutMeeting(id.clone(), Box::new(m)));
+    }
+}
+
+/// The plan's options without its placements.
+fn options_of(plan: &SeatingPlan) -> SeatingPlan {
+    SeatingPlan {
+        layout: plan.layout,
+        senior: plan.senior,
+        talks: plan.talks.clone(),
+        banquet: plan.banquet.clone(),
+        placements: Vec::new(),
     }
 }
 

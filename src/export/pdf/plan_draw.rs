@@ -9,7 +9,7 @@ use krilla::surface::Surface;
 use super::draw::{Op, TextStyle};
 use super::fonts::{Fonts, Glyph, width_em};
 use super::plan::{Paper, PlanSeat, PlanSide, PlanTable};
-use super::wrap::fit;
+use super::wrap::{fit, fit_name};
 use super::{GREY, INK, MM, RULE, Rgb};
 
 /// The drawing area of a page: left, top, right, bottom.
@@ -136,9 +136,16 @@ impl Page {
     ) {
         let mut lines: Vec<(f32, Vec<Glyph>, bool, Rgb)> = Vec::new();
         for (i, text) in seat.lines.iter().enumerate() {
-            let (s, fitted) = fit(fonts, text, i == 0, (size, size * 0.62), width, 1);
-            if let Some(line) = fitted.into_iter().next() {
-                lines.push((s, line, i == 0, INK));
+            if i == 0 {
+                // The first name may take two lines rather than shrink out of sight.
+                let (s, fitted) =
+                    fit_name(fonts, text, true, (size, size * 0.8, size * 0.55), width);
+                lines.extend(fitted.into_iter().map(|line| (s, line, true, INK)));
+            } else {
+                let (s, fitted) = fit(fonts, text, false, (size, size * 0.62), width, 1);
+                if let Some(line) = fitted.into_iter().next() {
+                    lines.push((s, line, false, INK));
+                }
             }
         }
         let (s, fitted) = fit(
@@ -341,7 +348,7 @@ pub(super) fn banquet(
     let (columns, rows) = super::plan::page_grid(paper, u32::try_from(tables.len()).unwrap_or(1));
     let cell_w = (right - left) / columns as f32;
     let cell_h = (bottom - top) / rows as f32;
-    let radius = (cell_w.min(cell_h) * 0.22).min(26.0 * MM);
+    let radius = (cell_w.min(cell_h) * 0.22).min(34.0 * MM);
     let ring = radius + 4.0 * MM;
     let dot = 2.2 * MM;
     for table in tables {
@@ -382,7 +389,7 @@ pub(super) fn banquet(
         // Room for a name: the arc between two seats, and the half-cell beside the table.
         let side_width = (cell_w / 2.0 - ring - dot - 1.5 * MM).max(10.0 * MM);
         let arc_width = (std::f32::consts::TAU * ring / seats * 1.6).max(12.0 * MM);
-        let size = (radius / (14.0 * MM) * 6.5).clamp(6.0, 8.5);
+        let size = (radius / (14.0 * MM) * 6.5).clamp(6.0, 9.5);
         for (angle, seat) in &table.seats {
             let (cos, sin) = (angle.cos(), angle.sin());
             let (sx, sy) = (cx + ring * cos, cy + ring * sin);

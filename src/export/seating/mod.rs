@@ -249,12 +249,16 @@ impl<'p> Seated<'p> {
             SeatingLayout::Banquet => {
                 let seats = a.seats_per_table;
                 let tables = a.tables;
+                let en = if tables == 1 {
+                    format!("1 table of {seats}")
+                } else {
+                    format!("{tables} tables of {seats}")
+                };
+                let zh = format!("{tables}桌，每桌{seats}人");
                 parts.push(match l {
-                    ExportLanguage::En => format!("{tables} tables of {seats}"),
-                    ExportLanguage::Zh => format!("{tables}桌，每桌{seats}人"),
-                    ExportLanguage::Both => {
-                        format!("{tables} tables of {seats} {tables}桌，每桌{seats}人")
-                    }
+                    ExportLanguage::En => en,
+                    ExportLanguage::Zh => zh,
+                    ExportLanguage::Both => format!("{en} {zh}"),
                 });
             }
         }
