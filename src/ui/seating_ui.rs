@@ -387,62 +387,68 @@ fn options_ui(ui: &mut egui::Ui, cx: &Cx<'_>, plan: &mut SeatingPlan) {
     let t = cx.tr();
     let s = t.seating;
     let language = cx.language;
+    // A few controls a row, so that a narrow pane wraps between rows rather than inside
+    // a control.
     ui.horizontal_wrapped(|ui| {
-        let l = ui.label(s.layout);
-        super::widgets::choice_combo(ui, "seating_layout", language, &mut plan.layout, l.id);
-        ui.add_space(space::M);
-        let l = ui.label(s.senior);
-        super::widgets::choice_combo(ui, "seating_senior", language, &mut plan.senior, l.id);
-        ui.add_space(space::M);
-        match plan.layout {
-            SeatingLayout::Talks => {
-                let l = ui.label(s.door);
-                super::widgets::choice_combo(
+        choice(ui, s.layout, "seating_layout", language, &mut plan.layout);
+        choice(ui, s.senior, "seating_senior", language, &mut plan.senior);
+        if plan.layout == SeatingLayout::Talks {
+            choice(ui, s.door, "seating_door", language, &mut plan.talks.door);
+        }
+    });
+    match plan.layout {
+        SeatingLayout::Talks => {
+            ui.horizontal_wrapped(|ui| {
+                let interpreter = &mut plan.talks.interpreter;
+                choice(
                     ui,
-                    "seating_door",
-                    language,
-                    &mut plan.talks.door,
-                    l.id,
-                );
-                ui.add_space(space::M);
-                let l = ui.label(s.interpreter);
-                super::widgets::choice_combo(
-                    ui,
+                    s.interpreter,
                     "seating_interpreter",
                     language,
-                    &mut plan.talks.interpreter,
-                    l.id,
+                    interpreter,
                 );
-                ui.add_space(space::M);
-                let l = ui.label(s.shape);
-                super::widgets::choice_combo(
+                choice(
                     ui,
+                    s.shape,
                     "seating_shape",
                     language,
                     &mut plan.talks.shape,
-                    l.id,
                 );
-                ui.add_space(space::M);
-                count_ui(
-                    ui,
-                    t,
-                    s.seats_per_side,
-                    &mut plan.talks.seats_per_side,
-                    1..=MAX_SIDE_SEATS,
-                    8,
-                );
-            }
-            SeatingLayout::Banquet => {
-                ui.label(s.seats_per_table);
-                let mut seats = plan.banquet.seats();
-                if stepper(ui, s.seats_per_table, &mut seats, TABLE_SEATS) {
-                    plan.banquet.seats_per_table = seats;
-                }
-                ui.add_space(space::M);
-                count_ui(ui, t, s.tables, &mut plan.banquet.tables, 1..=MAX_TABLES, 5);
-            }
+            });
+            ui.horizontal_wrapped(|ui| {
+                let per_side = &mut plan.talks.seats_per_side;
+                count_ui(ui, t, s.seats_per_side, per_side, 1..=MAX_SIDE_SEATS, 8);
+            });
         }
+        SeatingLayout::Banquet => {
+            ui.horizontal_wrapped(|ui| {
+                ui.horizontal(|ui| {
+                    ui.label(s.seats_per_table);
+                    let mut seats = plan.banquet.seats();
+                    if stepper(ui, s.seats_per_table, &mut seats, TABLE_SEATS) {
+                        plan.banquet.seats_per_table = seats;
+                    }
+                });
+                ui.add_space(space::L);
+                count_ui(ui, t, s.tables, &mut plan.banquet.tables, 1..=MAX_TABLES, 5);
+            });
+        }
+    }
+}
+
+/// A label and its choice, kept together when the toolbar wraps.
+fn choice<C: crate::model::Choice>(
+    ui: &mut egui::Ui,
+    label: &str,
+    id: &str,
+    language: Language,
+    value: &mut C,
+) {
+    ui.horizontal(|ui| {
+        let l = ui.label(label);
+        super::widgets::choice_combo(ui, id, language, value, l.id);
     });
+    ui.add_space(space::M);
 }
 
 /// A count that is either "as needed" or a number the user sets.
@@ -455,21 +461,24 @@ fn count_ui(
     default: u32,
 ) {
     let s = t.seating;
-    ui.label(label);
-    let mut auto = value.is_none();
-    if ui
-        .checkbox(&mut auto, s.as_needed)
-        .on_hover_text(s.as_needed_tip)
-        .changed()
-    {
-        *value = (!auto).then_some(default);
-    }
-    if let Some(n) = value {
-        let mut v = (*n).clamp(*range.start(), *range.end());
-        if stepper(ui, label, &mut v, range) {
-            *n = v;
+    // One group, so that a wrapping toolbar never parts the label from its controls.
+    ui.horizontal(|ui| {
+        ui.label(label);
+        let mut auto = value.is_none();
+        if ui
+            .checkbox(&mut auto, s.as_needed)
+            .on_hover_text(s.as_needed_tip)
+            .changed()
+        {
+            *value = (!auto).then_some(default);
         }
-    }
+        if let Some(n) = value {
+            let mut v = (*n).clamp(*range.start(), *range.end());
+            if stepper(ui, label, &mut v, range) {
+                *n = v;
+            }
+        }
+    });
 }
 
 /// − n +: one undo step per click, unlike a drag value that changes every frame. The
@@ -482,23 +491,25 @@ fn stepper(
 ) -> bool {
     let mut changed = false;
     ui.push_id(name, |ui| {
-        ui.spacing_mut().item_spacing.x = space::XXS;
-        let button = |ui: &mut egui::Ui, sign: &str, enabled: bool| {
-            let response = ui.add_enabled(enabled, egui::Button::new(sign).small());
-            response.widget_info(|| {
-                egui::WidgetInfo::labeled(egui::Role::Button, enabled, format!("{name} {sign}"))
-            });
-            response.clicked()
-        };
-        if button(ui, "−", *value > *range.start()) {
-            *value -= 1;
-            changed = true;
-        }
-        ui.label(egui::RichText::new(value.to_string()).strong());
-        if button(ui, "+", *value < *range.end()) {
-            *value += 1;
-            changed = true;
-        }
+        ui.horizontal(|ui| {
+            ui.spacing_mut().item_spacing.x = space::XXS;
+            let button = |ui: &mut egui::Ui, sign: &str, enabled: bool| {
+                let response = ui.add_enabled(enabled, egui::Button::new(sign).small());
+                response.widget_info(|| {
+                    egui::WidgetInfo::labeled(egui::Role::Button, enabled, format!("{name} {sign}"))
+                });
+                response.clicked()
+            };
+            if button(ui, "−", *value > *range.start()) {
+                *value -= 1;
+                changed = true;
+            }
+            ui.label(egui::RichText::new(value.to_string()).strong());
+            if button(ui, "+", *value < *range.end()) {
+                *value += 1;
+                changed = true;
+            }
+        });
     });
     changed
 }
