@@ -8,6 +8,10 @@ use std::collections::BTreeSet;
 use std::path::Path;
 use std::time::{Duration, Instant};
 
+use delegation_planner::model::seating::{
+    BanquetOptions, DoorFacing, InterpreterSeat, Party, Placement as SeatPlacement, Row, Seat,
+    SeatingLayout, SeatingPlan, SeniorSide, TableShape, TalksOptions,
+};
 use delegation_planner::model::{
     AgendaItemKind, AttendanceMode, AttendanceRole, AttendanceStatus, Choice, CommitmentStatus,
     Honorific, MeetingKind, NameOrder, Owner, PersonId, Placement, Precondition, Project, Sector,
@@ -421,6 +425,42 @@ fn the_v4_fixture_reads_as_written() {
         ]
     );
     workshop.attendees.clear();
+    // The seating plan that came with V4: every option off its default, a seat placed by
+    // hand and one locked.
+    let plan = std::mem::take(&mut workshop.seating);
+    assert_eq!(
+        plan,
+        SeatingPlan {
+            layout: SeatingLayout::Banquet,
+            senior: SeniorSide::Left,
+            talks: TalksOptions {
+                shape: TableShape::Oval,
+                door: DoorFacing::Hosts,
+                interpreter: InterpreterSeat::Behind,
+                seats_per_side: Some(6),
+            },
+            banquet: BanquetOptions {
+                seats_per_table: 8,
+                tables: Some(3),
+            },
+            placements: vec![
+                SeatPlacement {
+                    person: "fang-yan".into(),
+                    seat: Seat::Talks {
+                        party: Party::Hosts,
+                        row: Row::Behind,
+                        place: -1,
+                    },
+                    locked: false,
+                },
+                SeatPlacement {
+                    person: "li-wei".into(),
+                    seat: Seat::Banquet { table: 2, seat: 3 },
+                    locked: true,
+                },
+            ],
+        }
+    );
     // Precedence and name order (issue 23): a person's rank, a Chinese name marked as
     // transliterated, a name order the user chose; attendees moved by hand.
     let anna = v4.people.get_mut("muller-anna").unwrap();

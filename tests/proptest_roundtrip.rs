@@ -13,6 +13,10 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 use chrono::{NaiveDate, NaiveTime};
+use delegation_planner::model::seating::{
+    BanquetOptions, DoorFacing, InterpreterSeat, Party, Placement as SeatPlacement, Row, Seat,
+    SeatingLayout, SeatingPlan, SeniorSide, TableShape, TalksOptions,
+};
 use delegation_planner::model::{
     AgendaItem, AgendaItemKind, AttendanceMode, AttendanceRole, AttendanceStatus, Attendee,
     Bilingual, Choice, Commitment, CommitmentId, CommitmentStatus, Day, EntityMap, Honorific,
@@ -293,6 +297,7 @@ fn meeting() -> impl Strategy<Value = Meeting> {
             choice::<MinutesStage>(),
             prop::option::of(date()),
         ),
+        prop::option::of(seating_plan()),
     )
         .prop_map(
             |(
@@ -301,6 +306,7 @@ fn meeting() -> impl Strategy<Value = Meeting> {
                 (venue, host, series),
                 (sides, attendees, days),
                 (minutes, expected_participants, minutes_stage, minutes_version),
+                seating,
             )| {
                 let mut m = Meeting::new(date, time_zone);
                 m.title = title;
@@ -323,7 +329,65 @@ fn meeting() -> impl Strategy<Value = Meeting> {
                 m.minutes_stage = minutes_stage;
                 m.minutes_version = minutes_version;
                 m.expected_participants = expected_participants;
+                m.seating = seating.unwrap_or_default();
                 m
+            },
+        )
+}
+
+/// A seating plan with any options and placements (V4), seats anywhere an `i32` or a
+/// `u32` reaches.
+fn seating_plan() -> impl Strategy<Value = SeatingPlan> {
+    let seat = prop_oneof![
+        (any::<bool>(), any::<bool>(), any::<i32>()).prop_map(|(hosts, behind, place)| {
+            Seat::Talks {
+                party: if hosts { Party::Hosts } else { Party::Guests },
+                row: if behind { Row::Behind } else { Row::Table },
+                place,
+            }
+        }),
+        (any::<u32>(), any::<u32>()).prop_map(|(table, seat)| Seat::Banquet { table, seat }),
+    ];
+    (
+        (choice::<SeatingLayout>(), choice::<SeniorSide>()),
+        (
+            choice::<TableShape>(),
+            choice::<DoorFacing>(),
+            choice::<InterpreterSeat>(),
+            prop::option::of(any::<u32>()),
+        ),
+        (any::<u32>(), prop::option::of(any::<u32>())),
+        prop::collection::vec((text(), seat, any::<bool>()), 0..4),
+    )
+        .prop_map(
+            |(
+                (layout, senior),
+                (shape, door, interpreter, seats_per_side),
+                banquet,
+                placements,
+            )| {
+                SeatingPlan {
+                    layout,
+                    senior,
+                    talks: TalksOptions {
+                        shape,
+                        door,
+                        interpreter,
+                        seats_per_side,
+                    },
+                    banquet: BanquetOptions {
+                        seats_per_table: banquet.0,
+                        tables: banquet.1,
+                    },
+                    placements: placements
+                        .into_iter()
+                        .map(|(person, seat, locked)| SeatPlacement {
+                            person: PersonId(person),
+                            seat,
+                            locked,
+                        })
+                        .collect(),
+                }
             },
         )
 }

@@ -13,6 +13,7 @@ mod commitments;
 mod editing;
 mod generate;
 mod output;
+pub mod seating;
 
 /// Kept for the app until it renders through [`ExportRequest`].
 pub use crate::export::attendees::render as render_attendees;
@@ -219,6 +220,14 @@ pub enum ExportCommand {
         #[arg(short, long)]
         output: PathBuf,
     },
+    /// A meeting's seating plan: the talks table or the banquet rounds, by the protocol
+    /// rules around the seats placed by hand in the app. CSV: one row per attendee not
+    /// marked absent; PDF: the room drawn with a name at every seat, then the lists; Word:
+    /// the plan as a document. Who has no seat is said on standard error.
+    Seating(seating::SeatingArgs),
+    /// Place cards of a meeting's seating plan: folded name cards in seat order, each
+    /// marked with its table and seat (PDF).
+    PlaceCards(seating::PlaceCardArgs),
     /// The commitments: a CSV table, or a follow-up report grouped by status.
     Commitments {
         /// The project file.
@@ -350,6 +359,10 @@ pub fn run(command: &Command, out: &mut dyn std::io::Write, err: &mut dyn std::i
             let request = ExportRequest::NameCards(MeetingId::from(meeting.as_str()), options);
             export(file, &request, output, out, err)
         }
+        Command::Export(ExportCommand::Seating(args)) => seating::export_seating(args, out, err),
+        Command::Export(ExportCommand::PlaceCards(args)) => {
+            seating::export_place_cards(args, out, err)
+        }
         Command::Followups {
             file,
             today: day,
@@ -438,12 +451,24 @@ fn export(
     let Some(project) = load(file, err)? else {
         return Ok(1);
     };
+    export_project(&project, file, request, output, out, err)
+}
+
+/// [`export`] of a project already loaded from `file`.
+fn export_project(
+    project: &Project,
+    file: &Path,
+    request: &ExportRequest,
+    output: &Path,
+    out: &mut dyn std::io::Write,
+    err: &mut dyn std::io::Write,
+) -> std::io::Result<i32> {
     if let Some(id) = request.meeting()
-        && find_meeting(&project, id.as_str(), file, err)?.is_none()
+        && find_meeting(project, id.as_str(), file, err)?.is_none()
     {
         return Ok(1);
     }
-    match request.render_with(&project, &mut |_, _| true) {
+    match request.render_with(project, &mut |_, _| true) {
         Ok(rendered) => {
             // Named before the file is written: never a silent box on the page.
             if !rendered.unprintable.is_empty() {

@@ -541,19 +541,27 @@ pub fn name_cards_with(
             r.attendance
                 .is_none_or(|a| a.status != crate::model::AttendanceStatus::Declined)
         })
-        .map(|r| pdf::NameCard {
-            name_latin: super::sanitize_cell(&r.person.formal_name_latin()),
-            name_chinese: super::sanitize_cell(&chinese_card_name(&r.person.chinese_name)),
-            organisation: super::sanitize_cell(&org_text(r.organisation, ExportLanguage::Both)),
-            title: super::sanitize_cell(&ExportLanguage::Both.text(&r.person.title)),
-            organisation_en: super::sanitize_cell(&org_text(r.organisation, ExportLanguage::En)),
-            organisation_zh: super::sanitize_cell(&org_text(r.organisation, ExportLanguage::Zh)),
-            title_en: super::sanitize_cell(&ExportLanguage::En.text(&r.person.title)),
-            title_zh: super::sanitize_cell(&ExportLanguage::Zh.text(&r.person.title)),
-        })
+        .map(|r| name_card(r.person, r.organisation))
         .collect();
     let bytes = pdf::render_name_cards_with(&cards, options, progress)?;
     Ok((bytes, cards.len()))
+}
+
+/// The folded table card of `person` of `organisation`: the Latin name with its honorific,
+/// the Chinese name spaced as protocol expects, title and organisation in both languages
+/// and in each (for one-language faces). Place cards add their mark.
+pub fn name_card(person: &Person, organisation: Option<&Organisation>) -> pdf::NameCard {
+    pdf::NameCard {
+        name_latin: super::sanitize_cell(&person.formal_name_latin()),
+        name_chinese: super::sanitize_cell(&chinese_card_name(&person.chinese_name)),
+        organisation: super::sanitize_cell(&org_text(organisation, ExportLanguage::Both)),
+        title: super::sanitize_cell(&ExportLanguage::Both.text(&person.title)),
+        organisation_en: super::sanitize_cell(&org_text(organisation, ExportLanguage::En)),
+        organisation_zh: super::sanitize_cell(&org_text(organisation, ExportLanguage::Zh)),
+        title_en: super::sanitize_cell(&ExportLanguage::En.text(&person.title)),
+        title_zh: super::sanitize_cell(&ExportLanguage::Zh.text(&person.title)),
+        mark: String::new(),
+    }
 }
 
 /// Two-character Chinese names are spaced on cards to align with three-character ones

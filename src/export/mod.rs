@@ -14,6 +14,7 @@ pub mod minutes;
 pub mod pdf;
 pub mod request;
 pub mod sanitize;
+pub mod seating;
 pub mod text;
 pub mod xlsx;
 

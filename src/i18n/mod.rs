@@ -158,6 +158,16 @@ pub fn minutes_format(t: &Strings, format: crate::export::minutes::MinutesFormat
     }
 }
 
+/// The menu label of a seating-plan export format.
+pub fn seating_format(t: &Strings, format: crate::export::seating::SeatingFormat) -> &'static str {
+    use crate::export::seating::SeatingFormat;
+    match format {
+        SeatingFormat::Pdf => t.seating.format_pdf,
+        SeatingFormat::Docx => t.seating.format_docx,
+        SeatingFormat::Csv => t.seating.format_csv,
+    }
+}
+
 /// The name of a step of a project save, for "Saving failed while {step}".
 pub fn save_step(t: &Strings, step: crate::project_file::SaveStep) -> &'static str {
     use crate::project_file::SaveStep;

@@ -3,6 +3,7 @@ use chrono::{NaiveDate, NaiveTime};
 use serde::{Deserialize, Deserializer, Serialize};
 
 use super::programme::{Day, DaySummary, add_minutes, instant_at, move_years};
+use super::seating::SeatingPlan;
 use super::{
     AgendaItem, Bilingual, ItemId, MinutesStage, OrganisationId, PersonId, SideId, choice_enum,
 };
@@ -53,6 +54,10 @@ pub struct Meeting {
     /// Expected number of participants for large events (online trainings, roundtables).
     #[serde(default)]
     pub expected_participants: Option<u32>,
+    /// The seating plan (V4): layout, options, seats placed by hand. Left out of the file
+    /// while nothing is chosen.
+    #[serde(default, skip_serializing_if = "SeatingPlan::is_unset")]
+    pub seating: SeatingPlan,
 }
 
 /// Reads the days of a meeting and refuses an empty list.
@@ -87,6 +92,7 @@ impl Meeting {
             minutes_stage: MinutesStage::default(),
             minutes_version: None,
             expected_participants: None,
+            seating: SeatingPlan::default(),
         }
     }
 
@@ -118,6 +124,7 @@ impl Meeting {
             minutes_stage: self.minutes_stage,
             minutes_version: self.minutes_version,
             expected_participants: self.expected_participants,
+            seating: self.seating.clone(),
         }
     }
 
@@ -292,6 +299,11 @@ impl Meeting {
         next.host = self.host.clone();
         next.sides = self.sides.clone();
         next.expected_participants = self.expected_participants;
+        // The way the room is set carries over; who sat where does not.
+        next.seating = SeatingPlan {
+            placements: Vec::new(),
+            ..self.seating.clone()
+        };
         next.days = self
             .days
             .iter()

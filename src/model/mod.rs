@@ -14,6 +14,7 @@ mod person;
 mod precedence;
 mod programme;
 mod project;
+pub mod seating;
 mod sides;
 pub mod stats;
 mod text;

@@ -128,5 +128,6 @@ fn meeting(m: Meeting) -> crate::model::Meeting {
         minutes_stage: crate::model::MinutesStage::default(),
         minutes_version: None,
         expected_participants: m.expected_participants,
+        seating: crate::model::seating::SeatingPlan::default(),
     }
 }

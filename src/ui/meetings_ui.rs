@@ -137,6 +137,10 @@ fn meeting_editor_ui(
         super::minutes_ui::live_minutes_ui(ui, cx, id, meeting, state);
         return;
     }
+    if state.seating_mode {
+        super::seating_ui::seating_ui(ui, cx, id, meeting, state);
+        return;
+    }
     let t = cx.tr();
     let zh = cx.zh();
     // Minutes too long to edit are shown from the meeting: copying 50 MB every frame
@@ -152,7 +156,6 @@ fn meeting_editor_ui(
     let original = details_of(meeting);
     let mut details = details_of(meeting);
     ui.horizontal(|ui| {
-        ui.heading(meeting.title.get(zh));
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             if delete_button(ui, t) {
                 state.delete(super::View::Meetings, Deletion::Meeting(id.clone()));
@@ -165,6 +168,15 @@ fn meeting_editor_ui(
             {
                 state.request = Some(super::Request::NextInSeries(id.clone()));
             }
+            let seating =
+                super::commands_ui::shortcut_text(ui.ctx(), crate::workspace::Command::SeatingPlan);
+            if ui
+                .button(t.seating.seating_plan)
+                .on_hover_text(format!("{} ({seating})", t.seating.seating_plan_tip))
+                .clicked()
+            {
+                state.seating_mode = true;
+            }
             let shortcut =
                 super::commands_ui::shortcut_text(ui.ctx(), crate::workspace::Command::TakeMinutes);
             if ui
@@ -174,6 +186,13 @@ fn meeting_editor_ui(
             {
                 state.minutes_mode = true;
             }
+            // The title in what the buttons leave, cut with "…" rather than under them.
+            ui.with_layout(egui::Layout::left_to_right(egui::Align::Center), |ui| {
+                ui.add(
+                    egui::Label::new(egui::RichText::new(meeting.title.get(zh)).heading())
+                        .truncate(),
+                );
+            });
         });
     });
     ui.add_space(style::space::S);

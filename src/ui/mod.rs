@@ -31,6 +31,8 @@ pub mod people_ui;
 pub mod person_picker;
 pub mod project_ui;
 pub mod recovery_ui;
+mod seating_canvas;
+pub mod seating_ui;
 pub mod series_ui;
 pub mod sides_ui;
 pub mod stats_ui;
@@ -182,6 +184,10 @@ pub struct ViewState {
     /// The height each item of the live minutes took when last drawn, for the space of
     /// those off screen.
     pub minutes_heights: std::collections::BTreeMap<ItemId, f32>,
+    /// Whether the selected meeting shows its seating plan instead of its editor.
+    pub seating_mode: bool,
+    /// The seating view: the plan worked out, the seat selected, the export choices.
+    pub seating: seating_ui::SeatingView,
 }
 
 impl ViewState {

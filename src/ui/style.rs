@@ -361,6 +361,36 @@ pub fn install_fonts(ctx: &egui::Context) {
     ));
 }
 
+// ---------------------------------------------------------------------------------------
+// Seating plans (the seating view)
+
+/// A seat of the talks table: two lines of name and the place.
+pub const SEAT_SIZE: egui::Vec2 = egui::vec2(138.0, 60.0);
+/// The narrowest a seat of the talks table gets before the drawing scrolls sideways.
+pub const SEAT_MIN_WIDTH: f32 = 104.0;
+/// Between two seats.
+pub const SEAT_GAP: f32 = 6.0;
+/// The column naming each side's row beside the talks table.
+pub const SEATING_LABEL_WIDTH: f32 = 150.0;
+/// The talks table between the two rows of seats.
+pub const TALKS_TABLE_HEIGHT: f32 = 52.0;
+/// The band at the bottom of the room with the door.
+pub const DOOR_HEIGHT: f32 = 64.0;
+/// Radius of the ring of seats round a banquet table of up to ten.
+pub const BANQUET_RING: f32 = 76.0;
+/// Radius of a seat's dot at a banquet table.
+pub const BANQUET_DOT: f32 = 9.0;
+/// The name beside a banquet seat.
+pub const BANQUET_LABEL_WIDTH: f32 = 138.0;
+/// A seat taken by a host, light theme.
+pub const SEAT_HOST_LIGHT: egui::Color32 = egui::Color32::from_rgb(0xdb, 0xe7, 0xf4);
+/// A seat taken by a guest, light theme.
+pub const SEAT_GUEST_LIGHT: egui::Color32 = egui::Color32::from_rgb(0xfb, 0xed, 0xd3);
+/// A seat taken by a host, dark theme.
+pub const SEAT_HOST_DARK: egui::Color32 = egui::Color32::from_rgb(0x2a, 0x3f, 0x58);
+/// A seat taken by a guest, dark theme.
+pub const SEAT_GUEST_DARK: egui::Color32 = egui::Color32::from_rgb(0x55, 0x44, 0x22);
+
 #[cfg(test)]
 mod tests {
     use super::*;

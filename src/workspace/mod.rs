@@ -399,6 +399,7 @@ impl Workspace {
                 format,
                 language,
             }),
+            Request::Export(job) => self.request_export(*job),
             Request::NameCards(meeting) => {
                 self.dialog = Some(Dialog::NameCards {
                     meeting,

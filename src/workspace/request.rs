@@ -52,6 +52,8 @@ pub enum Request {
     /// Make name cards for a meeting's attendees: asks for the paper and the faces, then
     /// where to save.
     NameCards(MeetingId),
+    /// An export described in full (a seating plan, place cards): asks where to save it.
+    Export(Box<crate::export::ExportRequest>),
     /// Open this folder in the system's file manager (after a save or an export).
     OpenFolder(std::path::PathBuf),
     /// Delete an entity (and the references to it), with "Deleted … — Undo" in the status

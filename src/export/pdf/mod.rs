@@ -15,10 +15,16 @@ mod cards;
 mod draw;
 mod flow;
 mod fonts;
+mod plan;
+mod plan_draw;
 mod wrap;
 
 pub use cards::{CardFace, CardOptions, CardSize, render_name_cards, render_name_cards_with};
 pub use fonts::unprintable_during;
+pub use plan::{
+    Paper, PlanDrawing, PlanRoom, PlanSeat, PlanSide, PlanTable, page_grid, render_plan,
+    tables_per_page,
+};
 
 use krilla::color::rgb;
 use krilla::metadata::Metadata;
@@ -170,6 +176,9 @@ pub struct NameCard {
     pub organisation_en: String,
     /// The organisation in Chinese, for a side of the card in Chinese only.
     pub organisation_zh: String,
+    /// Where the card goes, printed small in a corner of each face (`Table 3 · right 1`);
+    /// empty on name cards.
+    pub mark: String,
 }
 
 /// Why a PDF could not be made.
