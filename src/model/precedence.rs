@@ -335,7 +335,11 @@ impl Meeting {
                 }
                 match others.iter().position(|&o| o == j) {
                     Some(pos) => (pos + 1, false),
-                    None if role_group(them.role) < group => (0, true),
+                    // Right after the last person of the roles before theirs is the first
+                    // place of their role: no other role is passed.
+                    None if role_group(them.role) < group => {
+                        (0, !self.ends_roles_before(people, j, index, group))
+                    }
                     None => (others.len(), true),
                 }
             }
@@ -380,6 +384,25 @@ impl Meeting {
             a.placement = placement;
         }
         if kept { Moved::KeptInRole } else { Moved::Done }
+    }
+
+    /// Whether the attendee at `j` is the last of their side's people of the roles before
+    /// `group` (leaving out the attendee at `moving`).
+    fn ends_roles_before(
+        &self,
+        people: &EntityMap<PersonId, Person>,
+        j: usize,
+        moving: usize,
+        group: u8,
+    ) -> bool {
+        let side = self.attendees.get(j).and_then(|a| a.side.clone());
+        let order = self.precedence_placed(people, side.as_ref());
+        let after_j = order
+            .iter()
+            .skip_while(|p| p.index != j)
+            .skip(1)
+            .find(|p| p.index != moving);
+        after_j.is_none_or(|p| role_group(p.attendee.role) >= group)
     }
 
     /// Whether the attendee at `index` can move one place up (or down) by hand: not past
@@ -637,6 +660,18 @@ mod tests {
             Moved::KeptInRole
         );
         assert_eq!(order(&m, &people), ["head", "b", "c", "a", "interpreter"]);
+        // Dropped right after the head, above the first member: the first member, and no
+        // role was passed, so nothing to say.
+        assert_eq!(
+            m.place_attendee(&people, &id("a"), Some(&id("head"))),
+            Moved::Done
+        );
+        assert_eq!(order(&m, &people), ["head", "a", "b", "c", "interpreter"]);
+        // The interpreter dropped right after the head is among the members: kept last.
+        assert_eq!(
+            m.place_attendee(&people, &id("interpreter"), Some(&id("head"))),
+            Moved::KeptInRole
+        );
         // No role ever changes.
         assert_eq!(m.attendees[0].role, HeadOfDelegation);
         assert_eq!(m.attendees[1].role, Member);
