@@ -271,3 +271,43 @@ fn add_speaker_asks_whom_and_adds_nobody_until_chosen() {
     assert_eq!(after.len(), before.len() + 1);
     assert_eq!(after.last().unwrap().as_str(), "tsai-august");
 }
+
+/// A rank set in the list puts the person at their new place only once the pointer has
+/// left the list: the row under the pointer does not jump away before the next click.
+#[test]
+fn the_list_holds_still_under_the_pointer_and_regroups_when_it_leaves() {
+    let (_dir, path) = common::sample_file();
+    let mut h = app_harness(Some(path), ScriptedDialogs::default());
+    h.get_by_label("Details").click();
+    settle(&mut h);
+    // Each row's drag handle is there whether the row is selected or not.
+    let top = |h: &Harness<'_, DelegationApp>, name: &str| {
+        h.get_by_label(&format!("Move {name}")).rect().top()
+    };
+    h.get_by_role_and_label(egui::accesskit::Role::Button, "Peter ZHANG")
+        .click();
+    settle(&mut h);
+    let (zhang, tsai) = (top(&h, "Peter ZHANG"), top(&h, "August TSAI"));
+    assert!(zhang > tsai);
+    // Rank 1 typed into the rank of the selected row, the pointer on it.
+    let rank = h.get_by_label("Rank of Peter ZHANG").rect().center();
+    h.hover_at(rank);
+    h.run();
+    h.get_by_label("Rank of Peter ZHANG").click();
+    settle(&mut h);
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    h.get_by_label("Rank of Peter ZHANG").type_text("1");
+    h.key_press(egui::Key::Enter);
+    settle(&mut h);
+    assert_eq!(
+        project(&h).people[&delegation_planner::model::PersonId::from("zhang-peter")].rank,
+        Some(1)
+    );
+    // Still under the pointer: nobody moved on screen.
+    assert_eq!(top(&h, "Peter ZHANG"), zhang);
+    assert_eq!(top(&h, "August TSAI"), tsai);
+    // The pointer leaves the list: he goes before the unranked members.
+    h.hover_at(egui::pos2(20.0, 600.0));
+    settle(&mut h);
+    assert!(top(&h, "Peter ZHANG") < top(&h, "August TSAI"));
+}

@@ -113,11 +113,18 @@ fn organisations_ui(
     };
     ui.strong(heading).on_hover_text(tip);
     let mut remove = None;
+    // "None yet" and a chosen organisation with its remove button are one height: the
+    // columns stay level and nothing below moves when the first one is chosen.
+    let row_height = ui.spacing().interact_size.y;
     if chosen.is_empty() {
-        ui.label(egui::RichText::new(p.no_organisation_chosen).color(style::weak_color(ui)));
+        ui.horizontal(|ui| {
+            ui.set_min_height(row_height);
+            ui.label(egui::RichText::new(p.no_organisation_chosen).color(style::weak_color(ui)));
+        });
     }
     for (k, choice) in chosen.iter().enumerate() {
         ui.horizontal(|ui| {
+            ui.set_min_height(row_height);
             let name = name_of(choice);
             ui.label(format!("• {name}"));
             if ui
