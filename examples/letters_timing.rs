@@ -100,7 +100,7 @@ fn peak_mb() -> f64 {
 fn main() {
     let p = project();
     let meeting = &p.meetings[&MeetingId::from("forum")];
-    let people = letters::default_people(meeting);
+    let people = letters::default_people(&p, meeting);
     assert_eq!(people.len(), DELEGATIONS * MEMBERS);
     let today = NaiveDate::from_ymd_opt(2026, 9, 1).unwrap();
     let dir = tempfile::tempdir().unwrap();

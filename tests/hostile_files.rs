@@ -8,10 +8,14 @@ use std::collections::BTreeSet;
 use std::path::Path;
 use std::time::{Duration, Instant};
 
+use delegation_planner::model::seating::{
+    BanquetOptions, DoorFacing, InterpreterSeat, Party, Placement as SeatPlacement, Row, Seat,
+    SeatingLayout, SeatingPlan, SeniorSide, TableShape, TalksOptions,
+};
 use delegation_planner::model::{
     AgendaItemKind, AttendanceMode, AttendanceRole, AttendanceStatus, Choice, CommitmentStatus,
-    Honorific, MeetingKind, NameOrder, NoteAudience, Owner, PersonId, Precondition, Project,
-    Sector, validate,
+    Honorific, MeetingKind, NameOrder, NoteAudience, Owner, PersonId, Placement, Precondition,
+    Project, Sector, validate,
 };
 use delegation_planner::project_file::{
     FORMAT_VERSION, LoadError, parse_project, read_project, to_ron_string,
@@ -426,6 +430,69 @@ fn the_v4_fixture_reads_as_written() {
         ]
     );
     workshop.attendees.clear();
+    // The seating plan that came with V4: every option off its default, a seat placed by
+    // hand and one locked.
+    let plan = std::mem::take(&mut workshop.seating);
+    assert_eq!(
+        plan,
+        SeatingPlan {
+            layout: SeatingLayout::Banquet,
+            senior: SeniorSide::Left,
+            talks: TalksOptions {
+                shape: TableShape::Oval,
+                door: DoorFacing::Hosts,
+                interpreter: InterpreterSeat::Behind,
+                seats_per_side: Some(6),
+            },
+            banquet: BanquetOptions {
+                seats_per_table: 8,
+                tables: Some(3),
+            },
+            placements: vec![
+                SeatPlacement {
+                    person: "fang-yan".into(),
+                    seat: Seat::Talks {
+                        party: Party::Hosts,
+                        row: Row::Behind,
+                        place: -1,
+                    },
+                    locked: false,
+                },
+                SeatPlacement {
+                    person: "li-wei".into(),
+                    seat: Seat::Banquet { table: 2, seat: 3 },
+                    locked: true,
+                },
+            ],
+        }
+    );
+    // Precedence and name order (issue 23): a person's rank, a Chinese name marked as
+    // transliterated, a name order the user chose; attendees moved by hand.
+    let anna = v4.people.get_mut("muller-anna").unwrap();
+    assert_eq!(
+        (anna.rank, anna.transliterated, anna.name_order_chosen),
+        (Some(2), true, true)
+    );
+    (anna.rank, anna.transliterated, anna.name_order_chosen) = (None, false, false);
+    let paris = v4.meetings.get_mut("paris-2024").unwrap();
+    let placements: Vec<(&str, Placement)> = paris
+        .attendees
+        .iter()
+        .filter_map(|a| Some((a.person.as_str(), a.placement.clone()?)))
+        .collect();
+    assert_eq!(
+        placements,
+        [
+            ("fang-yan", Placement::First),
+            (
+                "ambassador",
+                Placement::After("augereau-landais-myriam".into())
+            )
+        ]
+    );
+    for a in &mut paris.attendees {
+        a.placement = None;
+    }
     // Issue 25: personal data on a person (marked as such in the model), the project's own
     // personal fields, what an invitation letter says of the host and of the visit.
     let huang = v4.people.get_mut("huang-jixian").unwrap();

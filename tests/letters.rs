@@ -830,7 +830,7 @@ proptest::proptest! {
         use delegation_planner::export::letters::Template;
         let p = sample_with_personal_data();
         let meeting = &p.meetings["paris-2024"];
-        let people = delegation_planner::export::letters::default_people(meeting);
+        let people = delegation_planner::export::letters::default_people(&p, meeting);
         let contexts = delegation_planner::export::letters::contexts(
             &p,
             meeting,

@@ -13,13 +13,17 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 use chrono::{NaiveDate, NaiveTime};
+use delegation_planner::model::seating::{
+    BanquetOptions, DoorFacing, InterpreterSeat, Party, Placement as SeatPlacement, Row, Seat,
+    SeatingLayout, SeatingPlan, SeniorSide, TableShape, TalksOptions,
+};
 use delegation_planner::model::{
     AgendaItem, AgendaItemKind, AttendanceMode, AttendanceRole, AttendanceStatus, Attendee,
     Bilingual, Choice, Commitment, CommitmentId, CommitmentStatus, CustomField, CustomFieldKind,
     Day, EntityMap, Gender, Honorific, ItemId, LetterDetails, Meeting, MeetingId, MeetingKind,
     MinutesStage, NameOrder, NoteAudience, Organisation, OrganisationId, Outcome, Owner, Person,
-    PersonId, PersonalData, Precondition, ProgressEntry, Project, ProjectInfo, Sector, Series, Side,
-    SideId,
+    PersonId, PersonalData, Placement, Precondition, ProgressEntry, Project, ProjectInfo, Sector,
+    Series, Side, SideId,
 };
 use delegation_planner::project_file::{
     parse_project, parse_project_fast, parse_project_reference, read_project, save_project,
@@ -199,6 +203,7 @@ fn person() -> impl Strategy<Value = Person> {
         (choice::<NameOrder>(), prop::option::of(text())),
         (bilingual(), text(), text(), text()),
         personal(),
+        (prop::option::of(any::<u32>()), any::<bool>(), any::<bool>()),
     )
         .prop_map(
             |(
@@ -206,6 +211,7 @@ fn person() -> impl Strategy<Value = Person> {
                 (name_order, organisation),
                 (title, email, phone, notes),
                 personal,
+                (rank, transliterated, name_order_chosen),
             )| Person {
                 honorific,
                 family_name,
@@ -218,6 +224,9 @@ fn person() -> impl Strategy<Value = Person> {
                 phone,
                 notes,
                 personal,
+                rank,
+                transliterated,
+                name_order_chosen,
             },
         )
 }
@@ -230,9 +239,14 @@ fn attendee() -> impl Strategy<Value = Attendee> {
         choice::<AttendanceStatus>(),
         any::<u32>(),
         choice::<AttendanceMode>(),
+        prop::option::of(prop::option::of(text())),
     )
-        .prop_map(|(person, side, role, status, rank, mode)| {
+        .prop_map(|(person, side, role, status, rank, mode, placement)| {
             let mut a = Attendee::new(PersonId(person));
+            a.placement = placement.map(|after| match after {
+                Some(p) => Placement::After(PersonId(p)),
+                None => Placement::First,
+            });
             a.side = side.map(SideId);
             a.role = role;
             a.status = status;
@@ -333,6 +347,7 @@ fn meeting() -> impl Strategy<Value = Meeting> {
             bilingual(),
         ),
         (prop::option::of(date()), prop::option::of(date())),
+        prop::option::of(seating_plan()),
     )
         .prop_map(
             |(
@@ -343,6 +358,7 @@ fn meeting() -> impl Strategy<Value = Meeting> {
                 ((minutes, minutes_zh), expected_participants, minutes_stage, minutes_version),
                 (purpose, costs, accommodation, signatory, signatory_title),
                 (arrival, departure),
+                seating,
             )| {
                 let mut m = Meeting::new(date, time_zone);
                 m.title = title;
@@ -375,7 +391,65 @@ fn meeting() -> impl Strategy<Value = Meeting> {
                     signatory,
                     signatory_title,
                 };
+                m.seating = seating.unwrap_or_default();
                 m
+            },
+        )
+}
+
+/// A seating plan with any options and placements (V4), seats anywhere an `i32` or a
+/// `u32` reaches.
+fn seating_plan() -> impl Strategy<Value = SeatingPlan> {
+    let seat = prop_oneof![
+        (any::<bool>(), any::<bool>(), any::<i32>()).prop_map(|(hosts, behind, place)| {
+            Seat::Talks {
+                party: if hosts { Party::Hosts } else { Party::Guests },
+                row: if behind { Row::Behind } else { Row::Table },
+                place,
+            }
+        }),
+        (any::<u32>(), any::<u32>()).prop_map(|(table, seat)| Seat::Banquet { table, seat }),
+    ];
+    (
+        (choice::<SeatingLayout>(), choice::<SeniorSide>()),
+        (
+            choice::<TableShape>(),
+            choice::<DoorFacing>(),
+            choice::<InterpreterSeat>(),
+            prop::option::of(any::<u32>()),
+        ),
+        (any::<u32>(), prop::option::of(any::<u32>())),
+        prop::collection::vec((text(), seat, any::<bool>()), 0..4),
+    )
+        .prop_map(
+            |(
+                (layout, senior),
+                (shape, door, interpreter, seats_per_side),
+                banquet,
+                placements,
+            )| {
+                SeatingPlan {
+                    layout,
+                    senior,
+                    talks: TalksOptions {
+                        shape,
+                        door,
+                        interpreter,
+                        seats_per_side,
+                    },
+                    banquet: BanquetOptions {
+                        seats_per_table: banquet.0,
+                        tables: banquet.1,
+                    },
+                    placements: placements
+                        .into_iter()
+                        .map(|(person, seat, locked)| SeatPlacement {
+                            person: PersonId(person),
+                            seat,
+                            locked,
+                        })
+                        .collect(),
+                }
             },
         )
 }

@@ -78,9 +78,9 @@ fn paste_the_report_list_correct_it_and_add_in_one_step() {
     let m = &p.meetings[&MeetingId::from("paris-2024")];
     assert_eq!(m.attendees.len(), 7);
     let afnor_side: Vec<_> = m
-        .side_order(Some(&"afnor".into()))
+        .precedence(&p.people, Some(&"afnor".into()))
         .iter()
-        .map(|i| m.attendees[*i].person.as_str().to_owned())
+        .map(|a| a.person.as_str().to_owned())
         .collect();
     assert_eq!(
         afnor_side,
@@ -163,14 +163,17 @@ fn reorder_a_delegation_in_protocol_order() {
     h.get_by_label("Earlier in protocol order: Peter ZHANG")
         .click();
     settle(&mut h);
-    let m = &project(&h).meetings[&MeetingId::from("paris-2024")];
-    let order: Vec<_> = m
-        .side_order(Some(&"afnor".into()))
-        .iter()
-        .map(|i| m.attendees[*i].person.as_str().to_owned())
-        .collect();
+    let p = project(&h);
+    let m = &p.meetings[&MeetingId::from("paris-2024")];
+    let afnor = |p: &Project| -> Vec<String> {
+        p.meetings[&MeetingId::from("paris-2024")]
+            .precedence(&p.people, Some(&"afnor".into()))
+            .iter()
+            .map(|a| a.person.as_str().to_owned())
+            .collect()
+    };
     assert_eq!(
-        order,
+        afnor(p),
         [
             "augereau-landais-myriam",
             "tsai-august",
@@ -178,20 +181,21 @@ fn reorder_a_delegation_in_protocol_order() {
             "shen-cindy"
         ]
     );
-    let ranks: Vec<u32> = m
-        .side_order(Some(&"afnor".into()))
+    // The move is kept as such: after August TSAI, by hand; the list's numbers stay.
+    let zhang = m
+        .attendees
         .iter()
-        .map(|i| m.attendees[*i].rank)
-        .collect();
-    assert_eq!(ranks, [1, 2, 3, 4]);
-    press(&mut h, Key::Z);
-    let m = &project(&h).meetings[&MeetingId::from("paris-2024")];
+        .find(|a| a.person.as_str() == "zhang-peter")
+        .unwrap();
     assert_eq!(
-        m.attendees[m.side_order(Some(&"afnor".into()))[3]]
-            .person
-            .as_str(),
-        "zhang-peter"
+        zhang.placement,
+        Some(delegation_planner::model::Placement::After(
+            "tsai-august".into()
+        ))
     );
+    assert_eq!(zhang.rank, 4);
+    press(&mut h, Key::Z);
+    assert_eq!(afnor(project(&h))[3], "zhang-peter");
 }
 
 #[test]

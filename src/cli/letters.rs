@@ -135,7 +135,7 @@ pub(super) fn export_letters(
         }
     };
     let people: Vec<PersonId> = if args.people.is_empty() {
-        letters::default_people(meeting)
+        letters::default_people(&project, meeting)
     } else {
         args.people
             .iter()

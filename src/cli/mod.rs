@@ -15,6 +15,7 @@ mod generate;
 pub mod letters;
 mod output;
 mod terminal;
+pub mod seating;
 
 /// Kept for the app until it renders through [`ExportRequest`].
 pub use crate::export::attendees::render as render_attendees;
@@ -298,6 +299,14 @@ pub enum ExportCommand {
         #[arg(short, long)]
         output: PathBuf,
     },
+    /// A meeting's seating plan: the talks table or the banquet rounds, by the protocol
+    /// rules around the seats placed by hand in the app. CSV: one row per attendee not
+    /// marked absent; PDF: the room drawn with a name at every seat, then the lists; Word:
+    /// the plan as a document. Who has no seat is said on standard error.
+    Seating(seating::SeatingArgs),
+    /// Place cards of a meeting's seating plan: folded name cards in seat order, each
+    /// marked with its table and seat (PDF).
+    PlaceCards(seating::PlaceCardArgs),
     /// The commitments: a CSV table, or a follow-up report grouped by status.
     Commitments {
         /// The project file.
@@ -528,6 +537,10 @@ fn run_on(command: &Command, out: &mut dyn std::io::Write, err: &mut dyn std::io
             without_personal_data,
             output,
         }) => letters::export_share(file, *without_personal_data, output, out, err),
+        Command::Export(ExportCommand::Seating(args)) => seating::export_seating(args, out, err),
+        Command::Export(ExportCommand::PlaceCards(args)) => {
+            seating::export_place_cards(args, out, err)
+        }
         Command::Followups {
             file,
             today: day,

@@ -12,7 +12,7 @@ use crate::import::attendees::Field;
 use crate::model::{Attendee, Choice, Meeting, Organisation, Person, PersonId, Project};
 
 pub use super::name_cards::{
-    chinese_card_name, latin_on_chinese_face, name_cards, name_cards_with,
+    chinese_card_name, latin_on_chinese_face, name_card, name_cards, name_cards_with,
 };
 
 /// Formats of an exported attendee list.
@@ -190,9 +190,8 @@ pub fn rows<'p>(project: &'p Project, meeting: Option<&'p Meeting>) -> Vec<Row<'
                 .chain(std::iter::once(None));
             for side in sides {
                 rows.extend(
-                    m.side_order(side)
+                    m.precedence(&project.people, side)
                         .into_iter()
-                        .filter_map(|i| m.attendees.get(i))
                         .filter_map(|a| row(&a.person, Some(a)))
                         .enumerate()
                         .map(|(i, r)| Row { order: i + 1, ..r }),

@@ -31,6 +31,8 @@ const A4_HEIGHT: u32 = 16_838;
 const MARGIN: i32 = 1_134;
 /// The width text and tables take: the page less both margins.
 const TEXT_WIDTH: usize = 11_906 - 2 * 1_134;
+/// The width text and tables take on a page turned on its side ([`Word::landscape`]).
+pub const LANDSCAPE_WIDTH: usize = 16_838 - 2 * 1_134;
 /// Latin face of body text (Word's default since 2007; LibreOffice substitutes Carlito).
 const LATIN_FACE: &str = "Calibri";
 /// Chinese face of body text: what Chinese government and association documents use.
@@ -311,6 +313,21 @@ impl Word {
         self.docx = std::mem::take(&mut self.docx).add_table(table);
         self.headed.push(!header.is_empty());
         // Two tables in a row would merge into one in Word: a paragraph keeps them apart.
+        self.push(Paragraph::new());
+    }
+
+    /// Turns the pages on their side (A4 landscape), for a drawing wider than tall: a
+    /// seating plan. Tables built with [`Self::add_table`] then have [`LANDSCAPE_WIDTH`].
+    pub fn landscape(&mut self) {
+        self.docx = std::mem::take(&mut self.docx)
+            .page_size(A4_HEIGHT, A4_WIDTH)
+            .page_orient(docx_rs::PageOrientationType::Landscape);
+    }
+
+    /// A table built by the caller (merged cells, shading of its own), followed by an empty
+    /// paragraph as [`Self::table`] does.
+    pub fn add_table(&mut self, table: Table) {
+        self.docx = std::mem::take(&mut self.docx).add_table(table);
         self.push(Paragraph::new());
     }
 

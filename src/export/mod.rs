@@ -18,6 +18,7 @@ pub mod names;
 pub mod pdf;
 pub mod request;
 pub mod sanitize;
+pub mod seating;
 pub mod text;
 pub mod xlsx;
 

@@ -4,7 +4,7 @@
 use super::attendees::{AttendeeExportError, Row, org_text, rows};
 use super::pdf::{self, CardFace};
 use super::text::ExportLanguage;
-use crate::model::{AttendanceStatus, Meeting, NameOrder, Person, PersonId, Project};
+use crate::model::{AttendanceStatus, Meeting, NameOrder, Organisation, Person, PersonId, Project};
 
 /// The attendees a card is printed for, in protocol order (declined ones left out).
 fn card_rows<'p>(project: &'p Project, meeting: &'p Meeting) -> Vec<Row<'p>> {
@@ -76,25 +76,39 @@ pub fn name_cards_with(
 ) -> Result<(Vec<u8>, usize), AttendeeExportError> {
     let cards: Vec<pdf::NameCard> = card_rows(project, meeting)
         .into_iter()
-        .map(|r| pdf::NameCard {
-            name_latin: super::sanitize_cell(&r.person.formal_name_latin()),
-            // Both scripts on one face: the Chinese name under the Latin one, as typed. A
-            // face in Chinese alone: the name as Chinese writes it.
-            name_chinese: super::sanitize_cell(&if has_chinese_face(options.face) {
-                chinese_face_name(r.person)
-            } else {
-                chinese_card_name(&r.person.chinese_name)
-            }),
-            organisation: super::sanitize_cell(&org_text(r.organisation, ExportLanguage::Both)),
-            title: super::sanitize_cell(&ExportLanguage::Both.text(&r.person.title)),
-            organisation_en: super::sanitize_cell(&org_text(r.organisation, ExportLanguage::En)),
-            organisation_zh: super::sanitize_cell(&org_text(r.organisation, ExportLanguage::Zh)),
-            title_en: super::sanitize_cell(&ExportLanguage::En.text(&r.person.title)),
-            title_zh: super::sanitize_cell(&ExportLanguage::Zh.text(&r.person.title)),
-        })
+        .map(|r| card_on(r.person, r.organisation, options.face))
         .collect();
     let bytes = pdf::render_name_cards_with(&cards, options, progress)?;
     Ok((bytes, cards.len()))
+}
+
+/// The folded table card of `person` of `organisation` for cards with the faces of
+/// `CardOptions::default()`; place cards add their mark.
+pub fn name_card(person: &Person, organisation: Option<&Organisation>) -> pdf::NameCard {
+    card_on(person, organisation, pdf::CardOptions::default().face)
+}
+
+/// The card of `person` for cards whose faces are `face`: the Latin name with its
+/// honorific, the Chinese name (on a Chinese face as Chinese writes it), title and
+/// organisation in both languages and in each (for one-language faces).
+fn card_on(person: &Person, organisation: Option<&Organisation>, face: CardFace) -> pdf::NameCard {
+    pdf::NameCard {
+        name_latin: super::sanitize_cell(&person.formal_name_latin()),
+        // Both scripts on one face: the Chinese name under the Latin one, as typed. A
+        // face in Chinese alone: the name as Chinese writes it.
+        name_chinese: super::sanitize_cell(&if has_chinese_face(face) {
+            chinese_face_name(person)
+        } else {
+            chinese_card_name(&person.chinese_name)
+        }),
+        organisation: super::sanitize_cell(&org_text(organisation, ExportLanguage::Both)),
+        title: super::sanitize_cell(&ExportLanguage::Both.text(&person.title)),
+        organisation_en: super::sanitize_cell(&org_text(organisation, ExportLanguage::En)),
+        organisation_zh: super::sanitize_cell(&org_text(organisation, ExportLanguage::Zh)),
+        title_en: super::sanitize_cell(&ExportLanguage::En.text(&person.title)),
+        title_zh: super::sanitize_cell(&ExportLanguage::Zh.text(&person.title)),
+        mark: String::new(),
+    }
 }
 
 /// Two-character Chinese names are spaced on cards to align with three-character ones

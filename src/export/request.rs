@@ -7,6 +7,7 @@ use super::agenda::{self, AgendaFormat};
 use super::attendees::{self, AttendeeFormat};
 use super::commitments::{self, CommitmentsFormat};
 use super::minutes::{self, MinutesFormat, MinutesMark};
+use super::seating::{self, SeatingFormat, SeatingOptions};
 use super::{ExportError, ExportLanguage};
 use crate::model::followup::Filter;
 use crate::model::{Meeting, MeetingId, Project};
@@ -48,6 +49,26 @@ pub enum ExportRequest {
     },
     /// Name cards of a meeting's attendees (PDF), on this paper with these faces.
     NameCards(MeetingId, super::pdf::CardOptions),
+    /// A meeting's seating plan.
+    Seating {
+        /// The meeting.
+        meeting: MeetingId,
+        /// The format.
+        format: SeatingFormat,
+        /// The language.
+        language: ExportLanguage,
+        /// What changes of the meeting's plan, and the paper.
+        options: SeatingOptions,
+    },
+    /// Place cards of a meeting's seating plan, in seat order with their seat marked.
+    PlaceCards {
+        /// The meeting.
+        meeting: MeetingId,
+        /// What changes of the meeting's plan.
+        options: SeatingOptions,
+        /// The paper and the faces of the cards.
+        cards: super::pdf::CardOptions,
+    },
     /// The commitments a filter lets through, with due dates judged as of `today`.
     Commitments {
         /// The format.
@@ -123,7 +144,8 @@ impl ExportRequest {
             Self::Agenda { format, .. } => format.extension(),
             Self::Minutes { format, .. } => format.extension(),
             Self::Attendees { format, .. } => format.extension(),
-            Self::NameCards(..) => "pdf",
+            Self::NameCards(..) | Self::PlaceCards { .. } => "pdf",
+            Self::Seating { format, .. } => format.extension(),
             Self::Commitments { format, .. } => format.extension(),
         }
     }
@@ -134,8 +156,9 @@ impl ExportRequest {
             Self::Agenda { language, .. }
             | Self::Minutes { language, .. }
             | Self::Attendees { language, .. }
+            | Self::Seating { language, .. }
             | Self::Commitments { language, .. } => Some(*language),
-            Self::NameCards(..) => None,
+            Self::NameCards(..) | Self::PlaceCards { .. } => None,
         }
     }
 
@@ -145,8 +168,9 @@ impl ExportRequest {
             Self::Agenda { language, .. }
             | Self::Minutes { language, .. }
             | Self::Attendees { language, .. }
+            | Self::Seating { language, .. }
             | Self::Commitments { language, .. } => *language = lang,
-            Self::NameCards(..) => {}
+            Self::NameCards(..) | Self::PlaceCards { .. } => {}
         }
     }
 
@@ -170,6 +194,8 @@ impl ExportRequest {
             } => what("participants", "参会人员名单"),
             Self::Attendees { meeting: None, .. } => what("people", "人员名单"),
             Self::NameCards(..) => what("name cards", "桌签"),
+            Self::Seating { .. } => what("seating plan", "座次图"),
+            Self::PlaceCards { .. } => what("place cards", "座签"),
             Self::Commitments { today, .. } => {
                 let title = short_title(project.info.title.get(zh));
                 let kind = what("follow-up of commitments", "合作事项跟进");
@@ -204,6 +230,8 @@ impl ExportRequest {
             } => format!("{m}-attendees"),
             Self::Attendees { meeting: None, .. } => "people".to_owned(),
             Self::NameCards(m, _) => format!("{m}-name-cards"),
+            Self::Seating { meeting, .. } => format!("{meeting}-seating"),
+            Self::PlaceCards { meeting, .. } => format!("{meeting}-place-cards"),
             Self::Commitments { .. } => "commitments".to_owned(),
         };
         super::sanitize::safe_file_name(&stem, self.extension())
@@ -214,7 +242,9 @@ impl ExportRequest {
         match self {
             Self::Agenda { meeting, .. }
             | Self::Minutes { meeting, .. }
-            | Self::NameCards(meeting, _) => Some(meeting),
+            | Self::NameCards(meeting, _)
+            | Self::Seating { meeting, .. }
+            | Self::PlaceCards { meeting, .. } => Some(meeting),
             Self::Attendees { meeting, .. } => meeting.as_ref(),
             Self::Commitments { .. } => None,
         }
@@ -350,6 +380,26 @@ impl ExportRequest {
                         filter,
                         today,
                     } => commitments::render(project, filter, *format, *language, *today)?,
+                    Self::Seating {
+                        meeting: id,
+                        format,
+                        language,
+                        options,
+                    } => seating::render(project, meeting(id)?, *format, *language, options)?,
+                    Self::PlaceCards {
+                        meeting: id,
+                        options,
+                        cards,
+                    } => {
+                        let (bytes, count) = seating::place_cards(
+                            project,
+                            meeting(id)?,
+                            options,
+                            *cards,
+                            on_progress,
+                        )?;
+                        return Ok((bytes, Some(count)));
+                    }
                 };
                 Ok((bytes, None))
             })

@@ -103,6 +103,7 @@ mod letters;
 mod merge;
 mod programmes;
 mod protocol;
+pub use protocol::side_naming;
 mod seating;
 mod strings;
 pub use strings::{EN, Strings, ZH};
@@ -158,6 +159,16 @@ pub fn minutes_format(t: &Strings, format: crate::export::minutes::MinutesFormat
         MinutesFormat::Pdf => t.format_pdf,
         MinutesFormat::Html => t.format_html,
         MinutesFormat::Md => t.format_md,
+    }
+}
+
+/// The menu label of a seating-plan export format.
+pub fn seating_format(t: &Strings, format: crate::export::seating::SeatingFormat) -> &'static str {
+    use crate::export::seating::SeatingFormat;
+    match format {
+        SeatingFormat::Pdf => t.seating.format_pdf,
+        SeatingFormat::Docx => t.seating.format_docx,
+        SeatingFormat::Csv => t.seating.format_csv,
     }
 }
 

@@ -263,7 +263,15 @@ pub fn build_edit(
         }
         let mut changed_attendance = false;
         for (id, entry) in &attendees {
-            changed_attendance |= attend(&mut m, &mut places, id, entry, &org_of, &mut summary);
+            changed_attendance |= attend(
+                &mut m,
+                &project.people,
+                &mut places,
+                id,
+                entry,
+                &org_of,
+                &mut summary,
+            );
         }
         let attending: HashSet<&PersonId> = m.attendees.iter().map(|a| &a.person).collect();
         summary.name_cards_changed = card_changed
@@ -287,6 +295,68 @@ pub fn build_edit(
     (Edit::Batch(edits), summary)
 }
 
+/// A person an import puts in a meeting without a side, and why: their organisation is on
+/// no side of it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct NoSide {
+    /// The organisation's name (`None`: the person has no organisation).
+    pub organisation: Option<String>,
+}
+
+/// Whether the import of `entry` into `meeting` leaves them without a side (see
+/// [`build_edit`]): a side named in the list is made if missing; otherwise a newcomer goes
+/// to the side of their organisation (the project's for someone already there, the list's
+/// for someone new), and someone already attending keeps their side.
+pub fn without_side(
+    project: &Project,
+    meeting: &Meeting,
+    entry: &ParsedPerson,
+    zh: bool,
+) -> Option<NoSide> {
+    if entry
+        .attendance
+        .side
+        .as_deref()
+        .is_some_and(|s| !s.trim().is_empty())
+    {
+        return None;
+    }
+    if let Some(id) = &entry.matched
+        && let Some(a) = meeting.attendees.iter().find(|a| &a.person == id)
+    {
+        let kept = a.side.as_ref().is_some_and(|s| meeting.side(s).is_some());
+        let org = project.people.get(id).and_then(|p| p.organisation.clone());
+        return (!kept).then(|| NoSide {
+            organisation: org.map(|o| project.organisation_name(&o, zh)),
+        });
+    }
+    let org = match &entry.matched {
+        Some(id) => project.people.get(id).and_then(|p| p.organisation.clone()),
+        None => match &entry.organisation {
+            OrganisationRef::Existing(id) => Some(id.clone()),
+            OrganisationRef::New(org) => {
+                // A new organisation is on no side yet.
+                let name = if org.acronym.is_empty() {
+                    org.name.get(zh).to_owned()
+                } else {
+                    org.acronym.clone()
+                };
+                return Some(NoSide {
+                    organisation: Some(name),
+                });
+            }
+            OrganisationRef::None => None,
+        },
+    };
+    match org {
+        Some(o) if meeting.side_of_organisation(&o).is_some() => None,
+        Some(o) => Some(NoSide {
+            organisation: Some(project.organisation_name(&o, zh)),
+        }),
+        None => Some(NoSide { organisation: None }),
+    }
+}
+
 /// Where each attendee of a meeting is, and how many each side has.
 struct Places {
     index: HashMap<PersonId, usize>,
@@ -297,6 +367,7 @@ struct Places {
 /// the changes to their place that the user chose. True when anything changed.
 fn attend(
     m: &mut Meeting,
+    people: &crate::model::EntityMap<PersonId, Person>,
     places: &mut Places,
     id: &PersonId,
     entry: &ParsedPerson,
@@ -319,10 +390,10 @@ fn attend(
         } else {
             None
         };
-        let Some(a) = m.attendees.get_mut(index) else {
+        let Some(mut a) = m.attendees.get(index).cloned() else {
             return false;
         };
-        for field in taken {
+        for field in &taken {
             match field {
                 Field::Side => a.side = side.clone(),
                 Field::Role => a.role = cells.role.unwrap_or(a.role),
@@ -331,6 +402,14 @@ fn attend(
                 Field::Attendance => a.mode = cells.mode.unwrap_or(a.mode),
                 _ => {}
             }
+        }
+        let rank = a.rank;
+        // A new side or role lands them at their computed place there.
+        m.set_attendee(people, index, a);
+        if taken.contains(&Field::Order)
+            && let Some(a) = m.attendees.get_mut(index)
+        {
+            a.rank = rank;
         }
         return true;
     }

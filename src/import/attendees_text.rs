@@ -508,7 +508,13 @@ fn parse_entry_with(entry: &str, matcher: &Matcher) -> Option<ParsedPerson> {
             uncertain.insert(Field::FamilyName);
             uncertain.insert(Field::GivenName);
         } else if !chinese_name.is_empty() {
-            name_order = NameOrder::FamilyFirst;
+            // No pinyin for it: a transliterated foreign name (`安娜·施密特`) keeps the
+            // given name first.
+            name_order = if crate::model::is_transliterated_name(&chinese_name) {
+                NameOrder::GivenFirst
+            } else {
+                NameOrder::FamilyFirst
+            };
         }
     }
     if family_name.is_empty() && given_name.is_empty() && chinese_name.is_empty() {

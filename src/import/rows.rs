@@ -444,13 +444,14 @@ fn person_from_cells(cells: Cells, has_order_column: bool) -> Option<ParsedPerso
         honorific
     };
     let explicit = cells.order.as_deref().and_then(parse_choice::<NameOrder>);
-    p.name_order = explicit.or(order).unwrap_or({
-        if p.chinese_name.trim().is_empty() {
-            NameOrder::GivenFirst
-        } else {
-            NameOrder::FamilyFirst
-        }
-    });
+    // The list's own order column is the user's choice; else the Latin name's form, else
+    // what the Chinese name suggests (a transliterated one, `安娜·施密特`, keeps the given
+    // name first).
+    p.name_order_chosen = explicit.is_some();
+    p.name_order = explicit
+        .or(order)
+        .or_else(|| p.order_suggested_by_chinese_name())
+        .unwrap_or(NameOrder::GivenFirst);
     if has_order_column && explicit.is_none() {
         entry.uncertain.insert(Field::NameOrder);
     }

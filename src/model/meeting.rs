@@ -3,6 +3,7 @@ use chrono::{NaiveDate, NaiveTime};
 use serde::{Deserialize, Deserializer, Serialize};
 
 use super::programme::{Day, DaySummary, add_minutes, instant_at, move_years};
+use super::seating::SeatingPlan;
 use super::{
     AgendaItem, Bilingual, ItemId, LetterDetails, MinutesStage, OrganisationId, PersonId, SideId,
     choice_enum,
@@ -62,6 +63,10 @@ pub struct Meeting {
     /// signatory). Not written when empty.
     #[serde(default, skip_serializing_if = "super::personal::is_default")]
     pub letter: LetterDetails,
+    /// The seating plan (V4): layout, options, seats placed by hand. Left out of the file
+    /// while nothing is chosen.
+    #[serde(default, skip_serializing_if = "SeatingPlan::is_unset")]
+    pub seating: SeatingPlan,
 }
 
 /// Reads the days of a meeting and refuses an empty list.
@@ -98,6 +103,7 @@ impl Meeting {
             minutes_version: None,
             expected_participants: None,
             letter: LetterDetails::default(),
+            seating: SeatingPlan::default(),
         }
     }
 
@@ -132,6 +138,7 @@ impl Meeting {
             minutes_version: self.minutes_version,
             expected_participants: self.expected_participants,
             letter: self.letter.clone(),
+            seating: self.seating.clone(),
         }
     }
 
@@ -306,6 +313,11 @@ impl Meeting {
         next.host = self.host.clone();
         next.sides = self.sides.clone();
         next.expected_participants = self.expected_participants;
+        // The way the room is set carries over; who sat where does not.
+        next.seating = SeatingPlan {
+            placements: Vec::new(),
+            ..self.seating.clone()
+        };
         next.days = self
             .days
             .iter()
@@ -365,86 +377,6 @@ impl Meeting {
             compare(&a.title, &b.title);
         }
         out
-    }
-
-    /// Indices of the attendees of `side` (`None`: no side, or a side that does not exist)
-    /// in protocol order, ties kept in list order.
-    pub fn side_order(&self, side: Option<&SideId>) -> Vec<usize> {
-        let mut idx: Vec<usize> = self
-            .attendees
-            .iter()
-            .enumerate()
-            .filter(|(_, a)| match side {
-                Some(s) => a.side.as_ref() == Some(s),
-                None => a.side.as_ref().is_none_or(|s| self.side(s).is_none()),
-            })
-            .map(|(i, _)| i)
-            .collect();
-        idx.sort_by_key(|i| (self.attendees.get(*i).map(Attendee::protocol_key), *i));
-        idx
-    }
-
-    /// Whether the attendee at index `index` can move one place up (or down) in its side's
-    /// protocol order: not past the end, and not past someone of another precedence (the
-    /// head of delegation, the deputy), which only a change of role can do.
-    pub fn can_move_attendee(&self, index: usize, up: bool) -> bool {
-        let Some(attendee) = self.attendees.get(index) else {
-            return false;
-        };
-        let order = self.side_order(attendee.side.as_ref());
-        let Some(pos) = order.iter().position(|i| *i == index) else {
-            return false;
-        };
-        let other = if up {
-            pos.checked_sub(1)
-        } else {
-            Some(pos + 1)
-        };
-        other
-            .and_then(|o| order.get(o))
-            .and_then(|i| self.attendees.get(*i))
-            .is_some_and(|o| o.protocol_key().0 == attendee.protocol_key().0)
-    }
-
-    /// Moves an attendee one place up or down in its side's protocol order and renumbers
-    /// the side's ranks 1, 2, 3… so the order is explicit in the file. Roles never change
-    /// here: a move past someone of another precedence (the head of delegation comes
-    /// first) is refused, and false returned; see [`Self::can_move_attendee`].
-    pub fn move_attendee(&mut self, person: &PersonId, up: bool) -> bool {
-        let Some((index, side)) = self
-            .attendees
-            .iter()
-            .enumerate()
-            .find(|(_, a)| &a.person == person)
-            .map(|(i, a)| (i, a.side.clone()))
-        else {
-            return false;
-        };
-        if !self.can_move_attendee(index, up) {
-            return false;
-        }
-        let mut order = self.side_order(side.as_ref());
-        let Some(pos) = order
-            .iter()
-            .position(|i| self.attendees.get(*i).is_some_and(|a| &a.person == person))
-        else {
-            return false;
-        };
-        let other = if up {
-            pos.checked_sub(1)
-        } else {
-            Some(pos + 1).filter(|p| *p < order.len())
-        };
-        let Some(other) = other else {
-            return false;
-        };
-        order.swap(pos, other);
-        for (rank, i) in order.iter().enumerate() {
-            if let Some(a) = self.attendees.get_mut(*i) {
-                a.rank = u32::try_from(rank + 1).unwrap_or(u32::MAX);
-            }
-        }
-        true
     }
 
     /// Total planned length of the agenda in minutes, all days together.
@@ -539,12 +471,18 @@ pub struct Attendee {
     /// Invitation status.
     #[serde(default)]
     pub status: AttendanceStatus,
-    /// Protocol rank within the side: 1 is the head of delegation.
+    /// Place in the list as notified (an imported list's order column or row; 1 first, 0
+    /// when not numbered): among people of the same role and rank, the order the
+    /// delegation gave (see [`Meeting::precedence`]).
     #[serde(default)]
     pub rank: u32,
     /// On site or remote.
     #[serde(default)]
     pub mode: AttendanceMode,
+    /// Where the user put this attendee by hand in their side's precedence, if they did;
+    /// `None`: where role, rank and list order put them.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub placement: Option<super::Placement>,
 }
 
 impl Attendee {
@@ -557,20 +495,8 @@ impl Attendee {
             status: AttendanceStatus::default(),
             rank: 0,
             mode: AttendanceMode::default(),
+            placement: None,
         }
-    }
-}
-
-impl Attendee {
-    /// Protocol order within a side: head of delegation, then deputy, then by rank (0 =
-    /// unranked, last).
-    pub fn protocol_key(&self) -> (u8, u32) {
-        let role = match self.role {
-            AttendanceRole::HeadOfDelegation => 0,
-            AttendanceRole::Deputy => 1,
-            _ => 2,
-        };
-        (role, if self.rank == 0 { u32::MAX } else { self.rank })
     }
 }
 
@@ -751,57 +677,6 @@ mod tests {
         );
         assert_eq!(beijing.host.as_ref().unwrap().as_str(), "ccaa");
         assert!(beijing.venue.is_empty());
-    }
-
-    #[test]
-    fn reordering_attendees_renumbers_and_never_changes_a_role() {
-        let project = crate::samples::ccaa_afnor().unwrap();
-        let mut m = project.meetings.values().next().unwrap().clone();
-        let afnor = Some(SideId::from("afnor"));
-        let names = |m: &Meeting| -> Vec<String> {
-            m.side_order(afnor.as_ref())
-                .iter()
-                .map(|i| m.attendees[*i].person.0.clone())
-                .collect()
-        };
-        assert_eq!(
-            names(&m),
-            [
-                "augereau-landais-myriam",
-                "tsai-august",
-                "shen-cindy",
-                "zhang-peter"
-            ]
-        );
-        m.move_attendee(&PersonId::from("zhang-peter"), true);
-        assert_eq!(
-            names(&m),
-            [
-                "augereau-landais-myriam",
-                "tsai-august",
-                "zhang-peter",
-                "shen-cindy"
-            ]
-        );
-        // A member cannot pass the head of delegation: nothing moves, no role changes
-        // (this used to make the member head of delegation silently).
-        let before = m.clone();
-        assert!(!m.move_attendee(&PersonId::from("tsai-august"), true));
-        assert_eq!(m, before);
-        assert_eq!(names(&m)[0], "augereau-landais-myriam");
-        let myriam = m
-            .attendees
-            .iter()
-            .find(|a| a.person.as_str() == "augereau-landais-myriam")
-            .unwrap();
-        assert_eq!(
-            (myriam.rank, myriam.role),
-            (1, AttendanceRole::HeadOfDelegation)
-        );
-        // The other side is untouched; moving past the end does nothing.
-        m.move_attendee(&PersonId::from("shen-cindy"), false);
-        assert_eq!(names(&m)[3], "shen-cindy");
-        assert_eq!(m.side_order(Some(&SideId::from("ccaa"))).len(), 3);
     }
 
     #[test]

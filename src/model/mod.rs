@@ -14,8 +14,11 @@ mod organisation;
 mod outcome;
 mod person;
 mod personal;
+mod precedence;
 mod programme;
 mod project;
+pub mod seating;
+mod sides;
 pub mod stats;
 mod text;
 mod text_checks;
@@ -32,15 +35,18 @@ pub use meeting::{
 pub use organisation::{Organisation, Sector};
 pub use outcome::{MinutesStage, Outcome};
 pub use person::{
-    Honorific, NameOrder, Person, fold_for_search, fold_for_search_into, normalize_chinese_name,
+    Honorific, NameOrder, Person, fold_for_search, fold_for_search_into, is_transliterated_name,
+    normalize_chinese_name,
 };
 pub use personal::{CustomField, CustomFieldKind, Gender, PersonalData, custom_field_key};
+pub use precedence::{Moved, Placed, Placement, Reason, role_group};
 pub use programme::{
     AgendaItem, AgendaItemKind, Day, DaySummary, MAX_DAY_MINUTES, MAX_ITEM_MINUTES, Slot, YEARS,
     add_minutes, day_mark, instant_at, item_numbers, move_years,
 };
 pub(crate) use project::unique_keys;
 pub use project::{EntityMap, Project, ProjectInfo};
+pub use sides::{SideNaming, side_name};
 pub use text::{
     Bilingual, MAX_QUOTED_CHARS, clip_for_message, escape_path, escape_text, is_invisible,
     needs_escape, push_escaped,

@@ -41,6 +41,27 @@ pub struct Person {
     /// empty.
     #[serde(default, skip_serializing_if = "super::personal::is_default")]
     pub personal: PersonalData,
+    /// Precedence rank, like PerfectTablePlan's: among the people of one role on a side,
+    /// 1 comes before 2, and anyone ranked before anyone unranked. It follows the person's
+    /// office, so it lives here and orders every meeting of the cooperation (see
+    /// [`crate::model::Meeting::precedence`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rank: Option<u32>,
+    /// The Chinese name is a transliteration of a foreign name (`安娜·施密特` for Anna
+    /// Schmidt): it never makes the Latin name family-name-first. A middle dot in the
+    /// name says so without this mark (see [`Person::chinese_name_is_transliteration`]).
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub transliterated: bool,
+    /// The user chose `name_order` (in the editor, or a list's name-order column): a
+    /// Chinese name typed later never changes it.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub name_order_chosen: bool,
+}
+
+/// Whether a flag is off: this round's additions are written only when set, so that files
+/// without them (every file before, most people) read and diff as they were.
+pub(crate) fn is_false(value: &bool) -> bool {
+    !*value
 }
 
 impl Person {
@@ -144,6 +165,43 @@ impl Person {
         }
     }
 
+    /// Whether the Chinese name transliterates a foreign name: marked so, or written with
+    /// a middle dot between its parts.
+    pub fn chinese_name_is_transliteration(&self) -> bool {
+        self.transliterated || is_transliterated_name(&self.chinese_name)
+    }
+
+    /// The name order the Chinese name suggests: a Chinese name puts the family name first
+    /// (`LI Na 李娜`), a transliterated one keeps the given name first (`Anna SCHMIDT
+    /// 安娜·施密特`); no Chinese name suggests nothing.
+    pub fn order_suggested_by_chinese_name(&self) -> Option<NameOrder> {
+        if self.chinese_name.trim().is_empty() {
+            None
+        } else if self.chinese_name_is_transliteration() {
+            Some(NameOrder::GivenFirst)
+        } else {
+            Some(NameOrder::FamilyFirst)
+        }
+    }
+
+    /// After an edit from `before` to `self`: when the Chinese name was just given, or its
+    /// transliteration mark (a dot, the tick) changed, the name order follows what it
+    /// suggests, unless the user chose the order (now or before): a Chinese name never
+    /// changes an order the user set.
+    pub fn follow_chinese_name(&mut self, before: &Self) {
+        if self.name_order_chosen || self.name_order != before.name_order {
+            return;
+        }
+        let given = before.chinese_name.trim().is_empty() && !self.chinese_name.trim().is_empty();
+        let marked =
+            before.chinese_name_is_transliteration() != self.chinese_name_is_transliteration();
+        if (given || marked)
+            && let Some(order) = self.order_suggested_by_chinese_name()
+        {
+            self.name_order = order;
+        }
+    }
+
     /// Key for sorting by family name, then given name, then Chinese name; case-insensitive.
     pub fn sort_key(&self) -> (String, String, String) {
         (
@@ -169,6 +227,29 @@ impl Person {
         let mine = latin(self);
         !mine.0.is_empty() && mine == latin(other)
     }
+}
+
+/// The marks that separate the parts of a foreign name written in Chinese characters
+/// (`安娜·施密特`): the middle dot and the look-alikes keyboards and fonts give for it.
+const TRANSLITERATION_DOTS: [char; 8] = [
+    '\u{00B7}', // · middle dot, the standard one (GB/T 15834)
+    '\u{2022}', // • bullet
+    '\u{2027}', // ‧ hyphenation point
+    '\u{2219}', // ∙ bullet operator
+    '\u{22C5}', // ⋅ dot operator
+    '\u{30FB}', // ・ katakana middle dot (Japanese input methods)
+    '\u{FF65}', // ･ half-width katakana middle dot
+    '\u{FF0E}', // ． full-width full stop, typed for the dot on some keyboards
+];
+
+/// Whether a Chinese name is a foreign name transliterated, by the dot between its parts
+/// (`安娜·施密特`, `让-克洛德•容克`): such a name keeps the given-name-first order.
+pub fn is_transliterated_name(chinese: &str) -> bool {
+    let name = chinese.trim();
+    name.chars().any(|c| TRANSLITERATION_DOTS.contains(&c))
+        && name
+            .chars()
+            .any(|c| !TRANSLITERATION_DOTS.contains(&c) && !c.is_whitespace())
 }
 
 /// A Chinese name without the spaces users add to align two-character names
@@ -371,6 +452,84 @@ mod tests {
         let b = person("", "", "方艳", NameOrder::FamilyFirst);
         assert!(a.same_name_as(&b));
         assert_eq!(normalize_chinese_name("王\u{3000}茜"), "王茜");
+    }
+
+    #[test]
+    fn a_middle_dot_marks_a_transliterated_name() {
+        for name in [
+            "安娜·施密特",
+            "安娜•施密特",
+            "安娜‧施密特",
+            "安娜・施密特",
+            "让-克洛德·容克",
+            "安娜 · 施密特",
+        ] {
+            assert!(is_transliterated_name(name), "{name}");
+        }
+        for name in ["黄继先", "方 艳", "", "·", " · "] {
+            assert!(!is_transliterated_name(name), "{name}");
+        }
+    }
+
+    #[test]
+    fn a_chinese_name_keeps_a_transliterated_or_chosen_order() {
+        // Ms. Anna Schmidt, given name first, gets her Chinese name: she stays Anna
+        // SCHMIDT, whether the dot comes in one paste or typed after the first characters.
+        let anna = Person {
+            honorific: Honorific::Ms,
+            ..person("Schmidt", "Anna", "", NameOrder::GivenFirst)
+        };
+        let mut pasted = anna.clone();
+        pasted.chinese_name = "安娜·施密特".into();
+        pasted.follow_chinese_name(&anna);
+        assert_eq!(pasted.latin_name(), "Anna SCHMIDT");
+        let mut typed = anna.clone();
+        typed.chinese_name = "安娜".into();
+        typed.follow_chinese_name(&anna);
+        assert_eq!(
+            typed.name_order,
+            NameOrder::FamilyFirst,
+            "a Chinese name, so far"
+        );
+        let before = typed.clone();
+        typed.chinese_name = "安娜·施密特".into();
+        typed.follow_chinese_name(&before);
+        assert_eq!(typed.latin_name(), "Anna SCHMIDT", "the dot puts it back");
+        // Without a dot, the user's mark does the same.
+        let mut marked = anna.clone();
+        marked.chinese_name = "施安娜".into();
+        marked.transliterated = true;
+        marked.follow_chinese_name(&anna);
+        assert_eq!(marked.latin_name(), "Anna SCHMIDT");
+        // A Chinese name for someone without one: family name first, as before.
+        let li = person("Li", "Na", "", NameOrder::GivenFirst);
+        let mut li_zh = li.clone();
+        li_zh.chinese_name = "李娜".into();
+        li_zh.follow_chinese_name(&li);
+        assert_eq!(li_zh.latin_name(), "LI Na");
+        // An order the user chose is never changed by a Chinese name.
+        let chosen = Person {
+            name_order_chosen: true,
+            ..li.clone()
+        };
+        let mut chosen_zh = chosen.clone();
+        chosen_zh.chinese_name = "李娜".into();
+        chosen_zh.follow_chinese_name(&chosen);
+        assert_eq!(chosen_zh.latin_name(), "Na LI");
+        // Nor one chosen in the same edit.
+        let mut same_frame = li.clone();
+        same_frame.chinese_name = "李娜".into();
+        same_frame.name_order = NameOrder::FamilyFirst;
+        let mut undo = same_frame.clone();
+        undo.name_order = NameOrder::GivenFirst;
+        undo.follow_chinese_name(&same_frame);
+        assert_eq!(undo.name_order, NameOrder::GivenFirst);
+        // Correcting a character of an existing name changes nothing.
+        let old = person("Schmidt", "Anna", "施安娜", NameOrder::GivenFirst);
+        let mut fixed = old.clone();
+        fixed.chinese_name = "施安纳".into();
+        fixed.follow_chinese_name(&old);
+        assert_eq!(fixed.name_order, NameOrder::GivenFirst);
     }
 
     #[test]

@@ -132,5 +132,6 @@ fn meeting(m: Meeting) -> crate::model::Meeting {
         minutes_version: None,
         expected_participants: m.expected_participants,
         letter: crate::model::LetterDetails::default(),
+        seating: crate::model::seating::SeatingPlan::default(),
     }
 }

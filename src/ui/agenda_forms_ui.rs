@@ -98,6 +98,10 @@ fn item_form_ui(
     let mut item = original.clone();
     let mut move_to = d;
     let attending = &state.meeting_summary.attending;
+    let first = super::person_picker::First {
+        heading: t.protocol.at_this_meeting,
+        people: &state.meeting_summary.in_order,
+    };
     let picker = &mut state.person_picker;
     form_ui(ui, "agenda_item_form", |ui| {
         bilingual_rows(ui, t, t.item_title, &mut item.title);
@@ -151,6 +155,7 @@ fn item_form_ui(
                         &name,
                         &format!("{} {}", t.speakers, k + 1),
                         t.search_people,
+                        first,
                         &|_| None,
                     ) {
                         *speaker = chosen;
@@ -171,17 +176,24 @@ fn item_form_ui(
             {
                 item.speakers.remove(k);
             }
-            // A new speaker starts as the first attendee who is not speaking yet.
-            let next = meeting
-                .attendees
-                .iter()
-                .map(|a| &a.person)
-                .find(|p| !item.speakers.contains(p))
-                .or_else(|| cx.project.people.keys().next());
-            if let Some(next) = next
-                && ui.button(format!("+ {}", t.add_speaker)).clicked()
-            {
-                item.speakers.push(next.clone());
+            // Nobody is added until chosen: the meeting's attendees first, those already
+            // speaking on this item shown but not offered.
+            let speaking = item.speakers.clone();
+            if let Some(chosen) = picker.add_button(
+                ui,
+                "add_speaker",
+                cx,
+                &format!("+ {}", t.add_speaker),
+                t.add_speaker,
+                t.search_people,
+                first,
+                &|p| {
+                    speaking
+                        .contains(p)
+                        .then(|| t.protocol.already_speaking.to_owned())
+                },
+            ) {
+                item.speakers.push(chosen);
             }
         });
         ui.end_row();

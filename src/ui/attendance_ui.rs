@@ -1,67 +1,80 @@
-//! A meeting's attendance: delegations (sides) with their people in protocol order,
-//! roles, statuses and counts; the sides themselves; and participant statistics.
+//! A meeting's attendance: delegations (sides) with their people in precedence order,
+//! why each one is where they are (role, rank, or moved by hand), roles, statuses and
+//! counts. A person is moved by dragging their row (or with the arrows of the selected
+//! row); the rows hold still while the pointer is over the list, and regroup when it
+//! leaves.
 
+use super::attendance_drag::{Dragged, drag_handle_ui, drop_ui};
 use super::meeting_summary::AttendanceRow;
 use super::style::{
     self, ATTENDEE_COLUMNS, ATTENDEE_ROW_HEIGHT, ATTENDEE_VISIBLE_ROWS, COMBO_MARGIN,
 };
-use super::widgets::{choice_combo_width, form_ui, sorted_organisations};
+use super::widgets::choice_combo_width;
 use super::{Cx, Request, ViewState};
+use crate::document::Edit;
 use crate::export::ExportLanguage;
 use crate::export::attendees::AttendeeFormat;
-use crate::model::{Attendee, Bilingual, Meeting, MeetingId, PersonId, Side, SideId};
+use crate::model::{Attendee, Meeting, MeetingId, Moved, OrganisationId, PersonId, Reason, SideId};
 
-enum RowAction {
+/// What a row of the list asks for.
+pub(super) enum RowAction {
     Up(PersonId),
     Down(PersonId),
     Remove(PersonId),
     /// The attendee at this index, changed.
     Set(usize, Box<Attendee>),
+    /// Move this person by hand to right after that one (`None`: first of their role).
+    Place(PersonId, Option<PersonId>),
+    /// Move this person to that side (dragged onto it).
+    ToSide(PersonId, Option<SideId>),
+    /// A new side made of this organisation (its people move there).
+    NewSideOf(OrganisationId),
+    /// Put this organisation on that side (its people move there).
+    OrganisationOnSide(OrganisationId, SideId),
+    /// Forget the moves by hand on this side.
+    Reset(Option<SideId>),
+    /// The rank of this person (on the person, for every meeting).
+    Rank(PersonId, Option<u32>),
 }
 
 /// The attendees section of the meeting editor. Returns the meeting changed when the user
-/// changed something.
+/// changed something (a rank, which lives on the person, is queued as its own edit).
 ///
 /// Only the rows on screen are built (a 20,000-person training costs what a bilateral
 /// meeting costs); the order comes from the per-revision [`MeetingSummary`].
-///
-/// [`MeetingSummary`]: super::meeting_summary::MeetingSummary
 pub fn attendees_ui(
     ui: &mut egui::Ui,
-    cx: &Cx<'_>,
+    cx: &mut Cx<'_>,
     id: &MeetingId,
     meeting: &Meeting,
     state: &mut ViewState,
 ) -> Option<Meeting> {
     let t = cx.tr();
+    let mut actions = Vec::new();
     let mut changed = toolbar_ui(ui, cx, id, meeting, state);
     counts_ui(ui, cx, meeting, state);
     if meeting.attendees.is_empty() {
         ui.label(egui::RichText::new(t.empty_attendees).color(style::weak_color(ui)));
         return changed;
     }
-    let mut action = None;
+    super::sides_ui::without_side_ui(ui, cx, meeting, &mut actions);
+    let hold = state.attendance.hovered
+        || egui::Popup::is_any_open(ui.ctx())
+        || egui::DragAndDrop::has_payload_of_type::<Dragged>(ui.ctx());
+    state.attendance.sync(&state.meeting_summary, meeting, hold);
     let side_names: Vec<(SideId, String)> = meeting
         .sides
         .iter()
         .map(|s| (s.id.clone(), s.name.get(cx.zh()).to_owned()))
         .collect();
-    let rows = &state.meeting_summary.attendance;
-    let headers = ["#", t.col_name, t.side, t.role, t.status, t.mode];
-    let mut header_ids = Vec::new();
-    ui.horizontal(|ui| {
-        for (k, h) in headers.iter().enumerate() {
-            let width = column_width(k);
-            let r = column(ui, width, |ui| {
-                ui.label(egui::RichText::new(*h).small().strong())
-            });
-            header_ids.push(r.id);
-        }
-    });
+    let header_ids = header_ui(ui, cx);
     let header = |k: usize| header_ids.get(k).copied().unwrap_or(egui::Id::NULL);
+    let view = &state.attendance;
+    let rows = &view.rows;
+    let moved_by_hand = &state.meeting_summary.moved_by_hand;
     let selected = state.attendee.clone();
     let mut clicked = None;
-    super::widgets::nested_rows_ui(
+    let built = super::widgets::nested_rows_ui(
         ui,
         "attendance_rows",
         rows.len(),
@@ -75,28 +88,36 @@ pub fn attendees_ui(
                     .and_then(|s| side_names.iter().find(|(id, _)| id == s))
                     .map_or(t.no_side, |(_, name)| name.as_str());
                 ui.strong(format!("{name} ({n})"));
+                let moved = moved_by_hand.iter().any(|(s, _)| s == side);
+                if moved
+                    && ui
+                        .small_button(t.protocol.reset_order)
+                        .on_hover_text(t.protocol.reset_order_tip)
+                        .accessible_name(format!("{}: {name}", t.protocol.reset_order))
+                        .clicked()
+                {
+                    actions.push(RowAction::Reset(side.clone()));
+                }
             }
-            Some(AttendanceRow::Attendee {
-                index,
-                position,
-                of,
-            }) => {
+            Some(row @ AttendanceRow::Attendee { index, .. }) => {
                 let Some(attendee) = meeting.attendees.get(*index) else {
+                    return;
+                };
+                let Some((position, of, reason)) = view.place(row, &attendee.person) else {
                     return;
                 };
                 let row = AttendeeRow {
                     attendee,
                     index: *index,
-                    position: *position,
-                    of: *of,
+                    position,
+                    of,
+                    reason,
                 };
                 // The selected attendee is edited in place; the others are painted text,
                 // a click selects one (16 rows of combo boxes cost several frames' worth
                 // while scrolling).
                 if selected.as_ref() == Some(&attendee.person) {
-                    if let Some(a) = attendee_row_ui(ui, cx, meeting, &row, &side_names, &header) {
-                        action = Some(a);
-                    }
+                    attendee_row_ui(ui, cx, meeting, &row, &side_names, &header, &mut actions);
                 } else if attendee_line_ui(ui, cx, &row, &side_names) {
                     clicked = Some(attendee.person.clone());
                 }
@@ -104,33 +125,123 @@ pub fn attendees_ui(
             None => {}
         },
     );
+    let list_rect = built.iter().map(|(_, r)| r.rect).reduce(|a, b| a.union(b));
+    state.attendance.hovered = list_rect.is_some_and(|r| ui.rect_contains_pointer(r));
+    drop_ui(ui, cx, meeting, &state.attendance, &built, &mut actions);
+    if state.attendance.stale {
+        ui.label(
+            egui::RichText::new(t.protocol.regroup_hint)
+                .small()
+                .color(style::weak_color(ui)),
+        );
+    }
+    if let Some(note) = &state.attendance.note {
+        ui.colored_label(style::warning_color(ui), note.as_str());
+    }
     if clicked.is_some() {
         state.attendee = clicked;
     }
-    if let Some(action) = action {
-        let mut m = changed.take().unwrap_or_else(|| meeting.clone());
-        match action {
-            RowAction::Up(p) => {
-                m.move_attendee(&p, true);
-            }
-            RowAction::Down(p) => {
-                m.move_attendee(&p, false);
-            }
-            RowAction::Remove(p) => m.attendees.retain(|a| a.person != p),
-            RowAction::Set(index, attendee) => {
-                if let Some(slot) = m.attendees.get_mut(index) {
-                    *slot = *attendee;
-                }
+    for action in actions {
+        let m = changed.get_or_insert_with(|| meeting.clone());
+        apply_row_action(cx, m, action, &mut state.attendance);
+    }
+    changed.filter(|m| m != meeting)
+}
+
+/// Carries out a row's action on `m` (a rank goes to the person, as an edit of its own).
+fn apply_row_action(
+    cx: &mut Cx<'_>,
+    m: &mut Meeting,
+    action: RowAction,
+    view: &mut super::attendance_drag::AttendanceView,
+) {
+    let t = cx.tr();
+    let people = &cx.project.people;
+    match action {
+        RowAction::Up(p) => {
+            m.move_attendee(people, &p, true);
+        }
+        RowAction::Down(p) => {
+            m.move_attendee(people, &p, false);
+        }
+        RowAction::Remove(p) => m.remove_attendee(people, &p),
+        RowAction::Set(index, attendee) => m.set_attendee(people, index, *attendee),
+        RowAction::Place(p, after) => {
+            view.refresh = true;
+            view.note = None;
+            if m.place_attendee(people, &p, after.as_ref()) == Moved::KeptInRole {
+                let role = m
+                    .attendee_index(&p)
+                    .and_then(|i| m.attendees.get(i))
+                    .map(|a| cx.language.choice(a.role))
+                    .unwrap_or_default();
+                view.note = Some(
+                    t.protocol
+                        .kept_in_role
+                        .replace("{name}", &cx.project.person_name(&p))
+                        .replace("{role}", role),
+                );
             }
         }
-        changed = Some(m);
+        RowAction::ToSide(p, side) => {
+            view.refresh = true;
+            if let Some(i) = m.attendee_index(&p)
+                && let Some(a) = m.attendees.get(i)
+            {
+                let mut moved = a.clone();
+                moved.side = side;
+                m.set_attendee(people, i, moved);
+            }
+        }
+        RowAction::NewSideOf(org) => {
+            let naming = super::sides_ui::naming_for(m, &org);
+            m.add_side_of(&cx.project.organisations, people, &[org], naming);
+        }
+        RowAction::OrganisationOnSide(org, side) => {
+            m.put_organisation_on_side(people, &side, &org);
+        }
+        RowAction::Reset(side) => {
+            m.reset_precedence(side.as_ref());
+        }
+        RowAction::Rank(p, rank) => {
+            if let Some(person) = cx.project.people.get(&p)
+                && person.rank != rank
+            {
+                let mut person = person.clone();
+                person.rank = rank;
+                cx.edit_step(Edit::PutPerson(p, person));
+            }
+        }
     }
-    changed
+}
+
+/// The column headers; returns their ids, which name the cells of the selected row.
+fn header_ui(ui: &mut egui::Ui, cx: &Cx<'_>) -> Vec<egui::Id> {
+    let t = cx.tr();
+    let headers = [
+        "#",
+        t.col_name,
+        t.side,
+        t.role,
+        t.protocol.col_why,
+        t.status,
+        t.mode,
+    ];
+    let mut ids = Vec::new();
+    ui.horizontal(|ui| {
+        for (k, h) in headers.iter().enumerate() {
+            let r = column(ui, column_width(k), |ui| {
+                ui.label(egui::RichText::new(*h).small().strong())
+            });
+            ids.push(r.id);
+        }
+    });
+    ids
 }
 
 /// The width of attendance column `k`.
 fn column_width(k: usize) -> f32 {
-    // Only the six columns exist; one more would get the least a column gets.
+    // Only the seven columns exist; one more would get the least a column gets.
     ATTENDEE_COLUMNS
         .get(k)
         .copied()
@@ -156,6 +267,26 @@ struct AttendeeRow<'a> {
     index: usize,
     position: usize,
     of: usize,
+    reason: Reason,
+}
+
+/// Why someone is where they are: a few words, and the sentence for the tooltip.
+fn why(cx: &Cx<'_>, row: &AttendeeRow<'_>) -> (String, String) {
+    let t = &cx.tr().protocol;
+    let role = cx.language.choice(row.attendee.role);
+    match row.reason {
+        Reason::Hand => (t.why_hand.to_owned(), t.why_hand_tip.to_owned()),
+        Reason::Rank(n) => (
+            t.why_rank.replace("{n}", &n.to_string()),
+            t.why_rank_tip
+                .replace("{role}", role)
+                .replace("{n}", &n.to_string()),
+        ),
+        Reason::Role => (
+            t.why_role.to_owned(),
+            t.why_role_tip.replace("{role}", role),
+        ),
+    }
 }
 
 /// An attendee not selected: the same columns as painted text, one click target.
@@ -186,32 +317,49 @@ fn attendee_line_ui(
             ui.visuals().widgets.hovered.weak_bg_fill,
         );
     }
+    let (why_text, why_tip) = why(cx, row);
     let cells = [
         (row.position + 1).to_string(),
         name.clone(),
         side.to_owned(),
         cx.language.choice(a.role).to_owned(),
+        why_text,
         cx.language.choice(a.status).to_owned(),
         cx.language.choice(a.mode).to_owned(),
     ];
     let spacing = ui.spacing().item_spacing.x;
     let mut x = rect.left();
-    let color = ui.visuals().text_color();
-    for (text, width) in cells.into_iter().zip(ATTENDEE_COLUMNS) {
-        // Text inside a combo box starts after its frame: the painted text lines up.
+    for (k, (text, width)) in cells.into_iter().zip(ATTENDEE_COLUMNS).enumerate() {
+        // Text inside a combo box starts after its frame: the painted text lines up; the
+        // number sits after the drag handle.
+        let start = if k == 0 {
+            style::DRAG_HANDLE_WIDTH + style::CELL_PADDING
+        } else {
+            style::CELL_PADDING
+        };
         let cell = egui::Rect::from_x_y_ranges(
-            x + style::CELL_PADDING..=x + width - style::CELL_END_PADDING,
+            x + start..=x + width - style::CELL_END_PADDING,
             rect.y_range(),
         );
+        let color = if k == 4 && row.reason == Reason::Hand {
+            ui.visuals().strong_text_color()
+        } else if k == 4 {
+            style::weak_color(ui)
+        } else {
+            ui.visuals().text_color()
+        };
         super::widgets::paint_line_in(ui, cell, text, egui::TextStyle::Body, color);
         x += width + spacing;
     }
+    drag_handle_ui(ui, cx, rect, &a.person);
     response
         .widget_info(|| egui::WidgetInfo::selected(egui::Role::Button, true, false, name.clone()));
-    response.on_hover_text(t.click_to_edit_attendee).clicked()
+    response
+        .on_hover_text(format!("{why_tip}\n{}", t.click_to_edit_attendee))
+        .clicked()
 }
 
-/// One attendee: name, side, role, status, mode, and the protocol-order buttons.
+/// One attendee: name, side, role, rank, status, mode, and the precedence buttons.
 fn attendee_row_ui(
     ui: &mut egui::Ui,
     cx: &Cx<'_>,
@@ -219,12 +367,22 @@ fn attendee_row_ui(
     row: &AttendeeRow<'_>,
     side_names: &[(SideId, String)],
     header: &dyn Fn(usize) -> egui::Id,
-) -> Option<RowAction> {
+    actions: &mut Vec<RowAction>,
+) {
     let t = cx.tr();
-    let mut action = None;
     let mut attendee = row.attendee.clone();
     let width = column_width;
-    column(ui, width(0), |ui| ui.label(format!("{}", row.position + 1)));
+    let start = ui.cursor().min;
+    column(ui, width(0), |ui| {
+        ui.add_space(style::DRAG_HANDLE_WIDTH);
+        ui.label(format!("{}", row.position + 1));
+    });
+    drag_handle_ui(
+        ui,
+        cx,
+        egui::Rect::from_min_size(start, egui::vec2(width(0), ATTENDEE_ROW_HEIGHT)),
+        &attendee.person,
+    );
     let person_salt = format!("attendee_{}", attendee.person);
     let name = cx.project.person_name(&attendee.person);
     ui.allocate_ui_with_layout(
@@ -236,15 +394,25 @@ fn attendee_row_ui(
                 .labelled_by(header(1));
         },
     );
+    let org = cx
+        .project
+        .people
+        .get(&attendee.person)
+        .and_then(|p| p.organisation.clone());
     column(ui, width(2), |ui| {
-        side_combo(
+        if let Some(action) = super::sides_ui::side_combo(
             ui,
             cx,
+            meeting,
             &format!("{person_salt}_side"),
             side_names,
+            org.as_ref(),
             &mut attendee.side,
             header(2),
-        );
+            width(2) - COMBO_MARGIN,
+        ) {
+            actions.push(action);
+        }
     });
     column(ui, width(3), |ui| {
         choice_combo_width(
@@ -257,47 +425,86 @@ fn attendee_row_ui(
         )
     });
     column(ui, width(4), |ui| {
+        let (_, tip) = why(cx, row);
+        let mut rank = cx
+            .project
+            .people
+            .get(&attendee.person)
+            .and_then(|p| p.rank)
+            .unwrap_or(0);
+        let before = rank;
+        ui.label(egui::RichText::new(t.protocol.rank).small())
+            .on_hover_text(&tip);
+        ui.add(
+            egui::DragValue::new(&mut rank)
+                .range(0..=999)
+                .speed(0.1)
+                .custom_formatter(|n, _| {
+                    if n < 0.5 {
+                        "—".to_owned()
+                    } else {
+                        n.to_string()
+                    }
+                }),
+        )
+        .on_hover_text(format!("{}\n\n{tip}", t.protocol.rank_tip))
+        .accessible_name(t.protocol.rank_of.replace("{name}", &name));
+        if rank != before {
+            actions.push(RowAction::Rank(
+                attendee.person.clone(),
+                (rank > 0).then_some(rank),
+            ));
+        }
+    });
+    column(ui, width(5), |ui| {
         choice_combo_width(
             ui,
             &format!("{person_salt}_status"),
             cx.language,
             &mut attendee.status,
-            header(4),
-            Some(width(4) - COMBO_MARGIN),
+            header(5),
+            Some(width(5) - COMBO_MARGIN),
         )
     });
-    column(ui, width(5), |ui| {
+    column(ui, width(6), |ui| {
         choice_combo_width(
             ui,
             &format!("{person_salt}_mode"),
             cx.language,
             &mut attendee.mode,
-            header(5),
-            Some(width(5) - COMBO_MARGIN),
+            header(6),
+            Some(width(6) - COMBO_MARGIN),
         )
     });
-    // Moving never changes a role: past the head of delegation (or the deputy) the
-    // buttons are off and say why.
-    let can_up = row.position > 0 && meeting.can_move_attendee(row.index, true);
-    let can_down = row.position + 1 < row.of && meeting.can_move_attendee(row.index, false);
-    let why = |at_end: bool| if at_end { "" } else { t.head_comes_first };
+    // Moving never changes a role: at the end of their role's people the buttons are off
+    // and say why.
+    let people = &cx.project.people;
+    let can_up = meeting.can_move_attendee(people, row.index, true);
+    let can_down = meeting.can_move_attendee(people, row.index, false);
+    let why_not = |at_end: bool| {
+        if at_end {
+            ""
+        } else {
+            t.protocol.move_not_past_role
+        }
+    };
     if ui
         .add_enabled(can_up, egui::Button::new("↑"))
         .on_hover_text(t.move_up_protocol)
-        .on_disabled_hover_text(why(row.position == 0))
+        .on_disabled_hover_text(why_not(row.position == 0))
         .accessible_name(format!("{}: {name}", t.move_up_protocol))
         .clicked()
     {
-        action = Some(RowAction::Up(attendee.person.clone()));
+        actions.push(RowAction::Up(attendee.person.clone()));
     }
     if ui
         .add_enabled(can_down, egui::Button::new("↓"))
         .on_hover_text(t.move_down_protocol)
-        .on_disabled_hover_text(why(row.position + 1 >= row.of))
+        .on_disabled_hover_text(why_not(row.position + 1 >= row.of))
         .accessible_name(format!("{}: {name}", t.move_down_protocol))
         .clicked()
     {
-        action = Some(RowAction::Down(attendee.person.clone()));
+        actions.push(RowAction::Down(attendee.person.clone()));
     }
     if ui
         .small_button("×")
@@ -305,44 +512,11 @@ fn attendee_row_ui(
         .accessible_name(format!("{}: {name}", t.remove))
         .clicked()
     {
-        action = Some(RowAction::Remove(attendee.person.clone()));
+        actions.push(RowAction::Remove(attendee.person.clone()));
     }
-    if action.is_none() && &attendee != row.attendee {
-        action = Some(RowAction::Set(row.index, Box::new(attendee)));
+    if &attendee != row.attendee {
+        actions.push(RowAction::Set(row.index, Box::new(attendee)));
     }
-    action
-}
-
-fn side_combo(
-    ui: &mut egui::Ui,
-    cx: &Cx<'_>,
-    salt: &str,
-    sides: &[(SideId, String)],
-    value: &mut Option<SideId>,
-    label: egui::Id,
-) {
-    let t = cx.tr();
-    let text = value
-        .as_ref()
-        .map(|s| {
-            sides
-                .iter()
-                .find(|(id, _)| id == s)
-                .map_or_else(|| format!("▲ {s}"), |(_, n)| n.clone())
-        })
-        .unwrap_or_else(|| t.none_choice.to_owned());
-    egui::ComboBox::from_id_salt(salt)
-        .selected_text(text)
-        .width(column_width(2) - COMBO_MARGIN)
-        .truncate()
-        .show_ui(ui, |ui| {
-            ui.selectable_value(value, None, t.none_choice);
-            for (id, name) in sides {
-                ui.selectable_value(value, Some(id.clone()), name);
-            }
-        })
-        .response
-        .labelled_by(label);
 }
 
 fn toolbar_ui(
@@ -355,31 +529,27 @@ fn toolbar_ui(
     let t = cx.tr();
     let mut changed = None;
     ui.horizontal(|ui| {
-        // Anyone not attending yet; their side follows from their organisation.
+        // Anyone not attending yet, the people of the sides' organisations first; their
+        // side follows from their organisation. Nobody is added until chosen.
         let attending = &state.meeting_summary.attending;
-        let chosen = state.person_picker.show(
+        let first = super::person_picker::First {
+            heading: t.protocol.of_the_sides,
+            people: &state.meeting_summary.side_people,
+        };
+        let chosen = state.person_picker.add_button(
             ui,
             "add_attendee",
             cx,
             &format!("+ {}", t.add_attendee),
             t.add_attendee,
             t.search_people,
+            first,
             &|p| attending.contains(p).then(|| t.attending.to_owned()),
         );
         if let Some(pid) = chosen {
             let mut m = meeting.clone();
             let mut attendee = Attendee::new(pid.clone());
-            let org = cx
-                .project
-                .people
-                .get(&pid)
-                .and_then(|p| p.organisation.clone());
-            attendee.side = org
-                .and_then(|o| m.sides.iter().find(|s| s.organisations.contains(&o)))
-                .or_else(|| m.sides.first())
-                .map(|s| s.id.clone());
-            attendee.rank =
-                u32::try_from(m.side_order(attendee.side.as_ref()).len() + 1).unwrap_or(u32::MAX);
+            attendee.side = m.side_for(cx.project.people.get(&pid));
             m.attendees.push(attendee);
             changed = Some(m);
         }
@@ -509,61 +679,4 @@ fn counts_ui(ui: &mut egui::Ui, cx: &Cx<'_>, meeting: &Meeting, state: &ViewStat
         egui::RichText::new(format!("{} — {}", parts.join(" · "), statuses.join(" · ")))
             .color(style::weak_color(ui)),
     );
-}
-
-/// The sides (delegations) of a meeting, with their organisations.
-pub fn sides_ui(ui: &mut egui::Ui, cx: &Cx<'_>, meeting: &mut Meeting) {
-    let t = cx.tr();
-    let orgs = sorted_organisations(cx.project, cx.zh());
-    let mut remove = None;
-    for (i, side) in meeting.sides.iter_mut().enumerate() {
-        ui.group(|ui| {
-            form_ui(ui, &format!("side_form_{i}"), |ui| {
-                ui.label(t.side_name);
-                ui.horizontal(|ui| {
-                    ui.add(
-                        egui::TextEdit::singleline(&mut side.name.en)
-                            .hint_text(t.english)
-                            .desired_width(style::PAIR_FIELD_WIDTH),
-                    );
-                    ui.add(
-                        egui::TextEdit::singleline(&mut side.name.zh)
-                            .hint_text(t.chinese)
-                            .desired_width(style::PAIR_FIELD_WIDTH),
-                    );
-                    if ui.small_button("×").on_hover_text(t.remove).clicked() {
-                        remove = Some(i);
-                    }
-                });
-                ui.end_row();
-                ui.label(t.cmd_show_organisations);
-                ui.horizontal_wrapped(|ui| {
-                    for (id, name) in &orgs {
-                        let mut member = side.organisations.contains(id);
-                        if ui.checkbox(&mut member, name).changed() {
-                            if member {
-                                side.organisations.push(id.clone());
-                            } else {
-                                side.organisations.retain(|o| o != id);
-                            }
-                        }
-                    }
-                });
-                ui.end_row();
-            });
-        });
-    }
-    if let Some(i) = remove
-        && i < meeting.sides.len()
-    {
-        meeting.sides.remove(i);
-    }
-    if ui.button(format!("+ {}", t.add_side)).clicked() {
-        let id = meeting.new_side_id(&format!("side-{}", meeting.sides.len() + 1));
-        meeting.sides.push(Side {
-            id,
-            name: Bilingual::new(t.new_side, ""),
-            organisations: Vec::new(),
-        });
-    }
 }

@@ -6,7 +6,8 @@ use egui::{KeyboardShortcut, Modifiers};
 
 use super::palette_ui::Palette;
 use super::{View, ViewState};
-use crate::export::ExportLanguage;
+use crate::export::seating::SeatingOptions;
+use crate::export::{ExportLanguage, ExportRequest};
 use crate::workspace::{Action, Command, Key, Request, Shortcut, Workspace};
 
 /// The egui shortcut of `shortcut`.
@@ -161,6 +162,7 @@ pub fn view_command(
             meeting?;
             // From another view it opens the minutes; in the meetings view it toggles them.
             view.minutes_mode = view.view != View::Meetings || !view.minutes_mode;
+            view.seating_mode = false;
             view.view = View::Meetings;
             return None;
         }
@@ -175,6 +177,28 @@ pub fn view_command(
             });
             return None;
         }
+        Command::SeatingPlan => {
+            meeting?;
+            // From another view it opens the plan; in the meetings view it toggles it.
+            view.seating_mode = view.view != View::Meetings || !view.seating_mode;
+            view.minutes_mode = false;
+            view.view = View::Meetings;
+            return None;
+        }
+        Command::ExportSeating(format) => Request::Export(Box::new(ExportRequest::Seating {
+            meeting: meeting?,
+            format,
+            language: view.seating.language,
+            options: SeatingOptions {
+                paper: view.seating.paper,
+                ..SeatingOptions::default()
+            },
+        })),
+        Command::PlaceCards => Request::Export(Box::new(ExportRequest::PlaceCards {
+            meeting: meeting?,
+            options: SeatingOptions::default(),
+            cards: view.seating.cards,
+        })),
         Command::ExportCommitments(format) => Request::ExportCommitments {
             format,
             language: ExportLanguage::Both,

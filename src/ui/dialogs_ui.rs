@@ -93,6 +93,9 @@ pub fn dialog_ui(
         Dialog::ConfirmLoss(action) => {
             super::recovery_ui::confirm_loss_dialog_ui(ctx, workspace, action)
         }
+        Dialog::NewMeeting(form) => {
+            super::new_meeting_ui::new_meeting_dialog_ui(ctx, workspace, form)
+        }
         Dialog::ImportAttendees(state) => {
             super::import_attendees_ui::import_attendees_dialog_ui(ctx, workspace, state)
         }

@@ -6,8 +6,9 @@
 
 use super::style::{self, space};
 use crate::i18n::Language;
+use crate::import::apply::without_side;
 use crate::import::attendees::{Fate, Field, OrganisationRef, ParsedPerson, SkipReason};
-use crate::model::{Choice, Honorific, NameOrder, Project};
+use crate::model::{Choice, Honorific, Meeting, NameOrder, Project};
 use crate::workspace::{ImportState, thousands};
 
 /// The preview, the changes and the skipped rows.
@@ -34,9 +35,56 @@ pub fn preview_ui(
         .replace("{updated}", &thousands(count(Fate::Updated)))
         .replace("{skipped}", &thousands(state.skipped.len()));
     ui.label(counts);
-    people_ui(ui, project, &mut state.preview, language);
+    // Into a meeting: who would have no side, and why (their organisation is on none).
+    let meeting = state
+        .meeting
+        .as_ref()
+        .filter(|_| state.add_to_meeting)
+        .and_then(|m| project.meetings.get(m));
+    if let Some(m) = meeting {
+        without_side_ui(ui, project, m, &state.preview, language);
+    }
+    people_ui(ui, project, meeting, &mut state.preview, language);
     changes_ui(ui, &mut state.preview, language);
     skipped_ui(ui, state, language);
+}
+
+/// `3 will have no side: AFNOR, ISO on no side of this meeting…`, when anyone would.
+fn without_side_ui(
+    ui: &mut egui::Ui,
+    project: &Project,
+    meeting: &Meeting,
+    preview: &[ParsedPerson],
+    language: Language,
+) {
+    let t = language.strings();
+    let zh = language.prefers_chinese();
+    let mut orgs: Vec<String> = Vec::new();
+    let mut n = 0;
+    for entry in preview {
+        if let Some(no_side) = without_side(project, meeting, entry, zh) {
+            n += 1;
+            let org = no_side
+                .organisation
+                .unwrap_or_else(|| t.protocol.no_organisation.to_owned());
+            if !orgs.contains(&org) {
+                orgs.push(org);
+            }
+        }
+    }
+    if n > 0 {
+        let sep = if zh { "、" } else { ", " };
+        ui.colored_label(
+            style::warning_color(ui),
+            format!(
+                "▲ {}",
+                t.protocol
+                    .preview_without_side
+                    .replace("{n}", &thousands(n))
+                    .replace("{orgs}", &orgs.join(sep))
+            ),
+        );
+    }
 }
 
 /// The editable table of people: only the rows in view are laid out (`body.rows`), so a
@@ -44,6 +92,7 @@ pub fn preview_ui(
 fn people_ui(
     ui: &mut egui::Ui,
     project: &Project,
+    meeting: Option<&Meeting>,
     preview: &mut Vec<ParsedPerson>,
     language: Language,
 ) {
@@ -136,6 +185,19 @@ fn people_ui(
                         ),
                     };
                     let response = ui.label(egui::RichText::new(fate).small());
+                    let zh = language.prefers_chinese();
+                    if let Some(no_side) = meeting.and_then(|m| without_side(project, m, entry, zh))
+                    {
+                        let org = no_side
+                            .organisation
+                            .unwrap_or_else(|| t.protocol.no_organisation.to_owned());
+                        ui.label(
+                            egui::RichText::new(t.protocol.preview_no_side)
+                                .small()
+                                .color(style::warning_color(ui)),
+                        )
+                        .on_hover_text(t.protocol.preview_no_side_tip.replace("{org}", &org));
+                    }
                     if entry.from_pinyin && entry.matched.is_none() {
                         ui.label(
                             egui::RichText::new(format!("▲ {}", t.pinyin_check))
@@ -181,11 +243,17 @@ fn people_ui(
                         .width(style::IMPORT_ORDER_WIDTH)
                         .show_ui(ui, |ui| {
                             for o in NameOrder::ALL {
-                                ui.selectable_value(
-                                    &mut entry.person.name_order,
-                                    *o,
-                                    language.choice(*o),
-                                );
+                                // Chosen here: no Chinese name changes it later.
+                                if ui
+                                    .selectable_value(
+                                        &mut entry.person.name_order,
+                                        *o,
+                                        language.choice(*o),
+                                    )
+                                    .changed()
+                                {
+                                    entry.person.name_order_chosen = true;
+                                }
                             }
                         })
                         .response

@@ -5,8 +5,8 @@
 use std::collections::HashSet;
 
 use crate::model::{
-    AttendanceStatus, Choice as _, CommitmentId, DaySummary, Meeting, MeetingId, PersonId, SideId,
-    followup,
+    AttendanceStatus, Choice as _, CommitmentId, DaySummary, Meeting, MeetingId, PersonId, Reason,
+    SideId, followup,
 };
 
 /// One row of the agenda editor: a day's heading, or one of its items.
@@ -66,8 +66,13 @@ pub enum AttendanceRow {
         position: usize,
         /// How many people the side has.
         of: usize,
+        /// Why they are at that place (role, rank, or moved by hand).
+        reason: Reason,
     },
 }
+
+/// How many people of the sides' organisations the attendee picker lists first.
+const SIDE_PEOPLE_MAX: usize = 200;
 
 /// The derived data of one meeting at one revision.
 #[derive(Clone, Debug, Default)]
@@ -84,6 +89,14 @@ pub struct MeetingSummary {
     pub likely_zones: Vec<chrono_tz::Tz>,
     /// Everyone on the attendance list.
     pub attending: HashSet<PersonId>,
+    /// The attendees in precedence order, side after side: whom the person pickers of the
+    /// meeting (speakers) list first.
+    pub in_order: Vec<PersonId>,
+    /// People of the sides' organisations not attending yet (the first 200): whom the
+    /// attendee picker lists first.
+    pub side_people: Vec<PersonId>,
+    /// How many attendees of each side were moved by hand (for its Reset order).
+    pub moved_by_hand: Vec<(Option<SideId>, usize)>,
     /// The attendance list: sides in order, each followed by its people in protocol order.
     pub attendance: Vec<AttendanceRow>,
     /// Attendees per side (`None`: without a side), for sides that have any.
@@ -116,19 +129,27 @@ impl MeetingSummary {
             .collect();
         let mut attendance = Vec::with_capacity(meeting.attendees.len() + sides.len());
         let mut side_counts = Vec::new();
+        let mut in_order = Vec::with_capacity(meeting.attendees.len());
+        let mut moved_by_hand = Vec::new();
         for side in sides {
-            let order = meeting.side_order(side.as_ref());
+            let order = meeting.precedence_placed(&project.people, side.as_ref());
             if order.is_empty() {
                 continue;
             }
             let of = order.len();
             side_counts.push((side.clone(), of));
+            in_order.extend(order.iter().map(|p| p.attendee.person.clone()));
+            let moved = order.iter().filter(|p| p.reason == Reason::Hand).count();
+            if moved > 0 {
+                moved_by_hand.push((side.clone(), moved));
+            }
             attendance.push(AttendanceRow::Side(side, of));
-            attendance.extend(order.into_iter().enumerate().map(|(position, index)| {
+            attendance.extend(order.into_iter().enumerate().map(|(position, placed)| {
                 AttendanceRow::Attendee {
-                    index,
+                    index: placed.index,
                     position,
                     of,
+                    reason: placed.reason,
                 }
             }));
         }
@@ -141,6 +162,31 @@ impl MeetingSummary {
                 )
             })
             .collect();
+        let attending: HashSet<PersonId> =
+            meeting.attendees.iter().map(|a| a.person.clone()).collect();
+        let side_orgs: HashSet<&crate::model::OrganisationId> = meeting
+            .sides
+            .iter()
+            .flat_map(|s| s.organisations.iter())
+            .collect();
+        let side_people = if side_orgs.is_empty() {
+            Vec::new()
+        } else {
+            let mut found: Vec<(&PersonId, &crate::model::Person)> = project
+                .people
+                .iter()
+                .filter(|(id, p)| {
+                    !attending.contains(*id)
+                        && p.organisation
+                            .as_ref()
+                            .is_some_and(|o| side_orgs.contains(o))
+                })
+                .take(SIDE_PEOPLE_MAX)
+                .collect();
+            // By family name, as the list of everyone below them.
+            found.sort_by_cached_key(|(id, p)| (p.sort_key(), (*id).clone()));
+            found.into_iter().map(|(id, _)| id.clone()).collect()
+        };
         let series_open = if meeting.series.is_some() {
             followup::open_commitments_of_series(project, id, meeting)
         } else {
@@ -152,7 +198,10 @@ impl MeetingSummary {
             days: meeting.day_summaries(),
             agenda_rows: agenda_rows(meeting),
             likely_zones: likely_zones(project, meeting),
-            attending: meeting.attendees.iter().map(|a| a.person.clone()).collect(),
+            attending,
+            in_order,
+            side_people,
+            moved_by_hand,
             attendance,
             side_counts,
             by_status,

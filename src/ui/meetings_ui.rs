@@ -1,8 +1,6 @@
 //! Meetings: a list in date order, and the editor of one meeting with its details, sides,
 //! attendees, agenda and minutes.
 
-use chrono::Datelike as _;
-
 use super::style;
 use super::widgets::{
     ZoneContext, bilingual_rows, cell, choice_row, delete_button, empty_message, form_ui,
@@ -22,21 +20,9 @@ pub fn meetings_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>, state: &mut ViewState) {
         "meetings",
         &mut (cx, state),
         |ui, (cx, state)| {
+            // A meeting starts from its sides: the dialog asks for them.
             if list_header_ui(ui, t, t.add_meeting, &mut state.meetings_search) {
-                let today = cx.today;
-                let tz = cx
-                    .project
-                    .meetings
-                    .values()
-                    .next_back()
-                    .map_or(chrono_tz::Europe::Paris, |m| m.time_zone);
-                let id = cx
-                    .project
-                    .new_meeting_id(&format!("meeting-{}", today.year()));
-                let mut meeting = Meeting::new(today, tz);
-                meeting.title = Bilingual::new(t.new_meeting, "");
-                cx.edit_step(Edit::PutMeeting(id.clone(), Box::new(meeting)));
-                state.meeting = Some(id);
+                state.request = Some(super::Request::NewMeeting);
             }
             let project = cx.project;
             let query = fold_for_search(&state.meetings_search);
@@ -151,6 +137,10 @@ fn meeting_editor_ui(
         super::minutes_ui::live_minutes_ui(ui, cx, id, meeting, state);
         return;
     }
+    if state.seating_mode {
+        super::seating_ui::seating_ui(ui, cx, id, meeting, state);
+        return;
+    }
     let t = cx.tr();
     let zh = cx.zh();
     // Minutes too long to edit are shown from the meeting: copying 50 MB every frame
@@ -166,7 +156,6 @@ fn meeting_editor_ui(
     let original = details_of(meeting);
     let mut details = details_of(meeting);
     ui.horizontal(|ui| {
-        ui.heading(meeting.title.get(zh));
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             if delete_button(ui, t) {
                 state.delete(super::View::Meetings, Deletion::Meeting(id.clone()));
@@ -179,6 +168,15 @@ fn meeting_editor_ui(
             {
                 state.request = Some(super::Request::NextInSeries(id.clone()));
             }
+            let seating =
+                super::commands_ui::shortcut_text(ui.ctx(), crate::workspace::Command::SeatingPlan);
+            if ui
+                .button(t.seating.seating_plan)
+                .on_hover_text(format!("{} ({seating})", t.seating.seating_plan_tip))
+                .clicked()
+            {
+                state.seating_mode = true;
+            }
             let shortcut =
                 super::commands_ui::shortcut_text(ui.ctx(), crate::workspace::Command::TakeMinutes);
             if ui
@@ -188,6 +186,13 @@ fn meeting_editor_ui(
             {
                 state.minutes_mode = true;
             }
+            // The title in what the buttons leave, cut with "…" rather than under them.
+            ui.with_layout(egui::Layout::left_to_right(egui::Align::Center), |ui| {
+                ui.add(
+                    egui::Label::new(egui::RichText::new(meeting.title.get(zh)).heading())
+                        .truncate(),
+                );
+            });
         });
     });
     ui.add_space(style::space::S);
@@ -226,11 +231,15 @@ fn meeting_editor_ui(
                 changed = Some(m);
             }
         });
+    // Open while the meeting has no side: that is where they are made.
     egui::CollapsingHeader::new(format!("{} ({})", t.sides, meeting.sides.len()))
         .id_salt("sides")
-        .default_open(false)
+        .default_open(meeting.sides.is_empty())
         .show(ui, |ui| {
-            super::attendance_ui::sides_ui(ui, cx, &mut details)
+            if let Some(m) = super::sides_ui::sides_ui(ui, cx, meeting) {
+                details.sides.clone_from(&m.sides);
+                changed = Some(m);
+            }
         });
     egui::CollapsingHeader::new(t.letters.letter_details)
         .id_salt("letter_details")

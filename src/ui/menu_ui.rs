@@ -55,6 +55,11 @@ pub fn menu_bar_ui(
                     entry(ui, Command::NameCards);
                     entry(ui, Command::Letters);
                     ui.separator();
+                    for format in crate::export::seating::SeatingFormat::ALL {
+                        entry(ui, Command::ExportSeating(format));
+                    }
+                    entry(ui, Command::PlaceCards);
+                    ui.separator();
                     for format in crate::export::minutes::MinutesFormat::ALL {
                         entry(ui, Command::ExportMinutes(format));
                     }
@@ -78,6 +83,7 @@ pub fn menu_bar_ui(
                 entry(ui, Command::PasteAgenda);
                 ui.separator();
                 entry(ui, Command::TakeMinutes);
+                entry(ui, Command::SeatingPlan);
                 entry(ui, Command::AddDecision);
                 entry(ui, Command::AddCommitment);
             });

@@ -201,10 +201,8 @@ fn attendance_ui(ui: &mut egui::Ui, cx: &Cx<'_>, meeting: &Meeting, changed: &mu
     let mut shown = 0;
     ui.horizontal_wrapped(|ui| {
         for side in sides {
-            for index in meeting.side_order(side) {
-                let Some(attendee) = meeting.attendees.get(index) else {
-                    continue;
-                };
+            for placed in meeting.precedence_placed(&cx.project.people, side) {
+                let (index, attendee) = (placed.index, placed.attendee);
                 if attendee.status == AttendanceStatus::Declined {
                     continue;
                 }

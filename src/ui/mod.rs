@@ -6,6 +6,7 @@
 mod agenda_actions;
 pub mod agenda_forms_ui;
 pub mod agenda_ui;
+mod attendance_drag;
 pub mod attendance_ui;
 pub mod commands_ui;
 pub mod commitments_ui;
@@ -22,6 +23,7 @@ pub mod menu_ui;
 pub mod minutes_ui;
 pub mod name_cards_ui;
 pub mod nav_ui;
+pub mod new_meeting_ui;
 pub mod organisations_ui;
 pub mod overview_ui;
 pub mod palette_ui;
@@ -32,7 +34,10 @@ pub mod person_picker;
 pub mod personal_ui;
 pub mod project_ui;
 pub mod recovery_ui;
+mod seating_canvas;
+pub mod seating_ui;
 pub mod series_ui;
+pub mod sides_ui;
 pub mod stats_ui;
 pub mod status_ui;
 pub mod style;
@@ -165,6 +170,8 @@ pub struct ViewState {
     pub person_picker: person_picker::PersonPicker,
     /// What the meeting editor derives from the selected meeting, per revision.
     pub meeting_summary: meeting_summary::MeetingSummary,
+    /// The rows the attendance list shows (held still while the user works in it).
+    pub attendance: attendance_drag::AttendanceView,
     /// The view whose selected entry was just deleted: its editor stays empty until the
     /// user picks an entry, so that another entry's Delete button never moves under the
     /// cursor.
@@ -180,6 +187,10 @@ pub struct ViewState {
     /// The height each item of the live minutes took when last drawn, for the space of
     /// those off screen.
     pub minutes_heights: std::collections::BTreeMap<ItemId, f32>,
+    /// Whether the selected meeting shows its seating plan instead of its editor.
+    pub seating_mode: bool,
+    /// The seating view: the plan worked out, the seat selected, the export choices.
+    pub seating: seating_ui::SeatingView,
 }
 
 impl ViewState {

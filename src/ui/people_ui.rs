@@ -127,6 +127,9 @@ pub fn people_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>, state: &mut ViewState) {
                         title: person.title.clone(),
                         email: person.email.clone(),
                         phone: person.phone.clone(),
+                        rank: person.rank,
+                        transliterated: person.transliterated,
+                        name_order_chosen: person.name_order_chosen,
                         notes: if long_notes.is_some() {
                             String::new()
                         } else {
@@ -170,6 +173,10 @@ fn person_editor_ui(
         text_row(ui, t.family_name, &mut person.family_name);
         text_row(ui, t.given_name, &mut person.given_name);
         text_row(ui, t.chinese_name, &mut person.chinese_name);
+        ui.label("");
+        ui.checkbox(&mut person.transliterated, t.protocol.transliterated)
+            .on_hover_text(t.protocol.transliterated_tip);
+        ui.end_row();
         choice_row(ui, t.name_order, cx.language, &mut person.name_order);
         ui.label(t.shown_as);
         ui.label(egui::RichText::new(addressed_name(&person, cx.language)).strong());
@@ -186,6 +193,28 @@ fn person_editor_ui(
         );
         ui.end_row();
         bilingual_rows(ui, t, t.title, &mut person.title);
+        let l = ui.label(t.protocol.rank).on_hover_text(t.protocol.rank_tip);
+        let mut rank = person.rank.unwrap_or(0);
+        if ui
+            .add(
+                egui::DragValue::new(&mut rank)
+                    .range(0..=999)
+                    .speed(0.1)
+                    .custom_formatter(|n, _| {
+                        if n < 0.5 {
+                            "—".to_owned()
+                        } else {
+                            n.to_string()
+                        }
+                    }),
+            )
+            .on_hover_text(t.protocol.rank_tip)
+            .labelled_by(l.id)
+            .changed()
+        {
+            person.rank = (rank > 0).then_some(rank);
+        }
+        ui.end_row();
         text_row(ui, t.email, &mut person.email);
         text_row(ui, t.phone, &mut person.phone);
         match long_notes {
@@ -203,13 +232,13 @@ fn person_editor_ui(
         );
     });
     duplicates_ui(ui, cx, id, state);
-    // A Chinese name typed for someone who had none: Chinese order is the better guess
-    // (`LI Na 李娜`, not `Na LI`), unless the order was chosen in the same frame.
-    if original.chinese_name.trim().is_empty()
-        && !person.chinese_name.trim().is_empty()
-        && person.name_order == original.name_order
-    {
-        person.name_order = crate::model::NameOrder::FamilyFirst;
+    // An order chosen here is the user's: no Chinese name changes it later. Otherwise a
+    // Chinese name typed for someone who had none suggests family name first (`LI Na
+    // 李娜`), and a transliterated one (`安娜·施密特`, or ticked) given name first.
+    if person.name_order == original.name_order {
+        person.follow_chinese_name(&original);
+    } else {
+        person.name_order_chosen = true;
     }
     if person != original && state.person.as_ref() == Some(id) {
         if let Some(notes) = long_notes {

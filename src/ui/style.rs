@@ -141,8 +141,11 @@ pub const AGENDA_TITLE_WIDTH: std::ops::RangeInclusive<f32> = 200.0..=560.0;
 pub const ATTENDEE_ROW_HEIGHT: f32 = 26.0;
 /// At most this many attendance rows show before the list scrolls on its own.
 pub const ATTENDEE_VISIBLE_ROWS: f32 = 16.0;
-/// Widths of the attendance columns: #, name, side, role, status, mode.
-pub const ATTENDEE_COLUMNS: [f32; 6] = [28.0, 150.0, 124.0, 124.0, 96.0, 84.0];
+/// Widths of the attendance columns: drag handle and #, name, side, role, why there
+/// (or the rank of the selected one), status, mode.
+pub const ATTENDEE_COLUMNS: [f32; 7] = [40.0, 140.0, 110.0, 124.0, 84.0, 92.0, 80.0];
+/// Width of the drag handle at the start of an attendance row.
+pub const DRAG_HANDLE_WIDTH: f32 = 16.0;
 /// What a combo box adds around its text (frame and arrow), kept inside its column.
 pub const COMBO_MARGIN: f32 = 24.0;
 
@@ -227,6 +230,10 @@ pub const PASTE_DIALOG_WIDTH: f32 = 760.0;
 pub const IMPORT_DIALOG_WIDTH: f32 = 1120.0;
 /// A scrolled list inside a dialog.
 pub const DIALOG_LIST_HEIGHT: f32 = 240.0;
+/// Width of the new-meeting dialog: the host's and the visitors' organisations side by side.
+pub const NEW_MEETING_DIALOG_WIDTH: f32 = 720.0;
+/// Height of each organisation list of the new-meeting dialog (eight rows).
+pub const NEW_MEETING_LIST_HEIGHT: f32 = 160.0;
 /// The preview of a pasted agenda.
 pub const PASTE_PREVIEW_HEIGHT: f32 = 260.0;
 /// The title column of the pasted agenda's preview (English and Chinese, one per line).
@@ -355,6 +362,36 @@ pub fn install_fonts(ctx: &egui::Context) {
         ],
     ));
 }
+
+// ---------------------------------------------------------------------------------------
+// Seating plans (the seating view)
+
+/// A seat of the talks table: two lines of name and the place.
+pub const SEAT_SIZE: egui::Vec2 = egui::vec2(138.0, 60.0);
+/// The narrowest a seat of the talks table gets before the drawing scrolls sideways.
+pub const SEAT_MIN_WIDTH: f32 = 104.0;
+/// Between two seats.
+pub const SEAT_GAP: f32 = 6.0;
+/// The column naming each side's row beside the talks table.
+pub const SEATING_LABEL_WIDTH: f32 = 150.0;
+/// The talks table between the two rows of seats.
+pub const TALKS_TABLE_HEIGHT: f32 = 52.0;
+/// The band at the bottom of the room with the door.
+pub const DOOR_HEIGHT: f32 = 64.0;
+/// Radius of the ring of seats round a banquet table of up to ten.
+pub const BANQUET_RING: f32 = 76.0;
+/// Radius of a seat's dot at a banquet table.
+pub const BANQUET_DOT: f32 = 9.0;
+/// The name beside a banquet seat.
+pub const BANQUET_LABEL_WIDTH: f32 = 138.0;
+/// A seat taken by a host, light theme.
+pub const SEAT_HOST_LIGHT: egui::Color32 = egui::Color32::from_rgb(0xdb, 0xe7, 0xf4);
+/// A seat taken by a guest, light theme.
+pub const SEAT_GUEST_LIGHT: egui::Color32 = egui::Color32::from_rgb(0xfb, 0xed, 0xd3);
+/// A seat taken by a host, dark theme.
+pub const SEAT_HOST_DARK: egui::Color32 = egui::Color32::from_rgb(0x2a, 0x3f, 0x58);
+/// A seat taken by a guest, dark theme.
+pub const SEAT_GUEST_DARK: egui::Color32 = egui::Color32::from_rgb(0x55, 0x44, 0x22);
 
 #[cfg(test)]
 mod tests {

@@ -67,6 +67,13 @@ pub enum DialogOutcome {
         /// Whether the other side hosts.
         alternate: bool,
     },
+    /// Make the meeting of the new-meeting dialog (`sides` false: without sides).
+    CreateMeeting {
+        /// The form as the user left it.
+        form: Box<super::new_meeting::NewMeetingForm>,
+        /// Whether to make the sides from its organisations.
+        sides: bool,
+    },
     /// A step of the attendee-list import.
     Import(ImportStep),
     /// A path was typed where no file dialog could be shown.

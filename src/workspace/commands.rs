@@ -8,6 +8,7 @@ use crate::export::agenda::AgendaFormat;
 use crate::export::attendees::AttendeeFormat;
 use crate::export::commitments::CommitmentsFormat;
 use crate::export::minutes::MinutesFormat;
+use crate::export::seating::SeatingFormat;
 use crate::i18n::{self, Language, Strings};
 
 /// Something the user can ask the app to do from a menu, a shortcut or the palette.
@@ -83,6 +84,12 @@ pub enum Command {
     AddCommitment,
     /// Export the selected meeting's minutes.
     ExportMinutes(MinutesFormat),
+    /// Show the selected meeting's seating plan (or go back to its editor).
+    SeatingPlan,
+    /// Export the selected meeting's seating plan.
+    ExportSeating(SeatingFormat),
+    /// Place cards of the selected meeting's seating plan, in seat order.
+    PlaceCards,
 }
 
 /// A key of a shortcut (only the keys the app uses).
@@ -202,6 +209,9 @@ impl Command {
         all.push(Self::ShareCopy);
         all.extend(CommitmentsFormat::ALL.map(Self::ExportCommitments));
         all.extend(MinutesFormat::ALL.map(Self::ExportMinutes));
+        all.push(Self::SeatingPlan);
+        all.extend(SeatingFormat::ALL.map(Self::ExportSeating));
+        all.push(Self::PlaceCards);
         all
     }
 
@@ -240,6 +250,7 @@ impl Command {
             Self::TakeMinutes => const { &[Shortcut::ctrl(Letter('M'))] },
             Self::AddDecision => const { &[Shortcut::ctrl(Letter('D'))] },
             Self::AddCommitment => const { &[Shortcut::ctrl(Letter('K'))] },
+            Self::SeatingPlan => const { &[Shortcut::ctrl_shift(Letter('T'))] },
             Self::English
             | Self::Chinese
             | Self::LightTheme
@@ -251,7 +262,9 @@ impl Command {
             | Self::Letters
             | Self::ShareCopy
             | Self::ExportCommitments(_)
-            | Self::ExportMinutes(_) => const { &[] },
+            | Self::ExportMinutes(_)
+            | Self::ExportSeating(_)
+            | Self::PlaceCards => const { &[] },
         }
     }
 
@@ -318,6 +331,9 @@ impl Command {
                 | Self::AddDecision
                 | Self::AddCommitment
                 | Self::ExportMinutes(_)
+                | Self::SeatingPlan
+                | Self::ExportSeating(_)
+                | Self::PlaceCards
         )
     }
 
@@ -388,6 +404,13 @@ impl Command {
                 i18n::minutes_format(t, format),
                 t.cmd_export_minutes_tip,
             ),
+            Self::SeatingPlan => fixed(t.seating.seating_plan, t.seating.seating_plan_tip),
+            Self::ExportSeating(format) => export(
+                t.seating.cmd_export,
+                i18n::seating_format(t, format),
+                t.seating.cmd_export_tip,
+            ),
+            Self::PlaceCards => fixed(t.seating.place_cards, t.seating.place_cards_tip),
         }
     }
 

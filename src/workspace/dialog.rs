@@ -49,6 +49,8 @@ pub enum Dialog {
         /// Whether the other side hosts.
         alternate: bool,
     },
+    /// A new meeting: its date, host and visiting organisations.
+    NewMeeting(Box<super::new_meeting::NewMeetingForm>),
     /// An attendee list being imported (pasted or CSV), previewed for correction.
     ImportAttendees(Box<ImportState>),
     /// No file dialog could be shown: ask for a path instead.

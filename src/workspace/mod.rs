@@ -14,6 +14,7 @@ mod files;
 mod import;
 pub mod jobs;
 pub mod letters;
+pub mod new_meeting;
 mod reading;
 pub mod recovery;
 mod recovery_jobs;
@@ -363,6 +364,7 @@ impl Workspace {
                     alternate: true,
                 });
             }
+            Request::NewMeeting => self.ask_new_meeting(),
             Request::ExportCommitments {
                 format,
                 language,
@@ -404,6 +406,7 @@ impl Workspace {
                 personal: letters::personal_columns(personal),
             }),
             Request::Letters(meeting) => self.open_letters(meeting),
+            Request::Export(job) => self.request_export(*job),
             Request::NameCards(meeting) => {
                 self.dialog = Some(Dialog::NameCards {
                     meeting,
@@ -459,6 +462,7 @@ impl Workspace {
                     self.effects.push(Effect::ShowMeeting(id));
                 }
             }
+            DialogOutcome::CreateMeeting { form, sides } => self.create_meeting(&form, sides),
             DialogOutcome::Import(step) => self.import_step(step),
             DialogOutcome::PathTyped { purpose, path } => {
                 self.dialog = None;

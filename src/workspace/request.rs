@@ -27,6 +27,8 @@ pub enum Request {
     },
     /// Open the dialog planning the next meeting of this one's series.
     NextInSeries(MeetingId),
+    /// Open the new-meeting dialog (a meeting starts from its host and visitors).
+    NewMeeting,
     /// Export the commitments the filters of the commitments view show (asks where to save).
     ExportCommitments {
         /// The format.
@@ -55,6 +57,8 @@ pub enum Request {
     /// Open the invitation letters of a meeting (template, people, language), which checks
     /// every value before it asks where the letters go.
     Letters(MeetingId),
+    /// An export described in full (a seating plan, place cards): asks where to save it.
+    Export(Box<crate::export::ExportRequest>),
     /// Open this folder in the system's file manager (after a save or an export).
     OpenFolder(std::path::PathBuf),
     /// Delete an entity (and the references to it), with "Deleted … — Undo" in the status

@@ -422,8 +422,8 @@ impl LetterContext<'_> {
     /// The person's delegation: their side's head first.
     fn head_of_delegation(&self, lang: ExportLanguage) -> Option<String> {
         let side = self.attendee(self.person).and_then(|a| a.side.clone());
-        let order = self.meeting.side_order(side.as_ref());
-        let head = order.first().and_then(|i| self.meeting.attendees.get(*i))?;
+        let order = self.meeting.precedence(&self.project.people, side.as_ref());
+        let head = order.first()?;
         let person = self.project.people.get(&head.person)?;
         Some(formal_name(person, lang))
     }

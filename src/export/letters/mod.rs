@@ -144,7 +144,7 @@ pub struct Missing {
 /// The people a meeting's letters go to unless chosen: its guests (attendees who are not
 /// on the host's side), invited, confirmed or attending; everyone who is when the meeting
 /// has no host. In protocol order, side by side.
-pub fn default_people(meeting: &Meeting) -> Vec<PersonId> {
+pub fn default_people(project: &Project, meeting: &Meeting) -> Vec<PersonId> {
     let host_side = meeting.host.as_ref().and_then(|host| {
         meeting
             .sides
@@ -162,9 +162,8 @@ pub fn default_people(meeting: &Meeting) -> Vec<PersonId> {
         if host_side.is_some() && side == host_side.as_ref() {
             continue;
         }
-        for i in meeting.side_order(side) {
-            if let Some(a) = meeting.attendees.get(i)
-                && !matches!(
+        for a in meeting.precedence(&project.people, side) {
+            if !matches!(
                     a.status,
                     AttendanceStatus::Declined | AttendanceStatus::Absent
                 )
@@ -207,9 +206,8 @@ pub fn contexts<'a>(
         .map(|s| Some(&s.id))
         .chain(std::iter::once(None));
     for side in sides {
-        for i in meeting.side_order(side) {
-            if let Some(a) = meeting.attendees.get(i)
-                && let Some(id) = people.iter().find(|p| **p == a.person)
+        for a in meeting.precedence(&project.people, side) {
+            if let Some(id) = people.iter().find(|p| **p == a.person)
                 && !ordered.contains(&id)
             {
                 ordered.push(id);

@@ -346,11 +346,7 @@ pub fn record(
             head: None,
             attendees: Vec::new(),
         };
-        for attendee in meeting
-            .side_order(side)
-            .into_iter()
-            .filter_map(|i| meeting.attendees.get(i))
-        {
+        for attendee in meeting.precedence(&project.people, side) {
             let name = person_names(project, &attendee.person);
             let person = project.people.get(&attendee.person);
             let title = person.map(|p| p.title.clone()).unwrap_or_default();

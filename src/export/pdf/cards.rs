@@ -123,7 +123,11 @@ pub fn render_name_cards_with(
         for (k, card) in chunk.iter().enumerate() {
             let top = k as f32 * card_height;
             let fold = top + face_height;
-            let (front, back) = faces(fonts, card, options.face, width, face_height);
+            let (mut front, mut back) = faces(fonts, card, options.face, width, face_height);
+            if let Some(mark) = mark_op(fonts, &card.mark, width, face_height) {
+                front.push(mark.clone());
+                back.push(mark);
+            }
             // The front (facing the guests): upright, its top edge on the fold.
             surface.push_transform(&Transform::from_translate(0.0, fold));
             for op in &front {
@@ -268,6 +272,28 @@ fn fill(
     let per_size = n * LINE + 0.15 * (n - 1.0) + 0.35;
     let size = ((room - smalls_height) / per_size).max(12.0);
     (size, (size / 2.0).max(12.0))
+}
+
+/// A place card's mark (table and seat), small and grey in the face's lower right corner,
+/// by the table edge where the one setting the table reads it.
+fn mark_op(fonts: &Fonts, mark: &str, width: f32, height: f32) -> Option<Op> {
+    if mark.trim().is_empty() {
+        return None;
+    }
+    let pad = (8.0 * MM).min(width / 20.0);
+    let (size, lines) = fit(fonts, mark, false, (8.0, 6.0), width / 2.0, 1);
+    let line = lines.into_iter().next()?;
+    let line_width = width_em(&line) * size;
+    Some(Op::Text {
+        x: width - pad - line_width,
+        y: height - pad / 2.0 - size * (LINE - BASELINE),
+        glyphs: line,
+        style: TextStyle {
+            size,
+            bold: false,
+            colour: GREY,
+        },
+    })
 }
 
 /// Lays out one face, `width` × `height`, its top edge on the fold: the entries centred,

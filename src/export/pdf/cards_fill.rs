@@ -35,6 +35,7 @@ fn card(latin: &str, chinese: &str) -> NameCard {
         title_zh: "国际总经理".into(),
         organisation_en: "AFNOR".into(),
         organisation_zh: "法国标准化协会".into(),
+        mark: String::new(),
     }
 }
 

@@ -18,11 +18,17 @@ mod cards_fill;
 mod draw;
 mod flow;
 mod fonts;
+mod plan;
+mod plan_draw;
 mod wrap;
 
 pub use cards::{CardFace, CardOptions, CardSize, render_name_cards, render_name_cards_with};
 pub use cut::{CutReason, CutText, MAX_PRINTED_CHARS, cut_during, cut_message};
 pub use fonts::unprintable_during;
+pub use plan::{
+    Paper, PlanDrawing, PlanRoom, PlanSeat, PlanSide, PlanTable, page_grid, render_plan,
+    tables_per_page,
+};
 
 use krilla::color::rgb;
 use krilla::metadata::Metadata;
@@ -180,6 +186,9 @@ pub struct NameCard {
     pub organisation_en: String,
     /// The organisation in Chinese, for a side of the card in Chinese only.
     pub organisation_zh: String,
+    /// Where the card goes, printed small in a corner of each face (`Table 3 · right 1`);
+    /// empty on name cards.
+    pub mark: String,
 }
 
 /// Why a PDF could not be made.

@@ -3,11 +3,13 @@
 use crate::document::Edit;
 use crate::model::followup;
 use crate::model::{
-    Bilingual, Commitment, CommitmentId, MeetingId, Owner, Precondition, ProgressEntry,
+    Bilingual, Commitment, CommitmentId, MeetingId, OrganisationId, Owner, PersonId, Precondition,
+    ProgressEntry, fold_for_search,
 };
+use crate::ui::person_picker::First;
 use crate::ui::widgets::{
-    bilingual_multiline_rows, bilingual_rows, choice_combo, choice_row, delete_button, form_ui,
-    in_language, long_text_row, optional_date_edit, text_row,
+    ListRow, Opener, bilingual_multiline_rows, bilingual_rows, choice_combo, choice_row,
+    delete_button, form_ui, in_language, long_text_row, optional_date_edit, search_popup, text_row,
 };
 use crate::ui::{Cx, ViewState, style};
 
@@ -310,6 +312,30 @@ fn owners_ui(
     let project = cx.project;
     let orgs = &state.commitment_bar.orgs;
     let picker = &mut state.person_picker;
+    // The people of the meeting where it was agreed come first in the pickers.
+    let first: Vec<PersonId> = c
+        .agreed_at
+        .as_ref()
+        .and_then(|m| project.meetings.get(m))
+        .map(|m| {
+            m.in_precedence(&project.people)
+                .into_iter()
+                .map(|a| a.person.clone())
+                .collect()
+        })
+        .unwrap_or_default();
+    let org_rows =
+        |current: Option<&OrganisationId>, query: &str| -> Vec<ListRow<OrganisationId>> {
+            let query = fold_for_search(query);
+            orgs.iter()
+                .filter(|(_, name)| query.is_empty() || fold_for_search(name).contains(&query))
+                .map(|(id, name)| {
+                    let mut row = ListRow::choice(id.clone(), name.clone());
+                    row.selected = current == Some(id);
+                    row
+                })
+                .collect()
+        };
     ui.vertical(|ui| {
         let mut remove = None;
         for (k, owner) in c.owners.iter_mut().enumerate() {
@@ -325,22 +351,31 @@ fn owners_ui(
                             &name,
                             &format!("{} {}", t.owners, k + 1),
                             t.search_people,
+                            First {
+                                heading: t.protocol.at_this_meeting,
+                                people: &first,
+                            },
                             &|_| None,
                         ) {
                             *owner = Owner::Person(chosen);
                         }
                     }
                     Owner::Organisation(org) => {
-                        egui::ComboBox::from_id_salt(format!("owner_{k}"))
-                            .selected_text(project.organisation_name(org, zh))
-                            .width(style::OWNER_COMBO_WIDTH)
-                            .show_ui(ui, |ui| {
-                                for (oid, name) in orgs {
-                                    ui.selectable_value(org, oid.clone(), name);
-                                }
-                            })
-                            .response
-                            .labelled_by(owners_label);
+                        let current = org.clone();
+                        let (response, chosen) = search_popup(
+                            ui,
+                            &format!("owner_{k}"),
+                            Opener::Value(
+                                &project.organisation_name(org, zh),
+                                style::OWNER_COMBO_WIDTH,
+                            ),
+                            t.protocol.search_organisations,
+                            &|query| org_rows(Some(&current), query),
+                        );
+                        response.labelled_by(owners_label);
+                        if let Some(chosen) = chosen {
+                            *org = chosen;
+                        }
                     }
                 }
                 if ui.small_button("×").on_hover_text(t.remove).clicked() {
@@ -353,22 +388,47 @@ fn owners_ui(
         {
             c.owners.remove(k);
         }
+        // Nobody and no organisation is added until chosen.
+        let owners = c.owners.clone();
         ui.horizontal(|ui| {
-            if let Some(first) = project.people.keys().next()
-                && ui
-                    .button(format!("+ {}", t.add_owner))
-                    .on_hover_text(t.owner_person)
-                    .clicked()
-            {
-                c.owners.push(Owner::Person(first.clone()));
+            if let Some(chosen) = picker.add_button(
+                ui,
+                "add_owner",
+                cx,
+                &format!("+ {}", t.add_owner),
+                t.owner_person,
+                t.search_people,
+                First {
+                    heading: t.protocol.at_this_meeting,
+                    people: &first,
+                },
+                &|p| {
+                    owners
+                        .contains(&Owner::Person(p.clone()))
+                        .then(|| t.protocol.already_owner.to_owned())
+                },
+            ) {
+                c.owners.push(Owner::Person(chosen));
             }
-            if let Some((first, _)) = orgs.first()
-                && ui
-                    .button(format!("+ {}", t.owner_organisation))
-                    .on_hover_text(t.add_owner)
-                    .clicked()
-            {
-                c.owners.push(Owner::Organisation(first.clone()));
+            let (response, chosen) = search_popup(
+                ui,
+                "add_owner_organisation",
+                Opener::Action(&format!("+ {}", t.owner_organisation)),
+                t.protocol.search_organisations,
+                &|query| {
+                    let mut rows = org_rows(None, query);
+                    for row in &mut rows {
+                        row.enabled = !row
+                            .value
+                            .as_ref()
+                            .is_some_and(|o| owners.contains(&Owner::Organisation(o.clone())));
+                    }
+                    rows
+                },
+            );
+            response.on_hover_text(t.add_owner);
+            if let Some(org) = chosen {
+                c.owners.push(Owner::Organisation(org));
             }
         });
     });

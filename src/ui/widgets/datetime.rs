@@ -334,15 +334,8 @@ pub fn time_zone_picker(
         .width(crate::ui::style::PICKER_POPUP_WIDTH)
         .show(|ui| {
             let mut query: String = ui.data(|d| d.get_temp(query_id)).unwrap_or_default();
-            let search = ui.add(
-                egui::TextEdit::singleline(&mut query)
-                    .hint_text(cx.search_hint)
-                    .desired_width(f32::INFINITY),
-            );
-            search.clone().accessible_name(cx.search_hint);
-            if !search.has_focus() && query.is_empty() {
-                search.request_focus();
-            }
+            // Arrows and Enter choose, Escape closes (the shared search list).
+            let keys = super::search_field_ui(ui, popup_id, &mut query, cx.search_hint, true);
             // Likely zones first (only while nothing is searched), then every match.
             let mut rows: Vec<Option<chrono_tz::Tz>> = Vec::new();
             let matches = matching_zones(&query);
@@ -352,43 +345,26 @@ pub fn time_zone_picker(
                 rows.push(None);
             }
             rows.extend(matches.into_iter().map(Some));
-            egui::ScrollArea::vertical()
-                .id_salt(popup_id.with("rows"))
-                .max_height(crate::ui::style::PICKER_LIST_HEIGHT)
-                .auto_shrink([false, true])
-                .show_rows(
-                    ui,
-                    crate::ui::style::PICKER_ROW_HEIGHT,
-                    rows.len(),
-                    |ui, range| {
-                        for i in range {
-                            match rows.get(i).copied().flatten() {
-                                None => {
-                                    let heading = if i == 0 {
-                                        cx.likely_heading
-                                    } else {
-                                        cx.all_heading
-                                    };
-                                    ui.strong(heading);
-                                }
-                                Some(tz) => {
-                                    let text = zone_line(tz, cx);
-                                    if ui
-                                        .add(
-                                            egui::Button::selectable(*value == tz, text)
-                                                .frame(false),
-                                        )
-                                        .clicked()
-                                    {
-                                        *value = tz;
-                                        changed = true;
-                                    }
-                                }
-                            }
-                        }
-                    },
-                );
-            if changed {
+            let chosen = super::search_rows_ui(
+                ui,
+                popup_id,
+                &query,
+                keys,
+                crate::ui::style::PICKER_LIST_HEIGHT,
+                rows.len(),
+                &|i| match rows.get(i).copied().flatten() {
+                    Some(tz) => {
+                        let mut row = super::ListRow::choice(tz, zone_line(tz, cx));
+                        row.selected = *value == tz;
+                        row
+                    }
+                    None if i == 0 => super::ListRow::heading(cx.likely_heading),
+                    None => super::ListRow::heading(cx.all_heading),
+                },
+            );
+            if let Some(tz) = chosen {
+                *value = tz;
+                changed = true;
                 query.clear();
                 ui.close();
             }

@@ -11,6 +11,7 @@ mod lists;
 mod long_text;
 mod paint;
 mod pickers;
+mod search_list;
 mod tables;
 
 pub use crate::i18n::thousands;
@@ -29,4 +30,5 @@ pub use lists::{
 pub use long_text::long_text_ui;
 pub use paint::{line_galley, paint_line_in};
 pub use pickers::{organisation_combo, person_combo, sorted_organisations, sorted_people};
+pub use search_list::{ListRow, Opener, SearchKeys, search_field_ui, search_popup, search_rows_ui};
 pub use tables::{SortState, TableRow, cell, select_table_ui};

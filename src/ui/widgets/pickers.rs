@@ -1,9 +1,10 @@
-//! Pickers of project entities: organisations and people, sorted for menus.
+//! Pickers of project entities: organisations and people, sorted, found by typing.
 
-use egui::{ComboBox, Ui};
+use egui::Ui;
 
+use super::search_list::{ListRow, Opener, search_popup};
 use crate::i18n::Strings;
-use crate::model::{OrganisationId, PersonId, Project};
+use crate::model::{OrganisationId, PersonId, Project, fold_for_search};
 
 /// Organisations sorted by acronym, then name, for pickers.
 pub fn sorted_organisations(project: &Project, zh: bool) -> Vec<(OrganisationId, String)> {
@@ -23,7 +24,8 @@ pub fn sorted_organisations(project: &Project, zh: bool) -> Vec<(OrganisationId,
     orgs
 }
 
-/// A combo box choosing an organisation or none, named by `label`.
+/// A search picker choosing an organisation or none, named by `label`: type to find,
+/// arrows and Enter choose, Escape closes.
 pub fn organisation_combo(
     ui: &mut Ui,
     id_salt: &str,
@@ -37,19 +39,39 @@ pub fn organisation_combo(
         .as_ref()
         .map(|id| project.organisation_name(id, zh))
         .unwrap_or_else(|| t.none_choice.to_owned());
-    let mut changed = false;
-    ComboBox::from_id_salt(id_salt)
-        .selected_text(selected)
-        .width(crate::ui::style::COMBO_WIDTH)
-        .show_ui(ui, |ui| {
-            changed |= ui.selectable_value(value, None, t.none_choice).changed();
-            for (id, name) in sorted_organisations(project, zh) {
-                changed |= ui.selectable_value(value, Some(id), name).changed();
+    let current = value.clone();
+    let (response, chosen) = search_popup(
+        ui,
+        id_salt,
+        Opener::Value(&selected, crate::ui::style::COMBO_WIDTH),
+        t.protocol.search_organisations,
+        &|query| {
+            let query = fold_for_search(query);
+            let mut rows = Vec::new();
+            if query.is_empty() {
+                let mut none = ListRow::choice(None, t.none_choice);
+                none.selected = current.is_none();
+                rows.push(none);
             }
-        })
-        .response
-        .labelled_by(label);
-    changed
+            for (id, name) in sorted_organisations(project, zh) {
+                if query.is_empty() || fold_for_search(&name).contains(&query) {
+                    let selected = current.as_ref() == Some(&id);
+                    let mut row = ListRow::choice(Some(id), name);
+                    row.selected = selected;
+                    rows.push(row);
+                }
+            }
+            rows
+        },
+    );
+    response.labelled_by(label);
+    match chosen {
+        Some(choice) if choice != *value => {
+            *value = choice;
+            true
+        }
+        _ => false,
+    }
 }
 
 /// People sorted by family name, for pickers.
@@ -62,7 +84,8 @@ pub fn sorted_people(project: &Project) -> Vec<(PersonId, String)> {
         .collect()
 }
 
-/// A combo box choosing a person among `choices`, named by `label`.
+/// A search picker choosing a person among `choices`, named by `label`: type to find,
+/// arrows and Enter choose, Escape closes.
 pub fn person_combo(
     ui: &mut Ui,
     id_salt: &str,
@@ -71,16 +94,34 @@ pub fn person_combo(
     value: &mut PersonId,
     label: egui::Id,
 ) -> bool {
-    let mut changed = false;
-    ComboBox::from_id_salt(id_salt)
-        .selected_text(project.person_name(value))
-        .width(crate::ui::style::PERSON_COMBO_WIDTH)
-        .show_ui(ui, |ui| {
-            for (id, name) in choices {
-                changed |= ui.selectable_value(value, id.clone(), name).changed();
-            }
-        })
-        .response
-        .labelled_by(label);
-    changed
+    let current = value.clone();
+    let (response, chosen) = search_popup(
+        ui,
+        id_salt,
+        Opener::Value(
+            &project.person_name(value),
+            crate::ui::style::PERSON_COMBO_WIDTH,
+        ),
+        "",
+        &|query| {
+            let query = fold_for_search(query);
+            choices
+                .iter()
+                .filter(|(_, name)| query.is_empty() || fold_for_search(name).contains(&query))
+                .map(|(id, name)| {
+                    let mut row = ListRow::choice(id.clone(), name.clone());
+                    row.selected = *id == current;
+                    row
+                })
+                .collect()
+        },
+    );
+    response.labelled_by(label);
+    match chosen {
+        Some(choice) if choice != *value => {
+            *value = choice;
+            true
+        }
+        _ => false,
+    }
 }

@@ -98,7 +98,7 @@ impl Workspace {
         let Some(m) = project.meetings.get(&meeting) else {
             return;
         };
-        let guests = letters::default_people(m);
+        let guests = letters::default_people(project, m);
         let mut people: Vec<(PersonId, bool)> = Vec::new();
         for a in &m.attendees {
             if !people.iter().any(|(p, _)| *p == a.person) {
