@@ -18,8 +18,8 @@ use delegation_planner::model::{
     Bilingual, Choice, Commitment, CommitmentId, CommitmentStatus, CustomField, CustomFieldKind,
     Day, EntityMap, Gender, Honorific, ItemId, LetterDetails, Meeting, MeetingId, MeetingKind,
     MinutesStage, NameOrder, NoteAudience, Organisation, OrganisationId, Outcome, Owner, Person,
-    PersonId, PersonalData, Precondition, ProgressEntry, Project, ProjectInfo, Sector, Series, Side,
-    SideId,
+    PersonId, PersonalData, Precondition, ProgressEntry, Project, ProjectInfo, Sector, Series,
+    Side, SideId,
 };
 use delegation_planner::project_file::{
     parse_project, parse_project_fast, parse_project_reference, read_project, save_project,
