@@ -361,9 +361,7 @@ impl ExportRequest {
                         personal,
                     } => {
                         let m = id.as_ref().map(meeting).transpose()?;
-                        attendees::render_stamped(
-                            project, m, *format, *language, &stamp, personal,
-                        )?
+                        attendees::render_stamped(project, m, *format, *language, &stamp, personal)?
                     }
                     Self::NameCards(id, options) => {
                         let (bytes, cards) = attendees::name_cards_with(

@@ -54,8 +54,8 @@ macro_rules! strings {
 }
 
 pub mod errors;
-pub mod errors_inputs;
 mod errors_hostile;
+pub mod errors_inputs;
 mod errors_letters;
 mod list_errors;
 mod numbers;

@@ -229,7 +229,7 @@ pub fn paste_agenda_dialog_ui(
                 for note in &plan.notes {
                     let text = note_text(t, zh, note);
                     if note.blocks() {
-                        ui.colored_label(super::style::overdue_color(ui), format!("✖ {text}"));
+                        ui.colored_label(super::style::overdue_color(ui), format!("× {text}"));
                     } else if is_warning(note) {
                         ui.colored_label(super::style::warning_color(ui), format!("▲ {text}"));
                     } else {

@@ -103,7 +103,8 @@ fn parse(xml: &[u8]) -> Result<Parsed, XmlError> {
                 b"p" => open.push(Vec::new()),
                 b"tr" => open_rows.push(before),
                 b"t" if !open.is_empty() => {
-                    let name = String::from_utf8_lossy(start.name().into_inner().as_bytes()).into_owned();
+                    let name =
+                        String::from_utf8_lossy(start.name().into_inner().as_bytes()).into_owned();
                     text_start = Some((before..after, name));
                 }
                 _ => {}

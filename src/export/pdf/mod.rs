@@ -12,9 +12,9 @@
 //! All sizes are in PostScript points (1/72 inch); A4 pages with 18 mm margins.
 
 mod cards;
-mod cut;
 #[cfg(test)]
 mod cards_fill;
+mod cut;
 mod draw;
 mod flow;
 mod fonts;
