@@ -97,6 +97,7 @@ mod first_hour;
 mod inputs;
 mod letters;
 mod merge;
+pub mod merge_words;
 mod programmes;
 mod protocol;
 mod seating;

@@ -7,6 +7,7 @@
 mod commitment;
 pub mod followup;
 mod ids;
+mod lineage;
 mod meeting;
 mod organisation;
 mod outcome;
@@ -20,6 +21,7 @@ pub mod zones;
 
 pub use commitment::{Commitment, CommitmentStatus, Owner, Precondition, ProgressEntry};
 pub use ids::{CommitmentId, ItemId, MeetingId, OrganisationId, PersonId, SideId, slugify};
+pub use lineage::{ConflictedEntity, Lineage, MAX_ANCESTORS, MergeState, PendingMerge, Versions};
 pub use meeting::{
     AttendanceMode, AttendanceRole, AttendanceStatus, Attendee, Meeting, MeetingKind, Series, Side,
 };
