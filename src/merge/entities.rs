@@ -11,6 +11,7 @@ use serde::de::DeserializeOwned;
 use super::node_merge::NodeMerger;
 use super::tree::{Node, TreeError, from_node, to_node};
 use super::{Choices, Conflict, ConflictId, ConflictKind, EntityRef, Side};
+use crate::document::Edit;
 use crate::model::{
     ConflictedEntity, EntityMap, PendingMerge, Person, PersonId, Project, Versions,
     normalize_chinese_name,
@@ -545,4 +546,63 @@ fn name_keys(person: &Person) -> Vec<String> {
         ));
     }
     keys
+}
+
+/// The edit that turns `before` into `after`: each entity that differs put or removed,
+/// the project's details and merge state set; one undo step. (Project-level fields beyond
+/// the details, the lineage and the merge state have no edit yet, and are left as they
+/// are in `before`.)
+pub fn edit_between(before: &Project, after: &Project) -> Edit {
+    let mut edits = Vec::new();
+    if before.info != after.info {
+        edits.push(Edit::SetInfo(after.info.clone()));
+    }
+    puts(
+        &before.organisations,
+        &after.organisations,
+        &mut edits,
+        Edit::PutOrganisation,
+        Edit::RemoveOrganisation,
+    );
+    puts(
+        &before.people,
+        &after.people,
+        &mut edits,
+        Edit::PutPerson,
+        Edit::RemovePerson,
+    );
+    puts(
+        &before.meetings,
+        &after.meetings,
+        &mut edits,
+        |id, m| Edit::PutMeeting(id, Box::new(m)),
+        Edit::RemoveMeeting,
+    );
+    puts(
+        &before.commitments,
+        &after.commitments,
+        &mut edits,
+        Edit::PutCommitment,
+        Edit::RemoveCommitment,
+    );
+    if before.merge != after.merge {
+        edits.push(Edit::SetMergeState(Box::new(after.merge.clone())));
+    }
+    Edit::Batch(edits)
+}
+
+fn puts<K: Ord + Clone, V: Clone + PartialEq>(
+    before: &EntityMap<K, V>,
+    after: &EntityMap<K, V>,
+    edits: &mut Vec<Edit>,
+    put: impl Fn(K, V) -> Edit,
+    remove: impl Fn(K) -> Edit,
+) {
+    for item in before.diff(after) {
+        edits.push(match item {
+            imbl::ordmap::DiffItem::Add(k, v)
+            | imbl::ordmap::DiffItem::Update { new: (k, v), .. } => put(k.clone(), v.clone()),
+            imbl::ordmap::DiffItem::Remove(k, _) => remove(k.clone()),
+        });
+    }
 }

@@ -35,7 +35,9 @@ mod tests;
 
 use std::collections::BTreeMap;
 
-pub use entities::{Change, ChangeKind, Duplicate, Merged, incoming, merge, merge_value, remerge};
+pub use entities::{
+    Change, ChangeKind, Duplicate, Merged, edit_between, incoming, merge, merge_value, remerge,
+};
 pub use versions::{VersionStore, find_base, fresh_revision, next_lineage};
 
 use crate::model::{CommitmentId, MeetingId, OrganisationId, PersonId};

@@ -101,6 +101,10 @@ pub enum DialogOutcome {
     Export(Box<crate::export::ExportRequest>),
     /// Write an export although some of its characters cannot be printed.
     WriteAnyway,
+    /// A step of the merge dialog.
+    Merge(super::MergeStep),
+    /// Read a copy and merge it (the file changed on disk: *Merge…*).
+    StartMerge(super::MergeSource),
 }
 
 /// Something the workspace needs the UI to do.

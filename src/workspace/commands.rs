@@ -21,6 +21,10 @@ pub enum Command {
     Save,
     /// Save to a new file.
     SaveAs,
+    /// Merge a colleague's copy of the project into it.
+    MergeCopy,
+    /// Choose between the versions a merge outside the app left in conflict.
+    ResolveConflicts,
     /// Close the app.
     Quit,
     /// Undo the last change.
@@ -166,6 +170,8 @@ impl Command {
             Self::Open,
             Self::Save,
             Self::SaveAs,
+            Self::MergeCopy,
+            Self::ResolveConflicts,
             Self::Quit,
             Self::Undo,
             Self::Redo,
@@ -234,7 +240,9 @@ impl Command {
             Self::TakeMinutes => const { &[Shortcut::ctrl(Letter('M'))] },
             Self::AddDecision => const { &[Shortcut::ctrl(Letter('D'))] },
             Self::AddCommitment => const { &[Shortcut::ctrl(Letter('K'))] },
-            Self::English
+            Self::MergeCopy => const { &[Shortcut::ctrl_shift(Letter('M'))] },
+            Self::ResolveConflicts
+            | Self::English
             | Self::Chinese
             | Self::LightTheme
             | Self::DarkTheme
@@ -259,6 +267,8 @@ impl Command {
             | Self::Open
             | Self::Save
             | Self::SaveAs
+            | Self::MergeCopy
+            | Self::ResolveConflicts
             | Self::Quit
             | Self::Undo
             | Self::Redo
@@ -289,6 +299,8 @@ impl Command {
                 | Self::Open
                 | Self::Save
                 | Self::SaveAs
+                | Self::MergeCopy
+                | Self::ResolveConflicts
                 | Self::Undo
                 | Self::Redo
                 | Self::ImportAttendees
@@ -327,6 +339,8 @@ impl Command {
             Self::Open => fixed(t.cmd_open, t.cmd_open_tip),
             Self::Save => fixed(t.cmd_save, t.cmd_save_tip),
             Self::SaveAs => fixed(t.cmd_save_as, t.cmd_save_as_tip),
+            Self::MergeCopy => fixed(t.merge.cmd_merge_copy, t.merge.cmd_merge_copy_tip),
+            Self::ResolveConflicts => fixed(t.merge.cmd_resolve, t.merge.cmd_resolve_tip),
             Self::Quit => fixed(t.cmd_quit, t.cmd_quit_tip),
             Self::Undo => fixed(t.cmd_undo, t.cmd_undo_tip),
             Self::Redo => fixed(t.cmd_redo, t.cmd_redo_tip),

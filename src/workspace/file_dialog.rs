@@ -45,6 +45,11 @@ pub trait FileDialogs {
     fn pick_open(&mut self, start_dir: Option<PathBuf>, kind: FileKind) -> Picked;
     /// Asks where to save a file of `kind`, suggesting a file name.
     fn pick_save(&mut self, start_dir: Option<PathBuf>, file_name: &str, kind: FileKind) -> Picked;
+    /// Asks for a copy of the project to merge into it (*Merge a copy…*); the dialog to
+    /// open a file unless told otherwise.
+    fn pick_copy_to_merge(&mut self, start_dir: Option<PathBuf>, kind: FileKind) -> Picked {
+        self.pick_open(start_dir, kind)
+    }
     /// The language the dialogs' own texts (titles) are to be in; called before each one.
     fn set_language(&mut self, _language: Language) {}
     /// Opens `folder` in the system's file manager ("Open folder" after a save or an
@@ -133,6 +138,19 @@ impl FileDialogs for NativeDialogs {
         } else {
             self.language.strings().browse_title_open
         };
+        self.run(|| {
+            let mut dialog = rfd::FileDialog::new()
+                .set_title(title)
+                .add_filter(kind.name, kind.extensions);
+            if let Some(dir) = start_dir {
+                dialog = dialog.set_directory(dir);
+            }
+            dialog.pick_file()
+        })
+    }
+
+    fn pick_copy_to_merge(&mut self, start_dir: Option<PathBuf>, kind: FileKind) -> Picked {
+        let title = self.language.strings().merge.pick_title;
         self.run(|| {
             let mut dialog = rfd::FileDialog::new()
                 .set_title(title)
