@@ -5,7 +5,8 @@
 //! deleted on either side, then the order. A side that moved elements gives the order
 //! when the other kept it; elements added on either side keep their place after the
 //! element they followed (their position key), so that a move on one side and an addition
-//! on the other both survive. Two different reorderings are a conflict.
+//! on the other both survive. Two different reorderings are a conflict; so is any
+//! difference of order between two copies without a common version.
 //!
 //! Other lists (topics, decisions, progress notes, speakers, days) are aligned with the
 //! base by a Myers diff of their elements and merged region by region, as `diff3` does
@@ -90,8 +91,10 @@ impl NodeMerger<'_> {
             }
         }
 
-        // The order of the elements all three have and the merge keeps.
-        let common: HashSet<Node> = base
+        // The order of the elements all three have and the merge keeps; without a base,
+        // of those both sides have, so that a different order is a question too.
+        let ordered = if self.three_way { base } else { ours };
+        let common: HashSet<Node> = ordered
             .iter()
             .map(key_of)
             .filter(|k| oi.contains_key(k) && ti.contains_key(k) && merged.contains_key(k))
@@ -103,9 +106,11 @@ impl NodeMerger<'_> {
                 .collect()
         };
         let (b_seq, o_seq, t_seq) = (sequence(base), sequence(ours), sequence(theirs));
-        let order = if o_seq == b_seq {
+        let order = if o_seq == t_seq {
+            o_seq
+        } else if self.three_way && o_seq == b_seq {
             t_seq
-        } else if t_seq == b_seq || o_seq == t_seq {
+        } else if self.three_way && t_seq == b_seq {
             o_seq
         } else {
             let elements = |seq: &[Node]| {
@@ -113,7 +118,8 @@ impl NodeMerger<'_> {
             };
             self.path.push(Step::Order);
             let (b, o, t) = (elements(&b_seq), elements(&o_seq), elements(&t_seq));
-            let chosen = self.choose(ConflictKind::Order, Some(&b), Some(&o), Some(&t));
+            let base = self.three_way.then_some(&b);
+            let chosen = self.choose(ConflictKind::Order, base, Some(&o), Some(&t));
             self.path.pop();
             match chosen {
                 Side::Base => b_seq,

@@ -327,6 +327,19 @@ fn without_a_common_version_every_difference_is_a_question() {
 }
 
 #[test]
+fn without_a_common_version_a_different_order_is_a_question() {
+    let base = sample();
+    let (ours, mut theirs) = (base.clone(), base.clone());
+    paris(&mut theirs).days[0].items.swap(0, 1);
+    let merged = merge(None, &ours, &theirs, &Choices::new());
+    let kinds: Vec<ConflictKind> = merged.conflicts.iter().map(|c| c.kind).collect();
+    assert_eq!(kinds, [ConflictKind::Order]);
+    assert_eq!(merged.project, ours, "mine until chosen");
+    let theirs_chosen = merge(None, &ours, &theirs, &choose(&merged, Side::Theirs));
+    assert_eq!(theirs_chosen.project.meetings, theirs.meetings);
+}
+
+#[test]
 fn what_comes_in_is_said_per_entity() {
     let base = sample();
     let (ours, mut theirs) = (base.clone(), base.clone());
