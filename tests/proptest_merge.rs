@@ -120,7 +120,9 @@ fn edit_leaf(node: &mut Node, n: &mut usize, op: &Op) -> bool {
             }
             *node = match node {
                 Node::U64(v) => Node::U64(v.wrapping_add(op.other as u64 % 7 + 1) % 1000),
-                Node::Str(s) if op.other % 2 == 0 => Node::Str(format!("{s}\n{}", op.text)),
+                Node::Str(s) if op.other.is_multiple_of(2) => {
+                    Node::Str(format!("{s}\n{}", op.text))
+                }
                 _ => Node::Str(op.text.clone()),
             };
             true
@@ -138,7 +140,7 @@ fn edit_list(node: &mut Node, n: &mut usize, op: &Op) -> bool {
         Node::Seq(items) => {
             if *n == 0 {
                 if !items.is_empty() {
-                    if op.other % 2 == 0 {
+                    if op.other.is_multiple_of(2) {
                         items.remove(op.other % items.len());
                     } else {
                         let by = op.other % items.len();
@@ -163,7 +165,7 @@ fn edit_tree<V: Serialize + DeserializeOwned + Clone>(value: &V, op: &Op) -> V {
         return value.clone();
     };
     let (leaves, lists) = count(&tree);
-    if op.kind % 3 == 0 && lists > 0 {
+    if op.kind.is_multiple_of(3) && lists > 0 {
         edit_list(&mut tree, &mut (op.target % lists), op);
     } else if leaves > 0 {
         edit_leaf(&mut tree, &mut (op.target % leaves), op);
@@ -238,7 +240,7 @@ fn apply(base: &Project, ops: &[Op]) -> Project {
                     let day = op.other % m.days.len();
                     let known = m.item(&new_item).is_some();
                     let items = &mut m.days[day].items;
-                    if op.other % 2 == 0 && !known {
+                    if op.other.is_multiple_of(2) && !known {
                         let at = op.target % (items.len() + 1);
                         items.insert(
                             at,

@@ -237,3 +237,64 @@ fn conflicts_left_by_the_command_line_are_offered_when_the_file_opens() {
     press(&mut app, Key::S);
     assert!(read_project(&path).unwrap().merge.pending.is_none());
 }
+
+#[test]
+fn a_copy_with_no_common_version_asks_about_every_difference() {
+    let (dir, path) = sample_file();
+    let versions = tempfile::tempdir().unwrap();
+    let dialogs = ScriptedDialogs::default();
+    let mut app = app_harness(Some(path.clone()), dialogs.clone());
+    app.state_mut()
+        .workspace
+        .set_version_store(VersionStore::in_dir(versions.path().to_owned()));
+    let mine = app.state().workspace.doc.project().clone();
+
+    // A copy typed in separately: another revision with no ancestor in common; Huang
+    // Jixian's title and the order of the first two agenda items differ.
+    let mut theirs = mine.clone();
+    theirs.lineage = delegation_planner::model::Lineage {
+        revision: delegation_planner::merge::fresh_revision(),
+        ancestors: Vec::new(),
+    };
+    theirs.people.get_mut("huang-jixian").unwrap().title.en = "Deputy Secretary-General".into();
+    theirs.meetings.get_mut("paris-2024").unwrap().days[0]
+        .items
+        .swap(0, 1);
+    let copy = dir.path().join("typed-in-berlin.ron");
+    std::fs::write(&copy, to_ron_string(&theirs).unwrap()).unwrap();
+
+    dialogs.answer(Picked::File(copy.clone()));
+    app.get_by_label("File").click();
+    settle(&mut app);
+    app.get_by_label("Merge a copy… Ctrl+Shift+M").click();
+    settle(&mut app);
+    finish_jobs(&mut app);
+    let Some(Dialog::Merge(state)) = &app.state().workspace.dialog else {
+        panic!("the merge dialog: {:?}", app.state().workspace.dialog);
+    };
+    assert!(!state.three_way);
+    let kinds: Vec<_> = state.merged.conflicts.iter().map(|c| c.kind).collect();
+    assert_eq!(
+        kinds,
+        [
+            delegation_planner::merge::ConflictKind::Changed,
+            delegation_planner::merge::ConflictKind::Order
+        ],
+        "the title and the order of the agenda, each a question"
+    );
+    app.get_by_label(
+        "No common version of the two copies was found: every difference is a question. Mine is kept until you choose.",
+    );
+    // No common version to choose from: mine and theirs only.
+    assert!(app.query_by_label("Use common").is_none());
+
+    app.get_by_label("Theirs everywhere").click();
+    settle(&mut app);
+    app.get_by_label("Merge").click();
+    settle(&mut app);
+    let ws = &app.state().workspace;
+    assert!(ws.dialog.is_none(), "{:?}", ws.dialog);
+    let merged = ws.doc.project();
+    assert_eq!(merged.people, theirs.people);
+    assert_eq!(merged.meetings, theirs.meetings);
+}

@@ -13,7 +13,8 @@
 //! with lines: a region changed on one side is taken; changed in place on both (same
 //! length), its elements are merged one by one; added at the same place on both, both
 //! additions are kept (in a fixed order, whichever side is "mine"); changed two ways
-//! otherwise, it is a conflict.
+//! otherwise, it is a conflict. Without a base, two lists as long as each other are
+//! compared element by element, others as a whole.
 
 use std::collections::{HashMap, HashSet};
 
@@ -189,6 +190,17 @@ impl NodeMerger<'_> {
         theirs: &[Node],
     ) -> Vec<Node> {
         let Some(base) = base.filter(|_| self.three_way) else {
+            // Without a base: element by element when both have as many (a programme's
+            // days, whose agenda is then compared item by item), else the whole list.
+            if ours.len() == theirs.len() {
+                let mut out = Vec::with_capacity(ours.len());
+                for (index, (o, t)) in ours.iter().zip(theirs).enumerate() {
+                    self.path.push(Step::Index(index));
+                    out.push(self.merge(None, o, t));
+                    self.path.pop();
+                }
+                return out;
+            }
             let (o, t) = (Node::Seq(ours.to_vec()), Node::Seq(theirs.to_vec()));
             return match self.conflict(ConflictKind::Changed, None, Some(&o), Some(&t)) {
                 Some(Node::Seq(list)) => list,

@@ -125,7 +125,9 @@ fn changes_ui(
         .auto_shrink([false, true])
         .show_rows(ui, style::ROW_HEIGHT, state.changes.len(), |ui, rows| {
             for change in state.changes.get(rows).unwrap_or_default() {
-                ui.add(egui::Label::new(change_line(change, projects, language)).truncate());
+                let line = change_line(change, projects, language);
+                ui.add(egui::Label::new(line.as_str()).truncate())
+                    .on_hover_text(line);
             }
         });
 }
@@ -205,9 +207,7 @@ fn conflicts_ui(
                                                 .small()
                                                 .color(style::weak_color(col)),
                                         );
-                                        let shown = egui::Label::new(first_lines(&text, 3))
-                                            .wrap_mode(egui::TextWrapMode::Truncate);
-                                        col.add(shown).on_hover_text(text);
+                                        col.add(value_label(col, &text)).on_hover_text(text);
                                     });
                             }
                         });
@@ -216,6 +216,25 @@ fn conflicts_ui(
                 }
             },
         );
+}
+
+/// How many rows of a version a conflict's card shows (the whole text is in its tooltip).
+const VALUE_ROWS: usize = 3;
+
+/// A version's text, wrapped to the card's width over at most [`VALUE_ROWS`] rows, so that
+/// a long title or venue is read to its end rather than cut at the first row.
+fn value_label(ui: &egui::Ui, text: &str) -> egui::Label {
+    let mut job = egui::text::LayoutJob::single_section(
+        first_lines(text, VALUE_ROWS),
+        egui::TextFormat::simple(
+            egui::TextStyle::Body.resolve(ui.style()),
+            ui.visuals().text_color(),
+        ),
+    );
+    job.wrap.max_rows = VALUE_ROWS;
+    job.wrap.break_anywhere = false;
+    job.wrap.overflow_character = Some('…');
+    egui::Label::new(job).wrap_mode(egui::TextWrapMode::Wrap)
 }
 
 /// The first `n` lines of `text`, with `…` when there are more.
