@@ -207,7 +207,15 @@ fn conflicts_ui(
                                                 .small()
                                                 .color(style::weak_color(col)),
                                         );
-                                        col.add(value_label(col, &text)).on_hover_text(text);
+                                        // Left-aligned: the columns justify, which would
+                                        // stretch the words of a wrapped row apart.
+                                        col.with_layout(
+                                            egui::Layout::top_down(egui::Align::Min),
+                                            |col| {
+                                                col.add(value_label(col, &text))
+                                                    .on_hover_text(text.as_str());
+                                            },
+                                        );
                                     });
                             }
                         });
