@@ -15,6 +15,7 @@ const LAYERS: &[(&str, u8)] = &[
     ("project_file", 3),
     ("import", 3),
     ("export", 3),
+    ("merge", 3),
     ("samples", 3),
     ("i18n", 4),
     ("workspace", 5),

@@ -14,7 +14,8 @@ use delegation_planner::model::seating::{
 };
 use delegation_planner::model::{
     AgendaItemKind, AttendanceMode, AttendanceRole, AttendanceStatus, Choice, CommitmentStatus,
-    Honorific, MeetingKind, NameOrder, NoteAudience, Owner, PersonId, Placement, Precondition,
+    ConflictedEntity, Honorific, MeetingKind, NameOrder, NoteAudience, Owner, Person, PersonId,
+    Placement, Precondition,
     Project, Sector, validate,
 };
 use delegation_planner::project_file::{
@@ -569,6 +570,38 @@ fn the_v4_fixture_reads_as_written() {
     let agreed = v4.commitments.get_mut("agreed").unwrap();
     assert_eq!(agreed.remarks, "Our side pays the travel.");
     agreed.remarks.clear();
+    // Merging copies (issue 26): the revision and the versions it descends from, a
+    // revision merged in since the last save, and a merge whose conflicts wait for a choice.
+    assert_eq!(v4.lineage.revision, "5f2c9a7e1b3d4c60");
+    assert_eq!(
+        v4.lineage.ancestors,
+        ["0a1b2c3d4e5f6071", "8899aabbccddeeff"]
+    );
+    assert_eq!(v4.merge.merged, ["8899aabbccddeeff"]);
+    let pending = v4.merge.pending.take().unwrap();
+    assert_eq!(pending.theirs, "paris-berlin-list.ron");
+    assert!(pending.three_way);
+    match pending.entities.as_slice() {
+        [
+            ConflictedEntity::Person(wang, person),
+            ConflictedEntity::Commitment(proposed, commitment),
+        ] => {
+            assert_eq!(wang.as_str(), "wang-qian");
+            let email = |p: &Option<Person>| p.as_ref().unwrap().email.clone();
+            assert_eq!(email(&person.base), "wq@example.org");
+            assert_eq!(email(&person.ours), "qian.wang@example.org");
+            assert_eq!(email(&person.theirs), "wang.q@example.org");
+            assert_eq!(proposed.as_str(), "proposed");
+            assert!(commitment.ours.is_none(), "deleted on my side");
+            assert_eq!(
+                commitment.theirs.as_ref().unwrap().title.en,
+                "Joint training in Berlin"
+            );
+        }
+        other => panic!("unexpected conflicted entities: {other:?}"),
+    }
+    v4.lineage = Default::default();
+    v4.merge = Default::default();
     assert_eq!(v4, v3);
 }
 

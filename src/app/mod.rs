@@ -45,13 +45,17 @@ impl DelegationApp {
             .storage
             .and_then(|s| eframe::get_value(s, STORAGE_KEY))
             .unwrap_or_default();
-        Self::with_recovery(
+        let mut app = Self::with_recovery(
             &cc.egui_ctx,
             settings,
             file,
             Box::new(NativeDialogs::default()),
             Recovery::platform(),
-        )
+        );
+        // The versions saved and opened, kept for merging copies that come back.
+        app.workspace
+            .set_version_store(crate::merge::VersionStore::platform());
+        app
     }
 
     /// The app with explicit settings and dialogs (tests pass stand-ins for both), and no

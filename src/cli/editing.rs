@@ -92,6 +92,10 @@ pub(super) fn apply_and_save(
     err: &mut dyn std::io::Write,
 ) -> std::io::Result<bool> {
     editing.doc.apply(edit);
+    // A save is a new version: the next merge of a copy finds where the two part.
+    let folded = editing.doc.project().merge.merged.clone();
+    let lineage = crate::merge::next_lineage(editing.doc.project());
+    editing.doc.set_saved_lineage(lineage, &folded);
     let options = SaveOptions {
         expected: Some(&editing.loaded),
         held: Some(&editing.lock),

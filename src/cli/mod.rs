@@ -13,6 +13,7 @@ mod commitments;
 mod editing;
 mod generate;
 pub mod letters;
+mod merge;
 mod output;
 mod terminal;
 pub mod seating;
@@ -81,6 +82,27 @@ pub enum Command {
         /// How many days ahead count as due soon.
         #[arg(long, default_value_t = crate::model::followup::SOON_DAYS)]
         within: u32,
+    },
+    /// Merge two copies of a project against their common version, entity by entity; a
+    /// git merge driver: `delegation-planner merge %O %A %B -o %A`. Exit code 0 when
+    /// merged cleanly, 1 when conflicts remain (mine is kept for them, and they are
+    /// recorded in OUTPUT for the app to show), 2 when a file cannot be read or written.
+    Merge {
+        /// The common version the two copies come from (an empty file: none, and every
+        /// difference is a conflict).
+        base: PathBuf,
+        /// Mine.
+        ours: PathBuf,
+        /// Theirs.
+        theirs: PathBuf,
+        /// Where to write the merge: OURS itself (as git does), a new file, or `-` for
+        /// standard output. No other project is ever replaced.
+        #[arg(short, long)]
+        output: PathBuf,
+        /// What the app calls their copy when it shows the conflicts (its file name by
+        /// default).
+        #[arg(long)]
+        theirs_name: Option<String>,
     },
     /// Write a synthetic project of a given size (for trying the app on a large registry).
     Generate {
@@ -551,6 +573,23 @@ fn run_on(command: &Command, out: &mut dyn std::io::Write, err: &mut dyn std::io
             seed,
             output,
         } => generate::generate(*people, *seed, output, out, err),
+        Command::Merge {
+            base,
+            ours,
+            theirs,
+            output,
+            theirs_name,
+        } => merge::run(
+            &merge::MergeFiles {
+                base,
+                ours,
+                theirs,
+                output,
+                theirs_name: theirs_name.as_deref(),
+            },
+            out,
+            err,
+        ),
     };
     match result {
         Ok(code) => code,

@@ -1,6 +1,6 @@
 use crate::model::{
-    Commitment, CommitmentId, Meeting, MeetingId, Organisation, OrganisationId, Owner, Person,
-    PersonId, Precondition, Project, ProjectInfo,
+    Commitment, CommitmentId, Meeting, MeetingId, MergeState, Organisation, OrganisationId, Owner,
+    Person, PersonId, Precondition, Project, ProjectInfo,
 };
 
 /// One entity an edit changed (added, replaced or removed).
@@ -45,6 +45,9 @@ pub enum Edit {
     /// Replace the project's own personal fields (their definitions; people keep their
     /// values under the keys).
     SetPersonalFields(Vec<crate::model::CustomField>),
+    /// Replace what merges left in the project (revisions merged in, conflicts waiting):
+    /// part of a merge's undo step.
+    SetMergeState(Box<MergeState>),
     /// Several edits as one undo step (an import, a delete that clears references).
     Batch(Vec<Edit>),
 }
@@ -91,6 +94,9 @@ impl Edit {
                 Some(old) => Self::PutCommitment(id, old),
                 None => Self::Batch(Vec::new()),
             },
+            Self::SetMergeState(state) => {
+                Self::SetMergeState(Box::new(std::mem::replace(&mut project.merge, *state)))
+            }
             Self::Batch(edits) => {
                 let mut inverse: Vec<Edit> = edits.into_iter().map(|e| e.apply(project)).collect();
                 inverse.reverse();
@@ -103,7 +109,9 @@ impl Edit {
     /// those entries instead of rebuilding everything.
     pub fn touched(&self, out: &mut Vec<Touched>) {
         match self {
-            Self::SetInfo(_) | Self::SetPersonalFields(_) => out.push(Touched::Info),
+            Self::SetInfo(_) | Self::SetPersonalFields(_) | Self::SetMergeState(_) => {
+                out.push(Touched::Info);
+            }
             Self::PutOrganisation(id, _) | Self::RemoveOrganisation(id) => {
                 out.push(Touched::Organisation(id.clone()));
             }
@@ -127,6 +135,7 @@ impl Edit {
         match self {
             Self::SetInfo(info) => &project.info != info,
             Self::SetPersonalFields(fields) => &project.personal_fields != fields,
+            Self::SetMergeState(state) => &project.merge != state.as_ref(),
             Self::PutOrganisation(id, value) => project.organisations.get(id) != Some(value),
             Self::RemoveOrganisation(id) => project.organisations.contains_key(id),
             Self::PutPerson(id, value) => project.people.get(id) != Some(value),

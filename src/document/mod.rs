@@ -270,6 +270,14 @@ impl Document {
         self.history.can_redo()
     }
 
+    /// Records the lineage a save gave the project, outside the undo history (a save is not
+    /// an edit, and undo must never hand a later save an older revision as its parent);
+    /// the revisions the save folded into it are no longer "merged since the last save".
+    pub fn set_saved_lineage(&mut self, lineage: crate::model::Lineage, folded: &[String]) {
+        self.project.lineage = lineage;
+        self.project.merge.merged.retain(|r| !folded.contains(r));
+    }
+
     /// Records that the project as it is now was written to `path`.
     pub fn mark_saved(&mut self, path: PathBuf) {
         self.history.seal();

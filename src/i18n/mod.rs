@@ -101,6 +101,7 @@ mod first_hour;
 mod inputs;
 mod letters;
 mod merge;
+pub mod merge_words;
 mod programmes;
 mod protocol;
 pub use protocol::side_naming;

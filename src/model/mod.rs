@@ -9,6 +9,7 @@ mod commitment;
 pub mod followup;
 mod ids;
 mod letter;
+mod lineage;
 mod meeting;
 mod organisation;
 mod outcome;
@@ -29,6 +30,7 @@ pub use audience::NoteAudience;
 pub use commitment::{Commitment, CommitmentStatus, Owner, Precondition, ProgressEntry};
 pub use ids::{CommitmentId, ItemId, MeetingId, OrganisationId, PersonId, SideId, slugify};
 pub use letter::LetterDetails;
+pub use lineage::{ConflictedEntity, Lineage, MAX_ANCESTORS, MergeState, PendingMerge, Versions};
 pub use meeting::{
     AttendanceMode, AttendanceRole, AttendanceStatus, Attendee, Meeting, MeetingKind, Series, Side,
 };

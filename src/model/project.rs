@@ -2,8 +2,8 @@ use serde::{Deserialize, Deserializer, Serialize};
 
 use super::ids::unique_slug;
 use super::{
-    Bilingual, Commitment, CommitmentId, ItemId, Meeting, MeetingId, Organisation, OrganisationId,
-    Person, PersonId,
+    Bilingual, Commitment, CommitmentId, ItemId, Lineage, Meeting, MeetingId, MergeState,
+    Organisation, OrganisationId, Person, PersonId,
 };
 
 /// A map of entities by id: sorted (the saved file is sorted and diff-friendly) and
@@ -38,6 +38,14 @@ pub struct Project {
     /// Not written when there are none.
     #[serde(default, skip_serializing_if = "super::personal::is_default")]
     pub personal_fields: Vec<super::CustomField>,
+    /// Which saved version this is and the versions it descends from, so that two copies
+    /// can be merged against the version they share (a new revision at every save).
+    #[serde(default, skip_serializing_if = "Lineage::is_empty")]
+    pub lineage: Lineage,
+    /// What merges left: revisions merged in since the last save, conflicts waiting for
+    /// the user's choice.
+    #[serde(default, skip_serializing_if = "MergeState::is_empty")]
+    pub merge: MergeState,
 }
 
 /// Title and description of a project.

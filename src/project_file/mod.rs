@@ -25,7 +25,7 @@ pub use lock::{
     LOCK_WAIT, LockError, LockFileKind, NodeKind, ProjectLock, Protection, protection,
     tidy_after_crash,
 };
-pub use output::{OutputRefusal, check_output};
+pub use output::{OutputRefusal, check_merge_output, check_output};
 pub use save::{
     SaveOptions, SaveStep, backup_path, save_project, save_project_checked, save_project_with,
     to_ron_string, to_ron_string_reference, write_copy_atomically, write_file_atomically,

@@ -124,6 +124,23 @@ fn is_project(path: &Path) -> bool {
     super::load::looks_like_project(&head)
 }
 
+/// Checks where a merge of `ours` with other copies (`others`: the common version, theirs)
+/// may be written. Exactly one project may be replaced: `ours` itself, which a git merge
+/// driver (`merge %O %A %B -o %A`) asks for; anything else is checked as an export made
+/// from all three is (never another project, a backup, a folder or a device).
+pub fn check_merge_output(
+    output: &Path,
+    ours: &Path,
+    others: &[&Path],
+) -> Result<(), OutputRefusal> {
+    if output.is_file() && same_file(output, ours) {
+        return Ok(());
+    }
+    let mut sources = vec![ours];
+    sources.extend_from_slice(others);
+    check_output(output, &sources)
+}
+
 /// `path` made absolute with its folder's links resolved, for comparing names of files
 /// that may not exist.
 fn absolute(path: &Path) -> PathBuf {
@@ -275,5 +292,40 @@ mod tests {
         assert!(!looks_like_project(b"V(1)"));
         assert!(!looks_like_project(b"# V1("));
         assert!(!looks_like_project(b""));
+    }
+
+    #[test]
+    fn a_merge_may_replace_mine_and_nothing_else() {
+        let dir = tempfile::tempdir().unwrap();
+        let [base, ours, theirs, other] = ["base", "ours", "theirs", "other"].map(|n| {
+            let path = dir.path().join(format!("{n}.ron"));
+            std::fs::write(&path, "V4(())").unwrap();
+            path
+        });
+        let others = [base.as_path(), theirs.as_path()];
+        assert_eq!(check_merge_output(&ours, &ours, &others), Ok(()));
+        assert_eq!(
+            check_merge_output(&dir.path().join(".").join("ours.ron"), &ours, &others),
+            Ok(())
+        );
+        assert_eq!(
+            check_merge_output(&dir.path().join("new.ron"), &ours, &others),
+            Ok(())
+        );
+        for refused in [&base, &theirs] {
+            assert_eq!(
+                check_merge_output(refused, &ours, &others),
+                Err(OutputRefusal::TheProject)
+            );
+        }
+        assert_eq!(
+            check_merge_output(&other, &ours, &others),
+            Err(OutputRefusal::AProject)
+        );
+        assert_eq!(
+            check_merge_output(&dir.path().join("ours.ron.bak"), &ours, &others),
+            Err(OutputRefusal::TheBackup)
+        );
+        assert!(check_merge_output(dir.path(), &ours, &others).is_err());
     }
 }

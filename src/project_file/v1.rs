@@ -92,7 +92,7 @@ pub(crate) fn migrate(v1: Project) -> crate::model::Project {
             .map(|(id, m)| (id, meeting(m)))
             .collect(),
         commitments: v1.commitments,
-        personal_fields: Vec::new(),
+        ..Default::default()
     }
 }
 

@@ -79,6 +79,8 @@ pub fn enabled(workspace: &Workspace, view: &ViewState, command: Command) -> boo
     match command {
         Command::Undo => workspace.doc.can_undo(),
         Command::Redo => workspace.doc.can_redo(),
+        Command::MergeCopy => !workspace.is_merging(),
+        Command::ResolveConflicts => workspace.doc.project().merge.pending.is_some(),
         _ if command.needs_meeting() => selected_meeting(workspace, view).is_some(),
         _ => true,
     }

@@ -112,6 +112,7 @@ pub fn dialog_ui(
         Dialog::Unprintable(pending) => {
             super::name_cards_ui::unprintable_dialog_ui(ctx, workspace, pending)
         }
+        Dialog::Merge(state) => super::merge_ui::merge_dialog_ui(ctx, workspace, state),
         Dialog::SaveProtected { message, then } => {
             let mut outcome = None;
             let modal = egui::Modal::new(egui::Id::unique("save_protected")).show(ctx, |ui| {

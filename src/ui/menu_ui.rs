@@ -44,6 +44,11 @@ pub fn menu_bar_ui(
                 entry(ui, Command::SaveAs);
                 entry(ui, Command::ShareCopy);
                 ui.separator();
+                entry(ui, Command::MergeCopy);
+                if workspace.doc.project().merge.pending.is_some() {
+                    entry(ui, Command::ResolveConflicts);
+                }
+                ui.separator();
                 ui.menu_button(t.menu_export, |ui| {
                     for format in AgendaFormat::ALL {
                         entry(ui, Command::ExportAgenda(format));

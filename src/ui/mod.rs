@@ -20,6 +20,7 @@ pub mod meeting_commitments_ui;
 pub mod meeting_summary;
 pub mod meetings_ui;
 pub mod menu_ui;
+pub mod merge_ui;
 pub mod minutes_ui;
 pub mod name_cards_ui;
 pub mod nav_ui;

@@ -7,11 +7,12 @@ use std::path::Path;
 
 use crate::project_file::DiskChange;
 use crate::workspace::recovery::RecoveryEntry;
-use crate::workspace::{AfterConfirm, DialogOutcome, LossAction, Workspace};
+use crate::workspace::{AfterConfirm, DialogOutcome, LossAction, MergeSource, Workspace};
 
 /// What the user chose in one of these dialogs.
 enum Choice {
     Primary,
+    Merge,
     SaveAs,
     Reload,
     Later,
@@ -158,6 +159,14 @@ pub fn file_changed_dialog_ui(
             if primary.clicked() {
                 choice = Some(Choice::Primary);
             }
+            if !missing
+                && ui
+                    .button(t.merge.changed_on_disk)
+                    .on_hover_text(t.merge.changed_on_disk_tip)
+                    .clicked()
+            {
+                choice = Some(Choice::Merge);
+            }
             if ui.button(t.cmd_save_as).clicked() {
                 choice = Some(Choice::SaveAs);
             }
@@ -178,6 +187,10 @@ pub fn file_changed_dialog_ui(
             path: path.to_owned(),
             then: then.clone(),
         }),
+        Some(Choice::Merge) => Some(DialogOutcome::StartMerge(MergeSource::Disk {
+            path: path.to_owned(),
+            then: then.clone(),
+        })),
         Some(Choice::SaveAs) => Some(DialogOutcome::SaveElsewhere(then.clone())),
         Some(Choice::Reload) => Some(DialogOutcome::AskReload(path.to_owned())),
         Some(_) => Some(DialogOutcome::Dismiss),

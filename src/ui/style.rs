@@ -247,6 +247,14 @@ pub const IMPORT_COLUMNS: [f32; 11] = [
 ];
 /// The lists of changes and of skipped rows under the import preview.
 pub const IMPORT_SIDE_LIST_HEIGHT: f32 = 96.0;
+/// The merge dialog: three versions of a value side by side.
+pub const MERGE_DIALOG_WIDTH: f32 = 980.0;
+/// The list of what a merge brings in.
+pub const MERGE_CHANGES_HEIGHT: f32 = 150.0;
+/// The list of a merge's conflicts.
+pub const MERGE_CONFLICTS_HEIGHT: f32 = 330.0;
+/// One conflict: its heading and up to four lines of each version.
+pub const MERGE_CONFLICT_ROW_HEIGHT: f32 = 124.0;
 /// A column's field picker in the import's mapping step.
 pub const IMPORT_MAPPING_COMBO_WIDTH: f32 = 130.0;
 /// Sample values shown under a column in the mapping step, and their length.

@@ -111,6 +111,10 @@ pub enum DialogOutcome {
     WriteAnyway,
     /// A step of the invitation letters dialog.
     Letters(super::letters::LettersStep),
+    /// A step of the merge dialog.
+    Merge(super::MergeStep),
+    /// Read a copy and merge it (the file changed on disk: *Merge…*).
+    StartMerge(super::MergeSource),
 }
 
 /// Something the workspace needs the UI to do.

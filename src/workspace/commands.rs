@@ -22,6 +22,10 @@ pub enum Command {
     Save,
     /// Save to a new file.
     SaveAs,
+    /// Merge a colleague's copy of the project into it.
+    MergeCopy,
+    /// Choose between the versions a merge outside the app left in conflict.
+    ResolveConflicts,
     /// Close the app.
     Quit,
     /// Undo the last change.
@@ -177,6 +181,8 @@ impl Command {
             Self::Open,
             Self::Save,
             Self::SaveAs,
+            Self::MergeCopy,
+            Self::ResolveConflicts,
             Self::Quit,
             Self::Undo,
             Self::Redo,
@@ -251,7 +257,9 @@ impl Command {
             Self::AddDecision => const { &[Shortcut::ctrl(Letter('D'))] },
             Self::AddCommitment => const { &[Shortcut::ctrl(Letter('K'))] },
             Self::SeatingPlan => const { &[Shortcut::ctrl_shift(Letter('T'))] },
-            Self::English
+            Self::MergeCopy => const { &[Shortcut::ctrl_shift(Letter('M'))] },
+            Self::ResolveConflicts
+            | Self::English
             | Self::Chinese
             | Self::LightTheme
             | Self::DarkTheme
@@ -280,6 +288,8 @@ impl Command {
             | Self::Open
             | Self::Save
             | Self::SaveAs
+            | Self::MergeCopy
+            | Self::ResolveConflicts
             | Self::Quit
             | Self::Undo
             | Self::Redo
@@ -311,6 +321,8 @@ impl Command {
                 | Self::Open
                 | Self::Save
                 | Self::SaveAs
+                | Self::MergeCopy
+                | Self::ResolveConflicts
                 | Self::Undo
                 | Self::Redo
                 | Self::ImportAttendees
@@ -355,6 +367,8 @@ impl Command {
             Self::SaveAs => fixed(t.cmd_save_as, t.cmd_save_as_tip),
             Self::Letters => fixed(t.letters.letters_button, t.letters.letters_tip),
             Self::ShareCopy => fixed(t.letters.share_copy, t.letters.share_copy_tip),
+            Self::MergeCopy => fixed(t.merge.cmd_merge_copy, t.merge.cmd_merge_copy_tip),
+            Self::ResolveConflicts => fixed(t.merge.cmd_resolve, t.merge.cmd_resolve_tip),
             Self::Quit => fixed(t.cmd_quit, t.cmd_quit_tip),
             Self::Undo => fixed(t.cmd_undo, t.cmd_undo_tip),
             Self::Redo => fixed(t.cmd_redo, t.cmd_redo_tip),

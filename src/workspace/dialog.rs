@@ -99,6 +99,8 @@ pub enum Dialog {
         /// What waited for the save (a quit that asked to save first).
         then: Option<AfterConfirm>,
     },
+    /// A copy merged into the project: what comes in, the conflicts to choose.
+    Merge(Box<super::MergeDialog>),
 }
 
 /// An export rendered and waiting for the user's word before it is written.
@@ -154,6 +156,8 @@ pub enum PathPurpose {
     Save(Option<AfterConfirm>),
     /// Write an export (agenda, attendee list, name cards) to this file.
     Export(ExportSetup),
+    /// Merge this copy into the project.
+    Merge,
 }
 
 /// An action waiting for the answer to "unsaved changes".

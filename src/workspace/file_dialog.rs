@@ -49,6 +49,12 @@ pub trait FileDialogs {
     fn pick_folder(&mut self, _start_dir: Option<PathBuf>) -> Picked {
         Picked::Unavailable("No folder dialog in this headless app.".to_owned())
     }
+
+    /// Asks for a copy of the project to merge into it (*Merge a copy…*); the dialog to
+    /// open a file unless told otherwise.
+    fn pick_copy_to_merge(&mut self, start_dir: Option<PathBuf>, kind: FileKind) -> Picked {
+        self.pick_open(start_dir, kind)
+    }
     /// The language the dialogs' own texts (titles) are to be in; called before each one.
     fn set_language(&mut self, _language: Language) {}
     /// Opens `folder` in the system's file manager ("Open folder" after a save or an
@@ -156,6 +162,19 @@ impl FileDialogs for NativeDialogs {
                 dialog = dialog.set_directory(dir);
             }
             dialog.pick_folder()
+        })
+    }
+
+    fn pick_copy_to_merge(&mut self, start_dir: Option<PathBuf>, kind: FileKind) -> Picked {
+        let title = self.language.strings().merge.pick_title;
+        self.run(|| {
+            let mut dialog = rfd::FileDialog::new()
+                .set_title(title)
+                .add_filter(kind.name, kind.extensions);
+            if let Some(dir) = start_dir {
+                dialog = dialog.set_directory(dir);
+            }
+            dialog.pick_file()
         })
     }
 

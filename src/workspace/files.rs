@@ -35,6 +35,10 @@ pub(super) struct SaveRun {
     state: u64,
     /// What waited for the save (a quit, a new project).
     then: Option<AfterConfirm>,
+    /// The project as written, with the lineage the save gave it.
+    saved: Project,
+    /// The revisions merged in that the new lineage records.
+    folded: Vec<String>,
 }
 
 /// How a save job ended.
@@ -150,6 +154,7 @@ impl Workspace {
                 self.start_save(&path, true, then);
             }
             PathPurpose::Export(setup) => self.start_export(&setup, &path),
+            PathPurpose::Merge => self.start_merge(super::MergeSource::Copy(path)),
         }
     }
 
@@ -250,11 +255,15 @@ impl Workspace {
             fingerprint,
             problems,
         } = opened;
+        self.remember_version(&project, path);
         let doc = Document::from_file(project, path.to_owned());
         self.replace_document(doc, None, Some(fingerprint));
         self.settings.remember(path);
         self.toast(format!("{} {}", self.tr().opened, file_name(path)));
-        if !problems.is_empty() {
+        if self.doc.project().merge.pending.is_some() {
+            // A merge outside the app (the command line, git) left conflicts to choose.
+            self.resolve_recorded();
+        } else if !problems.is_empty() {
             let language = self.language();
             self.dialog = Some(Dialog::Problems(
                 problems
@@ -353,11 +362,15 @@ impl Workspace {
         } else {
             None
         };
-        // A pointer copy: the entity maps are persistent.
-        let project = self.doc.project().clone();
+        // A pointer copy: the entity maps are persistent. A save is a new version: a fresh
+        // revision, descending from the one before and the copies merged in since.
+        let mut project = self.doc.project().clone();
+        project.lineage = crate::merge::next_lineage(&project);
+        let folded = std::mem::take(&mut project.merge.merged);
         let faults = Arc::clone(&self.save_faults);
         let target = path.to_owned();
         let label = format!("{} {}", t.saving, file_name(path));
+        let saved = project.clone();
         let job = Job::spawn(label, move |_| {
             save_job(&target, &project, expected.as_ref(), &faults)
         });
@@ -366,6 +379,8 @@ impl Workspace {
             path: path.to_owned(),
             state: self.doc.history_state(),
             then,
+            saved,
+            folded,
         });
     }
 
@@ -379,11 +394,26 @@ impl Workspace {
             Poll::Panicked(message) => Err(message),
         };
         let Some(SaveRun {
-            path, state, then, ..
+            path,
+            state,
+            then,
+            saved,
+            folded,
+            ..
         }) = self.jobs.save.take()
         else {
             return;
         };
+        let written = match &outcome {
+            Ok(SaveOutcome::Saved(_)) => true,
+            Ok(SaveOutcome::Failed(err)) => err.saved().is_some(),
+            _ => false,
+        };
+        if written {
+            // The file has the new version: the next save descends from it.
+            self.doc.set_saved_lineage(saved.lineage.clone(), &folded);
+            self.remember_version(&saved, &path);
+        }
         match outcome {
             Err(message) => self.show_job_failure(&message),
             Ok(SaveOutcome::ChangedOnDisk(change)) => {

@@ -15,6 +15,7 @@ mod import;
 pub mod jobs;
 pub mod letters;
 pub mod new_meeting;
+mod merging;
 mod reading;
 pub mod recovery;
 mod recovery_jobs;
@@ -38,6 +39,7 @@ pub use file_dialog::{
     FileDialogs, FileKind, NativeDialogs, NoDialogs, PROJECT_FILES, Picked, project_files,
 };
 pub use jobs::{JobView, Progress};
+pub use merging::{MergeDialog, MergeSource, MergeStep};
 pub use request::{Deletion, Request};
 pub use settings::Settings;
 use step_timer::StepTimer;
@@ -101,6 +103,8 @@ pub struct Workspace {
     recovery: Recovery,
     /// Recovery copies from earlier sessions still to offer, newest last.
     pending_recovery: Vec<RecoveryEntry>,
+    /// Merges: the versions they take their common version from, the copy being merged.
+    merging: merging::Merging,
     /// How name cards were last made (paper and faces), offered again next time.
     card_options: crate::export::pdf::CardOptions,
     /// Faults injected into project saves (tests only); shared with the save job.
@@ -153,6 +157,7 @@ impl Workspace {
             close_confirmed: false,
             recovery,
             pending_recovery: Vec::new(),
+            merging: merging::Merging::default(),
             card_options: crate::export::pdf::CardOptions::default(),
             save_faults: Arc::default(),
             jobs: Jobs::default(),
@@ -315,6 +320,8 @@ impl Workspace {
             Command::Open => self.guard_unsaved(AfterConfirm::Open),
             Command::Save => self.save(None),
             Command::SaveAs => self.save_as(None),
+            Command::MergeCopy => self.merge_copy(),
+            Command::ResolveConflicts => self.resolve_recorded(),
             Command::Quit => self.guard_unsaved(AfterConfirm::Quit),
             Command::Undo => {
                 if self.doc.undo() {
@@ -464,6 +471,8 @@ impl Workspace {
             }
             DialogOutcome::CreateMeeting { form, sides } => self.create_meeting(&form, sides),
             DialogOutcome::Import(step) => self.import_step(step),
+            DialogOutcome::Merge(step) => self.merge_step(step),
+            DialogOutcome::StartMerge(source) => self.start_merge(source),
             DialogOutcome::PathTyped { purpose, path } => {
                 self.dialog = None;
                 self.path_typed(purpose, path);
@@ -541,6 +550,7 @@ impl Workspace {
         self.poll_export();
         timer.step("export", &mut self.poll_steps);
         self.poll_import();
+        self.poll_merge();
         timer.step("import", &mut self.poll_steps);
         self.poll_recovery_scan();
         self.poll_validation();
@@ -597,6 +607,7 @@ impl Workspace {
             || recovery_scan.is_some()
             || recovery_write.is_some()
             || validation.is_some()
+            || self.is_merging()
     }
 
     /// Called when the app exits: a recovery copy being written must not outlive a saved
