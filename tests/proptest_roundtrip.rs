@@ -212,6 +212,10 @@ fn agenda_item() -> impl Strategy<Value = AgendaItem> {
         prop::collection::vec(text(), 0..3),
         text(),
         (bilingual(), prop::collection::vec(bilingual(), 0..3)),
+        (
+            prop::collection::vec(text(), 0..3),
+            prop::collection::vec(text(), 0..3),
+        ),
     )
         .prop_map(
             |(
@@ -224,6 +228,7 @@ fn agenda_item() -> impl Strategy<Value = AgendaItem> {
                 guest_speakers,
                 notes,
                 (summary, decisions),
+                (chairs, guest_chairs),
             )| {
                 AgendaItem {
                     id: ItemId(id),
@@ -233,6 +238,8 @@ fn agenda_item() -> impl Strategy<Value = AgendaItem> {
                     fixed_start,
                     speakers: speakers.into_iter().map(PersonId).collect(),
                     guest_speakers,
+                    chairs: chairs.into_iter().map(PersonId).collect(),
+                    guest_chairs,
                     notes,
                     outcome: Outcome { summary, decisions },
                 }

@@ -109,6 +109,8 @@ fn meeting(m: Meeting) -> crate::model::Meeting {
             fixed_start: i.fixed_start,
             speakers: i.speakers,
             guest_speakers: Vec::new(),
+            chairs: Vec::new(),
+            guest_chairs: Vec::new(),
             notes: i.notes,
             outcome: crate::model::Outcome::default(),
         })
