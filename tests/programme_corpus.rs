@@ -534,6 +534,17 @@ const CASES: &[Case] = &[
         days: &["2025-05-12"],
         items: &["1 14:00-15:00 签约仪式 {刘江}", "1 15:00-15:30 参观 {刘江}"],
     },
+    Case {
+        name: "de: capitalised nouns after von and durch are no speakers",
+        text: "Mittwoch, 14. Mai 2025\n10:00 Uhr Vorstellung von Projekten\n11:00 Uhr Rundgang durch Werk 2\n12:00 Uhr Grußwort von Helge Engelhard\n",
+        title: "",
+        days: &["2025-05-14"],
+        items: &[
+            "1 10:00-11:00 Vorstellung von Projekten",
+            "1 11:00-12:00 Rundgang durch Werk 2",
+            "1 12:00-12:30 Grußwort [Helge Engelhard]",
+        ],
+    },
 ];
 
 #[test]

@@ -111,7 +111,7 @@ fn word_in(text: &str) -> Option<Found> {
         if let Some(pos) = lower.rfind(word) {
             let end = pos + word.len();
             let after = text.get(end..).unwrap_or_default();
-            let named = after.starts_with(|c: char| c.is_uppercase() || super::titles::is_cjk(c));
+            let named = reads_as_names(after);
             if named && best.is_none_or(|b| pos > b.start) {
                 best = Some(Found {
                     start: pos,
@@ -127,6 +127,38 @@ fn word_in(text: &str) -> Option<Found> {
 
 /// Names after a cue, with the role the cue gives them.
 pub(super) type Group = (CueRole, String);
+
+/// Honorifics that start a name after `by`, `par`, `durch`, `von`.
+const HONORIFICS: [&str; 16] = [
+    "Mr.", "Ms.", "Mrs.", "Dr.", "Prof.", "H.E.", "S.E.", "M.", "Mme", "Monsieur", "Madame",
+    "Herrn", "Herr", "Frau", "Mr", "Ms",
+];
+
+/// Whether the text after a word cue reads as names: an honorific, a Chinese name, an
+/// acronym (`DIN`, `CQC`), or capitalised words without digits (`Helge Engelhard`); German
+/// nouns are capitalised too, so one capitalised word (`von Projekten`) is not a name.
+fn reads_as_names(after: &str) -> bool {
+    let first = after
+        .split([',', ';', '('])
+        .next()
+        .unwrap_or_default()
+        .trim();
+    let words: Vec<&str> = first.split_whitespace().collect();
+    let Some(head) = words.first() else {
+        return false;
+    };
+    if HONORIFICS.contains(head) || head.starts_with(super::titles::is_cjk) {
+        return true;
+    }
+    let acronym = words.len() == 1
+        && head.chars().filter(char::is_ascii_uppercase).count() >= 2
+        && head.chars().all(|c| c.is_ascii_alphabetic());
+    let capitalised = (2..=4).contains(&words.len())
+        && words.iter().all(|w| {
+            w.starts_with(char::is_uppercase) && !w.contains(|c: char| c.is_ascii_digit())
+        });
+    acronym || capitalised
+}
 
 /// A line's text split at its cues: the title (empty when the line starts with its cue),
 /// and each group of names with its role.
