@@ -401,6 +401,10 @@ fn preview_grid_ui(
                         ui.label(&line.titles.en);
                         ui.label(&line.titles.zh);
                     }
+                    // Notes written under the item go to its notes.
+                    for note in &line.notes {
+                        ui.weak(note);
+                    }
                 });
                 ui.label(language.choice(line.kind));
                 ui.vertical(|ui| {

@@ -198,8 +198,9 @@ pub(super) fn read(text: &str, people: &PeopleIndex, meeting: Option<&Meeting>) 
             && let Some((index, item_raw)) = last_item
             && lines::is_note(raw, &stripped, Some(item_raw))
         {
+            // As written (full-width colons kept), without its bullet.
             if let Some(item) = preview.lines.get_mut(index) {
-                item.notes.push(stripped.clone());
+                item.notes.push(titles::strip_bullet(raw.trim()).to_owned());
             }
             push(&mut preview, LineRole::Note(index));
             continue;
