@@ -545,6 +545,13 @@ const CASES: &[Case] = &[
             "1 12:00-12:30 Grußwort [Helge Engelhard]",
         ],
     },
+    Case {
+        name: "de: a morning hour under Nachmittag stays a morning hour, and is not used",
+        text: "Nachmittag\n2 Uhr Laborbesichtigung (90 Min.)\n   Ort: Gebäude B\n9h30 Empfang\n",
+        title: "",
+        days: &["2025-05-12"],
+        items: &["1 14:00-15:30 Laborbesichtigung", "1 15:30-16:00 Empfang"],
+    },
 ];
 
 #[test]

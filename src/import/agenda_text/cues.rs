@@ -61,54 +61,46 @@ fn is_boundary_before(text: &str, at: usize) -> bool {
         .is_none_or(|c| !c.is_alphanumeric() || super::titles::is_cjk(c))
 }
 
-/// Every labelled cue of a line (`Chair: X`, `主持人:X`), in order.
+/// Every labelled cue of a line (`Chair: X`, `主持人:X`), in order. Each colon is looked
+/// at once, with the word before it (a time's colon, after a digit, at a glance): a line
+/// costs its length, whatever the number of labels.
 fn labels_in(text: &str) -> Vec<Found> {
-    let lower = text.to_lowercase();
-    // Lower-casing changes no byte length in the labels' scripts; when it would (a rare
-    // letter elsewhere), offsets could drift, so look only when the lengths agree.
-    if lower.len() != text.len() {
-        return Vec::new();
-    }
     let mut found: Vec<Found> = Vec::new();
-    for (label, role) in LABELS {
-        let mut from = 0;
-        while let Some(pos) = lower.get(from..).and_then(|s| s.find(label)) {
-            let start = from + pos;
-            let after = start + label.len();
-            from = after;
-            let rest = lower.get(after..).unwrap_or_default();
-            let colon = rest.trim_start();
-            let Some(after_colon) = colon.strip_prefix(':') else {
-                continue;
-            };
-            if !is_boundary_before(&lower, start) {
-                continue;
+    for (colon, _) in text.match_indices(':') {
+        let before = text.get(..colon).unwrap_or_default().trim_end();
+        if before.ends_with(|c: char| c.is_ascii_digit()) || before.is_empty() {
+            continue;
+        }
+        let end = colon + 1;
+        // The longest label ending here (`主持人` before `主持`).
+        let hit = LABELS.iter().find(|(label, _)| {
+            before.len() >= label.len()
+                && before.is_char_boundary(before.len() - label.len())
+                && before
+                    .get(before.len() - label.len()..)
+                    .is_some_and(|tail| tail.to_lowercase() == *label)
+        });
+        if let Some((label, role)) = hit {
+            let start = before.len() - label.len();
+            if is_boundary_before(text, start) {
+                found.push(Found {
+                    start,
+                    end,
+                    role: *role,
+                    label,
+                });
             }
-            // A longer label at the same place was found first (`主持人` before `主持`).
-            if found.iter().any(|f| start >= f.start && start < f.end) {
-                continue;
-            }
-            found.push(Found {
-                start,
-                end: lower.len() - after_colon.len(),
-                role,
-                label,
-            });
         }
     }
-    found.sort_by_key(|f| f.start);
     found
 }
 
 /// The word cue of a line (` durch Herrn X`), the last one whose names look like names.
 fn word_in(text: &str) -> Option<Found> {
-    let lower = text.to_lowercase();
-    if lower.len() != text.len() {
-        return None;
-    }
     let mut best: Option<Found> = None;
     for word in WORDS {
-        if let Some(pos) = lower.rfind(word) {
+        // The words as written in running text: lower case.
+        if let Some(pos) = text.rfind(word) {
             let end = pos + word.len();
             let after = text.get(end..).unwrap_or_default();
             let named = reads_as_names(after);

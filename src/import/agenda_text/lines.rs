@@ -2,8 +2,6 @@
 //! line (`上午`, `Afternoon session`, `Après-midi`, `Nachmittag`: the half of the day for
 //! the times under it), an item, a note under the item before, or ignored with a reason.
 
-use super::times::Period;
-
 /// What a line of the text gave.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum LineRole {
@@ -32,17 +30,6 @@ pub enum Half {
     Afternoon,
     /// 晚上, Evening, Soir, Abend.
     Evening,
-}
-
-impl Half {
-    /// The period the half gives to hours written under it without their own.
-    pub(super) fn period(self) -> Period {
-        match self {
-            Self::Morning => Period::Morning,
-            Self::Midday => Period::Noon,
-            Self::Afternoon | Self::Evening => Period::Afternoon,
-        }
-    }
 }
 
 /// Why a line gave nothing.
@@ -114,6 +101,10 @@ const SESSION_WORDS: [&str; 6] = [
 /// after it (`上午 主持人：刘江`: the chair of the section).
 pub(super) fn section(line: &str) -> Option<(Half, &str)> {
     let t = line.trim();
+    // A section line is short: an item line is not lower-cased to be told apart.
+    if t.len() > 80 || t.starts_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
     let lower = t.to_lowercase();
     if lower.len() != t.len() {
         return None;

@@ -36,14 +36,21 @@ fn cue_line(stripped: &str) -> Option<Vec<(cues::CueRole, String)>> {
     }
 }
 
-/// A time moved into the half of the day a section gives, when written without its own.
+/// A time moved into the half of the day a section gives, when written without its own:
+/// `2:00` under `下午` is 14:00, `7:30` under `Evening` 19:30. Only the hours the half can
+/// mean move (1–7 in an afternoon, 4–11 in an evening, 1–2 at midday); `9h30` under
+/// `Nachmittag` stays 09:30, for the preview to say it is before the item above.
 fn in_half(t: NaiveTime, half: Half) -> NaiveTime {
-    if t.hour() >= 12 {
+    let moves = match half {
+        Half::Morning => false,
+        Half::Midday => (1..=2).contains(&t.hour()),
+        Half::Afternoon => (1..=7).contains(&t.hour()),
+        Half::Evening => (4..=11).contains(&t.hour()),
+    };
+    if !moves {
         return t;
     }
-    times::apply_period(t.hour(), Some(half.period()))
-        .and_then(|h| t.with_hour(h))
-        .unwrap_or(t)
+    t.with_hour(t.hour() + 12).unwrap_or(t)
 }
 
 /// Names of a cue, each matched to a person.
@@ -158,10 +165,14 @@ pub(super) fn read(text: &str, people: &PeopleIndex, meeting: Option<&Meeting>) 
         let timed = !matches!(times::take_time(&stripped), TimeAt::None)
             || times::take_duration(&stripped).is_some();
         let no_day_line = preview.days.iter().all(|d| d.line.is_none());
-        let next_is_day = all
-            .get(j + 1)
-            .is_some_and(|(_, next)| day_line(&plain(next)).is_some());
+        // Only lines above the first item and day can be the title: the look ahead is
+        // paid for those alone.
+        let next_is_day = || {
+            all.get(j + 1)
+                .is_some_and(|(_, next)| day_line(&plain(next)).is_some())
+        };
         if !timed && preview.lines.is_empty() && no_day_line && cue_line(&stripped).is_none() {
+            let next_is_day = next_is_day();
             if preview.title.is_none() && (lines::names_a_programme(&stripped) || next_is_day) {
                 preview.title = Some(ProgrammeTitle {
                     line: number,

@@ -409,13 +409,21 @@ pub(super) fn take_trailing_duration(text: &str) -> Option<(u32, String)> {
 
 /// Whether a line writes `am` or `pm` after a time (`2:30 pm`, `9.30a.m.`).
 pub(super) fn has_meridiem(line: &str) -> bool {
-    let lower = line.to_ascii_lowercase();
-    ["am", "pm", "a.m.", "p.m."].iter().any(|m| {
-        lower.match_indices(m).any(|(i, _)| {
-            let before = lower.get(..i).unwrap_or_default().trim_end();
-            let after = lower.get(i + m.len()..).unwrap_or_default();
-            before.ends_with(|c: char| c.is_ascii_digit())
-                && !after.starts_with(|c: char| c.is_ascii_alphanumeric())
-        })
+    // Each `a`/`p` after a digit (and a space) is looked at: no copy of the line.
+    let bytes = line.as_bytes();
+    bytes.iter().enumerate().any(|(i, b)| {
+        if !matches!(b, b'a' | b'p' | b'A' | b'P') {
+            return false;
+        }
+        let before = line.get(..i).unwrap_or_default().trim_end();
+        if !before.ends_with(|c: char| c.is_ascii_digit()) {
+            return false;
+        }
+        let rest = line.get(i + 1..).unwrap_or_default();
+        let after = rest.strip_prefix(['m', 'M']).or_else(|| {
+            rest.strip_prefix(".m.")
+                .or_else(|| rest.strip_prefix(".M."))
+        });
+        after.is_some_and(|a| !a.starts_with(|c: char| c.is_ascii_alphanumeric()))
     })
 }

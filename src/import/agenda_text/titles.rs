@@ -209,9 +209,15 @@ pub fn guess_kind(title: &str) -> AgendaItemKind {
         "致辞",
         "欢迎",
         "introduction",
+        "begrüßung",
+        "grußwort",
+        "eröffnung",
+        "accueil",
+        "ouverture",
+        "bienvenue",
     ]) {
         AgendaItemKind::OpeningRemarks
-    } else if any(&["coffee", "break", "tea", "茶歇", "休息"]) {
+    } else if any(&["coffee", "break", "tea", "茶歇", "休息", "pause", "kaffee"]) {
         AgendaItemKind::Break
     } else if any(&[
         "lunch",
@@ -224,13 +230,40 @@ pub fn guess_kind(title: &str) -> AgendaItemKind {
         "午宴",
         "晚宴",
         "用餐",
+        "déjeuner",
+        "dîner",
+        "mittagessen",
+        "abendessen",
+        "arbeitsessen",
     ]) {
         AgendaItemKind::Meal
-    } else if any(&["signing", "签约", "签署", "签字"]) {
+    } else if any(&[
+        "signing",
+        "签约",
+        "签署",
+        "签字",
+        "unterzeichnung",
+        "signature",
+    ]) {
         AgendaItemKind::Signing
-    } else if any(&["reception", "cocktail", "招待会", "酒会"]) {
+    } else if any(&[
+        "reception",
+        "cocktail",
+        "招待会",
+        "酒会",
+        "empfang",
+        "réception",
+    ]) {
         AgendaItemKind::Reception
-    } else if any(&["visit", "tour", "参观", "考察"]) {
+    } else if any(&[
+        "visit",
+        "tour",
+        "参观",
+        "考察",
+        "besichtigung",
+        "führung",
+        "rundgang",
+    ]) {
         AgendaItemKind::Visit
     } else if any(&[
         "discussion",
@@ -242,6 +275,10 @@ pub fn guess_kind(title: &str) -> AgendaItemKind {
         "答疑",
         "交流",
         "座谈",
+        "diskussion",
+        "table ronde",
+        "débat",
+        "échange",
     ]) {
         AgendaItemKind::Discussion
     } else {
