@@ -76,3 +76,32 @@ fn a_title_line_and_half_day_sections_are_shown_as_such_and_the_result_is_the_pr
     assert_eq!(after.days[0].items[0].guest_speakers, ["刘江"]);
     assert_eq!(after.days[0].items[1].guest_chairs, ["王伟"]);
 }
+
+#[test]
+fn impossible_times_are_marked_in_the_preview_and_never_long_items() {
+    let (_dir, path) = sample_file();
+    let mut harness = app_harness(Some(path), ScriptedDialogs::default());
+    harness.get_by_label("Paste agenda…").click();
+    settle(&mut harness);
+    type_into(
+        &mut harness,
+        "Draft agenda",
+        "Dienstag, 24. September 2024\n14:00 Talks\n16:00–15:00 Tour\n9h30 Reception",
+    );
+    harness.get_by_label("▲ 16:00–15:00");
+    harness.get_by_label("▲ 09:30");
+    harness.get_by_label_contains("Line 3: the range ends at 15:00, before it starts at 16:00");
+    // Before the day's start (14:00 here), said as such.
+    harness.get_by_label_contains("Line 4: 09:30 is before");
+    harness.get_by_label("Add items (3)").scroll_to_me();
+    settle(&mut harness);
+    harness.get_by_label("Add items (3)").click();
+    settle(&mut harness);
+    assert!(harness.state().workspace.dialog.is_none(), "applied");
+    let m = &harness.state().workspace.doc.project().meetings[&MeetingId::from("paris-2024")];
+    let dates: Vec<String> = m.days.iter().map(|d| d.date.to_string()).collect();
+    assert_eq!(dates, ["2024-09-23", "2024-09-24"]);
+    let day = &m.days[1];
+    let minutes: Vec<u32> = day.items.iter().map(|i| i.duration_minutes).collect();
+    assert_eq!(minutes, [120, 30, 30]);
+}

@@ -363,6 +363,16 @@ fn preview_grid_ui(
             }
             ui.end_row();
             let mut shown_guests = std::collections::HashSet::new();
+            let flagged: std::collections::HashSet<usize> = plan
+                .notes
+                .iter()
+                .filter_map(|n| match n {
+                    PlanNote::TimeNotUsed { line, .. }
+                    | PlanNote::TimeBeforePrevious { line, .. }
+                    | PlanNote::EndBeforeStart { line, .. } => Some(*line),
+                    _ => None,
+                })
+                .collect();
             for (i, line) in preview.lines.iter().enumerate() {
                 // Numbered as the meeting's days will be, not as the text's.
                 let day = plan.targets.get(line.day).copied().unwrap_or(line.day);
@@ -373,6 +383,15 @@ fn preview_grid_ui(
                             super::style::warning_color(ui),
                             format!("▲ {unread} ({})", t.time_unread),
                         );
+                    }
+                    // A time the plan does not use (before the item above, an end
+                    // before its start) is marked where it stands; the note says why.
+                    (Some(s), end, None) if flagged.contains(&line.line) => {
+                        let text = match end {
+                            Some(e) => format!("▲ {}–{}", format_time(s), format_time(e)),
+                            None => format!("▲ {}", format_time(s)),
+                        };
+                        ui.colored_label(super::style::warning_color(ui), text);
                     }
                     (Some(s), Some(e), None) => {
                         ui.label(format!("{}–{}", format_time(s), format_time(e)));
