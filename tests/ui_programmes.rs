@@ -105,3 +105,48 @@ fn impossible_times_are_marked_in_the_preview_and_never_long_items() {
     let minutes: Vec<u32> = day.items.iter().map(|i| i.duration_minutes).collect();
     assert_eq!(minutes, [120, 30, 30]);
 }
+
+#[test]
+fn an_hour_over_23_typed_as_a_days_start_is_said_never_clamped() {
+    use egui::Key;
+    let (_dir, path) = sample_file();
+    let mut harness = app_harness(Some(path), ScriptedDialogs::default());
+    harness.get_by_label("Day 1").click();
+    settle(&mut harness);
+    let hour = || "Start";
+    harness.get_all_by_label(hour()).next().unwrap().focus();
+    settle(&mut harness);
+    harness.key_press(Key::Backspace);
+    harness.key_press(Key::Backspace);
+    harness
+        .get_all_by_label(hour())
+        .next()
+        .unwrap()
+        .type_text("25");
+    harness.key_press(Key::Enter);
+    settle(&mut harness);
+    harness.get_by_label("▲ 25 is not an hour of the day (0–23): the time stays 10:00");
+    let start = |h: &egui_kittest::Harness<'_, delegation_planner::app::DelegationApp>| {
+        h.state().workspace.doc.project().meetings[&MeetingId::from("paris-2024")].days[0]
+            .start
+            .to_string()
+    };
+    assert_eq!(start(&harness), "10:00:00");
+    harness.get_all_by_label(hour()).next().unwrap().focus();
+    settle(&mut harness);
+    harness.key_press(Key::Backspace);
+    harness.key_press(Key::Backspace);
+    harness
+        .get_all_by_label(hour())
+        .next()
+        .unwrap()
+        .type_text("11");
+    harness.key_press(Key::Enter);
+    settle(&mut harness);
+    assert_eq!(start(&harness), "11:00:00");
+    assert!(
+        harness
+            .query_by_label_contains("is not an hour of the day")
+            .is_none()
+    );
+}

@@ -25,4 +25,5 @@ strings! {
     note_end_before_start => "Line {line}: the range ends at {end}, before it starts at {start}; the end was not used and the length is assumed", "第 {line} 行：结束时间 {end} 早于开始时间 {start}；未使用结束时间，时长为估计值";
     note_time_before_previous => "Line {line}: {time} is before the end of the item above ({end}) and was not used; the item follows the one before", "第 {line} 行：{time} 早于上一项的结束时间（{end}），未使用；该项紧接上一项";
     chair => "chair", "主持";
+    hour_out_of_range => "{n} is not an hour of the day (0–23): the time stays {time}", "{n} 不是有效的小时数（0–23）：时间仍为 {time}";
 }

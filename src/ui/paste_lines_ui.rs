@@ -60,7 +60,7 @@ pub fn lines_ui(ui: &mut egui::Ui, t: &Strings, preview: &AgendaPreview, plan: &
                 .show(ui, |ui| {
                     ui.strong(p.col_line);
                     ui.strong(p.col_gave);
-                    ui.strong("");
+                    ui.label("");
                     ui.end_row();
                     for class in &preview.classes {
                         ui.label(class.line.to_string());
@@ -76,9 +76,23 @@ pub fn lines_ui(ui: &mut egui::Ui, t: &Strings, preview: &AgendaPreview, plan: &
                                 ui.strong(role);
                             }
                         }
-                        ui.add(egui::Label::new(&class.text).truncate());
+                        // Cut to a fixed number of characters, not to the room left:
+                        // a width that follows the columns' would take frames to settle.
+                        ui.add(
+                            egui::Label::new(clipped(&class.text))
+                                .wrap_mode(egui::TextWrapMode::Extend),
+                        );
                         ui.end_row();
                     }
                 });
         });
+}
+
+/// A line of the text as shown beside what it gave: at most 48 characters.
+fn clipped(text: &str) -> String {
+    const MAX: usize = 48;
+    match text.char_indices().nth(MAX) {
+        Some((cut, _)) => format!("{}…", text.get(..cut).unwrap_or(text)),
+        None => text.to_owned(),
+    }
 }
