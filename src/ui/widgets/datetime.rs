@@ -178,8 +178,10 @@ pub fn time_edit(ui: &mut Ui, language: Language, value: &mut NaiveTime, label: 
         ui.spacing_mut().item_spacing.x = crate::ui::style::space::XXS;
         changed |= ui
             .add(
+                // Applied on Enter, not on each key: typing `25` never passes by 02:00.
                 egui::DragValue::new(&mut hour)
                     .range(0..=99)
+                    .update_while_editing(false)
                     .custom_formatter(|n, _| format!("{n:02}")),
             )
             .labelled_by(label)
@@ -189,6 +191,7 @@ pub fn time_edit(ui: &mut Ui, language: Language, value: &mut NaiveTime, label: 
             .add(
                 egui::DragValue::new(&mut minute)
                     .range(0..=59)
+                    .update_while_editing(false)
                     .custom_formatter(|n, _| format!("{n:02}")),
             )
             .labelled_by(label)
