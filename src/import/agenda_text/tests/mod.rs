@@ -5,6 +5,7 @@
 
 use super::*;
 
+mod cues;
 mod dates;
 mod programmes;
 
