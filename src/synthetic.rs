@@ -514,6 +514,8 @@ fn meetings(
                 fixed_start: None,
                 speakers,
                 guest_speakers: Vec::new(),
+                chairs: Vec::new(),
+                guest_chairs: Vec::new(),
                 notes: if rng.chance(20) {
                     "Slides to be sent in advance. 请提前发送幻灯片。".to_owned()
                 } else {

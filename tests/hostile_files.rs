@@ -602,6 +602,20 @@ fn the_v4_fixture_reads_as_written() {
     }
     v4.lineage = Default::default();
     v4.merge = Default::default();
+    // The chairs of an item (issue 22): one of the project's people, one as written.
+    let mou = v4
+        .meetings
+        .get_mut("paris-2024")
+        .unwrap()
+        .item_mut(&delegation_planner::model::ItemId::from("mou"))
+        .unwrap();
+    assert_eq!(
+        mou.chairs,
+        [delegation_planner::model::PersonId::from("li-wei")]
+    );
+    assert_eq!(mou.guest_chairs, ["Mme Claire MARTIN"]);
+    mou.chairs.clear();
+    mou.guest_chairs.clear();
     assert_eq!(v4, v3);
 }
 

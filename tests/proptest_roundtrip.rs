@@ -267,6 +267,10 @@ fn agenda_item() -> impl Strategy<Value = AgendaItem> {
         prop::collection::vec(text(), 0..3),
         (text(), choice::<NoteAudience>()),
         (bilingual(), prop::collection::vec(bilingual(), 0..3)),
+        (
+            prop::collection::vec(text(), 0..3),
+            prop::collection::vec(text(), 0..3),
+        ),
     )
         .prop_map(
             |(
@@ -279,6 +283,7 @@ fn agenda_item() -> impl Strategy<Value = AgendaItem> {
                 guest_speakers,
                 (notes, notes_audience),
                 (summary, decisions),
+                (chairs, guest_chairs),
             )| {
                 AgendaItem {
                     id: ItemId(id),
@@ -288,6 +293,8 @@ fn agenda_item() -> impl Strategy<Value = AgendaItem> {
                     fixed_start,
                     speakers: speakers.into_iter().map(PersonId).collect(),
                     guest_speakers,
+                    chairs: chairs.into_iter().map(PersonId).collect(),
+                    guest_chairs,
                     notes,
                     notes_audience,
                     outcome: Outcome { summary, decisions },

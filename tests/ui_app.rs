@@ -366,6 +366,10 @@ fn paste_a_draft_agenda_with_preview_and_one_undo_step() {
         5,
         "nothing changed yet"
     );
+    // The preview now lists what every line gave: its grids take a few more frames to
+    // size before the dialog stands still.
+    settle(&mut harness);
+    settle(&mut harness);
     harness.get_by_label("Replace the current agenda").click();
     settle(&mut harness);
     harness.get_by_label("Add items (3)").click();

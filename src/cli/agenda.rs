@@ -150,9 +150,18 @@ pub(super) fn import_agenda(
         )?;
         return Ok(1);
     }
+    if let Some(title) = &preview.title {
+        writeln!(
+            out,
+            "line {}: programme title: {}",
+            title.line,
+            shown(&title.title.both())
+        )?;
+    }
     let mut day_shown = None;
     for (i, line) in preview.lines.iter().enumerate() {
-        // A day line of the text: say which day its items go to.
+        // A day line of the text: say which day its items go to (numbered as the
+        // meeting's days will be).
         if preview.days.len() > 1 && day_shown != Some(line.day) {
             day_shown = Some(line.day);
             if let Some(day) = preview.days.get(line.day) {
@@ -160,7 +169,7 @@ pub(super) fn import_agenda(
                 writeln!(
                     out,
                     "day {}{}{}",
-                    line.day + 1,
+                    planned.targets.get(line.day).copied().unwrap_or(line.day) + 1,
                     day.line.map(|l| format!(" (line {l})")).unwrap_or_default(),
                     if title.is_empty() {
                         String::new()
@@ -177,12 +186,16 @@ pub(super) fn import_agenda(
             ""
         };
         let speakers: Vec<String> = line
-            .speakers
+            .chairs
             .iter()
             .map(|s| match &s.person {
+                Some(id) => format!("chair {} = {}", shown(&s.text), shown(id.as_str())),
+                None => format!("chair {} (not in the project)", shown(&s.text)),
+            })
+            .chain(line.speakers.iter().map(|s| match &s.person {
                 Some(id) => format!("{} = {}", shown(&s.text), shown(id.as_str())),
                 None => format!("{} (guest speaker, not in the project)", shown(&s.text)),
-            })
+            }))
             .collect();
         writeln!(
             out,
@@ -200,13 +213,7 @@ pub(super) fn import_agenda(
     for note in &planned.notes {
         writeln!(err, "{}: {}", shown_path(file), note_text(note))?;
     }
-    for line in &preview.skipped {
-        writeln!(
-            err,
-            "{}: line {line} of the text gave no item",
-            shown_path(file)
-        )?;
-    }
+    super::agenda_lines::write_lines(&preview, &planned, file, out, err)?;
     let updated = planned.meeting;
     let edit = Edit::PutMeeting(MeetingId::from(meeting_id), Box::new(updated));
     if !apply_and_save(&mut doc, edit, file, err)? {
@@ -261,6 +268,26 @@ fn note_text(note: &crate::import::agenda_text::PlanNote) -> String {
         PlanNote::TimeUnread { line, text } => format!(
             "line {line}: `{}` is not a time of day and was not used; the item follows the one before",
             shown(text)
+        ),
+        PlanNote::EndBeforeStart { line, start, end } => format!(
+            "line {line}: the range ends at {}, before it starts at {}; the end was not used and the length is assumed",
+            format_time(*end),
+            format_time(*start)
+        ),
+        PlanNote::TimeBeforePrevious {
+            line,
+            time,
+            previous_end,
+        } => format!(
+            "line {line}: {} is before the end of the item above ({}) and was not used; the item follows the one before",
+            format_time(*time),
+            format_time(*previous_end)
+        ),
+        PlanNote::TitleFromText { line } => {
+            format!("line {line}: the programme's title becomes the meeting's title")
+        }
+        PlanNote::TitleKept { line } => format!(
+            "line {line}: the meeting keeps its own title; the programme's title is not used"
         ),
         PlanNote::DaysRemoved { count } => {
             format!("replacing the programme removed the meeting's last {count} day(s)")

@@ -7,6 +7,7 @@
 //! ([`commitments`]), and `generate` ([`generate`]).
 
 mod agenda;
+mod agenda_lines;
 mod attendees;
 mod check;
 mod commitments;

@@ -202,6 +202,12 @@ pub struct AgendaItem {
     /// Speakers who are not in the project, as written (`Mr. Helge ENGELHARD (BMWi)`).
     #[serde(default)]
     pub guest_speakers: Vec<String>,
+    /// Who chairs or hosts the item (`主持人：`, `Chair:`), from the project's people (V4).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub chairs: Vec<PersonId>,
+    /// Chairs who are not in the project, as written (V4).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub guest_chairs: Vec<String>,
     /// Free notes: for the planners only, unless marked for the programme.
     #[serde(default)]
     pub notes: String,

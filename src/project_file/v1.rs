@@ -110,6 +110,8 @@ fn meeting(m: Meeting) -> crate::model::Meeting {
             fixed_start: i.fixed_start,
             speakers: i.speakers,
             guest_speakers: Vec::new(),
+            chairs: Vec::new(),
+            guest_chairs: Vec::new(),
             notes: i.notes,
             notes_audience: crate::model::NoteAudience::Internal,
             outcome: crate::model::Outcome::default(),

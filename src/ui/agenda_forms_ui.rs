@@ -59,11 +59,11 @@ fn day_form_ui(ui: &mut egui::Ui, cx: &Cx<'_>, meeting: &Meeting, d: usize) -> O
         });
         ui.end_row();
         let l = ui.label(t.start_time);
-        time_edit(ui, &mut day.start, l.id);
+        time_edit(ui, cx.language, &mut day.start, l.id);
         ui.end_row();
         let l = ui.label(t.planned_end);
         let default_end = day.start + chrono::Duration::hours(2);
-        optional_time_edit(ui, &mut day.planned_end, default_end, l.id);
+        optional_time_edit(ui, cx.language, &mut day.planned_end, default_end, l.id);
         ui.end_row();
         bilingual_rows(ui, t, t.day_title, &mut day.title);
         bilingual_rows(ui, t, t.day_venue, &mut day.venue);
@@ -116,7 +116,7 @@ fn item_form_ui(
         .labelled_by(l.id);
         ui.end_row();
         let l = ui.label(t.fixed_start);
-        optional_time_edit(ui, &mut item.fixed_start, day.start, l.id);
+        optional_time_edit(ui, cx.language, &mut item.fixed_start, day.start, l.id);
         ui.end_row();
         if meeting.days.len() > 1 {
             let l = ui.label(t.item_day);

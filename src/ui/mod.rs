@@ -29,6 +29,7 @@ pub mod organisations_ui;
 pub mod overview_ui;
 pub mod palette_ui;
 pub mod paste_agenda_ui;
+pub mod paste_lines_ui;
 pub mod people_list;
 pub mod people_ui;
 pub mod person_picker;

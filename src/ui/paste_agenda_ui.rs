@@ -107,6 +107,30 @@ fn note_text(t: &crate::i18n::Strings, zh: bool, note: &PlanNote) -> String {
             .replace("{line}", &line.to_string())
             .replace("{text}", text),
         PlanNote::DaysRemoved { count } => t.note_days_removed.replace("{n}", &count.to_string()),
+        PlanNote::EndBeforeStart { line, start, end } => t
+            .programmes
+            .note_end_before_start
+            .replace("{line}", &line.to_string())
+            .replace("{start}", &format_time(*start))
+            .replace("{end}", &format_time(*end)),
+        PlanNote::TimeBeforePrevious {
+            line,
+            time,
+            previous_end,
+        } => t
+            .programmes
+            .note_time_before_previous
+            .replace("{line}", &line.to_string())
+            .replace("{time}", &format_time(*time))
+            .replace("{end}", &format_time(*previous_end)),
+        PlanNote::TitleFromText { line } => t
+            .programmes
+            .note_title_from_text
+            .replace("{line}", &line.to_string()),
+        PlanNote::TitleKept { line } => t
+            .programmes
+            .note_title_kept
+            .replace("{line}", &line.to_string()),
         PlanNote::NoSuchDate {
             line,
             written,
@@ -166,7 +190,11 @@ fn date_problem_text(
 fn is_warning(note: &PlanNote) -> bool {
     !matches!(
         note,
-        PlanNote::DateFromText { .. } | PlanNote::NewDay { .. } | PlanNote::StartMoves { .. }
+        PlanNote::DateFromText { .. }
+            | PlanNote::NewDay { .. }
+            | PlanNote::StartMoves { .. }
+            | PlanNote::TitleFromText { .. }
+            | PlanNote::TitleKept { .. }
     )
 }
 
@@ -225,7 +253,15 @@ pub fn paste_agenda_dialog_ui(
                     );
                     return;
                 }
-                preview_grid_ui(ui, workspace, preview, add_as_people);
+                if let Some(title) = &preview.title {
+                    ui.strong(
+                        t.programmes
+                            .title_offered
+                            .replace("{line}", &title.line.to_string())
+                            .replace("{title}", &title.title.both()),
+                    );
+                }
+                preview_grid_ui(ui, workspace, preview, plan, add_as_people);
                 for note in &plan.notes {
                     let text = note_text(t, zh, note);
                     if note.blocks() {
@@ -244,6 +280,8 @@ pub fn paste_agenda_dialog_ui(
                         format!("{}: {}", t.lines_skipped, lines.join(", ")),
                     );
                 }
+                ui.add_space(space::S);
+                super::paste_lines_ui::lines_ui(ui, t, preview, plan);
             });
         ui.add_space(space::L);
         ui.horizontal(|ui| {
@@ -302,6 +340,7 @@ fn preview_grid_ui(
     ui: &mut egui::Ui,
     workspace: &Workspace,
     preview: &AgendaPreview,
+    plan: &Plan,
     add_as_people: &mut Vec<String>,
 ) {
     let t = workspace.tr();
@@ -324,14 +363,35 @@ fn preview_grid_ui(
             }
             ui.end_row();
             let mut shown_guests = std::collections::HashSet::new();
+            let flagged: std::collections::HashSet<usize> = plan
+                .notes
+                .iter()
+                .filter_map(|n| match n {
+                    PlanNote::TimeNotUsed { line, .. }
+                    | PlanNote::TimeBeforePrevious { line, .. }
+                    | PlanNote::EndBeforeStart { line, .. } => Some(*line),
+                    _ => None,
+                })
+                .collect();
             for (i, line) in preview.lines.iter().enumerate() {
-                ui.label(t.day_number.replace("{n}", &(line.day + 1).to_string()));
+                // Numbered as the meeting's days will be, not as the text's.
+                let day = plan.targets.get(line.day).copied().unwrap_or(line.day);
+                ui.label(t.day_number.replace("{n}", &(day + 1).to_string()));
                 match (line.start, line.end, &line.unread_time) {
                     (_, _, Some(unread)) => {
                         ui.colored_label(
                             super::style::warning_color(ui),
                             format!("▲ {unread} ({})", t.time_unread),
                         );
+                    }
+                    // A time the plan does not use (before the item above, an end
+                    // before its start) is marked where it stands; the note says why.
+                    (Some(s), end, None) if flagged.contains(&line.line) => {
+                        let text = match end {
+                            Some(e) => format!("▲ {}–{}", format_time(s), format_time(e)),
+                            None => format!("▲ {}", format_time(s)),
+                        };
+                        ui.colored_label(super::style::warning_color(ui), text);
                     }
                     (Some(s), Some(e), None) => {
                         ui.label(format!("{}–{}", format_time(s), format_time(e)));
@@ -360,9 +420,20 @@ fn preview_grid_ui(
                         ui.label(&line.titles.en);
                         ui.label(&line.titles.zh);
                     }
+                    // Notes written under the item go to its notes.
+                    for note in &line.notes {
+                        ui.weak(note);
+                    }
                 });
                 ui.label(language.choice(line.kind));
                 ui.vertical(|ui| {
+                    for chair in &line.chairs {
+                        let name = chair
+                            .person
+                            .as_ref()
+                            .map_or_else(|| chair.text.clone(), |id| project.person_name(id));
+                        ui.label(format!("{name} ({})", t.programmes.chair));
+                    }
                     for speaker in &line.speakers {
                         match &speaker.person {
                             Some(id) => {

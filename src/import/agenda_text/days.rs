@@ -73,7 +73,15 @@ pub fn parse_day_line(line: &str) -> Option<DayLine> {
                 .trim()
                 .to_owned();
             found_date_part = true;
-            rest = skip_separators(after);
+            rest = after;
+            // `5月12日（月）`: a Japanese weekday in brackets.
+            if day.weekday.is_none()
+                && let Some((w, after)) = super::day_names::take_japanese_short_weekday(rest)
+            {
+                day.weekday = Some(w);
+                rest = after;
+            }
+            rest = skip_separators(rest);
         }
     }
     let weekday_alone = day.weekday.is_some() && day.date.is_none();
@@ -233,11 +241,22 @@ fn take_weekday(s: &str) -> Option<(Weekday, &str)> {
         .chars()
         .take_while(|c| c.is_alphabetic() && !is_cjk(*c))
         .collect();
+    for (name, w) in super::day_names::WEEKDAYS {
+        if name.starts_with(is_cjk)
+            && let Some(rest) = s.strip_prefix(name)
+        {
+            return Some((w, rest));
+        }
+    }
     let lower = word.to_lowercase();
-    let (_, w) = NAMES.iter().find(|(name, _)| *name == lower)?;
+    let w = NAMES
+        .iter()
+        .find(|(name, _)| *name == lower)
+        .map(|(_, w)| *w)
+        .or_else(|| super::day_names::weekday_named(&lower))?;
     let rest = s.get(word.len()..)?;
     let rest = rest.strip_prefix('.').unwrap_or(rest);
-    Some((*w, rest))
+    Some((w, rest))
 }
 
 fn is_cjk(c: char) -> bool {
@@ -274,6 +293,16 @@ fn month_named(word: &str) -> Option<u32> {
         .iter()
         .position(|names| names.contains(&lower))
         .and_then(|i| u32::try_from(i + 1).ok())
+        .or_else(|| super::day_names::month_named(lower))
+}
+
+/// `de ` and `del ` (Spanish), `di ` (Italian) between a day and its month or year.
+fn skip_of(s: &str) -> &str {
+    let t = s.trim_start();
+    ["de ", "del ", "di "]
+        .iter()
+        .find_map(|w| t.strip_prefix(w))
+        .map_or(s, str::trim_start)
 }
 
 fn take_digits(s: &str, max: usize) -> Option<(u32, &str)> {
@@ -300,10 +329,13 @@ fn take_year(s: &str) -> (Option<i32>, &str) {
             if t.bytes().take_while(u8::is_ascii_digit).count() >= 4
                 && !rest.starts_with(|c: char| c.is_ascii_digit() || c == ':') =>
         {
-            (
-                i32::try_from(y).ok(),
-                rest.strip_prefix('年').unwrap_or(rest),
-            )
+            let rest = rest.strip_prefix('年').unwrap_or(rest);
+            // `2025 г.`, `2025 года` (Russian).
+            let rest = [" г.", " года", " г"]
+                .iter()
+                .find_map(|w| rest.strip_prefix(w))
+                .unwrap_or(rest);
+            (i32::try_from(y).ok(), rest)
         }
         _ => (None, s),
     }
@@ -363,6 +395,7 @@ fn take_date(s: &str) -> Option<(WrittenDate, &str)> {
             .iter()
             .find_map(|suffix| rest.strip_prefix(suffix))
             .unwrap_or(rest);
+        let rest = skip_of(rest);
         let word: String = rest
             .trim_start()
             .chars()
@@ -372,7 +405,7 @@ fn take_date(s: &str) -> Option<(WrittenDate, &str)> {
         // whether the calendar has it.
         let month = month_named(&word)?;
         let after = rest.trim_start().get(word.len()..)?;
-        let (year, after) = take_year(after);
+        let (year, after) = take_year(skip_of(after));
         return Some((WrittenDate { year, month, day }, after));
     }
     // November 5, 2019

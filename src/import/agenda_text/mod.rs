@@ -20,15 +20,21 @@
 //! - [`people`]: who a written speaker is;
 //! - [`plan`]: what the paste does to a meeting, and what the preview says about it.
 
+mod clock_words;
+mod cues;
+mod day_names;
 mod days;
+mod lines;
 mod people;
 mod plan;
+mod reader;
 mod times;
 mod titles;
 
 use chrono::{NaiveTime, Timelike as _};
 
 pub use days::{DayLine, WrittenDate, parse_day_line};
+pub use lines::{Half, IgnoreReason, LineClass, LineRole};
 pub use people::{PeopleIndex, match_person, split_organisation};
 pub use plan::{DateProblem, Plan, PlanNote, add_guests_as_people, apply_to_meeting, plan};
 pub use titles::guess_kind;
@@ -59,6 +65,15 @@ pub struct ParsedLine {
     pub speakers: Vec<ParsedSpeaker>,
     /// A guess from the title's words.
     pub kind: AgendaItemKind,
+    /// Who chairs or hosts the item (`主持人：刘江`, `Chair: Dr. Betty XU`).
+    pub chairs: Vec<ParsedSpeaker>,
+    /// Notes written under the item (`Venue: Room 301`, `（地点：第一会议室）`).
+    pub notes: Vec<String>,
+    /// The range's end is not after its start (`16:00–15:00`): the end is not used.
+    pub end_before_start: bool,
+    /// The line names its own half of the day (`下午2点`, `2 pm`), which a section line
+    /// above it does not change.
+    pub half_written: bool,
 }
 
 /// A speaker as written on a line, and who it probably is.
@@ -92,8 +107,22 @@ pub struct AgendaPreview {
     pub durations: Vec<u32>,
     /// Lines whose duration had to be assumed.
     pub assumed_duration: Vec<bool>,
-    /// Line numbers that gave no item (blank lines are not listed).
+    /// Line numbers that gave nothing (blank lines are not listed); each is in
+    /// [`Self::classes`] with its reason.
     pub skipped: Vec<usize>,
+    /// The programme's title line, when the text starts with one.
+    pub title: Option<ProgrammeTitle>,
+    /// What every non-blank line gave, in order.
+    pub classes: Vec<LineClass>,
+}
+
+/// The title line of a programme (`Programme — CCAA delegation visit to Berlin`).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ProgrammeTitle {
+    /// Its line.
+    pub line: usize,
+    /// The title it offers the meeting, split into its languages.
+    pub title: Bilingual,
 }
 
 impl AgendaPreview {
@@ -130,37 +159,7 @@ pub fn parse(text: &str, project: &Project, meeting: Option<&Meeting>) -> Agenda
 /// keystroke uses, building the index once per change of the project (for 100,000 people
 /// the index costs more than parsing thousands of lines).
 pub fn parse_with(text: &str, people: &PeopleIndex, meeting: Option<&Meeting>) -> AgendaPreview {
-    let mut preview = AgendaPreview::default();
-    for (i, raw) in text.lines().enumerate() {
-        if raw.trim().is_empty() {
-            continue;
-        }
-        let normal = times::normalize(raw);
-        let stripped = titles::strip_bullet(normal.trim());
-        let starts_with_time = !matches!(times::take_time(stripped), TimeAt::None);
-        if !starts_with_time && let Some(day) = parse_day_line(stripped) {
-            preview.days.push(ParsedDay {
-                line: Some(i + 1),
-                title: titles::split_bilingual(&day.title),
-                written: day,
-            });
-            continue;
-        }
-        match parse_line(raw) {
-            Some(mut line) => {
-                line.line = i + 1;
-                if preview.days.is_empty() {
-                    preview.days.push(ParsedDay::default());
-                }
-                line.day = preview.days.len() - 1;
-                for speaker in &mut line.speakers {
-                    speaker.person = people.find(&speaker.text, meeting);
-                }
-                preview.lines.push(line);
-            }
-            None => preview.skipped.push(i + 1),
-        }
-    }
+    let mut preview = reader::read(text, people, meeting);
     resolve_durations(&mut preview);
     preview
 }
@@ -170,11 +169,7 @@ pub fn parse_with(text: &str, people: &PeopleIndex, meeting: Option<&Meeting>) -
 fn resolve_durations(preview: &mut AgendaPreview) {
     let from_times = |a: NaiveTime, b: NaiveTime| {
         let minutes = (b - a).num_minutes();
-        let minutes = if minutes < 0 {
-            minutes + 24 * 60
-        } else {
-            minutes
-        };
+        // An end before its start is flagged, never read as an item running overnight.
         u32::try_from(minutes).ok().filter(|m| *m > 0)
     };
     let mut durations = Vec::with_capacity(preview.lines.len());
@@ -190,7 +185,7 @@ fn resolve_durations(preview: &mut AgendaPreview) {
             .filter(|next| line.start.is_some_and(|s| *next > s));
         let (minutes, guessed) = match (line.duration, line.start, line.end, next_start) {
             (Some(d), ..) => (d, false),
-            (None, Some(s), Some(e), _) => {
+            (None, Some(s), Some(e), _) if !line.end_before_start => {
                 from_times(s, e).map_or((DEFAULT_MINUTES, true), |m| (m, false))
             }
             (None, Some(s), None, Some(next)) => {
@@ -262,7 +257,30 @@ pub fn parse_line(raw: &str) -> Option<ParsedLine> {
         duration = Some(minutes);
         text = before;
     }
-    let (title, speakers) = titles::split_speakers(&text);
+    let (title, speakers, chairs) = match cues::split_cues_labelled(&text) {
+        Some((title, groups, label)) => {
+            let title = match label {
+                Some(label) if title.is_empty() => label.to_owned(),
+                _ => title,
+            };
+            let mut speakers = Vec::new();
+            let mut chairs = Vec::new();
+            for (role, names) in groups {
+                let list = titles::speaker_list(&names)
+                    .into_iter()
+                    .map(|n| cues::nominative(&n));
+                match role {
+                    cues::CueRole::Speaker => speakers.extend(list),
+                    cues::CueRole::Chair => chairs.extend(list),
+                }
+            }
+            (title, speakers, chairs)
+        }
+        None => {
+            let (title, speakers) = titles::split_speakers(&text);
+            (title, speakers, Vec::new())
+        }
+    };
     if title.is_empty() && start.is_none() && duration.is_none() && unread_time.is_none() {
         return None;
     }
@@ -281,6 +299,13 @@ pub fn parse_line(raw: &str) -> Option<ParsedLine> {
             .map(|text| ParsedSpeaker { text, person: None })
             .collect(),
         kind,
+        chairs: chairs
+            .into_iter()
+            .map(|text| ParsedSpeaker { text, person: None })
+            .collect(),
+        notes: Vec::new(),
+        end_before_start: matches!((start, end), (Some(s), Some(e)) if e <= s),
+        half_written: period.is_some() || times::has_meridiem(&normal),
     })
 }
 
@@ -291,3 +316,25 @@ pub fn format_time(t: NaiveTime) -> String {
 
 #[cfg(test)]
 mod tests;
+
+/// The start a day takes from the text: its first written time, less the lengths of the
+/// items written before it without one (`None` when no line of the day has a time).
+pub(crate) fn start_from_text(preview: &AgendaPreview, lines: &[usize]) -> Option<NaiveTime> {
+    let mut before = 0i64;
+    for i in lines {
+        let line = preview.lines.get(*i)?;
+        if let Some(start) = line.start {
+            let back = chrono::Duration::try_minutes(before)?;
+            let (t, wrapped) = start.overflowing_sub_signed(back);
+            return Some(if wrapped == 0 { t } else { NaiveTime::MIN });
+        }
+        before += i64::from(
+            preview
+                .durations
+                .get(*i)
+                .copied()
+                .unwrap_or(DEFAULT_MINUTES),
+        );
+    }
+    None
+}

@@ -78,6 +78,36 @@ pub enum PlanNote {
         /// How many.
         count: usize,
     },
+    /// A range's end is not after its start (`16:00–15:00`): the end was not used, and
+    /// the item's length is assumed.
+    EndBeforeStart {
+        /// The line of the text.
+        line: usize,
+        /// The start written.
+        start: NaiveTime,
+        /// The end written.
+        end: NaiveTime,
+    },
+    /// A time written before the end of the item above it (`9h30` after a 16:00 item) was
+    /// not used: the item follows the one before.
+    TimeBeforePrevious {
+        /// The line of the text.
+        line: usize,
+        /// The time written.
+        time: NaiveTime,
+        /// When the item above ends.
+        previous_end: NaiveTime,
+    },
+    /// The programme's title line becomes the meeting's title (it had none).
+    TitleFromText {
+        /// The line of the text.
+        line: usize,
+    },
+    /// The programme's title line is not used: the meeting keeps its own title.
+    TitleKept {
+        /// The line of the text.
+        line: usize,
+    },
     /// A day line names a date the calendar does not have (`31 February 2024`,
     /// `29 February 2023`) or a year outside those a project may use (`1 January 99999`).
     /// The paste is not applied until the text is corrected: the day would otherwise
@@ -152,6 +182,9 @@ pub struct Plan {
     pub meeting: Meeting,
     /// Notes for the preview, in order.
     pub notes: Vec<PlanNote>,
+    /// The day of the meeting each parsed day's items go to (an index into
+    /// `meeting.days`), so that the preview numbers days as the result will.
+    pub targets: Vec<usize>,
 }
 
 /// The date a day line names, in the meeting's year (or the next, when the date would
@@ -212,7 +245,16 @@ pub fn plan(meeting: &Meeting, preview: &AgendaPreview, replace: bool) -> Plan {
     let tz = meeting.time_zone;
     let mut m = meeting.clone();
     let mut notes = Vec::new();
+    let mut targets = Vec::new();
     let meeting_start = meeting.start_date();
+    if let Some(title) = &preview.title {
+        if meeting.title.en.trim().is_empty() && meeting.title.zh.trim().is_empty() {
+            m.title = title.title.clone();
+            notes.push(PlanNote::TitleFromText { line: title.line });
+        } else {
+            notes.push(PlanNote::TitleKept { line: title.line });
+        }
+    }
     let mut used: HashSet<String> = if replace {
         HashSet::new()
     } else {
@@ -276,8 +318,11 @@ pub fn plan(meeting: &Meeting, preview: &AgendaPreview, replace: bool) -> Plan {
                     date: date.unwrap_or(day.date),
                 });
             }
-            if let Some(date) = date {
-                day.date = date;
+            match (date, m.days.last()) {
+                (Some(date), _) => day.date = date,
+                // An undated day after a day of the text is the day after it.
+                (None, Some(prev)) if k > 0 => day.date = prev.date.succ_opt().unwrap_or(prev.date),
+                _ => {}
             }
             m.days.push(day);
             m.days.len() - 1
@@ -311,6 +356,7 @@ pub fn plan(meeting: &Meeting, preview: &AgendaPreview, replace: bool) -> Plan {
         if m.days.is_empty() {
             m.days = Meeting::new(meeting_start, tz).days;
         }
+        targets.push(target);
         let Some(day) = m.days.get_mut(target) else {
             continue;
         };
@@ -326,12 +372,10 @@ pub fn plan(meeting: &Meeting, preview: &AgendaPreview, replace: bool) -> Plan {
             day.title = parsed.title.clone();
         }
         let lines = by_day.get(k).map(Vec::as_slice).unwrap_or_default();
-        // An empty day's start is the first time written for it.
+        // An empty day starts at the first time written for it (a written time wins over
+        // the meeting's old start), less the items written before it without a time.
         if day.items.is_empty()
-            && let Some(first) = lines
-                .first()
-                .and_then(|i| preview.lines.get(*i))
-                .and_then(|l| l.start)
+            && let Some(first) = super::start_from_text(preview, lines)
             && first != day.start
         {
             notes.push(PlanNote::StartMoves {
@@ -353,14 +397,30 @@ pub fn plan(meeting: &Meeting, preview: &AgendaPreview, replace: bool) -> Plan {
                     text: text.clone(),
                 });
             }
+            if line.end_before_start
+                && let (Some(start), Some(end)) = (line.start, line.end)
+            {
+                notes.push(PlanNote::EndBeforeStart {
+                    line: line.line,
+                    start,
+                    end,
+                });
+            }
             let mut fixed_start = None;
             let mut start = cursor;
             if let Some(time) = line.start {
                 let local = cursor.date_naive().and_time(time);
+                let previous_end = cursor.naive_local();
                 if local < day_start {
                     notes.push(PlanNote::TimeNotUsed {
                         line: line.line,
                         time,
+                    });
+                } else if local < previous_end {
+                    notes.push(PlanNote::TimeBeforePrevious {
+                        line: line.line,
+                        time,
+                        previous_end: previous_end.time(),
                     });
                 } else {
                     let at = instant_at(tz, local);
@@ -393,8 +453,25 @@ pub fn plan(meeting: &Meeting, preview: &AgendaPreview, replace: bool) -> Plan {
                     .filter(|s| s.person.is_none())
                     .map(|s| s.text.clone())
                     .collect(),
-                notes: String::new(),
-                notes_audience: crate::model::NoteAudience::Internal,
+                chairs: line
+                    .chairs
+                    .iter()
+                    .filter_map(|s| s.person.clone())
+                    .collect(),
+                guest_chairs: line
+                    .chairs
+                    .iter()
+                    .filter(|s| s.person.is_none())
+                    .map(|s| s.text.clone())
+                    .collect(),
+                notes: line.notes.join("\n"),
+                // A note written in the programme (a venue, a dress code) is the
+                // programme's own: it prints with it.
+                notes_audience: if line.notes.is_empty() {
+                    crate::model::NoteAudience::Internal
+                } else {
+                    crate::model::NoteAudience::Programme
+                },
                 outcome: crate::model::Outcome::default(),
             });
         }
@@ -406,6 +483,17 @@ pub fn plan(meeting: &Meeting, preview: &AgendaPreview, replace: bool) -> Plan {
             .take(1)
             .map(Day::without_items)
             .collect();
+    }
+    // A text that names no day replaces the items, not the days: the meeting keeps them.
+    let names_days = preview.days.iter().any(|d| d.line.is_some());
+    if replace && !names_days {
+        m.days.extend(
+            meeting
+                .days
+                .iter()
+                .skip(m.days.len())
+                .map(Day::without_items),
+        );
     }
     if replace && meeting.days.len() > m.days.len() {
         notes.push(PlanNote::DaysRemoved {
@@ -427,7 +515,11 @@ pub fn plan(meeting: &Meeting, preview: &AgendaPreview, replace: bool) -> Plan {
             notes.push(PlanNote::PastMidnight { day: d });
         }
     }
-    Plan { meeting: m, notes }
+    Plan {
+        meeting: m,
+        notes,
+        targets,
+    }
 }
 
 /// Applies a paste to a meeting: the pasted items appended to its days (or replacing its

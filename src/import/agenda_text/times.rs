@@ -76,7 +76,7 @@ pub(super) fn take_period(s: &str) -> Option<(Period, &str)> {
         .find_map(|(word, p)| s.strip_prefix(word).map(|rest| (*p, rest.trim_start())))
 }
 
-fn apply_period(hour: u32, period: Option<Period>) -> Option<u32> {
+pub(super) fn apply_period(hour: u32, period: Option<Period>) -> Option<u32> {
     match period {
         None => Some(hour),
         Some(_) if hour > 12 => None,
@@ -116,6 +116,9 @@ fn chinese_hour(s: &str) -> Option<(u32, &str)> {
 
 /// A time at the start of `s`, in any of the forms this module reads.
 pub(super) fn take_time(s: &str) -> TimeAt<'_> {
+    if let Some((time, rest)) = super::clock_words::take_noon(s) {
+        return TimeAt::Time(time, rest);
+    }
     let (period, body) = match take_period(s) {
         Some((p, rest)) => (Some(p), rest),
         None => (None, s),
@@ -151,10 +154,38 @@ fn take_clock(s: &str, period: Option<Period>) -> TimeAt<'_> {
     } else {
         return TimeAt::None;
     };
-    let Some(sep) = after_hour.chars().next() else {
-        return TimeAt::None;
+    // `3 pm`, `10am`: an hour alone with its half of the day.
+    if period.is_none()
+        && let Some((pm, rest)) = super::clock_words::take_meridiem_hour(after_hour)
+    {
+        let hour = match (pm, hour) {
+            (_, 0) | (_, 13..) => None,
+            (false, 12) => Some(0),
+            (true, h) if h < 12 => Some(h + 12),
+            (_, h) => Some(h),
+        };
+        return match hour.and_then(|h| NaiveTime::from_hms_opt(h, 0, 0)) {
+            Some(t) => TimeAt::Time(t, rest),
+            None => TimeAt::Unreadable("", rest),
+        };
+    }
+    // `9 Uhr`: an hour alone.
+    if let Some(rest) = super::clock_words::take_uhr(after_hour) {
+        return match apply_period(hour, period).and_then(|h| NaiveTime::from_hms_opt(h, 0, 0)) {
+            Some(t) => TimeAt::Time(t, rest),
+            None => TimeAt::Unreadable("", rest),
+        };
+    }
+    // `9 h 30`, `14 h`: the French hour with spaces.
+    let (sep, after_sep) = match super::clock_words::spaced_h(after_hour) {
+        Some(after) => ('h', after),
+        None => {
+            let Some(sep) = after_hour.chars().next() else {
+                return TimeAt::None;
+            };
+            (sep, after_hour.get(sep.len_utf8()..).unwrap_or_default())
+        }
     };
-    let after_sep = after_hour.get(sep.len_utf8()..).unwrap_or_default();
     let m_len = after_sep.bytes().take_while(u8::is_ascii_digit).count();
     let (minute, mut rest) = match sep {
         ':' | '.' if m_len == 2 => (
@@ -192,12 +223,21 @@ fn take_clock(s: &str, period: Option<Period>) -> TimeAt<'_> {
         }
         _ => return TimeAt::None,
     };
+    // `9.30 Uhr`, `09:15 Uhr`.
+    if let Some(after) = super::clock_words::take_uhr(rest) {
+        rest = after;
+    }
     // `2:30 pm`, `12:15 p.m.`, `9.30am`.
     let mut hour = Some(hour);
     let trimmed = rest.trim_start();
-    let lower = trimmed
-        .get(..4.min(trimmed.len()))
-        .map(str::to_ascii_lowercase);
+    // Four characters, not bytes: `am–8:15` has a dash of three bytes after `am`.
+    let lower = Some(
+        trimmed
+            .chars()
+            .take(4)
+            .collect::<String>()
+            .to_ascii_lowercase(),
+    );
     if let Some(lower) = lower {
         for (suffix, pm) in [("p.m.", true), ("pm", true), ("a.m.", false), ("am", false)] {
             let glued = trimmed
@@ -236,7 +276,9 @@ fn take_clock(s: &str, period: Option<Period>) -> TimeAt<'_> {
 /// `–`, `-`, `—`, `to`, `~`, `至`, `到` between two times.
 pub(super) fn take_range_dash(s: &str) -> Option<&str> {
     let t = s.trim_start();
-    for dash in ["–", "—", "-", "−", "~", "至", "到", "to "] {
+    for dash in [
+        "–", "—", "-", "−", "~", "至", "到", "to ", "bis ", "à ", "a ", "until ", "till ", "au ",
+    ] {
         if let Some(after) = t.strip_prefix(dash) {
             return Some(after.trim_start());
         }
@@ -279,8 +321,19 @@ pub(super) fn take_duration(s: &str) -> Option<(u32, &str)> {
         .or(Some(unit_rest))
         .map(str::to_lowercase)
         .unwrap_or_default();
-    let units: [(&str, f64); 15] = [
+    let units: [(&str, f64); 26] = [
+        ("minuten", 1.0),
         ("minutes", 1.0),
+        ("min.", 1.0),
+        ("mins.", 1.0),
+        ("mn.", 1.0),
+        ("stunden", 60.0),
+        ("stunde", 60.0),
+        ("std.", 60.0),
+        ("std", 60.0),
+        ("heures", 60.0),
+        ("heure", 60.0),
+        ("hrs.", 60.0),
         ("minute", 1.0),
         ("mins", 1.0),
         ("min", 1.0),
@@ -352,4 +405,25 @@ pub(super) fn take_trailing_duration(text: &str) -> Option<(u32, String)> {
         }
     }
     None
+}
+
+/// Whether a line writes `am` or `pm` after a time (`2:30 pm`, `9.30a.m.`).
+pub(super) fn has_meridiem(line: &str) -> bool {
+    // Each `a`/`p` after a digit (and a space) is looked at: no copy of the line.
+    let bytes = line.as_bytes();
+    bytes.iter().enumerate().any(|(i, b)| {
+        if !matches!(b, b'a' | b'p' | b'A' | b'P') {
+            return false;
+        }
+        let before = line.get(..i).unwrap_or_default().trim_end();
+        if !before.ends_with(|c: char| c.is_ascii_digit()) {
+            return false;
+        }
+        let rest = line.get(i + 1..).unwrap_or_default();
+        let after = rest.strip_prefix(['m', 'M']).or_else(|| {
+            rest.strip_prefix(".m.")
+                .or_else(|| rest.strip_prefix(".M."))
+        });
+        after.is_some_and(|a| !a.starts_with(|c: char| c.is_ascii_alphanumeric()))
+    })
 }

@@ -67,7 +67,7 @@ pub(super) fn split_speakers(text: &str) -> (String, Vec<String>) {
 
 /// `Dr. Betty XU, Mr. XIAO Han and Ms. Ester CAÑADA AMELA (EU)`: each name, an
 /// organisation in brackets kept with its name (a comma inside brackets does not split).
-fn speaker_list(text: &str) -> Vec<String> {
+pub(super) fn speaker_list(text: &str) -> Vec<String> {
     let mut out = Vec::new();
     let mut depth = 0usize;
     let mut current = String::new();
@@ -84,11 +84,28 @@ fn speaker_list(text: &str) -> Vec<String> {
         }
     }
     out.push(current);
-    out.iter()
+    let names: Vec<String> = out
+        .iter()
         .flat_map(|s| s.split(" and "))
         .map(|s| s.trim().to_owned())
         .filter(|s| !s.is_empty())
-        .collect()
+        .collect();
+    // `Herrn Helge Engelhard, BMWi`: an acronym after a name is its organisation.
+    let mut merged: Vec<String> = Vec::with_capacity(names.len());
+    for name in names {
+        let acronym = !name.contains(char::is_whitespace)
+            && name.is_ascii()
+            && name.chars().count() <= 8
+            && name.chars().filter(char::is_ascii_uppercase).count() >= 2
+            && !name.contains(['(', ')', '.']);
+        match merged.last_mut() {
+            Some(prev) if acronym && prev.contains(' ') && !prev.ends_with(')') => {
+                prev.push_str(&format!(" ({name})"));
+            }
+            _ => merged.push(name),
+        }
+    }
+    merged
 }
 
 pub(super) fn is_cjk(c: char) -> bool {
@@ -192,9 +209,15 @@ pub fn guess_kind(title: &str) -> AgendaItemKind {
         "致辞",
         "欢迎",
         "introduction",
+        "begrüßung",
+        "grußwort",
+        "eröffnung",
+        "accueil",
+        "ouverture",
+        "bienvenue",
     ]) {
         AgendaItemKind::OpeningRemarks
-    } else if any(&["coffee", "break", "tea", "茶歇", "休息"]) {
+    } else if any(&["coffee", "break", "tea", "茶歇", "休息", "pause", "kaffee"]) {
         AgendaItemKind::Break
     } else if any(&[
         "lunch",
@@ -207,13 +230,40 @@ pub fn guess_kind(title: &str) -> AgendaItemKind {
         "午宴",
         "晚宴",
         "用餐",
+        "déjeuner",
+        "dîner",
+        "mittagessen",
+        "abendessen",
+        "arbeitsessen",
     ]) {
         AgendaItemKind::Meal
-    } else if any(&["signing", "签约", "签署", "签字"]) {
+    } else if any(&[
+        "signing",
+        "签约",
+        "签署",
+        "签字",
+        "unterzeichnung",
+        "signature",
+    ]) {
         AgendaItemKind::Signing
-    } else if any(&["reception", "cocktail", "招待会", "酒会"]) {
+    } else if any(&[
+        "reception",
+        "cocktail",
+        "招待会",
+        "酒会",
+        "empfang",
+        "réception",
+    ]) {
         AgendaItemKind::Reception
-    } else if any(&["visit", "tour", "参观", "考察"]) {
+    } else if any(&[
+        "visit",
+        "tour",
+        "参观",
+        "考察",
+        "besichtigung",
+        "führung",
+        "rundgang",
+    ]) {
         AgendaItemKind::Visit
     } else if any(&[
         "discussion",
@@ -225,6 +275,10 @@ pub fn guess_kind(title: &str) -> AgendaItemKind {
         "答疑",
         "交流",
         "座谈",
+        "diskussion",
+        "table ronde",
+        "débat",
+        "échange",
     ]) {
         AgendaItemKind::Discussion
     } else {

@@ -141,6 +141,8 @@ pub fn add_review_item(project: &Project, id: &MeetingId, meeting: &mut Meeting)
         fixed_start: None,
         speakers: Vec::new(),
         guest_speakers: Vec::new(),
+        chairs: Vec::new(),
+        guest_chairs: Vec::new(),
         notes,
         // The open points are the partners' as much as ours: the programme lists them.
         notes_audience: crate::model::NoteAudience::Programme,

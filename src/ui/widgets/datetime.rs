@@ -164,17 +164,24 @@ pub fn optional_date_edit(
     changed
 }
 
-/// A time of day as hours and minutes, named by `label`.
-pub fn time_edit(ui: &mut Ui, value: &mut NaiveTime, label: egui::Id) -> bool {
-    let mut hour = value.hour();
+/// A time of day as hours and minutes, named by `label`. An hour over 23 typed in is
+/// shown as typed, with a warning, and the time is left as it was (never clamped to 23
+/// without a word).
+pub fn time_edit(ui: &mut Ui, language: Language, value: &mut NaiveTime, label: egui::Id) -> bool {
+    let typed = label.with("hour_as_typed");
+    let mut hour = ui
+        .data(|d| d.get_temp::<u32>(typed))
+        .unwrap_or_else(|| value.hour());
     let mut minute = value.minute();
     let mut changed = false;
     ui.horizontal(|ui| {
         ui.spacing_mut().item_spacing.x = crate::ui::style::space::XXS;
         changed |= ui
             .add(
+                // Applied on Enter, not on each key: typing `25` never passes by 02:00.
                 egui::DragValue::new(&mut hour)
-                    .range(0..=23)
+                    .range(0..=99)
+                    .update_while_editing(false)
                     .custom_formatter(|n, _| format!("{n:02}")),
             )
             .labelled_by(label)
@@ -184,11 +191,31 @@ pub fn time_edit(ui: &mut Ui, value: &mut NaiveTime, label: egui::Id) -> bool {
             .add(
                 egui::DragValue::new(&mut minute)
                     .range(0..=59)
+                    .update_while_editing(false)
                     .custom_formatter(|n, _| format!("{n:02}")),
             )
             .labelled_by(label)
             .changed();
+        if hour > 23 {
+            ui.colored_label(
+                crate::ui::style::warning_color(ui),
+                format!(
+                    "▲ {}",
+                    language
+                        .strings()
+                        .programmes
+                        .hour_out_of_range
+                        .replace("{n}", &hour.to_string())
+                        .replace("{time}", &value.format("%H:%M").to_string())
+                ),
+            );
+        }
     });
+    if hour > 23 {
+        ui.data_mut(|d| d.insert_temp(typed, hour));
+        return false;
+    }
+    ui.data_mut(|d| d.remove::<u32>(typed));
     if changed && let Some(t) = NaiveTime::from_hms_opt(hour, minute, 0) {
         *value = t;
     }
@@ -198,6 +225,7 @@ pub fn time_edit(ui: &mut Ui, value: &mut NaiveTime, label: egui::Id) -> bool {
 /// An optional time of day: a check box, then the time; named by `label`.
 pub fn optional_time_edit(
     ui: &mut Ui,
+    language: Language,
     value: &mut Option<NaiveTime>,
     default: NaiveTime,
     label: egui::Id,
@@ -210,7 +238,7 @@ pub fn optional_time_edit(
             changed = true;
         }
         if let Some(time) = value {
-            changed |= time_edit(ui, time, label);
+            changed |= time_edit(ui, language, time, label);
         }
     });
     changed

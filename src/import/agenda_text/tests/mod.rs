@@ -5,6 +5,7 @@
 
 use super::*;
 
+mod cues;
 mod dates;
 mod programmes;
 
@@ -248,12 +249,15 @@ fn durations_come_from_end_times_and_next_starts() {
     let project = crate::samples::ccaa_afnor().unwrap();
     let text = "14:00 Opening — HUANG Jixian 黄继先\n14:20 Presentation — Ms. FANG Yan\n\n15:00–15:15 Coffee break\nDiscussion\n???\n";
     let preview = parse(text, &project, None);
-    assert_eq!(preview.lines.len(), 5);
-    assert_eq!(preview.durations, vec![20, 40, 15, 30, 30]);
+    // `???` holds nothing to read: ignored with its reason, not an item.
+    assert_eq!(preview.lines.len(), 4);
+    assert_eq!(preview.skipped, vec![6]);
     assert_eq!(
-        preview.assumed_duration,
-        vec![false, false, false, true, true]
+        preview.classes.last().map(|c| &c.role),
+        Some(&LineRole::Ignored(IgnoreReason::NothingToRead))
     );
+    assert_eq!(preview.durations, vec![20, 40, 15, 30]);
+    assert_eq!(preview.assumed_duration, vec![false, false, false, true]);
     let huang = &preview.lines[0].speakers[0];
     assert_eq!(
         huang.person.as_ref().map(PersonId::as_str),
