@@ -47,7 +47,9 @@ fn a_date_the_calendar_does_not_have_blocks_the_paste_and_says_its_line() {
             Language::English => {
                 "Line 2: “31 February 2024” is not a date: February 2024 has 29 days."
             }
-            Language::Chinese => "第 2 行：“31 February 2024”不是有效日期：2024 年 2 月只有 29 天。",
+            Language::Chinese => {
+                "第 2 行：“31 February 2024”不是有效日期：2024 年 2 月只有 29 天。"
+            }
         };
         assert!(h.query_by_label_contains(says).is_some(), "{language:?}");
         let add = format!("{} (2)", t.add_items);
@@ -72,10 +74,8 @@ fn a_name_too_long_for_its_card_is_cut_and_the_app_says_so() {
         .get_mut(&PersonId::from("huang-jixian"))
         .unwrap()
         .family_name = "黄".repeat(300_000);
-    h.state_mut().workspace.doc = delegation_planner::document::Document::from_file(
-        project,
-        dir.path().join("paris.ron"),
-    );
+    h.state_mut().workspace.doc =
+        delegation_planner::document::Document::from_file(project, dir.path().join("paris.ron"));
     run(&mut h, Command::ShowMeetings);
     h.get_by_label("Name cards…").click();
     settle(&mut h);

@@ -54,8 +54,8 @@ macro_rules! strings {
 }
 
 pub mod errors;
-pub mod errors_inputs;
 mod errors_hostile;
+pub mod errors_inputs;
 mod list_errors;
 mod numbers;
 pub use errors::{Localized, describe_problem};

@@ -194,6 +194,7 @@ impl ImportFile {
     pub fn undo_choice(&mut self) {
         match &self.format {
             ListFormat::Workbook { sheet, .. } => self.sheet = Some(sheet.clone()),
+            ListFormat::Word { .. } => {}
             ListFormat::Delimited {
                 encoding, detected, ..
             }
