@@ -1,7 +1,7 @@
 //! Columns recognised by what they hold when their header says something else: a column
 //! of `Mr.`/`Ms.`/`Dr.`/`先生`/`Frau`/`Mme` is the honorific, whatever its header says
 //! (`Title` in an English list, `Anrede`, `Civilité`, `称谓`, or nothing at all), never
-//! the job title.
+//! the job title. And `Name` beside `Vorname` is the family name.
 
 use super::headers::Field;
 use super::names::honorific_word;
@@ -43,6 +43,23 @@ pub fn honorifics_by_values(table: &Table, mapping: &mut [Option<Field>]) {
         }
         if honorific >= 2 && honorific * 10 >= filled * 9 {
             *field = Some(Field::Honorific);
+        }
+    }
+}
+
+/// `Name` beside `Vorname` (or `Given name`) and no family-name column: the family name,
+/// as German lists write it (`Name`, `Vorname`); read as a whole name, the given name
+/// column would leave it out.
+pub fn name_beside_given_name(mapping: &mut [Option<Field>]) {
+    let has = |f: Field, m: &[Option<Field>]| m.contains(&Some(f));
+    if has(Field::GivenName, mapping)
+        && !has(Field::FamilyName, mapping)
+        && mapping.iter().filter(|f| **f == Some(Field::Name)).count() == 1
+    {
+        for field in mapping.iter_mut() {
+            if *field == Some(Field::Name) {
+                *field = Some(Field::FamilyName);
+            }
         }
     }
 }

@@ -442,6 +442,7 @@ fn read_table(
         .unwrap_or_else(|| {
             let mut mapping = guess_mapping(&table.headers);
             super::header_values::honorifics_by_values(&table, &mut mapping);
+            super::header_values::name_beside_given_name(&mut mapping);
             mapping
         });
     if !has_name(&mapping) && !options.keep_unmapped {
