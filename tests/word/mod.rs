@@ -292,3 +292,43 @@ pub fn package(parts: &[(&str, &[u8])]) -> Vec<u8> {
     zip.finish().unwrap();
     out.into_inner()
 }
+
+/// A table of `rows` one-cell rows, as small as Word could write it.
+pub fn document_with_rows(rows: usize) -> Vec<u8> {
+    let row = "<w:tr><w:tc><w:p><w:r><w:t>x</w:t></w:r></w:p></w:tc></w:tr>";
+    let mut xml = String::with_capacity(rows * row.len() + 400);
+    xml.push_str(r#"<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:tbl>"#);
+    for _ in 0..rows {
+        xml.push_str(row);
+    }
+    xml.push_str("</w:tbl></w:body></w:document>");
+    package(&[("word/document.xml", xml.as_bytes())])
+}
+
+/// A document part of `size` bytes of spaces around one paragraph: a few hundred KB
+/// that inflate past the limit of a zip member.
+pub fn document_bomb(size: usize) -> Vec<u8> {
+    let mut xml = br#"<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>x</w:t></w:r></w:p>"#.to_vec();
+    xml.resize(size, b' ');
+    xml.extend_from_slice(b"</w:body></w:document>");
+    package(&[("word/document.xml", &xml)])
+}
+
+/// A Word package whose text part is missing.
+pub fn without_document() -> Vec<u8> {
+    let mut out = Cursor::new(Vec::new());
+    let mut zip = zip::ZipWriter::new(&mut out);
+    let options = zip::write::SimpleFileOptions::default();
+    zip.start_file("word/styles.xml", options).unwrap();
+    zip.write_all(b"<w:styles/>").unwrap();
+    zip.finish().unwrap();
+    out.into_inner()
+}
+
+/// A Word package whose text part is not well-formed XML.
+pub fn garbage_document() -> Vec<u8> {
+    package(&[(
+        "word/document.xml",
+        b"<w:document><w:body><w:p><w:r><w:t>Opening</w:p></w:tbl>\x00<<>>" as &[u8],
+    )])
+}
