@@ -32,7 +32,7 @@ const PASTE_IN_BACKGROUND: usize = 16 * 1024;
 /// List files for the open dialog.
 pub const CSV_FILES: FileKind = FileKind {
     name: "Lists",
-    extensions: &["xlsx", "xlsm", "xls", "ods", "csv", "tsv", "txt"],
+    extensions: &["xlsx", "xlsm", "xls", "ods", "csv", "tsv", "txt", "docx"],
 };
 
 /// The import's work on a job: reading a list, or building the edit of a confirmed one.
