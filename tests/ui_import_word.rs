@@ -22,7 +22,13 @@ fn a_word_list_is_previewed_and_added() {
         .title("中国代表团名单 Chinese delegation")
         .para("2025年5月12日")
         .table(&[
-            row(&["Title", "姓名\nName", "单位\nOrganisation", "职务\nPosition"]).header(),
+            row(&[
+                "Title",
+                "姓名\nName",
+                "单位\nOrganisation",
+                "职务\nPosition",
+            ])
+            .header(),
             row_of(vec![
                 cell("Ms."),
                 cell("王芳\nWANG Fang"),
@@ -46,27 +52,141 @@ fn a_word_list_is_previewed_and_added() {
     settle(&mut h);
     common::finish_jobs(&mut h);
     assert!(
-        h.query_by_label("Word document, its table · header on line 3").is_some(),
+        h.query_by_label("Word document, its table · header on line 3")
+            .is_some(),
         "how the file was read"
     );
-    assert!(h.query_by_label("2 new · 0 already in the project · 0 updated · 2 skipped").is_some());
-    assert!(h.query_by_label("Line 1 — title above the header: 中国代表团名单 Chinese delegation").is_some());
-    assert!(h.query_by_label("Line 2 — title above the header: 2025年5月12日").is_some());
-    assert_eq!(h.get_by_label("Family name 1").value().as_deref(), Some("Wang"));
-    assert_eq!(h.get_by_label("Given name 1").value().as_deref(), Some("Fang"));
-    assert_eq!(h.get_by_label("Chinese name 1").value().as_deref(), Some("王芳"));
-    assert_eq!(h.get_by_label("Family name 2").value().as_deref(), Some("Ouyang"));
-    assert_eq!(h.get_by_label("Chinese name 2").value().as_deref(), Some("欧阳振华"));
+    assert!(
+        h.query_by_label("2 new · 0 already in the project · 0 updated · 2 skipped")
+            .is_some()
+    );
+    assert!(
+        h.query_by_label("Line 1 — title above the header: 中国代表团名单 Chinese delegation")
+            .is_some()
+    );
+    assert!(
+        h.query_by_label("Line 2 — title above the header: 2025年5月12日")
+            .is_some()
+    );
+    assert_eq!(
+        h.get_by_label("Family name 1").value().as_deref(),
+        Some("Wang")
+    );
+    assert_eq!(
+        h.get_by_label("Given name 1").value().as_deref(),
+        Some("Fang")
+    );
+    assert_eq!(
+        h.get_by_label("Chinese name 1").value().as_deref(),
+        Some("王芳")
+    );
+    assert_eq!(
+        h.get_by_label("Family name 2").value().as_deref(),
+        Some("Ouyang")
+    );
+    assert_eq!(
+        h.get_by_label("Chinese name 2").value().as_deref(),
+        Some("欧阳振华")
+    );
     h.get_by_label("Add people (2)").click();
     settle(&mut h);
     common::finish_jobs(&mut h);
     assert!(h.state().workspace.dialog.is_none());
     let p = h.state().workspace.doc.project();
-    let wang = p.people.values().find(|x| x.chinese_name == "王芳").unwrap();
+    let wang = p
+        .people
+        .values()
+        .find(|x| x.chinese_name == "王芳")
+        .unwrap();
     assert_eq!(wang.honorific, Honorific::Ms);
-    assert_eq!((wang.title.en.as_str(), wang.title.zh.as_str()), ("Director", "处长"));
-    let ouyang = p.people.values().find(|x| x.chinese_name == "欧阳振华").unwrap();
+    assert_eq!(
+        (wang.title.en.as_str(), wang.title.zh.as_str()),
+        ("Director", "处长")
+    );
+    let ouyang = p
+        .people
+        .values()
+        .find(|x| x.chinese_name == "欧阳振华")
+        .unwrap();
     assert_eq!(ouyang.honorific, Honorific::Mr);
-    assert_eq!((ouyang.title.en.as_str(), ouyang.title.zh.as_str()), ("Deputy Director", "副处长"));
+    assert_eq!(
+        (ouyang.title.en.as_str(), ouyang.title.zh.as_str()),
+        ("Deputy Director", "副处长")
+    );
     assert_eq!(ouyang.organisation, wang.organisation);
+}
+
+#[test]
+fn a_word_programme_is_opened_into_the_paste_agenda_dialog() {
+    let (dir, path) = common::sample_file();
+    let programme = dir.path().join("programme.docx");
+    let doc = Doc::new().table(&[
+        word::row_br(&["时间\nTime", "议程\nAgenda", "发言人\nSpeaker"]).header(),
+        word::row_br(&[
+            "16:00-16:30",
+            "开幕致辞\nOpening remarks",
+            "Mr. Helge ENGELHARD\nBMWi",
+        ]),
+        word::row_br(&["16:30-17:15", "签署合作备忘录\nSigning of the MoU", ""]),
+    ]);
+    std::fs::write(&programme, doc.bytes()).unwrap();
+    let dialogs = ScriptedDialogs::default();
+    let mut h = app_harness(Some(path), dialogs.clone());
+    h.get_by_label("Paste agenda…").click();
+    settle(&mut h);
+    dialogs.answer(Picked::File(programme));
+    h.get_by_label("Open a file…").click();
+    settle(&mut h);
+    let Some(delegation_planner::workspace::Dialog::PasteAgenda { text, .. }) =
+        h.state().workspace.dialog.as_ref()
+    else {
+        panic!("the paste dialog stays open")
+    };
+    assert_eq!(
+        text,
+        "16:00-16:30 开幕致辞 Opening remarks — Mr. Helge ENGELHARD (BMWi)\n16:30-17:15 签署合作备忘录 Signing of the MoU\n"
+    );
+    h.get_by_label("Add items (2)").click();
+    settle(&mut h);
+    let p = h.state().workspace.doc.project();
+    let m = &p.meetings[&delegation_planner::model::MeetingId::from("paris-2024")];
+    let items: Vec<_> = m.days.iter().flat_map(|d| d.items.iter()).collect();
+    let opening = items
+        .iter()
+        .find(|i| i.title.en == "Opening remarks")
+        .unwrap();
+    assert_eq!(
+        (opening.title.zh.as_str(), opening.duration_minutes),
+        ("开幕致辞", 30)
+    );
+    assert_eq!(opening.guest_speakers, ["Mr. Helge ENGELHARD (BMWi)"]);
+    assert!(
+        items
+            .iter()
+            .any(|i| i.title.zh == "签署合作备忘录" && i.duration_minutes == 45)
+    );
+}
+
+#[test]
+fn a_programme_file_that_cannot_be_read_is_said_in_a_dialog() {
+    let (dir, path) = common::sample_file();
+    let broken = dir.path().join("programme.docx");
+    std::fs::write(&broken, word::garbage_document()).unwrap();
+    let dialogs = ScriptedDialogs::default();
+    let mut h = app_harness(Some(path), dialogs.clone());
+    h.get_by_label("Paste agenda…").click();
+    settle(&mut h);
+    dialogs.answer(Picked::File(broken));
+    h.get_by_label("Open a file…").click();
+    settle(&mut h);
+    let Some(delegation_planner::workspace::Dialog::Error { title, message }) =
+        h.state().workspace.dialog.as_ref()
+    else {
+        panic!("an error dialog")
+    };
+    assert_eq!(title, "The programme could not be read");
+    assert!(
+        message.starts_with("programme.docx: the file is damaged (word/document.xml:"),
+        "{message}"
+    );
 }

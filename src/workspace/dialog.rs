@@ -219,6 +219,8 @@ impl ImportState {
 pub enum ImportStep {
     /// The pasted text changed: make the preview again.
     Reparse,
+    /// Open a programme file (Word, text, workbook) into the paste-agenda dialog.
+    OpenProgramme,
     /// Ask for a list file and read it.
     OpenFile,
     /// Read the file whose path was typed (no native file dialog could be shown).
