@@ -455,3 +455,25 @@ fn a_real_title_column_and_a_gender_column_keep_their_fields() {
         ]
     );
 }
+
+#[test]
+fn a_header_in_two_rows_one_per_language() {
+    let doc = Doc::new().table(&[
+        row(&["姓名", "单位", "职务"]).header(),
+        row(&["Name", "Organisation", "Title"]).header(),
+        row(&["张伟\nZHANG Wei", "国家认监委\nCNCA", "处长\nDirector"]),
+    ]);
+    let read = read(doc.bytes());
+    assert_eq!(
+        people(&read),
+        ["None|Zhang|Wei|张伟|Director|处长|CNCA 国家认监委"]
+    );
+    assert_eq!(
+        skipped(&read),
+        [(
+            2,
+            "Name | Organisation | Title".to_owned(),
+            SkipReason::Title
+        )]
+    );
+}

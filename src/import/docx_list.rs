@@ -58,7 +58,7 @@ pub fn word_list(doc: &WordDocument) -> WordList {
                         )
                     })
                     .collect();
-                items.push(Item::Table(rows));
+                items.push(Item::Table(rows, table.header.clone()));
             }
         }
     }
@@ -70,7 +70,7 @@ pub fn word_list(doc: &WordDocument) -> WordList {
     };
     let Some(first) = items
         .iter()
-        .position(|i| matches!(i, Item::Table(rows) if header_of(rows).is_some()))
+        .position(|i| matches!(i, Item::Table(rows, _) if header_of(rows).is_some()))
     else {
         let text: Vec<String> = doc
             .blocks
@@ -100,7 +100,7 @@ pub fn word_list(doc: &WordDocument) -> WordList {
         match item {
             Item::Line(n, line) if i < first => grid.push((n, vec![line])),
             Item::Line(n, line) => elsewhere.push((n, line)),
-            Item::Table(rows) => {
+            Item::Table(rows, flags) => {
                 let header = header_of(&rows);
                 let same = match (&mapping, header.and_then(|h| rows.get(h))) {
                     (None, Some((_, h))) if i == first => {
@@ -119,8 +119,12 @@ pub fn word_list(doc: &WordDocument) -> WordList {
                     } else {
                         header.map_or(0, |h| h + 1)
                     };
+                    // Header rows Word repeats on each page right under the header (its
+                    // other language, `Name | Organisation` under `姓名 | 单位`) are no one.
+                    let h = header.unwrap_or(0);
+                    let repeated = flags.iter().skip(h + 1).take_while(|f| **f).count();
                     for (k, (n, row)) in rows.into_iter().enumerate() {
-                        if k < body {
+                        if k < body || (k > h && k <= h + repeated) {
                             elsewhere.push((n, joined(&row)));
                         } else {
                             grid.push((n, row));
@@ -149,5 +153,6 @@ fn joined(row: &[String]) -> String {
 
 enum Item {
     Line(usize, String),
-    Table(Vec<(usize, Vec<String>)>),
+    /// Rows with their numbers, and whether Word repeats each as a header.
+    Table(Vec<(usize, Vec<String>)>, Vec<bool>),
 }
