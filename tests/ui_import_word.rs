@@ -190,3 +190,42 @@ fn a_programme_file_that_cannot_be_read_is_said_in_a_dialog() {
         "{message}"
     );
 }
+
+#[test]
+fn without_a_file_dialog_the_programme_path_is_typed() {
+    let (dir, path) = common::sample_file();
+    let programme = dir.path().join("programme.docx");
+    let doc = Doc::new().table(&[
+        row(&["Time", "Item"]).header(),
+        row(&["16:00-16:30", "Opening remarks"]),
+    ]);
+    std::fs::write(&programme, doc.bytes()).unwrap();
+    let dialogs = ScriptedDialogs::default();
+    let mut h = app_harness(Some(path), dialogs.clone());
+    h.get_by_label("Paste agenda…").click();
+    settle(&mut h);
+    h.get_by_label("Replace the current agenda").click();
+    settle(&mut h);
+    dialogs.answer(Picked::Unavailable(
+        "No file dialog is available on this desktop.".into(),
+    ));
+    h.get_by_label("Open a file…").click();
+    settle(&mut h);
+    h.get_by_label_contains("No file dialog is available");
+    // The field holds the default folder: the whole path is typed over it.
+    h.get_by_label("File path").click();
+    settle(&mut h);
+    common::press(&mut h, egui::Key::A);
+    h.get_by_label("File path")
+        .type_text(&programme.display().to_string());
+    settle(&mut h);
+    h.get_by_label("Open").click();
+    settle(&mut h);
+    let Some(delegation_planner::workspace::Dialog::PasteAgenda { text, replace, .. }) =
+        h.state().workspace.dialog.as_ref()
+    else {
+        panic!("the paste dialog is back: {:?}", h.state().workspace.dialog)
+    };
+    assert_eq!(text, "16:00-16:30 Opening remarks\n");
+    assert!(*replace, "as the user left it");
+}

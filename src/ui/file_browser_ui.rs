@@ -28,6 +28,11 @@ fn extensions(purpose: &PathPurpose) -> Vec<String> {
     match purpose {
         PathPurpose::Open | PathPurpose::Save(_) => vec![crate::project_file::EXTENSION.to_owned()],
         PathPurpose::Export(request) => vec![request.extension().to_owned()],
+        PathPurpose::Programme { .. } => crate::workspace::dialog::PROGRAMME_FILES
+            .extensions
+            .iter()
+            .map(|e| (*e).to_owned())
+            .collect(),
     }
 }
 
@@ -85,7 +90,7 @@ pub fn file_browser_dialog_ui(
     let mut outcome = None;
     let modal = egui::Modal::new(egui::Id::unique("file_browser")).show(ctx, |ui| {
         ui.set_width(style::DIALOG_BROWSER_WIDTH);
-        let opening = *purpose == PathPurpose::Open;
+        let opening = matches!(purpose, PathPurpose::Open | PathPurpose::Programme { .. });
         ui.heading(if opening {
             t.browse_title_open
         } else {
@@ -213,7 +218,9 @@ pub fn file_browser_dialog_ui(
             // An export keeps no previous version: say only what happens.
             let warning = match purpose {
                 PathPurpose::Export(_) => t.dlg_path_exists_export,
-                PathPurpose::Open | PathPurpose::Save(_) => t.dlg_path_exists,
+                PathPurpose::Open | PathPurpose::Save(_) | PathPurpose::Programme { .. } => {
+                    t.dlg_path_exists
+                }
             };
             ui.colored_label(style::warning_color(ui), warning);
         }

@@ -117,6 +117,12 @@ pub enum LossAction {
     DeleteRecovery(Box<RecoveryEntry>),
 }
 
+/// The files the paste-agenda dialog offers (issue 22).
+pub const PROGRAMME_FILES: super::file_dialog::FileKind = super::file_dialog::FileKind {
+    name: "Programmes",
+    extensions: &["docx", "txt", "csv", "xlsx", "xls", "ods"],
+};
+
 /// What a typed path is for.
 #[derive(Clone, Debug, PartialEq)]
 pub enum PathPurpose {
@@ -126,6 +132,13 @@ pub enum PathPurpose {
     Save(Option<AfterConfirm>),
     /// Write an export (agenda, attendee list, name cards) to this file.
     Export(ExportRequest),
+    /// Read this programme file into the paste-agenda dialog of the meeting (issue 22).
+    Programme {
+        /// The meeting the dialog pastes into.
+        meeting: MeetingId,
+        /// Whether the dialog was set to replace the agenda.
+        replace: bool,
+    },
 }
 
 /// An action waiting for the answer to "unsaved changes".

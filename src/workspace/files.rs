@@ -150,6 +150,9 @@ impl Workspace {
                 self.start_save(&path, true, then);
             }
             PathPurpose::Export(job) => self.start_export(&job, &path),
+            PathPurpose::Programme { meeting, replace } => {
+                self.programme_path_typed(meeting, replace, &path);
+            }
         }
     }
 

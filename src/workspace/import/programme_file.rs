@@ -5,15 +5,12 @@
 
 use crate::i18n::Localized as _;
 use crate::import::programme_file::read_programme_file;
-use crate::workspace::Workspace;
-use crate::workspace::dialog::Dialog;
-use crate::workspace::file_dialog::{FileKind, Picked};
+use std::path::Path;
 
-/// The files the paste-agenda dialog offers.
-pub const PROGRAMME_FILES: FileKind = FileKind {
-    name: "Programmes",
-    extensions: &["docx", "txt", "csv", "xlsx", "xls", "ods"],
-};
+use crate::model::MeetingId;
+use crate::workspace::Workspace;
+use crate::workspace::dialog::{Dialog, PROGRAMME_FILES, PathPurpose};
+use crate::workspace::file_dialog::Picked;
 
 impl Workspace {
     /// Asks for a programme file and puts its text in the open paste-agenda dialog.
@@ -22,15 +19,53 @@ impl Workspace {
             return;
         }
         self.dialogs.set_language(self.language());
-        let Picked::File(path) = self.dialogs.pick_open(self.start_dir(), PROGRAMME_FILES) else {
-            return;
+        let path = match self.dialogs.pick_open(self.start_dir(), PROGRAMME_FILES) {
+            Picked::File(path) => path,
+            Picked::Cancelled => return,
+            // No portal and no zenity: the path is typed (the paste dialog comes back
+            // with the file's text once it is read).
+            Picked::Unavailable(reason) => {
+                if let Some(Dialog::PasteAgenda {
+                    meeting, replace, ..
+                }) = &self.dialog
+                {
+                    let purpose = PathPurpose::Programme {
+                        meeting: meeting.clone(),
+                        replace: *replace,
+                    };
+                    self.ask_for_path(purpose, reason, "");
+                }
+                return;
+            }
         };
+        self.read_programme_into_dialog(&path);
+    }
+
+    /// A typed programme path: the paste dialog opens again on the meeting, with the file's
+    /// text.
+    pub(in crate::workspace) fn programme_path_typed(
+        &mut self,
+        meeting: MeetingId,
+        replace: bool,
+        path: &Path,
+    ) {
+        self.dialog = Some(Dialog::PasteAgenda {
+            meeting,
+            text: String::new(),
+            replace,
+            add_as_people: Vec::new(),
+        });
+        self.read_programme_into_dialog(path);
+    }
+
+    /// Reads the programme at `path` into the open paste dialog, or says why it cannot.
+    fn read_programme_into_dialog(&mut self, path: &Path) {
         let t = self.tr();
         let name = path
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_default();
-        match read_programme_file(&path, None) {
+        match read_programme_file(path, None) {
             Ok(read) => {
                 if let Some(Dialog::PasteAgenda { text, .. }) = &mut self.dialog {
                     *text = read.text;
