@@ -534,3 +534,19 @@ fn a_table_inside_a_cell_is_read_as_lines_of_the_cell() {
     let read = read_programme(Input::from_bytes(bytes).unwrap(), None).unwrap();
     assert_eq!(read.text, "09:00 Opening — Mr. A, Ms. B\n");
 }
+
+#[test]
+fn an_organisation_column_goes_with_its_speaker() {
+    let doc = Doc::new().table(&[
+        row(&["Zeit", "Thema", "Referent", "Behörde"]).header(),
+        row(&["10:00–10:30", "Normung in China", "Frau Dr. Li Na", "SAC"]),
+        row(&["10:30–11:00", "Akkreditierung", "", "DAkkS"]),
+    ]);
+    assert_eq!(
+        lines_of(&doc),
+        [
+            "10:00–10:30 Normung in China — Frau Dr. Li Na (SAC)",
+            "10:30–11:00 Akkreditierung (DAkkS)",
+        ]
+    );
+}

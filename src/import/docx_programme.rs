@@ -13,6 +13,7 @@
 //!   (`Mr. Helge Engelhard (BMWi)`);
 //! - a date column gives a day line whenever its date changes (a date cell merged down
 //!   the day's rows gives one);
+//! - an organisation column goes in brackets after its speaker;
 //! - a venue or other column is kept in brackets after the title, a duration before it;
 //! - a row with one text across it (`Day 1 — Tuesday 12 May`, `上午`, `Lunch`) is a line
 //!   of its own; the header row is left out.
@@ -28,6 +29,8 @@ enum Role {
     Speaker,
     Date,
     Duration,
+    /// The speakers' organisation (`Organisation`, `单位`): in brackets after the speaker.
+    SpeakerOrganisation,
     /// Venue, notes, or a column no word names: kept after the title in brackets.
     Other,
     /// Numbering (`No.`, `序号`): left out.
@@ -133,6 +136,20 @@ const WORDS: &[(Role, &[&str])] = &[
     (
         Role::Duration,
         &["duration", "duree", "dauer", "时长", "用时"],
+    ),
+    (
+        Role::SpeakerOrganisation,
+        &[
+            "organisation",
+            "organization",
+            "institution",
+            "affiliation",
+            "organisme",
+            "behorde",
+            "单位",
+            "机构",
+            "所在单位",
+        ],
     ),
     (
         Role::Other,
@@ -359,6 +376,7 @@ fn table_lines(table: &WordTable, out: &mut Vec<String>) {
         let mut title: Vec<String> = Vec::new();
         let mut speakers: Vec<String> = Vec::new();
         let mut other: Vec<String> = Vec::new();
+        let mut organisation = String::new();
         for (column, cell) in row.iter().enumerate() {
             if cell.spanned || cell.lines.is_empty() {
                 continue;
@@ -376,6 +394,7 @@ fn table_lines(table: &WordTable, out: &mut Vec<String>) {
                 Role::Duration => duration = text,
                 Role::Item => item_lines(&cell.lines, &mut title, &mut speakers),
                 Role::Speaker => speakers.extend(speaker_lines(&cell.lines)),
+                Role::SpeakerOrganisation => organisation = text,
                 Role::Other => other.push(text),
                 Role::Number => {}
             }
@@ -387,6 +406,13 @@ fn table_lines(table: &WordTable, out: &mut Vec<String>) {
                     line.push(' ');
                 }
                 line.push_str(&part);
+            }
+        }
+        // The organisation goes with the one speaker, or stands beside the title.
+        if !organisation.is_empty() {
+            match speakers.as_mut_slice() {
+                [one] if !one.ends_with(')') => *one = format!("{one} ({organisation})"),
+                _ => other.push(organisation),
             }
         }
         for o in other {
