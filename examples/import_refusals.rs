@@ -1,4 +1,4 @@
-//! How long, and how much memory, refusing each hostile file of issue 21 takes: each is
+//! How long, and how much memory, refusing each hostile file of issues 21 and 22 takes: each is
 //! built as `tests/hostile_imports/` builds it (the 5 GB whitespace zip here at its full
 //! size), given to the release command line (`import attendees`, and `import agenda`),
 //! and the process's own wall time and peak resident memory read from `wait4`.
@@ -11,6 +11,8 @@
 
 #[path = "../tests/hostile_imports/mod.rs"]
 mod hostile_imports;
+#[path = "../tests/word/mod.rs"]
+mod word;
 
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
@@ -111,9 +113,22 @@ fn main() {
             "ODS, malformed repeat count",
             write(p, "malformed.ods", &build::ods_malformed_repeat()),
         ),
+        // A .docx is read since issue 22: its hostile forms are refused.
         (
-            "Word document (.docx)",
-            write(p, "programme.docx", &build::docx("09:00 Opening")),
+            "Word, 200 MB document part of spaces",
+            write(p, "bomb.docx", &word::document_bomb(200 * 1024 * 1024)),
+        ),
+        (
+            "Word, table of 1,000,000 rows",
+            write(p, "rows.docx", &word::document_with_rows(1_000_000)),
+        ),
+        (
+            "Word, no document part",
+            write(p, "empty.docx", &word::without_document()),
+        ),
+        (
+            "Word, XML not well-formed",
+            write(p, "garbage.docx", &word::garbage_document()),
         ),
     ];
     let bomb = build::xlsx_bomb(5 * 1024 * 1024 * 1024);

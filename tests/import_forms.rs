@@ -681,8 +681,9 @@ fn files_that_are_not_lists_are_refused_with_what_they_are() {
     let project_file = delegation_planner::samples::CCAA_AFNOR_RON
         .as_bytes()
         .to_vec();
-    let mut docx = b"PK\x03\x04".to_vec();
-    docx.extend_from_slice(b"....word/document.xml....");
+    // A .docx is read (tests/import_word_lists.rs); an old .doc is refused.
+    let mut doc = b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1".to_vec();
+    doc.extend("WordDocument".encode_utf16().flat_map(u16::to_le_bytes));
     let mut zip = b"PK\x03\x04".to_vec();
     zip.extend_from_slice(b"....photos/a.jpg....");
     let cases: Vec<(Vec<u8>, &str)> = vec![
@@ -699,8 +700,8 @@ fn files_that_are_not_lists_are_refused_with_what_they_are() {
             "this is a Delegation Planner project: open it instead (File > Open…); nothing was imported",
         ),
         (
-            docx,
-            "this is a word-processor document; copy its table and paste it into the import; nothing was imported",
+            doc,
+            "this is an old Word (.doc) or OpenDocument text (.odt) file; save it as a Word document (.docx) and import that, or copy its table and paste it into the import; nothing was imported",
         ),
         (
             zip,

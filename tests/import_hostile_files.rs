@@ -8,6 +8,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)] // Test helpers may panic: a panic is a failed test.
 
 mod hostile_imports;
+mod word;
 
 use std::path::PathBuf;
 
@@ -71,9 +72,24 @@ fn files() -> Vec<(&'static str, Vec<u8>, &'static str)> {
             "too large once unpacked",
         ),
         (
-            "programme.docx",
-            build::docx("09:00 Opening — Dr. Betty XU"),
-            "word-processor document",
+            "document-of-200mb-spaces.docx",
+            word::document_bomb(200 * 1024 * 1024),
+            "too large once unpacked",
+        ),
+        (
+            "without-document.docx",
+            word::without_document(),
+            "the Word document has no text part (word/document.xml)",
+        ),
+        (
+            "garbage-document.docx",
+            word::garbage_document(),
+            "the file is damaged (word/document.xml:",
+        ),
+        (
+            "table-of-1000000-rows.docx",
+            word::document_with_rows(1_000_000),
+            "too many rows (word/document.xml): 250,001; the limit is 250,000 rows",
         ),
     ]
 }
@@ -106,6 +122,40 @@ fn seeds() -> Vec<(&'static str, Vec<u8>)> {
         ),
         ("programme-utf8.txt", programme.as_bytes().to_vec()),
         (
+            "programme.docx",
+            build::docx("09:00 Opening — Dr. Betty XU"),
+        ),
+        (
+            "programme-table.docx",
+            word::Doc::new()
+                .title("欧盟代表团访问中国质量认证中心日程安排")
+                .para("2025年5月12日（星期一）")
+                .table(&[
+                    word::row_br(&["时间\nTime", "议程\nAgenda", "发言人\nSpeaker"]).header(),
+                    word::row_br(&["9:00-9:30", "开幕致辞\nOpening remarks", "刘江\nLIU Jiang"]),
+                    word::row_of(vec![word::cell("下午").span(3)]),
+                ])
+                .bytes(),
+        ),
+        (
+            "list.docx",
+            word::Doc::new()
+                .table(&[
+                    word::row(&["Title", "姓名\nName", "单位\nOrganisation"]).header(),
+                    word::row_of(vec![
+                        word::cell("Ms."),
+                        word::cell("王芳\nWANG Fang"),
+                        word::cell("中国质量认证中心\nCQC").restart(),
+                    ]),
+                    word::row_of(vec![
+                        word::cell("Mr."),
+                        word::cell("刘江\nLIU Jiang"),
+                        word::Cell::merged(),
+                    ]),
+                ])
+                .bytes(),
+        ),
+        (
             "programme-gb18030.txt",
             encoding_rs::GB18030.encode(programme).0.into_owned(),
         ),
@@ -123,7 +173,10 @@ fn the_fuzz_seeds_are_what_the_code_builds() {
         }
         let copy = std::fs::read(&path).unwrap_or_else(|e| panic!("{name}: {e}"));
         assert!(
-            copy == bytes || name.ends_with(".xlsx") || name.ends_with(".ods"),
+            copy == bytes
+                || name.ends_with(".xlsx")
+                || name.ends_with(".ods")
+                || name.ends_with(".docx"),
             "{name}: the copy is not what the code builds"
         );
     }

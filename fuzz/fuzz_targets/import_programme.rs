@@ -1,7 +1,7 @@
 //! The programme (agenda) import from bytes, as a file given to it: the gate, the same
 //! decoding as the lists (GB18030, UTF-16 with and without BOM, UTF-8 with bad bytes),
-//! workbooks as rows, Word documents refused, then the agenda parser and the plan of what
-//! it does to a meeting, and the words of every error. Nothing may panic outside the
+//! workbooks as rows, Word documents as their lines and table rows, then the agenda
+//! parser and the plan of what it does to a meeting, and the words of every error. Nothing may panic outside the
 //! boundary, allocate without bound, or run away.
 
 #![no_main]

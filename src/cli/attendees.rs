@@ -96,9 +96,10 @@ pub(super) fn import_attendees(
     }
     let header = match (&read.table, &read.format) {
         // `姓名：…` blocks have no header line: their keys are the headers.
-        (Some(t), ListFormat::Workbook { .. } | ListFormat::Delimited { .. })
-            if t.header_line > 0 =>
-        {
+        (
+            Some(t),
+            ListFormat::Workbook { .. } | ListFormat::Delimited { .. } | ListFormat::Word { .. },
+        ) if t.header_line > 0 => {
             format!(", header on line {}", t.header_line)
         }
         _ => String::new(),

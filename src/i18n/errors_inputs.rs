@@ -130,7 +130,7 @@ impl Localized for ProgrammeError {
                 || {
                     match self {
                     Self::NotAProgramme(what) => format!("{}；未导入任何内容", not_a_programme_zh(*what)),
-                    Self::WordDocument => "这是文字处理文档，目前还不能导入；请把日程复制出来粘贴，或另存为纯文本；未导入任何内容".to_owned(),
+                    Self::WordDocument => "这是旧版 Word（.doc）或 OpenDocument 文本（.odt）文件，无法导入；请另存为 Word 文档（.docx）后导入，或把日程复制出来粘贴；未导入任何内容".to_owned(),
                     Self::Decode(err) => format!(
                         "第 {} 行第 {} 列：文字不是有效的 {} 编码；未导入任何内容",
                         err.line, err.column, err.encoding

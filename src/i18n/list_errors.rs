@@ -98,7 +98,7 @@ fn not_a_list_zh(what: NotAList) -> String {
         NotAList::Empty => "文件是空的".to_owned(),
         NotAList::Image(kind) => format!("这是一张 {kind} 图片，不是名单"),
         NotAList::Pdf => "这是 PDF 文档；请复制其中的表格后粘贴，或向对方索取电子表格".to_owned(),
-        NotAList::WordDocument => "这是文字处理文档；请复制其中的表格，粘贴到导入窗口".to_owned(),
+        NotAList::WordDocument => "这是旧版 Word（.doc）或 OpenDocument 文本（.odt）文件；请另存为 Word 文档（.docx）后导入，或复制其中的表格粘贴到导入窗口".to_owned(),
         NotAList::Presentation => "这是演示文稿，不是名单".to_owned(),
         NotAList::Archive(kind) => format!("这是 {kind} 压缩包；请先解压"),
         NotAList::Project => {

@@ -12,7 +12,7 @@ use super::attendees::{Field, Matcher, Preview};
 use super::gate::{Input, InputError, check_text, read_input};
 use super::headers::{Recognised, guess_mapping, header_set_key, mapping_from_keys, recognise};
 use super::limits::Budget;
-use super::source::{BadBytes, Content, DecodeError, NotAList, decode, encoding_label};
+use super::source::{BadBytes, Content, DecodeError, NotAList, WordKind, decode, encoding_label};
 use super::table::{CsvError, Table, find_header, read_text_table, table_from_grid};
 use super::workbook::{WorkbookError, read_workbook};
 use crate::model::Project;
@@ -121,6 +121,11 @@ pub enum ListFormat {
         /// `,`, `;`, tab, or `:` for `姓名：…` blocks.
         delimiter: u8,
     },
+    /// A Word document (`.docx`): its table of people, or its lines when it has none.
+    Word {
+        /// How many tables gave rows (0: the document's lines were read as text).
+        tables: usize,
+    },
     /// Free text, one person per line or entry.
     Text {
         /// Its encoding (`None` for pasted text).
@@ -137,7 +142,7 @@ impl ListFormat {
             Self::Delimited { encoding, .. } | Self::Text { encoding, .. } => {
                 encoding.map(encoding_label)
             }
-            Self::Workbook { .. } => None,
+            Self::Workbook { .. } | Self::Word { .. } => None,
         }
     }
 
@@ -164,6 +169,9 @@ impl ListFormat {
                     _ => "comma-separated",
                 }
             ),
+            Self::Word { tables: 0 } => "Word document, its text".to_owned(),
+            Self::Word { tables: 1 } => "Word document, its table".to_owned(),
+            Self::Word { tables } => format!("Word document, {tables} tables"),
             Self::Text {
                 encoding: e,
                 detected,
@@ -252,7 +260,11 @@ pub fn read_list_content(
     let budget = Budget::start();
     let read = match input.content {
         Content::Refused(what) => return Err(ListError::NotAList(what)),
-        // TODO(gate): a Word reader plugs in here (see `gate`); until then, refused.
+        Content::WordDocument(WordKind::Docx) => {
+            let doc = super::docx::read_docx(&input.bytes, &budget)?;
+            drop(input);
+            read_word(&doc, options, matcher, progress)?
+        }
         Content::WordDocument(_) => return Err(ListError::NotAList(NotAList::WordDocument)),
         Content::Workbook(workbook) => {
             let sheet = read_workbook(input.bytes, workbook, options.sheet.as_deref(), &budget)?;
@@ -291,6 +303,52 @@ pub fn read_list_content(
             Err(ListError::NoPerson)
         }
         other => Ok(other),
+    }
+}
+
+/// A Word document's list: its table of people (the lines above it its titles, the rest of
+/// the document said as titles too), or its lines read as text.
+fn read_word(
+    doc: &super::docx::WordDocument,
+    options: &ReadOptions,
+    matcher: &Matcher,
+    progress: &mut dyn FnMut(usize) -> bool,
+) -> Result<Option<ListRead>, ListError> {
+    match super::docx_list::word_list(doc) {
+        super::docx_list::WordList::Table {
+            grid,
+            elsewhere,
+            tables,
+        } => {
+            let mut table = table_from_grid(grid, 0)?;
+            table.above.extend(elsewhere);
+            read_table(
+                table,
+                ListFormat::Word { tables },
+                options,
+                matcher,
+                progress,
+            )
+        }
+        super::docx_list::WordList::Text(text) => {
+            if text.trim().is_empty() {
+                return Err(ListError::NotAList(NotAList::Empty));
+            }
+            check_text(&text)?;
+            let read = read_text(
+                &text,
+                ListKind::Text,
+                None,
+                true,
+                options,
+                matcher,
+                progress,
+            )?;
+            Ok(read.map(|mut read| {
+                read.format = ListFormat::Word { tables: 0 };
+                read
+            }))
+        }
     }
 }
 
@@ -375,11 +433,18 @@ fn read_table(
     matcher: &Matcher,
     progress: &mut dyn FnMut(usize) -> bool,
 ) -> Result<Option<ListRead>, ListError> {
+    // A mapping the user chose before stands as chosen; a guessed one also looks at what
+    // the columns hold (a `Title` column of Mr./Ms. is the honorific).
     let mapping = options
         .remembered
         .get(&header_set_key(&table.headers))
         .and_then(|keys| mapping_from_keys(keys, table.headers.len()))
-        .unwrap_or_else(|| guess_mapping(&table.headers));
+        .unwrap_or_else(|| {
+            let mut mapping = guess_mapping(&table.headers);
+            super::header_values::honorifics_by_values(&table, &mut mapping);
+            super::header_values::name_beside_given_name(&mut mapping);
+            mapping
+        });
     if !has_name(&mapping) && !options.keep_unmapped {
         return Err(ListError::NoNameColumn {
             headers: table.headers,

@@ -1,7 +1,8 @@
 //! A programme (a meeting's agenda) handed in as a file, read through the same gate as
 //! attendee lists ([`super::gate`]): a regular file only, what it is from its bytes, text
 //! decoded the same way (GB18030 or UTF-16 keep their Chinese), a workbook read as rows
-//! of cells, a Word document refused for now, anything else refused with what it is.
+//! of cells, a Word document as its lines and table rows ([`super::docx`],
+//! [`super::docx_programme`]), anything else refused with what it is.
 //! The text then goes to [`super::agenda_text`].
 
 use std::path::Path;
@@ -10,7 +11,7 @@ use encoding_rs::Encoding;
 
 use super::gate::{Input, InputError, check_text, read_input};
 use super::limits::Budget;
-use super::source::{BadBytes, Content, DecodeError, NotAList, decode, encoding_label};
+use super::source::{BadBytes, Content, DecodeError, NotAList, WordKind, decode, encoding_label};
 use super::workbook::{WorkbookError, read_workbook};
 
 /// Why a programme file was not read.
@@ -25,9 +26,9 @@ pub enum ProgrammeError {
     /// Not a programme at all.
     #[error("{}; nothing was imported", not_a_programme_en(*.0))]
     NotAProgramme(NotAList),
-    /// A Word document, which is not read yet.
+    /// An old Word (`.doc`) or OpenDocument text (`.odt`) file, which is not read.
     #[error(
-        "this is a word-processor document, which cannot be imported yet; copy the programme out of it and paste it, or save it as plain text; nothing was imported"
+        "this is an old Word (.doc) or OpenDocument text (.odt) file, which cannot be imported; save it as a Word document (.docx) and import that, or copy the programme out of it and paste it; nothing was imported"
     )]
     WordDocument,
     /// The text is not valid in the encoding named.
@@ -78,6 +79,11 @@ pub enum ProgrammeFormat {
         /// The sheet read.
         sheet: String,
     },
+    /// A Word document (`.docx`): its lines, and its tables one line per row.
+    Word {
+        /// How many tables it has.
+        tables: usize,
+    },
 }
 
 impl ProgrammeFormat {
@@ -90,6 +96,9 @@ impl ProgrammeFormat {
             } => format!("{} (detected)", encoding_label(encoding)),
             Self::Text { encoding, .. } => encoding_label(encoding).to_owned(),
             Self::Workbook { sheet } => format!("sheet “{sheet}”"),
+            Self::Word { tables: 0 } => "Word document, its text".to_owned(),
+            Self::Word { tables: 1 } => "Word document, its table".to_owned(),
+            Self::Word { tables } => format!("Word document, {tables} tables"),
         }
     }
 }
@@ -130,7 +139,25 @@ pub fn read_programme(
     let budget = Budget::start();
     match input.content {
         Content::Refused(what) => Err(ProgrammeError::NotAProgramme(what)),
-        // TODO(gate): a Word reader plugs in here (see `gate`); until then, refused.
+        Content::WordDocument(WordKind::Docx) => {
+            let doc = super::docx::read_docx(&input.bytes, &budget)?;
+            drop(input);
+            let tables = doc
+                .blocks
+                .iter()
+                .filter(|b| matches!(b, super::docx::Block::Table(_)))
+                .count();
+            let text = super::docx_programme::programme_text(&doc);
+            if text.trim().is_empty() {
+                return Err(ProgrammeError::NotAProgramme(NotAList::Empty));
+            }
+            check_text(&text)?;
+            Ok(ProgrammeText {
+                text,
+                format: ProgrammeFormat::Word { tables },
+                damaged: Vec::new(),
+            })
+        }
         Content::WordDocument(_) => Err(ProgrammeError::WordDocument),
         Content::Workbook(kind) => {
             let sheet = read_workbook(input.bytes, kind, None, &budget)?;
@@ -194,8 +221,14 @@ mod tests {
             err.to_string(),
             "this is a PNG image, not a programme; nothing was imported"
         );
+        let mut doc = b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1".to_vec();
+        doc.extend("WordDocument".encode_utf16().flat_map(u16::to_le_bytes));
+        assert!(matches!(read(doc), Err(ProgrammeError::WordDocument)));
         let mut docx = b"PK\x03\x04".to_vec();
         docx.extend_from_slice(b"....word/document.xml....");
-        assert!(matches!(read(docx), Err(ProgrammeError::WordDocument)));
+        assert!(matches!(
+            read(docx),
+            Err(ProgrammeError::Input(InputError::Damaged(_)))
+        ));
     }
 }

@@ -59,7 +59,7 @@ pub enum NotAList {
     Image(&'static str),
     /// A PDF document.
     Pdf,
-    /// A Word or OpenDocument text document.
+    /// An old Word (`.doc`) or OpenDocument text document (a `.docx` is read).
     WordDocument,
     /// A PowerPoint or OpenDocument presentation.
     Presentation,
@@ -84,7 +84,7 @@ impl std::fmt::Display for NotAList {
             ),
             Self::WordDocument => write!(
                 f,
-                "this is a word-processor document; copy its table and paste it into the import"
+                "this is an old Word (.doc) or OpenDocument text (.odt) file; save it as a Word document (.docx) and import that, or copy its table and paste it into the import"
             ),
             Self::Presentation => write!(f, "this is a presentation, not a list"),
             Self::Archive(kind) => write!(f, "this is a {kind} archive; unpack it first"),

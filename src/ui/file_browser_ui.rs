@@ -30,6 +30,11 @@ fn extensions(purpose: &PathPurpose) -> Vec<String> {
             vec![crate::project_file::EXTENSION.to_owned()]
         }
         PathPurpose::Export(setup) => vec![setup.request.extension().to_owned()],
+        PathPurpose::Programme { .. } => crate::workspace::dialog::PROGRAMME_FILES
+            .extensions
+            .iter()
+            .map(|e| (*e).to_owned())
+            .collect(),
     }
 }
 
@@ -87,7 +92,10 @@ pub fn file_browser_dialog_ui(
     let mut outcome = None;
     let modal = egui::Modal::new(egui::Id::unique("file_browser")).show(ctx, |ui| {
         ui.set_width(style::DIALOG_BROWSER_WIDTH);
-        let opening = matches!(purpose, PathPurpose::Open | PathPurpose::Merge);
+        let opening = matches!(
+            purpose,
+            PathPurpose::Open | PathPurpose::Merge | PathPurpose::Programme { .. }
+        );
         ui.heading(if opening {
             t.browse_title_open
         } else {
@@ -215,7 +223,10 @@ pub fn file_browser_dialog_ui(
             // An export keeps no previous version: say only what happens.
             let warning = match purpose {
                 PathPurpose::Export(_) => t.dlg_path_exists_export,
-                PathPurpose::Open | PathPurpose::Save(_) | PathPurpose::Merge => t.dlg_path_exists,
+                PathPurpose::Open
+                | PathPurpose::Save(_)
+                | PathPurpose::Merge
+                | PathPurpose::Programme { .. } => t.dlg_path_exists,
             };
             ui.colored_label(style::warning_color(ui), warning);
         }

@@ -201,6 +201,12 @@ fn describe(t: &Strings, format: &ListFormat) -> String {
             encoding: e,
             detected,
         } => format!("{}{}", encoding(e, *detected), t.one_per_line),
+        ListFormat::Word { tables: 0 } => t.programmes.read_word_text.to_owned(),
+        ListFormat::Word { tables: 1 } => t.programmes.read_word_table.to_owned(),
+        ListFormat::Word { tables } => t
+            .programmes
+            .read_word_tables
+            .replace("{n}", &tables.to_string()),
     }
 }
 
@@ -255,7 +261,7 @@ fn source_ui(
                     file.sheet = Some(chosen);
                 }
             }
-            ListFormat::Workbook { .. } => {}
+            ListFormat::Workbook { .. } | ListFormat::Word { .. } => {}
             ListFormat::Delimited { .. } | ListFormat::Text { .. } => {
                 let label = ui.label(t.read_encoding);
                 let mut chosen = file.encoding.clone();

@@ -218,6 +218,7 @@ pub fn paste_agenda_dialog_ui(
     let cached = preview_of(ctx, workspace, meeting_id, meeting, text, *replace);
     let (_, preview, plan) = &*cached;
     let mut outcome = None;
+    let mut open_file = false;
     let modal = egui::Modal::new(egui::Id::unique("paste_agenda")).show(ctx, |ui| {
         ui.set_width(super::style::PASTE_DIALOG_WIDTH);
         ui.heading(t.paste_agenda_title);
@@ -242,6 +243,14 @@ pub fn paste_agenda_dialog_ui(
         ui.horizontal(|ui| {
             ui.radio_value(replace, false, t.append_agenda);
             ui.radio_value(replace, true, t.replace_agenda);
+            // A Word, text or workbook programme read into the box (issue 22).
+            if ui
+                .button(t.programmes.open_programme)
+                .on_hover_text(t.programmes.open_programme_tip)
+                .clicked()
+            {
+                open_file = true;
+            }
         });
         ui.add_space(space::S);
         egui::ScrollArea::vertical()
@@ -308,6 +317,11 @@ pub fn paste_agenda_dialog_ui(
     }
     if outcome.is_some() {
         ctx.data_mut(|d| d.remove::<bool>(egui::Id::unique("paste_agenda_focused")));
+    }
+    if open_file && outcome.is_none() {
+        return Some(DialogOutcome::Import(
+            crate::workspace::dialog::ImportStep::OpenProgramme,
+        ));
     }
     match outcome {
         None => None,

@@ -147,6 +147,12 @@ pub enum LossAction {
     DeleteRecovery(Box<RecoveryEntry>),
 }
 
+/// The files the paste-agenda dialog offers (issue 22).
+pub const PROGRAMME_FILES: super::file_dialog::FileKind = super::file_dialog::FileKind {
+    name: "Programmes",
+    extensions: &["docx", "txt", "csv", "xlsx", "xls", "ods"],
+};
+
 /// What a typed path is for.
 #[derive(Clone, Debug, PartialEq)]
 pub enum PathPurpose {
@@ -158,6 +164,13 @@ pub enum PathPurpose {
     Export(ExportSetup),
     /// Merge this copy into the project.
     Merge,
+    /// Read this programme file into the paste-agenda dialog of the meeting (issue 22).
+    Programme {
+        /// The meeting the dialog pastes into.
+        meeting: MeetingId,
+        /// Whether the dialog was set to replace the agenda.
+        replace: bool,
+    },
 }
 
 /// An action waiting for the answer to "unsaved changes".
@@ -226,6 +239,7 @@ impl ImportFile {
     pub fn undo_choice(&mut self) {
         match &self.format {
             ListFormat::Workbook { sheet, .. } => self.sheet = Some(sheet.clone()),
+            ListFormat::Word { .. } => {}
             ListFormat::Delimited {
                 encoding, detected, ..
             }
@@ -250,6 +264,8 @@ impl ImportState {
 pub enum ImportStep {
     /// The pasted text changed: make the preview again.
     Reparse,
+    /// Open a programme file (Word, text, workbook) into the paste-agenda dialog.
+    OpenProgramme,
     /// Ask for a list file and read it.
     OpenFile,
     /// Read the file whose path was typed (no native file dialog could be shown).

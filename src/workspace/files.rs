@@ -155,6 +155,9 @@ impl Workspace {
             }
             PathPurpose::Export(setup) => self.start_export(&setup, &path),
             PathPurpose::Merge => self.start_merge(super::MergeSource::Copy(path)),
+            PathPurpose::Programme { meeting, replace } => {
+                self.programme_path_typed(meeting, replace, &path);
+            }
         }
     }
 

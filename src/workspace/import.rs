@@ -23,6 +23,8 @@ use crate::import::source::BadBytes;
 use crate::import::update::find_changes;
 use crate::model::{MeetingId, Project};
 
+mod programme_file;
+
 /// Lists with more rows than this are freed off the UI thread once imported.
 const LARGE_LIST: usize = 5_000;
 
@@ -32,7 +34,7 @@ const PASTE_IN_BACKGROUND: usize = 16 * 1024;
 /// List files for the open dialog.
 pub const CSV_FILES: FileKind = FileKind {
     name: "Lists",
-    extensions: &["xlsx", "xlsm", "xls", "ods", "csv", "tsv", "txt"],
+    extensions: &["xlsx", "xlsm", "xls", "ods", "csv", "tsv", "txt", "docx"],
 };
 
 /// The import's work on a job: reading a list, or building the edit of a confirmed one.
@@ -108,6 +110,7 @@ impl Workspace {
     pub(super) fn import_step(&mut self, step: ImportStep) {
         match step {
             ImportStep::Reparse => self.reparse_import(),
+            ImportStep::OpenProgramme => self.open_programme_file(),
             ImportStep::OpenFile => match self.pick_csv() {
                 // Read, mapped and matched on a job; the preview arrives when it is done.
                 Picked::File(path) => self.start_file_import(&path, None, None),

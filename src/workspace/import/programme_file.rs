@@ -1,0 +1,91 @@
+//! A programme file opened in the paste-agenda dialog (issue 22): a text file in any
+//! encoding, a workbook, or a Word document, read through the import gate; its text
+//! replaces the dialog's and the usual preview follows. A file that cannot be read is
+//! said in a dialog, with what to do.
+
+use crate::i18n::Localized as _;
+use crate::import::programme_file::read_programme_file;
+use std::path::Path;
+
+use crate::model::MeetingId;
+use crate::workspace::Workspace;
+use crate::workspace::dialog::{Dialog, PROGRAMME_FILES, PathPurpose};
+use crate::workspace::file_dialog::Picked;
+
+impl Workspace {
+    /// Asks for a programme file and puts its text in the open paste-agenda dialog.
+    pub(in crate::workspace) fn open_programme_file(&mut self) {
+        if !matches!(self.dialog, Some(Dialog::PasteAgenda { .. })) {
+            return;
+        }
+        self.dialogs.set_language(self.language());
+        let path = match self.dialogs.pick_open(self.start_dir(), PROGRAMME_FILES) {
+            Picked::File(path) => path,
+            Picked::Cancelled => return,
+            // No portal and no zenity: the path is typed (the paste dialog comes back
+            // with the file's text once it is read).
+            Picked::Unavailable(reason) => {
+                if let Some(Dialog::PasteAgenda {
+                    meeting, replace, ..
+                }) = &self.dialog
+                {
+                    let purpose = PathPurpose::Programme {
+                        meeting: meeting.clone(),
+                        replace: *replace,
+                    };
+                    self.ask_for_path(purpose, reason, "");
+                }
+                return;
+            }
+        };
+        self.read_programme_into_dialog(&path);
+    }
+
+    /// A typed programme path: the paste dialog opens again on the meeting, with the file's
+    /// text.
+    pub(in crate::workspace) fn programme_path_typed(
+        &mut self,
+        meeting: MeetingId,
+        replace: bool,
+        path: &Path,
+    ) {
+        self.dialog = Some(Dialog::PasteAgenda {
+            meeting,
+            text: String::new(),
+            replace,
+            add_as_people: Vec::new(),
+        });
+        self.read_programme_into_dialog(path);
+    }
+
+    /// Reads the programme at `path` into the open paste dialog, or says why it cannot.
+    fn read_programme_into_dialog(&mut self, path: &Path) {
+        let t = self.tr();
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        match read_programme_file(path, None) {
+            Ok(read) => {
+                if let Some(Dialog::PasteAgenda { text, .. }) = &mut self.dialog {
+                    *text = read.text;
+                }
+                if !read.damaged.is_empty() {
+                    let lines: Vec<String> = read
+                        .damaged
+                        .iter()
+                        .map(|b| crate::i18n::errors_inputs::bad_bytes_text(b, self.language()))
+                        .collect();
+                    self.show_error(
+                        t.inputs.damaged_title,
+                        &format!("{name}\n{}\n{}", t.inputs.damaged_hint, lines.join("\n")),
+                    );
+                }
+            }
+            Err(err) => {
+                let message = format!("{name}: {}", err.localized(self.language()));
+                self.show_error(t.programmes.open_programme_failed, &message);
+            }
+        }
+    }
+}
