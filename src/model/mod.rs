@@ -5,6 +5,7 @@
 //! so the command line, the exports and the tests share it with the app.
 
 mod commitment;
+mod dates;
 pub mod followup;
 mod ids;
 mod meeting;
@@ -19,6 +20,7 @@ mod validate;
 pub mod zones;
 
 pub use commitment::{Commitment, CommitmentStatus, Owner, Precondition, ProgressEntry};
+pub use dates::{DATE_YEARS, DateInputError, days_in_month, parse_date};
 pub use ids::{CommitmentId, ItemId, MeetingId, OrganisationId, PersonId, SideId, slugify};
 pub use meeting::{
     AttendanceMode, AttendanceRole, AttendanceStatus, Attendee, Meeting, MeetingKind, Series, Side,
