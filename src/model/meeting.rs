@@ -53,6 +53,12 @@ pub struct Meeting {
     /// Expected number of participants for large events (online trainings, roundtables).
     #[serde(default)]
     pub expected_participants: Option<u32>,
+    /// Whether a file naming this meeting's id went out (an agenda, a calendar entry, a
+    /// list, name cards): an id made from the meeting's date then stays as it is, so that
+    /// the next export updates what was sent instead of duplicating it. Written only when
+    /// set, so that files without an export read and save as they were.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub exported: bool,
 }
 
 /// Reads the days of a meeting and refuses an empty list.
@@ -87,6 +93,7 @@ impl Meeting {
             minutes_stage: MinutesStage::default(),
             minutes_version: None,
             expected_participants: None,
+            exported: false,
         }
     }
 
@@ -118,6 +125,7 @@ impl Meeting {
             minutes_stage: self.minutes_stage,
             minutes_version: self.minutes_version,
             expected_participants: self.expected_participants,
+            exported: self.exported,
         }
     }
 

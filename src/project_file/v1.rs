@@ -128,5 +128,6 @@ fn meeting(m: Meeting) -> crate::model::Meeting {
         minutes_stage: crate::model::MinutesStage::default(),
         minutes_version: None,
         expected_participants: m.expected_participants,
+        exported: false,
     }
 }

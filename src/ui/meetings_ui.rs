@@ -1,8 +1,6 @@
 //! Meetings: a list in date order, and the editor of one meeting with its details, sides,
 //! attendees, agenda and minutes.
 
-use chrono::Datelike as _;
-
 use super::style;
 use super::widgets::{
     ZoneContext, bilingual_rows, cell, choice_row, delete_button, empty_message, form_ui,
@@ -30,9 +28,8 @@ pub fn meetings_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>, state: &mut ViewState) {
                     .values()
                     .next_back()
                     .map_or(chrono_tz::Europe::Paris, |m| m.time_zone);
-                let id = cx
-                    .project
-                    .new_meeting_id(&format!("meeting-{}", today.year()));
+                // From the meeting's date (which follows its first day until an export).
+                let id = cx.project.new_meeting_id_on(today);
                 let mut meeting = Meeting::new(today, tz);
                 meeting.title = Bilingual::new(t.new_meeting, "");
                 cx.edit_step(Edit::PutMeeting(id.clone(), Box::new(meeting)));
@@ -201,9 +198,12 @@ fn meeting_editor_ui(
         )
     };
     let mut changed: Option<Meeting> = None;
+    let mut when = super::meeting_when_ui::WhenChange::default();
     egui::CollapsingHeader::new(t.details)
         .default_open(true)
-        .show(ui, |ui| details_ui(ui, cx, &mut details, &likely));
+        .show(ui, |ui| {
+            details_ui(ui, cx, id, &mut details, &likely, &mut when)
+        });
     egui::CollapsingHeader::new(format!("{} ({})", t.agenda, meeting.item_count()))
         .id_salt("agenda")
         .default_open(true)
@@ -255,6 +255,18 @@ fn meeting_editor_ui(
             });
         });
 
+    if let Some(start) = when.start {
+        let mut moved = changed.take().unwrap_or_else(|| meeting.clone());
+        moved.move_to(start);
+        changed = Some(moved);
+    }
+    if (details.venue != original.venue || details.host != original.host)
+        && details.time_zone == original.time_zone
+        && let Some(zone) = cx.project.zone_of_place(&details)
+    {
+        // The place says where the meeting is: its time zone follows (issue 27).
+        details.time_zone = zone;
+    }
     if details != original {
         if let Some(minutes) = long_minutes {
             // Left out of the copy, not changed: back in with the edit.
@@ -266,30 +278,42 @@ fn meeting_editor_ui(
                 .with_details(details),
         );
     }
-    if let Some(meeting) = changed
-        && state.meeting.as_ref() == Some(id)
-    {
-        cx.edit(
-            ui,
-            &format!("meeting/{id}"),
-            Edit::PutMeeting(id.clone(), Box::new(meeting)),
-        );
+    if state.meeting.as_ref() != Some(id) {
+        return;
+    }
+    if let Some(to) = when.rename {
+        // Renamed on purpose: one undo step, the editor stays on the meeting.
+        if let Some(edit) = Edit::rename_meeting(cx.project, id, &to) {
+            cx.edit_step(edit);
+            state.meeting = Some(to);
+        }
+    } else if let Some(meeting) = changed {
+        // A meeting whose id names an earlier first day takes the new day's (until an
+        // export named it).
+        let (edit, now) = Edit::put_meeting(cx.project, id, meeting);
+        if &now == id {
+            cx.edit(ui, &format!("meeting/{id}"), edit);
+        } else {
+            cx.edit_step(edit);
+            state.meeting = Some(now);
+        }
     }
 }
 
-fn details_ui(ui: &mut egui::Ui, cx: &Cx<'_>, meeting: &mut Meeting, likely: &[chrono_tz::Tz]) {
+fn details_ui(
+    ui: &mut egui::Ui,
+    cx: &Cx<'_>,
+    id: &MeetingId,
+    meeting: &mut Meeting,
+    likely: &[chrono_tz::Tz],
+    when: &mut super::meeting_when_ui::WhenChange,
+) {
     let t = cx.tr();
     form_ui(ui, "meeting_form", |ui| {
         bilingual_rows(ui, t, t.meeting_title, &mut meeting.title);
         choice_row(ui, t.kind, cx.language, &mut meeting.kind);
-        ui.label(t.date);
-        ui.label(format!(
-            "{} · {}",
-            meeting.dates_text(),
-            super::agenda_ui::day_count(t, meeting.days.len())
-        ))
-        .on_hover_text(t.dates_hint);
-        ui.end_row();
+        super::meeting_when_ui::dates_row_ui(ui, cx, meeting, when);
+        super::meeting_when_ui::short_name_row_ui(ui, cx, id, meeting, when);
         let zones = ZoneContext {
             likely,
             dates: (meeting.start_date(), meeting.end_date()),

@@ -15,6 +15,7 @@ pub mod import_attendees_ui;
 pub mod import_preview_ui;
 pub mod meeting_commitments_ui;
 pub mod meeting_summary;
+pub mod meeting_when_ui;
 pub mod meetings_ui;
 pub mod menu_ui;
 pub mod minutes_ui;

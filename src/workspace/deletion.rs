@@ -60,6 +60,10 @@ impl Workspace {
         let Some(name) = name else {
             return;
         };
+        let removed_with = match what {
+            Deletion::Person(id) => self.person_references(id),
+            _ => String::new(),
+        };
         if !self.apply_edit(edit, None) {
             return;
         }
@@ -69,17 +73,69 @@ impl Workspace {
         } else {
             format!("“{}”", short(name))
         };
+        let t = self.tr();
+        let deleted = t
+            .deleted_entry
+            .replace("{name}", &quoted)
+            .trim_end()
+            .to_owned();
+        let text = if removed_with.is_empty() {
+            deleted
+        } else {
+            t.first_hour
+                .deleted_with
+                .replace("{deleted}", &deleted)
+                .replace("{list}", &removed_with)
+        };
         self.toast = Some(Toast {
-            text: self
-                .tr()
-                .deleted_entry
-                .replace("{name}", &quoted)
-                .trim_end()
-                .to_owned(),
+            text,
             since: Instant::now(),
             folder: None,
             undo: Some(self.doc.revision()),
         });
+    }
+
+    /// What deleting person `id` removes with them (issue 27), counted: `attendee at
+    /// 2 meetings, speaker of 3 items, owner of 1 commitment`; empty when nothing.
+    fn person_references(&self, id: &crate::model::PersonId) -> String {
+        let t = &self.tr().first_hour;
+        let project = self.doc.project();
+        let attendee = project
+            .meetings
+            .values()
+            .filter(|m| m.attendees.iter().any(|a| &a.person == id))
+            .count();
+        let speaker = project
+            .meetings
+            .values()
+            .flat_map(|m| m.items())
+            .filter(|i| i.speakers.contains(id))
+            .count();
+        let owner = crate::model::Owner::Person(id.clone());
+        let owner = project
+            .commitments
+            .values()
+            .filter(|c| c.owners.contains(&owner))
+            .count();
+        let say = |n: usize, one: &str, many: &str| match n {
+            0 => None,
+            1 => Some(one.to_owned()),
+            n => Some(many.replace("{n}", &super::thousands(n))),
+        };
+        let separator = if self.language().prefers_chinese() {
+            "、"
+        } else {
+            ", "
+        };
+        [
+            say(attendee, t.refs_attendee_one, t.refs_attendee_many),
+            say(speaker, t.refs_speaker_one, t.refs_speaker_many),
+            say(owner, t.refs_owner_one, t.refs_owner_many),
+        ]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join(separator)
     }
 
     /// Whether the status bar's "Deleted … — Undo" still undoes that deletion: nothing

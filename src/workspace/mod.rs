@@ -346,12 +346,10 @@ impl Workspace {
                 });
             }
             Request::NextInSeries(from) => {
-                let date = self
-                    .doc
-                    .project()
-                    .meetings
-                    .get(&from)
-                    .and_then(|m| m.start_date().checked_add_months(chrono::Months::new(12)))
+                // After today, by the series' rhythm (issue 27).
+                let project = self.doc.project();
+                let date = project
+                    .next_edition_date(&from, self.today)
                     .unwrap_or(self.today);
                 self.dialog = Some(Dialog::NextMeeting {
                     from,

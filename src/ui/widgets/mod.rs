@@ -5,6 +5,7 @@
 //! Everything is re-exported here, so panels name a widget `widgets::form_ui` whichever
 //! file it lives in.
 
+mod date_field;
 mod datetime;
 mod forms;
 mod lists;
@@ -14,9 +15,9 @@ mod pickers;
 mod tables;
 
 pub use crate::i18n::thousands;
+pub use date_field::{date_edit, date_field, optional_date_edit, set_today};
 pub use datetime::{
-    ZoneContext, date_edit, date_text, matching_zones, optional_date_edit, optional_time_edit,
-    time_edit, time_zone_picker,
+    ZoneContext, date_text, matching_zones, optional_time_edit, time_edit, time_zone_picker,
 };
 pub use forms::{
     LONG_TEXT_BYTES, bilingual_multiline_rows, bilingual_rows, choice_combo, choice_combo_width,

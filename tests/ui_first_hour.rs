@@ -1,0 +1,118 @@
+//! The first hour in the app (issue 27), driven by accessible label: dates typed as people
+//! write them, meeting ids from the meeting's date, the time zone from the place, and a
+//! deletion that says what went with the person.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)] // Test helpers may panic: a panic is a failed test.
+
+mod common;
+
+use chrono::NaiveDate;
+use common::{ScriptedDialogs, app_harness, sample_file, settle};
+use delegation_planner::app::DelegationApp;
+use delegation_planner::model::{Meeting, MeetingId};
+use egui::Key;
+use egui::accesskit::Role;
+use egui_kittest::Harness;
+use egui_kittest::kittest::{NodeT as _, Queryable as _};
+
+fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, day).unwrap()
+}
+
+/// The sample, on 1 December 2026.
+fn sample() -> (tempfile::TempDir, Harness<'static, DelegationApp>) {
+    let (dir, path) = sample_file();
+    let mut h = app_harness(Some(path), ScriptedDialogs::default());
+    h.state_mut().workspace.today = d(2026, 12, 1);
+    settle(&mut h);
+    (dir, h)
+}
+
+fn meeting(h: &Harness<'_, DelegationApp>, id: &str) -> Meeting {
+    h.state().workspace.doc.project().meetings[&MeetingId::from(id)].clone()
+}
+
+/// Clicks into the text field named `label` and types `text`, then presses `key`.
+fn type_in_field(h: &mut Harness<'_, DelegationApp>, label: &str, text: &str, key: Key) {
+    h.query_all_by_label(label)
+        .find(|n| n.accesskit_node().role() == Role::TextInput)
+        .unwrap_or_else(|| panic!("no field labelled {label:?}"))
+        .click();
+    settle(h);
+    h.event(egui::Event::Text(text.to_owned()));
+    settle(h);
+    h.key_press(key);
+    settle(h);
+}
+
+#[test]
+fn a_date_is_typed_refused_in_place_or_read_as_people_write_it() {
+    let (_dir, mut h) = sample();
+    let before = meeting(&h, "paris-2024");
+    assert_eq!(before.start_date(), d(2024, 9, 23));
+
+    // No 31 February: said beside the field, and the meeting stays where it was.
+    type_in_field(&mut h, "Date", "31.02.2025", Key::Enter);
+    assert!(
+        h.query_by_label_contains("February 2025 has 28 days")
+            .is_some()
+    );
+    assert_eq!(meeting(&h, "paris-2024"), before);
+
+    // Escape goes back to the date held.
+    type_in_field(&mut h, "Date", "1.1.2030", Key::Escape);
+    assert_eq!(meeting(&h, "paris-2024"), before);
+    assert!(h.query_by_label_contains("February 2025").is_none());
+
+    // Written the Chinese way: the whole programme moves, one undo step.
+    type_in_field(&mut h, "Date", "2025年5月12日", Key::Enter);
+    let moved = meeting(&h, "paris-2024");
+    assert_eq!(moved.start_date(), d(2025, 5, 12));
+    assert_eq!(moved.days.len(), before.days.len());
+    assert_eq!(moved.items().count(), before.items().count());
+    // An id the user chose (paris-2024) never follows the date by itself.
+    assert!(h.state().workspace.doc.project().meetings.len() == 1);
+}
+
+#[test]
+fn a_new_meeting_is_named_by_its_date_and_takes_its_place_s_time_zone() {
+    let (_dir, mut h) = sample();
+    h.get_by_label("+ Add meeting").click();
+    settle(&mut h);
+    let id = h.state().view.meeting.clone().unwrap();
+    // Named by its date, not the year it was created in.
+    assert_eq!(id.as_str(), "meeting-2026-12-01");
+
+    type_in_field(&mut h, "Date", "12 May 2025", Key::Enter);
+    let id = h.state().view.meeting.clone().unwrap();
+    assert_eq!(id.as_str(), "meeting-2025-05-12", "the id follows the date");
+    assert_eq!(meeting(&h, id.as_str()).start_date(), d(2025, 5, 12));
+
+    // The venue names Shanghai: the meeting is on Shanghai time, with no zone picked.
+    type_in_field(
+        &mut h,
+        "Venue (English)",
+        "Shanghai International Convention Center",
+        Key::Tab,
+    );
+    assert_eq!(
+        meeting(&h, id.as_str()).time_zone,
+        chrono_tz::Asia::Shanghai
+    );
+}
+
+#[test]
+fn deleting_a_speaker_says_what_went_with_them() {
+    let (_dir, mut h) = sample();
+    h.get_by_label("People  (7)").click();
+    settle(&mut h);
+    h.get_by_label("HUANG Jixian 黄继先").click();
+    settle(&mut h);
+    h.get_by_label("Delete").click();
+    settle(&mut h);
+    let toast = h.state().workspace.toast.clone().unwrap().text;
+    assert!(
+        toast.ends_with(", and with it: attendee at 1 meeting, speaker of 3 items"),
+        "{toast}"
+    );
+}
