@@ -116,3 +116,39 @@ fn deleting_a_speaker_says_what_went_with_them() {
         "{toast}"
     );
 }
+
+#[test]
+fn live_minutes_set_an_owner_in_place_and_the_chips_hold_still() {
+    let (_dir, mut h) = sample();
+    h.get_by_label("Take minutes").click();
+    settle(&mut h);
+    // Marking an attendee absent does not move the next chip (the wrong person was marked
+    // under quick clicks when chips grew).
+    let next_chip =
+        |h: &Harness<'_, DelegationApp>| h.get_by_label_contains("FANG Yan 方 艳 · ").rect();
+    let before = next_chip(&h);
+    h.get_by_label_contains("HUANG Jixian").click();
+    settle(&mut h);
+    assert!(
+        h.query_by_label_contains("HUANG Jixian 黄继先 · Absent")
+            .is_some()
+    );
+    assert_eq!(next_chip(&h), before);
+
+    // An owner added without leaving the minutes: the first commitment's list.
+    let owners_of = |h: &Harness<'_, DelegationApp>| {
+        let project = h.state().workspace.doc.project();
+        project
+            .commitments
+            .values()
+            .map(|c| c.owners.len())
+            .sum::<usize>()
+    };
+    let owners = owners_of(&h);
+    h.get_all_by_label("Add owner").next().unwrap().click();
+    settle(&mut h);
+    h.get_by_label("Cindy SHEN").click();
+    settle(&mut h);
+    assert_eq!(owners_of(&h), owners + 1);
+    assert!(h.state().view.minutes_mode, "still in the minutes");
+}

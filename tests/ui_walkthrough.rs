@@ -445,7 +445,7 @@ fn a_two_day_visit_built_from_file_new() {
     walk.click_containing("ZHANG Wei");
     walk.click("Has a due date");
     // The date field beside the check box, typed the German way.
-    walk.type_in_field("Has a due date", "30.09.2025");
+    walk.type_in_field("Has a due date · Date", "30.09.2025");
     walk.key(Key::Enter);
     walk.step("one commitment with owner and due date");
 

@@ -29,4 +29,6 @@ strings! {
     refs_speaker_many => "speaker of {n} items", "{n} 个议程项的发言";
     refs_owner_one => "owner of 1 commitment", "1 项合作事项的负责";
     refs_owner_many => "owner of {n} commitments", "{n} 项合作事项的负责";
+    // Live minutes.
+    remove_owner_tip => "Remove this owner", "移除该负责方";
 }

@@ -149,7 +149,7 @@ fn item_form_ui(
             let mut remove = None;
             for (k, speaker) in item.speakers.iter_mut().enumerate() {
                 ui.horizontal(|ui| {
-                    let name = cx.project.person_name(speaker);
+                    let name = cx.project.person_screen_name(speaker, cx.zh());
                     if let Some(chosen) = picker.show(
                         ui,
                         &format!("speaker_{k}"),

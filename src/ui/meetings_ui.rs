@@ -162,30 +162,27 @@ fn meeting_editor_ui(
     };
     let original = details_of(meeting);
     let mut details = details_of(meeting);
-    ui.horizontal(|ui| {
-        ui.heading(meeting.title.get(zh));
-        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-            if delete_button(ui, t) {
-                state.delete(super::View::Meetings, Deletion::Meeting(id.clone()));
-                state.meeting = None;
-            }
-            if ui
-                .button(t.next_meeting)
-                .on_hover_text(t.next_meeting_tip)
-                .clicked()
-            {
-                state.request = Some(super::Request::NextInSeries(id.clone()));
-            }
-            let shortcut =
-                super::commands_ui::shortcut_text(ui.ctx(), crate::workspace::Command::TakeMinutes);
-            if ui
-                .button(t.take_minutes)
-                .on_hover_text(format!("{} ({shortcut})", t.take_minutes_tip))
-                .clicked()
-            {
-                state.minutes_mode = true;
-            }
-        });
+    super::widgets::title_bar(ui, meeting.title.get(zh), |ui| {
+        if delete_button(ui, t) {
+            state.delete(super::View::Meetings, Deletion::Meeting(id.clone()));
+            state.meeting = None;
+        }
+        if ui
+            .button(t.next_meeting)
+            .on_hover_text(t.next_meeting_tip)
+            .clicked()
+        {
+            state.request = Some(super::Request::NextInSeries(id.clone()));
+        }
+        let shortcut =
+            super::commands_ui::shortcut_text(ui.ctx(), crate::workspace::Command::TakeMinutes);
+        if ui
+            .button(t.take_minutes)
+            .on_hover_text(format!("{} ({shortcut})", t.take_minutes_tip))
+            .clicked()
+        {
+            state.minutes_mode = true;
+        }
     });
     ui.add_space(style::space::S);
 

@@ -269,6 +269,9 @@ pub const CALENDAR_MONTH_SIZE: egui::Vec2 = egui::vec2(32.0, 20.0);
 /// The height the calendar takes (title, months, weekdays, six weeks, Today), to open it
 /// below its button when it fits there.
 pub const CALENDAR_POPUP_HEIGHT: f32 = 300.0;
+/// An attendee's chip in live minutes: one size for all, marked or not (the name is
+/// shortened with `…` and whole on hover).
+pub const ATTENDANCE_CHIP_SIZE: egui::Vec2 = egui::vec2(230.0, 22.0);
 /// A meeting's short name (its id) in its details.
 pub const SHORT_NAME_WIDTH: f32 = 220.0;
 /// A date typed in a form (`Wednesday`-less `12 September 2025`, `2025年12月31日`).

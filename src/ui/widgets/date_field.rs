@@ -46,6 +46,26 @@ pub fn date_field(
     value: &mut NaiveDate,
     label: Option<egui::Id>,
 ) -> bool {
+    let name = label.map_or(Name::Text(language.strings().date), Name::LabelledBy);
+    date_field_named(ui, language, id_salt, value, name)
+}
+
+/// How a date field is named for screen readers and tests.
+#[derive(Clone, Copy)]
+enum Name<'a> {
+    /// By the label before it in a form.
+    LabelledBy(egui::Id),
+    /// By this text.
+    Text(&'a str),
+}
+
+fn date_field_named(
+    ui: &mut Ui,
+    language: Language,
+    id_salt: &str,
+    value: &mut NaiveDate,
+    name: Name<'_>,
+) -> bool {
     let t = language.strings();
     let field_id = ui.make_persistent_id(("date_field", id_salt));
     let typed_id = field_id.with("typed");
@@ -65,9 +85,9 @@ pub fn date_field(
             edit = edit.text_color(style::overdue_color(ui));
         }
         let response = ui.add(edit).on_hover_text(t.first_hour.date_field_tip);
-        let response = match label {
-            Some(label) => response.labelled_by(label),
-            None => response.accessible_name(t.date),
+        let response = match name {
+            Name::LabelledBy(label) => response.labelled_by(label),
+            Name::Text(text) => response.accessible_name(text),
         };
         if response.gained_focus() {
             // Typing replaces the date shown.
@@ -353,7 +373,10 @@ pub fn optional_date_edit(
             changed = true;
         }
         if let Some(date) = value {
-            changed |= date_field(ui, language, id_salt, date, Some(check.id));
+            // Named apart from its check box (`Has a due date · Date`), which keeps its own
+            // name for screen readers and tests.
+            let name = format!("{label} · {}", language.strings().date);
+            changed |= date_field_named(ui, language, id_salt, date, Name::Text(&name));
         }
     });
     changed

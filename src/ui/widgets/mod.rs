@@ -13,6 +13,7 @@ mod long_text;
 mod paint;
 mod pickers;
 mod tables;
+mod title_bar;
 
 pub use crate::i18n::thousands;
 pub use date_field::{date_edit, date_field, optional_date_edit, set_today};
@@ -31,3 +32,4 @@ pub use long_text::long_text_ui;
 pub use paint::{line_galley, paint_line_in};
 pub use pickers::{organisation_combo, person_combo, sorted_organisations, sorted_people};
 pub use tables::{SortState, TableRow, cell, select_table_ui};
+pub use title_bar::title_bar;
