@@ -171,9 +171,10 @@ fn the_chinese_interface_has_chinese_dates_units_and_honorifics() {
         project(&h).meetings[&MeetingId::from("paris-2024")].days[0].date,
         d(2024, 9, 24)
     );
-    // A person is addressed the Chinese way.
+    // A person is listed Chinese name first (issue 27), and addressed the Chinese way.
     run(&mut h, Command::ShowPeople);
-    h.get_by_label("HUANG Jixian 黄继先").click();
+    assert!(h.query_by_label("HUANG Jixian 黄继先").is_none());
+    h.get_by_label("黄继先 HUANG Jixian").click();
     settle(&mut h);
     assert!(h.query_all_by_label("HUANG Jixian 黄继先先生").count() >= 1);
     assert!(h.query_by_label_contains("Mr.").is_none());
