@@ -77,8 +77,8 @@ fn months_between(a: NaiveDate, b: NaiveDate) -> u32 {
 impl Meeting {
     /// The texts of `next` (its title, its days' titles and venues) that name this
     /// meeting's place (its venues, its time zone's city), its host (acronym or name) or a
-    /// year: copied from the last edition, they may no longer hold and are listed for
-    /// review. One entry per text, with the first word it names.
+    /// year other than its own: copied from the last edition, they may no longer hold and
+    /// are listed for review. One entry per text, with the first word it names.
     pub fn texts_to_review(&self, next: &Self, project: &Project) -> Vec<TextToReview> {
         let mut terms: Vec<String> = Vec::new();
         let mut add_place = |b: &Bilingual| {
@@ -121,11 +121,14 @@ impl Meeting {
             if text.trim().is_empty() || out.iter().any(|r| r.text == text) {
                 continue;
             }
+            // A year is stale when it is not the new edition's own (years next to the
+            // last edition's were moved already, and are shown as such).
+            let own_year = next.start_date().year().to_string();
             let named = terms
                 .iter()
                 .find(|term| names_term(text, term))
                 .cloned()
-                .or_else(|| year_in(text));
+                .or_else(|| year_in(text, &own_year));
             if let Some(names) = named {
                 out.push(TextToReview {
                     text: text.to_owned(),
@@ -169,10 +172,14 @@ pub(super) fn names_term(text: &str, term: &str) -> bool {
 }
 
 /// The first year written in `text` (four digits from 1900 to 2199, not part of a longer
-/// number).
-fn year_in(text: &str) -> Option<String> {
+/// number) other than `except`.
+fn year_in(text: &str, except: &str) -> Option<String> {
     text.split(|c: char| !c.is_ascii_digit())
-        .find(|run| run.len() == 4 && run.parse::<u32>().is_ok_and(|y| (1900..2200).contains(&y)))
+        .find(|run| {
+            run.len() == 4
+                && *run != except
+                && run.parse::<u32>().is_ok_and(|y| (1900..2200).contains(&y))
+        })
         .map(str::to_owned)
 }
 
@@ -252,7 +259,7 @@ mod tests {
         let mut plain = berlin.days[0].clone();
         plain.title = Bilingual::new("Working session", "工作会议");
         berlin.days.push(plain);
-        berlin.days[0].title = Bilingual::new("2025 exchange", "");
+        berlin.days[0].title = Bilingual::new("2025 exchange, ten years since 2015", "");
         let next = berlin.next_in_series(d(2026, 5, 12), true);
         let review = berlin.texts_to_review(&next, &project);
         let pairs: Vec<(&str, &str)> = review
@@ -264,7 +271,7 @@ mod tests {
             [
                 ("CCAA visit to Berlin", "Berlin"),
                 ("中国认证认可协会访问柏林", "柏林"),
-                ("2026 exchange", "2026"),
+                ("2026 exchange, ten years since 2015", "2015"),
                 ("Visit of the DIN test lab", "DIN"),
             ]
         );
