@@ -152,3 +152,17 @@ fn live_minutes_set_an_owner_in_place_and_the_chips_hold_still() {
     assert_eq!(owners_of(&h), owners + 1);
     assert!(h.state().view.minutes_mode, "still in the minutes");
 }
+
+#[test]
+fn the_status_message_follows_a_language_switch() {
+    let (_dir, mut h) = sample();
+    let text = |h: &Harness<'_, DelegationApp>| h.state().workspace.toast.clone().unwrap().text;
+    assert!(text(&h).starts_with("Opened "), "{}", text(&h));
+    // Through the View menu, as the user switches.
+    h.get_by_label("View").click();
+    settle(&mut h);
+    h.get_by_label("中文").click();
+    settle(&mut h);
+    assert!(text(&h).starts_with("已打开 "), "{}", text(&h));
+    assert!(text(&h).ends_with(".ron"));
+}

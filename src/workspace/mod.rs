@@ -326,8 +326,8 @@ impl Workspace {
                     self.toast(self.tr().nothing_to_redo.to_owned());
                 }
             }
-            Command::English => self.settings.language = Language::English,
-            Command::Chinese => self.settings.language = Language::Chinese,
+            Command::English => self.switch_language(Language::English),
+            Command::Chinese => self.switch_language(Language::Chinese),
             Command::LightTheme => self.settings.dark = false,
             Command::DarkTheme => self.settings.dark = true,
             other => log::debug!("{other:?} is a view command; the UI carries it out"),
