@@ -166,3 +166,27 @@ fn the_status_message_follows_a_language_switch() {
     assert!(text(&h).starts_with("已打开 "), "{}", text(&h));
     assert!(text(&h).ends_with(".ron"));
 }
+
+#[test]
+fn a_person_is_picked_with_the_arrows_and_enter() {
+    let (_dir, mut h) = sample();
+    h.get_by_label("+ Add meeting").click();
+    settle(&mut h);
+    let id = h.state().view.meeting.clone().unwrap();
+    h.get_by_label("Add attendee").click();
+    settle(&mut h);
+    // "an" matches AUGEREAU LANDAIS, FANG Yan, HUANG Jixian… (by family name): two down
+    // from the first is HUANG.
+    h.event(egui::Event::Text("an".to_owned()));
+    settle(&mut h);
+    for key in [Key::ArrowDown, Key::ArrowDown, Key::Enter] {
+        h.key_press(key);
+        settle(&mut h);
+    }
+    let people: Vec<String> = meeting(&h, id.as_str())
+        .attendees
+        .iter()
+        .map(|a| a.person.to_string())
+        .collect();
+    assert_eq!(people, ["huang-jixian"]);
+}

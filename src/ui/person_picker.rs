@@ -14,6 +14,8 @@ use crate::model::PersonId;
 pub struct PersonPicker {
     list: PeopleList,
     query: String,
+    /// The row the arrow keys moved to, which Enter chooses (issue 27).
+    highlight: usize,
 }
 
 impl PersonPicker {
@@ -52,8 +54,24 @@ impl PersonPicker {
             .close_behavior(egui::PopupCloseBehavior::CloseOnClickOutside)
             .width(style::PICKER_POPUP_WIDTH);
         popup.show(|ui| {
+            // Up and Down move through the list from the search field, Enter takes the row
+            // they are on (the first, with one match): the keyboard never leaves the field.
+            let (down, up) = ui.input_mut(|i| {
+                (
+                    i.consume_key(egui::Modifiers::NONE, egui::Key::ArrowDown),
+                    i.consume_key(egui::Modifiers::NONE, egui::Key::ArrowUp),
+                )
+            });
+            let query_before = self.query.clone();
             let search = ui.add(
                 egui::TextEdit::singleline(&mut self.query)
+                    // Up and Down stay with the field (they move through the list), not
+                    // with egui's focus navigation.
+                    .event_filter(egui::EventFilter {
+                        vertical_arrows: true,
+                        horizontal_arrows: true,
+                        ..Default::default()
+                    })
                     .hint_text(search_hint)
                     .desired_width(f32::INFINITY),
             );
@@ -69,8 +87,34 @@ impl PersonPicker {
                 list_building_ui(ui, &text, fraction);
                 return;
             }
+            if self.query != query_before {
+                self.highlight = 0;
+            }
+            let last = self.list.len().saturating_sub(1);
+            if down {
+                self.highlight = (self.highlight + 1).min(last);
+            }
+            if up {
+                self.highlight = self.highlight.saturating_sub(1);
+            }
+            self.highlight = self.highlight.min(last);
+            let enter = search.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+            if enter
+                && let Some(id) = self.list.get(self.highlight)
+                && note(id).is_none()
+            {
+                chosen = Some(id.clone());
+            }
+            let highlight = self.highlight;
             let project = cx.project;
-            egui::ScrollArea::vertical()
+            let mut scroller = egui::ScrollArea::vertical();
+            if down || up {
+                // The highlighted row stays in view.
+                scroller = scroller.vertical_scroll_offset(
+                    (highlight as f32 - 3.0).max(0.0) * style::PICKER_ROW_HEIGHT,
+                );
+            }
+            scroller
                 .id_salt(format!("{id_salt}_rows"))
                 .max_height(style::PICKER_LIST_HEIGHT)
                 .auto_shrink([false, true])
@@ -109,7 +153,10 @@ impl PersonPicker {
                                     );
                                 }
                                 None => {
-                                    if ui.add(egui::Button::new(name).frame(false)).clicked() {
+                                    let row_button =
+                                        egui::Button::selectable(row == highlight, name)
+                                            .frame_when_inactive(false);
+                                    if ui.add(row_button).clicked() {
                                         chosen = Some(id.clone());
                                     }
                                 }
@@ -119,6 +166,7 @@ impl PersonPicker {
                 );
             if chosen.is_some() {
                 self.query.clear();
+                self.highlight = 0;
                 ui.close();
             }
         });
