@@ -470,6 +470,8 @@ fn reorder_with_alt_arrows_and_export_the_agenda() {
 fn plan_the_next_meeting_of_the_series() {
     let (_dir, path) = sample_file();
     let mut harness = app_harness(Some(path), ScriptedDialogs::default());
+    // The sample met in September 2024: a year on is past, so the next is in 2027.
+    harness.state_mut().workspace.today = chrono::NaiveDate::from_ymd_opt(2026, 12, 1).unwrap();
     harness.get_by_label("Plan next meeting…").click();
     settle(&mut harness);
     harness.get_by_label("Create").click();
@@ -481,7 +483,8 @@ fn plan_the_next_meeting_of_the_series() {
         .iter()
         .find(|(id, _)| id.as_str() != "paris-2024")
         .unwrap();
-    assert_eq!(id.as_str(), "paris-2025");
+    assert_eq!(id.as_str(), "paris-2027");
+    assert_eq!(next.start_date().to_string(), "2027-09-23");
     assert_eq!(next.series.as_ref().unwrap().edition, 2);
     assert_eq!(
         next.time_zone,

@@ -19,7 +19,7 @@ use delegation_planner::model::{
 use delegation_planner::workspace::{Command, Dialog, Picked, Settings};
 use egui::accesskit::Role;
 use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable as _;
+use egui_kittest::kittest::{NodeT as _, Queryable as _};
 
 fn d(y: i32, m: u32, day: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, day).unwrap()
@@ -154,12 +154,13 @@ fn the_chinese_interface_has_chinese_dates_units_and_honorifics() {
     run(&mut h, Command::ShowMeetings);
     // Durations in minutes, in Chinese.
     assert!(h.query_by_label_contains(" min").is_none());
-    // The first day's date (its form opens from the day's heading), and a calendar in
-    // Chinese.
-    h.get_by_label("第 1 天").click();
-    settle(&mut h);
-    h.get_by_role_and_label(Role::Button, "2024年9月23日")
-        .click();
+    // The meeting's first day, written the Chinese way, and its calendar in Chinese.
+    let field = h
+        .query_all_by_label("日期")
+        .find(|n| n.accesskit_node().role() == Role::TextInput)
+        .unwrap();
+    assert_eq!(field.value().as_deref(), Some("2024年9月23日"));
+    h.get_all_by_label("日历").next().unwrap().click();
     settle(&mut h);
     for label in ["2024年9月", "一", "日", "今天"] {
         assert!(h.query_by_label(label).is_some(), "{label} missing");
@@ -172,9 +173,10 @@ fn the_chinese_interface_has_chinese_dates_units_and_honorifics() {
         project(&h).meetings[&MeetingId::from("paris-2024")].days[0].date,
         d(2024, 9, 24)
     );
-    // A person is addressed the Chinese way.
+    // A person is listed Chinese name first (issue 27), and addressed the Chinese way.
     run(&mut h, Command::ShowPeople);
-    h.get_by_label("HUANG Jixian 黄继先").click();
+    assert!(h.query_by_label("HUANG Jixian 黄继先").is_none());
+    h.get_by_label("黄继先 HUANG Jixian").click();
     settle(&mut h);
     assert!(h.query_all_by_label("HUANG Jixian 黄继先先生").count() >= 1);
     assert!(h.query_by_label_contains("Mr.").is_none());

@@ -125,6 +125,9 @@ impl DelegationApp {
             self.applied_theme = Some(self.workspace.settings.dark);
         }
 
+        // The date fields read "today" and mark it in their calendars.
+        ui::widgets::set_today(&ctx, self.workspace.today);
+
         // A typing burst ends when focus moves elsewhere.
         let focus = ctx.memory(|m| m.focused());
         if focus != self.last_focus {

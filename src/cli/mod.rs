@@ -16,8 +16,8 @@ mod generate;
 pub mod letters;
 mod merge;
 mod output;
-mod terminal;
 pub mod seating;
+mod terminal;
 
 /// Kept for the app until it renders through [`ExportRequest`].
 pub use crate::export::attendees::render as render_attendees;

@@ -6,6 +6,7 @@
 
 mod edit;
 mod history;
+mod meeting_ids;
 
 use std::collections::VecDeque;
 use std::path::{Path, PathBuf};

@@ -53,6 +53,7 @@ macro_rules! strings {
     };
 }
 
+pub mod dates;
 pub mod errors;
 mod errors_hostile;
 pub mod errors_inputs;

@@ -350,7 +350,7 @@ strings! {
     overlap_minutes => "min overlap with the previous item", "分钟与上一项重叠";
     drag_to_reorder => "Click to edit; drag to reorder (or Alt+↑ / Alt+↓)", "点击编辑；拖动调整顺序（或 Alt+↑ / Alt+↓）";
     next_meeting => "Plan next meeting…", "安排下次会议…";
-    next_meeting_tip => "The next meeting of this series: same sides and times, edition + 1, nothing stale", "本系列的下次会议：沿用参会方和时间，届次加一，不带旧内容";
+    next_meeting_tip => "The next meeting of this series: same sides and times, edition + 1, no attendees, items or minutes; copied texts naming the last place, host or year are listed to check", "本系列的下次会议：沿用参会方和时间，届次加一，不含参会人员、议程项和纪要；沿用的文字如提到上一届的地点、东道主或年份，会列出供核对";
     next_meeting_title => "Plan the next meeting of the series", "安排本系列下次会议";
     alternate_host => "The other side hosts (swap time zones, new venue)", "由对方主办（互换时区，新地点）";
     create => "Create", "创建";

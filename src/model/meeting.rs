@@ -67,6 +67,12 @@ pub struct Meeting {
     /// while nothing is chosen.
     #[serde(default, skip_serializing_if = "SeatingPlan::is_unset")]
     pub seating: SeatingPlan,
+    /// Whether a file naming this meeting's id went out (an agenda, a calendar entry, a
+    /// list, name cards): an id made from the meeting's date then stays as it is, so that
+    /// the next export updates what was sent instead of duplicating it. Written only when
+    /// set, so that files without an export read and save as they were.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub exported: bool,
 }
 
 /// Reads the days of a meeting and refuses an empty list.
@@ -104,6 +110,7 @@ impl Meeting {
             expected_participants: None,
             letter: LetterDetails::default(),
             seating: SeatingPlan::default(),
+            exported: false,
         }
     }
 
@@ -139,6 +146,7 @@ impl Meeting {
             expected_participants: self.expected_participants,
             letter: self.letter.clone(),
             seating: self.seating.clone(),
+            exported: self.exported,
         }
     }
 

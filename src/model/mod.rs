@@ -6,11 +6,15 @@
 
 mod audience;
 mod commitment;
+mod dates;
 pub mod followup;
 mod ids;
 mod letter;
 mod lineage;
 mod meeting;
+pub mod meeting_dates;
+mod meeting_zone;
+pub mod next_edition;
 mod organisation;
 mod outcome;
 mod person;
@@ -28,6 +32,7 @@ pub mod zones;
 
 pub use audience::NoteAudience;
 pub use commitment::{Commitment, CommitmentStatus, Owner, Precondition, ProgressEntry};
+pub use dates::{DATE_YEARS, DateInputError, days_in_month, parse_date};
 pub use ids::{CommitmentId, ItemId, MeetingId, OrganisationId, PersonId, SideId, slugify};
 pub use letter::LetterDetails;
 pub use lineage::{ConflictedEntity, Lineage, MAX_ANCESTORS, MergeState, PendingMerge, Versions};

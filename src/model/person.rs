@@ -94,6 +94,21 @@ impl Person {
         }
     }
 
+    /// The name in both scripts as the interface shows it: Chinese first in the Chinese
+    /// interface (`黄继先 HUANG Jixian`), else [`Self::display_name`] (issue 27).
+    pub fn screen_name(&self, chinese_first: bool) -> String {
+        let chinese = self.chinese_name.trim();
+        if !chinese_first || chinese.is_empty() {
+            return self.display_name();
+        }
+        let latin = self.latin_name();
+        if latin.is_empty() {
+            chinese.to_owned()
+        } else {
+            format!("{chinese} {latin}")
+        }
+    }
+
     /// The name with its honorific: `Mr. HUANG Jixian 黄继先`.
     pub fn formal_name(&self) -> String {
         let name = self.display_name();

@@ -110,6 +110,15 @@ impl Project {
             .unwrap_or_else(|| format!("▲ {id}"))
     }
 
+    /// A person's name as the interface shows it (Chinese first in the Chinese interface),
+    /// or a marker naming the missing id.
+    pub fn person_screen_name(&self, id: &PersonId, chinese_first: bool) -> String {
+        self.people
+            .get(id)
+            .map(|p| p.screen_name(chinese_first))
+            .unwrap_or_else(|| format!("▲ {id}"))
+    }
+
     /// The short name of an organisation, or a marker naming the missing id.
     pub fn organisation_name(&self, id: &OrganisationId, prefer_chinese: bool) -> String {
         self.organisations

@@ -135,5 +135,6 @@ fn meeting(m: Meeting) -> crate::model::Meeting {
         expected_participants: m.expected_participants,
         letter: crate::model::LetterDetails::default(),
         seating: crate::model::seating::SeatingPlan::default(),
+        exported: false,
     }
 }

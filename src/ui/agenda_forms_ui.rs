@@ -4,7 +4,7 @@
 
 use super::style;
 use super::widgets::{
-    bilingual_rows, choice_row, date_edit, form_ui, multiline_row, optional_time_edit, time_edit,
+    bilingual_rows, choice_row, date_field, form_ui, multiline_row, optional_time_edit, time_edit,
 };
 use super::{Cx, ViewState};
 use crate::model::Meeting;
@@ -43,9 +43,15 @@ fn day_form_ui(ui: &mut egui::Ui, cx: &Cx<'_>, meeting: &Meeting, d: usize) -> O
         super::agenda_ui::long_date(cx, day.date)
     ));
     form_ui(ui, "agenda_day_form", |ui| {
-        ui.label(t.date);
+        let l = ui.label(t.date);
         ui.horizontal(|ui| {
-            date_edit(ui, cx.language, &format!("day_date_{d}"), &mut day.date);
+            date_field(
+                ui,
+                cx.language,
+                &format!("day_date_{d}"),
+                &mut day.date,
+                Some(l.id),
+            );
             let before = d
                 .checked_sub(1)
                 .and_then(|p| meeting.days.get(p))
@@ -147,7 +153,7 @@ fn item_form_ui(
             let mut remove = None;
             for (k, speaker) in item.speakers.iter_mut().enumerate() {
                 ui.horizontal(|ui| {
-                    let name = cx.project.person_name(speaker);
+                    let name = cx.project.person_screen_name(speaker, cx.zh());
                     if let Some(chosen) = picker.show(
                         ui,
                         &format!("speaker_{k}"),

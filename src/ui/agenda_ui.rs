@@ -509,7 +509,7 @@ fn item_row_ui(
                 .speakers
                 .iter()
                 .map(|s| {
-                    let name = cx.project.person_name(s);
+                    let name = cx.project.person_screen_name(s, cx.zh());
                     if state.meeting_summary.attending.contains(s) {
                         name
                     } else {

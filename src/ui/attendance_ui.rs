@@ -299,7 +299,7 @@ fn attendee_line_ui(
 ) -> bool {
     let t = cx.tr();
     let a = row.attendee;
-    let name = cx.project.person_name(&a.person);
+    let name = cx.project.person_screen_name(&a.person, cx.zh());
     let side = a.side.as_ref().map_or(t.none_choice, |s| {
         side_names
             .iter()
@@ -384,7 +384,7 @@ fn attendee_row_ui(
         &attendee.person,
     );
     let person_salt = format!("attendee_{}", attendee.person);
-    let name = cx.project.person_name(&attendee.person);
+    let name = cx.project.person_screen_name(&attendee.person, cx.zh());
     ui.allocate_ui_with_layout(
         egui::vec2(width(1), style::LINE_HEIGHT),
         egui::Layout::left_to_right(egui::Align::Center),

@@ -155,45 +155,36 @@ fn meeting_editor_ui(
     };
     let original = details_of(meeting);
     let mut details = details_of(meeting);
-    ui.horizontal(|ui| {
-        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-            if delete_button(ui, t) {
-                state.delete(super::View::Meetings, Deletion::Meeting(id.clone()));
-                state.meeting = None;
-            }
-            if ui
-                .button(t.next_meeting)
-                .on_hover_text(t.next_meeting_tip)
-                .clicked()
-            {
-                state.request = Some(super::Request::NextInSeries(id.clone()));
-            }
-            let seating =
-                super::commands_ui::shortcut_text(ui.ctx(), crate::workspace::Command::SeatingPlan);
-            if ui
-                .button(t.seating.seating_plan)
-                .on_hover_text(format!("{} ({seating})", t.seating.seating_plan_tip))
-                .clicked()
-            {
-                state.seating_mode = true;
-            }
-            let shortcut =
-                super::commands_ui::shortcut_text(ui.ctx(), crate::workspace::Command::TakeMinutes);
-            if ui
-                .button(t.take_minutes)
-                .on_hover_text(format!("{} ({shortcut})", t.take_minutes_tip))
-                .clicked()
-            {
-                state.minutes_mode = true;
-            }
-            // The title in what the buttons leave, cut with "…" rather than under them.
-            ui.with_layout(egui::Layout::left_to_right(egui::Align::Center), |ui| {
-                ui.add(
-                    egui::Label::new(egui::RichText::new(meeting.title.get(zh)).heading())
-                        .truncate(),
-                );
-            });
-        });
+    super::widgets::title_bar(ui, meeting.title.get(zh), |ui| {
+        if delete_button(ui, t) {
+            state.delete(super::View::Meetings, Deletion::Meeting(id.clone()));
+            state.meeting = None;
+        }
+        if ui
+            .button(t.next_meeting)
+            .on_hover_text(t.next_meeting_tip)
+            .clicked()
+        {
+            state.request = Some(super::Request::NextInSeries(id.clone()));
+        }
+        let seating =
+            super::commands_ui::shortcut_text(ui.ctx(), crate::workspace::Command::SeatingPlan);
+        if ui
+            .button(t.seating.seating_plan)
+            .on_hover_text(format!("{} ({seating})", t.seating.seating_plan_tip))
+            .clicked()
+        {
+            state.seating_mode = true;
+        }
+        let shortcut =
+            super::commands_ui::shortcut_text(ui.ctx(), crate::workspace::Command::TakeMinutes);
+        if ui
+            .button(t.take_minutes)
+            .on_hover_text(format!("{} ({shortcut})", t.take_minutes_tip))
+            .clicked()
+        {
+            state.minutes_mode = true;
+        }
     });
     ui.add_space(style::space::S);
 
@@ -206,9 +197,12 @@ fn meeting_editor_ui(
         )
     };
     let mut changed: Option<Meeting> = None;
+    let mut when = super::meeting_when_ui::WhenChange::default();
     egui::CollapsingHeader::new(t.details)
         .default_open(true)
-        .show(ui, |ui| details_ui(ui, cx, &mut details, &likely));
+        .show(ui, |ui| {
+            details_ui(ui, cx, id, &mut details, &likely, &mut when)
+        });
     egui::CollapsingHeader::new(format!("{} ({})", t.agenda, meeting.item_count()))
         .id_salt("agenda")
         .default_open(true)
@@ -270,6 +264,18 @@ fn meeting_editor_ui(
             });
         });
 
+    if let Some(start) = when.start {
+        let mut moved = changed.take().unwrap_or_else(|| meeting.clone());
+        moved.move_to(start);
+        changed = Some(moved);
+    }
+    if (details.venue != original.venue || details.host != original.host)
+        && details.time_zone == original.time_zone
+        && let Some(zone) = cx.project.zone_of_place(&details)
+    {
+        // The place says where the meeting is: its time zone follows (issue 27).
+        details.time_zone = zone;
+    }
     if details != original {
         if let Some(minutes) = long_minutes {
             // Left out of the copy, not changed: back in with the edit.
@@ -281,30 +287,42 @@ fn meeting_editor_ui(
                 .with_details(details),
         );
     }
-    if let Some(meeting) = changed
-        && state.meeting.as_ref() == Some(id)
-    {
-        cx.edit(
-            ui,
-            &format!("meeting/{id}"),
-            Edit::PutMeeting(id.clone(), Box::new(meeting)),
-        );
+    if state.meeting.as_ref() != Some(id) {
+        return;
+    }
+    if let Some(to) = when.rename {
+        // Renamed on purpose: one undo step, the editor stays on the meeting.
+        if let Some(edit) = Edit::rename_meeting(cx.project, id, &to) {
+            cx.edit_step(edit);
+            state.meeting = Some(to);
+        }
+    } else if let Some(meeting) = changed {
+        // A meeting whose id names an earlier first day takes the new day's (until an
+        // export named it).
+        let (edit, now) = Edit::put_meeting(cx.project, id, meeting);
+        if &now == id {
+            cx.edit(ui, &format!("meeting/{id}"), edit);
+        } else {
+            cx.edit_step(edit);
+            state.meeting = Some(now);
+        }
     }
 }
 
-fn details_ui(ui: &mut egui::Ui, cx: &Cx<'_>, meeting: &mut Meeting, likely: &[chrono_tz::Tz]) {
+fn details_ui(
+    ui: &mut egui::Ui,
+    cx: &Cx<'_>,
+    id: &MeetingId,
+    meeting: &mut Meeting,
+    likely: &[chrono_tz::Tz],
+    when: &mut super::meeting_when_ui::WhenChange,
+) {
     let t = cx.tr();
     form_ui(ui, "meeting_form", |ui| {
         bilingual_rows(ui, t, t.meeting_title, &mut meeting.title);
         choice_row(ui, t.kind, cx.language, &mut meeting.kind);
-        ui.label(t.date);
-        ui.label(format!(
-            "{} · {}",
-            meeting.dates_text(),
-            super::agenda_ui::day_count(t, meeting.days.len())
-        ))
-        .on_hover_text(t.dates_hint);
-        ui.end_row();
+        super::meeting_when_ui::dates_row_ui(ui, cx, meeting, when);
+        super::meeting_when_ui::short_name_row_ui(ui, cx, id, meeting, when);
         let zones = ZoneContext {
             likely,
             dates: (meeting.start_date(), meeting.end_date()),

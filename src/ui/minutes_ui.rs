@@ -65,17 +65,14 @@ pub fn live_minutes_ui(
     let t = cx.tr();
     let zh = cx.zh();
     let mut changed: Option<Meeting> = None;
-    ui.horizontal(|ui| {
-        ui.heading(meeting.title.get(zh));
-        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-            if ui
-                .button(t.leave_minutes)
-                .on_hover_text(shortcut_text(ui.ctx(), Command::TakeMinutes))
-                .clicked()
-            {
-                state.minutes_mode = false;
-            }
-        });
+    super::widgets::title_bar(ui, meeting.title.get(zh), |ui| {
+        if ui
+            .button(t.leave_minutes)
+            .on_hover_text(shortcut_text(ui.ctx(), Command::TakeMinutes))
+            .clicked()
+        {
+            state.minutes_mode = false;
+        }
     });
     ui.horizontal(|ui| {
         let mut stage = meeting.minutes_stage;
@@ -216,11 +213,15 @@ fn attendance_ui(ui: &mut egui::Ui, cx: &Cx<'_>, meeting: &Meeting, changed: &mu
                     AttendanceStatus::Absent => t.absent,
                     _ => t.not_marked,
                 };
-                let name = cx.project.person_name(&attendee.person);
+                let name = cx.project.person_screen_name(&attendee.person, cx.zh());
                 let present = attendee.status == AttendanceStatus::Attended;
+                // Of one width whatever the name and the mark, so that marking one
+                // attendee never moves the next under a quick click (issue 27).
+                let chip =
+                    egui::Button::selectable(present, format!("{name} · {state}")).truncate();
                 if ui
-                    .selectable_label(present, format!("{name} · {state}"))
-                    .on_hover_text(t.attendance_tip)
+                    .add_sized(style::ATTENDANCE_CHIP_SIZE, chip)
+                    .on_hover_text(format!("{name}\n{}", t.attendance_tip))
                     .clicked()
                 {
                     let m = changed.get_or_insert_with(|| meeting.clone());
@@ -436,7 +437,6 @@ fn commitments_ui(
     focused: &mut bool,
 ) {
     let t = cx.tr();
-    let zh = cx.zh();
     let project = cx.project;
     let under: Vec<_> = project
         .commitments_of_item(meeting_id, item_id)
@@ -465,38 +465,102 @@ fn commitments_ui(
                 *focused |= ui.add(edit).has_focus();
             }
         });
+        // Who carries it and by when, set here without leaving the minutes (issue 27).
+        let mut edited = c.clone();
         ui.horizontal(|ui| {
             ui.add_space(style::INDENT);
-            let owners: Vec<String> = c
-                .owners
-                .iter()
-                .map(|o| match o {
-                    Owner::Person(p) => project.person_name(p),
-                    Owner::Organisation(org) => project.organisation_name(org, zh),
-                })
-                .collect();
-            let mut line = if owners.is_empty() {
-                t.no_commitment_owner.to_owned()
-            } else {
-                owners.join("; ")
-            };
-            if let Some(due) = c.due {
-                line.push_str(&format!(" · {} {due}", t.due));
-            }
-            ui.label(line);
+            owners_ui(ui, cx, meeting_id, &cid, &mut edited);
+            ui.add_space(style::space::M);
+            let default_due = project
+                .meetings
+                .get(meeting_id)
+                .map_or(cx.today, Meeting::end_date)
+                .checked_add_months(chrono::Months::new(3))
+                .unwrap_or(cx.today);
+            optional_date_edit(
+                ui,
+                cx.language,
+                &format!("minutes_due_{cid}"),
+                t.has_due,
+                &mut edited.due,
+                default_due,
+            );
             if ui.button(t.minutes_open_commitment).clicked() {
                 state.commitment = Some(cid.clone());
                 state.view = View::Commitments;
             }
         });
-        if title != c.title {
-            let mut c = c.clone();
-            c.title = title;
+        edited.title = title;
+        if edited != *c {
             cx.edit(
                 ui,
                 &format!("commitment/{cid}"),
-                Edit::PutCommitment(cid.clone(), c),
+                Edit::PutCommitment(cid.clone(), edited),
             );
         }
     }
+}
+
+/// A commitment's owners, each removable, and a list to add one from: the meeting's
+/// attendees, then the organisations of its sides.
+fn owners_ui(
+    ui: &mut egui::Ui,
+    cx: &Cx<'_>,
+    meeting_id: &MeetingId,
+    cid: &crate::model::CommitmentId,
+    c: &mut crate::model::Commitment,
+) {
+    let t = cx.tr();
+    let zh = cx.zh();
+    let project = cx.project;
+    let name_of = |o: &Owner| match o {
+        Owner::Person(p) => project.person_screen_name(p, zh),
+        Owner::Organisation(org) => project.organisation_name(org, zh),
+    };
+    if c.owners.is_empty() {
+        ui.label(egui::RichText::new(t.no_commitment_owner).color(style::weak_color(ui)));
+    }
+    let mut remove = None;
+    for (k, owner) in c.owners.iter().enumerate() {
+        let name = name_of(owner);
+        if ui
+            .small_button(format!("{name} ×"))
+            .on_hover_text(t.first_hour.remove_owner_tip)
+            .clicked()
+        {
+            remove = Some(k);
+        }
+    }
+    if let Some(k) = remove
+        && k < c.owners.len()
+    {
+        c.owners.remove(k);
+    }
+    let Some(meeting) = project.meetings.get(meeting_id) else {
+        return;
+    };
+    let mut candidates: Vec<Owner> = meeting
+        .attendees
+        .iter()
+        .map(|a| Owner::Person(a.person.clone()))
+        .collect();
+    for side in &meeting.sides {
+        candidates.extend(side.organisations.iter().cloned().map(Owner::Organisation));
+    }
+    candidates.retain(|o| !c.owners.contains(o));
+    candidates.dedup();
+    if candidates.is_empty() {
+        return;
+    }
+    egui::ComboBox::from_id_salt(("minutes_owner", cid.as_str()))
+        .selected_text(t.add_owner)
+        .show_ui(ui, |ui| {
+            for o in candidates {
+                if ui.selectable_label(false, name_of(&o)).clicked() {
+                    c.owners.push(o);
+                }
+            }
+        })
+        .response
+        .accessible_name(t.add_owner);
 }

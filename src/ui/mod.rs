@@ -18,6 +18,7 @@ pub mod import_preview_ui;
 pub mod letters_ui;
 pub mod meeting_commitments_ui;
 pub mod meeting_summary;
+pub mod meeting_when_ui;
 pub mod meetings_ui;
 pub mod menu_ui;
 pub mod merge_ui;

@@ -92,7 +92,7 @@ pub fn people_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>, state: &mut ViewState) {
                     let Some(person) = rows.get(i).and_then(|id| project.people.get(id)) else {
                         return;
                     };
-                    cell(row, person.display_name());
+                    cell(row, person.screen_name(zh));
                     let org = person
                         .organisation
                         .as_ref()

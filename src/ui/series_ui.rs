@@ -28,8 +28,14 @@ pub fn next_meeting_dialog_ui(
         ui.label(egui::RichText::new(t.next_meeting_tip).color(super::style::weak_color(ui)));
         ui.add_space(space::M);
         super::widgets::form_ui(ui, "next_meeting_form", |ui| {
-            ui.label(t.date);
-            super::widgets::date_edit(ui, workspace.language(), "next_meeting_date", date);
+            let l = ui.label(t.date);
+            super::widgets::date_field(
+                ui,
+                workspace.language(),
+                "next_meeting_date",
+                date,
+                Some(l.id),
+            );
             ui.end_row();
             ui.label("");
             ui.checkbox(alternate, t.alternate_host);
@@ -87,6 +93,7 @@ pub fn next_meeting_dialog_ui(
                 ui.end_row();
             }
         });
+        review_ui(ui, workspace, previous, &preview);
         ui.add_space(space::L);
         ui.horizontal(|ui| {
             if ui.button(t.create).clicked() {
@@ -97,6 +104,12 @@ pub fn next_meeting_dialog_ui(
             }
         });
     });
+    // Enter creates (the default button) once no field holds the keyboard: a date field
+    // that refused what was typed keeps it, and the meeting is not made on the old date.
+    let enter = ctx.input(|i| i.key_pressed(egui::Key::Enter));
+    if enter && outcome.is_none() && ctx.memory(|m| m.focused().is_none()) {
+        outcome = Some(true);
+    }
     if modal.should_close() && outcome.is_none() {
         outcome = Some(false);
     }
@@ -108,5 +121,35 @@ pub fn next_meeting_dialog_ui(
             date: *date,
             alternate: *alternate,
         }),
+    }
+}
+
+/// The texts copied from the last edition that name its place, host or a year, each with
+/// the word it names, for the user to correct (nothing is changed behind their back).
+fn review_ui(
+    ui: &mut egui::Ui,
+    workspace: &Workspace,
+    previous: &crate::model::Meeting,
+    preview: &crate::model::Meeting,
+) {
+    let t = workspace.tr();
+    let review = previous.texts_to_review(preview, workspace.doc.project());
+    if review.is_empty() {
+        return;
+    }
+    ui.add_space(space::M);
+    ui.label(egui::RichText::new(t.first_hour.review_texts).strong())
+        .on_hover_text(t.first_hour.review_texts_tip);
+    ui.label(
+        egui::RichText::new(t.first_hour.review_texts_tip).color(super::style::weak_color(ui)),
+    );
+    for r in &review {
+        ui.horizontal_wrapped(|ui| {
+            ui.label(format!("▲ {}", r.text));
+            ui.label(
+                egui::RichText::new(t.first_hour.review_names.replace("{word}", &r.names))
+                    .color(super::style::weak_color(ui)),
+            );
+        });
     }
 }

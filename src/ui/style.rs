@@ -281,6 +281,18 @@ pub const PALETTE_WIDTH: f32 = 560.0;
 pub const CALENDAR_TITLE_WIDTH: f32 = 130.0;
 /// One day of the calendar.
 pub const CALENDAR_DAY_SIZE: egui::Vec2 = egui::vec2(28.0, 22.0);
+/// One month of the calendar's month strip (two rows of six under its title).
+pub const CALENDAR_MONTH_SIZE: egui::Vec2 = egui::vec2(32.0, 20.0);
+/// The height the calendar takes (title, months, weekdays, six weeks, Today), to open it
+/// below its button when it fits there.
+pub const CALENDAR_POPUP_HEIGHT: f32 = 300.0;
+/// An attendee's chip in live minutes: one size for all, marked or not (the name is
+/// shortened with `…` and whole on hover).
+pub const ATTENDANCE_CHIP_SIZE: egui::Vec2 = egui::vec2(230.0, 22.0);
+/// A meeting's short name (its id) in its details.
+pub const SHORT_NAME_WIDTH: f32 = 220.0;
+/// A date typed in a form (`Wednesday`-less `12 September 2025`, `2025年12月31日`).
+pub const DATE_FIELD_WIDTH: f32 = 132.0;
 /// The app's own file browser (when the system has no file dialog).
 pub const DIALOG_BROWSER_WIDTH: f32 = 640.0;
 /// The palette's list of matches before it scrolls.

@@ -94,6 +94,11 @@ impl Workspace {
             self.toast(t.busy.to_owned());
             return;
         }
+        // A file naming the meeting's id goes out: from now on the id stays as it is.
+        if let Some(mark) = crate::document::Edit::mark_exported(self.doc.project(), job.meeting())
+        {
+            self.apply_edit(mark, None);
+        }
         let mut path = self.absolute_path(path);
         if path.extension().is_none() {
             path.set_extension(job.extension());

@@ -14,8 +14,8 @@ mod files;
 mod import;
 pub mod jobs;
 pub mod letters;
-pub mod new_meeting;
 mod merging;
+pub mod new_meeting;
 mod reading;
 pub mod recovery;
 mod recovery_jobs;
@@ -337,8 +337,8 @@ impl Workspace {
                     self.toast(self.tr().nothing_to_redo.to_owned());
                 }
             }
-            Command::English => self.settings.language = Language::English,
-            Command::Chinese => self.settings.language = Language::Chinese,
+            Command::English => self.switch_language(Language::English),
+            Command::Chinese => self.switch_language(Language::Chinese),
             Command::LightTheme => self.settings.dark = false,
             Command::DarkTheme => self.settings.dark = true,
             Command::ShareCopy => self.share_copy(),
@@ -358,12 +358,10 @@ impl Workspace {
                 });
             }
             Request::NextInSeries(from) => {
-                let date = self
-                    .doc
-                    .project()
-                    .meetings
-                    .get(&from)
-                    .and_then(|m| m.start_date().checked_add_months(chrono::Months::new(12)))
+                // After today, by the series' rhythm (issue 27).
+                let project = self.doc.project();
+                let date = project
+                    .next_edition_date(&from, self.today)
                     .unwrap_or(self.today);
                 self.dialog = Some(Dialog::NextMeeting {
                     from,

@@ -3,7 +3,7 @@
 //! them: the host, two sides named after them in both languages, a title, the venue's
 //! time zone and the visitors' beside it.
 
-use chrono::{Datelike as _, NaiveDate};
+use chrono::NaiveDate;
 
 use super::{Dialog, Effect, Workspace};
 use crate::document::Edit;
@@ -150,7 +150,7 @@ pub fn new_meeting_edit(
     } else {
         meeting.title = Bilingual::new(en.new_meeting, zh.new_meeting);
     }
-    let id = project.new_meeting_id(&format!("meeting-{}", form.date.year()));
+    let id = project.new_meeting_id_on(form.date);
     edits.push(Edit::PutMeeting(id.clone(), Box::new(meeting)));
     (Edit::Batch(edits), id)
 }

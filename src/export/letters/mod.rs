@@ -164,10 +164,9 @@ pub fn default_people(project: &Project, meeting: &Meeting) -> Vec<PersonId> {
         }
         for a in meeting.precedence(&project.people, side) {
             if !matches!(
-                    a.status,
-                    AttendanceStatus::Declined | AttendanceStatus::Absent
-                )
-                && !out.contains(&a.person)
+                a.status,
+                AttendanceStatus::Declined | AttendanceStatus::Absent
+            ) && !out.contains(&a.person)
             {
                 out.push(a.person.clone());
             }

@@ -51,7 +51,7 @@ impl FilterBarCache {
                 .into_iter()
                 .map(|o| {
                     let name = match &o {
-                        Owner::Person(p) => project.person_name(p),
+                        Owner::Person(p) => project.person_screen_name(p, zh),
                         Owner::Organisation(org) => project.organisation_name(org, zh),
                     };
                     (o, name)

@@ -5,6 +5,7 @@
 //! Everything is re-exported here, so panels name a widget `widgets::form_ui` whichever
 //! file it lives in.
 
+mod date_field;
 mod datetime;
 mod forms;
 mod lists;
@@ -13,11 +14,12 @@ mod paint;
 mod pickers;
 mod search_list;
 mod tables;
+mod title_bar;
 
 pub use crate::i18n::thousands;
+pub use date_field::{date_edit, date_field, optional_date_edit, set_today};
 pub use datetime::{
-    ZoneContext, date_edit, date_text, matching_zones, optional_date_edit, optional_time_edit,
-    time_edit, time_zone_picker,
+    ZoneContext, date_text, matching_zones, optional_time_edit, time_edit, time_zone_picker,
 };
 pub use forms::{
     LONG_TEXT_BYTES, bilingual_multiline_rows, bilingual_rows, choice_combo, choice_combo_width,
@@ -32,3 +34,4 @@ pub use paint::{line_galley, paint_line_in};
 pub use pickers::{organisation_combo, person_combo, sorted_organisations, sorted_people};
 pub use search_list::{ListRow, Opener, SearchKeys, search_field_ui, search_popup, search_rows_ui};
 pub use tables::{SortState, TableRow, cell, select_table_ui};
+pub use title_bar::title_bar;
