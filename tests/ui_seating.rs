@@ -198,6 +198,9 @@ fn the_plan_is_exported_from_the_view() {
     dialogs.answer(Picked::File(csv.clone()));
     harness.get_by_label("CSV…").click();
     settle(&mut harness);
+    // The export dialog (language, a copy for partners), then the file.
+    harness.get_by_label("Save…").click();
+    settle(&mut harness);
     let text = std::fs::read_to_string(&csv).unwrap();
     assert!(
         text.starts_with("\u{feff}Table,Side,Place,Honorific"),
@@ -207,6 +210,9 @@ fn the_plan_is_exported_from_the_view() {
     let cards = dir.path().join("cards.pdf");
     dialogs.answer(Picked::File(cards.clone()));
     harness.get_by_label("Place cards…").click();
+    settle(&mut harness);
+    // The export dialog (language, a copy for partners), then the file.
+    harness.get_by_label("Save…").click();
     settle(&mut harness);
     assert!(std::fs::read(&cards).unwrap().starts_with(b"%PDF"));
 }

@@ -26,6 +26,18 @@ pub fn find_changes(
                 .collect()
         })
         .unwrap_or_default();
+    // The order a list of the meeting prints (each side's precedence, 1 for its first),
+    // which is what an exported list's `Order` column holds and brings back.
+    let mut printed: std::collections::HashMap<&crate::model::PersonId, u32> =
+        std::collections::HashMap::new();
+    if let Some(m) = meeting {
+        let sides = m.sides.iter().map(|s| Some(&s.id)).chain([None]);
+        for side in sides {
+            for (i, a) in m.precedence(&project.people, side).into_iter().enumerate() {
+                printed.insert(&a.person, u32::try_from(i + 1).unwrap_or(u32::MAX));
+            }
+        }
+    }
     for entry in people.iter_mut() {
         entry.changes.clear();
         let Some(id) = entry.matched.clone() else {
@@ -38,7 +50,8 @@ pub fn find_changes(
         if let Some(m) = meeting
             && let Some(attendee) = attending.get(&id).and_then(|i| m.attendees.get(*i))
         {
-            changes.extend(attendance_changes(m, attendee, entry));
+            let order = printed.get(&id).copied().unwrap_or(attendee.rank);
+            changes.extend(attendance_changes(m, attendee, order, entry));
         }
         for change in &mut changes {
             change.take = change.is_fill() || take_changes;
@@ -200,6 +213,7 @@ fn same_text(field: Field, old: &str, new: &str) -> bool {
 fn attendance_changes(
     m: &Meeting,
     a: &crate::model::Attendee,
+    printed_order: u32,
     entry: &ParsedPerson,
 ) -> Vec<Change> {
     let cells = &entry.attendance;
@@ -247,10 +261,16 @@ fn attendance_changes(
             out.push(change(field, old, new));
         }
     }
+    // Compared with the order the list printed, not the rank as notified: a list
+    // exported and read back unchanged changes nothing.
     if let Some(rank) = cells.rank
-        && rank != a.rank
+        && rank != printed_order
     {
-        out.push(change(Field::Order, &a.rank.to_string(), &rank.to_string()));
+        out.push(change(
+            Field::Order,
+            &printed_order.to_string(),
+            &rank.to_string(),
+        ));
     }
     out
 }

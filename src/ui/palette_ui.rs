@@ -44,10 +44,12 @@ pub fn palette_ui(
     }
     let language = workspace.language();
     let t = workspace.tr();
-    let matches: Vec<Command> = Command::all()
+    let mut matches: Vec<Command> = Command::all()
         .into_iter()
         .filter(|c| *c != Command::CommandPalette && c.matches(&palette.query))
         .collect();
+    // Commands named by what was typed before those whose tooltip only mentions it.
+    matches.sort_by_key(|c| !c.name_matches(&palette.query));
     let (up, down, enter) = ctx.input_mut(|i| {
         (
             i.consume_key(egui::Modifiers::NONE, egui::Key::ArrowUp),

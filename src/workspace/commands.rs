@@ -446,6 +446,20 @@ impl Command {
             .to_lowercase();
         words.iter().all(|word| haystack.contains(word.as_str()))
     }
+
+    /// Whether every word of `query` is in the command's name (in either language), not
+    /// only in its tooltip: such commands are listed first in the palette.
+    pub fn name_matches(self, query: &str) -> bool {
+        let names = [Language::English, Language::Chinese]
+            .into_iter()
+            .map(|language| self.text(language).label)
+            .collect::<Vec<_>>()
+            .join(" ")
+            .to_lowercase();
+        query
+            .split_whitespace()
+            .all(|word| names.contains(word.to_lowercase().as_str()))
+    }
 }
 
 #[cfg(test)]
