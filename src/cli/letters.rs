@@ -228,7 +228,8 @@ pub(super) fn export_letters(
         .cloned()
         .zip(made.letters.iter().map(|l| l.bytes.as_slice()))
         .collect();
-    if let Err((_, e)) = crate::project_file::write_files_atomically(&files) {
+    if let Err(failure) = crate::project_file::write_files_atomically(&files) {
+        let (_, e) = *failure;
         writeln!(err, "{e}")?;
         return Ok(1);
     }

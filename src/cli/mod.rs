@@ -12,6 +12,7 @@ mod attendees;
 mod check;
 mod commitments;
 mod editing;
+mod exporting;
 mod generate;
 pub mod letters;
 mod merge;
@@ -34,6 +35,7 @@ use crate::export::{ExportLanguage, ExportRequest};
 use crate::model::{Meeting, MeetingId, Project, clip_for_message};
 use crate::project_file::read_project;
 use editing::{apply_and_save, load_document};
+use exporting::{export, export_loaded, options};
 use terminal::shown_path;
 
 /// Delegation Planner: meetings between delegations, bilingual attendee lists, commitments.
@@ -649,79 +651,6 @@ fn find_meeting<'p>(
                 }
             )?;
             Ok(None)
-        }
-    }
-}
-
-/// The options of an export: the planners' copy with notes or one for partners, and the
-/// author of a Word document.
-fn options(with_notes: bool, author: &Option<String>) -> crate::export::ExportOptions {
-    crate::export::ExportOptions {
-        with_notes,
-        author: author.clone().unwrap_or_default(),
-    }
-}
-
-/// Every `export` command: loads `file`, checks that the meeting asked for is there (or
-/// lists those that are), renders `request` with `options` and writes it to `output`.
-fn export(
-    file: &Path,
-    request: &ExportRequest,
-    options: &crate::export::ExportOptions,
-    output: &Path,
-    out: &mut dyn std::io::Write,
-    err: &mut dyn std::io::Write,
-) -> std::io::Result<i32> {
-    // Refused before anything is read or rendered: `-o` naming the project is a slip.
-    if !output::output_allowed(output, &[file], err)? {
-        return Ok(1);
-    }
-    let Some(project) = load(file, err)? else {
-        return Ok(1);
-    };
-    export_loaded(&project, file, request, options, output, out, err)
-}
-
-/// [`export`] of a project already loaded from `file`.
-fn export_loaded(
-    project: &Project,
-    file: &Path,
-    request: &ExportRequest,
-    options: &crate::export::ExportOptions,
-    output: &Path,
-    out: &mut dyn std::io::Write,
-    err: &mut dyn std::io::Write,
-) -> std::io::Result<i32> {
-    if let Some(id) = request.meeting()
-        && find_meeting(project, id.as_str(), file, err)?.is_none()
-    {
-        return Ok(1);
-    }
-    match request.render_as(project, options, chrono::Utc::now(), &mut |_, _| true) {
-        Ok(rendered) => {
-            // Named before the file is written: never a silent box on the page.
-            if !rendered.unprintable.is_empty() {
-                writeln!(
-                    err,
-                    "warning: {}: {}",
-                    shown_path(output),
-                    crate::export::pdf::unprintable_message(&rendered.unprintable)
-                )?;
-            }
-            // Said too, never a shorter text on paper without a word.
-            if !rendered.cut.is_empty() {
-                writeln!(
-                    err,
-                    "warning: {}: {}",
-                    shown_path(output),
-                    crate::export::pdf::cut_message(&rendered.cut)
-                )?;
-            }
-            output::write_output(output, &rendered.bytes, &[file], out, err)
-        }
-        Err(e) => {
-            writeln!(err, "{}: {e}", shown_path(output))?;
-            Ok(1)
         }
     }
 }

@@ -17,7 +17,7 @@ const WRITERS: usize = 8;
 ///
 /// # Errors
 /// The first file that could not be written, and why.
-pub fn write_files_atomically(files: &[(PathBuf, &[u8])]) -> Result<(), (PathBuf, SaveError)> {
+pub fn write_files_atomically(files: &[(PathBuf, &[u8])]) -> Result<(), Box<(PathBuf, SaveError)>> {
     let next = std::sync::atomic::AtomicUsize::new(0);
     let failed: std::sync::Mutex<Option<(PathBuf, SaveError)>> = std::sync::Mutex::new(None);
     let stop = || failed.lock().map(|f| f.is_some()).unwrap_or(true);
@@ -43,10 +43,10 @@ pub fn write_files_atomically(files: &[(PathBuf, &[u8])]) -> Result<(), (PathBuf
         }
     });
     match failed.into_inner() {
-        Ok(Some(failure)) => Err(failure),
+        Ok(Some(failure)) => Err(Box::new(failure)),
         Ok(None) => Ok(()),
         Err(poisoned) => match poisoned.into_inner() {
-            Some(failure) => Err(failure),
+            Some(failure) => Err(Box::new(failure)),
             None => Ok(()),
         },
     }
@@ -67,7 +67,7 @@ mod tests {
             assert_eq!(std::fs::read(path).unwrap(), b"letter");
         }
         let bad = vec![(dir.path().join("no/such/folder/x.txt"), b"x".as_slice())];
-        let (path, _) = write_files_atomically(&bad).unwrap_err();
+        let (path, _) = *write_files_atomically(&bad).unwrap_err();
         assert!(path.ends_with("x.txt"));
     }
 }

@@ -9,8 +9,7 @@ use super::jobs::{Job, JobView, Poll};
 use super::reading::{Opened, read_and_check};
 use super::recovery::RecoveryEntry;
 use super::{
-    AfterConfirm, Dialog, Effect, PathPurpose, Picked, SaveFaults, Workspace, file_name,
-    project_files,
+    AfterConfirm, Dialog, Effect, PathPurpose, Picked, SaveFaults, Workspace, project_files,
 };
 use crate::document::Document;
 use crate::i18n::{self, Localized as _};
@@ -562,4 +561,11 @@ fn save_job(
         Err(SaveError::ChangedOnDisk { change, .. }) => SaveOutcome::ChangedOnDisk(change),
         Err(err) => SaveOutcome::Failed(err),
     }
+}
+
+/// The file name of `path`, for titles and messages.
+pub fn file_name(path: &std::path::Path) -> String {
+    path.file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| path.display().to_string())
 }

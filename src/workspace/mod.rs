@@ -11,6 +11,7 @@ pub mod dialog;
 pub mod export;
 pub mod file_dialog;
 mod files;
+pub use files::file_name;
 mod import;
 pub mod jobs;
 pub mod letters;
@@ -693,11 +694,4 @@ pub fn drop_in_background<T: Send + 'static>(value: T, large: bool) {
     if let Err(err) = spawned {
         log::warn!("freed the old project on the UI thread: {err}");
     }
-}
-
-/// The file name of `path`, for titles and messages.
-pub fn file_name(path: &Path) -> String {
-    path.file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| path.display().to_string())
 }

@@ -385,7 +385,8 @@ impl Workspace {
                 }
                 files.push((path, letter.bytes.as_slice()));
             }
-            if let Err((_, err)) = crate::project_file::write_files_atomically(&files) {
+            if let Err(failure) = crate::project_file::write_files_atomically(&files) {
+                let (_, err) = *failure;
                 return ExportOutcome::Failed(err.localized(language));
             }
             ExportOutcome::Letters(made.letters.len())

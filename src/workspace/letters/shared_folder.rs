@@ -44,7 +44,8 @@ const SYNCED: &[(&str, &str)] = &[
     ("阿里云盘", "阿里云盘"),
 ];
 
-/// File system types that are network mounts.
+/// File system types that are network mounts (read from Linux's mount table).
+#[cfg(target_os = "linux")]
 const NETWORK_TYPES: &[&str] = &[
     "cifs",
     "smb3",
