@@ -19,9 +19,7 @@ use delegation_planner::model::seating::{SeatingLayout, arrange};
 use delegation_planner::model::{AttendanceMode, AttendanceStatus, MeetingId, Project};
 use delegation_planner::synthetic::{Size, generate};
 use delegation_planner::ui::View;
-use support::{Ratio, Recorder};
-
-const SCREEN: egui::Vec2 = egui::vec2(1280.0, 800.0);
+use support::{Ratio, Recorder, SCREEN, demo_frame};
 const MEETING: &str = "meeting-001";
 /// Changes of the plan timed, one frame after each.
 const CHANGES: usize = 100;
@@ -109,25 +107,6 @@ impl Scene {
         std::hint::black_box(self.ctx.tessellate(shapes, output.pixels_per_point));
         output.textures_delta.clear();
     }
-}
-
-fn demo_frame(recorder: &Recorder, c: &mut criterion::Criterion) {
-    let ctx = egui::Context::default();
-    let mut demo = egui_demo_lib::DemoWindows::default();
-    let mut frame = 0u64;
-    recorder.bench(c, "egui demo frame", || {
-        frame += 1;
-        let input = egui::RawInput {
-            screen_rect: Some(egui::Rect::from_min_size(egui::Pos2::ZERO, SCREEN)),
-            time: Some(frame as f64 / 60.0),
-            predicted_dt: 1.0 / 60.0,
-            ..Default::default()
-        };
-        let mut output = ctx.run_ui(input, |ui| demo.ui(ui));
-        let shapes = std::mem::take(&mut output.shapes);
-        std::hint::black_box(ctx.tessellate(shapes, output.pixels_per_point));
-        output.textures_delta.clear();
-    });
 }
 
 fn main() {

@@ -168,3 +168,27 @@ pub fn criterion() -> Criterion {
         .measurement_time(Duration::from_secs(2))
         .configure_from_args()
 }
+
+/// The window every frame benchmark draws: the size of the first-hour walkthrough.
+pub const SCREEN: egui::Vec2 = egui::vec2(1280.0, 800.0);
+
+/// The anchor of the frame ratios: one frame of egui's own demo app, run and tessellated
+/// as the app's frames are.
+pub fn demo_frame(recorder: &Recorder, c: &mut Criterion) {
+    let ctx = egui::Context::default();
+    let mut demo = egui_demo_lib::DemoWindows::default();
+    let mut frame = 0u64;
+    recorder.bench(c, "egui demo frame", || {
+        frame += 1;
+        let input = egui::RawInput {
+            screen_rect: Some(egui::Rect::from_min_size(egui::Pos2::ZERO, SCREEN)),
+            time: Some(frame as f64 / 60.0),
+            predicted_dt: 1.0 / 60.0,
+            ..Default::default()
+        };
+        let mut output = ctx.run_ui(input, |ui| demo.ui(ui));
+        let shapes = std::mem::take(&mut output.shapes);
+        std::hint::black_box(ctx.tessellate(shapes, output.pixels_per_point));
+        output.textures_delta.clear();
+    });
+}
