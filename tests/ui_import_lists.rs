@@ -10,7 +10,7 @@ mod common;
 use common::{ScriptedDialogs, app_harness, settle};
 use delegation_planner::app::DelegationApp;
 use delegation_planner::model::{PersonId, Project};
-use delegation_planner::workspace::{Dialog, Picked};
+use delegation_planner::workspace::{Dialog, PathPurpose, Picked};
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT as _, Queryable as _};
 
@@ -356,7 +356,7 @@ fn the_encoding_is_shown_and_can_be_overridden() {
 }
 
 #[test]
-fn without_a_file_dialog_the_path_is_typed() {
+fn without_a_file_dialog_the_list_is_chosen_in_the_apps_file_browser() {
     let (dir, path) = common::sample_file();
     let list = dir.path().join("guests.tsv");
     std::fs::write(
@@ -368,23 +368,53 @@ fn without_a_file_dialog_the_path_is_typed() {
     let mut h = app_harness(Some(path), dialogs.clone());
     h.get_by_label("Import list…").click();
     settle(&mut h);
+    common::type_into(&mut h, "Pasted list", "Anna MEIER, DIN");
+    settle(&mut h);
+    // The browser closed without a file: the import comes back as it was.
     dialogs.answer(Picked::Unavailable("no desktop portal".into()));
     h.get_by_label("Open a file…").click();
     settle(&mut h);
     assert!(
-        h.query_by_label("No file dialog can be shown on this desktop (it needs an XDG desktop portal or zenity): type the path of the list.")
-            .is_some()
+        matches!(
+            h.state().workspace.dialog,
+            Some(Dialog::PathEntry {
+                purpose: PathPurpose::List(_),
+                ..
+            })
+        ),
+        "the app's own file browser, as Save uses: {:?}",
+        h.state().workspace.dialog
     );
-    common::type_into(&mut h, "Path of the list", list.to_str().unwrap());
-    h.get_by_label("Read this file").click();
+    h.get_by_label("Cancel").click();
+    settle(&mut h);
+    let Some(Dialog::ImportAttendees(state)) = &h.state().workspace.dialog else {
+        panic!("the import is back: {:?}", h.state().workspace.dialog)
+    };
+    assert_eq!(state.text, "Anna MEIER, DIN", "with what was pasted");
+    // Now a list is chosen: the browser lists it in the folder typed, and opens it.
+    dialogs.answer(Picked::Unavailable("no desktop portal".into()));
+    h.get_by_label("Open a file…").click();
+    settle(&mut h);
+    h.get_by_label("File path").click();
+    settle(&mut h);
+    common::press(&mut h, egui::Key::A);
+    h.get_by_label("File path")
+        .type_text(&list.display().to_string());
+    settle(&mut h);
+    h.get_by_label("Open").click();
     settle(&mut h);
     assert!(h.query_by_label("guests.tsv — 2 rows").is_some());
     assert!(
-        h.query_by_label("0 new · 1 already in the project · 0 updated · 0 skipped")
-            .is_none()
-    );
-    assert!(
         h.query_by_label("1 new · 1 already in the project · 0 updated · 0 skipped")
             .is_some()
+    );
+    h.get_by_label("Add people (2)").click();
+    settle(&mut h);
+    assert!(
+        project(&h)
+            .people
+            .values()
+            .any(|p| p.family_name == "Wang" && p.given_name == "Lisa"),
+        "the list chosen in the browser was imported"
     );
 }

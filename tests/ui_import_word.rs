@@ -229,3 +229,35 @@ fn without_a_file_dialog_the_programme_path_is_typed() {
     assert_eq!(text, "16:00-16:30 Opening remarks\n");
     assert!(*replace, "as the user left it");
 }
+
+#[test]
+fn closing_the_file_browser_gives_the_paste_dialog_back_as_it_was() {
+    let (_dir, path) = common::sample_file();
+    let dialogs = ScriptedDialogs::default();
+    let mut h = app_harness(Some(path), dialogs.clone());
+    h.get_by_label("Paste agenda…").click();
+    settle(&mut h);
+    h.get_by_label("Replace the current agenda").click();
+    settle(&mut h);
+    if let Some(delegation_planner::workspace::Dialog::PasteAgenda { text, .. }) =
+        &mut h.state_mut().workspace.dialog
+    {
+        *text = "09:00 Welcome\n".to_owned();
+    }
+    settle(&mut h);
+    dialogs.answer(Picked::Unavailable(
+        "No file dialog is available on this desktop.".into(),
+    ));
+    h.get_by_label("Open a file…").click();
+    settle(&mut h);
+    h.get_by_label_contains("No file dialog is available");
+    h.get_by_label("Cancel").click();
+    settle(&mut h);
+    let Some(delegation_planner::workspace::Dialog::PasteAgenda { text, replace, .. }) =
+        h.state().workspace.dialog.as_ref()
+    else {
+        panic!("the paste dialog is back: {:?}", h.state().workspace.dialog)
+    };
+    assert_eq!(text, "09:00 Welcome\n", "with its text");
+    assert!(*replace, "and its choice");
+}

@@ -103,7 +103,11 @@ impl Walk {
 
     /// Brings the widget into view first when it is off screen (one wheel gesture).
     fn bring_into_view(&mut self, label: &str, nth: usize) {
-        let screen = egui::Rect::from_min_size(egui::Pos2::ZERO, egui::vec2(1280.0, 800.0));
+        // The page shows between the menu bar and the status bar: a widget scrolled under
+        // either is as hidden as one off the window (the menus themselves excepted).
+        let menu_bottom = self.harness.get_by_label("File").rect().bottom();
+        let window = egui::Rect::from_min_size(egui::Pos2::ZERO, egui::vec2(1280.0, 800.0));
+        let in_menu_bar = MENUS.contains(&label);
         let Some(node) = self.harness.query_all_by_label(label).nth(nth) else {
             panic!(
                 "no widget labelled {label:?} (#{nth}); the labels on screen: {:?}",
@@ -111,7 +115,10 @@ impl Walk {
             );
         };
         let rect = node.rect();
-        if !screen.contains_rect(rect) {
+        let hidden = !window.contains_rect(rect)
+            || rect.bottom() > window.bottom() - STATUS_BAR
+            || (rect.top() < menu_bottom && !in_menu_bar);
+        if hidden {
             self.harness
                 .get_all_by_label(label)
                 .nth(nth)
@@ -119,6 +126,21 @@ impl Walk {
                 .scroll_to_me();
             self.count.scrolls += 1;
             self.settle();
+            // The page glides to it (egui animates a scroll): the click waits for it to stop,
+            // as a user's would.
+            let mut last = None;
+            for _ in 0..120 {
+                let rect = self
+                    .harness
+                    .get_all_by_label(label)
+                    .nth(nth)
+                    .map(|n| n.rect());
+                if rect.is_some() && rect == last {
+                    break;
+                }
+                last = rect;
+                self.harness.step();
+            }
         }
     }
 
@@ -206,6 +228,12 @@ impl Walk {
         println!("  {:<42} {}", "total", self.count);
     }
 }
+
+/// Height kept clear at the bottom of the window for the status bar.
+const STATUS_BAR: f32 = 32.0;
+
+/// The menus of the menu bar, which never scroll.
+const MENUS: [&str; 4] = ["File", "Edit", "View", "Help"];
 
 fn d(y: i32, m: u32, day: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, day).unwrap()

@@ -438,12 +438,9 @@ strings! {
     skip_no_name => "no name", "没有姓名";
     line_n => "Line {n}", "第 {n} 行";
     map_a_name => "No column is recognised as a name yet: choose above which column holds the names.", "尚未识别出姓名列：请在上方指定哪一列是姓名。";
-    typed_path_label => "Path of the list", "名单文件路径";
-    import_no_file_dialog => "No file dialog can be shown on this desktop (it needs an XDG desktop portal or zenity): type the path of the list.", "此桌面无法显示文件对话框（需要 XDG 桌面门户或 zenity）：请输入名单文件的路径。";
     change_line => "{name} — {field}: {old} → {new}", "{name} — {field}：{old} → {new}";
     skipped_line => "{line} — {reason}: {text}", "{line} — {reason}：{text}";
     pinyin_check => "pinyin: check", "拼音，请核对";
-    open_typed_path => "Read this file", "读取此文件";
     import_updated => "; updated {people}", "；更新 {people}";
     import_cards => " — name cards to print again: {cards}", "，需重印桌签 {cards} 张";
     list_read_failed => "Could not read this list", "无法读取此名单";

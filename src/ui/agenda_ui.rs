@@ -8,7 +8,7 @@ use super::agenda_actions::{AgendaAction, apply, keyboard_reorder, step};
 use super::meeting_summary::AgendaRow;
 use super::style::{
     self, AGENDA_BUTTONS_WIDTH, AGENDA_DURATION_WIDTH, AGENDA_ROW_HEIGHT, AGENDA_TIME_WIDTH,
-    AGENDA_TITLE_WIDTH, AGENDA_VISIBLE_ROWS,
+    AGENDA_TITLE_WIDTH,
 };
 use super::{Cx, Request, ViewState};
 use crate::export::ExportLanguage;
@@ -206,12 +206,11 @@ fn rows_ui(
         ui.strong(t.col_duration);
     });
     let rows = &summary.agenda_rows;
-    let built = super::widgets::nested_rows_ui(
+    let built = super::widgets::page_rows_ui(
         ui,
         "agenda_rows",
         rows.len(),
         AGENDA_ROW_HEIGHT,
-        AGENDA_VISIBLE_ROWS,
         egui::Layout::left_to_right(egui::Align::Min),
         |ui, i| {
             let found = match rows.get(i) {

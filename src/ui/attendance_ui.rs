@@ -6,9 +6,7 @@
 
 use super::attendance_drag::{Dragged, drag_handle_ui, drop_ui};
 use super::meeting_summary::AttendanceRow;
-use super::style::{
-    self, ATTENDEE_COLUMNS, ATTENDEE_ROW_HEIGHT, ATTENDEE_VISIBLE_ROWS, COMBO_MARGIN,
-};
+use super::style::{self, ATTENDEE_COLUMNS, ATTENDEE_ROW_HEIGHT, COMBO_MARGIN};
 use super::widgets::choice_combo_width;
 use super::{Cx, Request, ViewState};
 use crate::document::Edit;
@@ -74,12 +72,11 @@ pub fn attendees_ui(
     let moved_by_hand = &state.meeting_summary.moved_by_hand;
     let selected = state.attendee.clone();
     let mut clicked = None;
-    let built = super::widgets::nested_rows_ui(
+    let built = super::widgets::page_rows_ui(
         ui,
         "attendance_rows",
         rows.len(),
         ATTENDEE_ROW_HEIGHT,
-        ATTENDEE_VISIBLE_ROWS,
         egui::Layout::left_to_right(egui::Align::Center),
         |ui, i| match rows.get(i) {
             Some(AttendanceRow::Side(side, n)) => {

@@ -35,6 +35,11 @@ fn extensions(purpose: &PathPurpose) -> Vec<String> {
             .iter()
             .map(|e| (*e).to_owned())
             .collect(),
+        PathPurpose::List(_) => crate::workspace::CSV_FILES
+            .extensions
+            .iter()
+            .map(|e| (*e).to_owned())
+            .collect(),
     }
 }
 
@@ -94,7 +99,10 @@ pub fn file_browser_dialog_ui(
         ui.set_width(style::DIALOG_BROWSER_WIDTH);
         let opening = matches!(
             purpose,
-            PathPurpose::Open | PathPurpose::Merge | PathPurpose::Programme { .. }
+            PathPurpose::Open
+                | PathPurpose::Merge
+                | PathPurpose::Programme { .. }
+                | PathPurpose::List(_)
         );
         ui.heading(if opening {
             t.browse_title_open
@@ -226,7 +234,8 @@ pub fn file_browser_dialog_ui(
                 PathPurpose::Open
                 | PathPurpose::Save(_)
                 | PathPurpose::Merge
-                | PathPurpose::Programme { .. } => t.dlg_path_exists,
+                | PathPurpose::Programme { .. }
+                | PathPurpose::List(_) => t.dlg_path_exists,
             };
             ui.colored_label(style::warning_color(ui), warning);
         }

@@ -28,7 +28,6 @@ pub fn import_attendees_dialog_ui(
     let mut open_file = false;
     let mut remap = false;
     let mut reread = false;
-    let mut open_typed = false;
     let modal = egui::Modal::new(egui::Id::unique("import_attendees")).show(ctx, |ui| {
         ui.set_width(style::IMPORT_DIALOG_WIDTH);
         ui.heading(t.import_title);
@@ -51,26 +50,6 @@ pub fn import_attendees_dialog_ui(
                     .map_or(state.preview.len(), |t| t.rows.len());
                 reread |= source_ui(ui, t, file, rows, state.table.as_deref());
             }
-        }
-        if let Some((reason, text)) = &mut state.typed_path {
-            // Why there is no file dialog, in the UI's language (the desktop check's own
-            // words are in the log and the tooltip).
-            ui.label(egui::RichText::new(t.import_no_file_dialog).color(style::weak_color(ui)))
-                .on_hover_text(reason.as_str());
-            ui.horizontal(|ui| {
-                let label = ui.label(t.typed_path_label);
-                let field = ui
-                    .add(egui::TextEdit::singleline(text).desired_width(style::NOTE_FIELD_WIDTH))
-                    .labelled_by(label.id);
-                // The field is where the user's next keys go when it appears.
-                if text.is_empty() && ui.memory(|m| m.focused().is_none()) {
-                    field.request_focus();
-                }
-                let entered = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
-                if ui.button(t.open_typed_path).clicked() || entered {
-                    open_typed = true;
-                }
-            });
         }
         ui.horizontal(|ui| {
             if ui
@@ -158,7 +137,6 @@ pub fn import_attendees_dialog_ui(
         Some(true) => ImportStep::Confirm,
         Some(false) => ImportStep::Cancel,
         None if open_file => ImportStep::OpenFile,
-        None if open_typed => ImportStep::OpenTyped,
         None if reread && state.file.is_some() => ImportStep::Reread,
         None if remap && state.table.is_some() => ImportStep::Remap,
         // The text changed: the preview is made again (a long list on a job, during which

@@ -78,12 +78,11 @@ pub fn series_review_ui(
     }
     ui.label(egui::RichText::new(t.review_hint).color(style::weak_color(ui)));
     ui.add_space(style::space::XS);
-    super::widgets::nested_rows_ui(
+    super::widgets::page_rows_ui(
         ui,
         "series_review_rows",
         rows.len(),
         style::REVIEW_ROW_HEIGHT,
-        style::REVIEW_VISIBLE_ROWS,
         egui::Layout::top_down(egui::Align::Min),
         |ui, k| {
             if let (Some((cid, depth)), Some(number)) = (rows.get(k), numbers.get(k)) {

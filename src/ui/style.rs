@@ -126,8 +126,6 @@ pub const COMMITMENTS_COLUMNS: [f32; 2] = [118.0, 72.0];
 /// Height of one agenda item: its time (and a gap or overlap note), its title (and the
 /// speakers).
 pub const AGENDA_ROW_HEIGHT: f32 = 40.0;
-/// At most this many agenda items show before the agenda scrolls on its own.
-pub const AGENDA_VISIBLE_ROWS: f32 = 12.0;
 /// Width of the agenda's time column (`10:00 · 16:00 (+1)`).
 pub const AGENDA_TIME_WIDTH: f32 = 120.0;
 /// Width of the agenda's duration column (`120 min`).
@@ -139,8 +137,6 @@ pub const AGENDA_TITLE_WIDTH: std::ops::RangeInclusive<f32> = 200.0..=560.0;
 
 /// Height of one attendance row (its combo boxes and buttons).
 pub const ATTENDEE_ROW_HEIGHT: f32 = 26.0;
-/// At most this many attendance rows show before the list scrolls on its own.
-pub const ATTENDEE_VISIBLE_ROWS: f32 = 16.0;
 /// Widths of the attendance columns: drag handle and #, name, side, role, why there
 /// (or the rank of the selected one), status, mode.
 pub const ATTENDEE_COLUMNS: [f32; 7] = [40.0, 140.0, 110.0, 124.0, 84.0, 92.0, 80.0];
@@ -151,8 +147,6 @@ pub const COMBO_MARGIN: f32 = 24.0;
 
 /// Height of one commitment in a meeting's series review: status and title, then the note.
 pub const REVIEW_ROW_HEIGHT: f32 = 56.0;
-/// At most this many commitments show before the series review scrolls on its own.
-pub const REVIEW_VISIBLE_ROWS: f32 = 10.0;
 /// Width of the outline numbers (`2.3`) before commitments in a meeting.
 pub const OUTLINE_NUMBER_WIDTH: f32 = 28.0;
 

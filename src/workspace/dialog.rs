@@ -170,7 +170,11 @@ pub enum PathPurpose {
         meeting: MeetingId,
         /// Whether the dialog was set to replace the agenda.
         replace: bool,
+        /// The dialog's text, given back if no file is chosen.
+        text: String,
     },
+    /// Read this list into the attendee import, whose dialog comes back as it was.
+    List(Box<ImportState>),
 }
 
 /// An action waiting for the answer to "unsaved changes".
@@ -208,8 +212,6 @@ pub struct ImportState {
     pub preview: Vec<ParsedPerson>,
     /// The rows of the list that give nobody, with their reasons.
     pub skipped: Vec<SkippedRow>,
-    /// When no native file dialog could be shown: why, and the path typed so far.
-    pub typed_path: Option<(String, String)>,
     /// Why the last file could not be read (not a list, not in the encoding chosen…),
     /// shown in the dialog, which keeps what it had so that the user can choose again.
     pub error: Option<String>,
@@ -268,8 +270,6 @@ pub enum ImportStep {
     OpenProgramme,
     /// Ask for a list file and read it.
     OpenFile,
-    /// Read the file whose path was typed (no native file dialog could be shown).
-    OpenTyped,
     /// The column mapping changed: match the rows again (and remember the mapping for
     /// lists with the same headers).
     Remap,

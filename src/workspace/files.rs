@@ -154,8 +154,14 @@ impl Workspace {
             }
             PathPurpose::Export(setup) => self.start_export(&setup, &path),
             PathPurpose::Merge => self.start_merge(super::MergeSource::Copy(path)),
-            PathPurpose::Programme { meeting, replace } => {
-                self.programme_path_typed(meeting, replace, &path);
+            PathPurpose::Programme {
+                meeting,
+                replace,
+                text,
+            } => self.back_to_paste_dialog(meeting, replace, text, Some(&path)),
+            PathPurpose::List(state) => {
+                self.dialog = Some(Dialog::ImportAttendees(state));
+                self.start_file_import(&path, None, None);
             }
         }
     }
@@ -512,6 +518,23 @@ impl Workspace {
             "project.ron".to_owned()
         } else {
             format!("{slug}.ron")
+        }
+    }
+
+    /// The file browser closed without a file: a browser opened from another dialog (an
+    /// import, the paste dialog) gives that dialog back as it was.
+    pub(super) fn path_dismissed(&mut self, purpose: PathPurpose) {
+        match purpose {
+            PathPurpose::List(state) => self.dialog = Some(Dialog::ImportAttendees(state)),
+            PathPurpose::Programme {
+                meeting,
+                replace,
+                text,
+            } => self.back_to_paste_dialog(meeting, replace, text, None),
+            PathPurpose::Open
+            | PathPurpose::Save(_)
+            | PathPurpose::Export(_)
+            | PathPurpose::Merge => {}
         }
     }
 

@@ -10,7 +10,7 @@ use std::time::Instant;
 
 use super::jobs::{Job, JobView, Poll, Progress};
 use super::reading::report;
-use super::{Dialog, FileKind, ImportFile, ImportStep, Picked, Workspace, file_name};
+use super::{Dialog, FileKind, ImportFile, ImportStep, PathPurpose, Picked, Workspace, file_name};
 use crate::document::PreparedEdit;
 use crate::i18n::{Language, Localized as _};
 use crate::import::attendees::{
@@ -115,26 +115,15 @@ impl Workspace {
                 // Read, mapped and matched on a job; the preview arrives when it is done.
                 Picked::File(path) => self.start_file_import(&path, None, None),
                 Picked::Cancelled => {}
-                // No portal and no zenity: the dialog asks for a typed path instead.
+                // No portal and no zenity: the app's own file browser, as for Save; the
+                // import dialog comes back as it was once a list is chosen (or none).
                 Picked::Unavailable(reason) => {
                     log::warn!("no file dialog for the import: {reason}");
-                    if let Some(Dialog::ImportAttendees(state)) = &mut self.dialog {
-                        state.typed_path = Some((reason, String::new()));
+                    if let Some(Dialog::ImportAttendees(state)) = self.dialog.take() {
+                        self.ask_for_path(PathPurpose::List(state), reason, "");
                     }
                 }
             },
-            ImportStep::OpenTyped => {
-                // The field stays: a mistyped path is corrected there, another list read.
-                let typed = match &self.dialog {
-                    Some(Dialog::ImportAttendees(state)) => state.typed_path.clone(),
-                    _ => None,
-                };
-                if let Some((_, text)) = typed
-                    && !text.trim().is_empty()
-                {
-                    self.start_file_import(Path::new(text.trim()), None, None);
-                }
-            }
             ImportStep::Reread => {
                 if let Some(Dialog::ImportAttendees(state)) = &self.dialog
                     && let Some(file) = &state.file
@@ -207,7 +196,12 @@ impl Workspace {
 
     /// Reads a list file for the import dialog on a job: what it is, its rows, column
     /// mapping (a remembered one for these headers), preview and changes.
-    fn start_file_import(&mut self, path: &Path, encoding: Option<String>, sheet: Option<String>) {
+    pub(super) fn start_file_import(
+        &mut self,
+        path: &Path,
+        encoding: Option<String>,
+        sheet: Option<String>,
+    ) {
         let (t, language) = (self.tr(), self.language());
         let project = self.doc.project().clone();
         let meeting = self.import_meeting();

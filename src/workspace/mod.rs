@@ -13,6 +13,7 @@ pub mod file_dialog;
 mod files;
 pub use files::file_name;
 mod import;
+pub use import::CSV_FILES;
 pub mod jobs;
 pub mod letters;
 mod merging;
@@ -442,7 +443,11 @@ impl Workspace {
     /// Carries out the answer given in the dialog on top.
     fn dialog_outcome(&mut self, outcome: DialogOutcome) {
         match outcome {
-            DialogOutcome::Dismiss => self.dialog = None,
+            DialogOutcome::Dismiss => {
+                if let Some(Dialog::PathEntry { purpose, .. }) = self.dialog.take() {
+                    self.path_dismissed(purpose);
+                }
+            }
             DialogOutcome::Discard(then) => {
                 self.dialog = None;
                 self.proceed(then);

@@ -1,5 +1,5 @@
 //! Lists: the list-and-editor layout with its header (add button, search), empty messages,
-//! and lists nested in an editor's page that build only the rows on screen.
+//! and lists laid out as rows of an editor's page that build only the rows on screen.
 
 use egui::{TextEdit, Ui};
 
@@ -72,62 +72,110 @@ pub fn list_header_ui(ui: &mut Ui, t: &Strings, add_label: &str, search: &mut St
     add
 }
 
-/// The height of a nested list of `rows` rows: all of them up to `max_rows`.
-fn list_height(rows: usize, row_height: f32, max_rows: f32) -> f32 {
-    (rows as f32).min(max_rows) * row_height
-}
-
-/// A list inside the editor's own scroll area (agenda, attendance, series review): all its
-/// rows up to `max_rows`, then it scrolls on its own. Only the rows on screen are built,
-/// none when the list is scrolled off the page. `row` fills row `i` in a `Ui` of
-/// `row_height` with `layout`; returns each built row's index and response.
-pub fn nested_rows_ui(
+/// A list inside the editor's page (agenda, attendance, series review): its rows are rows
+/// of the page, which scrolls as one, so the wheel never has two scroll areas to choose
+/// between. Only the rows inside the page's visible rect are built (none when the list is
+/// scrolled off), so a list of 100,000 attendees costs what its visible rows cost.
+/// `row` fills row `i` in a `Ui` of `row_height` with `layout`; returns each built row's
+/// index and response.
+pub fn page_rows_ui(
     ui: &mut Ui,
     id_salt: &str,
     count: usize,
     row_height: f32,
-    max_rows: f32,
     layout: egui::Layout,
     mut row: impl FnMut(&mut Ui, usize),
 ) -> Vec<(usize, egui::Response)> {
     let mut built = Vec::new();
-    if skip_hidden_list(ui, count, row_height, max_rows) {
+    let width = ui.available_width();
+    let (rect, _) = ui.allocate_exact_size(
+        egui::vec2(width, row_height * count as f32),
+        egui::Sense::hover(),
+    );
+    let Some(range) = visible_rows(rect, ui.clip_rect(), row_height, count) else {
         return built;
+    };
+    for i in range {
+        let top = rect.top() + row_height * i as f32;
+        let row_rect =
+            egui::Rect::from_min_size(egui::pos2(rect.left(), top), egui::vec2(width, row_height));
+        // Each row's ids come from its index, not from the rows built before it: scrolling
+        // the page keeps a row's widgets (focus, a text being edited) where they were.
+        let response = ui
+            .scope_builder(
+                egui::UiBuilder::new()
+                    .id_salt((id_salt, i))
+                    .max_rect(row_rect)
+                    .layout(layout),
+                |ui| {
+                    ui.set_height(row_height);
+                    row(ui, i);
+                },
+            )
+            .response;
+        built.push((i, response));
     }
-    egui::ScrollArea::vertical()
-        .id_salt(id_salt)
-        // Nested in the page's scroll area: without a minimum, it would shrink to
-        // whatever room is left on screen.
-        .min_scrolled_height(list_height(count, row_height, max_rows))
-        .max_height(row_height * max_rows)
-        .show_rows(ui, row_height, count, |ui, range| {
-            for i in range {
-                let response = ui
-                    .allocate_ui_with_layout(
-                        egui::vec2(ui.available_width(), row_height),
-                        layout,
-                        |ui| {
-                            ui.set_height(row_height);
-                            row(ui, i);
-                        },
-                    )
-                    .response;
-                built.push((i, response));
-            }
-        });
     built
 }
 
-/// Reserves the space of a list of `rows` rows of `row_height` (at most `max_rows` shown)
-/// and returns false when that space is off screen, so the caller skips building the
-/// list: the editor scrolls as a whole, and egui would otherwise lay out a list nobody
-/// can see.
-fn skip_hidden_list(ui: &mut Ui, rows: usize, row_height: f32, max_rows: f32) -> bool {
-    let height = list_height(rows, row_height, max_rows);
-    let rect = egui::Rect::from_min_size(ui.cursor().min, egui::vec2(ui.available_width(), height));
-    if ui.is_rect_visible(rect) {
-        return false;
+/// The rows of a list laid out in `rect` that fall inside `clip`, if any.
+fn visible_rows(
+    rect: egui::Rect,
+    clip: egui::Rect,
+    row_height: f32,
+    count: usize,
+) -> Option<std::ops::Range<usize>> {
+    if count == 0 || row_height <= 0.0 {
+        return None;
     }
-    ui.allocate_space(egui::vec2(ui.available_width(), height));
-    true
+    let top = clip.top().max(rect.top());
+    let bottom = clip.bottom().min(rect.bottom());
+    if bottom <= top || clip.right() <= rect.left() || clip.left() >= rect.right() {
+        return None;
+    }
+    // Both are clamped to 0..=count: float-to-int casts saturate, and a NaN becomes 0.
+    let first = (((top - rect.top()) / row_height).floor() as usize).min(count);
+    let last = (((bottom - rect.top()) / row_height).ceil() as usize).min(count);
+    (first < last).then_some(first..last)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::visible_rows;
+    use egui::{Rect, pos2};
+
+    fn list(top: f32, rows: usize) -> Rect {
+        Rect::from_min_max(pos2(0.0, top), pos2(400.0, top + 20.0 * rows as f32))
+    }
+
+    #[test]
+    fn only_the_rows_inside_the_page_are_built() {
+        let screen = Rect::from_min_max(pos2(0.0, 0.0), pos2(400.0, 300.0));
+        // The list starts below the top of the screen: rows 0..10 show (the 10th half).
+        assert_eq!(
+            visible_rows(list(110.0, 1000), screen, 20.0, 1000),
+            Some(0..10)
+        );
+        // The page scrolled 5,000 px down: the list's top is far above the screen.
+        assert_eq!(
+            visible_rows(list(-5000.0, 1000), screen, 20.0, 1000),
+            Some(250..265)
+        );
+        // Near the end, never past the last row.
+        assert_eq!(
+            visible_rows(list(-19_900.0, 1000), screen, 20.0, 1000),
+            Some(995..1000)
+        );
+    }
+
+    #[test]
+    fn a_list_off_screen_builds_nothing() {
+        let screen = Rect::from_min_max(pos2(0.0, 0.0), pos2(400.0, 300.0));
+        assert_eq!(visible_rows(list(300.0, 10), screen, 20.0, 10), None);
+        assert_eq!(visible_rows(list(-200.0, 10), screen, 20.0, 10), None);
+        assert_eq!(visible_rows(list(0.0, 0), screen, 20.0, 0), None);
+        assert_eq!(visible_rows(list(0.0, 10), screen, 0.0, 10), None);
+        let beside = Rect::from_min_max(pos2(500.0, 0.0), pos2(900.0, 300.0));
+        assert_eq!(visible_rows(list(0.0, 10), beside, 20.0, 10), None);
+    }
 }

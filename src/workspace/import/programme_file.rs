@@ -26,12 +26,16 @@ impl Workspace {
             // with the file's text once it is read).
             Picked::Unavailable(reason) => {
                 if let Some(Dialog::PasteAgenda {
-                    meeting, replace, ..
+                    meeting,
+                    replace,
+                    text,
+                    ..
                 }) = &self.dialog
                 {
                     let purpose = PathPurpose::Programme {
                         meeting: meeting.clone(),
                         replace: *replace,
+                        text: text.clone(),
                     };
                     self.ask_for_path(purpose, reason, "");
                 }
@@ -41,21 +45,25 @@ impl Workspace {
         self.read_programme_into_dialog(&path);
     }
 
-    /// A typed programme path: the paste dialog opens again on the meeting, with the file's
-    /// text.
-    pub(in crate::workspace) fn programme_path_typed(
+    /// A programme chosen in the app's file browser: the paste dialog opens again on the
+    /// meeting as it was, then takes the file's text (or keeps its own if the file cannot
+    /// be read). Without a path (the browser closed), it simply comes back.
+    pub(in crate::workspace) fn back_to_paste_dialog(
         &mut self,
         meeting: MeetingId,
         replace: bool,
-        path: &Path,
+        text: String,
+        path: Option<&Path>,
     ) {
         self.dialog = Some(Dialog::PasteAgenda {
             meeting,
-            text: String::new(),
+            text,
             replace,
             add_as_people: Vec::new(),
         });
-        self.read_programme_into_dialog(path);
+        if let Some(path) = path {
+            self.read_programme_into_dialog(path);
+        }
     }
 
     /// Reads the programme at `path` into the open paste dialog, or says why it cannot.

@@ -1,0 +1,116 @@
+//! One scroll area per page (issue 27): the agenda and the attendance of a meeting are rows
+//! of the meeting's page, so the wheel over them scrolls the page, and every row is reached
+//! by scrolling it, in a window of 1280 × 800.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)] // Test helpers may panic: a panic is a failed test.
+
+mod common;
+
+use common::{ScriptedDialogs, sample_file, settle};
+use delegation_planner::app::DelegationApp;
+use delegation_planner::model::{MeetingId, PersonId};
+use delegation_planner::workspace::{Command, Settings};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable as _;
+
+/// The sample's Paris meeting with `items` agenda items ("Item 1"…) and every person of
+/// the sample attending, in a 1280 × 800 window, its page shown.
+fn long_meeting(items: usize) -> (tempfile::TempDir, Harness<'static, DelegationApp>) {
+    let (dir, path) = sample_file();
+    let file = path.clone();
+    let mut h = Harness::builder()
+        .with_size([1280.0, 800.0])
+        .build_eframe(move |cc| {
+            DelegationApp::with_settings(
+                &cc.egui_ctx,
+                Settings::default(),
+                Some(file),
+                Box::new(ScriptedDialogs::default()),
+            )
+        });
+    settle(&mut h);
+    let mut project = h.state().workspace.doc.project().clone();
+    let meeting = project
+        .meetings
+        .get_mut(&MeetingId::from("paris-2024"))
+        .unwrap();
+    let day = &mut meeting.days[0];
+    let template = day.items[0].clone();
+    day.items = (1..=items)
+        .map(|n| {
+            let mut item = template.clone();
+            item.title.en = format!("Item {n}");
+            item.title.zh.clear();
+            item.speakers.clear();
+            item
+        })
+        .collect();
+    meeting.days.truncate(1);
+    h.state_mut().workspace.doc = delegation_planner::document::Document::from_file(project, path);
+    let ctx = h.ctx.clone();
+    h.state_mut().run_command(&ctx, Command::ShowMeetings);
+    settle(&mut h);
+    (dir, h)
+}
+
+/// One notch-sized turn of the wheel (down the page) at `pos`.
+fn wheel_at(h: &mut Harness<'_, DelegationApp>, pos: egui::Pos2) {
+    h.hover_at(pos);
+    h.event(egui::Event::MouseWheel {
+        unit: egui::MouseWheelUnit::Point,
+        delta: egui::vec2(0.0, -240.0),
+        phase: egui::TouchPhase::Move,
+        source: egui::MouseWheelSource::Wheel,
+        modifiers: egui::Modifiers::NONE,
+    });
+    h.run_steps(6);
+}
+
+#[test]
+fn the_wheel_over_the_agenda_scrolls_the_page() {
+    let (_dir, mut h) = long_meeting(40);
+    let button_top = |h: &Harness<'_, DelegationApp>| h.get_by_label("Take minutes").rect().top();
+    let before = button_top(&h);
+    let row = h.get_by_label_contains("Item 2").rect().center();
+    wheel_at(&mut h, row);
+    // The page moved, the meeting's buttons with it: no list inside the page took the
+    // wheel for itself.
+    let after = button_top(&h);
+    assert!(
+        after < before - 100.0,
+        "the page scrolled: the buttons went from y = {before} to y = {after}"
+    );
+}
+
+#[test]
+fn every_row_of_a_long_agenda_and_the_attendance_below_it_is_reached_by_the_page() {
+    let (_dir, mut h) = long_meeting(60);
+    let people: Vec<PersonId> = h.state().workspace.doc.project().meetings
+        [&MeetingId::from("paris-2024")]
+        .attendees
+        .iter()
+        .map(|a| a.person.clone())
+        .collect();
+    let last = people.last().unwrap().clone();
+    let last_name = {
+        let person = &h.state().workspace.doc.project().people[&last];
+        person.family_name.to_uppercase()
+    };
+    // Rows far down the page are not built until the page is scrolled to them.
+    assert!(h.query_by_label("Item 60").is_none());
+    assert!(h.query_all_by_label_contains(&last_name).next().is_none());
+    let centre = egui::pos2(700.0, 500.0);
+    let mut seen_last_item = false;
+    for _ in 0..80 {
+        wheel_at(&mut h, centre);
+        seen_last_item |= h.query_by_label_contains("Item 60").is_some();
+        if h.query_all_by_label_contains(&last_name).next().is_some() && seen_last_item {
+            break;
+        }
+    }
+    assert!(seen_last_item, "the last agenda item came into view");
+    assert!(
+        h.query_all_by_label_contains(&last_name).next().is_some(),
+        "the last attendee ({last_name}) came into view below the agenda"
+    );
+}
