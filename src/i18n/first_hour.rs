@@ -21,6 +21,17 @@ strings! {
     review_texts => "Check before it goes out", "发出前请核对";
     review_texts_tip => "Copied from the last edition, these texts name its place, host or a year: correct them after creating the meeting if they no longer hold.", "以下文字沿用上一届，提到了上一届的地点、东道主或年份：如已不适用，请在创建会议后修改。";
     review_names => "names {word}", "提到“{word}”";
+    // File › Open given a list or a programme.
+    offer_title => "Not a project file", "不是项目文件";
+    importable_files => "Lists and programmes (imported)", "名单和日程（导入）";
+    offer_list => "It looks like an attendee list. Import its people into the open project?", "看起来是一份参会名单。要把其中的人员导入当前项目吗？";
+    offer_programme => "It looks like a meeting programme. Import it into a meeting's agenda?", "看起来是一份会议日程。要把它导入到某次会议的议程吗？";
+    offer_meeting => "Meeting", "会议";
+    offer_no_meeting => "No meeting (people only)", "不指定会议（仅导入人员）";
+    import_as_list => "Import as attendee list…", "作为参会名单导入…";
+    import_as_programme => "Import as programme…", "作为日程导入…";
+    programme_needs_meeting => "A programme goes into a meeting's agenda: add a meeting first, or choose one.", "日程需导入到某次会议的议程中：请先添加会议，或选择一次会议。";
+    offer_preview_note => "Nothing changes until you confirm the import's preview.", "确认导入预览之前，项目不会有任何改动。";
     // Deleting a person says what went with them.
     deleted_with => "{deleted}, and with it: {list}", "{deleted}，并随之移除：{list}";
     refs_attendee_one => "attendee at 1 meeting", "1 场会议的参会";

@@ -60,6 +60,7 @@ pub mod errors_inputs;
 mod errors_letters;
 mod list_errors;
 mod numbers;
+pub mod open_other;
 pub use errors::{Localized, describe_problem};
 pub use errors_hostile::cut_texts_text;
 pub use numbers::thousands;

@@ -18,6 +18,7 @@ pub mod archive;
 pub mod attendees;
 pub mod attendees_text;
 pub mod boundary;
+pub mod classify;
 pub mod docx;
 pub mod docx_list;
 pub mod docx_programme;

@@ -113,6 +113,9 @@ pub fn dialog_ui(
             super::name_cards_ui::unprintable_dialog_ui(ctx, workspace, pending)
         }
         Dialog::Merge(state) => super::merge_ui::merge_dialog_ui(ctx, workspace, state),
+        Dialog::ImportInstead(offer) => {
+            super::open_other_ui::import_instead_dialog_ui(ctx, workspace, offer)
+        }
         Dialog::SaveProtected { message, then } => {
             let mut outcome = None;
             let modal = egui::Modal::new(egui::Id::unique("save_protected")).show(ctx, |ui| {

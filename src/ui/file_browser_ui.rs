@@ -26,7 +26,12 @@ struct Listing {
 /// The extensions the browser lists for `purpose`.
 fn extensions(purpose: &PathPurpose) -> Vec<String> {
     match purpose {
-        PathPurpose::Open | PathPurpose::Save(_) | PathPurpose::Merge => {
+        // Open also takes a list or a programme, and offers its import.
+        PathPurpose::Open => std::iter::once(crate::project_file::EXTENSION)
+            .chain(crate::workspace::CSV_FILES.extensions.iter().copied())
+            .map(str::to_owned)
+            .collect(),
+        PathPurpose::Save(_) | PathPurpose::Merge => {
             vec![crate::project_file::EXTENSION.to_owned()]
         }
         PathPurpose::Export(setup) => vec![setup.request.extension().to_owned()],
@@ -180,7 +185,9 @@ pub fn file_browser_dialog_ui(
                     Some(entries) => {
                         for entry in entries {
                             let label = if entry.folder {
-                                format!("📁 {}", entry.name)
+                                // A folder ends with the separator, as in the path field
+                                // (the folder emoji is in none of the app's fonts).
+                                format!("{}{}", entry.name, std::path::MAIN_SEPARATOR)
                             } else {
                                 entry.name.clone()
                             };

@@ -26,6 +26,7 @@ pub mod minutes_ui;
 pub mod name_cards_ui;
 pub mod nav_ui;
 pub mod new_meeting_ui;
+pub mod open_other_ui;
 pub mod organisations_ui;
 pub mod overview_ui;
 pub mod palette_ui;

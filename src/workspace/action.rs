@@ -115,6 +115,16 @@ pub enum DialogOutcome {
     Merge(super::MergeStep),
     /// Read a copy and merge it (the file changed on disk: *Merge…*).
     StartMerge(super::MergeSource),
+    /// Import the file given to File › Open, which is no project, with this import (into
+    /// this meeting).
+    ImportInstead {
+        /// The file.
+        path: PathBuf,
+        /// The import chosen.
+        kind: crate::import::classify::ImportKind,
+        /// The meeting it goes into, if any.
+        meeting: Option<MeetingId>,
+    },
 }
 
 /// Something the workspace needs the UI to do.

@@ -101,6 +101,8 @@ pub enum Dialog {
     },
     /// A copy merged into the project: what comes in, the conflicts to choose.
     Merge(Box<super::MergeDialog>),
+    /// File › Open was given a list or a programme, not a project: import it instead?
+    ImportInstead(Box<super::ImportOffer>),
 }
 
 /// An export rendered and waiting for the user's word before it is written.

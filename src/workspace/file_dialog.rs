@@ -143,10 +143,16 @@ impl FileDialogs for NativeDialogs {
         } else {
             self.language.strings().browse_title_open
         };
+        // Open also takes a list or a programme, and offers its import (issue 27).
+        let importable = (kind.extensions == PROJECT_FILES.extensions)
+            .then(|| self.language.strings().first_hour.importable_files);
         self.run(|| {
             let mut dialog = rfd::FileDialog::new()
                 .set_title(title)
                 .add_filter(kind.name, kind.extensions);
+            if let Some(name) = importable {
+                dialog = dialog.add_filter(name, super::CSV_FILES.extensions);
+            }
             if let Some(dir) = start_dir {
                 dialog = dialog.set_directory(dir);
             }

@@ -6,7 +6,8 @@ use std::sync::{Arc, Mutex};
 use std::time::Instant;
 
 use super::jobs::{Job, JobView, Poll};
-use super::reading::{Opened, read_and_check};
+use super::open_other::{OpenFailure, open_job};
+use super::reading::Opened;
 use super::recovery::RecoveryEntry;
 use super::{
     AfterConfirm, Dialog, Effect, PathPurpose, Picked, SaveFaults, Workspace, project_files,
@@ -20,7 +21,7 @@ use crate::samples;
 /// A project being opened.
 pub(super) struct OpenRun {
     /// `None` when the user cancelled while the file was read.
-    job: Job<Option<Result<Opened, LoadError>>>,
+    job: Job<Option<Result<Opened, OpenFailure>>>,
     path: PathBuf,
     /// Opened at start: if it fails, the sample is shown rather than an empty window.
     at_start: bool,
@@ -198,7 +199,7 @@ impl Workspace {
         let t = self.tr();
         let label = format!("{} {}…", t.opening, file_name(path));
         let owned = path.to_owned();
-        let job = Job::spawn(label, move |progress| read_and_check(&owned, progress, t));
+        let job = Job::spawn(label, move |progress| open_job(&owned, progress, t));
         // A newer open replaces one still running; the old thread's result is dropped.
         self.cancel_open();
         self.jobs.open = Some(OpenRun {
@@ -247,11 +248,11 @@ impl Workspace {
             None if at_start => self.open_sample(),
             None => {}
             Some(Ok(opened)) => self.finish_open(&path, opened),
-            Some(Err(err)) => {
-                self.fail_open(&path, &err);
+            Some(Err(failure)) => {
                 if at_start {
                     self.open_sample();
                 }
+                self.open_failed(&path, &failure);
             }
         }
     }
@@ -284,7 +285,7 @@ impl Workspace {
     }
 
     /// Says why `path` could not be opened; a vanished file leaves the recent list.
-    fn fail_open(&mut self, path: &Path, err: &LoadError) {
+    pub(super) fn fail_open(&mut self, path: &Path, err: &LoadError) {
         if matches!(err, LoadError::Io { source, .. } if source.kind() == std::io::ErrorKind::NotFound)
         {
             self.settings.forget(path);
@@ -521,9 +522,12 @@ impl Workspace {
         }
     }
 
-    /// The file browser closed without a file: a browser opened from another dialog (an
-    /// import, the paste dialog) gives that dialog back as it was.
-    pub(super) fn path_dismissed(&mut self, purpose: PathPurpose) {
+    /// Closes the dialog on top. The file browser closed without a file, when opened from
+    /// another dialog (an import, the paste dialog), gives that dialog back as it was.
+    pub(super) fn dismiss_dialog(&mut self) {
+        let Some(Dialog::PathEntry { purpose, .. }) = self.dialog.take() else {
+            return;
+        };
         match purpose {
             PathPurpose::List(state) => self.dialog = Some(Dialog::ImportAttendees(state)),
             PathPurpose::Programme {

@@ -14,10 +14,13 @@ mod files;
 pub use files::file_name;
 mod import;
 pub use import::CSV_FILES;
+mod open_other;
+pub use open_other::ImportOffer;
 pub mod jobs;
 pub mod letters;
 mod merging;
 pub mod new_meeting;
+mod outcome;
 mod reading;
 pub mod recovery;
 mod recovery_jobs;
@@ -436,90 +439,6 @@ impl Workspace {
                     meeting,
                     ..Default::default()
                 })));
-            }
-        }
-    }
-
-    /// Carries out the answer given in the dialog on top.
-    fn dialog_outcome(&mut self, outcome: DialogOutcome) {
-        match outcome {
-            DialogOutcome::Dismiss => {
-                if let Some(Dialog::PathEntry { purpose, .. }) = self.dialog.take() {
-                    self.path_dismissed(purpose);
-                }
-            }
-            DialogOutcome::Discard(then) => {
-                self.dialog = None;
-                self.proceed(then);
-            }
-            DialogOutcome::SaveThen(then) => {
-                self.dialog = None;
-                self.save(Some(then));
-            }
-            DialogOutcome::Apply(edit) => {
-                self.dialog = None;
-                self.apply_edit(*edit, None);
-            }
-            DialogOutcome::CreateNextMeeting {
-                from,
-                date,
-                alternate,
-            } => {
-                self.dialog = None;
-                if let Some((edit, id)) =
-                    Edit::next_meeting(self.doc.project(), &from, date, alternate)
-                    && self.apply_edit(edit, None)
-                {
-                    self.effects.push(Effect::ShowMeeting(id));
-                }
-            }
-            DialogOutcome::CreateMeeting { form, sides } => self.create_meeting(&form, sides),
-            DialogOutcome::Import(step) => self.import_step(step),
-            DialogOutcome::Merge(step) => self.merge_step(step),
-            DialogOutcome::StartMerge(source) => self.start_merge(source),
-            DialogOutcome::PathTyped { purpose, path } => {
-                self.dialog = None;
-                self.path_typed(purpose, path);
-            }
-            DialogOutcome::Restore(entry) => {
-                self.dialog = None;
-                self.restore(*entry);
-            }
-            DialogOutcome::AskDeleteRecovery(entry) => {
-                self.dialog = Some(Dialog::ConfirmLoss(LossAction::DeleteRecovery(entry)));
-            }
-            DialogOutcome::DeleteRecovery(entry) => {
-                self.dialog = None;
-                self.recovery.delete(&entry);
-            }
-            DialogOutcome::BackToRecovery(entry) => self.dialog = Some(Dialog::Recover(entry)),
-            DialogOutcome::Overwrite { path, then } => {
-                self.dialog = None;
-                self.start_save(&path, false, then);
-            }
-            DialogOutcome::SaveElsewhere(then) => {
-                self.dialog = None;
-                self.save_as(then);
-            }
-            DialogOutcome::AskReload(path) => {
-                self.dialog = Some(Dialog::ConfirmLoss(LossAction::Reload(path)));
-            }
-            DialogOutcome::Reload(path) => {
-                self.dialog = None;
-                self.start_open(&path, false);
-            }
-            DialogOutcome::Export(request) => {
-                self.dialog = None;
-                if let ExportRequest::NameCards(_, options) = &request.request {
-                    self.card_options = *options;
-                }
-                self.pick_and_export(*request);
-            }
-            DialogOutcome::Letters(step) => self.letters_step(step),
-            DialogOutcome::WriteAnyway => {
-                if let Some(Dialog::Unprintable(pending)) = self.dialog.take() {
-                    self.write_pending(*pending);
-                }
             }
         }
     }
