@@ -971,3 +971,40 @@ fn ods(rows: &[&[&str]]) -> Vec<u8> {
     zip.finish().unwrap();
     out.into_inner()
 }
+
+/// The import dialog's hint shows each language's own example of a pasted list (issue 27):
+/// the Chinese one, as a Chinese office writes it, reads as it says, the organisation found
+/// by its Chinese name.
+#[test]
+fn the_chinese_example_of_the_import_hint_reads_as_it_says() {
+    let read = pasted(
+        "黄继先 中国认证认可协会 常务副会长兼秘书长\n方艳 中国认证认可协会 技术标准部主任\n",
+    );
+    let people: Vec<(String, String, String)> = read
+        .preview
+        .people
+        .iter()
+        .map(|p| {
+            (
+                p.person.chinese_name.clone(),
+                org_names(p).0,
+                p.person.title.zh.clone(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        people,
+        [
+            (
+                "黄继先".to_owned(),
+                "existing ccaa".to_owned(),
+                "常务副会长兼秘书长".to_owned()
+            ),
+            (
+                "方艳".to_owned(),
+                "existing ccaa".to_owned(),
+                "技术标准部主任".to_owned()
+            ),
+        ]
+    );
+}

@@ -406,7 +406,7 @@ strings! {
     // Attendee lists as users receive them (issue 12): new strings go right below.
     open_list_file => "Open a file…", "打开文件…";
     open_list_file_tip => "An Excel or OpenDocument workbook (.xlsx, .xls, .ods), a CSV or a text file, in any encoding", "Excel 或 OpenDocument 工作簿（.xlsx、.xls、.ods）、CSV 或文本文件，任意编码均可";
-    import_body_lists => "Paste the list as it arrived (one person per line, the e-mail form “Mr. HUANG Jixian 黄继先 … > Title,CCAA, Ms. …”, or a table copied from Word or Excel), or open the file you received (Excel, Word, CSV, text). Check the preview, then add.", "粘贴收到的名单（每行一人、邮件中的“Mr. HUANG Jixian 黄继先 … > Title,CCAA, Ms. …”格式，或从 Word、Excel 复制的表格），或打开收到的文件（Excel、Word、CSV、文本）。核对预览后再添加。";
+    import_body_lists => "Paste the list as it arrived (one person per line, the e-mail form “Mr. HUANG Jixian 黄继先 … > Title,CCAA, Ms. …”, or a table copied from Word or Excel), or open the file you received (Excel, Word, CSV, text). Check the preview, then add.", "粘贴收到的名单（每行一人，如“黄继先 中国认证认可协会 常务副会长兼秘书长”；也可以是外方邮件中的中英文格式，或从 Word、Excel 复制的表格），或打开收到的文件（Excel、Word、CSV、文本）。核对预览后再添加。";
     file_rows => "{name} — {n} rows", "{name} — {n} 行";
     read_encoding => "Encoding", "编码";
     read_sheet => "Sheet", "工作表";
