@@ -232,7 +232,8 @@ fn main() {
         egui::pos2(800.0, 560.0),
         None,
     );
-    // The attendance list: the meeting page scrolled to its end, the pointer on the list.
+    // The attendance list: the meeting page scrolled past the agenda (2,000 items of 40
+    // points) into the attendance, the pointer on the list.
     view_frames(
         &recorder,
         &mut c,
@@ -244,7 +245,7 @@ fn main() {
             app.view.meeting = Some("meeting-001".into());
         },
         egui::pos2(800.0, 480.0),
-        Some((egui::pos2(800.0, 150.0), -50_000.0)),
+        Some((egui::pos2(800.0, 150.0), -100_000.0)),
     );
     view_frames(
         &recorder,

@@ -4,7 +4,7 @@
 use super::style;
 use super::widgets::{
     ZoneContext, bilingual_rows, cell, choice_row, delete_button, empty_message, form_ui,
-    list_detail_ui, list_header_ui, long_text_row, multiline_row, organisation_combo,
+    list_detail_scrolled_ui, list_header_ui, long_text_row, multiline_row, organisation_combo,
     select_table_ui, time_zone_picker, too_long_to_edit,
 };
 use super::{Cx, ViewState};
@@ -15,10 +15,13 @@ use crate::workspace::Deletion;
 /// The meetings view.
 pub fn meetings_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>, state: &mut ViewState) {
     let t = cx.tr();
-    list_detail_ui(
+    // Live minutes and the seating plan scroll their own parts below a header that stays.
+    let page_scrolls = !(state.minutes_mode || state.seating_mode);
+    list_detail_scrolled_ui(
         ui,
         "meetings",
         &mut (cx, state),
+        page_scrolls,
         |ui, (cx, state)| {
             // A meeting starts from its sides: the dialog asks for them.
             if list_header_ui(ui, t, t.add_meeting, &mut state.meetings_search) {

@@ -36,7 +36,7 @@ pub fn list_building_ui(ui: &mut Ui, text: &str, fraction: f32) {
         .request_repaint_after(crate::workspace::jobs::REPAINT_EVERY);
 }
 
-/// A list on the left and its editor on the right.
+/// A list on the left and its editor on the right, the editor one scrolling page.
 ///
 /// Both closures get `state` in turn (they cannot both capture it mutably).
 pub fn list_detail_ui<S>(
@@ -46,16 +46,34 @@ pub fn list_detail_ui<S>(
     list: impl FnOnce(&mut Ui, &mut S),
     detail: impl FnOnce(&mut Ui, &mut S),
 ) {
+    list_detail_scrolled_ui(ui, id_salt, state, true, list, detail);
+}
+
+/// [`list_detail_ui`], with an editor that scrolls as one page (`page_scrolls`) or that
+/// scrolls its own parts (live minutes under their attendance strip, a seating plan's
+/// canvas): never a scroll area inside another.
+pub fn list_detail_scrolled_ui<S>(
+    ui: &mut Ui,
+    id_salt: &str,
+    state: &mut S,
+    page_scrolls: bool,
+    list: impl FnOnce(&mut Ui, &mut S),
+    detail: impl FnOnce(&mut Ui, &mut S),
+) {
     egui::Panel::left(format!("{id_salt}_list"))
         .resizable(true)
         .default_size(style::LIST_WIDTH)
         .size_range(style::LIST_WIDTH_RANGE)
         .show(ui, |ui| list(ui, state));
     egui::CentralPanel::default().show(ui, |ui| {
-        egui::ScrollArea::both()
-            .id_salt(format!("{id_salt}_detail"))
-            .auto_shrink([false, false])
-            .show(ui, |ui| detail(ui, state));
+        if page_scrolls {
+            egui::ScrollArea::both()
+                .id_salt(format!("{id_salt}_detail"))
+                .auto_shrink([false, false])
+                .show(ui, |ui| detail(ui, state));
+        } else {
+            detail(ui, state);
+        }
     });
 }
 
