@@ -55,7 +55,13 @@ pub fn attendees_ui(
         ui.label(egui::RichText::new(t.empty_attendees).color(style::weak_color(ui)));
         return changed;
     }
-    super::sides_ui::without_side_ui(ui, cx, meeting, &mut actions);
+    super::sides_ui::without_side_ui(
+        ui,
+        cx,
+        meeting,
+        &state.meeting_summary.without_side,
+        &mut actions,
+    );
     let hold = state.attendance.hovered
         || egui::Popup::is_any_open(ui.ctx())
         || egui::DragAndDrop::has_payload_of_type::<Dragged>(ui.ctx());

@@ -103,6 +103,9 @@ pub struct MeetingSummary {
     pub side_counts: Vec<(Option<SideId>, usize)>,
     /// Attendees per status, in the order of `AttendanceStatus::ALL`.
     pub by_status: Vec<(AttendanceStatus, usize)>,
+    /// Organisations of attendees without a side, with how many: found once per revision
+    /// (every attendee is looked up), not on every frame.
+    pub without_side: Vec<(Option<crate::model::OrganisationId>, usize)>,
     /// Open commitments of earlier meetings of the series, as a tree with depths.
     pub series_open: Vec<(CommitmentId, usize)>,
     /// Their outline numbers (`2.3`).
@@ -195,6 +198,7 @@ impl MeetingSummary {
         Self {
             key: Some((revision, id.clone())),
             agenda_minutes: meeting.agenda_minutes(),
+            without_side: meeting.organisations_without_side(&project.people),
             days: meeting.day_summaries(),
             agenda_rows: agenda_rows(meeting),
             likely_zones: likely_zones(project, meeting),

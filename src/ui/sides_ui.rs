@@ -130,10 +130,10 @@ pub(super) fn without_side_ui(
     ui: &mut egui::Ui,
     cx: &Cx<'_>,
     meeting: &Meeting,
+    without: &[(Option<crate::model::OrganisationId>, usize)],
     actions: &mut Vec<RowAction>,
 ) {
     let t = cx.tr();
-    let without = meeting.organisations_without_side(&cx.project.people);
     if without.is_empty() {
         return;
     }
@@ -144,7 +144,7 @@ pub(super) fn without_side_ui(
             style::warning_color(ui),
             format!("▲ {} ({n}): {}", t.no_side, t.protocol.no_side_hint),
         );
-        for (org, _) in &without {
+        for (org, _) in without {
             let Some(org) = org else {
                 continue;
             };
