@@ -4,6 +4,7 @@
 //! [`DialogOutcome`]; `None` while it stays open.
 
 use super::style::space;
+use super::widgets::default_button;
 
 use crate::workspace::{Dialog, DialogOutcome, Workspace};
 
@@ -24,7 +25,7 @@ pub fn dialog_ui(
                 ui.label(t.dlg_unsaved_body);
                 ui.add_space(space::L);
                 ui.horizontal(|ui| {
-                    if ui.button(t.dlg_save).clicked() {
+                    if default_button(ui, t, t.dlg_save, None, true) {
                         outcome = Some(DialogOutcome::SaveThen(then.clone()));
                     }
                     if ui.button(t.dlg_discard).clicked() {
@@ -45,7 +46,7 @@ pub fn dialog_ui(
                 ui.add_space(space::S);
                 ui.label(message.as_str());
                 ui.add_space(space::L);
-                close = ui.button(t.dlg_ok).clicked();
+                close = default_button(ui, t, t.dlg_ok, None, true);
             });
             (close || modal.should_close()).then_some(DialogOutcome::Dismiss)
         }
@@ -64,7 +65,7 @@ pub fn dialog_ui(
                         }
                     });
                 ui.add_space(space::L);
-                close = ui.button(t.dlg_ok).clicked();
+                close = default_button(ui, t, t.dlg_ok, None, true);
             });
             (close || modal.should_close()).then_some(DialogOutcome::Dismiss)
         }
@@ -122,11 +123,7 @@ pub fn dialog_ui(
                 ui.label(message.as_str());
                 ui.add_space(space::L);
                 ui.horizontal(|ui| {
-                    if ui
-                        .button(t.cmd_save_as)
-                        .on_hover_text(t.cmd_save_as_tip)
-                        .clicked()
-                    {
+                    if default_button(ui, t, t.cmd_save_as, Some(t.cmd_save_as_tip), true) {
                         outcome = Some(DialogOutcome::SaveElsewhere(then.clone()));
                     }
                     if ui.button(t.dlg_cancel).clicked() {

@@ -66,7 +66,7 @@ pub fn import_attendees_dialog_ui(
                 if text.is_empty() && ui.memory(|m| m.focused().is_none()) {
                     field.request_focus();
                 }
-                let entered = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+                let entered = super::widgets::field_entered(ui, &field);
                 if ui.button(t.open_typed_path).clicked() || entered {
                     open_typed = true;
                 }
@@ -140,10 +140,7 @@ pub fn import_attendees_dialog_ui(
         ui.horizontal(|ui| {
             let n = state.preview.len();
             let label = format!("{} ({})", t.add_people, thousands(n));
-            if ui
-                .add_enabled(n > 0 && !reading, egui::Button::new(label))
-                .clicked()
-            {
+            if super::widgets::default_button(ui, t, &label, None, n > 0 && !reading) {
                 outcome = Some(true);
             }
             if ui.button(t.dlg_cancel).clicked() {
