@@ -103,3 +103,60 @@ fn tab_in_live_minutes_stays_in_the_column_clicked_into() {
     assert!(third.en.ends_with('B'), "{third:?}");
     assert_eq!(third.zh, before_zh, "the Chinese beside it is untouched");
 }
+
+#[test]
+fn a_status_message_and_an_error_are_said_again_after_a_language_switch() {
+    use delegation_planner::workspace::{Command, Dialog, Picked};
+    let dialogs = ScriptedDialogs::default();
+    let (dir, mut h) = tall_sample_harness(dialogs.clone());
+    settle(&mut h);
+    let path = dir.path().join("paris.ron");
+    common::press(&mut h, Key::S);
+    common::finish_jobs(&mut h);
+    let saved = format!("Saved {}", path.display());
+    assert_eq!(h.state().workspace.toast_text(), Some(saved.as_str()));
+    assert!(h.query_by_label(&saved).is_some(), "in the status bar");
+
+    // Through the View menu, as the user switches: the same file, in Chinese.
+    h.get_by_label("View").click();
+    settle(&mut h);
+    h.get_by_label("中文").click();
+    settle(&mut h);
+    let saved = format!("已保存 {}", path.display());
+    assert_eq!(h.state().workspace.toast_text(), Some(saved.as_str()));
+    assert!(h.query_by_label(&saved).is_some(), "in the status bar");
+    h.get_by_label("视图").click();
+    settle(&mut h);
+    h.get_by_label("English").click();
+    settle(&mut h);
+
+    // A file refused on opening: the error in English, then in Chinese. The menu is behind
+    // the dialog: the switch is the menu's command.
+    let garbage = dir.path().join("notes.ron");
+    std::fs::write(&garbage, "(this is not a project").unwrap();
+    dialogs.answer(Picked::File(garbage.clone()));
+    common::press(&mut h, Key::O);
+    common::finish_jobs(&mut h);
+    assert!(matches!(
+        h.state().workspace.dialog,
+        Some(Dialog::Error { .. })
+    ));
+    assert!(h.query_by_label("Could not open the project").is_some());
+    let ctx = h.ctx.clone();
+    h.state_mut().run_command(&ctx, Command::Chinese);
+    settle(&mut h);
+    assert!(h.query_by_label("Could not open the project").is_none());
+    assert!(h.query_by_label("无法打开项目").is_some());
+    let Some(Dialog::Error { message, .. }) = &h.state().workspace.dialog else {
+        panic!("the error stays open");
+    };
+    let message = message
+        .text(delegation_planner::i18n::Language::Chinese)
+        .to_owned();
+    assert!(message.contains('。'), "{message}");
+    assert!(
+        message.ends_with(&garbage.display().to_string()),
+        "{message}"
+    );
+    assert!(h.query_by_label(&message).is_some(), "shown: {message}");
+}

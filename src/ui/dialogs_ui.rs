@@ -42,9 +42,9 @@ pub fn dialog_ui(
             let mut close = false;
             let modal = egui::Modal::new(egui::Id::unique("error")).show(ctx, |ui| {
                 ui.set_max_width(super::style::DIALOG_WIDTH);
-                ui.heading(title.as_str());
+                ui.heading(title.text(workspace.language()));
                 ui.add_space(space::S);
-                ui.label(message.as_str());
+                ui.label(message.text(workspace.language()));
                 ui.add_space(space::L);
                 close = default_button(ui, t, t.dlg_ok, None, true);
             });
@@ -120,7 +120,7 @@ pub fn dialog_ui(
                 ui.set_max_width(super::style::DIALOG_WIDTH);
                 ui.heading(t.save_protected_title);
                 ui.add_space(space::S);
-                ui.label(message.as_str());
+                ui.label(message.text(workspace.language()));
                 ui.add_space(space::L);
                 ui.horizontal(|ui| {
                     if default_button(ui, t, t.cmd_save_as, Some(t.cmd_save_as_tip), true) {

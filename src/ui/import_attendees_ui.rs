@@ -95,7 +95,7 @@ pub fn import_attendees_dialog_ui(
                     .strong()
                     .color(style::warning_color(ui)),
             );
-            ui.label(error.as_str());
+            ui.label(error.text(language));
             ui.add_space(space::S);
         }
         if !state.damaged.is_empty() && !reading {
