@@ -337,7 +337,8 @@ fn item_ui(
         }
     });
     let mut remove = None;
-    // The column of a decision or commitment field with the keyboard, remembered below.
+    // The column of a decision or commitment field clicked into, remembered below (Tab
+    // from a decision's English to its Chinese does not change the officer's column).
     let mut column = None;
     for (i, decision) in outcome.decisions.iter_mut().enumerate() {
         ui.horizontal(|ui| {
@@ -355,8 +356,8 @@ fn item_ui(
                         .desired_width(width)
                         .hint_text(hint),
                 );
-                if response.has_focus() {
-                    focused = true;
+                focused |= response.has_focus();
+                if response.clicked() {
                     column = Some(in_zh);
                 }
             }
@@ -374,8 +375,14 @@ fn item_ui(
         outcome.decisions.remove(i);
     }
     if has_commitments {
-        commitments_ui(ui, cx, meeting_id, item_id, state, &mut column);
-        focused |= column.is_some();
+        commitments_ui(
+            ui,
+            cx,
+            meeting_id,
+            item_id,
+            state,
+            (&mut focused, &mut column),
+        );
     }
     let mut ask = add;
     ui.horizontal(|ui| {
@@ -448,7 +455,7 @@ fn commitments_ui(
     meeting_id: &MeetingId,
     item_id: &ItemId,
     state: &mut ViewState,
-    column: &mut Option<bool>,
+    (focused, column): (&mut bool, &mut Option<bool>),
 ) {
     let t = cx.tr();
     let project = cx.project;
@@ -474,7 +481,9 @@ fn commitments_ui(
                     } else {
                         t.commitment_en
                     });
-                if ui.add(edit).has_focus() {
+                let response = ui.add(edit);
+                *focused |= response.has_focus();
+                if response.clicked() {
                     *column = Some(in_zh);
                 }
             }
