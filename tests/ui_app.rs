@@ -186,10 +186,8 @@ fn first_run_shows_the_sample_and_save_asks_where() {
         harness
             .state()
             .workspace
-            .toast
-            .as_ref()
+            .toast_text()
             .unwrap()
-            .text
             .contains("my-project.ron")
     );
 }
@@ -274,6 +272,8 @@ fn a_bad_file_says_where_it_is_wrong() {
             harness.state().workspace.dialog
         );
     };
+    let title = title.text(delegation_planner::i18n::Language::English);
+    let message = message.text(delegation_planner::i18n::Language::English);
     assert_eq!(title, "Could not open the project");
     assert!(
         message.contains(&format!("{}:", path.display())),
@@ -458,10 +458,8 @@ fn reorder_with_alt_arrows_and_export_the_agenda() {
         harness
             .state()
             .workspace
-            .toast
-            .as_ref()
+            .toast_text()
             .unwrap()
-            .text
             .contains("agenda.ics")
     );
 }

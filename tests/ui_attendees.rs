@@ -94,10 +94,8 @@ fn paste_the_report_list_correct_it_and_add_in_one_step() {
     assert!(
         h.state()
             .workspace
-            .toast
-            .as_ref()
+            .toast_text()
             .unwrap()
-            .text
             .contains("Added 7 people")
     );
     // One undo step takes it all back.
@@ -257,10 +255,8 @@ fn export_the_list_and_name_cards_from_the_meeting() {
     assert!(
         h.state()
             .workspace
-            .toast
-            .as_ref()
+            .toast_text()
             .unwrap()
-            .text
             .contains("cards.pdf")
     );
 }

@@ -441,10 +441,8 @@ fn export_what_the_filters_show() {
         harness
             .state()
             .workspace
-            .toast
-            .as_ref()
+            .toast_text()
             .unwrap()
-            .text
             .contains("blocked.csv")
     );
 }

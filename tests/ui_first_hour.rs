@@ -113,7 +113,7 @@ fn deleting_a_speaker_says_what_went_with_them() {
     settle(&mut h);
     h.get_by_label("Delete").click();
     settle(&mut h);
-    let toast = h.state().workspace.toast.clone().unwrap().text;
+    let toast = h.state().workspace.toast_text().unwrap().to_owned();
     assert!(
         toast.ends_with(", and with it: attendee at 1 meeting, speaker of 3 items"),
         "{toast}"
@@ -159,7 +159,8 @@ fn live_minutes_set_an_owner_in_place_and_the_chips_hold_still() {
 #[test]
 fn the_status_message_follows_a_language_switch() {
     let (_dir, mut h) = sample();
-    let text = |h: &Harness<'_, DelegationApp>| h.state().workspace.toast.clone().unwrap().text;
+    let text =
+        |h: &Harness<'_, DelegationApp>| h.state().workspace.toast_text().unwrap().to_owned();
     assert!(text(&h).starts_with("Opened "), "{}", text(&h));
     // Through the View menu, as the user switches.
     h.get_by_label("View").click();

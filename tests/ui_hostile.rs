@@ -87,6 +87,8 @@ fn a_name_too_long_for_its_card_is_cut_and_the_app_says_so() {
     assert!(out.exists(), "written");
     match &h.state().workspace.dialog {
         Some(Dialog::Error { title, message }) => {
+            let title = title.text(delegation_planner::i18n::Language::English);
+            let message = message.text(delegation_planner::i18n::Language::English);
             assert_eq!(title, "Exported, with texts shortened");
             assert!(message.starts_with("The file was written."), "{message}");
             assert!(
@@ -97,8 +99,8 @@ fn a_name_too_long_for_its_card_is_cut_and_the_app_says_so() {
         }
         other => panic!("{other:?}"),
     }
-    let toast = h.state().workspace.toast.clone().unwrap();
-    assert!(toast.text.starts_with("Exported "), "{}", toast.text);
+    let toast = h.state().workspace.toast_text().unwrap().to_owned();
+    assert!(toast.starts_with("Exported "), "{toast}");
 }
 
 #[test]
@@ -120,6 +122,7 @@ fn an_export_aimed_at_the_lock_file_is_refused() {
     assert!(!lock.exists(), "nothing written");
     match &h.state().workspace.dialog {
         Some(Dialog::Error { message, .. }) => {
+            let message = message.text(delegation_planner::i18n::Language::English);
             assert!(
                 message.contains("This is the lock file of a project"),
                 "{message}"

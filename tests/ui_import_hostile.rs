@@ -30,7 +30,10 @@ fn open_list(
 
 fn error(h: &Harness<'_, DelegationApp>) -> Option<String> {
     match &h.state().workspace.dialog {
-        Some(Dialog::ImportAttendees(state)) => state.error.clone(),
+        Some(Dialog::ImportAttendees(state)) => state
+            .error
+            .as_ref()
+            .map(|e| e.text(h.state().workspace.language()).to_owned()),
         other => panic!("{other:?}"),
     }
 }

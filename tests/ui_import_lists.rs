@@ -9,6 +9,7 @@ mod common;
 
 use common::{ScriptedDialogs, app_harness, settle};
 use delegation_planner::app::DelegationApp;
+use delegation_planner::i18n::Language;
 use delegation_planner::model::{PersonId, Project};
 use delegation_planner::workspace::{Dialog, PathPurpose, Picked};
 use egui_kittest::Harness;
@@ -174,7 +175,7 @@ fn a_revised_list_shows_each_change_and_takes_only_those_ticked() {
         "not ticked: {wang}"
     );
     assert_eq!(p.people.len(), 7, "nobody added");
-    let toast = &h.state().workspace.toast.as_ref().unwrap().text;
+    let toast = h.state().workspace.toast_text().unwrap();
     assert!(
         toast.ends_with("; updated 1 person — name cards to print again: 1"),
         "{toast}"
@@ -252,7 +253,8 @@ fn a_workbook_with_two_sheets_and_a_file_that_is_not_a_list() {
     );
     match &h.state().workspace.dialog {
         Some(Dialog::ImportAttendees(state)) => {
-            assert_eq!(state.error.as_deref(), Some(message.as_str()));
+            let error = state.error.as_ref().map(|e| e.text(Language::English));
+            assert_eq!(error, Some(message.as_str()));
         }
         other => panic!("{other:?}"),
     }

@@ -184,6 +184,8 @@ fn a_programme_file_that_cannot_be_read_is_said_in_a_dialog() {
     else {
         panic!("an error dialog")
     };
+    let title = title.text(delegation_planner::i18n::Language::English);
+    let message = message.text(delegation_planner::i18n::Language::English);
     assert_eq!(title, "The programme could not be read");
     assert!(
         message.starts_with("programme.docx: the file is damaged (word/document.xml:"),

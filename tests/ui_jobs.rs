@@ -60,6 +60,7 @@ fn a_broken_file_at_start_says_where_and_shows_the_sample() {
     let h = app_harness(Some(path), ScriptedDialogs::default());
     match &h.state().workspace.dialog {
         Some(delegation_planner::workspace::Dialog::Error { message, .. }) => {
+            let message = message.text(delegation_planner::i18n::Language::English);
             assert!(message.contains("broken.ron:2:12"), "{message}");
         }
         other => panic!("{other:?}"),
@@ -172,7 +173,7 @@ fn name_cards_for_1200_attendees_are_drawn_on_a_job() {
         .get_pages()
         .len();
     assert_eq!(pages, cards);
-    let toast = &h.state().workspace.toast.as_ref().unwrap().text;
+    let toast = h.state().workspace.toast_text().unwrap();
     assert_eq!(
         toast,
         &format!(

@@ -106,7 +106,7 @@ fn letters_are_checked_first_a_missing_passport_filled_in_place_then_written() {
             "WANG Qian 王 茜.docx"
         ]
     );
-    let toast = &h.state().workspace.toast.as_ref().unwrap().text;
+    let toast = h.state().workspace.toast_text().unwrap();
     assert!(toast.contains("Letters written: 3"), "{toast}");
     assert!(h.state().workspace.dialog.is_none());
     // The value filled in the dialog is one undo step like any edit.
@@ -132,7 +132,7 @@ fn a_copy_is_shared_without_personal_data_from_the_file_menu() {
     let shared = read_project(&copy).unwrap();
     assert!(!shared.holds_personal_data());
     assert_eq!(shared.people.len(), 7);
-    let toast = &h.state().workspace.toast.as_ref().unwrap().text;
+    let toast = h.state().workspace.toast_text().unwrap();
     assert!(toast.contains("for-afnor.ron"), "{toast}");
     // The open project keeps its personal data.
     assert!(h.state().workspace.doc.project().holds_personal_data());
@@ -148,6 +148,8 @@ fn saving_personal_data_into_a_synced_folder_says_so_once() {
     let Some(Dialog::Error { title, message }) = &h.state().workspace.dialog else {
         panic!("a hint is shown");
     };
+    let title = title.text(delegation_planner::i18n::Language::English);
+    let message = message.text(delegation_planner::i18n::Language::English);
     assert_eq!(title, "This folder looks shared");
     assert!(message.contains("a folder synced by Dropbox"), "{message}");
     // A hint, not a block: the file is saved; and said once per file.

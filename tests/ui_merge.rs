@@ -120,10 +120,8 @@ fn merge_a_copy_with_one_conflict_resolved_by_choosing_theirs() {
     );
     assert!(ws.doc.is_dirty());
     assert!(
-        ws.toast
-            .as_ref()
+        ws.toast_text()
             .unwrap()
-            .text
             .starts_with("Merged from-berlin.ron")
     );
 

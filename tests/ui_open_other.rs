@@ -8,6 +8,7 @@ mod common;
 
 use common::{ScriptedDialogs, app_harness, sample_file, settle};
 use delegation_planner::app::DelegationApp;
+use delegation_planner::i18n::Language;
 use delegation_planner::model::MeetingId;
 use delegation_planner::workspace::{Command, Dialog, Picked};
 use egui_kittest::Harness;
@@ -120,6 +121,7 @@ fn an_image_is_said_for_what_it_is_and_a_damaged_project_keeps_its_own_error() {
     let Some(Dialog::Error { message, .. }) = &h.state().workspace.dialog else {
         panic!("an error: {:?}", h.state().workspace.dialog)
     };
+    let message = message.text(Language::English);
     assert!(
         message.starts_with("“photo.ron” is a PNG image, not a Delegation Planner project"),
         "{message}"
@@ -134,6 +136,7 @@ fn an_image_is_said_for_what_it_is_and_a_damaged_project_keeps_its_own_error() {
     let Some(Dialog::Error { message, .. }) = &h.state().workspace.dialog else {
         panic!("an error: {:?}", h.state().workspace.dialog)
     };
+    let message = message.text(Language::English);
     assert!(message.contains("damaged.ron:"), "{message}");
     assert!(!message.contains("Import"), "{message}");
 }
@@ -198,5 +201,26 @@ fn without_a_file_dialog_open_lists_the_lists_and_offers_their_import() {
     settle(&mut h);
     h.get_by_label("Open").click();
     settle(&mut h);
+    h.get_by_label("Import as attendee list…");
+}
+
+#[test]
+fn text_named_as_a_project_keeps_the_project_error() {
+    let (dir, path) = sample_file();
+    let dialogs = ScriptedDialogs::default();
+    let mut h = app_harness(Some(path), dialogs.clone());
+    // A project whose header was lost in an edit: taken for a damaged project, not a list.
+    let notes = dir.path().join("notes.ron");
+    std::fs::write(&notes, "Name,Organisation\nPeter ZHANG,AFNOR\n").unwrap();
+    open(&mut h, &dialogs, &notes);
+    let Some(Dialog::Error { message, .. }) = &h.state().workspace.dialog else {
+        panic!("the project error: {:?}", h.state().workspace.dialog)
+    };
+    assert!(message.text(Language::English).contains("notes.ron:1:"));
+    // The same text named .csv is a list.
+    let list = dir.path().join("notes.csv");
+    std::fs::copy(&notes, &list).unwrap();
+    h.state_mut().workspace.dialog = None;
+    open(&mut h, &dialogs, &list);
     h.get_by_label("Import as attendee list…");
 }

@@ -105,8 +105,8 @@ fn an_export_says_where_it_went_and_opens_its_folder() {
     settle(&mut h);
     finish_jobs(&mut h);
     assert!(out.exists());
-    let toast = h.state().workspace.toast.clone().unwrap();
-    assert_eq!(toast.text, format!("Exported {}", out.display()));
+    let toast = h.state().workspace.toast_text().unwrap().to_owned();
+    assert_eq!(toast, format!("Exported {}", out.display()));
     h.get_by_label("Open folder").click();
     settle(&mut h);
     assert_eq!(dialogs.opened_folders(), [out.parent().unwrap().to_owned()]);
@@ -116,7 +116,7 @@ fn an_export_says_where_it_went_and_opens_its_folder() {
     finish_jobs(&mut h);
     let saved = h.state().workspace.toast.clone().unwrap();
     assert_eq!(
-        saved.text,
+        h.state().workspace.toast_text().unwrap(),
         format!("Saved {}", dir.path().join("paris.ron").display())
     );
     assert_eq!(saved.folder.as_deref(), Some(dir.path()));
@@ -140,7 +140,7 @@ fn one_organisation_is_not_organisations() {
     h.get_by_label("Add people (1)").click();
     settle(&mut h);
     finish_jobs(&mut h);
-    let toast = h.state().workspace.toast.clone().unwrap().text;
+    let toast = h.state().workspace.toast_text().unwrap().to_owned();
     assert_eq!(
         toast,
         "Added 1 person and 1 organisation; 0 already in the project"

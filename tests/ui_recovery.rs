@@ -581,6 +581,9 @@ fn a_save_failing_at_any_step_loses_nothing() {
                 state.workspace.dialog
             );
         };
+        // In the language of the run (every other one is in Chinese).
+        let title = title.text(state.workspace.language());
+        let message = message.text(state.workspace.language());
         let t = state.workspace.tr();
         let step_name = delegation_planner::i18n::save_step(t, failing);
         assert!(

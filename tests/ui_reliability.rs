@@ -35,7 +35,7 @@ fn delete_in(app: &mut Harness<'_, DelegationApp>, view: View, delete: &str) -> 
     settle(app);
     app.get_by_label(delete).click();
     settle(app);
-    app.state().workspace.toast.as_ref().unwrap().text.clone()
+    app.state().workspace.toast_text().unwrap().to_owned()
 }
 
 #[test]
@@ -134,6 +134,7 @@ fn a_read_only_file_is_not_written_and_save_as_is_offered() {
     let Some(Dialog::SaveProtected { message, .. }) = &app.state().workspace.dialog else {
         panic!("{:?}", app.state().workspace.dialog);
     };
+    let message = message.text(delegation_planner::i18n::Language::English);
     assert!(message.contains("read-only") && message.ends_with(path.to_str().unwrap()));
     app.get_by_label("This file is protected");
     assert_eq!(std::fs::read(&path).unwrap(), before, "not written");
@@ -174,6 +175,7 @@ fn an_export_never_replaces_the_project() {
     let Some(Dialog::Error { message, .. }) = &app.state().workspace.dialog else {
         panic!("{:?}", app.state().workspace.dialog);
     };
+    let message = message.text(delegation_planner::i18n::Language::English);
     assert!(message.contains("the project file itself"), "{message}");
     assert_eq!(std::fs::read(&path).unwrap(), before);
 }

@@ -167,10 +167,7 @@ fn an_edit_that_changes_nothing_leaves_the_file_clean() {
     assert_eq!(ws.window_title(), title);
     // Ctrl+Z then says there is nothing to undo.
     press(&mut h, Key::Z);
-    assert_eq!(
-        h.state().workspace.toast.as_ref().unwrap().text,
-        "Nothing to undo"
-    );
+    assert_eq!(h.state().workspace.toast_text().unwrap(), "Nothing to undo");
 }
 
 #[test]

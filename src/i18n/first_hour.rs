@@ -42,4 +42,6 @@ strings! {
     refs_owner_many => "owner of {n} commitments", "{n} 项合作事项的负责";
     // Live minutes.
     remove_owner_tip => "Remove this owner", "移除该负责方";
+    // Keyboard: every dialog's default button on Enter.
+    default_key => "Enter", "回车键（Enter）";
 }

@@ -4,6 +4,7 @@
 //! [`DialogOutcome`]; `None` while it stays open.
 
 use super::style::space;
+use super::widgets::default_button;
 
 use crate::workspace::{Dialog, DialogOutcome, Workspace};
 
@@ -24,7 +25,7 @@ pub fn dialog_ui(
                 ui.label(t.dlg_unsaved_body);
                 ui.add_space(space::L);
                 ui.horizontal(|ui| {
-                    if ui.button(t.dlg_save).clicked() {
+                    if default_button(ui, t, t.dlg_save, None, true) {
                         outcome = Some(DialogOutcome::SaveThen(then.clone()));
                     }
                     if ui.button(t.dlg_discard).clicked() {
@@ -41,11 +42,11 @@ pub fn dialog_ui(
             let mut close = false;
             let modal = egui::Modal::new(egui::Id::unique("error")).show(ctx, |ui| {
                 ui.set_max_width(super::style::DIALOG_WIDTH);
-                ui.heading(title.as_str());
+                ui.heading(title.text(workspace.language()));
                 ui.add_space(space::S);
-                ui.label(message.as_str());
+                ui.label(message.text(workspace.language()));
                 ui.add_space(space::L);
-                close = ui.button(t.dlg_ok).clicked();
+                close = default_button(ui, t, t.dlg_ok, None, true);
             });
             (close || modal.should_close()).then_some(DialogOutcome::Dismiss)
         }
@@ -64,7 +65,7 @@ pub fn dialog_ui(
                         }
                     });
                 ui.add_space(space::L);
-                close = ui.button(t.dlg_ok).clicked();
+                close = default_button(ui, t, t.dlg_ok, None, true);
             });
             (close || modal.should_close()).then_some(DialogOutcome::Dismiss)
         }
@@ -122,14 +123,10 @@ pub fn dialog_ui(
                 ui.set_max_width(super::style::DIALOG_WIDTH);
                 ui.heading(t.save_protected_title);
                 ui.add_space(space::S);
-                ui.label(message.as_str());
+                ui.label(message.text(workspace.language()));
                 ui.add_space(space::L);
                 ui.horizontal(|ui| {
-                    if ui
-                        .button(t.cmd_save_as)
-                        .on_hover_text(t.cmd_save_as_tip)
-                        .clicked()
-                    {
+                    if default_button(ui, t, t.cmd_save_as, Some(t.cmd_save_as_tip), true) {
                         outcome = Some(DialogOutcome::SaveElsewhere(then.clone()));
                     }
                     if ui.button(t.dlg_cancel).clicked() {

@@ -48,8 +48,7 @@ pub fn export_dialog_ui(
         ui.label(egui::RichText::new(setup.request.file_name(workspace.doc.project())).strong());
         ui.add_space(space::L);
         ui.horizontal(|ui| {
-            let save = ui.button(t.save_dots);
-            if save.clicked() || ui.input(|i| i.key_pressed(egui::Key::Enter)) {
+            if super::widgets::default_button(ui, t, t.save_dots, None, true) {
                 outcome = Some(DialogOutcome::Export(Box::new(setup.clone())));
             }
             if ui.button(t.dlg_cancel).clicked() {

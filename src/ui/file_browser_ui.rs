@@ -222,8 +222,7 @@ pub fn file_browser_dialog_ui(
 
         ui.add_space(space::S);
         let label = ui.label(t.dlg_file);
-        let field = ui
-            .add(egui::TextEdit::singleline(text).desired_width(f32::INFINITY))
+        ui.add(egui::TextEdit::singleline(text).desired_width(f32::INFINITY))
             .labelled_by(label.id);
         if !PathBuf::from(text.trim()).is_absolute() && !text.trim().is_empty() {
             ui.label(egui::RichText::new(t.browse_relative).color(style::weak_color(ui)));
@@ -254,9 +253,8 @@ pub fn file_browser_dialog_ui(
                 t.dlg_path_save
             };
             let filled = !text.trim().is_empty() && !path.is_dir();
-            let enter = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
-            let clicked = ui.add_enabled(filled, egui::Button::new(action)).clicked();
-            if (clicked || enter) && filled {
+            // Enter in the path field, or anywhere in the dialog, takes the path.
+            if super::widgets::default_button(ui, t, action, None, filled) {
                 outcome = Some(DialogOutcome::PathTyped {
                     purpose: purpose.clone(),
                     path: path.clone(),

@@ -74,7 +74,7 @@ pub fn import_attendees_dialog_ui(
                     .strong()
                     .color(style::warning_color(ui)),
             );
-            ui.label(error.as_str());
+            ui.label(error.text(language));
             ui.add_space(space::S);
         }
         if !state.damaged.is_empty() && !reading {
@@ -119,10 +119,7 @@ pub fn import_attendees_dialog_ui(
         ui.horizontal(|ui| {
             let n = state.preview.len();
             let label = format!("{} ({})", t.add_people, thousands(n));
-            if ui
-                .add_enabled(n > 0 && !reading, egui::Button::new(label))
-                .clicked()
-            {
+            if super::widgets::default_button(ui, t, &label, None, n > 0 && !reading) {
                 outcome = Some(true);
             }
             if ui.button(t.dlg_cancel).clicked() {

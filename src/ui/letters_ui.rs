@@ -141,18 +141,22 @@ pub fn letters_dialog_ui(
                 if ui.button(t.replace).clicked() {
                     outcome = step(LettersStep::Replace);
                 }
-                if ui.button(strings.dlg_cancel).clicked() {
+                // Files already written are replaced by a click, never by Enter.
+                if super::widgets::default_button(ui, strings, strings.dlg_cancel, None, true) {
                     state.replace = None;
                 }
             });
         }
         ui.add_space(space::L);
         ui.horizontal(|ui| {
-            if ui
-                .button(egui::RichText::new(t.generate).strong())
-                .on_hover_text(t.generate_tip)
-                .clicked()
-            {
+            let generate = if state.replace.is_some() {
+                ui.button(t.generate)
+                    .on_hover_text(t.generate_tip)
+                    .clicked()
+            } else {
+                super::widgets::default_button(ui, strings, t.generate, Some(t.generate_tip), true)
+            };
+            if generate {
                 outcome = step(LettersStep::Generate);
             }
             if ui.button(strings.dlg_cancel).clicked() {
@@ -212,9 +216,7 @@ fn missing_table_ui(
                                 let response = ui
                                     .add(egui::TextEdit::singleline(text).desired_width(220.0))
                                     .labelled_by(l.id);
-                                if response.lost_focus()
-                                    && ui.input(|i| i.key_pressed(egui::Key::Enter))
-                                {
+                                if super::widgets::field_entered(ui, &response) {
                                     *outcome = Some(DialogOutcome::Letters(LettersStep::Fill(row)));
                                 }
                             }

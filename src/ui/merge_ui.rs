@@ -89,7 +89,7 @@ pub fn merge_dialog_ui(
                 MergeSource::Recorded => m.apply_resolved,
                 MergeSource::Copy(_) => m.apply,
             };
-            if ui.button(apply).clicked() {
+            if super::widgets::default_button(ui, t, apply, None, true) {
                 outcome = Some(DialogOutcome::Merge(MergeStep::Apply));
             }
             let close = if recorded { m.later } else { t.dlg_cancel };

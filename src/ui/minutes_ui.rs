@@ -43,9 +43,9 @@ fn decision_id(item: &ItemId, index: usize, zh: bool) -> egui::Id {
     egui::Id::unique(("minutes_decision", item.as_str(), index, zh))
 }
 
-/// The id of the English title field of a commitment shown under an item.
-fn commitment_title_id(commitment: &crate::model::CommitmentId) -> egui::Id {
-    egui::Id::unique(("minutes_commitment", commitment.as_str()))
+/// The id of a commitment's title field in one language, shown under an item.
+fn commitment_title_id(commitment: &crate::model::CommitmentId, zh: bool) -> egui::Id {
+    egui::Id::unique(("minutes_commitment", commitment.as_str(), zh))
 }
 
 /// The width of each of the two fields (English, Chinese) of a decision or commitment row,
@@ -330,10 +330,16 @@ fn item_ui(
             if response.gained_focus() {
                 response.scroll_to_me(None);
             }
-            focused |= response.has_focus();
+            if response.has_focus() {
+                focused = true;
+                state.minutes_zh = in_zh;
+            }
         }
     });
     let mut remove = None;
+    // The column of a decision or commitment field clicked into, remembered below (Tab
+    // from a decision's English to its Chinese does not change the officer's column).
+    let mut column = None;
     for (i, decision) in outcome.decisions.iter_mut().enumerate() {
         ui.horizontal(|ui| {
             let width = pair_width(ui);
@@ -351,11 +357,17 @@ fn item_ui(
                         .hint_text(hint),
                 );
                 focused |= response.has_focus();
+                if response.clicked() {
+                    column = Some(in_zh);
+                }
             }
             if ui.button(t.remove).clicked() {
                 remove = Some(i);
             }
         });
+    }
+    if let Some(in_zh) = column {
+        state.minutes_zh = in_zh;
     }
     if let Some(i) = remove
         && i < outcome.decisions.len()
@@ -363,7 +375,14 @@ fn item_ui(
         outcome.decisions.remove(i);
     }
     if has_commitments {
-        commitments_ui(ui, cx, meeting_id, item_id, state, &mut focused);
+        commitments_ui(
+            ui,
+            cx,
+            meeting_id,
+            item_id,
+            state,
+            (&mut focused, &mut column),
+        );
     }
     let mut ask = add;
     ui.horizontal(|ui| {
@@ -382,7 +401,9 @@ fn item_ui(
     });
     match ask {
         Some(MinutesAdd::Decision) => {
-            let field = decision_id(item_id, outcome.decisions.len(), zh);
+            // In the column last written in, not the interface's language: an officer
+            // writing the Chinese minutes of an English UI goes on in Chinese.
+            let field = decision_id(item_id, outcome.decisions.len(), state.minutes_zh);
             outcome.decisions.push(Bilingual::default());
             ui.memory_mut(|m| m.request_focus(field));
             focused = true;
@@ -403,7 +424,7 @@ fn item_ui(
                 status: CommitmentStatus::Agreed,
                 ..Default::default()
             };
-            ui.memory_mut(|m| m.request_focus(commitment_title_id(&cid)));
+            ui.memory_mut(|m| m.request_focus(commitment_title_id(&cid, state.minutes_zh)));
             cx.edit_step(Edit::PutCommitment(cid, commitment));
             focused = true;
         }
@@ -434,7 +455,7 @@ fn commitments_ui(
     meeting_id: &MeetingId,
     item_id: &ItemId,
     state: &mut ViewState,
-    focused: &mut bool,
+    (focused, column): (&mut bool, &mut Option<bool>),
 ) {
     let t = cx.tr();
     let project = cx.project;
@@ -452,17 +473,19 @@ fn commitments_ui(
             let width = pair_width(ui);
             for in_zh in [false, true] {
                 let text = if in_zh { &mut title.zh } else { &mut title.en };
-                let mut edit = egui::TextEdit::singleline(text)
+                let edit = egui::TextEdit::singleline(text)
+                    .id(commitment_title_id(&cid, in_zh))
                     .desired_width(width)
                     .hint_text(if in_zh {
                         t.commitment_zh
                     } else {
                         t.commitment_en
                     });
-                if !in_zh {
-                    edit = edit.id(commitment_title_id(&cid));
+                let response = ui.add(edit);
+                *focused |= response.has_focus();
+                if response.clicked() {
+                    *column = Some(in_zh);
                 }
-                *focused |= ui.add(edit).has_focus();
             }
         });
         // Who carries it and by when, set here without leaving the minutes (issue 27).

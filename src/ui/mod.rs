@@ -191,6 +191,10 @@ pub struct ViewState {
     /// The height each item of the live minutes took when last drawn, for the space of
     /// those off screen.
     pub minutes_heights: std::collections::BTreeMap<ItemId, f32>,
+    /// The language column of the live minutes the officer writes in (Chinese when true):
+    /// the column of the summary last written or the field last clicked into. Tab, a new
+    /// decision and a new commitment stay in it.
+    pub minutes_zh: bool,
     /// Whether the selected meeting shows its seating plan instead of its editor.
     pub seating_mode: bool,
     /// The seating view: the plan worked out, the seat selected, the export choices.

@@ -45,7 +45,7 @@ pub fn name_cards_dialog_ui(
         latin_on_chinese_face_ui(ui, workspace, meeting, options.face);
         ui.add_space(space::L);
         ui.horizontal(|ui| {
-            if ui.button(t.save_dots).clicked() {
+            if super::widgets::default_button(ui, t, t.save_dots, None, true) {
                 outcome = Some(DialogOutcome::Export(Box::new(ExportSetup::for_partners(
                     ExportRequest::NameCards(meeting.clone(), *options),
                 ))));
@@ -111,7 +111,8 @@ pub fn unprintable_dialog_ui(
         );
         ui.add_space(space::L);
         ui.horizontal(|ui| {
-            if ui.button(t.dlg_cancel).clicked() {
+            // Boxes instead of names must be a deliberate choice: Enter writes nothing.
+            if super::widgets::default_button(ui, t, t.dlg_cancel, None, true) {
                 outcome = Some(DialogOutcome::Dismiss);
             }
             if ui.button(t.save_anyway).clicked() {

@@ -57,11 +57,10 @@ pub fn new_meeting_dialog_ui(
         ui.add_space(space::L);
         ui.horizontal(|ui| {
             let ready = form.has_sides();
-            if ui
-                .add_enabled(ready, egui::Button::new(p.create_meeting))
-                .on_disabled_hover_text(p.create_needs_sides)
-                .clicked()
-            {
+            let (button, chosen) =
+                super::widgets::default_button_response(ui, t, p.create_meeting, None, ready);
+            button.on_disabled_hover_text(p.create_needs_sides);
+            if chosen {
                 outcome = Some(DialogOutcome::CreateMeeting {
                     form: Box::new(form.clone()),
                     sides: true,

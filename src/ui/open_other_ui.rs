@@ -77,49 +77,37 @@ pub fn import_instead_dialog_ui(
             meeting: offer.meeting.clone(),
         };
         ui.horizontal(|ui| {
-            // The import the file looks made for comes first, as the main action.
-            let order = match kind {
-                ImportKind::List => [ImportKind::List, ImportKind::Programme],
-                ImportKind::Programme => [ImportKind::Programme, ImportKind::List],
+            // The import the file looks made for comes first, as the default (Enter).
+            let (main, other) = match kind {
+                ImportKind::List => (ImportKind::List, ImportKind::Programme),
+                ImportKind::Programme => (ImportKind::Programme, ImportKind::List),
             };
-            for (n, choice) in order.into_iter().enumerate() {
-                let (text, enabled) = match choice {
-                    ImportKind::List => (t.first_hour.import_as_list, true),
-                    ImportKind::Programme => (t.first_hour.import_as_programme, can_programme),
-                };
-                let button = if n == 0 {
-                    egui::Button::new(egui::RichText::new(text).strong())
-                        .fill(ui.visuals().selection.bg_fill)
-                } else {
-                    egui::Button::new(text)
-                };
-                let response = ui.add_enabled(enabled, button);
-                let response = if enabled {
-                    response
-                } else {
-                    response.on_disabled_hover_text(t.first_hour.programme_needs_meeting)
-                };
-                if response.clicked() {
-                    outcome = Some(choose(choice));
-                }
+            let label = |kind| match kind {
+                ImportKind::List => t.first_hour.import_as_list,
+                ImportKind::Programme => t.first_hour.import_as_programme,
+            };
+            let enabled = |kind| kind == ImportKind::List || can_programme;
+            let (response, chosen) =
+                super::widgets::default_button_response(ui, t, label(main), None, enabled(main));
+            if !enabled(main) {
+                response.on_disabled_hover_text(t.first_hour.programme_needs_meeting);
+            }
+            if chosen {
+                outcome = Some(choose(main));
+            }
+            let response = ui.add_enabled(enabled(other), egui::Button::new(label(other)));
+            let response = if enabled(other) {
+                response
+            } else {
+                response.on_disabled_hover_text(t.first_hour.programme_needs_meeting)
+            };
+            if response.clicked() {
+                outcome = Some(choose(other));
             }
             if ui.button(t.dlg_cancel).clicked() {
                 outcome = Some(DialogOutcome::Dismiss);
             }
         });
-        // Enter takes the main action when it can be taken.
-        let main = match kind {
-            ImportKind::Programme if can_programme => Some(ImportKind::Programme),
-            ImportKind::Programme => None,
-            ImportKind::List => Some(ImportKind::List),
-        };
-        if outcome.is_none()
-            && let Some(main) = main
-            && ui.input(|i| i.key_pressed(egui::Key::Enter))
-            && !egui::Popup::is_any_open(ui.ctx())
-        {
-            outcome = Some(choose(main));
-        }
     });
     dismissed_or(modal.should_close(), outcome)
 }

@@ -294,17 +294,21 @@ pub fn paste_agenda_dialog_ui(
             });
         ui.add_space(space::L);
         ui.horizontal(|ui| {
-            let add = egui::Button::new(format!("{} ({})", t.add_items, preview.lines.len()));
+            let add = format!("{} ({})", t.add_items, preview.lines.len());
             // A date the calendar does not have must be corrected first: applied, the day
             // would lose its date or get another one.
             let blocked = plan.blocking().next().is_some();
-            let button = ui.add_enabled(!preview.lines.is_empty() && !blocked, add);
-            let button = if blocked {
-                button.on_disabled_hover_text(t.inputs.add_blocked_by_dates)
-            } else {
-                button
-            };
-            if button.clicked() {
+            let (button, chosen) = super::widgets::default_button_response(
+                ui,
+                t,
+                &add,
+                None,
+                !preview.lines.is_empty() && !blocked,
+            );
+            if blocked {
+                button.on_disabled_hover_text(t.inputs.add_blocked_by_dates);
+            }
+            if chosen {
                 outcome = Some(true);
             }
             if ui.button(t.dlg_cancel).clicked() {

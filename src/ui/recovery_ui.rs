@@ -3,6 +3,7 @@
 //! changes away.
 
 use super::style::space;
+use super::widgets::default_button;
 use std::path::Path;
 
 use crate::project_file::DiskChange;
@@ -76,11 +77,13 @@ pub fn recover_dialog_ui(
         });
         ui.add_space(space::L);
         ui.horizontal(|ui| {
-            if ui
-                .button(t.recovery_restore)
-                .on_hover_text(t.recovery_restore_tip)
-                .clicked()
-            {
+            if default_button(
+                ui,
+                t,
+                t.recovery_restore,
+                Some(t.recovery_restore_tip),
+                true,
+            ) {
                 choice = Some(Choice::Primary);
             }
             if ui
@@ -151,19 +154,26 @@ pub fn file_changed_dialog_ui(
         });
         ui.add_space(space::L);
         ui.horizontal(|ui| {
+            // Enter never overwrites what someone else saved: with the file changed, the
+            // default merges it in; with the file gone, it is written again.
             let primary = if missing {
-                ui.button(t.save_here_again)
+                default_button(ui, t, t.save_here_again, None, true)
             } else {
-                ui.button(t.overwrite).on_hover_text(t.overwrite_tip)
+                ui.button(t.overwrite)
+                    .on_hover_text(t.overwrite_tip)
+                    .clicked()
             };
-            if primary.clicked() {
+            if primary {
                 choice = Some(Choice::Primary);
             }
             if !missing
-                && ui
-                    .button(t.merge.changed_on_disk)
-                    .on_hover_text(t.merge.changed_on_disk_tip)
-                    .clicked()
+                && default_button(
+                    ui,
+                    t,
+                    t.merge.changed_on_disk,
+                    Some(t.merge.changed_on_disk_tip),
+                    true,
+                )
             {
                 choice = Some(Choice::Merge);
             }
@@ -229,7 +239,8 @@ pub fn confirm_loss_dialog_ui(
             if ui.button(confirm).clicked() {
                 choice = Some(Choice::Primary);
             }
-            if ui.button(t.dlg_cancel).clicked() {
+            // The safe choice is the default: Enter pressed by habit loses nothing.
+            if default_button(ui, t, t.dlg_cancel, None, true) {
                 choice = Some(Choice::Cancel);
             }
         });

@@ -96,7 +96,9 @@ pub fn next_meeting_dialog_ui(
         review_ui(ui, workspace, previous, &preview);
         ui.add_space(space::L);
         ui.horizontal(|ui| {
-            if ui.button(t.create).clicked() {
+            // Enter creates once no field holds the keyboard: a date field that refused
+            // what was typed keeps it, and the meeting is not made on the old date.
+            if super::widgets::default_button(ui, t, t.create, None, true) {
                 outcome = Some(true);
             }
             if ui.button(t.dlg_cancel).clicked() {
@@ -104,12 +106,6 @@ pub fn next_meeting_dialog_ui(
             }
         });
     });
-    // Enter creates (the default button) once no field holds the keyboard: a date field
-    // that refused what was typed keeps it, and the meeting is not made on the old date.
-    let enter = ctx.input(|i| i.key_pressed(egui::Key::Enter));
-    if enter && outcome.is_none() && ctx.memory(|m| m.focused().is_none()) {
-        outcome = Some(true);
-    }
     if modal.should_close() && outcome.is_none() {
         outcome = Some(false);
     }

@@ -77,7 +77,7 @@ pub fn status_bar_ui(ui: &mut egui::Ui, workspace: &Workspace) -> Option<StatusC
                     if workspace.undoable_deletion() {
                         ui.label("—");
                     }
-                    ui.add(egui::Label::new(&toast.text).truncate());
+                    ui.add(egui::Label::new(toast.said.text(workspace.language())).truncate());
                 }
             });
         });

@@ -3,13 +3,14 @@
 //! bringing everything back. Nothing is asked first: the undo is the safety net, and a
 //! question before every delete teaches users to click "Yes" without reading.
 //!
-//! Also the status message said again in the new language after a switch (issue 27).
+//! Also the language switch: the status message and the dialogs hold what they say in
+//! each language (issue 27), so the switch only changes the language.
 
 use std::time::Instant;
 
-use super::{Deletion, Toast, Workspace};
+use super::{Deletion, Said, Toast, Workspace};
 use crate::document::Edit;
-use crate::i18n::{Language, Strings};
+use crate::i18n::Language;
 
 /// The most characters of a name the status bar quotes.
 const STATUS_NAME_CHARS: usize = 60;
@@ -27,81 +28,78 @@ impl Workspace {
     /// status bar with an Undo beside the message.
     pub(super) fn delete(&mut self, what: &Deletion) {
         let project = self.doc.project();
-        let zh = self.language().prefers_chinese();
-        let (name, edit) = match what {
-            Deletion::Meeting(id) => (
-                project.meetings.get(id).map(|m| m.title.get(zh).to_owned()),
-                Edit::delete_meeting(project, id),
-            ),
-            Deletion::Person(id) => (
-                project
-                    .people
-                    .get(id)
-                    .map(crate::model::Person::display_name),
-                Edit::delete_person(project, id),
-            ),
-            Deletion::Organisation(id) => (
-                project.organisations.get(id).map(|o| {
-                    let name = o.name.get(zh);
-                    if name.trim().is_empty() {
-                        o.acronym.clone()
-                    } else {
-                        name.to_owned()
-                    }
-                }),
-                Edit::delete_organisation(project, id),
-            ),
-            Deletion::Commitment(id) => (
-                project
-                    .commitments
-                    .get(id)
-                    .map(|c| c.title.get(zh).to_owned()),
-                Edit::delete_commitment(project, id),
-            ),
+        // The name in each language, taken before the deletion takes it away.
+        let name_in = |zh: bool| match what {
+            Deletion::Meeting(id) => project.meetings.get(id).map(|m| m.title.get(zh).to_owned()),
+            Deletion::Person(id) => project
+                .people
+                .get(id)
+                .map(crate::model::Person::display_name),
+            Deletion::Organisation(id) => project.organisations.get(id).map(|o| {
+                let name = o.name.get(zh);
+                if name.trim().is_empty() {
+                    o.acronym.clone()
+                } else {
+                    name.to_owned()
+                }
+            }),
+            Deletion::Commitment(id) => project
+                .commitments
+                .get(id)
+                .map(|c| c.title.get(zh).to_owned()),
         };
-        // Gone already (deleted by another edit this frame): nothing to say.
-        let Some(name) = name else {
+        let (Some(en), Some(zh)) = (name_in(false), name_in(true)) else {
+            // Gone already (deleted by another edit this frame): nothing to say.
             return;
         };
-        let removed_with = match what {
+        let edit = match what {
+            Deletion::Meeting(id) => Edit::delete_meeting(project, id),
+            Deletion::Person(id) => Edit::delete_person(project, id),
+            Deletion::Organisation(id) => Edit::delete_organisation(project, id),
+            Deletion::Commitment(id) => Edit::delete_commitment(project, id),
+        };
+        let counts = match what {
             Deletion::Person(id) => self.person_references(id),
-            _ => String::new(),
+            _ => [0; 3],
         };
         if !self.apply_edit(edit, None) {
             return;
         }
-        let name = name.trim();
-        let quoted = if name.is_empty() {
-            String::new()
-        } else {
-            format!("“{}”", short(name))
-        };
-        let t = self.tr();
-        let deleted = t
-            .deleted_entry
-            .replace("{name}", &quoted)
-            .trim_end()
-            .to_owned();
-        let text = if removed_with.is_empty() {
-            deleted
-        } else {
-            t.first_hour
-                .deleted_with
-                .replace("{deleted}", &deleted)
-                .replace("{list}", &removed_with)
-        };
+        let said = Said::new(|language| {
+            let name = if language.prefers_chinese() { &zh } else { &en };
+            let name = name.trim();
+            let quoted = if name.is_empty() {
+                String::new()
+            } else {
+                format!("“{}”", short(name))
+            };
+            let t = language.strings();
+            let deleted = t
+                .deleted_entry
+                .replace("{name}", &quoted)
+                .trim_end()
+                .to_owned();
+            let removed_with = references_text(counts, language);
+            if removed_with.is_empty() {
+                deleted
+            } else {
+                t.first_hour
+                    .deleted_with
+                    .replace("{deleted}", &deleted)
+                    .replace("{list}", &removed_with)
+            }
+        });
         self.toast = Some(Toast {
-            text,
+            said,
             since: Instant::now(),
             folder: None,
             undo: Some(self.doc.revision()),
         });
     }
 
-    /// What deleting person `id` removes with them (issue 27), counted: `attendee at
-    /// 2 meetings, speaker of 3 items, owner of 1 commitment`; empty when nothing.
-    fn person_references(&self, id: &crate::model::PersonId) -> String {
-        let t = &self.tr().first_hour;
+    /// What deleting person `id` removes with them (issue 27): the meetings they attend,
+    /// the items they speak at, the commitments they own.
+    fn person_references(&self, id: &crate::model::PersonId) -> [usize; 3] {
         let project = self.doc.project();
         let attendee = project
             .meetings
@@ -120,25 +118,7 @@ impl Workspace {
             .values()
             .filter(|c| c.owners.contains(&owner))
             .count();
-        let say = |n: usize, one: &str, many: &str| match n {
-            0 => None,
-            1 => Some(one.to_owned()),
-            n => Some(many.replace("{n}", &super::thousands(n))),
-        };
-        let separator = if self.language().prefers_chinese() {
-            "、"
-        } else {
-            ", "
-        };
-        [
-            say(attendee, t.refs_attendee_one, t.refs_attendee_many),
-            say(speaker, t.refs_speaker_one, t.refs_speaker_many),
-            say(owner, t.refs_owner_one, t.refs_owner_many),
-        ]
-        .into_iter()
-        .flatten()
-        .collect::<Vec<_>>()
-        .join(separator)
+        [attendee, speaker, owner]
     }
 
     /// Whether the status bar's "Deleted … — Undo" still undoes that deletion: nothing
@@ -151,48 +131,36 @@ impl Workspace {
     }
 }
 
-/// The phrases a status message starts with, which a language switch translates; what
-/// follows them (a file name, a path) is the user's and stays.
-const PHRASES: [fn(&Strings) -> &'static str; 8] = [
-    |s| s.saved,
-    |s| s.opened,
-    |s| s.exported,
-    |s| s.recovery_restored,
-    |s| s.cancelled,
-    |s| s.busy,
-    |s| s.nothing_to_undo,
-    |s| s.nothing_to_redo,
-];
-
-/// `text`, a status message in `from`, in `to`: its leading phrase translated (`Saved
-/// /home/…/paris.ron` → `已保存 /home/…/paris.ron`, `Deleted “X”` → `已删除 “X”`); a
-/// message of no known phrase stays as it is.
-fn retell(text: &str, from: Language, to: Language) -> String {
-    let (a, b) = (from.strings(), to.strings());
-    for phrase in PHRASES {
-        if let Some(rest) = text.strip_prefix(phrase(a)) {
-            return format!("{}{rest}", phrase(b));
-        }
-    }
-    let before_name = |s: &Strings| s.deleted_entry.split("{name}").next().unwrap_or_default();
-    if !before_name(a).is_empty()
-        && let Some(rest) = text.strip_prefix(before_name(a))
-    {
-        return format!("{}{rest}", before_name(b));
-    }
-    text.to_owned()
+/// What went with a deleted person, counted in `language`: `attendee at 2 meetings,
+/// speaker of 3 items, owner of 1 commitment`; empty when nothing.
+fn references_text([attendee, speaker, owner]: [usize; 3], language: Language) -> String {
+    let t = &language.strings().first_hour;
+    let say = |n: usize, one: &str, many: &str| match n {
+        0 => None,
+        1 => Some(one.to_owned()),
+        n => Some(many.replace("{n}", &super::thousands(n))),
+    };
+    let separator = if language.prefers_chinese() {
+        "、"
+    } else {
+        ", "
+    };
+    [
+        say(attendee, t.refs_attendee_one, t.refs_attendee_many),
+        say(speaker, t.refs_speaker_one, t.refs_speaker_many),
+        say(owner, t.refs_owner_one, t.refs_owner_many),
+    ]
+    .into_iter()
+    .flatten()
+    .collect::<Vec<_>>()
+    .join(separator)
 }
 
 impl Workspace {
-    /// Switches the interface language, and says the status message shown in the new one.
+    /// Switches the interface language; the status message and the dialogs are drawn in
+    /// the new one (each holds what it says in every language).
     pub(super) fn switch_language(&mut self, to: Language) {
-        let from = self.language();
         self.settings.language = to;
-        if from != to
-            && let Some(toast) = &mut self.toast
-        {
-            toast.text = retell(&toast.text, from, to);
-        }
     }
 }
 
@@ -201,18 +169,15 @@ mod tests {
     use super::*;
 
     #[test]
-    fn a_status_message_is_said_again_in_the_new_language() {
-        let (en, zh) = (Language::English, Language::Chinese);
+    fn what_went_with_a_person_is_counted_in_each_language() {
         assert_eq!(
-            retell("Saved /home/li/paris.ron", en, zh),
-            "已保存 /home/li/paris.ron"
+            references_text([1, 3, 0], Language::English),
+            "attendee at 1 meeting, speaker of 3 items"
         );
-        assert_eq!(retell("已打开 paris.ron", zh, en), "Opened paris.ron");
         assert_eq!(
-            retell("Deleted “HUANG Jixian”", en, zh),
-            "已删除 “HUANG Jixian”"
+            references_text([0, 0, 2], Language::Chinese),
+            "2 项合作事项的负责"
         );
-        assert_eq!(retell("Nothing to undo", en, zh), "没有可撤销的操作");
-        assert_eq!(retell("something else", en, zh), "something else");
+        assert_eq!(references_text([0; 3], Language::English), "");
     }
 }

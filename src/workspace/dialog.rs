@@ -23,9 +23,9 @@ pub enum Dialog {
     /// Something went wrong; `title` and `message` say what and what to do.
     Error {
         /// Short heading.
-        title: String,
+        title: super::Said,
         /// Full message, path last.
-        message: String,
+        message: super::Said,
     },
     /// The project opened, but validation found problems.
     Problems(Vec<String>),
@@ -94,8 +94,8 @@ pub enum Dialog {
     /// The file may not be written (read-only, immutable, not a file): nothing was
     /// written; offer Save as….
     SaveProtected {
-        /// Why, and the path last, in the user's language.
-        message: String,
+        /// Why, and the path last.
+        message: super::Said,
         /// What waited for the save (a quit that asked to save first).
         then: Option<AfterConfirm>,
     },
@@ -216,7 +216,7 @@ pub struct ImportState {
     pub skipped: Vec<SkippedRow>,
     /// Why the last file could not be read (not a list, not in the encoding chosen…),
     /// shown in the dialog, which keeps what it had so that the user can choose again.
-    pub error: Option<String>,
+    pub error: Option<super::Said>,
     /// Bytes of the file read that are not valid in its encoding, with their lines (a
     /// UTF-8 list with a stray byte): shown above the preview.
     pub damaged: Vec<crate::import::source::BadBytes>,

@@ -9,7 +9,7 @@ use std::time::Instant;
 use super::jobs::{Job, JobView, Poll, Progress};
 use super::reading::report;
 use super::{
-    Dialog, ExportSetup, FileKind, PathPurpose, PendingWrite, Picked, Workspace, file_name,
+    Dialog, ExportSetup, FileKind, PathPurpose, PendingWrite, Picked, Said, Workspace, file_name,
     thousands,
 };
 use crate::export::{ExportError, ExportOptions, ExportRequest, Rendered};
@@ -52,8 +52,8 @@ pub(super) enum ExportOutcome {
     /// Made but not written: some characters cannot be printed; the user decides.
     Unprintable(PendingWrite),
     Cancelled,
-    /// Rendering failed (the message in the UI's language), or writing did.
-    Failed(String),
+    /// Rendering failed, or writing did: what went wrong, in each language.
+    Failed(Said),
 }
 
 impl Workspace {
@@ -91,7 +91,7 @@ impl Workspace {
         let job = &setup.request;
         let t = self.tr();
         if self.jobs.export.is_some() {
-            self.toast(t.busy.to_owned());
+            self.toast(Said::fixed(|t| t.busy));
             return;
         }
         // A file naming the meeting's id goes out: from now on the id stays as it is.
@@ -117,7 +117,7 @@ impl Workspace {
             // replaced by an export, whatever the dialog answered.
             let sources: Vec<&Path> = source.iter().map(PathBuf::as_path).collect();
             if let Err(refusal) = crate::project_file::check_output(&target, &sources) {
-                return ExportOutcome::Failed(refusal.localized(language));
+                return ExportOutcome::Failed(Said::new(|l| refusal.localized(l)));
             }
             write_export(&job, &options, &project, &target, progress, language)
         });
@@ -128,7 +128,7 @@ impl Workspace {
     pub(super) fn write_pending(&mut self, pending: PendingWrite) {
         let t = self.tr();
         if self.jobs.export.is_some() {
-            self.toast(t.busy.to_owned());
+            self.toast(Said::fixed(|t| t.busy));
             return;
         }
         let label = format!("{} {}", t.exporting, file_name(&pending.path));
@@ -136,13 +136,7 @@ impl Workspace {
         let language = self.language();
         let work = Job::spawn(label, move |progress| {
             progress.set_phase(language.strings().phase_writing);
-            write_bytes(
-                &pending.path,
-                &pending.bytes,
-                pending.cards,
-                pending.cut,
-                language,
-            )
+            write_bytes(&pending.path, &pending.bytes, pending.cards, pending.cut)
         });
         self.jobs.export = Some(ExportRun { job: work, path });
     }
@@ -154,50 +148,56 @@ impl Workspace {
         let outcome = match run.job.poll() {
             Poll::Running => return,
             Poll::Done(outcome) => outcome,
-            Poll::Panicked(message) => ExportOutcome::Failed(message),
+            Poll::Panicked(message) => ExportOutcome::Failed(Said::new(|_| message.clone())),
         };
         let Some(ExportRun { path, .. }) = self.jobs.export.take() else {
             return;
         };
-        let t = self.tr();
         match outcome {
             ExportOutcome::Written(cards, cut) => {
                 // The whole path: the user sees where the file went, and can open its folder.
-                let mut text = format!("{} {}", t.exported, path.display());
-                if let Some(n) = cards {
-                    text.push_str(&format!(" ({} {})", thousands(n), t.cards_unit));
-                }
+                let said = Said::with(|t| {
+                    let mut text = format!("{} {}", t.exported, path.display());
+                    if let Some(n) = cards {
+                        text.push_str(&format!(" ({} {})", thousands(n), t.cards_unit));
+                    }
+                    text
+                });
                 self.settings.remember_folder(&path);
-                self.toast_file(text, &path);
+                self.toast_file(said, &path);
                 // A shorter text on paper than in the project is said, in a dialog.
                 if !cut.is_empty() {
-                    let message = crate::i18n::cut_texts_text(&cut, &path, self.language());
-                    self.show_error(t.inputs.export_cut_title, &message);
+                    self.show_error(
+                        Said::fixed(|t| t.inputs.export_cut_title),
+                        Said::new(|l| crate::i18n::cut_texts_text(&cut, &path, l)),
+                    );
                 }
             }
             ExportOutcome::Letters(n) => {
-                let text = format!(
-                    "{} {} {} {}",
-                    t.letters.letters_written,
-                    thousands(n),
-                    t.letters.letters_in,
-                    path.display()
-                );
-                self.toast_file(text, &path.join("letter"));
+                let said = Said::with(|t| {
+                    format!(
+                        "{} {} {} {}",
+                        t.letters.letters_written,
+                        thousands(n),
+                        t.letters.letters_in,
+                        path.display()
+                    )
+                });
+                self.toast_file(said, &path.join("letter"));
             }
             ExportOutcome::Shared => {
                 self.settings.remember_folder(&path);
-                self.toast_file(
-                    format!("{} {}", t.letters.shared_written, path.display()),
-                    &path,
-                );
+                let said =
+                    Said::with(|t| format!("{} {}", t.letters.shared_written, path.display()));
+                self.toast_file(said, &path);
             }
             ExportOutcome::Unprintable(pending) => {
                 self.dialog = Some(Dialog::Unprintable(Box::new(pending)));
             }
-            ExportOutcome::Cancelled => self.toast(t.cancelled.to_owned()),
+            ExportOutcome::Cancelled => self.toast(Said::fixed(|t| t.cancelled)),
             ExportOutcome::Failed(message) => {
-                self.show_error(t.export_failed, &format!("{message}\n\n{}", path.display()));
+                let message = Said::new(|l| format!("{}\n\n{}", message.text(l), path.display()));
+                self.show_error(Said::fixed(|t| t.export_failed), message);
             }
         }
     }
@@ -229,7 +229,7 @@ fn write_export(
     } = match job.render_as(project, options, chrono::Utc::now(), &mut on_progress) {
         Ok(rendered) => rendered,
         Err(ExportError::Cancelled) => return ExportOutcome::Cancelled,
-        Err(err) => return ExportOutcome::Failed(err.localized(language)),
+        Err(err) => return ExportOutcome::Failed(Said::new(|l| err.localized(l))),
     };
     // The last moment a cancel leaves no file behind.
     if progress.is_cancelled() {
@@ -252,7 +252,7 @@ fn write_export(
         path.display(),
         bytes.len(),
     );
-    write_bytes(path, &bytes, cards, cut, language)
+    write_bytes(path, &bytes, cards, cut)
 }
 
 fn write_bytes(
@@ -260,10 +260,9 @@ fn write_bytes(
     bytes: &[u8],
     cards: Option<usize>,
     cut: Vec<crate::export::pdf::CutText>,
-    language: Language,
 ) -> ExportOutcome {
     match crate::project_file::write_file_atomically(path, bytes) {
         Ok(()) => ExportOutcome::Written(cards, cut),
-        Err(err) => ExportOutcome::Failed(err.localized(language)),
+        Err(err) => ExportOutcome::Failed(Said::new(|l| err.localized(l))),
     }
 }

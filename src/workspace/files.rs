@@ -10,7 +10,7 @@ use super::open_other::{OpenFailure, open_job};
 use super::reading::Opened;
 use super::recovery::RecoveryEntry;
 use super::{
-    AfterConfirm, Dialog, Effect, PathPurpose, Picked, SaveFaults, Workspace, project_files,
+    AfterConfirm, Dialog, Effect, PathPurpose, Picked, Said, SaveFaults, Workspace, project_files,
 };
 use crate::document::Document;
 use crate::i18n::{self, Localized as _};
@@ -135,8 +135,8 @@ impl Workspace {
         } else {
             self.settings.forget(&path);
             self.dialog = Some(Dialog::Error {
-                title: self.tr().dlg_open_failed.to_owned(),
-                message: format!("{}\n\n{}", self.tr().missing_recent, path.display()),
+                title: Said::fixed(|t| t.dlg_open_failed),
+                message: Said::with(|t| format!("{}\n\n{}", t.missing_recent, path.display())),
             });
         }
     }
@@ -268,7 +268,8 @@ impl Workspace {
         let doc = Document::from_file(project, path.to_owned());
         self.replace_document(doc, None, Some(fingerprint));
         self.settings.remember(path);
-        self.toast(format!("{} {}", self.tr().opened, file_name(path)));
+        let name = file_name(path);
+        self.toast(Said::with(|t| format!("{} {name}", t.opened)));
         if self.doc.project().merge.pending.is_some() {
             // A merge outside the app (the command line, git) left conflicts to choose.
             self.resolve_recorded();
@@ -295,14 +296,16 @@ impl Workspace {
 
     fn show_load_error(&mut self, err: &LoadError) {
         self.dialog = Some(Dialog::Error {
-            title: self.tr().dlg_open_failed.to_owned(),
-            message: i18n::errors::load_error_text(err, self.language()),
+            title: Said::fixed(|t| t.dlg_open_failed),
+            message: Said::new(|language| i18n::errors::load_error_text(err, language)),
         });
     }
 
     pub(super) fn show_job_failure(&mut self, message: &str) {
-        let t = self.tr();
-        self.show_error(t.job_failed, &format!("{}\n\n{message}", t.job_failed_body));
+        self.show_error(
+            Said::fixed(|t| t.job_failed),
+            Said::with(|t| format!("{}\n\n{message}", t.job_failed_body)),
+        );
     }
 
     /// Replaces the document with the unsaved changes of a recovery copy. The other copies
@@ -324,7 +327,7 @@ impl Workspace {
         let unsaved_name = original.is_none().then(|| name.clone());
         self.replace_document(Document::restored(project, original), unsaved_name, base);
         self.recovery.adopt(&file, self.doc.revision());
-        self.toast(format!("{} {name}", self.tr().recovery_restored));
+        self.toast(Said::with(|t| format!("{} {name}", t.recovery_restored)));
     }
 
     /// Saves to the document's file, or asks where the first time; then does `then`.
@@ -361,9 +364,8 @@ impl Workspace {
     /// the document's file since it was opened or saved; if so, nothing is replaced and
     /// [`Dialog::FileChanged`] asks what to do.
     pub(super) fn start_save(&mut self, path: &Path, check: bool, then: Option<AfterConfirm>) {
-        let t = self.tr();
         if self.jobs.save.is_some() {
-            self.toast(t.busy.to_owned());
+            self.toast(Said::fixed(|t| t.busy));
             return;
         }
         let expected = if check && self.doc.path() == Some(path) {
@@ -378,7 +380,7 @@ impl Workspace {
         let folded = std::mem::take(&mut project.merge.merged);
         let faults = Arc::clone(&self.save_faults);
         let target = path.to_owned();
-        let label = format!("{} {}", t.saving, file_name(path));
+        let label = format!("{} {}", self.tr().saving, file_name(path));
         let saved = project.clone();
         let job = Job::spawn(label, move |_| {
             save_job(&target, &project, expected.as_ref(), &faults)
@@ -436,8 +438,8 @@ impl Workspace {
                 if !self.doc.is_dirty() {
                     self.recovery.discard();
                 }
-                let t = self.tr();
-                self.toast_file(format!("{} {}", t.saved, path.display()), &path);
+                let said = Said::with(|t| format!("{} {}", t.saved, path.display()));
+                self.toast_file(said, &path);
                 match then {
                     Some(then) => self.proceed(then),
                     None => self.warn_if_shared(&path),
@@ -453,7 +455,7 @@ impl Workspace {
                 self.dialog = Some(match err {
                     // Read-only or immutable: left alone; the user may save a copy.
                     SaveError::Protected { .. } => Dialog::SaveProtected {
-                        message: err.localized(self.language()),
+                        message: Said::new(|language| err.localized(language)),
                         then,
                     },
                     err => self.save_error_dialog(&err),
@@ -465,10 +467,9 @@ impl Workspace {
     /// A failed save in the user's language: which step, what the system said, what is
     /// on disk now and what to do; the path last.
     fn save_error_dialog(&self, err: &SaveError) -> Dialog {
-        let language = self.language();
         Dialog::Error {
-            title: i18n::errors::save_error_title(err, language).to_owned(),
-            message: err.localized(language),
+            title: Said::new(|language| i18n::errors::save_error_title(err, language).to_owned()),
+            message: Said::new(|language| err.localized(language)),
         }
     }
 

@@ -10,7 +10,9 @@ use std::time::Instant;
 
 use super::jobs::{Job, JobView, Poll, Progress};
 use super::reading::report;
-use super::{Dialog, FileKind, ImportFile, ImportStep, PathPurpose, Picked, Workspace, file_name};
+use super::{
+    Dialog, FileKind, ImportFile, ImportStep, PathPurpose, Picked, Said, Workspace, file_name,
+};
 use crate::document::PreparedEdit;
 use crate::i18n::{Language, Localized as _};
 use crate::import::attendees::{
@@ -40,7 +42,7 @@ pub const CSV_FILES: FileKind = FileKind {
 /// The import's work on a job: reading a list, or building the edit of a confirmed one.
 pub(super) enum ImportRun {
     /// A list being read for the preview; `None` when cancelled.
-    Reading(Job<Option<Result<ImportParsed, String>>>),
+    Reading(Job<Option<Result<ImportParsed, Said>>>),
     /// The confirmed preview being turned into one edit, applied to a snapshot.
     Applying(Job<Applied>),
 }
@@ -310,7 +312,7 @@ impl Workspace {
                 let outcome = match job.poll() {
                     Poll::Running => return,
                     Poll::Done(outcome) => outcome,
-                    Poll::Panicked(message) => Some(Err(message)),
+                    Poll::Panicked(message) => Some(Err(Said::new(|_| message.clone()))),
                 };
                 self.jobs.import = None;
                 self.import_read(outcome);
@@ -347,14 +349,16 @@ impl Workspace {
             // The dialog is modal, so the document cannot change meanwhile; were it to,
             // nothing is lost: the edit is refused and the user is told.
             log::error!("an import of {rows} rows was refused: {stale}");
-            let t = self.tr();
-            self.show_error(t.job_failed, t.import_stale);
+            self.show_error(
+                Said::fixed(|t| t.job_failed),
+                Said::fixed(|t| t.import_stale),
+            );
             return;
         }
         self.report_import(&summary);
     }
 
-    fn import_read(&mut self, outcome: Option<Result<ImportParsed, String>>) {
+    fn import_read(&mut self, outcome: Option<Result<ImportParsed, Said>>) {
         match outcome {
             None => {}
             Some(Ok(parsed)) => {
@@ -383,8 +387,7 @@ impl Workspace {
                     }
                     state.error = Some(message);
                 } else {
-                    let t = self.tr();
-                    self.show_error(t.list_read_failed, &message);
+                    self.show_error(Said::fixed(|t| t.list_read_failed), message);
                 }
             }
         }
@@ -399,42 +402,44 @@ impl Workspace {
     /// Says in the status bar what an import added, matched and updated, and how many
     /// name cards to print again.
     fn report_import(&mut self, summary: &ImportSummary) {
-        let t = self.tr();
-        let count = |n: usize, one: &str, many: &str| {
-            if n == 1 {
-                one.to_owned()
-            } else {
-                many.replace("{n}", &super::thousands(n))
+        let said = Said::with(|t| {
+            let count = |n: usize, one: &str, many: &str| {
+                if n == 1 {
+                    one.to_owned()
+                } else {
+                    many.replace("{n}", &super::thousands(n))
+                }
+            };
+            let mut text = t
+                .import_added
+                .replace(
+                    "{people}",
+                    &count(summary.added_people.len(), t.one_person, t.n_people),
+                )
+                .replace(
+                    "{organisations}",
+                    &count(
+                        summary.added_organisations.len(),
+                        t.one_organisation,
+                        t.n_organisations,
+                    ),
+                )
+                .replace("{matched}", &super::thousands(summary.matched_people.len()));
+            if !summary.updated_people.is_empty() {
+                text.push_str(&t.import_updated.replace(
+                    "{people}",
+                    &count(summary.updated_people.len(), t.one_person, t.n_people),
+                ));
             }
-        };
-        let mut text = t
-            .import_added
-            .replace(
-                "{people}",
-                &count(summary.added_people.len(), t.one_person, t.n_people),
-            )
-            .replace(
-                "{organisations}",
-                &count(
-                    summary.added_organisations.len(),
-                    t.one_organisation,
-                    t.n_organisations,
-                ),
-            )
-            .replace("{matched}", &super::thousands(summary.matched_people.len()));
-        if !summary.updated_people.is_empty() {
-            text.push_str(&t.import_updated.replace(
-                "{people}",
-                &count(summary.updated_people.len(), t.one_person, t.n_people),
-            ));
-        }
-        if summary.name_cards_changed > 0 {
-            text.push_str(
-                &t.import_cards
-                    .replace("{cards}", &super::thousands(summary.name_cards_changed)),
-            );
-        }
-        self.toast(text);
+            if summary.name_cards_changed > 0 {
+                text.push_str(
+                    &t.import_cards
+                        .replace("{cards}", &super::thousands(summary.name_cards_changed)),
+                );
+            }
+            text
+        });
+        self.toast(said);
     }
 }
 
@@ -477,18 +482,21 @@ fn read_file_import(
     meeting: Option<&MeetingId>,
     progress: &Progress,
     language: Language,
-) -> Option<Result<ImportParsed, String>> {
+) -> Option<Result<ImportParsed, Said>> {
     let path = request.path;
     let t = language.strings();
     // The library's words continue a `file: …` line; alone in the dialog they are a
-    // sentence, path last.
-    let failed = |message: String| {
-        let mut chars = message.chars();
-        let sentence: String = match chars.next() {
-            Some(first) => first.to_uppercase().chain(chars).collect(),
-            None => message,
-        };
-        Some(Err(format!("{sentence}\n\n{}", path.display())))
+    // sentence, path last. In each language: a switch says it again.
+    let failed = |say: &dyn Fn(Language) -> String| {
+        Some(Err(Said::new(|language| {
+            let message = say(language);
+            let mut chars = message.chars();
+            let sentence: String = match chars.next() {
+                Some(first) => first.to_uppercase().chain(chars).collect(),
+                None => message.clone(),
+            };
+            format!("{sentence}\n\n{}", path.display())
+        })))
     };
     let start = Instant::now();
     progress.set_phase(t.phase_reading);
@@ -500,12 +508,12 @@ fn read_file_import(
     }) {
         Ok(Some(input)) => input,
         Ok(None) => return None,
-        Err(err) => return failed(err.localized(language)),
+        Err(err) => return failed(&|l| err.localized(l)),
     };
     if let Some(name) = &request.encoding
         && request.options.encoding.is_none()
     {
-        return failed(ListError::UnknownEncoding(name.clone()).localized(language));
+        return failed(&|l| ListError::UnknownEncoding(name.clone()).localized(l));
     }
     progress.set_phase(t.phase_matching);
     let matcher = Matcher::new(project);
@@ -519,7 +527,7 @@ fn read_file_import(
     let read = match read {
         Ok(Some(read)) => read,
         Ok(None) => return None,
-        Err(err) => return failed(err.localized(language)),
+        Err(err) => return failed(&|l| err.localized(l)),
     };
     let rows = read.table.as_ref().map_or(0, |t| t.rows.len());
     let file = ImportFile {

@@ -215,7 +215,7 @@ impl Workspace {
             MergeSource::Recorded => return self.resolve_recorded(),
         };
         if self.merging.run.is_some() {
-            self.toast(t.busy.to_owned());
+            self.toast(super::Said::fixed(|t| t.busy));
             return;
         }
         let ours = self.doc.project().clone();
@@ -295,9 +295,10 @@ impl Workspace {
             Err(message) => self.show_job_failure(&message),
             Ok(None) => {}
             Ok(Some(Err(err))) => {
-                let t = self.tr();
-                let message = crate::i18n::errors::load_error_text(&err, self.language());
-                self.show_error(t.merge.failed_title, &message);
+                self.show_error(
+                    super::Said::fixed(|t| t.merge.failed_title),
+                    super::Said::new(|l| crate::i18n::errors::load_error_text(&err, l)),
+                );
             }
             Ok(Some(Ok(prepared))) => {
                 let Prepared {
@@ -341,10 +342,9 @@ impl Workspace {
     /// Applies the merge with the choices made, as one undo step; for a file changed on
     /// disk, then saves over it.
     fn apply_merge(&mut self, dialog: MergeDialog) {
-        let t = self.tr();
         if self.doc.revision() != dialog.revision {
             // The dialog is modal; only a job installing an edit could get here.
-            self.toast(t.busy.to_owned());
+            self.toast(super::Said::fixed(|t| t.busy));
             return;
         }
         let resolved = merge::remerge(
@@ -379,13 +379,13 @@ impl Workspace {
         let decided = dialog.merged.conflicts.len();
         let changed = self.apply_edit(edit, None);
         if changed || decided > 0 {
-            self.toast(format!(
-                "{} {}: {changes} {}, {decided} {}",
-                t.merge.merged_toast,
-                dialog.theirs_name,
-                t.merge.merged_changes,
-                t.merge.merged_conflicts
-            ));
+            let name = &dialog.theirs_name;
+            self.toast(super::Said::with(|t| {
+                format!(
+                    "{} {name}: {changes} {}, {decided} {}",
+                    t.merge.merged_toast, t.merge.merged_changes, t.merge.merged_conflicts
+                )
+            }));
         }
         if let MergeSource::Disk { path, then } = dialog.source {
             // Their version is now in mine: the save may replace it.

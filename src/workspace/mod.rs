@@ -21,6 +21,8 @@ pub mod letters;
 mod merging;
 pub mod new_meeting;
 mod outcome;
+mod said;
+pub use said::Said;
 mod reading;
 pub mod recovery;
 mod recovery_jobs;
@@ -62,8 +64,8 @@ pub type SaveFaults = Box<dyn FnMut(SaveStep) -> std::io::Result<()> + Send>;
 /// A brief message in the status bar ("Saved /home/…/paris.ron").
 #[derive(Clone, Debug)]
 pub struct Toast {
-    /// The text.
-    pub text: String,
+    /// What it says, in each language (said again after a switch).
+    pub said: Said,
     /// When it was posted.
     pub since: Instant,
     /// The folder of the file the message is about (a save, an export), which the status
@@ -332,14 +334,14 @@ impl Workspace {
                 if self.doc.undo() {
                     self.check_problems();
                 } else {
-                    self.toast(self.tr().nothing_to_undo.to_owned());
+                    self.toast(Said::fixed(|t| t.nothing_to_undo));
                 }
             }
             Command::Redo => {
                 if self.doc.redo() {
                     self.check_problems();
                 } else {
-                    self.toast(self.tr().nothing_to_redo.to_owned());
+                    self.toast(Said::fixed(|t| t.nothing_to_redo));
                 }
             }
             Command::English => self.switch_language(Language::English),
@@ -425,10 +427,9 @@ impl Workspace {
             }
             Request::OpenFolder(folder) => {
                 if let Err(reason) = self.dialogs.open_folder(&folder) {
-                    let t = self.tr();
                     self.show_error(
-                        t.open_folder_failed,
-                        &format!("{reason}\n\n{}", folder.display()),
+                        Said::fixed(|t| t.open_folder_failed),
+                        Said::new(|_| format!("{reason}\n\n{}", folder.display())),
                     );
                 }
             }
@@ -553,9 +554,9 @@ impl Workspace {
     }
 
     /// Posts a status message.
-    fn toast(&mut self, text: String) {
+    fn toast(&mut self, said: Said) {
         self.toast = Some(Toast {
-            text,
+            said,
             since: Instant::now(),
             folder: None,
             undo: None,
@@ -563,9 +564,9 @@ impl Workspace {
     }
 
     /// Posts a status message about a file just written, offering to open its folder.
-    fn toast_file(&mut self, text: String, file: &Path) {
+    fn toast_file(&mut self, said: Said, file: &Path) {
         self.toast = Some(Toast {
-            text,
+            said,
             since: Instant::now(),
             folder: file.parent().map(Path::to_owned),
             undo: None,
@@ -573,11 +574,8 @@ impl Workspace {
     }
 
     /// Shows an error dialog.
-    fn show_error(&mut self, title: &str, message: &str) {
-        self.dialog = Some(Dialog::Error {
-            title: title.to_owned(),
-            message: message.to_owned(),
-        });
+    fn show_error(&mut self, title: Said, message: Said) {
+        self.dialog = Some(Dialog::Error { title, message });
     }
 
     /// Replaces the document (`disk`: its file as just read); the old project is dropped on a thread of its own (freeing

@@ -7,10 +7,11 @@ use std::path::{Path, PathBuf};
 
 use super::jobs::Progress;
 use super::reading::{Opened, read_and_check};
-use super::{Dialog, ImportState, Workspace};
+use super::{Dialog, ImportState, Said, Workspace};
 use crate::i18n::Strings;
 use crate::import::classify::{ImportKind, NotAProject, classify};
 use crate::import::gate::read_input;
+use crate::import::source::Content;
 use crate::model::MeetingId;
 use crate::project_file::LoadError;
 
@@ -60,9 +61,21 @@ fn what_else(err: &LoadError, path: &Path) -> Option<NotAProject> {
         return None;
     }
     let input = read_input(path, &mut |_, _| true).ok()??;
-    crate::import::boundary::guard("classify", || classify(input))
+    let what = crate::import::boundary::guard("classify", || classify(input))
         .ok()
-        .flatten()
+        .flatten()?;
+    // Text named as a project is taken for a damaged project: its own error says where.
+    // (A workbook or an image cannot be one, whatever its name.)
+    let named_project = path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case(crate::project_file::EXTENSION));
+    match what {
+        NotAProject::Importable {
+            content: Content::Text,
+            ..
+        } if named_project => None,
+        what => Some(what),
+    }
 }
 
 impl Workspace {
@@ -77,13 +90,12 @@ impl Workspace {
                     meeting: self.latest_meeting(),
                 })));
             }
-            Some(NotAProject::Other(what)) => {
-                let language = self.language();
-                self.show_error(
-                    self.tr().dlg_open_failed,
-                    &crate::i18n::open_other::not_a_project_text(path, what, language),
-                );
-            }
+            Some(NotAProject::Other(what)) => self.show_error(
+                Said::fixed(|t| t.dlg_open_failed),
+                Said::new(|language| {
+                    crate::i18n::open_other::not_a_project_text(path, what, language)
+                }),
+            ),
             None => self.fail_open(path, &failure.err),
         }
     }

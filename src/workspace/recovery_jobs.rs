@@ -128,8 +128,9 @@ impl Workspace {
             return;
         };
         if let Err(Some(err)) = self.recovery.written_to(target, revision, result) {
-            let text = format!("{} ({err})", self.tr().recovery_failed);
-            self.toast(text);
+            self.toast(super::Said::with(|t| {
+                format!("{} ({err})", t.recovery_failed)
+            }));
         }
     }
 

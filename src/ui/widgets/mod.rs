@@ -7,6 +7,7 @@
 
 mod date_field;
 mod datetime;
+mod dialog_keys;
 mod forms;
 mod lists;
 mod long_text;
@@ -21,6 +22,7 @@ pub use date_field::{date_edit, date_field, optional_date_edit, set_today};
 pub use datetime::{
     ZoneContext, date_text, matching_zones, optional_time_edit, time_edit, time_zone_picker,
 };
+pub use dialog_keys::{default_button, default_button_response, field_entered, take_enter};
 pub use forms::{
     LONG_TEXT_BYTES, bilingual_multiline_rows, bilingual_rows, choice_combo, choice_combo_width,
     choice_row, delete_button, form_ui, in_language, long_text_row, multiline_row, text_row,

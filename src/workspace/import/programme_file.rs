@@ -8,9 +8,9 @@ use crate::import::programme_file::read_programme_file;
 use std::path::Path;
 
 use crate::model::MeetingId;
-use crate::workspace::Workspace;
 use crate::workspace::dialog::{Dialog, PROGRAMME_FILES, PathPurpose};
 use crate::workspace::file_dialog::Picked;
+use crate::workspace::{Said, Workspace};
 
 impl Workspace {
     /// Asks for a programme file and puts its text in the open paste-agenda dialog.
@@ -68,7 +68,6 @@ impl Workspace {
 
     /// Reads the programme at `path` into the open paste dialog, or says why it cannot.
     fn read_programme_into_dialog(&mut self, path: &Path) {
-        let t = self.tr();
         let name = path
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
@@ -79,20 +78,21 @@ impl Workspace {
                     *text = read.text;
                 }
                 if !read.damaged.is_empty() {
-                    let lines: Vec<String> = read
-                        .damaged
-                        .iter()
-                        .map(|b| crate::i18n::errors_inputs::bad_bytes_text(b, self.language()))
-                        .collect();
-                    self.show_error(
-                        t.inputs.damaged_title,
-                        &format!("{name}\n{}\n{}", t.inputs.damaged_hint, lines.join("\n")),
-                    );
+                    let message = Said::new(|l| {
+                        let lines: Vec<String> = read
+                            .damaged
+                            .iter()
+                            .map(|b| crate::i18n::errors_inputs::bad_bytes_text(b, l))
+                            .collect();
+                        let hint = l.strings().inputs.damaged_hint;
+                        format!("{name}\n{hint}\n{}", lines.join("\n"))
+                    });
+                    self.show_error(Said::fixed(|t| t.inputs.damaged_title), message);
                 }
             }
             Err(err) => {
-                let message = format!("{name}: {}", err.localized(self.language()));
-                self.show_error(t.programmes.open_programme_failed, &message);
+                let message = Said::new(|l| format!("{name}: {}", err.localized(l)));
+                self.show_error(Said::fixed(|t| t.programmes.open_programme_failed), message);
             }
         }
     }

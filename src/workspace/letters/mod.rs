@@ -10,7 +10,7 @@ use std::sync::Arc;
 
 use super::export::{ExportOutcome, ExportRun};
 use super::jobs::Job;
-use super::{Dialog, FileKind, Picked, Workspace, file_name};
+use super::{Dialog, FileKind, Picked, Said, Workspace, file_name};
 use crate::document::Edit;
 use crate::export::ExportLanguage;
 use crate::export::letters::{
@@ -205,7 +205,6 @@ impl Workspace {
         let Picked::File(path) = self.dialogs.pick_save(self.start_dir(), &name, WORD_FILES) else {
             return;
         };
-        let t = self.tr();
         let written = letters::builtin_docx(builtin, language)
             .map_err(|e| e.localized(self.language()))
             .and_then(|bytes| {
@@ -217,10 +216,8 @@ impl Workspace {
         match written {
             Ok(()) => {
                 self.settings.remember_folder(&path);
-                self.toast_file(
-                    format!("{} {}", t.letters.copy_saved, path.display()),
-                    &path,
-                );
+                let said = Said::with(|t| format!("{} {}", t.letters.copy_saved, path.display()));
+                self.toast_file(said, &path);
             }
             Err(message) => {
                 if let Some(state) = self.letters_state() {
@@ -336,7 +333,7 @@ impl Workspace {
     fn start_letters(&mut self, folder: &Path) {
         let t = self.tr();
         if self.jobs.export.is_some() {
-            self.toast(t.busy.to_owned());
+            self.toast(Said::fixed(|t| t.busy));
             return;
         }
         let Some(Dialog::Letters(state)) = self.dialog.take() else {
@@ -370,24 +367,26 @@ impl Workspace {
             let made = match made {
                 Ok(made) => made,
                 Err(LetterError::Cancelled) => return ExportOutcome::Cancelled,
-                Err(err) => return ExportOutcome::Failed(err.localized(language)),
+                Err(err) => return ExportOutcome::Failed(Said::new(|l| err.localized(l))),
             };
             progress.set_phase(language.strings().phase_writing);
             if let Err(e) = std::fs::create_dir_all(&target) {
-                return ExportOutcome::Failed(format!("{e}\n\n{}", target.display()));
+                return ExportOutcome::Failed(Said::new(|_| {
+                    format!("{e}\n\n{}", target.display())
+                }));
             }
             let sources: Vec<&Path> = source.iter().map(PathBuf::as_path).collect();
             let mut files = Vec::with_capacity(made.letters.len());
             for letter in &made.letters {
                 let path = target.join(&letter.file_name);
                 if let Err(refusal) = crate::project_file::check_output(&path, &sources) {
-                    return ExportOutcome::Failed(refusal.localized(language));
+                    return ExportOutcome::Failed(Said::new(|l| refusal.localized(l)));
                 }
                 files.push((path, letter.bytes.as_slice()));
             }
             if let Err(failure) = crate::project_file::write_files_atomically(&files) {
                 let (_, err) = *failure;
-                return ExportOutcome::Failed(err.localized(language));
+                return ExportOutcome::Failed(Said::new(|l| err.localized(l)));
             }
             ExportOutcome::Letters(made.letters.len())
         });
@@ -429,7 +428,7 @@ impl Workspace {
     pub(super) fn share_copy(&mut self) {
         let t = self.tr();
         if self.jobs.export.is_some() {
-            self.toast(t.busy.to_owned());
+            self.toast(Said::fixed(|t| t.busy));
             return;
         }
         let stem = self
@@ -445,19 +444,21 @@ impl Workspace {
             Picked::File(path) => self.absolute_path(&path),
             Picked::Cancelled => return,
             Picked::Unavailable(reason) => {
-                self.show_error(t.letters.share_copy, &reason);
+                self.show_error(
+                    Said::fixed(|t| t.letters.share_copy),
+                    Said::new(|_| reason.clone()),
+                );
                 return;
             }
         };
         let project = self.doc.project().clone();
         let source = self.doc.path().map(Path::to_owned);
-        let language = self.language();
         let target = path.clone();
         let label = format!("{} {}", t.exporting, file_name(&path));
         let work = Job::spawn(label, move |_| {
             let sources: Vec<&Path> = source.iter().map(PathBuf::as_path).collect();
             if let Err(refusal) = crate::project_file::check_output(&target, &sources) {
-                return ExportOutcome::Failed(refusal.localized(language));
+                return ExportOutcome::Failed(Said::new(|l| refusal.localized(l)));
             }
             let copy = project.without_personal_data();
             let written = crate::project_file::to_ron_string(&copy).and_then(|text| {
@@ -465,7 +466,7 @@ impl Workspace {
             });
             match written {
                 Ok(()) => ExportOutcome::Shared,
-                Err(err) => ExportOutcome::Failed(err.localized(language)),
+                Err(err) => ExportOutcome::Failed(Said::new(|l| err.localized(l))),
             }
         });
         self.jobs.export = Some(ExportRun { job: work, path });
@@ -480,20 +481,20 @@ impl Workspace {
         let Some(shared) = shared_folder::looks_shared(path) else {
             return;
         };
-        let t = self.tr().letters;
-        let place = match shared {
-            shared_folder::Shared::Network(kind) => t.shared_network.replace("{kind}", &kind),
-            shared_folder::Shared::Synced(name) => t.shared_synced.replace("{name}", name),
-        };
-        self.settings.shared_warned.insert(path.to_owned());
-        self.show_error(
-            t.shared_folder_title,
-            &format!(
+        let message = Said::with(|t| {
+            let t = t.letters;
+            let place = match &shared {
+                shared_folder::Shared::Network(kind) => t.shared_network.replace("{kind}", kind),
+                shared_folder::Shared::Synced(name) => t.shared_synced.replace("{name}", name),
+            };
+            format!(
                 "{}\n\n{}",
                 t.shared_folder_message.replace("{where}", &place),
                 path.display()
-            ),
-        );
+            )
+        });
+        self.settings.shared_warned.insert(path.to_owned());
+        self.show_error(Said::fixed(|t| t.letters.shared_folder_title), message);
     }
 }
 
