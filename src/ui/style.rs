@@ -94,6 +94,9 @@ pub const ROW_ROUNDING: f32 = 3.0;
 
 /// Width of the list beside an editor, at first (the user can drag it).
 pub const LIST_WIDTH: f32 = 320.0;
+/// The share of the window's width beside the navigation that the meetings list takes at
+/// first, up to [`LIST_WIDTH`].
+pub const LIST_SHARE: f32 = 0.3;
 /// How narrow and how wide the user can make the list beside an editor.
 pub const LIST_WIDTH_RANGE: std::ops::RangeInclusive<f32> = 240.0..=720.0;
 /// Height of one list row (and of a table's header).
@@ -122,6 +125,9 @@ pub const ORGANISATIONS_COLUMNS: [f32; 2] = [70.0, 150.0];
 pub const MEETINGS_COLUMNS: [f32; 2] = [86.0, 160.0];
 /// Columns of the commitments list: title, status (the due date takes the rest).
 pub const COMMITMENTS_COLUMNS: [f32; 2] = [118.0, 72.0];
+/// The due date column of the commitments list: room for `▲ 2025-06-30`; the title
+/// takes the rest of the list's width.
+pub const COMMITMENTS_DUE_WIDTH: f32 = 100.0;
 
 /// Height of one agenda item: its time (and a gap or overlap note), its title (and the
 /// speakers).

@@ -46,9 +46,21 @@ pub fn list_detail_ui<S>(
     list: impl FnOnce(&mut Ui, &mut S),
     detail: impl FnOnce(&mut Ui, &mut S),
 ) {
+    list_detail_sized_ui(ui, id_salt, style::LIST_WIDTH, state, list, detail);
+}
+
+/// [`list_detail_ui`] with the list `default_width` wide at first.
+pub fn list_detail_sized_ui<S>(
+    ui: &mut Ui,
+    id_salt: &str,
+    default_width: f32,
+    state: &mut S,
+    list: impl FnOnce(&mut Ui, &mut S),
+    detail: impl FnOnce(&mut Ui, &mut S),
+) {
     egui::Panel::left(format!("{id_salt}_list"))
         .resizable(true)
-        .default_size(style::LIST_WIDTH)
+        .default_size(default_width)
         .size_range(style::LIST_WIDTH_RANGE)
         .show(ui, |ui| list(ui, state));
     egui::CentralPanel::default().show(ui, |ui| {
