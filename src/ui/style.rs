@@ -234,6 +234,11 @@ pub const DIALOG_WIDE: f32 = 560.0;
 pub const PASTE_DIALOG_WIDTH: f32 = 760.0;
 /// The attendee-import dialog, with its preview table.
 pub const IMPORT_DIALOG_WIDTH: f32 = 1120.0;
+/// A dialog `wanted` wide, or as wide as the window allows with a margin on each side
+/// (an import's preview in a 1024-point window).
+pub fn dialog_width(ctx: &egui::Context, wanted: f32) -> f32 {
+    wanted.min(ctx.content_rect().width() - 2.0 * space::XXL)
+}
 /// A scrolled list inside a dialog.
 pub const DIALOG_LIST_HEIGHT: f32 = 240.0;
 /// Width of the new-meeting dialog: the host's and the visitors' organisations side by side.
