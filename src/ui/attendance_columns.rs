@@ -47,9 +47,11 @@ pub(super) fn column_widths<'a>(
         + style::CELL_PADDING;
     let [_, name_min, side_min, ..] = ATTENDEE_COLUMNS;
     widths[2] = side.clamp(side_min, SIDE_MAX);
-    // The name takes the rest of the row, from its least width up.
-    let spacing = ui.spacing().item_spacing.x * (widths.len() - 1) as f32;
+    // The name takes the rest of the row, from its least width up, short of the room
+    // the selected row's buttons (↑ ↓ ×) need after the columns.
+    let spacing = ui.spacing().item_spacing.x * widths.len() as f32;
     let others: f32 = widths.iter().sum::<f32>() - widths[1];
-    widths[1] = (available - spacing - others).clamp(name_min, NAME_MAX);
+    widths[1] =
+        (available - spacing - others - style::ATTENDEE_BUTTONS_WIDTH).clamp(name_min, NAME_MAX);
     widths
 }
