@@ -4,9 +4,10 @@
 //! row); the rows hold still while the pointer is over the list, and regroup when it
 //! leaves.
 
+use super::attendance_columns::Widths;
 use super::attendance_drag::{Dragged, drag_handle_ui, drop_ui};
 use super::meeting_summary::AttendanceRow;
-use super::style::{self, ATTENDEE_COLUMNS, ATTENDEE_ROW_HEIGHT, COMBO_MARGIN};
+use super::style::{self, ATTENDEE_ROW_HEIGHT, COMBO_MARGIN};
 use super::widgets::choice_combo_width;
 use super::{Cx, Request, ViewState};
 use crate::document::Edit;
@@ -71,7 +72,13 @@ pub fn attendees_ui(
         .iter()
         .map(|s| (s.id.clone(), s.name.get(cx.zh()).to_owned()))
         .collect();
-    let header_ids = header_ui(ui, cx);
+    let widths = super::attendance_columns::column_widths(
+        ui,
+        ui.available_width(),
+        side_names.iter().map(|(_, n)| n.as_str()),
+        t.none_choice,
+    );
+    let header_ids = header_ui(ui, cx, &widths);
     let header = |k: usize| header_ids.get(k).copied().unwrap_or(egui::Id::NULL);
     let view = &state.attendance;
     let rows = &view.rows;
@@ -120,8 +127,9 @@ pub fn attendees_ui(
                 // a click selects one (16 rows of combo boxes cost several frames' worth
                 // while scrolling).
                 if selected.as_ref() == Some(&attendee.person) {
-                    attendee_row_ui(ui, cx, meeting, &row, &side_names, &header, &mut actions);
-                } else if attendee_line_ui(ui, cx, &row, &side_names) {
+                    let names = (&side_names[..], &widths);
+                    attendee_row_ui(ui, cx, meeting, &row, names, &header, &mut actions);
+                } else if attendee_line_ui(ui, cx, &row, &side_names, &widths) {
                     clicked = Some(attendee.person.clone());
                 }
             }
@@ -219,7 +227,7 @@ fn apply_row_action(
 }
 
 /// The column headers; returns their ids, which name the cells of the selected row.
-fn header_ui(ui: &mut egui::Ui, cx: &Cx<'_>) -> Vec<egui::Id> {
+fn header_ui(ui: &mut egui::Ui, cx: &Cx<'_>, widths: &Widths) -> Vec<egui::Id> {
     let t = cx.tr();
     let headers = [
         "#",
@@ -233,7 +241,7 @@ fn header_ui(ui: &mut egui::Ui, cx: &Cx<'_>) -> Vec<egui::Id> {
     let mut ids = Vec::new();
     ui.horizontal(|ui| {
         for (k, h) in headers.iter().enumerate() {
-            let r = column(ui, column_width(k), |ui| {
+            let r = column(ui, column_width(widths, k), |ui| {
                 ui.label(egui::RichText::new(*h).small().strong())
             });
             ids.push(r.id);
@@ -243,9 +251,9 @@ fn header_ui(ui: &mut egui::Ui, cx: &Cx<'_>) -> Vec<egui::Id> {
 }
 
 /// The width of attendance column `k`.
-fn column_width(k: usize) -> f32 {
+fn column_width(widths: &Widths, k: usize) -> f32 {
     // Only the seven columns exist; one more would get the least a column gets.
-    ATTENDEE_COLUMNS
+    widths
         .get(k)
         .copied()
         .unwrap_or(style::MIN_LAST_COLUMN_WIDTH)
@@ -299,6 +307,7 @@ fn attendee_line_ui(
     cx: &Cx<'_>,
     row: &AttendeeRow<'_>,
     side_names: &[(SideId, String)],
+    widths: &Widths,
 ) -> bool {
     let t = cx.tr();
     let a = row.attendee;
@@ -332,7 +341,7 @@ fn attendee_line_ui(
     ];
     let spacing = ui.spacing().item_spacing.x;
     let mut x = rect.left();
-    for (k, (text, width)) in cells.into_iter().zip(ATTENDEE_COLUMNS).enumerate() {
+    for (k, (text, width)) in cells.into_iter().zip(*widths).enumerate() {
         // Text inside a combo box starts after its frame: the painted text lines up; the
         // number sits after the drag handle.
         let start = if k == 0 {
@@ -368,13 +377,13 @@ fn attendee_row_ui(
     cx: &Cx<'_>,
     meeting: &Meeting,
     row: &AttendeeRow<'_>,
-    side_names: &[(SideId, String)],
+    (side_names, widths): (&[(SideId, String)], &Widths),
     header: &dyn Fn(usize) -> egui::Id,
     actions: &mut Vec<RowAction>,
 ) {
     let t = cx.tr();
     let mut attendee = row.attendee.clone();
-    let width = column_width;
+    let width = |k| column_width(widths, k);
     let start = ui.cursor().min;
     column(ui, width(0), |ui| {
         ui.add_space(style::DRAG_HANDLE_WIDTH);

@@ -29,7 +29,7 @@ pub fn import_attendees_dialog_ui(
     let mut remap = false;
     let mut reread = false;
     let modal = egui::Modal::new(egui::Id::unique("import_attendees")).show(ctx, |ui| {
-        ui.set_width(style::IMPORT_DIALOG_WIDTH);
+        ui.set_width(style::dialog_width(ctx, style::IMPORT_DIALOG_WIDTH));
         ui.heading(t.import_title);
         ui.label(egui::RichText::new(t.import_body_lists).color(style::weak_color(ui)));
         ui.add_space(space::S);

@@ -44,7 +44,13 @@ pub fn preview_ui(
     if let Some(m) = meeting {
         without_side_ui(ui, project, m, &state.preview, language);
     }
-    people_ui(ui, project, meeting, &mut state.preview, language);
+    // In a window narrower than the table (1024 × 700), the table scrolls sideways
+    // inside the dialog rather than the dialog leaving the window.
+    egui::ScrollArea::horizontal()
+        .id_salt("import_preview_wide")
+        .show(ui, |ui| {
+            people_ui(ui, project, meeting, &mut state.preview, language);
+        });
     changes_ui(ui, &mut state.preview, language);
     skipped_ui(ui, state, language);
 }

@@ -4,8 +4,8 @@
 use super::style;
 use super::widgets::{
     ZoneContext, bilingual_rows, cell, choice_row, delete_button, empty_message, form_ui,
-    list_detail_scrolled_ui, list_header_ui, long_text_row, multiline_row, organisation_combo,
-    select_table_ui, time_zone_picker, too_long_to_edit,
+    list_header_ui, long_text_row, multiline_row, organisation_combo, select_table_ui,
+    time_zone_picker, too_long_to_edit,
 };
 use super::{Cx, ViewState};
 use crate::document::Edit;
@@ -15,13 +15,18 @@ use crate::workspace::Deletion;
 /// The meetings view.
 pub fn meetings_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>, state: &mut ViewState) {
     let t = cx.tr();
+    // In a small window (1024 × 700) the list starts narrower, so that the meeting page
+    // keeps room for its agenda and attendance tables.
+    let list_width = (ui.available_width() * style::LIST_SHARE)
+        .clamp(*style::LIST_WIDTH_RANGE.start(), style::LIST_WIDTH);
     // Live minutes and the seating plan scroll their own parts below a header that stays.
     let page_scrolls = !(state.minutes_mode || state.seating_mode);
-    list_detail_scrolled_ui(
+    super::widgets::list_detail_sized_ui(
         ui,
         "meetings",
-        &mut (cx, state),
+        list_width,
         page_scrolls,
+        &mut (cx, state),
         |ui, (cx, state)| {
             // A meeting starts from its sides: the dialog asks for them.
             if list_header_ui(ui, t, t.add_meeting, &mut state.meetings_search) {

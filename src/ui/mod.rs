@@ -6,6 +6,7 @@
 mod agenda_actions;
 pub mod agenda_forms_ui;
 pub mod agenda_ui;
+mod attendance_columns;
 mod attendance_drag;
 pub mod attendance_ui;
 pub mod commands_ui;

@@ -152,22 +152,19 @@ fn organisation_editor_ui(
 ) {
     let t = cx.tr();
     let original = org.clone();
-    ui.horizontal(|ui| {
-        let heading = if org.name.is_empty() {
-            org.acronym.clone()
-        } else {
-            org.name.get(cx.zh()).to_owned()
-        };
-        ui.heading(heading);
-        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-            if delete_button(ui, t) {
-                state.delete(
-                    super::View::Organisations,
-                    crate::workspace::Deletion::Organisation(id.clone()),
-                );
-                state.organisation = None;
-            }
-        });
+    let heading = if org.name.is_empty() {
+        org.acronym.clone()
+    } else {
+        org.name.get(cx.zh()).to_owned()
+    };
+    super::widgets::title_bar(ui, &heading, |ui| {
+        if delete_button(ui, t) {
+            state.delete(
+                super::View::Organisations,
+                crate::workspace::Deletion::Organisation(id.clone()),
+            );
+            state.organisation = None;
+        }
     });
     ui.add_space(style::space::M);
     form_ui(ui, "organisation_form", |ui| {

@@ -220,7 +220,10 @@ pub fn paste_agenda_dialog_ui(
     let mut outcome = None;
     let mut open_file = false;
     let modal = egui::Modal::new(egui::Id::unique("paste_agenda")).show(ctx, |ui| {
-        ui.set_width(super::style::PASTE_DIALOG_WIDTH);
+        ui.set_width(super::style::dialog_width(
+            ctx,
+            super::style::PASTE_DIALOG_WIDTH,
+        ));
         ui.heading(t.paste_agenda_title);
         ui.add_space(space::XS);
         ui.label(egui::RichText::new(t.paste_agenda_body).color(super::style::weak_color(ui)));
@@ -396,11 +399,14 @@ fn preview_grid_ui(
                 let day = plan.targets.get(line.day).copied().unwrap_or(line.day);
                 ui.label(t.day_number.replace("{n}", &(day + 1).to_string()));
                 match (line.start, line.end, &line.unread_time) {
+                    // The reason under the time, so that the column stays narrow and
+                    // the speakers keep their room (in Chinese especially).
                     (_, _, Some(unread)) => {
-                        ui.colored_label(
-                            super::style::warning_color(ui),
-                            format!("▲ {unread} ({})", t.time_unread),
-                        );
+                        ui.vertical(|ui| {
+                            let color = super::style::warning_color(ui);
+                            ui.colored_label(color, format!("▲ {unread}"));
+                            ui.colored_label(color, format!("({})", t.time_unread));
+                        });
                     }
                     // A time the plan does not use (before the item above, an end
                     // before its start) is marked where it stands; the note says why.

@@ -155,17 +155,14 @@ fn person_editor_ui(
 ) {
     let t = cx.tr();
     let original = person.clone();
-    ui.horizontal(|ui| {
-        ui.heading(addressed_name(&person, cx.language));
-        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-            if delete_button(ui, t) {
-                state.delete(
-                    super::View::People,
-                    crate::workspace::Deletion::Person(id.clone()),
-                );
-                state.person = None;
-            }
-        });
+    super::widgets::title_bar(ui, &addressed_name(&person, cx.language), |ui| {
+        if delete_button(ui, t) {
+            state.delete(
+                super::View::People,
+                crate::workspace::Deletion::Person(id.clone()),
+            );
+            state.person = None;
+        }
     });
     ui.add_space(style::space::M);
     form_ui(ui, "person_form", |ui| {

@@ -94,6 +94,9 @@ pub const ROW_ROUNDING: f32 = 3.0;
 
 /// Width of the list beside an editor, at first (the user can drag it).
 pub const LIST_WIDTH: f32 = 320.0;
+/// The share of the window's width beside the navigation that the meetings list takes at
+/// first, up to [`LIST_WIDTH`].
+pub const LIST_SHARE: f32 = 0.3;
 /// How narrow and how wide the user can make the list beside an editor.
 pub const LIST_WIDTH_RANGE: std::ops::RangeInclusive<f32> = 240.0..=720.0;
 /// Height of one list row (and of a table's header).
@@ -122,6 +125,9 @@ pub const ORGANISATIONS_COLUMNS: [f32; 2] = [70.0, 150.0];
 pub const MEETINGS_COLUMNS: [f32; 2] = [86.0, 160.0];
 /// Columns of the commitments list: title, status (the due date takes the rest).
 pub const COMMITMENTS_COLUMNS: [f32; 2] = [118.0, 72.0];
+/// The due date column of the commitments list: room for `▲ 2025-06-30`; the title
+/// takes the rest of the list's width.
+pub const COMMITMENTS_DUE_WIDTH: f32 = 100.0;
 
 /// Height of one agenda item: its time (and a gap or overlap note), its title (and the
 /// speakers).
@@ -140,6 +146,8 @@ pub const ATTENDEE_ROW_HEIGHT: f32 = 26.0;
 /// Widths of the attendance columns: drag handle and #, name, side, role, why there
 /// (or the rank of the selected one), status, mode.
 pub const ATTENDEE_COLUMNS: [f32; 7] = [40.0, 140.0, 110.0, 124.0, 84.0, 92.0, 80.0];
+/// Room kept after the attendance columns for the selected row's buttons (↑ ↓ ×).
+pub const ATTENDEE_BUTTONS_WIDTH: f32 = 96.0;
 /// Width of the drag handle at the start of an attendance row.
 pub const DRAG_HANDLE_WIDTH: f32 = 16.0;
 /// What a combo box adds around its text (frame and arrow), kept inside its column.
@@ -222,6 +230,11 @@ pub const DIALOG_WIDE: f32 = 560.0;
 pub const PASTE_DIALOG_WIDTH: f32 = 760.0;
 /// The attendee-import dialog, with its preview table.
 pub const IMPORT_DIALOG_WIDTH: f32 = 1120.0;
+/// A dialog `wanted` wide, or as wide as the window allows with a margin on each side
+/// (an import's preview in a 1024-point window).
+pub fn dialog_width(ctx: &egui::Context, wanted: f32) -> f32 {
+    wanted.min(ctx.content_rect().width() - 2.0 * space::XXL)
+}
 /// A scrolled list inside a dialog.
 pub const DIALOG_LIST_HEIGHT: f32 = 240.0;
 /// Width of the new-meeting dialog: the host's and the visitors' organisations side by side.

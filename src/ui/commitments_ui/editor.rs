@@ -26,26 +26,25 @@ pub(super) fn commitment_editor_ui(
     let today = cx.today;
     let original = c.clone();
     let project = cx.project;
-    ui.horizontal(|ui| {
-        ui.heading(c.title.get(zh));
-        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-            if delete_button(ui, t) {
-                state.delete(
-                    crate::ui::View::Commitments,
-                    crate::workspace::Deletion::Commitment(id.clone()),
-                );
-                state.commitment = None;
-            }
-            if ui
-                .button(format!("+ {}", t.add_sub_point))
-                .on_hover_text(t.add_sub_point_tip)
-                .clicked()
-            {
-                let (sub_id, sub) = sub_point(cx, id, &c);
-                cx.edit_step(Edit::PutCommitment(sub_id.clone(), sub));
-                state.commitment = Some(sub_id);
-            }
-        });
+    // A long title gives way to the buttons (whole on hover), never running under them.
+    let title = c.title.get(zh).to_owned();
+    crate::ui::widgets::title_bar(ui, &title, |ui| {
+        if delete_button(ui, t) {
+            state.delete(
+                crate::ui::View::Commitments,
+                crate::workspace::Deletion::Commitment(id.clone()),
+            );
+            state.commitment = None;
+        }
+        if ui
+            .button(format!("+ {}", t.add_sub_point))
+            .on_hover_text(t.add_sub_point_tip)
+            .clicked()
+        {
+            let (sub_id, sub) = sub_point(cx, id, &c);
+            cx.edit_step(Edit::PutCommitment(sub_id.clone(), sub));
+            state.commitment = Some(sub_id);
+        }
     });
     ui.add_space(style::space::M);
     let mut meetings: Vec<_> = project.meetings.iter().collect();

@@ -97,7 +97,11 @@ pub(super) fn list_ui(ui: &mut egui::Ui, cx: &Cx<'_>, state: &mut ViewState) {
     };
     let zh = cx.zh();
     let language = cx.language;
+    // The title takes what the status and the due date leave: it is what tells the
+    // commitments apart.
     let [title_width, status_width] = style::COMMITMENTS_COLUMNS;
+    let title_width =
+        title_width.max(ui.available_width() - status_width - style::COMMITMENTS_DUE_WIDTH);
     let clicked = select_table_ui(
         ui,
         "commitments_table",
@@ -118,7 +122,7 @@ pub(super) fn list_ui(ui: &mut egui::Ui, cx: &Cx<'_>, state: &mut ViewState) {
                 return;
             };
             let indent = "    ".repeat(depth.min(6));
-            cell(row, format!("{indent}{}", c.title.get(zh)));
+            row.text_elided_middle(&format!("{indent}{}", c.title.get(zh)));
             cell(row, language.choice(c.status));
             let text = due_text(row.ui(), c, today, selected(i));
             row.text(text);

@@ -46,23 +46,24 @@ pub fn list_detail_ui<S>(
     list: impl FnOnce(&mut Ui, &mut S),
     detail: impl FnOnce(&mut Ui, &mut S),
 ) {
-    list_detail_scrolled_ui(ui, id_salt, state, true, list, detail);
+    list_detail_sized_ui(ui, id_salt, style::LIST_WIDTH, true, state, list, detail);
 }
 
-/// [`list_detail_ui`], with an editor that scrolls as one page (`page_scrolls`) or that
-/// scrolls its own parts (live minutes under their attendance strip, a seating plan's
-/// canvas): never a scroll area inside another.
-pub fn list_detail_scrolled_ui<S>(
+/// [`list_detail_ui`] with the list `default_width` wide at first, and an editor that
+/// scrolls as one page (`page_scrolls`) or that scrolls its own parts (live minutes under
+/// their attendance strip, a seating plan's canvas): never a scroll area inside another.
+pub fn list_detail_sized_ui<S>(
     ui: &mut Ui,
     id_salt: &str,
-    state: &mut S,
+    default_width: f32,
     page_scrolls: bool,
+    state: &mut S,
     list: impl FnOnce(&mut Ui, &mut S),
     detail: impl FnOnce(&mut Ui, &mut S),
 ) {
     egui::Panel::left(format!("{id_salt}_list"))
         .resizable(true)
-        .default_size(style::LIST_WIDTH)
+        .default_size(default_width)
         .size_range(style::LIST_WIDTH_RANGE)
         .show(ui, |ui| list(ui, state));
     egui::CentralPanel::default().show(ui, |ui| {

@@ -29,12 +29,12 @@ pub use forms::{
     too_long_to_edit,
 };
 pub use lists::{
-    empty_message, list_building_ui, list_detail_scrolled_ui, list_detail_ui, list_header_ui,
+    empty_message, list_building_ui, list_detail_sized_ui, list_detail_ui, list_header_ui,
     page_rows_ui, search_field,
 };
 pub use long_text::long_text_ui;
 pub use paint::{line_galley, paint_line_in};
 pub use pickers::{organisation_combo, person_combo, sorted_organisations, sorted_people};
 pub use search_list::{ListRow, Opener, SearchKeys, search_field_ui, search_popup, search_rows_ui};
-pub use tables::{SortState, TableRow, cell, select_table_ui};
+pub use tables::{SortState, TableRow, cell, elide_middle, select_table_ui};
 pub use title_bar::title_bar;

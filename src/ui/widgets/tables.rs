@@ -93,11 +93,17 @@ pub fn select_table_ui(
                     column: 0,
                     text_color,
                     label: None,
+                    hover: None,
                 };
                 cells(i, &mut row);
                 // Named by its first cell with text; a row with none (a person without a
                 // name yet) by its number, so no control is nameless.
                 let label = row.label.take().unwrap_or_else(|| format!("#{}", i + 1));
+                // A text shortened to fit its column is shown whole on hover.
+                let response = match row.hover.take() {
+                    Some(full) => response.on_hover_text(full),
+                    None => response,
+                };
                 response.widget_info(|| {
                     egui::WidgetInfo::selected(egui::Role::Button, true, is_selected, label.clone())
                 });
@@ -183,6 +189,7 @@ pub struct TableRow<'a> {
     column: usize,
     text_color: egui::Color32,
     label: Option<String>,
+    hover: Option<String>,
 }
 
 impl TableRow<'_> {
@@ -202,6 +209,25 @@ impl TableRow<'_> {
         }
         // Cut with "…" at the column's edge, as a truncated label would be.
         paint_line_in(self.ui, cell, text, egui::TextStyle::Body, self.text_color);
+    }
+
+    /// The next cell, with one line of text that, when too long for its column, keeps its
+    /// beginning and its end and loses its middle (`Joint personnel … for ESG`): titles
+    /// that differ only at the end stay apart. The whole text shows on hover and names
+    /// the row for screen readers.
+    pub fn text_elided_middle(&mut self, text: &str) {
+        let Some(cell) = self.next_cell() else {
+            return;
+        };
+        if self.label.is_none() && !text.trim().is_empty() {
+            // Named without the indentation that shows a sub-point's depth.
+            self.label = Some(text.trim_start().to_owned());
+        }
+        let shown = elide_middle(self.ui, text, cell.width(), egui::TextStyle::Body);
+        if shown != text {
+            self.hover = Some(text.trim_start().to_owned());
+        }
+        paint_line_in(self.ui, cell, shown, egui::TextStyle::Body, self.text_color);
     }
 
     /// The next cell, with a main line and a small, dimmer line under it.
@@ -239,6 +265,48 @@ impl TableRow<'_> {
             self.rect.y_range(),
         ))
     }
+}
+
+/// `text` as it fits on one line `width` wide in `style`: whole when it fits, else its
+/// first and last characters around a `…`, as many as fit (a little more of the end, which
+/// tells apart titles such as "… for ESG" and "… for ISO/IEC 42001").
+pub fn elide_middle(ui: &Ui, text: &str, width: f32, style: egui::TextStyle) -> String {
+    let measure = |s: &str| {
+        egui::WidgetText::from(s)
+            .into_galley(
+                ui,
+                Some(egui::TextWrapMode::Extend),
+                f32::INFINITY,
+                style.clone(),
+            )
+            .size()
+            .x
+    };
+    if measure(text) <= width {
+        return text.to_owned();
+    }
+    let chars: Vec<char> = text.chars().collect();
+    let shortened = |kept: usize| {
+        let head = kept * 2 / 5;
+        let tail = kept - head;
+        let start: String = chars.iter().take(head).collect();
+        let end: String = chars
+            .iter()
+            .skip(chars.len().saturating_sub(tail))
+            .collect();
+        format!("{}…{}", start.trim_end(), end.trim_start())
+    };
+    // The most characters that fit, by bisection (a galley per step, cached by egui).
+    let (mut low, mut high) = (0, chars.len().saturating_sub(1));
+    while low < high {
+        let mid = (low + high).div_ceil(2);
+        if measure(&shortened(mid)) <= width {
+            low = mid;
+        } else {
+            high = mid - 1;
+        }
+    }
+    shortened(low)
 }
 
 /// Which column a table is sorted by; clicking a header sorts by it, again reverses.
