@@ -19,8 +19,10 @@ pub fn meetings_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>, state: &mut ViewState) {
     // keeps room for its agenda and attendance tables.
     let list_width = (ui.available_width() * style::LIST_SHARE)
         .clamp(*style::LIST_WIDTH_RANGE.start(), style::LIST_WIDTH);
-    // Live minutes and the seating plan scroll their own parts below a header that stays.
-    let page_scrolls = !(state.minutes_mode || state.seating_mode);
+    // Live minutes scroll their items below a header that stays (the attendance strip).
+    // The seating plan keeps the page's scrolling: its controls are wider than a small
+    // window, and only the page scrolls sideways to them.
+    let page_scrolls = !state.minutes_mode;
     super::widgets::list_detail_sized_ui(
         ui,
         "meetings",

@@ -51,7 +51,7 @@ pub fn list_detail_ui<S>(
 
 /// [`list_detail_ui`] with the list `default_width` wide at first, and an editor that
 /// scrolls as one page (`page_scrolls`) or that scrolls its own parts (live minutes under
-/// their attendance strip, a seating plan's canvas): never a scroll area inside another.
+/// their attendance strip): never a scroll area inside another.
 pub fn list_detail_sized_ui<S>(
     ui: &mut Ui,
     id_salt: &str,
