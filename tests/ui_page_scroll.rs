@@ -114,3 +114,27 @@ fn every_row_of_a_long_agenda_and_the_attendance_below_it_is_reached_by_the_page
         "the last attendee ({last_name}) came into view below the agenda"
     );
 }
+
+#[test]
+fn the_attendance_fits_the_page_at_1280_without_a_sideways_scroll_bar() {
+    let (_dir, mut h) = long_meeting(3);
+    // Down to the attendance list.
+    for _ in 0..6 {
+        wheel_at(&mut h, egui::pos2(700.0, 500.0));
+    }
+    assert!(
+        h.query_all_by_label_contains("HUANG Jixian")
+            .next()
+            .is_some(),
+        "the attendance list is on screen"
+    );
+    let sideways: Vec<egui::Rect> = h
+        .query_all_by(|n| n.role() == egui::accesskit::Role::ScrollBar)
+        .map(|n| n.rect())
+        .filter(|r| r.width() > r.height())
+        .collect();
+    assert!(
+        sideways.is_empty(),
+        "a sideways scroll bar lies over the page: {sideways:?}"
+    );
+}

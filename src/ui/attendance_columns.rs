@@ -53,5 +53,19 @@ pub(super) fn column_widths<'a>(
     let others: f32 = widths.iter().sum::<f32>() - widths[1];
     widths[1] =
         (available - spacing - others - style::ATTENDEE_BUTTONS_WIDTH).clamp(name_min, NAME_MAX);
+    // Still wider than the page (the name at its least): why, status and mode, whose
+    // words are short, give up room down to their least, then the role, so that the page
+    // does not scroll sideways (its scroll bar would lie over the toolbar above the list).
+    let mut over = widths.iter().sum::<f32>() + spacing - available;
+    for (k, least) in [(4, 64.0), (5, 72.0), (6, 64.0), (3, 72.0)] {
+        if over <= 0.0 {
+            break;
+        }
+        if let Some(w) = widths.get_mut(k) {
+            let give = (*w - least).clamp(0.0, over);
+            *w -= give;
+            over -= give;
+        }
+    }
     widths
 }

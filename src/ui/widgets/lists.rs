@@ -107,33 +107,44 @@ pub fn page_rows_ui(
 ) -> Vec<(usize, egui::Response)> {
     let mut built = Vec::new();
     let width = ui.available_width();
-    let (rect, _) = ui.allocate_exact_size(
+    let rect = egui::Rect::from_min_size(
+        ui.cursor().min,
         egui::vec2(width, row_height * count as f32),
-        egui::Sense::hover(),
     );
-    let Some(range) = visible_rows(rect, ui.clip_rect(), row_height, count) else {
-        return built;
-    };
-    for i in range {
-        let top = rect.top() + row_height * i as f32;
-        let row_rect =
-            egui::Rect::from_min_size(egui::pos2(rect.left(), top), egui::vec2(width, row_height));
-        // Each row's ids come from its index, not from the rows built before it: scrolling
-        // the page keeps a row's widgets (focus, a text being edited) where they were.
-        let response = ui
-            .scope_builder(
-                egui::UiBuilder::new()
-                    .id_salt((id_salt, i))
-                    .max_rect(row_rect)
-                    .layout(layout),
-                |ui| {
-                    ui.set_height(row_height);
-                    row(ui, i);
-                },
-            )
-            .response;
-        built.push((i, response));
-    }
+    let range = visible_rows(rect, ui.clip_rect(), row_height, count);
+    // The rows live in one child of the page, which takes the list's whole height: the
+    // page's own automatic ids then advance by one whatever the number of rows on screen,
+    // so the widgets after the list (and a click on them sent by id, as accessibility
+    // tools send it) keep their ids while the page scrolls.
+    ui.scope_builder(
+        egui::UiBuilder::new().id_salt(id_salt).max_rect(rect),
+        |ui| {
+            ui.set_min_size(rect.size());
+            for i in range.into_iter().flatten() {
+                let top = rect.top() + row_height * i as f32;
+                let row_rect = egui::Rect::from_min_size(
+                    egui::pos2(rect.left(), top),
+                    egui::vec2(width, row_height),
+                );
+                // Each row's ids come from its index, not from the rows built before it:
+                // scrolling the page keeps a row's widgets (focus, a text being edited) where
+                // they were.
+                let response = ui
+                    .scope_builder(
+                        egui::UiBuilder::new()
+                            .id_salt(i)
+                            .max_rect(row_rect)
+                            .layout(layout),
+                        |ui| {
+                            ui.set_height(row_height);
+                            row(ui, i);
+                        },
+                    )
+                    .response;
+                built.push((i, response));
+            }
+        },
+    );
     built
 }
 
