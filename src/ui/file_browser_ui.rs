@@ -25,27 +25,20 @@ struct Listing {
 
 /// The extensions the browser lists for `purpose`.
 fn extensions(purpose: &PathPurpose) -> Vec<String> {
-    match purpose {
+    let project: &[&str] = &[crate::project_file::EXTENSION];
+    let kinds: &[&[&str]] = match purpose {
         // Open also takes a list or a programme, and offers its import.
-        PathPurpose::Open => std::iter::once(crate::project_file::EXTENSION)
-            .chain(crate::workspace::CSV_FILES.extensions.iter().copied())
-            .map(str::to_owned)
-            .collect(),
-        PathPurpose::Save(_) | PathPurpose::Merge => {
-            vec![crate::project_file::EXTENSION.to_owned()]
-        }
-        PathPurpose::Export(setup) => vec![setup.request.extension().to_owned()],
-        PathPurpose::Programme { .. } => crate::workspace::dialog::PROGRAMME_FILES
-            .extensions
-            .iter()
-            .map(|e| (*e).to_owned())
-            .collect(),
-        PathPurpose::List(_) => crate::workspace::CSV_FILES
-            .extensions
-            .iter()
-            .map(|e| (*e).to_owned())
-            .collect(),
-    }
+        PathPurpose::Open => &[project, crate::workspace::CSV_FILES.extensions],
+        PathPurpose::Save(_) | PathPurpose::Merge => &[project],
+        PathPurpose::Export(setup) => return vec![setup.request.extension().to_owned()],
+        PathPurpose::Programme { .. } => &[crate::workspace::dialog::PROGRAMME_FILES.extensions],
+        PathPurpose::List(_) => &[crate::workspace::CSV_FILES.extensions],
+    };
+    kinds
+        .iter()
+        .flat_map(|k| k.iter())
+        .map(|e| (*e).to_owned())
+        .collect()
 }
 
 /// Folders first, then the files of the kind asked for, each sorted by name without case;

@@ -89,19 +89,16 @@ pub fn import_instead_dialog_ui(
             let enabled = |kind| kind == ImportKind::List || can_programme;
             let (response, chosen) =
                 super::widgets::default_button_response(ui, t, label(main), None, enabled(main));
-            if !enabled(main) {
-                response.on_disabled_hover_text(t.first_hour.programme_needs_meeting);
-            }
+            // Shown only while the button is off: why.
+            response.on_disabled_hover_text(t.first_hour.programme_needs_meeting);
             if chosen {
                 outcome = Some(choose(main));
             }
-            let response = ui.add_enabled(enabled(other), egui::Button::new(label(other)));
-            let response = if enabled(other) {
-                response
-            } else {
-                response.on_disabled_hover_text(t.first_hour.programme_needs_meeting)
-            };
-            if response.clicked() {
+            if ui
+                .add_enabled(enabled(other), egui::Button::new(label(other)))
+                .on_disabled_hover_text(t.first_hour.programme_needs_meeting)
+                .clicked()
+            {
                 outcome = Some(choose(other));
             }
             if ui.button(t.dlg_cancel).clicked() {
