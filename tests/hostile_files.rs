@@ -842,8 +842,21 @@ fn doubling_a_hostile_input_about_doubles_its_load_time() {
     for (name, n, make) in shapes() {
         let small = make(n);
         let large = make(2 * n);
-        let (t1, t2) = fastest_times(&small, &large);
-        let ratio = t2.as_secs_f64() / t1.as_secs_f64().max(1e-6);
+        // A ratio over 3 is measured again, up to twice: a burst of load on a shared
+        // machine (other tests run beside this one) passes, while a quadratic parser
+        // shows about x4 every time.
+        let mut best = None;
+        for _ in 0..3 {
+            let (t1, t2) = fastest_times(&small, &large);
+            let ratio = t2.as_secs_f64() / t1.as_secs_f64().max(1e-6);
+            if best.is_none_or(|(_, _, r)| ratio < r) {
+                best = Some((t1, t2, ratio));
+            }
+            if ratio < 3.0 {
+                break;
+            }
+        }
+        let (t1, t2, ratio) = best.unwrap();
         report.push(format!("{name}: {t1:?} -> {t2:?} (x{ratio:.2})"));
         assert!(
             ratio < 3.0 || t2 < Duration::from_millis(5),
