@@ -559,6 +559,8 @@ strings! {
     browse_empty => "No matching files in this folder.", "此文件夹中没有相应的文件。";
     browse_unreadable => "This folder cannot be read.", "无法读取此文件夹。";
     no_file_dialog => "No file dialog is available on this desktop (no XDG desktop portal and no zenity); installing xdg-desktop-portal-gtk or zenity gives one. Meanwhile, choose the file here.", "此桌面没有可用的文件对话框（没有 XDG 桌面门户，也没有 zenity）；安装 xdg-desktop-portal-gtk 或 zenity 即可使用。现在请在此选择文件。";
+    no_file_dialog_headless => "No file dialog in this headless app.", "此无界面程序没有文件对话框。";
+    no_folder_dialog_headless => "No folder dialog in this headless app.", "此无界面程序没有文件夹对话框。";
     file_dialog_no_answer => "The file dialog could not be shown (the desktop portal did not answer). Choose the file here instead.", "无法显示文件对话框（桌面门户没有响应）。请改在此选择文件。";
     browse_relative => "A file name alone is saved in the folder shown above.", "只填写文件名时，文件保存在上面显示的文件夹中。";
     // Minutes, outcomes and Word documents (issue 16): new strings go right below.

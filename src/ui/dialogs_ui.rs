@@ -61,7 +61,7 @@ pub fn dialog_ui(
                     .max_height(super::style::DIALOG_LIST_HEIGHT)
                     .show(ui, |ui| {
                         for problem in problems.iter() {
-                            ui.label(format!("• {problem}"));
+                            ui.label(format!("• {}", problem.text(workspace.language())));
                         }
                     });
                 ui.add_space(space::L);

@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 
 use super::dialogs_ui::dismissed_or;
 use super::style::{self, space};
-use crate::workspace::{DialogOutcome, PathPurpose, Workspace};
+use crate::workspace::{DialogOutcome, PathPurpose, Said, Workspace};
 
 /// One entry of a folder.
 #[derive(Clone, Debug)]
@@ -87,7 +87,7 @@ pub fn file_browser_dialog_ui(
     ctx: &egui::Context,
     workspace: &Workspace,
     purpose: &PathPurpose,
-    reason: &str,
+    reason: &Said,
     text: &mut String,
 ) -> Option<DialogOutcome> {
     let t = workspace.tr();
@@ -108,6 +108,7 @@ pub fn file_browser_dialog_ui(
             t.browse_title_save
         });
         ui.add_space(space::XS);
+        let reason = reason.text(workspace.language());
         ui.label(egui::RichText::new(reason).color(style::weak_color(ui)));
         ui.add_space(space::S);
 

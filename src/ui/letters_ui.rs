@@ -119,7 +119,8 @@ pub fn letters_dialog_ui(
             });
         if let Some(error) = &state.error {
             ui.add_space(space::S);
-            ui.colored_label(super::style::overdue_color(ui), error.as_str());
+            let text = error.text(workspace.language());
+            ui.colored_label(super::style::overdue_color(ui), text);
         }
         if !state.missing.is_empty() {
             ui.add_space(space::M);

@@ -28,7 +28,7 @@ pub enum Dialog {
         message: super::Said,
     },
     /// The project opened, but validation found problems.
-    Problems(Vec<String>),
+    Problems(Vec<super::Said>),
     /// A draft agenda being pasted into a meeting, previewed live.
     PasteAgenda {
         /// The meeting.
@@ -58,7 +58,7 @@ pub enum Dialog {
         /// Open, save or export.
         purpose: PathPurpose,
         /// Why the native dialog could not be shown.
-        reason: String,
+        reason: super::Said,
         /// The path typed so far.
         text: String,
     },

@@ -3,6 +3,7 @@
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
+use super::Said;
 use crate::i18n::{Language, Strings};
 
 /// What came of asking the user for a file.
@@ -12,8 +13,9 @@ pub enum Picked {
     File(PathBuf),
     /// The user closed the dialog.
     Cancelled,
-    /// No dialog could be shown; the reason is for the user. The app then asks for a path.
-    Unavailable(String),
+    /// No dialog could be shown; the reason is for the user (in each language, as it is
+    /// shown until the user answers). The app then asks for a path.
+    Unavailable(Said),
 }
 
 /// A kind of file a dialog offers.
@@ -47,7 +49,7 @@ pub trait FileDialogs {
     fn pick_save(&mut self, start_dir: Option<PathBuf>, file_name: &str, kind: FileKind) -> Picked;
     /// Asks for a folder (where letters go). Without a native dialog, none can be shown.
     fn pick_folder(&mut self, _start_dir: Option<PathBuf>) -> Picked {
-        Picked::Unavailable("No folder dialog in this headless app.".to_owned())
+        Picked::Unavailable(Said::fixed(|t| t.no_folder_dialog_headless))
     }
 
     /// Asks for a copy of the project to merge into it (*Merge a copy…*); the dialog to
@@ -73,7 +75,7 @@ pub struct NoDialogs;
 
 impl FileDialogs for NoDialogs {
     fn pick_open(&mut self, _start_dir: Option<PathBuf>, _kind: FileKind) -> Picked {
-        Picked::Unavailable("No file dialog in this headless app.".to_owned())
+        Picked::Unavailable(Said::fixed(|t| t.no_file_dialog_headless))
     }
 
     fn pick_save(
@@ -82,7 +84,7 @@ impl FileDialogs for NoDialogs {
         _file_name: &str,
         _kind: FileKind,
     ) -> Picked {
-        Picked::Unavailable("No file dialog in this headless app.".to_owned())
+        Picked::Unavailable(Said::fixed(|t| t.no_file_dialog_headless))
     }
 
     fn open_folder(&mut self, _folder: &Path) -> Result<(), String> {
@@ -100,12 +102,12 @@ pub struct NativeDialogs {
 /// A "cancel" faster than this means no dialog was ever shown.
 const TOO_FAST_FOR_A_HUMAN: Duration = Duration::from_millis(150);
 
-fn why_unavailable(t: &Strings) -> Option<String> {
+fn why_unavailable() -> Option<Said> {
     let has_bus = std::env::var_os("DBUS_SESSION_BUS_ADDRESS").is_some();
     let has_zenity = std::env::var_os("PATH")
         .is_some_and(|paths| std::env::split_paths(&paths).any(|dir| dir.join("zenity").is_file()));
     if cfg!(target_os = "linux") && !has_bus && !has_zenity {
-        Some(t.no_file_dialog.to_owned())
+        Some(Said::fixed(|t| t.no_file_dialog))
     } else {
         None
     }
@@ -113,8 +115,7 @@ fn why_unavailable(t: &Strings) -> Option<String> {
 
 impl NativeDialogs {
     fn run(&self, dialog: impl FnOnce() -> Option<PathBuf>) -> Picked {
-        let t = self.language.strings();
-        if let Some(reason) = why_unavailable(t) {
+        if let Some(reason) = why_unavailable() {
             log::warn!("no file dialog: no XDG desktop portal and no zenity");
             return Picked::Unavailable(reason);
         }
@@ -125,7 +126,7 @@ impl NativeDialogs {
                 log::warn!(
                     "the file dialog could not be shown (the desktop portal did not answer)"
                 );
-                Picked::Unavailable(t.file_dialog_no_answer.to_owned())
+                Picked::Unavailable(Said::fixed(|t| t.file_dialog_no_answer))
             }
             None => Picked::Cancelled,
         }

@@ -274,13 +274,12 @@ impl Workspace {
             // A merge outside the app (the command line, git) left conflicts to choose.
             self.resolve_recorded();
         } else if !problems.is_empty() {
-            let language = self.language();
-            self.dialog = Some(Dialog::Problems(
-                problems
-                    .iter()
-                    .map(|p| i18n::describe_problem(self.doc.project(), p, language))
-                    .collect(),
-            ));
+            let project = self.doc.project();
+            let said = problems
+                .iter()
+                .map(|p| Said::new(|language| i18n::describe_problem(project, p, language)))
+                .collect();
+            self.dialog = Some(Dialog::Problems(said));
         }
         self.problems.set(self.doc.revision(), problems);
     }
@@ -545,7 +544,7 @@ impl Workspace {
 
     /// When no file dialog can be shown: says why and asks for a typed path, starting
     /// from the usual folder and the suggested file name.
-    pub(super) fn ask_for_path(&mut self, purpose: PathPurpose, reason: String, file_name: &str) {
+    pub(super) fn ask_for_path(&mut self, purpose: PathPurpose, reason: Said, file_name: &str) {
         let text = self.default_folder().join(file_name).display().to_string();
         self.dialog = Some(Dialog::PathEntry {
             purpose,

@@ -120,7 +120,10 @@ impl Workspace {
                 // No portal and no zenity: the app's own file browser, as for Save; the
                 // import dialog comes back as it was once a list is chosen (or none).
                 Picked::Unavailable(reason) => {
-                    log::warn!("no file dialog for the import: {reason}");
+                    log::warn!(
+                        "no file dialog for the import: {}",
+                        reason.text(Language::English)
+                    );
                     if let Some(Dialog::ImportAttendees(state)) = self.dialog.take() {
                         self.ask_for_path(PathPurpose::List(state), reason, "");
                     }

@@ -44,6 +44,23 @@ impl Said {
     }
 }
 
+impl From<String> for Said {
+    /// Words that are the same in every language: a path, the system's own message.
+    fn from(text: String) -> Self {
+        Self {
+            zh: text.clone(),
+            en: text,
+        }
+    }
+}
+
+impl From<&str> for Said {
+    /// Words that are the same in every language: a path, the system's own message.
+    fn from(text: &str) -> Self {
+        Self::from(text.to_owned())
+    }
+}
+
 impl super::Workspace {
     /// The status message, in the interface language.
     pub fn toast_text(&self) -> Option<&str> {

@@ -3,7 +3,7 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)] // Test helpers may panic: a panic is a failed test.
 
-mod common;
+use crate::common;
 
 use std::io::Read as _;
 
@@ -15,7 +15,7 @@ use egui::Key;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 
-const REPORT: &str = include_str!("fixtures/ccaa-afnor-attendees.txt");
+const REPORT: &str = include_str!("../fixtures/ccaa-afnor-attendees.txt");
 
 /// The sample with no people and an empty attendance: a meeting before its list arrives.
 fn empty_meeting_file() -> (tempfile::TempDir, std::path::PathBuf) {

@@ -4,7 +4,7 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)] // Test helpers may panic: a panic is a failed test.
 
-mod common;
+use crate::common;
 
 use chrono::NaiveDate;
 use common::{ScriptedDialogs, app_harness, sample_file, settle};

@@ -5,8 +5,8 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)] // Test helpers may panic: a panic is a failed test.
 
-mod common;
-mod hostile_imports;
+use crate::common;
+use crate::hostile_imports;
 
 use common::{ScriptedDialogs, app_harness, finish_jobs, settle};
 use delegation_planner::app::DelegationApp;

@@ -5,7 +5,7 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)] // Test helpers may panic: a panic is a failed test.
 
-mod common;
+use crate::common;
 
 use common::{ScriptedDialogs, app_harness, settle};
 use delegation_planner::app::DelegationApp;

@@ -5,8 +5,8 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)] // Test helpers may panic: a panic is a failed test.
 
-mod common;
-mod word;
+use crate::common;
+use crate::word;
 
 use common::{ScriptedDialogs, app_harness, settle};
 use delegation_planner::model::Honorific;

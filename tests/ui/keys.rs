@@ -5,7 +5,7 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)] // Test helpers may panic: a panic is a failed test.
 
-mod common;
+use crate::common;
 
 use common::{ScriptedDialogs, settle, tall_sample_harness};
 use delegation_planner::app::DelegationApp;
@@ -159,4 +159,69 @@ fn a_status_message_and_an_error_are_said_again_after_a_language_switch() {
         "{message}"
     );
     assert!(h.query_by_label(&message).is_some(), "shown: {message}");
+}
+
+#[test]
+fn problems_a_missing_file_dialog_and_a_letters_error_are_said_again_after_a_switch() {
+    use delegation_planner::i18n::Language;
+    use delegation_planner::workspace::{Command, Dialog, Picked, Said};
+    // A project whose check finds a problem: an item longer than a day.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("paris.ron");
+    let text = delegation_planner::samples::CCAA_AFNOR_RON.replacen(
+        "duration_minutes: 30",
+        "duration_minutes: 4294967295",
+        1,
+    );
+    std::fs::write(&path, text).unwrap();
+    let dialogs = ScriptedDialogs::default();
+    let mut h = common::app_harness(Some(path), dialogs.clone());
+    let problem = |h: &Harness<'_, DelegationApp>, language| {
+        let Some(Dialog::Problems(problems)) = &h.state().workspace.dialog else {
+            panic!("{:?}", h.state().workspace.dialog);
+        };
+        format!("• {}", problems[0].text(language))
+    };
+    let (en, zh) = (
+        problem(&h, Language::English),
+        problem(&h, Language::Chinese),
+    );
+    assert_ne!(en, zh);
+    assert!(h.query_by_label(&en).is_some(), "{en}");
+    let ctx = h.ctx.clone();
+    h.state_mut().run_command(&ctx, Command::Chinese);
+    settle(&mut h);
+    assert!(h.query_by_label(&en).is_none());
+    assert!(h.query_by_label(&zh).is_some(), "{zh}");
+    h.get_by_label("确定").click();
+    settle(&mut h);
+    assert!(h.state().workspace.dialog.is_none());
+
+    // No file dialog on this desktop: the browser says why, in the language of the moment.
+    dialogs.answer(Picked::Unavailable(Said::fixed(|t| t.no_file_dialog)));
+    common::press(&mut h, Key::O);
+    settle(&mut h);
+    let why_zh = Said::fixed(|t| t.no_file_dialog);
+    assert!(h.query_by_label(why_zh.text(Language::Chinese)).is_some());
+    h.state_mut().run_command(&ctx, Command::English);
+    settle(&mut h);
+    assert!(h.query_by_label(why_zh.text(Language::English)).is_some());
+    assert!(h.query_by_label(why_zh.text(Language::Chinese)).is_none());
+    h.get_by_label("Cancel").click();
+    settle(&mut h);
+
+    // The letters dialog with nobody ticked: its error follows the switch too.
+    h.get_by_label("Invitation letters…").click();
+    settle(&mut h);
+    if let Some(Dialog::Letters(state)) = &mut h.state_mut().workspace.dialog {
+        state.people.iter_mut().for_each(|(_, on)| *on = false);
+    }
+    h.get_by_label("Make letters…").click();
+    settle(&mut h);
+    let nobody = Said::fixed(|t| t.letters.no_people);
+    assert!(h.query_by_label(nobody.text(Language::English)).is_some());
+    h.state_mut().run_command(&ctx, Command::Chinese);
+    settle(&mut h);
+    assert!(h.query_by_label(nobody.text(Language::Chinese)).is_some());
+    assert!(h.query_by_label(nobody.text(Language::English)).is_none());
 }

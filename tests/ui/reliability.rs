@@ -5,7 +5,7 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)] // Test helpers may panic: a panic is a failed test.
 
-mod common;
+use crate::common;
 
 use common::{ScriptedDialogs, app_harness, press, sample_file, settle};
 use delegation_planner::app::DelegationApp;
@@ -248,7 +248,11 @@ fn impossible_dates_and_durations_are_shown_not_panicked_on() {
         let Some(Dialog::Problems(problems)) = &app.state().workspace.dialog else {
             panic!("{:?}", app.state().workspace.dialog);
         };
-        assert!(problems.iter().any(|p| p.contains("more than a day")));
+        assert!(
+            problems
+                .iter()
+                .any(|p| p.text(Language::English).contains("more than a day"))
+        );
         app.state_mut().workspace.dialog = None;
         for view in [View::Meetings, View::Commitments, View::Project] {
             app.state_mut().view.view = view;

@@ -8,13 +8,13 @@
 //! no display and no GPU, the bundled fonts only, the text cursor not blinking and no
 //! pointer drawn, so the same commit draws the same pixels.
 //!
-//! After a change of look, `UPDATE_SNAPSHOTS=1 cargo test --test ui_snapshots` writes the
+//! After a change of look, `UPDATE_SNAPSHOTS=1 cargo test --test ui snapshots` writes the
 //! images anew; look at them (and at the `.diff.png` a failing comparison leaves) before
 //! committing them.
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)] // Test helpers may panic: a panic is a failed test.
 
-mod common;
+use crate::common;
 
 use std::path::PathBuf;
 
@@ -264,7 +264,7 @@ fn every_view(look: Look) {
     close_dialog(&mut h);
 
     // No desktop file dialog: the app's own browser.
-    dialogs.answer(Picked::Unavailable("No file dialog here.".to_owned()));
+    dialogs.answer(Picked::Unavailable("No file dialog here.".into()));
     menu(&mut h, look, &[t.menu_file], Command::Open);
     finish_jobs(&mut h);
     shoot(&mut h, look, "file-browser");

@@ -66,8 +66,8 @@ pub struct LettersState {
     pub missing: Vec<Missing>,
     /// What is typed in the list of missing values, by row.
     pub typed: Vec<String>,
-    /// Why the template cannot be used, or the last failure, in the UI's language.
-    pub error: Option<String>,
+    /// Why the template cannot be used, or the last failure, in each language of the UI.
+    pub error: Option<Said>,
     /// Letters made that would replace files in this folder: the names, waiting for the
     /// user's word.
     pub replace: Option<(PathBuf, Vec<String>)>,
@@ -163,7 +163,6 @@ impl Workspace {
         let Picked::File(path) = picked else {
             return;
         };
-        let language = self.language();
         let read = read_template(&path);
         let project_path = self.doc.path().map(Path::to_owned);
         match read {
@@ -184,8 +183,9 @@ impl Workspace {
             }
             Err(err) => {
                 if let Some(state) = self.letters_state() {
-                    state.error =
-                        Some(format!("{}\n\n{}", err.localized(language), path.display()));
+                    state.error = Some(Said::new(|language| {
+                        format!("{}\n\n{}", err.localized(language), path.display())
+                    }));
                 }
             }
         }
@@ -206,12 +206,12 @@ impl Workspace {
             return;
         };
         let written = letters::builtin_docx(builtin, language)
-            .map_err(|e| e.localized(self.language()))
+            .map_err(|e| Said::new(|l| e.localized(l)))
             .and_then(|bytes| {
                 crate::project_file::check_output(&path, &[])
-                    .map_err(|e| e.localized(self.language()))?;
+                    .map_err(|e| Said::new(|l| e.localized(l)))?;
                 crate::project_file::write_file_atomically(&path, &bytes)
-                    .map_err(|e| e.localized(self.language()))
+                    .map_err(|e| Said::new(|l| e.localized(l)))
             });
         match written {
             Ok(()) => {
@@ -230,7 +230,6 @@ impl Workspace {
     /// The template and people of the dialog, checked: the missing values (and nothing
     /// else) when some are missing.
     fn check_letters(&mut self) -> Result<(), ()> {
-        let language = self.language();
         let project = self.doc.project().clone();
         let Some(state) = self.letters_state() else {
             return Err(());
@@ -248,7 +247,7 @@ impl Workspace {
             return Err(());
         };
         if people.is_empty() {
-            state.error = Some(language.strings().letters.no_people.to_owned());
+            state.error = Some(Said::fixed(|t| t.letters.no_people));
             return Err(());
         }
         let today = chrono::Local::now().date_naive();
@@ -278,7 +277,7 @@ impl Workspace {
                 Err(())
             }
             Err(err) => {
-                state.error = Some(err.localized(language));
+                state.error = Some(Said::new(|l| err.localized(l)));
                 Err(())
             }
         }
@@ -444,10 +443,7 @@ impl Workspace {
             Picked::File(path) => self.absolute_path(&path),
             Picked::Cancelled => return,
             Picked::Unavailable(reason) => {
-                self.show_error(
-                    Said::fixed(|t| t.letters.share_copy),
-                    Said::new(|_| reason.clone()),
-                );
+                self.show_error(Said::fixed(|t| t.letters.share_copy), reason);
                 return;
             }
         };
