@@ -98,6 +98,11 @@ impl AttendanceView {
         self.key.clone_from(&summary.key);
     }
 
+    /// The row of `person`, if shown.
+    pub(super) fn row_of(&self, person: &PersonId) -> Option<usize> {
+        self.persons.iter().position(|p| p.as_ref() == Some(person))
+    }
+
     /// Where the person of row `row` is now: position, side size and reason.
     pub(super) fn place(
         &self,

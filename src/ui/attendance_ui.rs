@@ -4,16 +4,18 @@
 //! row); the rows hold still while the pointer is over the list, and regroup when it
 //! leaves.
 
-use super::attendance_columns::Widths;
-use super::attendance_drag::{Dragged, drag_handle_ui, drop_ui};
+use super::attendance_columns::{Widths, buttons_fit, is_compact};
+use super::attendance_drag::{Dragged, drop_ui};
+use super::attendance_row_ui::{
+    AttendeeRow, attendee_line_ui, attendee_row_ui, attendee_second_line_ui, column, column_width,
+};
 use super::meeting_summary::AttendanceRow;
-use super::style::{self, ATTENDEE_ROW_HEIGHT, COMBO_MARGIN};
-use super::widgets::choice_combo_width;
+use super::style::{self, ATTENDEE_ROW_HEIGHT};
 use super::{Cx, Request, ViewState};
 use crate::document::Edit;
 use crate::export::ExportLanguage;
 use crate::export::attendees::AttendeeFormat;
-use crate::model::{Attendee, Meeting, MeetingId, Moved, OrganisationId, PersonId, Reason, SideId};
+use crate::model::{Attendee, Meeting, MeetingId, Moved, OrganisationId, PersonId, SideId};
 
 /// What a row of the list asks for.
 pub(super) enum RowAction {
@@ -72,27 +74,53 @@ pub fn attendees_ui(
         .iter()
         .map(|s| (s.id.clone(), s.name.get(cx.zh()).to_owned()))
         .collect();
+    let available = ui.available_width();
     let widths = super::attendance_columns::column_widths(
         ui,
-        ui.available_width(),
+        available,
         side_names.iter().map(|(_, n)| n.as_str()),
         t.none_choice,
     );
+    let buttons_inline = buttons_fit(ui, &widths, available);
     let header_ids = header_ui(ui, cx, &widths);
     let header = |k: usize| header_ids.get(k).copied().unwrap_or(egui::Id::NULL);
     let view = &state.attendance;
     let rows = &view.rows;
     let moved_by_hand = &state.meeting_summary.moved_by_hand;
     let selected = state.attendee.clone();
+    // Folded, or with no room for the buttons, the selected attendee's second line is one
+    // more row of the page, after theirs: the rows after it are one further down.
+    let second_line = if is_compact(&widths) || !buttons_inline {
+        selected
+            .as_ref()
+            .and_then(|p| view.row_of(p))
+            .map(|j| j + 1)
+    } else {
+        None
+    };
+    let row_at = |i: usize| match second_line {
+        Some(s) if i == s => None,
+        Some(s) if i > s => Some(i - 1),
+        _ => Some(i),
+    };
     let mut clicked = None;
     let built = super::widgets::page_rows_ui(
         ui,
         "attendance_rows",
-        rows.len(),
+        rows.len() + usize::from(second_line.is_some()),
         ATTENDEE_ROW_HEIGHT,
         egui::Layout::left_to_right(egui::Align::Center),
-        |ui, i| match rows.get(i) {
-            Some(AttendanceRow::Side(side, n)) => {
+        |ui, i| match row_at(i).map(|j| rows.get(j)) {
+            None => {
+                let Some(row) = second_line
+                    .and_then(|s| rows.get(s - 1))
+                    .and_then(|r| attendee_row(meeting, view, r))
+                else {
+                    return;
+                };
+                attendee_second_line_ui(ui, cx, meeting, &row, &widths, &mut actions);
+            }
+            Some(Some(AttendanceRow::Side(side, n))) => {
                 let name = side
                     .as_ref()
                     .and_then(|s| side_names.iter().find(|(id, _)| id == s))
@@ -109,33 +137,29 @@ pub fn attendees_ui(
                     actions.push(RowAction::Reset(side.clone()));
                 }
             }
-            Some(row @ AttendanceRow::Attendee { index, .. }) => {
-                let Some(attendee) = meeting.attendees.get(*index) else {
+            Some(Some(row @ AttendanceRow::Attendee { .. })) => {
+                let Some(row) = attendee_row(meeting, view, row) else {
                     return;
                 };
-                let Some((position, of, reason)) = view.place(row, &attendee.person) else {
-                    return;
-                };
-                let row = AttendeeRow {
-                    attendee,
-                    index: *index,
-                    position,
-                    of,
-                    reason,
-                };
+                let attendee = row.attendee;
                 // The selected attendee is edited in place; the others are painted text,
                 // a click selects one (16 rows of combo boxes cost several frames' worth
                 // while scrolling).
                 if selected.as_ref() == Some(&attendee.person) {
-                    let names = (&side_names[..], &widths);
-                    attendee_row_ui(ui, cx, meeting, &row, names, &header, &mut actions);
+                    let columns = (&side_names[..], &widths, buttons_inline);
+                    attendee_row_ui(ui, cx, meeting, &row, columns, &header, &mut actions);
                 } else if attendee_line_ui(ui, cx, &row, &side_names, &widths) {
                     clicked = Some(attendee.person.clone());
                 }
             }
-            None => {}
+            Some(None) => {}
         },
     );
+    // Drops land between the attendees' rows: the second line is part of its attendee's.
+    let built: Vec<(usize, egui::Response)> = built
+        .into_iter()
+        .filter_map(|(i, r)| row_at(i).map(|j| (j, r)))
+        .collect();
     let list_rect = built.iter().map(|(_, r)| r.rect).reduce(|a, b| a.union(b));
     state.attendance.hovered = list_rect.is_some_and(|r| ui.rect_contains_pointer(r));
     drop_ui(ui, cx, meeting, &state.attendance, &built, &mut actions);
@@ -226,6 +250,26 @@ fn apply_row_action(
     }
 }
 
+/// The attendee of `row` (none for a side's heading), placed as the view shows them.
+fn attendee_row<'m>(
+    meeting: &'m Meeting,
+    view: &super::attendance_drag::AttendanceView,
+    row: &AttendanceRow,
+) -> Option<AttendeeRow<'m>> {
+    let AttendanceRow::Attendee { index, .. } = row else {
+        return None;
+    };
+    let attendee = meeting.attendees.get(*index)?;
+    let (position, of, reason) = view.place(row, &attendee.person)?;
+    Some(AttendeeRow {
+        attendee,
+        index: *index,
+        position,
+        of,
+        reason,
+    })
+}
+
 /// The column headers; returns their ids, which name the cells of the selected row.
 fn header_ui(ui: &mut egui::Ui, cx: &Cx<'_>, widths: &Widths) -> Vec<egui::Id> {
     let t = cx.tr();
@@ -241,294 +285,19 @@ fn header_ui(ui: &mut egui::Ui, cx: &Cx<'_>, widths: &Widths) -> Vec<egui::Id> {
     let mut ids = Vec::new();
     ui.horizontal(|ui| {
         for (k, h) in headers.iter().enumerate() {
-            let r = column(ui, column_width(widths, k), |ui| {
+            let width = column_width(widths, k);
+            if width <= 0.0 {
+                // Folded away: its cell, on the second line, has a label of its own.
+                ids.push(egui::Id::NULL);
+                continue;
+            }
+            let r = column(ui, width, |ui| {
                 ui.label(egui::RichText::new(*h).small().strong())
             });
             ids.push(r.id);
         }
     });
     ids
-}
-
-/// The width of attendance column `k`.
-fn column_width(widths: &Widths, k: usize) -> f32 {
-    // Only the seven columns exist; one more would get the least a column gets.
-    widths
-        .get(k)
-        .copied()
-        .unwrap_or(style::MIN_LAST_COLUMN_WIDTH)
-}
-
-/// A column of the attendance list: `add` left-aligned in exactly `width` points, so the
-/// headers sit above their cells.
-fn column<R>(ui: &mut egui::Ui, width: f32, add: impl FnOnce(&mut egui::Ui) -> R) -> R {
-    ui.allocate_ui_with_layout(
-        egui::vec2(width, style::LINE_HEIGHT),
-        egui::Layout::left_to_right(egui::Align::Center),
-        |ui| {
-            ui.set_width(width);
-            add(ui)
-        },
-    )
-    .inner
-}
-
-struct AttendeeRow<'a> {
-    attendee: &'a Attendee,
-    index: usize,
-    position: usize,
-    of: usize,
-    reason: Reason,
-}
-
-/// Why someone is where they are: a few words, and the sentence for the tooltip.
-fn why(cx: &Cx<'_>, row: &AttendeeRow<'_>) -> (String, String) {
-    let t = &cx.tr().protocol;
-    let role = cx.language.choice(row.attendee.role);
-    match row.reason {
-        Reason::Hand => (t.why_hand.to_owned(), t.why_hand_tip.to_owned()),
-        Reason::Rank(n) => (
-            t.why_rank.replace("{n}", &n.to_string()),
-            t.why_rank_tip
-                .replace("{role}", role)
-                .replace("{n}", &n.to_string()),
-        ),
-        Reason::Role => (
-            t.why_role.to_owned(),
-            t.why_role_tip.replace("{role}", role),
-        ),
-    }
-}
-
-/// An attendee not selected: the same columns as painted text, one click target.
-/// Returns true when clicked.
-fn attendee_line_ui(
-    ui: &mut egui::Ui,
-    cx: &Cx<'_>,
-    row: &AttendeeRow<'_>,
-    side_names: &[(SideId, String)],
-    widths: &Widths,
-) -> bool {
-    let t = cx.tr();
-    let a = row.attendee;
-    let name = cx.project.person_screen_name(&a.person, cx.zh());
-    let side = a.side.as_ref().map_or(t.none_choice, |s| {
-        side_names
-            .iter()
-            .find(|(id, _)| id == s)
-            .map_or(s.as_str(), |(_, n)| n.as_str())
-    });
-    let (rect, response) = ui.allocate_exact_size(
-        egui::vec2(ui.available_width(), ATTENDEE_ROW_HEIGHT),
-        egui::Sense::click(),
-    );
-    if response.hovered() {
-        ui.painter().rect_filled(
-            rect,
-            style::ROW_ROUNDING,
-            ui.visuals().widgets.hovered.weak_bg_fill,
-        );
-    }
-    let (why_text, why_tip) = why(cx, row);
-    let cells = [
-        (row.position + 1).to_string(),
-        name.clone(),
-        side.to_owned(),
-        cx.language.choice(a.role).to_owned(),
-        why_text,
-        cx.language.choice(a.status).to_owned(),
-        cx.language.choice(a.mode).to_owned(),
-    ];
-    let spacing = ui.spacing().item_spacing.x;
-    let mut x = rect.left();
-    for (k, (text, width)) in cells.into_iter().zip(*widths).enumerate() {
-        // Text inside a combo box starts after its frame: the painted text lines up; the
-        // number sits after the drag handle.
-        let start = if k == 0 {
-            style::DRAG_HANDLE_WIDTH + style::CELL_PADDING
-        } else {
-            style::CELL_PADDING
-        };
-        let cell = egui::Rect::from_x_y_ranges(
-            x + start..=x + width - style::CELL_END_PADDING,
-            rect.y_range(),
-        );
-        let color = if k == 4 && row.reason == Reason::Hand {
-            ui.visuals().strong_text_color()
-        } else if k == 4 {
-            style::weak_color(ui)
-        } else {
-            ui.visuals().text_color()
-        };
-        super::widgets::paint_line_in(ui, cell, text, egui::TextStyle::Body, color);
-        x += width + spacing;
-    }
-    drag_handle_ui(ui, cx, rect, &a.person);
-    response
-        .widget_info(|| egui::WidgetInfo::selected(egui::Role::Button, true, false, name.clone()));
-    response
-        .on_hover_text(format!("{why_tip}\n{}", t.click_to_edit_attendee))
-        .clicked()
-}
-
-/// One attendee: name, side, role, rank, status, mode, and the precedence buttons.
-fn attendee_row_ui(
-    ui: &mut egui::Ui,
-    cx: &Cx<'_>,
-    meeting: &Meeting,
-    row: &AttendeeRow<'_>,
-    (side_names, widths): (&[(SideId, String)], &Widths),
-    header: &dyn Fn(usize) -> egui::Id,
-    actions: &mut Vec<RowAction>,
-) {
-    let t = cx.tr();
-    let mut attendee = row.attendee.clone();
-    let width = |k| column_width(widths, k);
-    let start = ui.cursor().min;
-    column(ui, width(0), |ui| {
-        ui.add_space(style::DRAG_HANDLE_WIDTH);
-        ui.label(format!("{}", row.position + 1));
-    });
-    drag_handle_ui(
-        ui,
-        cx,
-        egui::Rect::from_min_size(start, egui::vec2(width(0), ATTENDEE_ROW_HEIGHT)),
-        &attendee.person,
-    );
-    let person_salt = format!("attendee_{}", attendee.person);
-    let name = cx.project.person_screen_name(&attendee.person, cx.zh());
-    ui.allocate_ui_with_layout(
-        egui::vec2(width(1), style::LINE_HEIGHT),
-        egui::Layout::left_to_right(egui::Align::Center),
-        |ui| {
-            ui.set_min_width(width(1));
-            ui.add(egui::Label::new(name.as_str()).truncate())
-                .labelled_by(header(1));
-        },
-    );
-    let org = cx
-        .project
-        .people
-        .get(&attendee.person)
-        .and_then(|p| p.organisation.clone());
-    column(ui, width(2), |ui| {
-        if let Some(action) = super::sides_ui::side_combo(
-            ui,
-            cx,
-            meeting,
-            &format!("{person_salt}_side"),
-            side_names,
-            org.as_ref(),
-            &mut attendee.side,
-            header(2),
-            width(2) - COMBO_MARGIN,
-        ) {
-            actions.push(action);
-        }
-    });
-    column(ui, width(3), |ui| {
-        choice_combo_width(
-            ui,
-            &format!("{person_salt}_role"),
-            cx.language,
-            &mut attendee.role,
-            header(3),
-            Some(width(3) - COMBO_MARGIN),
-        )
-    });
-    column(ui, width(4), |ui| {
-        let (_, tip) = why(cx, row);
-        let mut rank = cx
-            .project
-            .people
-            .get(&attendee.person)
-            .and_then(|p| p.rank)
-            .unwrap_or(0);
-        let before = rank;
-        ui.label(egui::RichText::new(t.protocol.rank).small())
-            .on_hover_text(&tip);
-        ui.add(
-            egui::DragValue::new(&mut rank)
-                .range(0..=999)
-                .speed(0.1)
-                .custom_formatter(|n, _| {
-                    if n < 0.5 {
-                        "—".to_owned()
-                    } else {
-                        n.to_string()
-                    }
-                }),
-        )
-        .on_hover_text(format!("{}\n\n{tip}", t.protocol.rank_tip))
-        .accessible_name(t.protocol.rank_of.replace("{name}", &name));
-        if rank != before {
-            actions.push(RowAction::Rank(
-                attendee.person.clone(),
-                (rank > 0).then_some(rank),
-            ));
-        }
-    });
-    column(ui, width(5), |ui| {
-        choice_combo_width(
-            ui,
-            &format!("{person_salt}_status"),
-            cx.language,
-            &mut attendee.status,
-            header(5),
-            Some(width(5) - COMBO_MARGIN),
-        )
-    });
-    column(ui, width(6), |ui| {
-        choice_combo_width(
-            ui,
-            &format!("{person_salt}_mode"),
-            cx.language,
-            &mut attendee.mode,
-            header(6),
-            Some(width(6) - COMBO_MARGIN),
-        )
-    });
-    // Moving never changes a role: at the end of their role's people the buttons are off
-    // and say why.
-    let people = &cx.project.people;
-    let can_up = meeting.can_move_attendee(people, row.index, true);
-    let can_down = meeting.can_move_attendee(people, row.index, false);
-    let why_not = |at_end: bool| {
-        if at_end {
-            ""
-        } else {
-            t.protocol.move_not_past_role
-        }
-    };
-    if ui
-        .add_enabled(can_up, egui::Button::new("↑"))
-        .on_hover_text(t.move_up_protocol)
-        .on_disabled_hover_text(why_not(row.position == 0))
-        .accessible_name(format!("{}: {name}", t.move_up_protocol))
-        .clicked()
-    {
-        actions.push(RowAction::Up(attendee.person.clone()));
-    }
-    if ui
-        .add_enabled(can_down, egui::Button::new("↓"))
-        .on_hover_text(t.move_down_protocol)
-        .on_disabled_hover_text(why_not(row.position + 1 >= row.of))
-        .accessible_name(format!("{}: {name}", t.move_down_protocol))
-        .clicked()
-    {
-        actions.push(RowAction::Down(attendee.person.clone()));
-    }
-    if ui
-        .small_button("×")
-        .on_hover_text(t.remove)
-        .accessible_name(format!("{}: {name}", t.remove))
-        .clicked()
-    {
-        actions.push(RowAction::Remove(attendee.person.clone()));
-    }
-    if &attendee != row.attendee {
-        actions.push(RowAction::Set(row.index, Box::new(attendee)));
-    }
 }
 
 fn toolbar_ui(

@@ -8,6 +8,7 @@ pub mod agenda_forms_ui;
 pub mod agenda_ui;
 mod attendance_columns;
 mod attendance_drag;
+mod attendance_row_ui;
 pub mod attendance_ui;
 pub mod commands_ui;
 pub mod commitments_ui;

@@ -1,6 +1,7 @@
 //! One scroll area per page (issue 27): the agenda and the attendance of a meeting are rows
 //! of the meeting's page, so the wheel over them scrolls the page, and every row is reached
-//! by scrolling it, in a window of 1280 × 800.
+//! by scrolling it, in a window of 1280 × 800. The attendance fits the page without a
+//! sideways scroll bar at 1280 × 800 and, folded, at 1024 × 700.
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)] // Test helpers may panic: a panic is a failed test.
 
@@ -8,7 +9,7 @@ use crate::common;
 
 use common::{ScriptedDialogs, sample_file, settle};
 use delegation_planner::app::DelegationApp;
-use delegation_planner::model::{MeetingId, PersonId};
+use delegation_planner::model::{AttendanceMode, MeetingId, PersonId};
 use delegation_planner::workspace::{Command, Settings};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
@@ -16,18 +17,24 @@ use egui_kittest::kittest::Queryable as _;
 /// The sample's Paris meeting with `items` agenda items ("Item 1"…) and every person of
 /// the sample attending, in a 1280 × 800 window, its page shown.
 fn long_meeting(items: usize) -> (tempfile::TempDir, Harness<'static, DelegationApp>) {
+    long_meeting_in(items, [1280.0, 800.0])
+}
+
+/// [`long_meeting`] in a window of `size`.
+fn long_meeting_in(
+    items: usize,
+    size: [f32; 2],
+) -> (tempfile::TempDir, Harness<'static, DelegationApp>) {
     let (dir, path) = sample_file();
     let file = path.clone();
-    let mut h = Harness::builder()
-        .with_size([1280.0, 800.0])
-        .build_eframe(move |cc| {
-            DelegationApp::with_settings(
-                &cc.egui_ctx,
-                Settings::default(),
-                Some(file),
-                Box::new(ScriptedDialogs::default()),
-            )
-        });
+    let mut h = Harness::builder().with_size(size).build_eframe(move |cc| {
+        DelegationApp::with_settings(
+            &cc.egui_ctx,
+            Settings::default(),
+            Some(file),
+            Box::new(ScriptedDialogs::default()),
+        )
+    });
     settle(&mut h);
     let mut project = h.state().workspace.doc.project().clone();
     let meeting = project
@@ -115,26 +122,73 @@ fn every_row_of_a_long_agenda_and_the_attendance_below_it_is_reached_by_the_page
     );
 }
 
-#[test]
-fn the_attendance_fits_the_page_at_1280_without_a_sideways_scroll_bar() {
-    let (_dir, mut h) = long_meeting(3);
-    // Down to the attendance list.
-    for _ in 0..6 {
-        wheel_at(&mut h, egui::pos2(700.0, 500.0));
-    }
-    assert!(
-        h.query_all_by_label_contains("HUANG Jixian")
-            .next()
-            .is_some(),
-        "the attendance list is on screen"
-    );
-    let sideways: Vec<egui::Rect> = h
-        .query_all_by(|n| n.role() == egui::accesskit::Role::ScrollBar)
+/// The page's sideways scroll bars: one lies over the page's bottom row (at the
+/// attendance, over its toolbar) whenever a row is wider than the page.
+fn sideways_scroll_bars(h: &Harness<'_, DelegationApp>) -> Vec<egui::Rect> {
+    h.query_all_by(|n| n.role() == egui::accesskit::Role::ScrollBar)
         .map(|n| n.rect())
         .filter(|r| r.width() > r.height())
-        .collect();
-    assert!(
-        sideways.is_empty(),
-        "a sideways scroll bar lies over the page: {sideways:?}"
-    );
+        .collect()
+}
+
+#[test]
+fn the_attendance_fits_the_page_at_1280_and_1024_without_a_sideways_scroll_bar() {
+    for (size, chinese) in [
+        ([1280.0, 800.0], false),
+        ([1280.0, 800.0], true),
+        ([1024.0, 700.0], false),
+        ([1024.0, 700.0], true),
+    ] {
+        let (_dir, mut h) = long_meeting_in(3, size);
+        if chinese {
+            let ctx = h.ctx.clone();
+            h.state_mut().run_command(&ctx, Command::Chinese);
+            settle(&mut h);
+        }
+        // Down to the attendance list.
+        for _ in 0..8 {
+            wheel_at(&mut h, egui::pos2(size[0] - 300.0, size[1] - 200.0));
+        }
+        let at = format!("{size:?}, Chinese: {chinese}");
+        assert!(
+            h.query_by_label("August TSAI").is_some(),
+            "the attendance list is on screen ({at})"
+        );
+        assert_eq!(sideways_scroll_bars(&h), [], "{at}");
+        // Selected, an attendee's combo boxes and buttons stay inside the page too: what
+        // does not fit goes on their second line.
+        h.get_by_label("August TSAI").click();
+        settle(&mut h);
+        assert_eq!(
+            h.state().view.attendee.as_ref().map(|p| p.as_str()),
+            Some("tsai-august"),
+            "{at}"
+        );
+        assert_eq!(sideways_scroll_bars(&h), [], "{at}");
+        let remove = format!("{}: August TSAI", if chinese { "移除" } else { "Remove" });
+        let up = h.get_by_label_contains(&remove).rect();
+        let page = h.ctx.content_rect();
+        assert!(page.contains_rect(up), "{remove} at {up:?} ({at})");
+        if size[0] < 1280.0 && !chinese {
+            // Folded: the mode is set on the second line, by its label.
+            h.get_by_label("Attendance").click();
+            settle(&mut h);
+            h.get_by_label("Remote").click();
+            settle(&mut h);
+            let project = h.state().workspace.doc.project();
+            let meeting = &project.meetings[&MeetingId::from("paris-2024")];
+            let august = meeting
+                .attendees
+                .iter()
+                .find(|a| a.person == PersonId::from("tsai-august"))
+                .unwrap();
+            assert_eq!(august.mode, AttendanceMode::Remote);
+            // Another attendee selected: the second line follows the selection.
+            h.get_by_label("HUANG Jixian 黄继先").click();
+            settle(&mut h);
+            assert_eq!(h.query_all_by_label("Attendance").count(), 1);
+            assert!(h.query_by_label_contains("Remove: HUANG Jixian").is_some());
+            assert!(h.query_by_label_contains("Remove: August TSAI").is_none());
+        }
+    }
 }

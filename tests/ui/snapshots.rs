@@ -181,8 +181,11 @@ fn every_view(look: Look) {
     shoot(&mut h, look, "meeting");
     // …and its attendance further down.
     // (Scrolled to its heading, at the left of the page: the page scrolls down only.)
+    // One attendee selected: their row's combo boxes, and its second line when the page
+    // is narrow (the buttons, and on a folded list the rank and mode).
     starting_with(&h, &format!("{} (", t.attendees)).scroll_to_me();
     settle(&mut h);
+    click(&mut h, "August TSAI");
     shoot(&mut h, look, "meeting-attendance");
 
     // The main dialogs of a meeting.
