@@ -3,8 +3,8 @@
 
 use super::style;
 use super::widgets::{
-    ZoneContext, bilingual_rows, cell, choice_row, delete_button, empty_message, form_ui,
-    list_header_ui, long_text_row, multiline_row, organisation_combo, select_table_ui,
+    ListDetailLayout, ZoneContext, bilingual_rows, cell, choice_row, delete_button, empty_message,
+    form_ui, list_header_ui, long_text_row, multiline_row, organisation_combo, select_table_ui,
     time_zone_picker, too_long_to_edit,
 };
 use super::{Cx, ViewState};
@@ -20,14 +20,18 @@ pub fn meetings_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>, state: &mut ViewState) {
     let list_width = (ui.available_width() * style::LIST_SHARE)
         .clamp(*style::LIST_WIDTH_RANGE.start(), style::LIST_WIDTH);
     // Live minutes scroll their items below a header that stays (the attendance strip).
-    // The seating plan keeps the page's scrolling: its controls are wider than a small
-    // window, and only the page scrolls sideways to them.
-    let page_scrolls = !state.minutes_mode;
+    // The seating plan, a drawing as wide as the table, takes the list's room in a small
+    // window (its seats would otherwise run past the page); the list comes back with the
+    // meeting.
+    let layout = ListDetailLayout {
+        list_width,
+        page_scrolls: !state.minutes_mode,
+        show_list: !(state.seating_mode && ui.available_width() < style::SEATING_WITH_LIST),
+    };
     super::widgets::list_detail_sized_ui(
         ui,
         "meetings",
-        list_width,
-        page_scrolls,
+        layout,
         &mut (cx, state),
         |ui, (cx, state)| {
             // A meeting starts from its sides: the dialog asks for them.

@@ -97,6 +97,9 @@ pub const LIST_WIDTH: f32 = 320.0;
 /// The share of the window's width beside the navigation that the meetings list takes at
 /// first, up to [`LIST_WIDTH`].
 pub const LIST_SHARE: f32 = 0.3;
+/// The least width beside the navigation for the seating plan to keep the meetings list
+/// beside it: a 1280-px window has it, a 1024-px one hides the list.
+pub const SEATING_WITH_LIST: f32 = 1000.0;
 /// How narrow and how wide the user can make the list beside an editor.
 pub const LIST_WIDTH_RANGE: std::ops::RangeInclusive<f32> = 240.0..=720.0;
 /// Height of one list row (and of a table's header).

@@ -1,7 +1,8 @@
 //! One scroll area per page (issue 27): the agenda and the attendance of a meeting are rows
 //! of the meeting's page, so the wheel over them scrolls the page, and every row is reached
 //! by scrolling it, in a window of 1280 × 800. The attendance fits the page without a
-//! sideways scroll bar at 1280 × 800 and, folded, at 1024 × 700.
+//! sideways scroll bar at 1280 × 800 and, folded, at 1024 × 700; the seating plan takes
+//! the meetings list's room at 1024 × 700 and fits too.
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)] // Test helpers may panic: a panic is a failed test.
 
@@ -190,5 +191,36 @@ fn the_attendance_fits_the_page_at_1280_and_1024_without_a_sideways_scroll_bar()
             assert!(h.query_by_label_contains("Remove: HUANG Jixian").is_some());
             assert!(h.query_by_label_contains("Remove: August TSAI").is_none());
         }
+    }
+}
+
+#[test]
+fn the_seating_plan_takes_the_lists_room_in_a_small_window_and_gives_it_back() {
+    for (size, list_stays) in [([1024.0, 700.0], false), ([1280.0, 800.0], true)] {
+        let (_dir, mut h) = long_meeting_in(3, size);
+        assert!(h.query_by_label("+ Add meeting").is_some());
+        h.get_by_label("Seating plan").click();
+        settle(&mut h);
+        assert_eq!(
+            h.query_by_label("+ Add meeting").is_some(),
+            list_stays,
+            "{size:?}"
+        );
+        assert_eq!(sideways_scroll_bars(&h), [], "{size:?}");
+        // Every seated person's seat is inside the window, the last of each side too.
+        let window = h.ctx.content_rect();
+        for name in [
+            "FANG Yan",
+            "HUANG Jixian",
+            "WANG Qian",
+            "Cindy SHEN",
+            "Peter ZHANG",
+        ] {
+            let seat = h.get_by_label_contains(name).rect();
+            assert!(window.contains_rect(seat), "{name} at {seat:?} ({size:?})");
+        }
+        h.get_by_label("Back to the meeting").click();
+        settle(&mut h);
+        assert!(h.query_by_label("+ Add meeting").is_some(), "{size:?}");
     }
 }

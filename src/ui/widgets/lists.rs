@@ -46,28 +46,45 @@ pub fn list_detail_ui<S>(
     list: impl FnOnce(&mut Ui, &mut S),
     detail: impl FnOnce(&mut Ui, &mut S),
 ) {
-    list_detail_sized_ui(ui, id_salt, style::LIST_WIDTH, true, state, list, detail);
+    let layout = ListDetailLayout {
+        list_width: style::LIST_WIDTH,
+        page_scrolls: true,
+        show_list: true,
+    };
+    list_detail_sized_ui(ui, id_salt, layout, state, list, detail);
 }
 
-/// [`list_detail_ui`] with the list `default_width` wide at first, and an editor that
-/// scrolls as one page (`page_scrolls`) or that scrolls its own parts (live minutes under
-/// their attendance strip): never a scroll area inside another.
+/// How [`list_detail_sized_ui`] lays out its list and its editor.
+#[derive(Clone, Copy, Debug)]
+pub struct ListDetailLayout {
+    /// The list's width at first (the user may drag its edge).
+    pub list_width: f32,
+    /// The editor scrolls as one page; else it scrolls its own parts (live minutes under
+    /// their attendance strip): never a scroll area inside another.
+    pub page_scrolls: bool,
+    /// The list is shown: an editor that needs the whole width (the seating plan in a
+    /// small window) hides it for a while, and it comes back as wide as it was.
+    pub show_list: bool,
+}
+
+/// [`list_detail_ui`] laid out as `layout` says.
 pub fn list_detail_sized_ui<S>(
     ui: &mut Ui,
     id_salt: &str,
-    default_width: f32,
-    page_scrolls: bool,
+    layout: ListDetailLayout,
     state: &mut S,
     list: impl FnOnce(&mut Ui, &mut S),
     detail: impl FnOnce(&mut Ui, &mut S),
 ) {
-    egui::Panel::left(format!("{id_salt}_list"))
-        .resizable(true)
-        .default_size(default_width)
-        .size_range(style::LIST_WIDTH_RANGE)
-        .show(ui, |ui| list(ui, state));
+    if layout.show_list {
+        egui::Panel::left(format!("{id_salt}_list"))
+            .resizable(true)
+            .default_size(layout.list_width)
+            .size_range(style::LIST_WIDTH_RANGE)
+            .show(ui, |ui| list(ui, state));
+    }
     egui::CentralPanel::default().show(ui, |ui| {
-        if page_scrolls {
+        if layout.page_scrolls {
             egui::ScrollArea::both()
                 .id_salt(format!("{id_salt}_detail"))
                 .auto_shrink([false, false])

@@ -29,8 +29,8 @@ pub use forms::{
     too_long_to_edit,
 };
 pub use lists::{
-    empty_message, list_building_ui, list_detail_sized_ui, list_detail_ui, list_header_ui,
-    page_rows_ui, search_field,
+    ListDetailLayout, empty_message, list_building_ui, list_detail_sized_ui, list_detail_ui,
+    list_header_ui, page_rows_ui, search_field,
 };
 pub use long_text::long_text_ui;
 pub use paint::{line_galley, paint_line_in};
