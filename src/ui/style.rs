@@ -139,8 +139,9 @@ pub const AGENDA_ROW_HEIGHT: f32 = 40.0;
 pub const AGENDA_TIME_WIDTH: f32 = 120.0;
 /// Width of the agenda's duration column (`120 min`).
 pub const AGENDA_DURATION_WIDTH: f32 = 64.0;
-/// Room for the move and remove buttons of the selected agenda item.
-pub const AGENDA_BUTTONS_WIDTH: f32 = 150.0;
+/// Room for the move and remove buttons of the selected agenda item (↑ ↓ ×, about 100
+/// points), and for the spacing between the row's columns.
+pub const AGENDA_BUTTONS_WIDTH: f32 = 128.0;
 /// How narrow and how wide the agenda's title column gets.
 pub const AGENDA_TITLE_WIDTH: std::ops::RangeInclusive<f32> = 200.0..=560.0;
 

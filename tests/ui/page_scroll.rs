@@ -133,7 +133,7 @@ fn sideways_scroll_bars(h: &Harness<'_, DelegationApp>) -> Vec<egui::Rect> {
 }
 
 #[test]
-fn the_attendance_fits_the_page_at_1280_and_1024_without_a_sideways_scroll_bar() {
+fn a_selected_item_and_attendee_fit_the_page_at_1280_and_1024_without_a_sideways_scroll_bar() {
     for (size, chinese) in [
         ([1280.0, 800.0], false),
         ([1280.0, 800.0], true),
@@ -146,11 +146,34 @@ fn the_attendance_fits_the_page_at_1280_and_1024_without_a_sideways_scroll_bar()
             h.state_mut().run_command(&ctx, Command::Chinese);
             settle(&mut h);
         }
+        let at = format!("{size:?}, Chinese: {chinese}");
+        // A selected agenda item's buttons stay inside the page.
+        let wheel = egui::pos2(size[0] - 300.0, size[1] - 200.0);
+        for _ in 0..8 {
+            let item = h.query_by_label("Item 3").map(|n| n.rect());
+            if item.is_some_and(|r| r.bottom() < size[1] - 100.0) {
+                break;
+            }
+            wheel_at(&mut h, wheel);
+        }
+        h.get_by_label("Item 3").click();
+        settle(&mut h);
+        assert_eq!(sideways_scroll_bars(&h), [], "{at}");
+        // The item and its buttons (↑ ↓ ×, named after it).
+        let page = h.ctx.content_rect();
+        let item: Vec<egui::Rect> = h
+            .query_all_by_label_contains("Item 3")
+            .map(|n| n.rect())
+            .collect();
+        assert_eq!(item.len(), 4, "{at}");
+        assert!(
+            item.iter().all(|r| page.contains_rect(*r)),
+            "{item:?} ({at})"
+        );
         // Down to the attendance list.
         for _ in 0..8 {
-            wheel_at(&mut h, egui::pos2(size[0] - 300.0, size[1] - 200.0));
+            wheel_at(&mut h, wheel);
         }
-        let at = format!("{size:?}, Chinese: {chinese}");
         assert!(
             h.query_by_label("August TSAI").is_some(),
             "the attendance list is on screen ({at})"
