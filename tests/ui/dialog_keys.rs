@@ -443,3 +443,38 @@ fn letters_enter_makes_them_escape_closes() {
         state.missing
     );
 }
+
+#[test]
+fn unprintable_characters_enter_and_escape_write_nothing_save_anyway_writes() {
+    use delegation_planner::workspace::PendingWrite;
+    let (dir, path) = sample_file();
+    let mut h = app_harness(Some(path), ScriptedDialogs::default());
+    let cards = dir.path().join("cards.pdf");
+    // The harness's own fonts stand in for the glyphs no bundled font has: the dialog
+    // names whatever characters it is given.
+    let pending = || {
+        Dialog::Unprintable(Box::new(PendingWrite {
+            path: cards.clone(),
+            bytes: std::sync::Arc::new(b"%PDF-1.7 cards".to_vec()),
+            cards: Some(7),
+            unprintable: vec!['Z'],
+            cut: Vec::new(),
+        }))
+    };
+    for close in [Key::Enter, Key::Escape] {
+        h.state_mut().workspace.dialog = Some(pending());
+        settle(&mut h);
+        assert!(h.query_by_label("Z (U+005A)").is_some(), "{close:?}");
+        key(&mut h, close);
+        finish_jobs(&mut h);
+        assert_eq!(dialog(&h), None, "{close:?}");
+        assert!(!cards.exists(), "{close:?}: nothing written");
+    }
+    h.state_mut().workspace.dialog = Some(pending());
+    settle(&mut h);
+    h.get_by_label("Save anyway").click();
+    settle(&mut h);
+    finish_jobs(&mut h);
+    assert_eq!(dialog(&h), None);
+    assert_eq!(std::fs::read(&cards).unwrap(), b"%PDF-1.7 cards");
+}
