@@ -5,7 +5,7 @@
 //! gesture goes through a counter, so the walkthrough gives the same figures each time it
 //! runs, and the figures can be compared before and after a change of the UI.
 //!
-//! `cargo test --test ui_walkthrough -- --nocapture` prints them.
+//! `cargo test --test ui walkthrough -- --nocapture` prints them.
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)] // Test helpers may panic: a panic is a failed test.
 
