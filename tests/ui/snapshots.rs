@@ -166,6 +166,11 @@ fn close_dialog(h: &mut Harness<'_, DelegationApp>) {
 fn shoot(h: &mut Harness<'_, DelegationApp>, look: Look, view: &str) {
     // A status message is not part of a view (and fades with time).
     h.state_mut().workspace.toast = None;
+    // Nor is where the pointer rests: a hovered row's colour, or a tooltip that shows
+    // after a delay counted in frames (and a job's wait steps a varying number of them).
+    // The empty end of the menu bar has neither.
+    let corner = h.ctx.content_rect().right_top() + egui::vec2(-2.0, 2.0);
+    h.hover_at(corner);
     settle(h);
     h.snapshot(format!("{view}-{}", look.suffix()));
 }
