@@ -291,9 +291,10 @@ fn meeting_editor_ui(
         details.time_zone = zone;
     }
     if details != original {
-        if let Some(minutes) = long_minutes {
+        if long_minutes.is_some() {
             // Left out of the copy, not changed: back in with the edit.
-            details.minutes = minutes.to_owned();
+            details.minutes.clone_from(&meeting.minutes);
+            details.minutes_zh.clone_from(&meeting.minutes_zh);
         }
         changed = Some(
             changed

@@ -371,3 +371,37 @@ fn a_summary_too_long_to_edit_is_kept_whole() {
     assert_eq!(outcome.summary.zh, "双方致辞。");
     assert_eq!(outcome.summary.en, long);
 }
+
+/// Minutes too long to edit in the meeting's form stay whole, in both languages, when the
+/// meeting's details are edited beside them.
+#[test]
+fn minutes_too_long_to_edit_survive_an_edit_of_the_details() {
+    let mut project = delegation_planner::samples::ccaa_afnor().unwrap();
+    let id = MeetingId::from("paris-2024");
+    let long = "Transcript line. ".repeat(20_000);
+    let mut meeting = project.meetings[&id].clone();
+    meeting.minutes = long.clone();
+    meeting.minutes_zh = "会谈纪要。".to_owned();
+    project.meetings.insert(id.clone(), meeting);
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("long-minutes.ron");
+    std::fs::write(
+        &path,
+        delegation_planner::project_file::to_ron_string(&project).unwrap(),
+    )
+    .unwrap();
+    let mut harness = common::app_harness(Some(path), ScriptedDialogs::default());
+    let venue = "Venue (English)";
+    harness.get_by_label(venue).click();
+    settle(&mut harness);
+    harness.get_by_label(venue).type_text(", Hall B");
+    settle(&mut harness);
+    let meeting = &harness.state().workspace.doc.project().meetings[&id];
+    assert!(
+        meeting.venue.en.ends_with(", Hall B"),
+        "{:?}",
+        meeting.venue
+    );
+    assert_eq!(meeting.minutes, long);
+    assert_eq!(meeting.minutes_zh, "会谈纪要。");
+}
