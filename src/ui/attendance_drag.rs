@@ -39,13 +39,14 @@ pub struct AttendanceView {
 impl AttendanceView {
     /// Catches up with `summary`, holding the rows still while `hold`.
     pub(super) fn sync(&mut self, summary: &MeetingSummary, meeting: &Meeting, hold: bool) {
-        let same_meeting = self.key.as_ref().map(|k| &k.1) == summary.key.as_ref().map(|k| &k.1);
-        let same_people =
-            self.persons.iter().filter(|p| p.is_some()).count() == meeting.attendees.len();
-        // Nothing new, and nothing waiting to regroup.
+        // Nothing new, and nothing waiting to regroup: every still frame, so before any
+        // look at the 20,000 rows of a training.
         if self.key == summary.key && (hold || !self.stale) && !self.refresh {
             return;
         }
+        let same_meeting = self.key.as_ref().map(|k| &k.1) == summary.key.as_ref().map(|k| &k.1);
+        let same_people =
+            self.persons.iter().filter(|p| p.is_some()).count() == meeting.attendees.len();
         if hold && same_meeting && same_people && !self.refresh {
             // Same people: keep the rows, find each one's index again (an edit may
             // have changed them), and note where everyone is now.

@@ -215,7 +215,7 @@ fn meeting_editor_ui(
     egui::CollapsingHeader::new(t.details)
         .default_open(true)
         .show(ui, |ui| {
-            details_ui(ui, cx, id, &mut details, &likely, &mut when)
+            details_ui(ui, cx, (id, meeting), &mut details, &likely, &mut when)
         });
     egui::CollapsingHeader::new(format!("{} ({})", t.agenda, meeting.item_count()))
         .id_salt("agenda")
@@ -324,10 +324,12 @@ fn meeting_editor_ui(
     }
 }
 
+/// The details form: `meeting`'s details are edited in `details` (a copy without the
+/// programme), and its dates are read from the meeting itself.
 fn details_ui(
     ui: &mut egui::Ui,
     cx: &Cx<'_>,
-    id: &MeetingId,
+    (id, shown): (&MeetingId, &Meeting),
     meeting: &mut Meeting,
     likely: &[chrono_tz::Tz],
     when: &mut super::meeting_when_ui::WhenChange,
@@ -336,11 +338,11 @@ fn details_ui(
     form_ui(ui, "meeting_form", |ui| {
         bilingual_rows(ui, t, t.meeting_title, &mut meeting.title);
         choice_row(ui, t.kind, cx.language, &mut meeting.kind);
-        super::meeting_when_ui::dates_row_ui(ui, cx, meeting, when);
-        super::meeting_when_ui::short_name_row_ui(ui, cx, id, meeting, when);
+        super::meeting_when_ui::dates_row_ui(ui, cx, shown, when);
+        super::meeting_when_ui::short_name_row_ui(ui, cx, id, shown, when);
         let zones = ZoneContext {
             likely,
-            dates: (meeting.start_date(), meeting.end_date()),
+            dates: (shown.start_date(), shown.end_date()),
             chinese: cx.zh(),
             search_hint: t.zone_search_hint,
             likely_heading: t.zones_likely,
