@@ -270,19 +270,21 @@ impl TableRow<'_> {
 /// `text` as it fits on one line `width` wide in `style`: whole when it fits, else its
 /// first and last characters around a `…`, as many as fit (a little more of the end, which
 /// tells apart titles such as "… for ESG" and "… for ISO/IEC 42001").
+///
+/// The text is laid out once, and the cut found from its glyphs' positions: a list that
+/// scrolls lays out each row anew, and a layout per step of a search made the
+/// commitments list three times slower to scroll.
 pub fn elide_middle(ui: &Ui, text: &str, width: f32, style: egui::TextStyle) -> String {
-    let measure = |s: &str| {
-        egui::WidgetText::from(s)
-            .into_galley(
-                ui,
-                Some(egui::TextWrapMode::Extend),
-                f32::INFINITY,
-                style.clone(),
-            )
-            .size()
-            .x
+    let galley = |s: &str| {
+        egui::WidgetText::from(s).into_galley(
+            ui,
+            Some(egui::TextWrapMode::Extend),
+            f32::INFINITY,
+            style.clone(),
+        )
     };
-    if measure(text) <= width {
+    let whole = galley(text);
+    if whole.size().x <= width {
         return text.to_owned();
     }
     let chars: Vec<char> = text.chars().collect();
@@ -296,14 +298,62 @@ pub fn elide_middle(ui: &Ui, text: &str, width: f32, style: egui::TextStyle) -> 
             .collect();
         format!("{}…{}", start.trim_end(), end.trim_start())
     };
-    // The most characters that fit, by bisection (a galley per step, cached by egui).
-    let (mut low, mut high) = (0, chars.len().saturating_sub(1));
+    // Where each character starts on the line, and where the line ends: one glyph a
+    // character on a single row (a text with a line break falls back to measuring).
+    let glyphs: Vec<f32> = match whole.rows.as_slice() {
+        [row] if row.row.glyphs.len() == chars.len() => {
+            row.row.glyphs.iter().map(|g| g.pos.x).collect()
+        }
+        _ => Vec::new(),
+    };
+    // Advances, not the galleys' sizes (rounded up to the pixel).
+    let total = match whole.rows.as_slice() {
+        [row] => row
+            .row
+            .glyphs
+            .last()
+            .map_or(0.0, |g| g.pos.x + g.advance_width),
+        _ => whole.size().x,
+    };
+    let ellipsis_galley = galley("…");
+    let ellipsis = match ellipsis_galley.rows.as_slice() {
+        [row] => row.row.glyphs.first().map_or(0.0, |g| g.advance_width),
+        _ => ellipsis_galley.size().x,
+    };
+    let fits = |kept: usize| -> bool {
+        if glyphs.is_empty() {
+            return galley(&shortened(kept)).size().x <= width;
+        }
+        let head = kept * 2 / 5;
+        let tail = kept - head;
+        let head_width = glyphs.get(head).copied().unwrap_or(total);
+        let tail_start = glyphs
+            .get(chars.len().saturating_sub(tail))
+            .copied()
+            .unwrap_or(total);
+        head_width + ellipsis + (total - tail_start) <= width
+    };
+    // The most characters that fit, by bisection on the glyphs' advances…
+    let most = chars.len().saturating_sub(1);
+    let (mut low, mut high) = (0, most);
     while low < high {
         let mid = (low + high).div_ceil(2);
-        if measure(&shortened(mid)) <= width {
+        if fits(mid) {
             low = mid;
         } else {
             high = mid - 1;
+        }
+    }
+    // …then as laid out: kerning and the trimmed spaces around "…" move the cut by a
+    // character at most.
+    let measured = |kept: usize| galley(&shortened(kept)).size().x <= width;
+    if measured(low) {
+        if low < most && measured(low + 1) {
+            low += 1;
+        }
+    } else {
+        while low > 0 && !measured(low) {
+            low -= 1;
         }
     }
     shortened(low)
@@ -321,4 +371,86 @@ pub struct SortState {
 /// A row's cell with one line of text (clipped, not wrapped).
 pub fn cell(row: &mut TableRow<'_>, text: impl Into<egui::WidgetText>) {
     row.text(text);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// What each cut measures when laid out, and the longest cut that fits, by laying out
+    /// every candidate (the way it was done before).
+    fn measured(ui: &Ui, text: &str) -> f32 {
+        egui::WidgetText::from(text)
+            .into_galley(
+                ui,
+                Some(egui::TextWrapMode::Extend),
+                f32::INFINITY,
+                egui::TextStyle::Body,
+            )
+            .size()
+            .x
+    }
+
+    #[test]
+    fn the_cut_found_from_the_glyphs_fits_and_keeps_as_much_as_fits() {
+        let ctx = egui::Context::default();
+        crate::app::install_fonts(&ctx);
+        let texts = [
+            "Joint personnel registration and competency approval programme for ESG",
+            "中国认证认可协会与法国标准化协会关于人员注册与能力认可的联合项目",
+            "Mutual recognition: 互认 of ISO/IEC 17024 certificates (2025–2027)",
+            "A",
+            "",
+        ];
+        for _ in 0..2 {
+            // (Fonts added to a context are used from its next pass.)
+            let mut output = ctx.run_ui(egui::RawInput::default(), |ui| {
+                for text in texts {
+                    // The fast path's premise: one glyph a character, on one row.
+                    let galley = egui::WidgetText::from(text).into_galley(
+                        ui,
+                        Some(egui::TextWrapMode::Extend),
+                        f32::INFINITY,
+                        egui::TextStyle::Body,
+                    );
+                    let glyphs: usize = galley.rows.iter().map(|r| r.row.glyphs.len()).sum();
+                    assert_eq!(galley.rows.len(), 1, "{text:?}");
+                    assert_eq!(glyphs, text.chars().count(), "{text:?}");
+                    for width in [20.0, 60.0, 120.0, 200.0, 320.0, 2000.0] {
+                        let shown = elide_middle(ui, text, width, egui::TextStyle::Body);
+                        let w = measured(ui, &shown);
+                        if measured(ui, text) <= width {
+                            assert_eq!(shown, text);
+                            continue;
+                        }
+                        // At least "…" is shown; beyond it, what is shown fits.
+                        assert!(shown.contains('…'), "{shown}");
+                        if shown.chars().count() > 1 {
+                            assert!(w <= width + 0.5, "{shown:?} is {w} wide in {width}");
+                        }
+                        // As much as the search by laying out every candidate keeps.
+                        let chars: Vec<char> = text.chars().collect();
+                        let shortened = |kept: usize| {
+                            let head = kept * 2 / 5;
+                            let tail = kept - head;
+                            let start: String = chars.iter().take(head).collect();
+                            let end: String = chars.iter().skip(chars.len() - tail).collect();
+                            format!("{}…{}", start.trim_end(), end.trim_start())
+                        };
+                        let (mut low, mut high) = (0, chars.len() - 1);
+                        while low < high {
+                            let mid = (low + high).div_ceil(2);
+                            if measured(ui, &shortened(mid)) <= width {
+                                low = mid;
+                            } else {
+                                high = mid - 1;
+                            }
+                        }
+                        assert_eq!(shown, shortened(low), "in {width}");
+                    }
+                }
+            });
+            output.textures_delta.clear();
+        }
+    }
 }
