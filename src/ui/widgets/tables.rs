@@ -267,6 +267,10 @@ impl TableRow<'_> {
     }
 }
 
+/// How far past the edge a cut's estimate may be and still be laid out to see whether
+/// it fits (kerning between "…" and its neighbours is all the estimate leaves out).
+const CLOSE_TO_THE_EDGE: f32 = 2.0;
+
 /// `text` as it fits on one line `width` wide in `style`: whole when it fits, else its
 /// first and last characters around a `…`, as many as fit (a little more of the end, which
 /// tells apart titles such as "… for ESG" and "… for ISO/IEC 42001").
@@ -320,38 +324,41 @@ pub fn elide_middle(ui: &Ui, text: &str, width: f32, style: egui::TextStyle) -> 
         [row] => row.row.glyphs.first().map_or(0.0, |g| g.advance_width),
         _ => ellipsis_galley.size().x,
     };
-    let fits = |kept: usize| -> bool {
+    // How wide `kept` characters around "…" are, from the advances (or laid out, for a
+    // text of several lines).
+    let estimate = |kept: usize| -> f32 {
         if glyphs.is_empty() {
-            return galley(&shortened(kept)).size().x <= width;
+            return galley(&shortened(kept)).size().x;
         }
         let head = kept * 2 / 5;
         let tail = kept - head;
-        let head_width = glyphs.get(head).copied().unwrap_or(total);
-        let tail_start = glyphs
-            .get(chars.len().saturating_sub(tail))
-            .copied()
-            .unwrap_or(total);
-        head_width + ellipsis + (total - tail_start) <= width
+        // The spaces trimmed around "…" are left out, as `shortened` leaves them.
+        let head_end = (0..head)
+            .rev()
+            .find(|&k| chars.get(k).is_some_and(|c| !c.is_whitespace()))
+            .map_or(0, |k| k + 1);
+        let tail_from = (chars.len().saturating_sub(tail)..chars.len())
+            .find(|&k| chars.get(k).is_some_and(|c| !c.is_whitespace()))
+            .unwrap_or(chars.len());
+        let at = |k: usize| glyphs.get(k).copied().unwrap_or(total);
+        at(head_end) + ellipsis + (total - at(tail_from))
     };
-    // The most characters that fit, by bisection on the glyphs' advances…
+    // The most characters that fit, by bisection on the estimate…
     let most = chars.len().saturating_sub(1);
     let (mut low, mut high) = (0, most);
     while low < high {
         let mid = (low + high).div_ceil(2);
-        if fits(mid) {
+        if estimate(mid) <= width {
             low = mid;
         } else {
             high = mid - 1;
         }
     }
-    // …then as laid out: kerning and the trimmed spaces around "…" move the cut by a
-    // character at most.
+    // …then as laid out, where it is close: kerning moves a cut by a fraction of a point.
     let measured = |kept: usize| galley(&shortened(kept)).size().x <= width;
-    if measured(low) {
-        if low < most && measured(low + 1) {
-            low += 1;
-        }
-    } else {
+    if low < most && estimate(low + 1) - width < CLOSE_TO_THE_EDGE && measured(low + 1) {
+        low += 1;
+    } else if width - estimate(low) < 1.0 {
         while low > 0 && !measured(low) {
             low -= 1;
         }
@@ -399,6 +406,10 @@ mod tests {
             "Joint personnel registration and competency approval programme for ESG",
             "中国认证认可协会与法国标准化协会关于人员注册与能力认可的联合项目",
             "Mutual recognition: 互认 of ISO/IEC 17024 certificates (2025–2027)",
+            // Sub-points are indented: the spaces before the cut are trimmed.
+            "    探索创新业务领域的互认与合作",
+            "        Sub-point: joint audits of the certification bodies in 2026",
+            "Words   with   wide   gaps   between   them   all   along   the   line",
             "A",
             "",
         ];
