@@ -34,6 +34,8 @@ pub struct AttendanceView {
     pub(super) refresh: bool,
     /// A message under the list (a move kept within a role), in the UI's language.
     pub note: Option<String>,
+    /// The row last found for a person ([`Self::row_of`]), checked before it is used.
+    found: Option<(PersonId, usize)>,
 }
 
 impl AttendanceView {
@@ -99,9 +101,22 @@ impl AttendanceView {
         self.key.clone_from(&summary.key);
     }
 
-    /// The row of `person`, if shown.
-    pub(super) fn row_of(&self, person: &PersonId) -> Option<usize> {
-        self.persons.iter().position(|p| p.as_ref() == Some(person))
+    /// The row of `person`, if shown. Asked every frame while someone is selected: the
+    /// row found last is kept, and looked for again only when someone else is there now
+    /// (a training has 20,000 rows).
+    pub(super) fn row_of(&mut self, person: &PersonId) -> Option<usize> {
+        if let Some((p, row)) = &self.found
+            && p == person
+            && self.persons.get(*row).and_then(Option::as_ref) == Some(person)
+        {
+            return Some(*row);
+        }
+        let row = self
+            .persons
+            .iter()
+            .position(|p| p.as_ref() == Some(person))?;
+        self.found = Some((person.clone(), row));
+        Some(row)
     }
 
     /// Where the person of row `row` is now: position, side size and reason.

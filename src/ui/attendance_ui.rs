@@ -84,20 +84,20 @@ pub fn attendees_ui(
     let buttons_inline = buttons_fit(ui, &widths, available);
     let header_ids = header_ui(ui, cx, &widths);
     let header = |k: usize| header_ids.get(k).copied().unwrap_or(egui::Id::NULL);
-    let view = &state.attendance;
-    let rows = &view.rows;
-    let moved_by_hand = &state.meeting_summary.moved_by_hand;
     let selected = state.attendee.clone();
     // Folded, or with no room for the buttons, the selected attendee's second line is one
     // more row of the page, after theirs: the rows after it are one further down.
     let second_line = if is_compact(&widths) || !buttons_inline {
         selected
             .as_ref()
-            .and_then(|p| view.row_of(p))
+            .and_then(|p| state.attendance.row_of(p))
             .map(|j| j + 1)
     } else {
         None
     };
+    let view = &state.attendance;
+    let rows = &view.rows;
+    let moved_by_hand = &state.meeting_summary.moved_by_hand;
     let row_at = |i: usize| match second_line {
         Some(s) if i == s => None,
         Some(s) if i > s => Some(i - 1),
@@ -155,13 +155,14 @@ pub fn attendees_ui(
             Some(None) => {}
         },
     );
+    // The rows hold still while the pointer is over any of them, the second line too.
+    let list_rect = built.iter().map(|(_, r)| r.rect).reduce(|a, b| a.union(b));
+    state.attendance.hovered = list_rect.is_some_and(|r| ui.rect_contains_pointer(r));
     // Drops land between the attendees' rows: the second line is part of its attendee's.
     let built: Vec<(usize, egui::Response)> = built
         .into_iter()
         .filter_map(|(i, r)| row_at(i).map(|j| (j, r)))
         .collect();
-    let list_rect = built.iter().map(|(_, r)| r.rect).reduce(|a, b| a.union(b));
-    state.attendance.hovered = list_rect.is_some_and(|r| ui.rect_contains_pointer(r));
     drop_ui(ui, cx, meeting, &state.attendance, &built, &mut actions);
     if state.attendance.stale {
         ui.label(
