@@ -150,8 +150,9 @@ pub const ATTENDEE_ROW_HEIGHT: f32 = 26.0;
 /// Widths of the attendance columns: drag handle and #, name, side, role, why there
 /// (or the rank of the selected one), status, mode.
 pub const ATTENDEE_COLUMNS: [f32; 7] = [40.0, 140.0, 110.0, 124.0, 84.0, 92.0, 80.0];
-/// Room kept after the attendance columns for the selected row's buttons (↑ ↓ ×).
-pub const ATTENDEE_BUTTONS_WIDTH: f32 = 96.0;
+/// Room kept after the attendance columns for the selected row's buttons (↑ ↓ ×, about
+/// 100 points) and the spacing before them.
+pub const ATTENDEE_BUTTONS_WIDTH: f32 = 112.0;
 /// Width of the drag handle at the start of an attendance row.
 pub const DRAG_HANDLE_WIDTH: f32 = 16.0;
 /// What a combo box adds around its text (frame and arrow), kept inside its column.

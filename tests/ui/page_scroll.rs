@@ -133,12 +133,17 @@ fn sideways_scroll_bars(h: &Harness<'_, DelegationApp>) -> Vec<egui::Rect> {
 }
 
 #[test]
-fn a_selected_item_and_attendee_fit_the_page_at_1280_and_1024_without_a_sideways_scroll_bar() {
+fn a_selected_item_and_attendee_fit_the_page_from_1024_to_1460_without_a_sideways_scroll_bar() {
     for (size, chinese) in [
         ([1280.0, 800.0], false),
         ([1280.0, 800.0], true),
         ([1024.0, 700.0], false),
         ([1024.0, 700.0], true),
+        // Widths where the selected row's buttons just fit beside its columns, or not.
+        ([1340.0, 800.0], false),
+        ([1380.0, 800.0], false),
+        ([1420.0, 800.0], false),
+        ([1460.0, 800.0], false),
     ] {
         let (_dir, mut h) = long_meeting_in(3, size);
         if chinese {
