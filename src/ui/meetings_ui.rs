@@ -4,8 +4,8 @@
 use super::style;
 use super::widgets::{
     ListDetailLayout, ZoneContext, bilingual_rows, cell, choice_row, delete_button, empty_message,
-    form_ui, list_header_ui, long_text_row, multiline_row, organisation_combo, select_table_ui,
-    time_zone_picker, too_long_to_edit,
+    form_ui, in_language, list_header_ui, long_text_row, multiline_row, organisation_combo,
+    select_table_ui, time_zone_picker, too_long_to_edit,
 };
 use super::{Cx, ViewState};
 use crate::document::Edit;
@@ -26,7 +26,7 @@ pub fn meetings_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>, state: &mut ViewState) {
     let layout = ListDetailLayout {
         list_width,
         page_scrolls: !state.minutes_mode,
-        show_list: !(state.seating_mode && ui.available_width() < style::SEATING_WITH_LIST),
+        show_list: !seating_needs_the_list_room(ui, cx, state, list_width),
     };
     super::widgets::list_detail_sized_ui(
         ui,
@@ -122,6 +122,33 @@ pub fn meetings_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>, state: &mut ViewState) {
 }
 
 /// `AFNOR headquarters · AFNOR · #10 Global Certification Made in China`.
+/// Whether the seating plan of the selected meeting would scroll sideways beside the
+/// meetings list (as wide as the user left it): its table then takes the list's room.
+fn seating_needs_the_list_room(
+    ui: &egui::Ui,
+    cx: &Cx<'_>,
+    state: &mut ViewState,
+    list_width: f32,
+) -> bool {
+    if !state.seating_mode {
+        return false;
+    }
+    let Some((id, meeting)) = state
+        .meeting
+        .as_ref()
+        .and_then(|id| cx.project.meetings.get_key_value(id))
+    else {
+        return false;
+    };
+    let list = super::widgets::list_width_now(ui, "meetings", list_width);
+    let margins = egui::Frame::central_panel(ui.style())
+        .total_margin()
+        .sum()
+        .x;
+    let page = ui.available_width() - list - margins;
+    page < state.seating.least_width(cx, id, meeting)
+}
+
 fn meeting_subtitle(project: &crate::model::Project, m: &Meeting, zh: bool) -> String {
     let mut parts = Vec::new();
     if !m.venue.is_empty() {
@@ -158,14 +185,21 @@ fn meeting_editor_ui(
     let t = cx.tr();
     let zh = cx.zh();
     // Minutes too long to edit are shown from the meeting: copying 50 MB every frame
-    // would take longer than the frame.
-    let long_minutes = too_long_to_edit(&meeting.minutes);
+    // would take longer than the frame. Each language is judged on its own.
+    let long_en = too_long_to_edit(&meeting.minutes);
+    let long_zh = too_long_to_edit(&meeting.minutes_zh);
     let details_of = |m: &Meeting| {
-        if long_minutes.is_some() {
-            m.details_without_minutes()
-        } else {
-            m.details()
+        if long_en.is_none() && long_zh.is_none() {
+            return m.details();
         }
+        let mut details = m.details_without_minutes();
+        if long_en.is_none() {
+            details.minutes.clone_from(&m.minutes);
+        }
+        if long_zh.is_none() {
+            details.minutes_zh.clone_from(&m.minutes_zh);
+        }
+        details
     };
     let original = details_of(meeting);
     let mut details = details_of(meeting);
@@ -212,7 +246,9 @@ fn meeting_editor_ui(
     };
     let mut changed: Option<Meeting> = None;
     let mut when = super::meeting_when_ui::WhenChange::default();
+    // Sections are named by salt, not by title, so they stay open across a language switch.
     egui::CollapsingHeader::new(t.details)
+        .id_salt("details")
         .default_open(true)
         .show(ui, |ui| {
             details_ui(ui, cx, (id, meeting), &mut details, &likely, &mut when)
@@ -268,12 +304,25 @@ fn meeting_editor_ui(
             super::meeting_commitments_ui::agreed_here_ui(ui, cx, id, meeting, state)
         });
     egui::CollapsingHeader::new(t.minutes)
+        .id_salt("minutes")
         .default_open(false)
         .show(ui, |ui| {
-            form_ui(ui, "minutes_form", |ui| match long_minutes {
-                Some(minutes) => long_text_row(ui, t, t.minutes, minutes),
-                None => {
-                    multiline_row(ui, t, t.minutes, &mut details.minutes);
+            form_ui(ui, "minutes_form", |ui| {
+                // The interface's language first: that is the text the officer writes.
+                let rows = if zh { [true, false] } else { [false, true] };
+                for chinese in rows {
+                    let label = in_language(t, t.minutes, chinese);
+                    let (long, text) = if chinese {
+                        (long_zh, &mut details.minutes_zh)
+                    } else {
+                        (long_en, &mut details.minutes)
+                    };
+                    match long {
+                        Some(minutes) => long_text_row(ui, t, &label, minutes),
+                        None => {
+                            multiline_row(ui, t, &label, text);
+                        }
+                    }
                 }
             });
         });
@@ -291,9 +340,11 @@ fn meeting_editor_ui(
         details.time_zone = zone;
     }
     if details != original {
-        if long_minutes.is_some() {
-            // Left out of the copy, not changed: back in with the edit.
+        // Left out of the copy, not changed: back in with the edit.
+        if long_en.is_some() {
             details.minutes.clone_from(&meeting.minutes);
+        }
+        if long_zh.is_some() {
             details.minutes_zh.clone_from(&meeting.minutes_zh);
         }
         changed = Some(

@@ -51,6 +51,7 @@ pub fn role_text(t: &Strings, preview: &AgendaPreview, plan: &Plan, role: &LineR
 pub fn lines_ui(ui: &mut egui::Ui, t: &Strings, preview: &AgendaPreview, plan: &Plan) {
     let p = &t.programmes;
     egui::CollapsingHeader::new(p.lines_heading)
+        .id_salt("paste_lines_heading")
         .default_open(true)
         .show(ui, |ui| {
             egui::Grid::new("paste_lines")

@@ -405,3 +405,89 @@ fn minutes_too_long_to_edit_survive_an_edit_of_the_details() {
     assert_eq!(meeting.minutes, long);
     assert_eq!(meeting.minutes_zh, "会谈纪要。");
 }
+
+/// The meeting's minutes are written in both languages in its form, the interface's
+/// language first; a Chinese text too long to edit stays whole while the English is edited.
+#[test]
+fn minutes_are_written_in_both_languages_and_a_long_chinese_text_survives() {
+    let mut project = delegation_planner::samples::ccaa_afnor().unwrap();
+    let id = MeetingId::from("paris-2024");
+    let long = "会谈纪要逐字记录。".repeat(10_000);
+    let mut meeting = project.meetings[&id].clone();
+    meeting.minutes = String::new();
+    meeting.minutes_zh = long.clone();
+    project.meetings.insert(id.clone(), meeting);
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("long-chinese-minutes.ron");
+    std::fs::write(
+        &path,
+        delegation_planner::project_file::to_ron_string(&project).unwrap(),
+    )
+    .unwrap();
+    // Tall enough that the form's last section is on screen once opened.
+    let mut harness = Harness::builder()
+        .with_size([1400.0, 2600.0])
+        .build_eframe(move |cc| {
+            DelegationApp::with_settings(
+                &cc.egui_ctx,
+                Settings::default(),
+                Some(path),
+                Box::new(ScriptedDialogs::default()),
+            )
+        });
+    settle(&mut harness);
+    common::finish_jobs(&mut harness);
+    harness.get_by_label("Minutes").click();
+    settle(&mut harness);
+    assert!(
+        harness.query_by_label("Minutes (Chinese)").is_some(),
+        "the Chinese minutes have a row of their own"
+    );
+    harness.get_by_label("Minutes (English)").click();
+    settle(&mut harness);
+    harness
+        .get_by_label("Minutes (English)")
+        .type_text("Both sides agreed to meet yearly.");
+    settle(&mut harness);
+    let meeting = &harness.state().workspace.doc.project().meetings[&id];
+    assert_eq!(meeting.minutes, "Both sides agreed to meet yearly.");
+    assert_eq!(
+        meeting.minutes_zh, long,
+        "the long Chinese text is kept whole"
+    );
+
+    // A short Chinese text is typed in its own box, which comes first in the Chinese UI.
+    let mut cleared = meeting.clone();
+    cleared.minutes_zh.clear();
+    harness
+        .state_mut()
+        .workspace
+        .doc
+        .apply(delegation_planner::document::Edit::PutMeeting(
+            id.clone(),
+            Box::new(cleared),
+        ));
+    harness.get_by_label("View").click();
+    settle(&mut harness);
+    harness.get_by_label("中文").click();
+    settle(&mut harness);
+    let boxes: Vec<String> = harness
+        .query_all_by_role(Role::MultilineTextInput)
+        .filter_map(|n| egui_kittest::kittest::NodeT::accesskit_node(&n).label())
+        .filter(|l| l.starts_with("会议纪要"))
+        .collect();
+    assert_eq!(
+        boxes,
+        ["会议纪要（中文）", "会议纪要（英文）"],
+        "Chinese first in 中文"
+    );
+    harness.get_by_label("会议纪要（中文）").click();
+    settle(&mut harness);
+    harness
+        .get_by_label("会议纪要（中文）")
+        .type_text("双方同意每年会晤。");
+    settle(&mut harness);
+    let meeting = &harness.state().workspace.doc.project().meetings[&id];
+    assert_eq!(meeting.minutes_zh, "双方同意每年会晤。");
+    assert_eq!(meeting.minutes, "Both sides agreed to meet yearly.");
+}
