@@ -267,6 +267,7 @@ strings! {
     saved => "Saved", "已保存";
     saving => "Saving", "正在保存";
     problems_found => "{n} problems", "{n} 个问题";
+    problem_found_one => "1 problem", "1 个问题";
     problems_tip => "References that point nowhere; see the list in Project", "无效的引用；详见“项目”中的列表";
     problems_title => "Problems found", "发现的问题";
     validating => "Checking references…", "正在检查引用…";

@@ -9,7 +9,7 @@ use super::seating_ui::Cache;
 use super::style;
 use crate::i18n::Strings;
 use crate::model::seating::geometry::{banquet_angle, banquet_cell, talks_top, talks_x};
-use crate::model::seating::{Party, Row, Seat, SeatState, SeatingPlan, TableShape};
+use crate::model::seating::{Party, Row, Seat, SeatState, SeatingLayout, SeatingPlan, TableShape};
 
 /// What is written at one seat, worked out once per change.
 #[derive(Clone, Debug, Default)]
@@ -206,6 +206,51 @@ fn door(ui: &egui::Ui, left: f32, right: f32, y: f32, label: &str) {
     );
 }
 
+/// The least width the drawing of `plan` takes without scrolling sideways: every seat of
+/// the talks table at its least width, or one banquet table.
+pub(super) fn least_width(cache: &Cache, plan: &SeatingPlan) -> f32 {
+    match plan.layout {
+        SeatingLayout::Talks => {
+            let (_, columns) = talks_columns(cache, plan);
+            style::SEATING_LABEL_MIN_WIDTH
+                + style::SEAT_GAP
+                + columns * (style::SEAT_MIN_WIDTH + style::SEAT_GAP)
+        }
+        SeatingLayout::Banquet => {
+            banquet_geometry(cache.arrangement.seats_per_table.max(1))
+                .1
+                .x
+        }
+    }
+}
+
+/// The talks table's leftmost column (in seat widths from the centre) and its number of
+/// columns: the wider side sets them.
+fn talks_columns(cache: &Cache, plan: &SeatingPlan) -> (f32, f32) {
+    let top = talks_top(plan.talks.door);
+    let (min_x, max_x) = cache
+        .arrangement
+        .seats
+        .iter()
+        .filter_map(|st| match st.seat {
+            Seat::Talks { party, place, .. } => Some(talks_x(party, place, top)),
+            Seat::Banquet { .. } => None,
+        })
+        .fold((0.0_f32, 0.0_f32), |(lo, hi), x| (lo.min(x), hi.max(x)));
+    (min_x, max_x - min_x + 1.0)
+}
+
+/// A round table of `seats`: the ring's radius and the cell that holds it with its labels.
+fn banquet_geometry(seats: u32) -> (f32, Vec2) {
+    let ring = (seats as f32 * 7.5).max(style::BANQUET_RING);
+    let reach = ring + style::BANQUET_DOT;
+    let cell = Vec2::new(
+        2.0 * (reach + style::BANQUET_LABEL_WIDTH) + 16.0,
+        2.0 * (reach + 44.0) + 16.0,
+    );
+    (ring, cell)
+}
+
 /// The talks table: the side facing the door along the top, the other along the bottom,
 /// each with its row behind; the door below.
 pub(super) fn talks_ui(
@@ -223,16 +268,15 @@ pub(super) fn talks_ui(
         Seat::Talks { party, place, .. } => talks_x(party, place, top),
         Seat::Banquet { .. } => 0.0,
     };
-    let (min_x, max_x) = a
-        .seats
-        .iter()
-        .map(|st| x_of(&st.seat))
-        .fold((0.0_f32, 0.0_f32), |(lo, hi), x| (lo.min(x), hi.max(x)));
+    let (min_x, columns) = talks_columns(cache, plan);
     let gap = style::SEAT_GAP;
-    let columns = max_x - min_x + 1.0;
-    let label_width = style::SEATING_LABEL_WIDTH;
-    // Seats as wide as the pane allows, down to a width that still shows a name.
-    let fit = (ui.available_width() - label_width - gap) / columns - gap;
+    // Seats as wide as the pane allows, down to a width that still shows a name; below
+    // that the sides' names give up room, then the drawing scrolls.
+    let available = ui.available_width();
+    let seats_at_least = columns * (style::SEAT_MIN_WIDTH + gap);
+    let label_width = (available - gap - seats_at_least)
+        .clamp(style::SEATING_LABEL_MIN_WIDTH, style::SEATING_LABEL_WIDTH);
+    let fit = (available - label_width - gap) / columns - gap;
     let size = Vec2::new(
         fit.clamp(style::SEAT_MIN_WIDTH, style::SEAT_SIZE.x),
         style::SEAT_SIZE.y,
@@ -447,13 +491,9 @@ pub(super) fn banquet_ui(
     let mut outcome = CanvasOutcome::default();
     let a = &cache.arrangement;
     let seats = a.seats_per_table.max(1);
-    let ring = (seats as f32 * 7.5).max(style::BANQUET_RING);
+    let (ring, cell) = banquet_geometry(seats);
     let dot = style::BANQUET_DOT;
     let label_width = style::BANQUET_LABEL_WIDTH;
-    let cell = Vec2::new(
-        2.0 * (ring + dot + label_width) + 16.0,
-        2.0 * (ring + dot + 44.0) + 16.0,
-    );
     let columns = ((ui.available_width() / cell.x).floor() as u32).clamp(1, 12);
     let tables = a.tables.max(1);
     let rows = tables.div_ceil(columns);

@@ -64,6 +64,13 @@ impl SeatingView {
         }
         self.cache.get_or_insert_with(|| build(cx, key, meeting))
     }
+
+    /// The least width the drawing of `meeting`'s plan takes without scrolling sideways:
+    /// the meetings view gives it the list's room when the page is narrower.
+    pub fn least_width(&mut self, cx: &Cx<'_>, id: &MeetingId, meeting: &Meeting) -> f32 {
+        let cache = self.cache(cx, id, meeting);
+        seating_canvas::least_width(cache, &meeting.seating)
+    }
 }
 
 /// Characters of a Latin name shown on one line of a seat; a longer one takes two.

@@ -39,10 +39,12 @@ pub fn status_bar_ui(ui: &mut egui::Ui, workspace: &Workspace) -> Option<StatusC
             }
             let problems = workspace.problems().len();
             if problems > 0 && !workspace.is_opening() {
-                let text = format!(
-                    "▲ {}",
+                let count = if problems == 1 {
+                    t.problem_found_one.to_owned()
+                } else {
                     t.problems_found.replace("{n}", &thousands(problems))
-                );
+                };
+                let text = format!("▲ {count}");
                 if ui
                     .link(egui::RichText::new(text).color(super::style::warning_color(ui)))
                     .on_hover_text(t.problems_tip)

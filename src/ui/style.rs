@@ -97,9 +97,6 @@ pub const LIST_WIDTH: f32 = 320.0;
 /// The share of the window's width beside the navigation that the meetings list takes at
 /// first, up to [`LIST_WIDTH`].
 pub const LIST_SHARE: f32 = 0.3;
-/// The least width beside the navigation for the seating plan to keep the meetings list
-/// beside it: a 1280-px window has it, a 1024-px one hides the list.
-pub const SEATING_WITH_LIST: f32 = 1000.0;
 /// How narrow and how wide the user can make the list beside an editor.
 pub const LIST_WIDTH_RANGE: std::ops::RangeInclusive<f32> = 240.0..=720.0;
 /// Height of one list row (and of a table's header).
@@ -400,12 +397,15 @@ pub fn install_fonts(ctx: &egui::Context) {
 
 /// A seat of the talks table: two lines of name and the place.
 pub const SEAT_SIZE: egui::Vec2 = egui::vec2(138.0, 60.0);
-/// The narrowest a seat of the talks table gets before the drawing scrolls sideways.
-pub const SEAT_MIN_WIDTH: f32 = 104.0;
+/// The narrowest a seat of the talks table gets before the drawing scrolls sideways: eight
+/// a side (nine columns, the heads facing each other) fit a 1280-px window.
+pub const SEAT_MIN_WIDTH: f32 = 98.0;
 /// Between two seats.
 pub const SEAT_GAP: f32 = 6.0;
 /// The column naming each side's row beside the talks table.
 pub const SEATING_LABEL_WIDTH: f32 = 150.0;
+/// The least that column keeps when seats need the room: "CCAA delegation" still reads.
+pub const SEATING_LABEL_MIN_WIDTH: f32 = 108.0;
 /// The talks table between the two rows of seats.
 pub const TALKS_TABLE_HEIGHT: f32 = 52.0;
 /// The band at the bottom of the room with the door.

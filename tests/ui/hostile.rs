@@ -162,6 +162,17 @@ fn control_characters_and_overrides_are_problems_in_both_languages() {
         zh[1],
         "人员 WANG\\u{202e}GNAW\\u{1b}[31M Jixian 黄继先：姓中含有文字方向控制符（U+202E），会使文字反向或错乱显示；请删除该字符后重新输入"
     );
+    h.state_mut().workspace.doc =
+        delegation_planner::document::Document::unsaved(project.clone(), false);
+    settle(&mut h);
+    // The status bar counts them, in English's singular too.
+    h.get_by_label("▲ 2 problems");
+    project
+        .people
+        .get_mut(&PersonId::from("huang-jixian"))
+        .unwrap()
+        .family_name = "Wang\u{1b}".into();
     h.state_mut().workspace.doc = delegation_planner::document::Document::unsaved(project, false);
     settle(&mut h);
+    h.get_by_label("▲ 1 problem");
 }

@@ -252,3 +252,60 @@ fn the_seating_plan_takes_the_lists_room_in_a_small_window_and_gives_it_back() {
         assert!(h.query_by_label("+ Add meeting").is_some(), "{size:?}");
     }
 }
+
+/// A delegation of eight a side is wider than the page beside the list at 1280 × 800: the
+/// plan takes the list's room there too, and every seat is inside the window.
+#[test]
+fn eight_a_side_take_the_lists_room_at_1280_and_every_seat_is_in_the_window() {
+    let (_dir, mut h) = long_meeting_in(3, [1280.0, 800.0]);
+    let mut project = h.state().workspace.doc.project().clone();
+    let id = MeetingId::from("paris-2024");
+    let meeting = project.meetings.get_mut(&id).unwrap();
+    let mut added = Vec::new();
+    // Each side grows to eight with extra experts modelled on its last attendee.
+    for side in [0, 1] {
+        let side_id = meeting.sides[side].id.clone();
+        let model = meeting
+            .attendees
+            .iter()
+            .rfind(|a| a.side.as_ref() == Some(&side_id))
+            .unwrap()
+            .clone();
+        let count = meeting
+            .attendees
+            .iter()
+            .filter(|a| a.side.as_ref() == Some(&side_id))
+            .count();
+        for n in count..8 {
+            let person_id = PersonId::from(format!("expert-{side}-{n}").as_str());
+            let mut person = project.people[&model.person].clone();
+            person.family_name = format!("EXPERT{side}{n}");
+            person.given_name = "Sam".to_owned();
+            person.chinese_name.clear();
+            project.people.insert(person_id.clone(), person);
+            let mut attendee = model.clone();
+            attendee.person = person_id;
+            attendee.rank = model.rank + n as u32;
+            meeting.attendees.push(attendee);
+            added.push(format!("EXPERT{side}{n}"));
+        }
+    }
+    let path = h.state().workspace.doc.path().unwrap().to_owned();
+    h.state_mut().workspace.doc = delegation_planner::document::Document::from_file(project, path);
+    settle(&mut h);
+    h.get_by_label("Seating plan").click();
+    settle(&mut h);
+    assert!(
+        h.query_by_label("+ Add meeting").is_none(),
+        "the list gave way"
+    );
+    assert_eq!(sideways_scroll_bars(&h), []);
+    let window = h.ctx.content_rect();
+    for name in added.iter().map(String::as_str).chain(["HUANG Jixian"]) {
+        let seat = h.get_by_label_contains(name).rect();
+        assert!(window.contains_rect(seat), "{name} at {seat:?}");
+    }
+    h.get_by_label("Back to the meeting").click();
+    settle(&mut h);
+    assert!(h.query_by_label("+ Add meeting").is_some());
+}

@@ -95,6 +95,16 @@ pub fn list_detail_sized_ui<S>(
     });
 }
 
+/// The width of the list of [`list_detail_sized_ui`] named `id_salt` in `ui` as it was last
+/// drawn (the user may have dragged it), else `default`.
+pub fn list_width_now(ui: &Ui, id_salt: &str, default: f32) -> f32 {
+    // The id egui gives the panel: the parent's scope and the panel's salt.
+    let id = ui
+        .scope_id()
+        .with_salt(egui::IdSalt::new(format!("{id_salt}_list")));
+    egui::containers::panel::PanelState::load(ui.ctx(), id).map_or(default, |panel| panel.size().x)
+}
+
 /// The header of a list: the add button and the search field.
 pub fn list_header_ui(ui: &mut Ui, t: &Strings, add_label: &str, search: &mut String) -> bool {
     let mut add = false;

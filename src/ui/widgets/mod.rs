@@ -30,7 +30,7 @@ pub use forms::{
 };
 pub use lists::{
     ListDetailLayout, empty_message, list_building_ui, list_detail_sized_ui, list_detail_ui,
-    list_header_ui, page_rows_ui, search_field,
+    list_header_ui, list_width_now, page_rows_ui, search_field,
 };
 pub use long_text::long_text_ui;
 pub use paint::{line_galley, paint_line_in};
