@@ -6,6 +6,7 @@
 //! cargo build --profile profiling --example meeting_frames
 //! perf record -g target/profiling/examples/meeting_frames large 3000
 //! target/profiling/examples/meeting_frames both 2000   # the two sizes, timed
+//! target/profiling/examples/meeting_frames large 2000 scroll   # a page down, a page up…
 //! ```
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)] // A measuring tool: a panic is a failed run.
@@ -40,12 +41,32 @@ fn scene(project: delegation_planner::model::Project) -> (egui::Context, Delegat
 
 /// One still frame, tessellated, the pointer on the page.
 fn step(ctx: &egui::Context, app: &mut DelegationApp, frame: &mut u64) {
+    step_scrolling(ctx, app, frame, None);
+}
+
+/// One frame; with `scroll`, a trackpad scroll of that many points, as the bench's.
+fn step_scrolling(
+    ctx: &egui::Context,
+    app: &mut DelegationApp,
+    frame: &mut u64,
+    scroll: Option<f32>,
+) {
     *frame += 1;
+    let mut events = vec![egui::Event::PointerMoved(egui::pos2(800.0, 560.0))];
+    if let Some(dy) = scroll {
+        events.push(egui::Event::MouseWheel {
+            unit: egui::MouseWheelUnit::Point,
+            delta: egui::vec2(0.0, dy),
+            phase: egui::TouchPhase::Move,
+            source: egui::MouseWheelSource::Trackpad,
+            modifiers: egui::Modifiers::NONE,
+        });
+    }
     let input = egui::RawInput {
         screen_rect: Some(egui::Rect::from_min_size(egui::Pos2::ZERO, SCREEN)),
         time: Some(*frame as f64 / 60.0),
         predicted_dt: 1.0 / 60.0,
-        events: vec![egui::Event::PointerMoved(egui::pos2(800.0, 560.0))],
+        events,
         ..Default::default()
     };
     let mut output = ctx.run_ui(input, |ui| app.frame_ui(ui));
@@ -54,12 +75,14 @@ fn step(ctx: &egui::Context, app: &mut DelegationApp, frame: &mut u64) {
 }
 
 /// Runs `frames` still frames of `project`'s meeting page; the time a frame.
-fn time(name: &str, project: delegation_planner::model::Project, frames: u64) {
+fn time(name: &str, project: delegation_planner::model::Project, frames: u64, scroll: bool) {
     let (ctx, mut app) = scene(project);
     let mut frame = 1_000;
     let start = Instant::now();
-    for _ in 0..frames {
-        step(&ctx, &mut app, &mut frame);
+    for n in 0..frames {
+        // A page down, then a page up: every frame shows rows the last one did not.
+        let dy = scroll.then_some(if n % 2 == 0 { -900.0 } else { 900.0 });
+        step_scrolling(&ctx, &mut app, &mut frame, dy);
     }
     let each = start.elapsed() / u32::try_from(frames).unwrap();
     println!("{name}: {each:?} a frame over {frames} frames");
@@ -69,6 +92,7 @@ fn main() {
     let args: Vec<String> = std::env::args().collect();
     let which = args.get(1).map_or("both", String::as_str);
     let frames: u64 = args.get(2).and_then(|n| n.parse().ok()).unwrap_or(2_000);
+    let scroll = args.get(3).is_some_and(|a| a == "scroll");
     if which != "large" {
         let small = generate(
             Size {
@@ -80,7 +104,12 @@ fn main() {
             },
             1,
         );
-        time("small meeting (100 attendees, 100 items)", small, frames);
+        time(
+            "small meeting (100 attendees, 100 items)",
+            small,
+            frames,
+            scroll,
+        );
     }
     if which != "small" {
         let large = generate(Size::people(100_000), 1);
@@ -88,6 +117,7 @@ fn main() {
             "large meeting (20,000 attendees, 2,000 items)",
             large,
             frames,
+            scroll,
         );
     }
 }

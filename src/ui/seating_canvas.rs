@@ -169,6 +169,23 @@ fn paint_lines(
     y - top
 }
 
+/// A side's name beside its row: on one line, else on two (a Chinese delegation's name is
+/// long: 中国认证认可协会代表团), cut with "…" only after that.
+fn side_name_galley(ui: &egui::Ui, name: &str, width: f32) -> std::sync::Arc<egui::Galley> {
+    let one = super::widgets::line_galley(ui, name, width, egui::TextStyle::Body);
+    if !one.elided {
+        return one;
+    }
+    let mut job = egui::text::LayoutJob::simple(
+        name.to_owned(),
+        egui::TextStyle::Body.resolve(ui.style()),
+        Color32::PLACEHOLDER,
+        width,
+    );
+    job.wrap.max_rows = 2;
+    ui.painter().layout_job(job)
+}
+
 /// The door: a wall across the bottom of the room with a doorway in its middle.
 fn door(ui: &egui::Ui, left: f32, right: f32, y: f32, label: &str) {
     let painter = ui.painter();
@@ -358,18 +375,14 @@ pub(super) fn talks_ui(
             2.0,
             seat_fill(ui, party == Party::Hosts),
         );
-        paint_lines(
-            ui.painter(),
-            ui,
-            &[(
-                name,
-                egui::TextStyle::Body,
-                ui.visuals().strong_text_color(),
-            )],
-            label.left() + 12.0,
-            label.center().y - 9.0,
-            label.width() - 12.0,
-            egui::Align::Min,
+        let galley = side_name_galley(ui, name, label.width() - 12.0);
+        ui.painter().galley(
+            Pos2::new(
+                label.left() + 12.0,
+                label.center().y - galley.size().y / 2.0,
+            ),
+            galley,
+            ui.visuals().strong_text_color(),
         );
         let y = row_top(party, Row::Behind);
         paint_lines(
