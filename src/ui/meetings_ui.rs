@@ -308,9 +308,8 @@ fn meeting_editor_ui(
         .default_open(false)
         .show(ui, |ui| {
             form_ui(ui, "minutes_form", |ui| {
-                // The interface's language first: that is the text the officer writes.
-                let rows = if zh { [true, false] } else { [false, true] };
-                for chinese in rows {
+                // English, then Chinese, as every bilingual pair of the form.
+                for chinese in [false, true] {
                     let label = in_language(t, t.minutes, chinese);
                     let (long, text) = if chinese {
                         (long_zh, &mut details.minutes_zh)

@@ -406,8 +406,8 @@ fn minutes_too_long_to_edit_survive_an_edit_of_the_details() {
     assert_eq!(meeting.minutes_zh, "会谈纪要。");
 }
 
-/// The meeting's minutes are written in both languages in its form, the interface's
-/// language first; a Chinese text too long to edit stays whole while the English is edited.
+/// The meeting's minutes are written in both languages in its form; a Chinese text too long
+/// to edit stays whole while the English is edited.
 #[test]
 fn minutes_are_written_in_both_languages_and_a_long_chinese_text_survives() {
     let mut project = delegation_planner::samples::ccaa_afnor().unwrap();
@@ -456,7 +456,8 @@ fn minutes_are_written_in_both_languages_and_a_long_chinese_text_survives() {
         "the long Chinese text is kept whole"
     );
 
-    // A short Chinese text is typed in its own box, which comes first in the Chinese UI.
+    // A short Chinese text is typed in its own box; the section stays open across a
+    // language switch, its boxes in the form's order (English, then Chinese).
     let mut cleared = meeting.clone();
     cleared.minutes_zh.clear();
     harness
@@ -478,8 +479,8 @@ fn minutes_are_written_in_both_languages_and_a_long_chinese_text_survives() {
         .collect();
     assert_eq!(
         boxes,
-        ["会议纪要（中文）", "会议纪要（英文）"],
-        "Chinese first in 中文"
+        ["会议纪要（英文）", "会议纪要（中文）"],
+        "as the other pairs of the form"
     );
     harness.get_by_label("会议纪要（中文）").click();
     settle(&mut harness);
