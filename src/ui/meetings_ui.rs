@@ -121,7 +121,6 @@ pub fn meetings_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>, state: &mut ViewState) {
     );
 }
 
-/// `AFNOR headquarters · AFNOR · #10 Global Certification Made in China`.
 /// Whether the seating plan of the selected meeting would scroll sideways beside the
 /// meetings list (as wide as the user left it): its table then takes the list's room.
 fn seating_needs_the_list_room(
@@ -149,6 +148,7 @@ fn seating_needs_the_list_room(
     page < state.seating.least_width(cx, id, meeting)
 }
 
+/// `AFNOR headquarters · AFNOR · #10 Global Certification Made in China`.
 fn meeting_subtitle(project: &crate::model::Project, m: &Meeting, zh: bool) -> String {
     let mut parts = Vec::new();
     if !m.venue.is_empty() {

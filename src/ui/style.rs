@@ -398,7 +398,8 @@ pub fn install_fonts(ctx: &egui::Context) {
 /// A seat of the talks table: two lines of name and the place.
 pub const SEAT_SIZE: egui::Vec2 = egui::vec2(138.0, 60.0);
 /// The narrowest a seat of the talks table gets before the drawing scrolls sideways: eight
-/// a side (nine columns, the heads facing each other) fit a 1280-px window.
+/// a side fit a 1280-px window (nine columns: with an even number a side, the two rows are
+/// one seat apart).
 pub const SEAT_MIN_WIDTH: f32 = 98.0;
 /// Between two seats.
 pub const SEAT_GAP: f32 = 6.0;

@@ -2,7 +2,8 @@
 //! of the meeting's page, so the wheel over them scrolls the page, and every row is reached
 //! by scrolling it, in a window of 1280 × 800. The attendance fits the page without a
 //! sideways scroll bar at 1280 × 800 and, folded, at 1024 × 700; the seating plan takes
-//! the meetings list's room at 1024 × 700 and fits too.
+//! the meetings list's room whenever its table would not fit beside the list (at 1024 × 700,
+//! with eight a side at 1280 × 800, or beside a list dragged wider), and fits too.
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)] // Test helpers may panic: a panic is a failed test.
 
@@ -308,4 +309,48 @@ fn eight_a_side_take_the_lists_room_at_1280_and_every_seat_is_in_the_window() {
     h.get_by_label("Back to the meeting").click();
     settle(&mut h);
     assert!(h.query_by_label("+ Add meeting").is_some());
+}
+
+/// The list as wide as the user dragged it counts: the sample's table fits beside the list
+/// at 1280 × 800 as it opens, not beside a list dragged 150 points wider.
+#[test]
+fn a_list_dragged_wider_gives_its_room_to_the_seating_plan() {
+    let (_dir, mut h) = long_meeting_in(3, [1280.0, 800.0]);
+    h.get_by_label("Seating plan").click();
+    settle(&mut h);
+    assert!(
+        h.query_by_label("+ Add meeting").is_some(),
+        "fits beside it"
+    );
+    h.get_by_label("Back to the meeting").click();
+    settle(&mut h);
+    // The list's edge is its panel's margin to the right of its search field.
+    let search = h.get_by_label("Search…").rect();
+    let edge = egui::pos2(search.right() + 8.0, search.center().y + 200.0);
+    h.hover_at(edge);
+    settle(&mut h);
+    h.drag_at(edge);
+    settle(&mut h);
+    for step in 1..=6 {
+        h.hover_at(edge + egui::vec2(25.0 * step as f32, 0.0));
+        h.run_steps(2);
+    }
+    h.drop_at(edge + egui::vec2(150.0, 0.0));
+    settle(&mut h);
+    let wider = h.get_by_label("Search…").rect();
+    assert!(
+        wider.width() > search.width() + 100.0,
+        "the list was dragged wider: {search:?} → {wider:?}"
+    );
+    h.get_by_label("Seating plan").click();
+    settle(&mut h);
+    assert!(h.query_by_label("+ Add meeting").is_none(), "gave way");
+    assert_eq!(sideways_scroll_bars(&h), []);
+    h.get_by_label("Back to the meeting").click();
+    settle(&mut h);
+    let back = h.get_by_label("Search…").rect();
+    assert!(
+        (back.width() - wider.width()).abs() < 1.0,
+        "as wide as it was"
+    );
 }
