@@ -3,7 +3,8 @@
 //! what the other columns leave, so that names and sides are not cut while half the row
 //! is empty. On a page too narrow for every column even at their least (a 1024-px
 //! window), the list folds: the rank and mode columns go (to the selected attendee's
-//! second line), and the selected row's buttons go there too when they do not fit.
+//! second line), and the selected row's buttons go there too when they do not fit. The
+//! selected row's choices that a combo box would cut go whole on a line above that one.
 
 use super::style::{self, ATTENDEE_COLUMNS, COMBO_MARGIN};
 
@@ -35,27 +36,10 @@ pub(super) fn column_widths<'a>(
     none: &'a str,
 ) -> Widths {
     let mut widths = ATTENDEE_COLUMNS;
-    let text_width = |text: &str| {
-        egui::WidgetText::from(text)
-            .into_galley(
-                ui,
-                Some(egui::TextWrapMode::Extend),
-                f32::INFINITY,
-                egui::TextStyle::Body,
-            )
-            .size()
-            .x
-    };
-    // A side name in its combo box (the selected row) needs the box's frame and arrow,
-    // inside the box, and the margin the row keeps around the box.
-    let spacing = &ui.spacing();
-    let inside = spacing.icon_width + spacing.icon_spacing + 2.0 * spacing.button_padding.x;
     let side = std::iter::once(none)
         .chain(sides)
-        .map(text_width)
+        .map(|text| combo_cell_width(ui, text))
         .fold(0.0, f32::max)
-        + inside
-        + COMBO_MARGIN
         + style::CELL_PADDING;
     let [_, name_min, side_min, ..] = ATTENDEE_COLUMNS;
     widths[2] = side.clamp(side_min, SIDE_MAX);
@@ -105,6 +89,86 @@ pub(super) fn column_widths<'a>(
         }
     }
     widths
+}
+
+/// The width of `text` on one line in the body style.
+fn text_width(ui: &egui::Ui, text: &str) -> f32 {
+    styled_text_width(ui, text, egui::TextStyle::Body)
+}
+
+/// The width of `text` on one line in `style`.
+fn styled_text_width(ui: &egui::Ui, text: &str, style: egui::TextStyle) -> f32 {
+    egui::WidgetText::from(text)
+        .into_galley(ui, Some(egui::TextWrapMode::Extend), f32::INFINITY, style)
+        .size()
+        .x
+}
+
+/// The width of a cell holding a combo box that shows `text` whole: the text, the box's
+/// frame and arrow inside it, and the margin the row keeps around the box.
+fn combo_cell_width(ui: &egui::Ui, text: &str) -> f32 {
+    let spacing = &ui.spacing();
+    let inside = spacing.icon_width + spacing.icon_spacing + 2.0 * spacing.button_padding.x;
+    text_width(ui, text) + inside + COMBO_MARGIN
+}
+
+/// The selected attendee's choices whose combo boxes would cut them in their columns (the
+/// role, the status, and the mode while it has a column): they go whole on a line of their
+/// own under the row, and the row shows them as text, as the other rows do.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(super) struct Below {
+    pub role: bool,
+    pub status: bool,
+    pub mode: bool,
+}
+
+impl Below {
+    /// The choices of `texts` (role, status, mode) that do not fit their columns.
+    pub(super) fn of(ui: &egui::Ui, widths: &Widths, texts: [&str; 3]) -> Self {
+        let [role, status, mode] = texts;
+        let cut = |text: &str, k: usize| {
+            widths
+                .get(k)
+                .is_some_and(|w| *w > 0.0 && combo_cell_width(ui, text) > *w)
+        };
+        Self {
+            role: cut(role, 3),
+            status: cut(status, 5),
+            mode: cut(mode, 6),
+        }
+    }
+
+    /// Whether any choice goes below the row.
+    pub(super) fn any(self) -> bool {
+        self.role || self.status || self.mode
+    }
+
+    /// The width of the line these choices take under the row, after the `indent`: each
+    /// after its column's name (`labels`, small), its combo box as wide as `texts` needs.
+    pub(super) fn line_width(
+        self,
+        ui: &egui::Ui,
+        indent: f32,
+        labels: [&str; 3],
+        texts: [&str; 3],
+    ) -> f32 {
+        let spacing = ui.spacing().item_spacing.x;
+        let shown = [self.role, self.status, self.mode];
+        let choices: f32 = (0..3)
+            .filter(|k| shown.get(*k).copied().unwrap_or(false))
+            .map(|k| {
+                let label = labels.get(k).copied().unwrap_or_default();
+                let text = texts.get(k).copied().unwrap_or_default();
+                styled_text_width(ui, label, egui::TextStyle::Small)
+                    + spacing
+                    + combo_cell_width(ui, text)
+                    - COMBO_MARGIN
+                    + spacing
+                    + style::space::S
+            })
+            .sum();
+        indent + spacing + choices
+    }
 }
 
 /// The columns `order` give up room, each down to its least, in turn, until `over` is

@@ -2,10 +2,12 @@
 //! combo boxes and the precedence buttons when selected. On a page too narrow for every
 //! column (a 1024-px window), the list folds: the rank and mode columns go, the mode
 //! follows the status in the row's text, and the selected attendee gets a second line,
-//! under their name, with the rank, the mode and the buttons.
+//! under their name, with the rank, the mode and the buttons. A choice of the selected row
+//! that its combo box would cut is shown as text there, and its combo box goes whole on a
+//! line of its own under the row.
 
 use super::Cx;
-use super::attendance_columns::{Widths, is_compact};
+use super::attendance_columns::{Below, Widths, is_compact};
 use super::attendance_drag::drag_handle_ui;
 use super::attendance_ui::RowAction;
 use super::style::{self, ATTENDEE_ROW_HEIGHT, COMBO_MARGIN};
@@ -167,7 +169,7 @@ pub(super) fn attendee_row_ui(
     cx: &Cx<'_>,
     meeting: &Meeting,
     row: &AttendeeRow<'_>,
-    (side_names, widths, buttons_inline): (&[(SideId, String)], &Widths, bool),
+    (side_names, widths, buttons_inline, below): (&[(SideId, String)], &Widths, bool, Below),
     header: &dyn Fn(usize) -> egui::Id,
     actions: &mut Vec<RowAction>,
 ) {
@@ -218,14 +220,18 @@ pub(super) fn attendee_row_ui(
         }
     });
     column(ui, width(3), |ui| {
-        choice_combo_width(
-            ui,
-            &format!("{person_salt}_role"),
-            cx.language,
-            &mut attendee.role,
-            header(3),
-            Some(width(3) - COMBO_MARGIN),
-        )
+        if below.role {
+            text_cell(ui, cx.language.choice(attendee.role));
+        } else {
+            choice_combo_width(
+                ui,
+                &format!("{person_salt}_role"),
+                cx.language,
+                &mut attendee.role,
+                header(3),
+                Some(width(3) - COMBO_MARGIN),
+            );
+        }
     });
     let compact = is_compact(widths);
     if !compact {
@@ -236,28 +242,106 @@ pub(super) fn attendee_row_ui(
         });
     }
     column(ui, width(5), |ui| {
-        choice_combo_width(
-            ui,
-            &format!("{person_salt}_status"),
-            cx.language,
-            &mut attendee.status,
-            header(5),
-            Some(width(5) - COMBO_MARGIN),
-        )
+        if below.status {
+            text_cell(ui, cx.language.choice(attendee.status));
+        } else {
+            choice_combo_width(
+                ui,
+                &format!("{person_salt}_status"),
+                cx.language,
+                &mut attendee.status,
+                header(5),
+                Some(width(5) - COMBO_MARGIN),
+            );
+        }
     });
     if !compact {
         column(ui, width(6), |ui| {
-            choice_combo_width(
-                ui,
-                &format!("{person_salt}_mode"),
-                cx.language,
-                &mut attendee.mode,
-                header(6),
-                Some(width(6) - COMBO_MARGIN),
-            )
+            if below.mode {
+                text_cell(ui, cx.language.choice(attendee.mode));
+            } else {
+                choice_combo_width(
+                    ui,
+                    &format!("{person_salt}_mode"),
+                    cx.language,
+                    &mut attendee.mode,
+                    header(6),
+                    Some(width(6) - COMBO_MARGIN),
+                );
+            }
         });
     }
     if buttons_inline {
+        buttons_ui(ui, cx, meeting, row, &name, actions);
+    }
+    if &attendee != row.attendee {
+        actions.push(RowAction::Set(row.index, Box::new(attendee)));
+    }
+}
+
+/// A choice of the selected row shown as the other rows show it: its combo box is on the
+/// line below ([`attendee_choices_line_ui`]).
+fn text_cell(ui: &mut egui::Ui, text: &str) {
+    ui.add_space(style::CELL_PADDING);
+    ui.add(egui::Label::new(text).truncate().selectable(false));
+}
+
+/// The selected attendee's line for the choices a combo box would cut in their columns
+/// (`below`): each whole, after its column's name; then the precedence buttons, with
+/// `buttons` (the meeting), when they go there.
+pub(super) fn attendee_choices_line_ui(
+    ui: &mut egui::Ui,
+    cx: &Cx<'_>,
+    row: &AttendeeRow<'_>,
+    widths: &Widths,
+    below: Below,
+    buttons: Option<&Meeting>,
+    actions: &mut Vec<RowAction>,
+) {
+    let t = cx.tr();
+    let mut attendee = row.attendee.clone();
+    let salt = format!("attendee_{}", attendee.person);
+    ui.add_space(column_width(widths, 0) + ui.spacing().item_spacing.x);
+    let language = cx.language;
+    let label = |ui: &mut egui::Ui, text: &str| ui.label(egui::RichText::new(text).small()).id;
+    if below.role {
+        let l = label(ui, t.role);
+        choice_combo_width(
+            ui,
+            &format!("{salt}_role"),
+            language,
+            &mut attendee.role,
+            l,
+            None,
+        );
+        ui.add_space(style::space::S);
+    }
+    if below.status {
+        let l = label(ui, t.status);
+        choice_combo_width(
+            ui,
+            &format!("{salt}_status"),
+            language,
+            &mut attendee.status,
+            l,
+            None,
+        );
+        ui.add_space(style::space::S);
+    }
+    if below.mode {
+        let l = label(ui, t.mode);
+        choice_combo_width(
+            ui,
+            &format!("{salt}_mode"),
+            language,
+            &mut attendee.mode,
+            l,
+            None,
+        );
+        ui.add_space(style::space::S);
+    }
+    if let Some(meeting) = buttons {
+        let name = cx.project.person_screen_name(&attendee.person, cx.zh());
         buttons_ui(ui, cx, meeting, row, &name, actions);
     }
     if &attendee != row.attendee {

@@ -4,10 +4,11 @@
 //! row); the rows hold still while the pointer is over the list, and regroup when it
 //! leaves.
 
-use super::attendance_columns::{Widths, buttons_fit, is_compact};
+use super::attendance_columns::{Below, Widths, buttons_fit, is_compact};
 use super::attendance_drag::{Dragged, drop_ui};
 use super::attendance_row_ui::{
-    AttendeeRow, attendee_line_ui, attendee_row_ui, attendee_second_line_ui, column, column_width,
+    AttendeeRow, attendee_choices_line_ui, attendee_line_ui, attendee_row_ui,
+    attendee_second_line_ui, column, column_width,
 };
 use super::meeting_summary::AttendanceRow;
 use super::style::{self, ATTENDEE_ROW_HEIGHT};
@@ -85,42 +86,67 @@ pub fn attendees_ui(
     let header_ids = header_ui(ui, cx, &widths);
     let header = |k: usize| header_ids.get(k).copied().unwrap_or(egui::Id::NULL);
     let selected = state.attendee.clone();
-    // Folded, or with no room for the buttons, the selected attendee's second line is one
-    // more row of the page, after theirs: the rows after it are one further down.
-    let second_line = if is_compact(&widths) || !buttons_inline {
-        selected
-            .as_ref()
-            .and_then(|p| state.attendance.row_of(p))
-            .map(|j| j + 1)
-    } else {
-        None
-    };
+    let selected_row = selected.as_ref().and_then(|p| state.attendance.row_of(p));
+    // The selected attendee's choices that a combo box would cut in their columns.
+    let (below, texts) = selected_row
+        .and_then(|j| state.attendance.rows.get(j))
+        .and_then(|r| attendee_row(meeting, &state.attendance, r))
+        .map_or((Below::default(), [""; 3]), |row| {
+            let a = row.attendee;
+            let l = cx.language;
+            let texts = [l.choice(a.role), l.choice(a.status), l.choice(a.mode)];
+            (Below::of(ui, &widths, texts), texts)
+        });
+    // The buttons that do not fit after the columns go after those choices when there is
+    // room, so that the selected attendee takes two lines, not three.
+    let choices_width = below.line_width(
+        ui,
+        column_width(&widths, 0),
+        [t.role, t.status, t.mode],
+        texts,
+    );
+    let buttons_after_choices = below.any()
+        && !buttons_inline
+        && !is_compact(&widths)
+        && choices_width + style::ATTENDEE_BUTTONS_WIDTH <= available;
+    // The selected attendee's lines under their row, rows of the page after theirs (the
+    // rows after them are that much further down): the choices a combo box would cut,
+    // then, folded or with no room for the buttons, the rank, the mode and the buttons.
+    let rank_line = is_compact(&widths) || !(buttons_inline || buttons_after_choices);
+    let lines = usize::from(below.any()) + usize::from(rank_line);
+    let under = selected_row.filter(|_| lines > 0).map(|j| j + 1);
     let view = &state.attendance;
     let rows = &view.rows;
     let moved_by_hand = &state.meeting_summary.moved_by_hand;
-    let row_at = |i: usize| match second_line {
-        Some(s) if i == s => None,
-        Some(s) if i > s => Some(i - 1),
-        _ => Some(i),
+    // Row `i` of the page: `Err(k)` for the selected attendee's line `k`.
+    let row_at = |i: usize| match under {
+        Some(s) if (s..s + lines).contains(&i) => Err(i - s),
+        Some(s) if i >= s + lines => Ok(i - lines),
+        _ => Ok(i),
     };
     let mut clicked = None;
     let built = super::widgets::page_rows_ui(
         ui,
         "attendance_rows",
-        rows.len() + usize::from(second_line.is_some()),
+        rows.len() + under.map_or(0, |_| lines),
         ATTENDEE_ROW_HEIGHT,
         egui::Layout::left_to_right(egui::Align::Center),
         |ui, i| match row_at(i).map(|j| rows.get(j)) {
-            None => {
-                let Some(row) = second_line
+            Err(k) => {
+                let Some(row) = under
                     .and_then(|s| rows.get(s - 1))
                     .and_then(|r| attendee_row(meeting, view, r))
                 else {
                     return;
                 };
-                attendee_second_line_ui(ui, cx, meeting, &row, &widths, &mut actions);
+                if below.any() && k == 0 {
+                    let buttons = buttons_after_choices.then_some(meeting);
+                    attendee_choices_line_ui(ui, cx, &row, &widths, below, buttons, &mut actions);
+                } else {
+                    attendee_second_line_ui(ui, cx, meeting, &row, &widths, &mut actions);
+                }
             }
-            Some(Some(AttendanceRow::Side(side, n))) => {
+            Ok(Some(AttendanceRow::Side(side, n))) => {
                 let name = side
                     .as_ref()
                     .and_then(|s| side_names.iter().find(|(id, _)| id == s))
@@ -137,7 +163,7 @@ pub fn attendees_ui(
                     actions.push(RowAction::Reset(side.clone()));
                 }
             }
-            Some(Some(row @ AttendanceRow::Attendee { .. })) => {
+            Ok(Some(row @ AttendanceRow::Attendee { .. })) => {
                 let Some(row) = attendee_row(meeting, view, row) else {
                     return;
                 };
@@ -146,22 +172,22 @@ pub fn attendees_ui(
                 // a click selects one (16 rows of combo boxes cost several frames' worth
                 // while scrolling).
                 if selected.as_ref() == Some(&attendee.person) {
-                    let columns = (&side_names[..], &widths, buttons_inline);
+                    let columns = (&side_names[..], &widths, buttons_inline, below);
                     attendee_row_ui(ui, cx, meeting, &row, columns, &header, &mut actions);
                 } else if attendee_line_ui(ui, cx, &row, &side_names, &widths) {
                     clicked = Some(attendee.person.clone());
                 }
             }
-            Some(None) => {}
+            Ok(None) => {}
         },
     );
     // The rows hold still while the pointer is over any of them, the second line too.
     let list_rect = built.iter().map(|(_, r)| r.rect).reduce(|a, b| a.union(b));
     state.attendance.hovered = list_rect.is_some_and(|r| ui.rect_contains_pointer(r));
-    // Drops land between the attendees' rows: the second line is part of its attendee's.
+    // Drops land between the attendees' rows: the lines under one are part of theirs.
     let built: Vec<(usize, egui::Response)> = built
         .into_iter()
-        .filter_map(|(i, r)| row_at(i).map(|j| (j, r)))
+        .filter_map(|(i, r)| row_at(i).ok().map(|j| (j, r)))
         .collect();
     drop_ui(ui, cx, meeting, &state.attendance, &built, &mut actions);
     if state.attendance.stale {

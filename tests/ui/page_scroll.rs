@@ -11,8 +11,9 @@ use crate::common;
 
 use common::{ScriptedDialogs, sample_file, settle};
 use delegation_planner::app::DelegationApp;
-use delegation_planner::model::{AttendanceMode, MeetingId, PersonId};
+use delegation_planner::model::{AttendanceMode, AttendanceStatus, MeetingId, PersonId};
 use delegation_planner::workspace::{Command, Settings};
+use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 
@@ -133,6 +134,28 @@ fn sideways_scroll_bars(h: &Harness<'_, DelegationApp>) -> Vec<egui::Rect> {
         .collect()
 }
 
+/// The combo boxes on screen too narrow for their choice (a choice cut with "…"), with
+/// their value.
+fn cut_combo_boxes(h: &Harness<'_, DelegationApp>) -> Vec<String> {
+    let style = h.ctx.global_style();
+    let spacing = &style.spacing;
+    let inside = spacing.icon_width + spacing.icon_spacing + 2.0 * spacing.button_padding.x;
+    let font = egui::TextStyle::Body.resolve(&style);
+    h.query_all_by(|n| n.role() == Role::ComboBox)
+        .filter_map(|n| {
+            let value = egui_kittest::kittest::NodeT::accesskit_node(&n)
+                .value()
+                .unwrap_or_default();
+            let text = h.ctx.fonts_mut(|f| {
+                f.layout_no_wrap(value.clone(), font.clone(), egui::Color32::WHITE)
+                    .size()
+                    .x
+            });
+            (n.rect().width() + 0.5 < text + inside).then(|| format!("{value} in {:?}", n.rect()))
+        })
+        .collect()
+}
+
 #[test]
 fn a_selected_item_and_attendee_fit_the_page_from_1024_to_1460_without_a_sideways_scroll_bar() {
     for (size, chinese) in [
@@ -199,6 +222,15 @@ fn a_selected_item_and_attendee_fit_the_page_from_1024_to_1460_without_a_sideway
         let up = h.get_by_label_contains(&remove).rect();
         let page = h.ctx.content_rect();
         assert!(page.contains_rect(up), "{remove} at {up:?} ({at})");
+        // Every combo box shows its choice whole: one its column would cut is on a line
+        // under the row.
+        assert_eq!(cut_combo_boxes(&h), Vec::<String>::new(), "{at}");
+        let status = if chinese { "状态" } else { "Status" };
+        let status = h.get_by_role_and_label(Role::ComboBox, status).rect();
+        if size[0] == 1280.0 && chinese {
+            // The buttons follow those choices on their line: two lines, not three.
+            assert!((status.center().y - up.center().y).abs() < 4.0, "{at}");
+        }
         if size[0] < 1280.0 && !chinese {
             // Folded: the mode is set on the second line, by its label.
             h.get_by_label("Attendance").click();
@@ -213,6 +245,19 @@ fn a_selected_item_and_attendee_fit_the_page_from_1024_to_1460_without_a_sideway
                 .find(|a| a.person == PersonId::from("tsai-august"))
                 .unwrap();
             assert_eq!(august.mode, AttendanceMode::Remote);
+            // The status too, on its line under the row, whole.
+            h.get_by_role_and_label(Role::ComboBox, "Status").click();
+            settle(&mut h);
+            h.get_by_label("Absent").click();
+            settle(&mut h);
+            let project = h.state().workspace.doc.project();
+            let meeting = &project.meetings[&MeetingId::from("paris-2024")];
+            let august = meeting
+                .attendees
+                .iter()
+                .find(|a| a.person == PersonId::from("tsai-august"))
+                .unwrap();
+            assert_eq!(august.status, AttendanceStatus::Absent);
             // Another attendee selected: the second line follows the selection.
             h.get_by_label("HUANG Jixian 黄继先").click();
             settle(&mut h);
