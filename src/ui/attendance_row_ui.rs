@@ -303,42 +303,32 @@ pub(super) fn attendee_choices_line_ui(
     let salt = format!("attendee_{}", attendee.person);
     ui.add_space(column_width(widths, 0) + ui.spacing().item_spacing.x);
     let language = cx.language;
-    let label = |ui: &mut egui::Ui, text: &str| ui.label(egui::RichText::new(text).small()).id;
     if below.role {
-        let l = label(ui, t.role);
-        choice_combo_width(
+        labelled_choice(
             ui,
+            t.role,
             &format!("{salt}_role"),
             language,
             &mut attendee.role,
-            l,
-            None,
         );
-        ui.add_space(style::space::S);
     }
     if below.status {
-        let l = label(ui, t.status);
-        choice_combo_width(
+        labelled_choice(
             ui,
+            t.status,
             &format!("{salt}_status"),
             language,
             &mut attendee.status,
-            l,
-            None,
         );
-        ui.add_space(style::space::S);
     }
     if below.mode {
-        let l = label(ui, t.mode);
-        choice_combo_width(
+        labelled_choice(
             ui,
+            t.mode,
             &format!("{salt}_mode"),
             language,
             &mut attendee.mode,
-            l,
-            None,
         );
-        ui.add_space(style::space::S);
     }
     if let Some(meeting) = buttons {
         let name = cx.project.person_screen_name(&attendee.person, cx.zh());
@@ -347,6 +337,19 @@ pub(super) fn attendee_choices_line_ui(
     if &attendee != row.attendee {
         actions.push(RowAction::Set(row.index, Box::new(attendee)));
     }
+}
+
+/// A choice's small label, then its combo box as wide as its choice needs.
+fn labelled_choice<C: crate::model::Choice>(
+    ui: &mut egui::Ui,
+    label: &str,
+    id_salt: &str,
+    language: crate::i18n::Language,
+    value: &mut C,
+) {
+    let label = ui.label(egui::RichText::new(label).small()).id;
+    choice_combo_width(ui, id_salt, language, value, label, None);
+    ui.add_space(style::space::S);
 }
 
 /// The selected attendee's second line, under their name: on a folded list the rank and

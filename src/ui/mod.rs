@@ -41,6 +41,7 @@ pub mod personal_ui;
 pub mod project_ui;
 pub mod recovery_ui;
 mod seating_canvas;
+mod seating_sizes;
 pub mod seating_ui;
 pub mod series_ui;
 pub mod sides_ui;

@@ -5,11 +5,12 @@
 
 use egui::{Color32, Pos2, Rect, Sense, Stroke, Vec2};
 
+use super::seating_sizes::{banquet_geometry, talks_columns};
 use super::seating_ui::Cache;
 use super::style;
 use crate::i18n::Strings;
 use crate::model::seating::geometry::{banquet_angle, banquet_cell, talks_top, talks_x};
-use crate::model::seating::{Party, Row, Seat, SeatState, SeatingLayout, SeatingPlan, TableShape};
+use crate::model::seating::{Party, Row, Seat, SeatState, SeatingPlan, TableShape};
 
 /// What is written at one seat, worked out once per change.
 #[derive(Clone, Debug, Default)]
@@ -221,51 +222,6 @@ fn door(ui: &egui::Ui, left: f32, right: f32, y: f32, label: &str) {
         egui::TextStyle::Body.resolve(ui.style()),
         ui.visuals().strong_text_color(),
     );
-}
-
-/// The least width the drawing of `plan` takes without scrolling sideways: every seat of
-/// the talks table at its least width, or one banquet table.
-pub(super) fn least_width(cache: &Cache, plan: &SeatingPlan) -> f32 {
-    match plan.layout {
-        SeatingLayout::Talks => {
-            let (_, columns) = talks_columns(cache, plan);
-            style::SEATING_LABEL_MIN_WIDTH
-                + style::SEAT_GAP
-                + columns * (style::SEAT_MIN_WIDTH + style::SEAT_GAP)
-        }
-        SeatingLayout::Banquet => {
-            banquet_geometry(cache.arrangement.seats_per_table.max(1))
-                .1
-                .x
-        }
-    }
-}
-
-/// The talks table's leftmost column (in seat widths from the centre) and its number of
-/// columns: the wider side sets them.
-fn talks_columns(cache: &Cache, plan: &SeatingPlan) -> (f32, f32) {
-    let top = talks_top(plan.talks.door);
-    let (min_x, max_x) = cache
-        .arrangement
-        .seats
-        .iter()
-        .filter_map(|st| match st.seat {
-            Seat::Talks { party, place, .. } => Some(talks_x(party, place, top)),
-            Seat::Banquet { .. } => None,
-        })
-        .fold((0.0_f32, 0.0_f32), |(lo, hi), x| (lo.min(x), hi.max(x)));
-    (min_x, max_x - min_x + 1.0)
-}
-
-/// A round table of `seats`: the ring's radius and the cell that holds it with its labels.
-fn banquet_geometry(seats: u32) -> (f32, Vec2) {
-    let ring = (seats as f32 * 7.5).max(style::BANQUET_RING);
-    let reach = ring + style::BANQUET_DOT;
-    let cell = Vec2::new(
-        2.0 * (reach + style::BANQUET_LABEL_WIDTH) + 16.0,
-        2.0 * (reach + 44.0) + 16.0,
-    );
-    (ring, cell)
 }
 
 /// The talks table: the side facing the door along the top, the other along the bottom,

@@ -69,7 +69,7 @@ impl SeatingView {
     /// the meetings view gives it the list's room when the page is narrower.
     pub fn least_width(&mut self, cx: &Cx<'_>, id: &MeetingId, meeting: &Meeting) -> f32 {
         let cache = self.cache(cx, id, meeting);
-        seating_canvas::least_width(cache, &meeting.seating)
+        super::seating_sizes::least_width(cache, &meeting.seating)
     }
 }
 

@@ -60,11 +60,18 @@ pub fn app_harness(
     file: Option<PathBuf>,
     dialogs: ScriptedDialogs,
 ) -> Harness<'static, DelegationApp> {
-    let mut harness = Harness::builder()
-        .with_size([1400.0, 1000.0])
-        .build_eframe(move |cc| {
-            DelegationApp::with_settings(&cc.egui_ctx, Settings::default(), file, Box::new(dialogs))
-        });
+    app_harness_sized(file, dialogs, [1400.0, 1000.0])
+}
+
+/// [`app_harness`] in a window of `size`.
+pub fn app_harness_sized(
+    file: Option<PathBuf>,
+    dialogs: ScriptedDialogs,
+    size: [f32; 2],
+) -> Harness<'static, DelegationApp> {
+    let mut harness = Harness::builder().with_size(size).build_eframe(move |cc| {
+        DelegationApp::with_settings(&cc.egui_ctx, Settings::default(), file, Box::new(dialogs))
+    });
     harness.run_steps(3);
     finish_jobs(&mut harness);
     harness

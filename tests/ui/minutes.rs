@@ -372,24 +372,28 @@ fn a_summary_too_long_to_edit_is_kept_whole() {
     assert_eq!(outcome.summary.en, long);
 }
 
+/// The sample in a temp file, the Paris meeting's minutes set to `en` and `zh`.
+fn sample_with_paris_minutes(en: &str, zh: &str) -> (tempfile::TempDir, std::path::PathBuf) {
+    let mut project = delegation_planner::samples::ccaa_afnor().unwrap();
+    let id = MeetingId::from("paris-2024");
+    let mut meeting = project.meetings[&id].clone();
+    meeting.minutes = en.to_owned();
+    meeting.minutes_zh = zh.to_owned();
+    project.meetings.insert(id, meeting);
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("minutes.ron");
+    let ron = delegation_planner::project_file::to_ron_string(&project).unwrap();
+    std::fs::write(&path, ron).unwrap();
+    (dir, path)
+}
+
 /// Minutes too long to edit in the meeting's form stay whole, in both languages, when the
 /// meeting's details are edited beside them.
 #[test]
 fn minutes_too_long_to_edit_survive_an_edit_of_the_details() {
-    let mut project = delegation_planner::samples::ccaa_afnor().unwrap();
     let id = MeetingId::from("paris-2024");
     let long = "Transcript line. ".repeat(20_000);
-    let mut meeting = project.meetings[&id].clone();
-    meeting.minutes = long.clone();
-    meeting.minutes_zh = "会谈纪要。".to_owned();
-    project.meetings.insert(id.clone(), meeting);
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("long-minutes.ron");
-    std::fs::write(
-        &path,
-        delegation_planner::project_file::to_ron_string(&project).unwrap(),
-    )
-    .unwrap();
+    let (_dir, path) = sample_with_paris_minutes(&long, "会谈纪要。");
     let mut harness = common::app_harness(Some(path), ScriptedDialogs::default());
     let venue = "Venue (English)";
     harness.get_by_label(venue).click();
@@ -410,33 +414,12 @@ fn minutes_too_long_to_edit_survive_an_edit_of_the_details() {
 /// to edit stays whole while the English is edited.
 #[test]
 fn minutes_are_written_in_both_languages_and_a_long_chinese_text_survives() {
-    let mut project = delegation_planner::samples::ccaa_afnor().unwrap();
     let id = MeetingId::from("paris-2024");
     let long = "会谈纪要逐字记录。".repeat(10_000);
-    let mut meeting = project.meetings[&id].clone();
-    meeting.minutes = String::new();
-    meeting.minutes_zh = long.clone();
-    project.meetings.insert(id.clone(), meeting);
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("long-chinese-minutes.ron");
-    std::fs::write(
-        &path,
-        delegation_planner::project_file::to_ron_string(&project).unwrap(),
-    )
-    .unwrap();
+    let (_dir, path) = sample_with_paris_minutes("", &long);
     // Tall enough that the form's last section is on screen once opened.
-    let mut harness = Harness::builder()
-        .with_size([1400.0, 2600.0])
-        .build_eframe(move |cc| {
-            DelegationApp::with_settings(
-                &cc.egui_ctx,
-                Settings::default(),
-                Some(path),
-                Box::new(ScriptedDialogs::default()),
-            )
-        });
-    settle(&mut harness);
-    common::finish_jobs(&mut harness);
+    let mut harness =
+        common::app_harness_sized(Some(path), ScriptedDialogs::default(), [1400.0, 2600.0]);
     harness.get_by_label("Minutes").click();
     settle(&mut harness);
     assert!(

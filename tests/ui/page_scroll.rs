@@ -134,6 +134,17 @@ fn sideways_scroll_bars(h: &Harness<'_, DelegationApp>) -> Vec<egui::Rect> {
         .collect()
 }
 
+/// August TSAI as he attends the Paris meeting.
+fn august(h: &Harness<'_, DelegationApp>) -> delegation_planner::model::Attendee {
+    let project = h.state().workspace.doc.project();
+    project.meetings[&MeetingId::from("paris-2024")]
+        .attendees
+        .iter()
+        .find(|a| a.person == PersonId::from("tsai-august"))
+        .unwrap()
+        .clone()
+}
+
 /// The combo boxes on screen too narrow for their choice (a choice cut with "…"), with
 /// their value.
 fn cut_combo_boxes(h: &Harness<'_, DelegationApp>) -> Vec<String> {
@@ -237,27 +248,13 @@ fn a_selected_item_and_attendee_fit_the_page_from_1024_to_1460_without_a_sideway
             settle(&mut h);
             h.get_by_label("Remote").click();
             settle(&mut h);
-            let project = h.state().workspace.doc.project();
-            let meeting = &project.meetings[&MeetingId::from("paris-2024")];
-            let august = meeting
-                .attendees
-                .iter()
-                .find(|a| a.person == PersonId::from("tsai-august"))
-                .unwrap();
-            assert_eq!(august.mode, AttendanceMode::Remote);
+            assert_eq!(august(&h).mode, AttendanceMode::Remote);
             // The status too, on its line under the row, whole.
             h.get_by_role_and_label(Role::ComboBox, "Status").click();
             settle(&mut h);
             h.get_by_label("Absent").click();
             settle(&mut h);
-            let project = h.state().workspace.doc.project();
-            let meeting = &project.meetings[&MeetingId::from("paris-2024")];
-            let august = meeting
-                .attendees
-                .iter()
-                .find(|a| a.person == PersonId::from("tsai-august"))
-                .unwrap();
-            assert_eq!(august.status, AttendanceStatus::Absent);
+            assert_eq!(august(&h).status, AttendanceStatus::Absent);
             // Another attendee selected: the second line follows the selection.
             h.get_by_label("HUANG Jixian 黄继先").click();
             settle(&mut h);

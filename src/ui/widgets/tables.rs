@@ -401,7 +401,7 @@ mod tests {
     #[test]
     fn the_cut_found_from_the_glyphs_fits_and_keeps_as_much_as_fits() {
         let ctx = egui::Context::default();
-        crate::app::install_fonts(&ctx);
+        crate::ui::style::install_fonts(&ctx);
         let texts = [
             "Joint personnel registration and competency approval programme for ESG",
             "中国认证认可协会与法国标准化协会关于人员注册与能力认可的联合项目",
